@@ -1,0 +1,128 @@
+"""The ``newsstudy`` command: arguments, progress and files only (the work is in the stages)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from newsstudy import __version__
+from newsstudy.errors import CorpusError
+from newsstudy.paths import FIGURES_DIR, RESULTS_DIR, SEEDS_DIR, display_path
+from newsstudy.pipeline import StudyOptions, load_study_corpus, run_study
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+# Columns of the documents table that are not written to documents.csv: the raw
+# text is in lines.csv (one row per raw line), which rebuilds it exactly.
+_DOCUMENT_CSV_DROP = ("text",)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsstudy",
+        description=(
+            "Study how Arabic-language news media report a story: load and clean a corpus, find "
+            "duplication and text reuse, count who is cited, and find terms and topics."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"newsstudy {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    run = sub.add_parser(
+        "run",
+        help="run the whole study on a corpus and write tables and figures",
+        description=(
+            "Run every stage on CORPUS and write its tables as CSV (UTF-8, with a header) to --out "
+            "and its figures as PNG to --figures. A file that cannot be read is listed in "
+            "problems.csv with the reason, and the run goes on (use --strict to stop instead)."
+        ),
+    )
+    run.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=SEEDS_DIR,
+        help="a folder of .txt files, a .txt file, or a JSON Lines / CSV / Parquet file, optionally "
+        "gzip-compressed (default: the study's seeds/ folder)",
+    )
+    run.add_argument(
+        "--out", type=Path, default=RESULTS_DIR, help="folder for the tables (default: results/)"
+    )
+    run.add_argument(
+        "--figures", type=Path, default=FIGURES_DIR, help="folder for the figures (default: figures/)"
+    )
+    run.add_argument("--text-column", default="text", help="text column of tabular input (default: text)")
+    run.add_argument(
+        "--id-column", default=None, help="id column of tabular input (default: doc_id, id or docno)"
+    )
+    run.add_argument(
+        "--strict", action="store_true", help="stop with exit code 2 at the first file that cannot be read"
+    )
+    run.add_argument("--no-figures", action="store_true", help="write the tables only")
+    return parser
+
+
+def _progress_bar(total: int):
+    if not sys.stderr.isatty():
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="newsstudy", unit="stage", file=sys.stderr, leave=False)
+
+
+def _write_table(table: pd.DataFrame, path: Path) -> None:
+    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
+
+
+def _run(args: argparse.Namespace) -> int:
+    options = StudyOptions(text_column=args.text_column, id_column=args.id_column)
+    try:
+        documents, problems = load_study_corpus(args.corpus, options)
+    except CorpusError as exc:
+        print(f"newsstudy: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.strict and len(problems):
+        first = problems.iloc[0]
+        print(f"newsstudy: error: {first.path}: {first.reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for problem in problems.itertuples():
+        print(f"newsstudy: warning: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    if documents.empty:
+        print(f"newsstudy: error: {args.corpus}: no readable document", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    bar = _progress_bar(total=8)
+    tables = run_study(documents, options, progress=(lambda _name: bar.update(1)) if bar else None)
+    if bar is not None:
+        bar.close()
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    tables = dict(tables)
+    tables["documents"] = tables["documents"].drop(columns=list(_DOCUMENT_CSV_DROP))
+    tables["documents"]["path"] = tables["documents"]["path"].map(display_path)
+    tables["problems"] = problems.assign(path=problems["path"].map(display_path)).sort_values(
+        ["path", "reason"], ignore_index=True
+    )
+    for name, table in tables.items():
+        _write_table(table, args.out / f"{name}.csv")
+    print(
+        f"newsstudy: {len(documents)} documents, {len(problems)} problems; tables in {args.out}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsstudy`` command; returns the exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    raise AssertionError(f"unknown command {args.command}")  # argparse rejects it first
+
+
+if __name__ == "__main__":
+    sys.exit(main())

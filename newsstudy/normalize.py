@@ -1,0 +1,331 @@
+"""Arabic normalisation for matching (ANNOTATION.md section 6).
+
+Matching-normalised text is for comparing and searching only; it is never shown
+as the article. Each small function below does one thing and can be composed;
+:func:`for_matching` applies the whole matching set in one fast pass, and
+:func:`for_matching_with_offsets` also returns an :class:`OffsetMap` so that a
+match found in normalised text can be mapped back to character offsets in the
+raw text (attribution spans and reuse passages need this).
+
+The character tables live in ``newsstudy/data/charmap.json``.
+
+How :func:`for_matching` works, and why: every raw character is replaced by a
+fixed string (its NFKC form, then the character maps, with diacritics, tatweel
+and invisible marks deleted), and then runs of whitespace are collapsed to one
+space and the ends stripped. Working character by character keeps an exact
+map from every output character back to the raw character it came from. It
+differs from whole-string NFKC only in canonical *composition* across
+characters (letter + combining mark), and since combining Arabic marks are
+deleted anyway, ``ا`` + hamza-above and ``أ`` both end as ``ا``.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from newsstudy.paths import DATA_DIR
+
+__all__ = [
+    "OffsetMap",
+    "alef",
+    "alef_maqsura",
+    "diacritics",
+    "digits",
+    "for_matching",
+    "for_matching_with_offsets",
+    "invisible",
+    "nfkc",
+    "persian_letters",
+    "quotes",
+    "ta_marbuta",
+    "tatweel",
+    "whitespace",
+]
+
+
+@cache
+def _charmap() -> dict:
+    with (DATA_DIR / "charmap.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _group(name: str) -> dict[int, str]:
+    return {ord(k): v for k, v in _charmap()[name].items()}
+
+
+@cache
+def _diacritic_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _charmap()["diacritic_ranges"]:
+        for cp in range(ord(lo), ord(hi) + 1):
+            table[cp] = ""
+    return table
+
+
+def _translator(name: str) -> Callable[[str], str]:
+    def apply(text: str) -> str:
+        return text.translate(_table(name))
+
+    return apply
+
+
+@cache
+def _table(name: str) -> dict[int, str]:
+    return _diacritic_table() if name == "diacritics" else _group(name)
+
+
+def tatweel(text: str) -> str:
+    """Remove tatweel (kashida, U+0640).
+
+    >>> tatweel("مـــرحبا")
+    'مرحبا'
+    """
+    return text.translate(_table("tatweel"))
+
+
+def diacritics(text: str) -> str:
+    """Remove Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks).
+
+    >>> diacritics("مُحَمَّدٌ")
+    'محمد'
+    """
+    return text.translate(_table("diacritics"))
+
+
+def alef(text: str) -> str:
+    """Unify alef forms (أ إ آ ٱ) to bare alef ا.
+
+    >>> alef("أحمد إلى آخر")
+    'احمد الى اخر'
+    """
+    return text.translate(_table("alef"))
+
+
+def alef_maqsura(text: str) -> str:
+    """Map alef maqsura ى to ya ي.
+
+    >>> alef_maqsura("على")
+    'علي'
+    """
+    return text.translate(_table("alef_maqsura"))
+
+
+def ta_marbuta(text: str) -> str:
+    """Map ta marbuta ة to ha ه.
+
+    >>> ta_marbuta("مدينة")
+    'مدينه'
+    """
+    return text.translate(_table("ta_marbuta"))
+
+
+def persian_letters(text: str) -> str:
+    """Map Persian/Urdu ya and kaf (ی ک) to the Arabic letters (ي ك).
+
+    >>> persian_letters("فی")
+    'في'
+    """
+    return text.translate(_table("persian_letters"))
+
+
+def digits(text: str) -> str:
+    """Map Arabic-Indic and Persian digits to ASCII digits.
+
+    >>> digits("٢٠٢٤ و۱۲")
+    '2024 و12'
+    """
+    return text.translate(_table("digits"))
+
+
+def quotes(text: str) -> str:
+    """Map curly quotes and guillemets to plain ASCII quotes.
+
+    >>> quotes("«نص» “text”")
+    '"نص" "text"'
+    """
+    return text.translate(_table("quotes"))
+
+
+def invisible(text: str) -> str:
+    """Remove zero-width characters, bidi controls, soft hyphens and BOMs.
+
+    >>> invisible("a\\u200fb\\u200bc")
+    'abc'
+    """
+    return text.translate(_table("invisible"))
+
+
+_WS = regex.compile(r"\s+")
+
+
+def whitespace(text: str) -> str:
+    """Collapse every run of Unicode whitespace to one space and strip the ends.
+
+    >>> whitespace("  a \\t\\u00a0 b\\n")
+    'a b'
+    """
+    return _WS.sub(" ", text).strip()
+
+
+def nfkc(text: str) -> str:
+    """Apply Unicode NFKC (folds presentation forms such as ﻻ to لا).
+
+    >>> nfkc("ﻻ")
+    'لا'
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
+_CHAR_STEPS: tuple[str, ...] = (
+    "invisible",
+    "tatweel",
+    "diacritics",
+    "alef",
+    "alef_maqsura",
+    "ta_marbuta",
+    "persian_letters",
+    "digits",
+    "quotes",
+)
+
+
+def _char_once(ch: str) -> str:
+    out = unicodedata.normalize("NFKC", ch)
+    for step in _CHAR_STEPS:
+        out = out.translate(_table(step))
+    # Whitespace is not touched here: it is collapsed in a second pass.
+    return out
+
+
+@cache
+def _char_image(ch: str) -> str:
+    """The fixed point of the per-character map (so normalising twice changes nothing)."""
+    out = _char_once(ch)
+    for _ in range(4):
+        nxt = "".join(_char_once(c) for c in out)
+        if nxt == out:
+            return out
+        out = nxt
+    return out
+
+
+class _LazyTable(dict):
+    """A ``str.translate`` table that computes each character's image on first use."""
+
+    def __missing__(self, cp: int) -> str | int:
+        image = _char_image(chr(cp))
+        value: str | int = cp if image == chr(cp) else image
+        self[cp] = value
+        return value
+
+
+_TABLE = _LazyTable()
+
+
+def for_matching(text: str) -> str:
+    """Normalise text for matching: the full set of ANNOTATION.md section 6.
+
+    Removes tatweel, diacritics and invisible marks; unifies alef forms, final
+    ى, ة, Persian ی/ک; maps Arabic-Indic and Persian digits to ASCII and curly
+    quotes and guillemets to plain ones; applies NFKC; collapses whitespace.
+
+    Parameters
+    ----------
+    text : str
+        Raw text (a line or a whole article).
+
+    Returns
+    -------
+    str
+        Matching-normalised text. Never shown as the article.
+
+    >>> for_matching("قالَ  مسؤولٌ أميركيّ ـ «رويترز» ٢٠٢٤")
+    'قال مسؤول اميركي "رويترز" 2024'
+    """
+    return whitespace(text.translate(_TABLE))
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Normalised text plus where each of its characters came from in the raw text.
+
+    Attributes
+    ----------
+    text : str
+        The matching-normalised text (equal to ``for_matching(raw)``).
+    starts, ends : tuple of int
+        For normalised character ``i``, the raw characters ``raw[starts[i]:ends[i]]``
+        produced it (``ends`` also covers marks deleted right after it, so that a
+        word's span keeps its own diacritics).
+    raw_length : int
+        Length of the raw text.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    raw_length: int
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open span ``[start, end)`` of normalised text to raw offsets.
+
+        >>> m = for_matching_with_offsets("قالَ مسؤولٌ")
+        >>> m.text
+        'قال مسؤول'
+        >>> m.raw_span(4, 9)
+        (5, 11)
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside normalised text of length {len(self.text)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.starts) else self.raw_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def for_matching_with_offsets(text: str) -> OffsetMap:
+    """Normalise like :func:`for_matching` and keep the map back to raw offsets.
+
+    >>> m = for_matching_with_offsets("  أَحمد   ﻻ")
+    >>> m.text
+    'احمد لا'
+    >>> m.raw_span(0, 4), m.raw_span(5, 7)
+    ((2, 7), (10, 11))
+    """
+    out_chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(text):
+        image = _char_image(ch)
+        if not image:
+            # A deleted mark directly after a character of the same word joins
+            # that character's span.
+            if ends and ends[-1] == i and not pending_space:
+                ends[-1] = i + 1
+            continue
+        for c in image:
+            if _is_space(c):
+                pending_space = bool(out_chars)
+                continue
+            if pending_space:
+                # The space stands for the whole whitespace run between the words.
+                out_chars.append(" ")
+                starts.append(ends[-1])
+                ends.append(max(i, ends[-1]))
+                pending_space = False
+            out_chars.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return OffsetMap("".join(out_chars), tuple(starts), tuple(ends), len(text))
+
+
+@cache
+def _is_space(c: str) -> bool:
+    return _WS.fullmatch(c) is not None

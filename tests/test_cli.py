@@ -1,0 +1,84 @@
+"""The ``newsstudy`` command: tables written, problems reported, exit codes, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newsstudy.cli import main
+from newsstudy.paths import SEEDS_DIR
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsstudy", *args], capture_output=True, text=True, check=False, timeout=600
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("results")
+    assert main(["run", str(SEEDS_DIR), "--out", str(out), "--figures", str(out / "figures")]) == 0
+    return out
+
+
+def test_documents_csv_has_one_row_per_seed_with_matching_hashes(seed_run):
+    docs = pd.read_csv(seed_run / "documents.csv", dtype=str, keep_default_na=False)
+    assert len(docs) == 5
+    for row in docs.itertuples():
+        assert row.sha256 == hashlib.sha256((SEEDS_DIR / f"{row.doc_id}.txt").read_bytes()).hexdigest()
+        assert row.path == f"seeds/{row.doc_id}.txt"
+    problems = pd.read_csv(seed_run / "problems.csv", dtype=str)
+    assert list(problems.columns) == ["path", "reason"]
+    assert problems.empty
+
+
+def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("قال مسؤول إن المحادثات توقفت.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run_cli("run", str(corpus), "--out", str(out), "--no-figures")
+    assert result.returncode == 0, result.stderr
+    assert "warning: skipped" in result.stderr and "empty.txt: empty file" in result.stderr
+    assert "Traceback" not in result.stderr
+    docs = pd.read_csv(out / "documents.csv", dtype=str)
+    problems = pd.read_csv(out / "problems.csv", dtype=str)
+    assert docs["doc_id"].tolist() == ["good"]
+    assert problems["reason"].tolist() == ["empty file (0 bytes)"]
+
+
+def test_strict_stops_at_the_first_problem_with_exit_code_2(tmp_path):
+    (tmp_path / "good.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = run_cli("run", str(tmp_path), "--out", str(tmp_path / "o"), "--strict", "--no-figures")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"newsstudy: error: {tmp_path / 'bad.txt'}: binary file: looks like a PNG image, not text"
+    ]
+
+
+@pytest.mark.parametrize("kind", ["missing", "no-readable-document"])
+def test_unusable_corpus_is_exit_code_2_with_one_line(tmp_path, kind):
+    if kind == "missing":
+        target = tmp_path / "nope"
+    else:
+        target = tmp_path
+        (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli("run", str(target), "--out", str(tmp_path / "o"), "--no-figures")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith(f"newsstudy: error: {target}")
+
+
+def test_help_reads_well():
+    result = run_cli("run", "--help")
+    assert result.returncode == 0
+    for word in ("CORPUS", "--out", "--strict", "problems.csv", "seeds/"):
+        assert word in result.stdout
