@@ -11,7 +11,7 @@ import pandas as pd
 
 from newsstudy import __version__
 from newsstudy.errors import CorpusError
-from newsstudy.paths import FIGURES_DIR, RESULTS_DIR, SEEDS_DIR, display_path
+from newsstudy.paths import FIGURES_DIR, REPORT_DIR, RESULTS_DIR, SEEDS_DIR, display_path
 from newsstudy.pipeline import StudyOptions, load_study_corpus, run_study
 
 EXIT_OK = 0
@@ -63,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="stop with exit code 2 at the first file that cannot be read"
     )
     run.add_argument("--no-figures", action="store_true", help="write the tables only")
+    report = sub.add_parser(
+        "report",
+        help="execute the notebooks and render them into one HTML report",
+        description=(
+            "Execute the numbered notebooks in notebooks/ (copies; the committed notebooks are not "
+            "changed) and render them into one self-contained HTML file, figures embedded."
+        ),
+    )
+    report.add_argument(
+        "--out", type=Path, default=REPORT_DIR, help="folder for report.html (default: report/)"
+    )
     return parser
 
 
@@ -116,11 +127,25 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from newsstudy.report import ReportError, render_report
+
+    try:
+        target = render_report(args.out)
+    except ReportError as exc:
+        print(f"newsstudy: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"newsstudy: report written to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``newsstudy`` command; returns the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "report":
+        return _report(args)
     raise AssertionError(f"unknown command {args.command}")  # argparse rejects it first
 
 

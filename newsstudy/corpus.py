@@ -49,7 +49,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, BinaryIO, Literal, overload
 
 import pandas as pd
 import regex
@@ -60,6 +60,8 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "PROBLEM_COLUMNS",
     "decode_bytes",
+    "iter_corpus",
+    "iter_records",
     "load_corpus",
     "skipped_files",
 ]
@@ -341,46 +343,111 @@ def _id_column(columns: list[str], id_column: str | None, path: Path) -> str | N
     return None
 
 
-def _table_rows(path: Path, fmt: str) -> tuple[list[dict[str, Any]], str]:
-    """Read tabular input into a list of row dicts; return them and the encoding used."""
-    raw = _read_bytes(path)
+_SNIFF_BYTES = 1 << 20
+
+
+def _open_binary(path: Path) -> BinaryIO:
+    """Open a file for streaming, transparently gunzipping it (detected by magic bytes)."""
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise CorpusError(path, f"cannot read file: {exc.strerror or exc}") from None
+    if handle.read(2) == b"\x1f\x8b":
+        handle.seek(0)
+        return gzip.GzipFile(fileobj=handle)  # type: ignore[return-value]
+    handle.seek(0)
+    return handle
+
+
+def _stream_encoding(path: Path) -> str:
+    """Detect a tabular file's encoding from its first megabyte."""
+    try:
+        with _open_binary(path) as handle:
+            head = handle.read(_SNIFF_BYTES)
+            more = bool(handle.read(1))
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CorpusError(path, f"corrupt gzip data: {exc}") from None
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    if more and b"\n" in head:
+        # Cut at a line end so a character split by the sample boundary is not
+        # mistaken for bad bytes.
+        head = head[: head.rindex(b"\n") + 1]
+    return decode_bytes(head, path=path)[1]
+
+
+def _table_rows(path: Path, fmt: str) -> tuple[Iterator[dict[str, Any]], str]:
+    """Stream the rows of tabular input as dicts; return them and the encoding used.
+
+    Bad bytes or malformed records met part-way raise :class:`CorpusError`
+    from the iterator, naming the row.
+    """
     if fmt == "parquet":
-        try:
-            frame = pd.read_parquet(io.BytesIO(raw))
-        except Exception as exc:  # pyarrow raises many types for bad files
-            raise CorpusError(path, f"not a readable Parquet file ({type(exc).__name__}: {exc})") from None
-        return frame.astype(object).where(frame.notna(), None).to_dict("records"), "parquet (utf-8)"
-    text, encoding = decode_bytes(raw, path=path)
-    if fmt == "csv":
-        delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
-        try:
-            reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-            rows = list(reader)
-        except csv.Error as exc:
-            raise CorpusError(path, f"malformed CSV: {exc}") from None
-        if reader.fieldnames is None:
-            raise CorpusError(path, "CSV file has no header row")
-        if any(None in row for row in rows):
-            bad = next(i for i, row in enumerate(rows, start=2) if None in row)
-            raise CorpusError(path, f"malformed CSV: line {bad} has more fields than the header")
-        return rows, encoding
-    return _json_rows(text, path), encoding
+        return _parquet_rows(path), "parquet (utf-8)"
+    encoding = _stream_encoding(path)
+    if fmt == "json" and _starts_with_array(path, encoding):
+        return iter(_json_array(path, encoding)), encoding
+    reader = _csv_rows if fmt == "csv" else _jsonl_rows
+    return reader(path, encoding), encoding
 
 
-def _json_rows(text: str, path: Path) -> list[dict[str, Any]]:
-    stripped = text.lstrip()
-    if stripped.startswith("["):
+# Encodings in which b"\n" is always a line end, so lines can be split as bytes
+# and decoded one by one (a bad byte is then pinned to its own line).
+_LINE_SAFE = ("utf-8", "utf-8-sig", "windows-1256", "iso-8859-6")
+
+
+def _text_stream(path: Path, encoding: str, newline: str) -> io.TextIOWrapper:
+    return io.TextIOWrapper(_open_binary(path), encoding=encoding, errors="strict", newline=newline)
+
+
+def _text_lines(path: Path, encoding: str) -> Iterator[str]:
+    """Decoded lines of a file, each ending in its ``\n``; split on ``\n`` only."""
+    if encoding not in _LINE_SAFE:
+        with _text_stream(path, encoding, "\n") as stream:
+            yield from _guarded(stream, path)
+        return
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    number = 0
+    with _open_binary(path) as handle:
         try:
-            data = json.loads(stripped)
+            for number, raw in enumerate(handle, start=1):
+                if number == 1 and encoding == "utf-8-sig":
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                try:
+                    yield raw.decode(codec)
+                except UnicodeDecodeError as exc:
+                    raise CorpusError(
+                        path,
+                        f"undecodable bytes on line {number} (byte {exc.start} of the line is not valid "
+                        f"{encoding}); the rest of the file was not read",
+                    ) from None
+        except (OSError, EOFError, zlib.error) as exc:
+            raise CorpusError(
+                path, f"corrupt gzip data after line {number}: {exc}; the rest of the file was not read"
+            ) from None
+
+
+def _starts_with_array(path: Path, encoding: str) -> bool:
+    with _text_stream(path, encoding, "\n") as stream:
+        return stream.read(4096).lstrip().startswith("[")
+
+
+def _json_array(path: Path, encoding: str) -> list[dict[str, Any]]:
+    with _text_stream(path, encoding, "\n") as stream:
+        try:
+            data = json.load(stream)
         except json.JSONDecodeError as exc:
             raise CorpusError(path, f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
-        if not all(isinstance(item, dict) for item in data):
-            raise CorpusError(path, "a JSON array must hold one object per document")
-        return data
-    rows = []
-    # Split on "\n" only: str.splitlines() would also split on U+2028/U+2029,
-    # which real scraped text carries inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
+    if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+        raise CorpusError(path, "a JSON array must hold one object per document")
+    return data
+
+
+def _jsonl_rows(path: Path, encoding: str) -> Iterator[dict[str, Any]]:
+    # Records end at "\n" only; U+2028/U+2029 inside strings are text, not line
+    # ends (str.splitlines() would split on them).
+    for number, line in enumerate(_text_lines(path, encoding), start=1):
         if not line.strip():
             continue
         try:
@@ -389,43 +456,102 @@ def _json_rows(text: str, path: Path) -> list[dict[str, Any]]:
             raise CorpusError(path, f"invalid JSON on line {number}: {exc.msg}") from None
         if not isinstance(item, dict):
             raise CorpusError(path, f"line {number} is not a JSON object")
-        rows.append(item)
-    return rows
+        yield item
+
+
+def _csv_rows(path: Path, encoding: str) -> Iterator[dict[str, Any]]:
+    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    reader = csv.DictReader(_text_lines(path, encoding), delimiter=delimiter, strict=True)
+    try:
+        if reader.fieldnames is None:
+            raise CorpusError(path, "CSV file has no header row")
+        for row in reader:
+            if None in row:
+                raise CorpusError(
+                    path, f"malformed CSV: line {reader.line_num} has more fields than the header"
+                )
+            yield row
+    except csv.Error as exc:
+        raise CorpusError(path, f"malformed CSV near line {reader.line_num}: {exc}") from None
+
+
+def _guarded(lines: Iterator[str], path: Path) -> Iterator[str]:
+    """Pass lines through, turning a decoding or gzip failure part-way into a clear error."""
+    number = 0
+    try:
+        for number, line in enumerate(lines, start=1):  # noqa: B007
+            yield line
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            path, f"undecodable bytes after line {number}: {exc.reason}; the rest of the file was not read"
+        ) from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CorpusError(
+            path, f"corrupt gzip data after line {number}: {exc}; the rest of the file was not read"
+        ) from None
+
+
+def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    try:
+        with _open_binary(path) as handle:
+            source = io.BytesIO(handle.read()) if isinstance(handle, gzip.GzipFile) else path
+        parquet = pq.ParquetFile(source)
+        for batch in parquet.iter_batches(batch_size=4096):
+            yield from batch.to_pylist()
+    except CorpusError:
+        raise
+    except Exception as exc:  # pyarrow raises many types for bad files
+        raise CorpusError(path, f"not a readable Parquet file ({type(exc).__name__}: {exc})") from None
 
 
 def _table_records(
     path: Path, fmt: str, text_column: str, id_column: str | None
 ) -> Iterator[_Doc | _Problem]:
+    stem = _stem(path)
+    number = 0
     try:
         rows, encoding = _table_rows(path, fmt)
-        columns = list(dict.fromkeys(key for row in rows for key in row))
-        if not rows:
-            raise CorpusError(path, "no rows")
-        text_col = _find_column(columns, text_column, path, "text")
-        id_col = _id_column(columns, id_column, path)
+        text_col = id_col = None
+        for number, row in enumerate(rows, start=1):
+            if text_col is None:
+                columns = list(row)
+                text_col = _find_column(columns, text_column, path, "text")
+                id_col = _id_column(columns, id_column, path)
+            yield _row_record(row, number, path, stem, encoding, text_col, id_col)
     except CorpusError as exc:
         yield _Problem(exc.path, exc.reason)
         return
-    stem = _stem(path)
-    for number, row in enumerate(rows, start=1):
-        value = row.get(text_col)
-        if id_col is not None and row.get(id_col) not in (None, ""):
-            doc_id = str(row[id_col])
-        else:
-            doc_id = f"{stem}-{number:06d}"
-        where = f"row {number} (doc_id {doc_id}): "
-        if not isinstance(value, str):
-            kind = "missing" if value is None else f"not text ({type(value).__name__})"
-            yield _Problem(str(path), f"{where}the text cell is {kind}")
-            continue
-        try:
-            _check_text(value, path, where)
-        except CorpusError as exc:
-            yield _Problem(exc.path, exc.reason)
-            continue
-        extra = {k: v for k, v in row.items() if k not in (text_col, id_col)}
-        sha = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
-        yield _Doc(doc_id, str(path), number, encoding, sha, value, extra)
+    if number == 0:
+        yield _Problem(str(path), "no rows")
+
+
+def _row_record(
+    row: dict[str, Any],
+    number: int,
+    path: Path,
+    stem: str,
+    encoding: str,
+    text_col: str,
+    id_col: str | None,
+) -> _Doc | _Problem:
+    value = row.get(text_col)
+    if id_col is not None and row.get(id_col) not in (None, ""):
+        doc_id = str(row[id_col])
+    else:
+        doc_id = f"{stem}-{number:06d}"
+    where = f"row {number} (doc_id {doc_id}): "
+    if not isinstance(value, str):
+        kind = "missing" if value is None else f"not text ({type(value).__name__})"
+        return _Problem(str(path), f"{where}the text cell is {kind}")
+    try:
+        _check_text(value, path, where)
+    except CorpusError as exc:
+        return _Problem(exc.path, exc.reason)
+    extra = {k: v for k, v in row.items() if k not in (text_col, id_col)}
+    sha = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+    return _Doc(doc_id, str(path), number, encoding, sha, value, extra)
 
 
 def skipped_files(path: str | Path) -> list[Path]:
@@ -500,22 +626,60 @@ def _columns(docs: list[_Doc]) -> list[str]:
     return [*DOCUMENT_COLUMNS, *extra]
 
 
-def _duplicate_id_problems(docs: list[_Doc]) -> tuple[list[_Doc], list[_Problem]]:
-    seen: dict[str, _Doc] = {}
-    kept: list[_Doc] = []
-    problems: list[_Problem] = []
-    for doc in docs:
-        first = seen.get(doc.doc_id)
-        if first is None:
-            seen[doc.doc_id] = doc
-            kept.append(doc)
+def _unique_ids(records: Iterator[_Doc | _Problem]) -> Iterator[_Doc | _Problem]:
+    """Pass records through, turning a repeated ``doc_id`` into a problem naming both places."""
+    seen: dict[str, tuple[str, int]] = {}
+    for record in records:
+        if isinstance(record, _Problem):
+            yield record
             continue
-        where = f"row {doc.row}" if doc.row else "this file"
-        first_where = f"{first.path}" + (f" row {first.row}" if first.row else "")
-        problems.append(
-            _Problem(doc.path, f"duplicate doc_id {doc.doc_id!r} in {where}: already used by {first_where}")
+        first = seen.setdefault(record.doc_id, (record.path, record.row))
+        if first == (record.path, record.row):
+            yield record
+            continue
+        where = f"row {record.row}" if record.row else "this file"
+        first_where = first[0] + (f" row {first[1]}" if first[1] else "")
+        yield _Problem(
+            record.path, f"duplicate doc_id {record.doc_id!r} in {where}: already used by {first_where}"
         )
-    return kept, problems
+
+
+def _problems_frame(problems: list[_Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.path, p.reason) for p in problems], columns=list(PROBLEM_COLUMNS), dtype=object
+    ).astype(str)
+
+
+def iter_corpus(
+    path: str | Path,
+    *,
+    chunk_size: int = 5000,
+    text_column: str = "text",
+    id_column: str | None = None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Stream a corpus as ``(documents, problems)`` chunks of at most ``chunk_size`` documents.
+
+    The streaming form of :func:`load_corpus` (``on_error="report"``): files and
+    rows are read one at a time, so memory does not grow with the corpus.
+
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> [len(docs) for docs, _ in iter_corpus(SEEDS_DIR, chunk_size=2)]
+    [2, 2, 1]
+    """
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    docs: list[_Doc] = []
+    problems: list[_Problem] = []
+    for record in _unique_ids(iter_records(path, text_column=text_column, id_column=id_column)):
+        if isinstance(record, _Problem):
+            problems.append(record)
+            continue
+        docs.append(record)
+        if len(docs) == chunk_size:
+            yield _documents_frame(docs), _problems_frame(problems)
+            docs, problems = [], []
+    if docs or problems:
+        yield _documents_frame(docs), _problems_frame(problems)
 
 
 @overload
@@ -581,21 +745,14 @@ def load_corpus(
         raise ValueError(f"on_error must be 'raise' or 'report', not {on_error!r}")
     docs: list[_Doc] = []
     problems: list[_Problem] = []
-    for record in iter_records(path, text_column=text_column, id_column=id_column):
+    for record in _unique_ids(iter_records(path, text_column=text_column, id_column=id_column)):
         if isinstance(record, _Problem):
             if on_error == "raise":
                 raise CorpusError(record.path, record.reason)
             problems.append(record)
         else:
             docs.append(record)
-    docs, id_problems = _duplicate_id_problems(docs)
-    if id_problems and on_error == "raise":
-        raise CorpusError(id_problems[0].path, id_problems[0].reason)
-    problems.extend(id_problems)
     documents = _documents_frame(docs)
     if on_error == "raise":
         return documents
-    problem_table = pd.DataFrame(
-        [(p.path, p.reason) for p in problems], columns=list(PROBLEM_COLUMNS), dtype=object
-    ).astype(str)
-    return documents, problem_table
+    return documents, _problems_frame(problems)

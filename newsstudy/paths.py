@@ -11,6 +11,7 @@ SEEDS_DIR: Path = REPO_ROOT / "seeds"
 RESULTS_DIR: Path = REPO_ROOT / "results"
 FIGURES_DIR: Path = REPO_ROOT / "figures"
 NOTEBOOKS_DIR: Path = REPO_ROOT / "notebooks"
+REPORT_DIR: Path = REPO_ROOT / "report"
 SHARED_DIR: Path = REPO_ROOT.parent / "shared"
 ANT_CORPUS: Path = SHARED_DIR / "corpora" / "ant-multisource-v2.1.jsonl.gz"
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsstudy.corpus import DOCUMENT_COLUMNS, decode_bytes, load_corpus, skipped_files
+from newsstudy.corpus import DOCUMENT_COLUMNS, decode_bytes, iter_corpus, load_corpus, skipped_files
 from newsstudy.errors import CorpusError
 from newsstudy.paths import SEEDS_DIR, SHARED_DIR
 
@@ -250,3 +250,29 @@ def test_any_utf8_text_is_loaded_exactly_or_reported(tmp_path_factory, text):
     assert len(docs) + len(problems) == 1
     if len(docs):
         assert docs.loc[0, "text"] == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- streaming -----------------------------------------------------------------------------------------
+
+
+def test_streamed_chunks_add_up_to_the_whole_corpus(tmp_path):
+    records = [{"id": f"d{i:03d}", "text": f"{ARTICLE} {i}"} for i in range(23)]
+    path = write(tmp_path / "many.jsonl.gz", gzip.compress(jsonl_bytes(records), mtime=0))
+    chunks = list(iter_corpus(path, chunk_size=5))
+    assert [len(docs) for docs, _ in chunks] == [5, 5, 5, 5, 3]
+    streamed = pd.concat([docs for docs, _ in chunks], ignore_index=True)
+    pd.testing.assert_frame_equal(streamed, load_corpus(path))
+
+
+def test_bad_bytes_part_way_through_a_large_file_are_reported_with_the_line(tmp_path):
+    good = jsonl_bytes([{"id": f"r{i}", "text": ARTICLE} for i in range(40_000)])
+    path = write(tmp_path / "late.jsonl", good + b'\n{"id": "bad", "text": "\xff\xfe\xfa"}\n')
+    docs, problems = load_corpus(path, on_error="report")
+    assert len(docs) == 40_000
+    assert "undecodable bytes on line 40001" in problems.loc[0, "reason"]
+
+
+def test_paragraph_separators_inside_json_strings_stay_inside_the_text(tmp_path):
+    text = "فقرة أولى\u2029فقرة ثانية\u2028سطر"
+    path = write(tmp_path / "u.jsonl", json.dumps({"text": text}, ensure_ascii=False).encode())
+    assert load_corpus(path)["text"].tolist() == [text]
