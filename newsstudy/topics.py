@@ -1,0 +1,728 @@
+"""Term weighting, document similarity and topics for cleaned Arabic news articles.
+
+The input everywhere is an ``articles`` table (one row per document, with at
+least ``doc_id`` and ``text``: the cleaned article text of ``clean.cleaned``).
+Every function returns a new tidy DataFrame and never changes its input.
+
+Tokens come from :class:`ArabicTokenizer`: the text is first normalised with
+:func:`newsstudy.normalize.for_matching` (so diacritics, tatweel and alef forms
+never split one word into several vocabulary entries), then cut into Arabic
+word tokens, optionally Latin words and numbers, with a curated stopword list
+(``newsstudy/data/topics/``) normalised by the same function, and optional light
+stemming (:func:`light_stem`).
+
+Outputs are deterministic: the vocabulary is sorted, NMF and LDA are seeded,
+and every table is sorted with explicit tie-breaks on ``term`` / ``doc_id``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Literal, NamedTuple
+
+import numpy as np
+import pandas as pd
+import regex
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from newsstudy import normalize
+from newsstudy.paths import DATA_DIR
+
+__all__ = [
+    "ArabicTokenizer",
+    "Topics",
+    "distinctive_terms",
+    "light_stem",
+    "reporting_verbs",
+    "similarity",
+    "stability",
+    "stopwords",
+    "tfidf",
+    "top_terms",
+    "topics",
+]
+
+TOPICS_DATA_DIR = DATA_DIR / "topics"
+
+# Which characters form words is decided by Unicode properties (via `regex`):
+# Arabic letters and marks (not Arabic punctuation such as ، ؛ ؟ or ٪, which
+# share the Arabic script) and Latin letters. The class is expanded once into
+# explicit code-point ranges and compiled with the standard `re` engine, which
+# runs this simple alternation about twice as fast as `regex` (the tokenizer
+# is the hot loop of every vectoriser fit).
+_SCAN_BLOCKS: tuple[tuple[int, int], ...] = (
+    (0x0041, 0x024F),  # Basic Latin letters .. Latin Extended-B
+    (0x0600, 0x08FF),  # Arabic, Arabic Supplement, Arabic Extended-A/B
+    (0x1E00, 0x1EFF),  # Latin Extended Additional
+    (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A (NFKC folds most of them)
+    (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
+)
+
+
+def _char_class(prop: str) -> str:
+    test = regex.compile(f"(?V1)[{prop}]")
+    cps = [cp for lo, hi in _SCAN_BLOCKS for cp in range(lo, hi + 1) if test.match(chr(cp))]
+    ranges: list[tuple[int, int]] = []
+    for cp in cps:
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return "".join(f"\\u{lo:04x}" if lo == hi else f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+_ARABIC_WORD_CHARS = r"\p{Arabic}&&[\p{L}\p{M}]"
+_LATIN_WORD_CHARS = r"\p{Latin}&&\p{L}"
+
+
+@cache
+def _token_pattern(latin: bool, numbers: bool, min_length: int) -> re.Pattern:
+    """One compiled pattern per option set; ``{min_length,}`` drops short words in the regex itself."""
+    rep = f"{{{max(min_length, 1)},}}"
+    parts = [f"[{_char_class(_ARABIC_WORD_CHARS)}]{rep}"]
+    if latin:
+        parts.append(f"[{_char_class(_LATIN_WORD_CHARS)}]{rep}")
+    if numbers:
+        # Digits are ASCII after normalisation; 3.5 and 1,000 stay one token.
+        parts.append(r"[0-9]+(?:[.,][0-9]+)*")
+    return re.compile("|".join(parts))
+
+
+# --------------------------------------------------------------------------- stemming
+
+# Light10 (Larkey, Ballesteros & Connell 2002, "Improving stemming for Arabic
+# information retrieval"), in matching-normalised spelling: ة is already ه and
+# ى is already ي, so "ية" is covered by "يه" and "ة" by "ه".
+_PREFIXES: tuple[str, ...] = ("وال", "فال", "بال", "كال", "لل", "ال")
+_SUFFIXES: tuple[str, ...] = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")
+
+
+@cache
+def light_stem(token: str) -> str:
+    """Strip common Arabic clitics and suffixes from a normalised token (light stemming).
+
+    The rules are Light10 (Larkey, Ballesteros & Connell 2002), on text already
+    normalised by :func:`newsstudy.normalize.for_matching`:
+
+    1. drop a leading و if at least 3 letters remain;
+    2. drop one article-with-particle prefix (وال، فال، بال، كال، لل، ال) if at
+       least 2 letters remain; single ف، ب، ل، ك are never stripped on their own
+       because they so often begin the stem itself (فلسطين، بيروت، لبنان، كتب);
+    3. go once through the suffixes ها، ان، ات، ون، ين، يه، ه، ي (ه also stands
+       for ة after normalisation), dropping each one found at the end if at
+       least 2 letters remain.
+
+    It conflates inflected forms (``الحكومة`` / ``والحكومه`` / ``حكومات``) and
+    sometimes over-strips (``وزير`` → ``زير``); it is not a morphological
+    analyser. Results are cached, so each distinct token is stemmed once.
+
+    Parameters
+    ----------
+    token : str
+        One matching-normalised token.
+
+    Returns
+    -------
+    str
+        The stem.
+
+    >>> [light_stem(t) for t in ["والحكومه", "حكومات", "بالمفاوضات", "للاعبين", "فلسطين"]]
+    ['حكوم', 'حكوم', 'مفاوض', 'اعب', 'فلسط']
+    """
+    word = token
+    if word.startswith("و") and len(word) >= 4:
+        word = word[1:]
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            word = word[len(prefix) :]
+            break
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+    return word
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+def _read_word_list(name: str) -> frozenset[str]:
+    words: set[str] = set()
+    with (TOPICS_DATA_DIR / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(normalize.for_matching(line).lower())
+    return frozenset(words)
+
+
+def stopwords() -> frozenset[str]:
+    """The curated Arabic stopword list, normalised like the text.
+
+    Read from ``newsstudy/data/topics/stopwords_ar.txt`` (see the README there)
+    and normalised with :func:`newsstudy.normalize.for_matching`.
+
+    Returns
+    -------
+    frozenset of str
+
+    >>> sw = stopwords()
+    >>> "الي" in sw, "إلى" in sw, "حكومه" in sw
+    (True, False, False)
+    """
+    return _curated_stopwords()
+
+
+@cache
+def _curated_stopwords() -> frozenset[str]:
+    return _read_word_list("stopwords_ar.txt")
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """News-reporting verbs (قال، أضاف، أكد ...) usable as extra stopwords, normalised.
+
+    >>> {"قال", "اكد", "اضافت"} <= reporting_verbs()
+    True
+    """
+    return _read_word_list("reporting_verbs_ar.txt")
+
+
+def _normalised_words(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for w in (normalize.for_matching(x).lower() for x in words) if w)
+
+
+# --------------------------------------------------------------------------- tokenizer
+
+
+class ArabicTokenizer:
+    """Callable tokenizer for scikit-learn vectorisers (``tokenizer=ArabicTokenizer()``).
+
+    Steps, in order: :func:`newsstudy.normalize.for_matching`; lower-casing
+    (Latin only has case); one compiled regular expression for Arabic words,
+    optionally Latin words and numbers; stopword removal (a token is dropped if
+    it, or it without one leading و or ف, is a stopword); tokens shorter than
+    ``min_length`` dropped; optional :func:`light_stem`.
+
+    Parameters
+    ----------
+    stem : bool, default False
+        Apply :func:`light_stem` to each kept token.
+    latin : bool, default True
+        Keep Latin-script words (``CNN``, ``Hamas`` → ``cnn``, ``hamas``).
+    numbers : bool, default False
+        Keep numbers (``2024``, ``3.5``; Arabic-Indic digits are ASCII after
+        normalisation).
+    stopwords : iterable of str or None, default None
+        Words to drop, in any spelling (they are normalised here). ``None``
+        means the curated list :func:`stopwords`; pass ``()`` for none.
+    extra_stopwords : iterable of str, default ()
+        Added to ``stopwords`` (a study's own words).
+    reporting_verbs_as_stopwords : bool, default False
+        Also drop news-reporting verbs (:func:`reporting_verbs`).
+    min_length : int, default 2
+        Shortest word kept (in letters, after normalisation); numbers are kept
+        whatever their length when ``numbers=True``.
+
+    >>> tok = ArabicTokenizer(numbers=True)
+    >>> tok("قالَ وزيرُ الخارجيّة في CNN إنّ المفاوضاتـــ ستستأنف عام ٢٠٢٤")
+    ['قال', 'وزير', 'الخارجيه', 'cnn', 'المفاوضات', 'ستستانف', 'عام', '2024']
+    """
+
+    def __init__(
+        self,
+        *,
+        stem: bool = False,
+        latin: bool = True,
+        numbers: bool = False,
+        stopwords: Iterable[str] | None = None,
+        extra_stopwords: Iterable[str] = (),
+        reporting_verbs_as_stopwords: bool = False,
+        min_length: int = 2,
+    ) -> None:
+        self.stem = stem
+        self.latin = latin
+        self.numbers = numbers
+        self.stopwords = None if stopwords is None else tuple(stopwords)
+        self.extra_stopwords = tuple(extra_stopwords)
+        self.reporting_verbs_as_stopwords = reporting_verbs_as_stopwords
+        self.min_length = min_length
+        self._compile()
+
+    def _compile(self) -> None:
+        base = _curated_stopwords() if self.stopwords is None else _normalised_words(self.stopwords)
+        words = set(base) | _normalised_words(self.extra_stopwords)
+        if self.reporting_verbs_as_stopwords:
+            words |= reporting_verbs()
+        self.stopwords_: frozenset[str] = frozenset(words)
+        # A stopword behind one conjunction و/ف (وفي، فإن) is a stopword too; listing
+        # those forms up front keeps the per-token test to one set lookup.
+        self.drop_: frozenset[str] = frozenset(words | {c + w for w in words for c in ("و", "ف")})
+        self.pattern_: re.Pattern = _token_pattern(self.latin, self.numbers, self.min_length)
+
+    def __getstate__(self) -> dict:
+        # The compiled pattern is rebuilt on unpickling (joblib, multiprocessing).
+        return {k: v for k, v in self.__dict__.items() if not k.endswith("_")}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._compile()
+
+    def __repr__(self) -> str:
+        return (
+            f"ArabicTokenizer(stem={self.stem}, latin={self.latin}, numbers={self.numbers}, "
+            f"n_stopwords={len(self.stopwords_)}, min_length={self.min_length})"
+        )
+
+    def is_stopword(self, token: str) -> bool:
+        """Whether a normalised token is a stopword, also behind one leading و or ف.
+
+        >>> ArabicTokenizer().is_stopword("وفي"), ArabicTokenizer().is_stopword("وزير")
+        (True, False)
+        """
+        return token in self.drop_
+
+    def __call__(self, text: str) -> list[str]:
+        drop = self.drop_
+        kept = [t for t in self.pattern_.findall(normalize.for_matching(text).lower()) if t not in drop]
+        if self.stem:
+            return [light_stem(t) for t in kept]
+        return kept
+
+
+# --------------------------------------------------------------------------- tf-idf
+
+
+def _check_articles(articles: pd.DataFrame) -> None:
+    missing = {"doc_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles needs columns doc_id and text; missing {sorted(missing)}")
+    if articles["doc_id"].duplicated().any():
+        raise ValueError("articles has duplicate doc_id values")
+
+
+def _texts(articles: pd.DataFrame) -> list[str]:
+    return ["" if pd.isna(t) else str(t) for t in articles["text"]]
+
+
+_TOKENIZER_OPTIONS = (
+    "stem",
+    "latin",
+    "numbers",
+    "stopwords",
+    "extra_stopwords",
+    "reporting_verbs_as_stopwords",
+    "min_length",
+)
+
+
+def _split_options(options: dict) -> tuple[dict, dict]:
+    tok = {k: v for k, v in options.items() if k in _TOKENIZER_OPTIONS}
+    vec = {k: v for k, v in options.items() if k not in _TOKENIZER_OPTIONS}
+    return tok, vec
+
+
+def _vectorizer(kind: type, options: dict) -> CountVectorizer:
+    tok_opts, vec_opts = _split_options(options)
+    defaults = {"min_df": 1, "max_df": 1.0}
+    if kind is TfidfVectorizer:
+        defaults["sublinear_tf"] = True
+    defaults.update(vec_opts)
+    return kind(
+        tokenizer=ArabicTokenizer(**tok_opts),
+        preprocessor=None,
+        lowercase=False,  # the tokenizer lower-cases after normalising
+        token_pattern=None,
+        dtype=np.float64,
+        **defaults,
+    )
+
+
+def tfidf(articles: pd.DataFrame, **options) -> tuple[TfidfVectorizer, sparse.csr_matrix]:
+    """Fit a TF-IDF model with the Arabic tokenizer.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text``. Row ``i`` of the matrix is row ``i`` of
+        ``articles``.
+    **options
+        Tokenizer options (``stem``, ``latin``, ``numbers``, ``stopwords``,
+        ``extra_stopwords``, ``reporting_verbs_as_stopwords``, ``min_length``;
+        see :class:`ArabicTokenizer`) and any :class:`~sklearn.feature_extraction.text.TfidfVectorizer`
+        option (``min_df``, ``max_df``, ``ngram_range``, ``max_features``,
+        ``sublinear_tf`` — default True here, ``norm`` ...).
+
+    Returns
+    -------
+    vectorizer : TfidfVectorizer
+        Fitted; ``vectorizer.get_feature_names_out()`` are the terms (sorted).
+    matrix : scipy.sparse.csr_matrix
+        Documents × terms, rows L2-normalised.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["فاز الفريق بالمباراة", "ارتفع سعر النفط"]})
+    >>> vec, X = tfidf(arts)
+    >>> X.shape, list(vec.get_feature_names_out())[:3]
+    ((2, 6), ['ارتفع', 'الفريق', 'النفط'])
+    """
+    _check_articles(articles)
+    vec = _vectorizer(TfidfVectorizer, options)
+    matrix = vec.fit_transform(_texts(articles))
+    return vec, sparse.csr_matrix(matrix)
+
+
+def _top_per_row(matrix: sparse.csr_matrix, terms: np.ndarray, n: int) -> list[list[tuple[str, float]]]:
+    out: list[list[tuple[str, float]]] = []
+    for i in range(matrix.shape[0]):
+        row = matrix.getrow(i)
+        pairs = sorted(zip(terms[row.indices], row.data, strict=True), key=lambda p: (-p[1], p[0]))
+        out.append([(str(t), float(w)) for t, w in pairs[:n] if w > 0])
+    return out
+
+
+def top_terms(articles: pd.DataFrame, *, n: int = 10, **options) -> pd.DataFrame:
+    """The ``n`` highest-weighted TF-IDF terms of each document.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text``.
+    n : int, default 10
+        Terms per document (fewer if the document has fewer distinct terms).
+    **options
+        Passed to :func:`tfidf`.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``doc_id``, ``rank`` (from 1), ``term``, ``weight``; sorted by
+        ``doc_id`` then ``rank``. Equal weights are ranked by term.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["فاز الفريق الفريق", "ارتفع سعر النفط"]})
+    >>> top_terms(arts, n=1)[["doc_id", "rank", "term"]].to_dict("records")
+    [{'doc_id': 'a', 'rank': 1, 'term': 'الفريق'}, {'doc_id': 'b', 'rank': 1, 'term': 'ارتفع'}]
+    """
+    vec, matrix = tfidf(articles, **options)
+    terms = vec.get_feature_names_out()
+    rows = [
+        (doc_id, rank, term, weight)
+        for doc_id, pairs in zip(articles["doc_id"].astype(str), _top_per_row(matrix, terms, n), strict=True)
+        for rank, (term, weight) in enumerate(pairs, start=1)
+    ]
+    table = pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
+    table = table.astype({"doc_id": "str", "rank": "int64", "term": "str", "weight": "float64"})
+    return table.sort_values(["doc_id", "rank"], kind="mergesort").reset_index(drop=True)
+
+
+def similarity(articles: pd.DataFrame, **options) -> pd.DataFrame:
+    """Document-by-document cosine similarity of TF-IDF vectors.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text``.
+    **options
+        Passed to :func:`tfidf`.
+
+    Returns
+    -------
+    DataFrame
+        Square, indexed by ``doc_id`` on both axes (in the order of
+        ``articles``); 1.0 on the diagonal for non-empty documents.
+
+    >>> arts = pd.DataFrame(
+    ...     {"doc_id": ["a", "b", "c"], "text": ["سعر النفط", "سعر النفط اليوم", "فاز الفريق"]})
+    >>> similarity(arts).round(2).to_numpy().tolist()
+    [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    _, matrix = tfidf(articles, **options)
+    ids = pd.Index(articles["doc_id"].astype(str), name="doc_id")
+    sim = cosine_similarity(matrix)
+    # Rounding noise can push identical documents just above 1.
+    np.clip(sim, 0.0, 1.0, out=sim)
+    return pd.DataFrame(sim, index=ids, columns=ids.rename("doc_id"))
+
+
+# --------------------------------------------------------------------------- topics
+
+
+class Topics(NamedTuple):
+    """Result of :func:`topics`: two tidy tables."""
+
+    doc_topics: pd.DataFrame
+    """doc_id, topic, weight (each document's topic shares, summing to 1)."""
+    topic_terms: pd.DataFrame
+    """topic, rank, term, weight (the top terms of each topic)."""
+
+
+def _fit_topics(
+    articles: pd.DataFrame,
+    k: int,
+    method: str,
+    seed: int,
+    max_iter: int,
+    init: str | None,
+    options: dict,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Document-topic matrix W, topic-term matrix H and the terms."""
+    _check_articles(articles)
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    texts = _texts(articles)
+    if method == "nmf":
+        vec = _vectorizer(TfidfVectorizer, options)
+        X = vec.fit_transform(texts)
+        model = NMF(n_components=k, init=init or "nndsvda", random_state=seed, max_iter=max_iter)
+        W = model.fit_transform(X)
+        H = model.components_
+    elif method == "lda":
+        # LDA models counts, not TF-IDF weights.
+        vec = _vectorizer(CountVectorizer, options)
+        X = vec.fit_transform(texts)
+        model = LatentDirichletAllocation(
+            n_components=k, random_state=seed, max_iter=max_iter, learning_method="batch"
+        )
+        W = model.fit_transform(X)
+        H = model.components_ / model.components_.sum(axis=1, keepdims=True)
+    else:
+        raise ValueError(f"method must be 'nmf' or 'lda', not {method!r}")
+    return W, H, vec.get_feature_names_out()
+
+
+def _topic_order(W: np.ndarray, H: np.ndarray, terms: np.ndarray) -> list[int]:
+    """Topics by total document weight, largest first (ties: by top term), so topic 0 is the biggest."""
+    keys = []
+    for t in range(H.shape[0]):
+        top = terms[np.argmax(H[t])] if H[t].any() else ""
+        keys.append((-round(float(W[:, t].sum()), 12), str(top), t))
+    return [t for *_, t in sorted(keys)]
+
+
+def topics(
+    articles: pd.DataFrame,
+    k: int,
+    method: Literal["nmf", "lda"] = "nmf",
+    seed: int = 0,
+    *,
+    n_terms: int = 10,
+    max_iter: int = 400,
+    init: str | None = None,
+    **options,
+) -> Topics:
+    """Fit ``k`` topics with NMF on TF-IDF (default) or LDA on counts.
+
+    Identical input and parameters give identical tables on every run.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text``.
+    k : int
+        Number of topics.
+    method : {"nmf", "lda"}, default "nmf"
+    seed : int, default 0
+        Random state of the model.
+    n_terms : int, default 10
+        Top terms kept per topic in ``topic_terms``.
+    max_iter : int, default 400
+    init : str or None
+        NMF initialisation (default ``"nndsvda"``, which depends on the seed only
+        through a randomised SVD; ``"random"`` makes the seed matter fully).
+    **options
+        Tokenizer and vectoriser options as for :func:`tfidf`.
+
+    Returns
+    -------
+    Topics
+        ``doc_topics`` (doc_id, topic, weight: each document's topic shares,
+        summing to 1, or all 0 for a document with no terms) and
+        ``topic_terms`` (topic, rank, term, weight). Topic 0 carries the most
+        document weight, topic 1 the next, and so on.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": [
+    ...     "فاز الفريق في المباراة", "المباراة انتهت بفوز الفريق",
+    ...     "ارتفع سعر النفط", "سعر النفط ارتفع في السوق"]})
+    >>> t = topics(arts, 2)
+    >>> sorted(t.doc_topics.loc[t.doc_topics.weight > 0.5].groupby("topic").doc_id.apply(list).tolist())
+    [['a', 'b'], ['c', 'd']]
+    """
+    W, H, terms = _fit_topics(articles, k, method, seed, max_iter, init, options)
+    order = _topic_order(W, H, terms)
+    W = W[:, order]
+    H = H[order]
+    totals = W.sum(axis=1, keepdims=True)
+    shares = np.divide(W, totals, out=np.zeros_like(W), where=totals > 0)
+    ids = articles["doc_id"].astype(str).to_numpy()
+    doc_topics = pd.DataFrame(
+        {
+            "doc_id": np.repeat(ids, k),
+            "topic": np.tile(np.arange(k, dtype="int64"), len(ids)),
+            "weight": shares.ravel(),
+        }
+    ).astype({"doc_id": "str"})
+    doc_topics = doc_topics.sort_values(["doc_id", "topic"], kind="mergesort").reset_index(drop=True)
+    rows = []
+    for t in range(k):
+        pairs = sorted(zip(terms, H[t], strict=True), key=lambda p: (-p[1], p[0]))
+        rows.extend(
+            (t, rank, str(term), float(w))
+            for rank, (term, w) in enumerate([p for p in pairs if p[1] > 0][:n_terms], start=1)
+        )
+    topic_terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"]).astype(
+        {"topic": "int64", "rank": "int64", "term": "str", "weight": "float64"}
+    )
+    return Topics(doc_topics, topic_terms)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def stability(
+    articles: pd.DataFrame,
+    k: int,
+    *,
+    seeds: Sequence[int] = (0, 1, 2, 3, 4),
+    method: Literal["nmf", "lda"] = "nmf",
+    n_terms: int = 10,
+    **options,
+) -> pd.DataFrame:
+    """How far topics agree across random seeds.
+
+    Fits :func:`topics` once per seed; for every pair of seeds, matches the
+    topics one-to-one so that the summed Jaccard overlap of their top
+    ``n_terms`` terms is largest (Hungarian matching,
+    :func:`scipy.optimize.linear_sum_assignment`), and reports each matched pair.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text``.
+    k : int
+        Number of topics.
+    seeds : sequence of int, default (0, 1, 2, 3, 4)
+    method : {"nmf", "lda"}, default "nmf"
+    n_terms : int, default 10
+        Top terms compared per topic.
+    **options
+        Passed to :func:`topics` (``init``, ``max_iter``, tokenizer and
+        vectoriser options).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``seed_a``, ``seed_b``, ``topic_a``, ``topic_b``, ``jaccard``;
+        ``k`` rows per seed pair, sorted by seed pair then ``topic_a``. The mean
+        of ``jaccard`` per seed pair (``groupby(["seed_a", "seed_b"]).jaccard.mean()``)
+        is the usual stability score: 1 means the same topics every time.
+
+    >>> arts = pd.DataFrame({"doc_id": list("abcd"), "text": [
+    ...     "فاز الفريق في المباراة", "المباراة انتهت بفوز الفريق",
+    ...     "ارتفع سعر النفط", "سعر النفط ارتفع في السوق"]})
+    >>> stability(arts, 2, seeds=(0, 1)).jaccard.tolist()
+    [1.0, 1.0]
+    """
+    seeds = list(dict.fromkeys(seeds))
+    if len(seeds) < 2:
+        raise ValueError("stability needs at least two distinct seeds")
+    term_sets: dict[int, list[set[str]]] = {}
+    for seed in seeds:
+        tt = topics(articles, k, method=method, seed=seed, n_terms=n_terms, **options).topic_terms
+        by_topic = tt.groupby("topic")["term"].apply(set).to_dict()
+        term_sets[seed] = [by_topic.get(t, set()) for t in range(k)]
+    rows = []
+    for sa, sb in itertools.combinations(seeds, 2):
+        jac = np.array([[_jaccard(a, b) for b in term_sets[sb]] for a in term_sets[sa]])
+        ra, cb = linear_sum_assignment(jac, maximize=True)
+        rows.extend((sa, sb, int(i), int(j), float(jac[i, j])) for i, j in zip(ra, cb, strict=True))
+    table = pd.DataFrame(rows, columns=["seed_a", "seed_b", "topic_a", "topic_b", "jaccard"])
+    return table.sort_values(["seed_a", "seed_b", "topic_a"], kind="mergesort").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- distinctive terms
+
+
+def distinctive_terms(
+    articles: pd.DataFrame,
+    groups: str,
+    *,
+    n: int = 10,
+    prior: float = 0.1,
+    min_count: int = 2,
+    **options,
+) -> pd.DataFrame:
+    """Terms most distinctive of each group (e.g. outlet), by weighted log-odds.
+
+    For each group, each term's log-odds of use in the group against all other
+    groups, with an informative Dirichlet prior from the whole corpus, divided
+    by its standard error (Monroe, Colaresi & Quinn 2008, "Fightin' words").
+    The z-score rewards terms that are both frequent and over-used in the
+    group, unlike a raw frequency ratio that favours rare words.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id``, ``text`` and ``groups``. Rows whose group is
+        missing are left out.
+    groups : str
+        Name of the grouping column.
+    n : int, default 10
+        Terms per group.
+    prior : float, default 0.1
+        Prior strength: the prior count of each term is ``prior`` times its
+        corpus count.
+    min_count : int, default 2
+        Terms used fewer times than this in the whole corpus are ignored.
+    **options
+        Tokenizer and vectoriser options as for :func:`tfidf`.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``group``, ``rank`` (from 1), ``term``, ``z``, ``count`` (uses
+        in the group); sorted by group then rank (ties: by term). Only terms
+        with ``z > 0`` are listed.
+
+    >>> arts = pd.DataFrame({"doc_id": list("abcd"), "outlet": ["x", "x", "y", "y"], "text": [
+    ...     "الاحتلال قصف غزة", "الاحتلال يقصف غزة", "الجيش قصف غزة", "الجيش يقصف غزة"]})
+    >>> distinctive_terms(arts, "outlet", n=1)[["group", "term"]].to_dict("records")
+    [{'group': 'x', 'term': 'الاحتلال'}, {'group': 'y', 'term': 'الجيش'}]
+    """
+    _check_articles(articles)
+    if groups not in articles.columns:
+        raise ValueError(f"no column {groups!r} in articles")
+    data = articles.loc[articles[groups].notna()]
+    vec = _vectorizer(CountVectorizer, options)
+    X = sparse.csr_matrix(vec.fit_transform(_texts(data)))
+    terms = vec.get_feature_names_out()
+    labels = data[groups].astype(str).to_numpy()
+    total = np.asarray(X.sum(axis=0)).ravel()
+    keep = total >= min_count
+    alpha = prior * total
+    alpha0 = alpha.sum()
+    n_all = total.sum()
+    rows = []
+    for g in sorted(set(labels)):
+        mask = labels == g
+        y_g = np.asarray(X[mask].sum(axis=0)).ravel()
+        y_r = total - y_g
+        n_g, n_r = y_g.sum(), n_all - y_g.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            delta = np.log((y_g + alpha) / (n_g + alpha0 - y_g - alpha)) - np.log(
+                (y_r + alpha) / (n_r + alpha0 - y_r - alpha)
+            )
+            z = delta / np.sqrt(1.0 / (y_g + alpha) + 1.0 / (y_r + alpha))
+        ok = keep & np.isfinite(z) & (z > 0) & (y_g > 0)
+        pairs = sorted(
+            ((str(terms[i]), float(z[i]), int(y_g[i])) for i in np.flatnonzero(ok)),
+            key=lambda p: (-p[1], p[0]),
+        )
+        rows.extend((g, rank, t, zz, c) for rank, (t, zz, c) in enumerate(pairs[:n], start=1))
+    table = pd.DataFrame(rows, columns=["group", "rank", "term", "z", "count"])
+    return table.astype({"group": "str", "rank": "int64", "term": "str", "z": "float64", "count": "int64"})
