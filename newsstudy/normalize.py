@@ -27,8 +27,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
 from newsstudy.paths import DATA_DIR
 
 __all__ = [
@@ -161,16 +159,16 @@ def invisible(text: str) -> str:
     return text.translate(_table("invisible"))
 
 
-_WS = regex.compile(r"\s+")
-
-
 def whitespace(text: str) -> str:
-    """Collapse every run of Unicode whitespace to one space and strip the ends.
+    """Collapse every run of whitespace to one space and strip the ends.
 
-    >>> whitespace("  a \\t\\u00a0 b\\n")
+    Whitespace is what :meth:`str.isspace` says it is (``str.split``'s rule), the
+    same rule the offset map uses, so the two never disagree.
+
+    >>> whitespace("  a \\t\\u00a0 b\\n\\x1f")
     'a b'
     """
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def nfkc(text: str) -> str:
@@ -248,7 +246,7 @@ def for_matching(text: str) -> str:
     >>> for_matching("قالَ  مسؤولٌ أميركيّ ـ «رويترز» ٢٠٢٤")
     'قال مسؤول اميركي "رويترز" 2024'
     """
-    return whitespace(text.translate(_TABLE))
+    return " ".join(text.translate(_TABLE).split())
 
 
 @dataclass(frozen=True)
@@ -326,6 +324,5 @@ def for_matching_with_offsets(text: str) -> OffsetMap:
     return OffsetMap("".join(out_chars), tuple(starts), tuple(ends), len(text))
 
 
-@cache
 def _is_space(c: str) -> bool:
-    return _WS.fullmatch(c) is not None
+    return c.isspace()

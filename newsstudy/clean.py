@@ -1,0 +1,986 @@
+"""Line labelling for scraped Arabic news, with an audit trail (ANNOTATION.md section 2).
+
+Every raw line of every document gets exactly one label and the name of the rule
+that decided it, so a reader of the ``lines`` table can see *why* a line was kept
+or dropped, and :func:`rebuild` gives back the raw text byte for byte.
+
+The rules run in three passes over a document:
+
+1. **Line rules** look at one line: its shape (blank, a separator made of
+   punctuation only) and the cue lexicons and patterns kept as data files in
+   ``newsstudy/data/clean/`` (related headers, nav, boilerplate sentences,
+   comment forms, login walls, tag headers, credit lines, photo captions, embedded
+   posts, datelines). Lexicons are matched on the matching form of the line
+   (:func:`newsstudy.normalize.for_matching`), so spelling variants of one cue
+   are one entry. Every lexicon is compiled into one regular expression.
+2. **Headline**: the first non-chrome line is the headline when it is short,
+   does not end like a sentence, is not opened by a body connective and is
+   followed by body text. When the corpus gives each document a title (a
+   ``title`` column), that first line is the headline only if it repeats the
+   title (most scraped corpora store the title apart from the text).
+3. **Structure** walks the document with a small state machine:
+
+   - after a related-links header, short headline-like lines (or bulleted
+     lines) are ``related``; the first long body line ends the block: if the run
+     of body text from there contains none of the lead article's key terms (the
+     stems found in the most lead lines) it is an ``appended_article`` (and so is
+     everything after it until the next header), otherwise the article resumes
+     as ``content``;
+   - a short headline-like line between body paragraphs that shares little
+     vocabulary with its neighbours is an injected ``related`` headline; one
+     that shares vocabulary (or is too short to judge, or is quoted) is a
+     subheading of the story and stays ``content``;
+   - a run of at least two long lines ending the document, each opening like a
+     news lede and sharing almost nothing with the article's lead, is a list of
+     other stories' ledes (``related``);
+   - the line just before a tweet signature is the tweet's text (``embed``);
+   - a content line whose matching form equals an earlier headline or content
+     line of the same document is a ``duplicate`` (the first copy keeps its
+     label).
+
+Vocabulary overlap uses sets of crude stems: matching-normalised words, minus a
+small stopword list, with common clitics stripped and cut to
+``stem_length`` letters. It is a deliberately simple measure of "same story".
+
+Decisions on cases ANNOTATION.md leaves open (also in ``data/clean/README.md``):
+
+- a subheading of the same story (a short line between paragraphs that shares
+  vocabulary with them) is ``content``: it is the article's own text;
+- separator lines made only of punctuation (``-----``, ``×××``) are ``nav``;
+- site disclaimers and app-download footers are ``nav`` (site chrome);
+  bylines, copyright lines and "published in cooperation with" lines are
+  ``credit``;
+- the headline of another story placed directly under a related header is
+  ``related`` (it belongs to the headline list), its body is
+  ``appended_article``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+import pandas as pd
+import regex
+
+from newsstudy.normalize import for_matching, for_matching_with_offsets
+from newsstudy.paths import DATA_DIR
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "LABELS",
+    "LINE_COLUMNS",
+    "RULES",
+    "cleaned",
+    "label_lines",
+    "label_scores",
+    "rebuild",
+    "rules_table",
+]
+
+CLEAN_DATA_DIR = DATA_DIR / "clean"
+
+LABELS: tuple[str, ...] = (
+    "headline",
+    "content",
+    "dateline",
+    "credit",
+    "nav",
+    "related",
+    "appended_article",
+    "tags",
+    "embed",
+    "caption",
+    "comment_form",
+    "login_wall",
+    "duplicate",
+    "blank",
+)
+KEPT_LABELS: frozenset[str] = frozenset({"headline", "content"})
+LINE_COLUMNS: tuple[str, ...] = ("doc_id", "line", "label", "rule", "text")
+ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits", "text", "n_lines_kept")
+
+#: Every rule name that can appear in the ``rule`` column, with what it means.
+#: ``N`` in a name stands for a line number; ``x.xx`` for a measured overlap.
+RULES: dict[str, str] = {
+    "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
+    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***)",
+    "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
+    "followed by body text",
+    "title:matches_title": "headline: the first line repeats the document's title column",
+    "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
+    "lexicon:related_inline": "related: a related header followed by a headline on the same line",
+    "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
+    "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
+    "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
+    "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
+    "structure:login_wall_joiner": "login_wall: 'أو'/'or' alone between login-wall lines",
+    "lexicon:tags": "tags: a tag header such as 'كلمات دلالية:' (tags_headers.txt)",
+    "pattern:credit": "credit: a credit/byline/copyright line (credit_patterns.txt)",
+    "pattern:caption": "caption: a photo caption or photo credit (caption_patterns.txt)",
+    "pattern:tweet_signature": "embed: '— Name (@handle) Month D, YYYY' under an embedded tweet",
+    "pattern:embed_link": "embed: a link only embedded posts carry (t.co, pic.twitter.com, Instagram)",
+    "pattern:dateline": "dateline: the line is only a dateline (dateline_patterns.txt)",
+    "structure:trailing_teaser(overlap=x.xx)": "related: one of at least two lede sentences of other "
+    "stories ending the document (no connective, long, sharing almost nothing with the lead)",
+    "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
+    "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
+    "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
+    "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",
+    "structure:in_appended_article": "appended_article: a later line of an appended article",
+    "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "
+    "key terms of the lead article",
+    "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "
+    "paragraphs sharing little vocabulary with its neighbours",
+    "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
+    "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "default:content": "content: no other rule fired",
+}
+
+
+def rules_table() -> pd.DataFrame:
+    """The rule names and their meaning as a table (``rule``, ``description``).
+
+    >>> rules_table().query("rule == 'shape:blank'")["description"].str.startswith("blank").item()
+    True
+    """
+    return pd.DataFrame(list(RULES.items()), columns=["rule", "description"])
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def _read_list(name: str) -> list[str]:
+    path = CLEAN_DATA_DIR / name
+    items = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            items.append(line)
+    return items
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _key(text: str) -> str:
+    """Letters-and-digits-only matching form, words joined by one space."""
+    return " ".join(_LETTERS.findall(for_matching(text).casefold()))
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """One alternation of the phrases in letters-only form (for whole-line matches)."""
+    keys = sorted({_key(p) for p in phrases if _key(p)}, key=len, reverse=True)
+    return "|".join(regex.escape(k) for k in keys)
+
+
+class _PhraseSearch:
+    """Search a line for any of a set of phrases (matching form, whole words).
+
+    A plain substring test over the phrases runs first: most lines contain none,
+    and Python's ``in`` is far cheaper than a large regex alternation.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        forms = sorted({for_matching(p) for p in phrases if for_matching(p)}, key=len, reverse=True)
+        self.arabic = tuple(f for f in forms if not regex.search(r"[A-Za-z]", f))
+        self.latin = tuple(f.lower() for f in forms if regex.search(r"[A-Za-z]", f))
+        alternation = "|".join(regex.escape(f) for f in forms)
+        self.pattern = regex.compile(rf"(?<!\w)(?:{alternation})(?!\w)", regex.IGNORECASE)
+
+    def search(self, norm: str) -> regex.Match | None:
+        if self.occurs_in(norm, norm.lower() if self.latin else norm):
+            return self.pattern.search(norm)
+        return None
+
+    def occurs_in(self, text: str, lowered: str) -> bool:
+        """Whether any phrase occurs in ``text`` at all (a whole document at once)."""
+        return any(f in text for f in self.arabic) or any(f in lowered for f in self.latin)
+
+
+@dataclass(frozen=True)
+class _Lexicons:
+    related_full: regex.Pattern
+    related_start: regex.Pattern
+    nav_full: regex.Pattern
+    boilerplate: _PhraseSearch
+    comment_form: regex.Pattern
+    comment_form_long: _PhraseSearch
+    login_full: regex.Pattern
+    joiners: frozenset[str]
+    tags: regex.Pattern
+    credit: tuple[regex.Pattern, ...]
+    caption: tuple[regex.Pattern, ...]
+    tweet_signature: regex.Pattern
+    embed: tuple[regex.Pattern, ...]
+    dateline: tuple[regex.Pattern, ...]
+    any_start: regex.Pattern
+    body_openers: frozenset[str]
+    waw_nouns: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _expand(pattern: str, agency: str) -> str:
+    return pattern.replace("{AGENCY}", agency)
+
+
+@cache
+def _lexicons() -> _Lexicons:
+    agencies = sorted({for_matching(a) for a in _read_list("agencies.txt")}, key=len, reverse=True)
+    agency = "|".join(regex.escape(a) for a in agencies)
+    related = _alternation(_read_list("related_headers.txt"))
+    nav = _alternation(_read_list("nav.txt"))
+    login = _alternation(_read_list("login_wall.txt"))
+    form_phrases = _read_list("comment_form.txt")
+    form = _alternation(form_phrases)
+    form_long = [p for p in form_phrases if len(_key(p).split()) >= 3]
+    tags = "|".join(
+        regex.escape(for_matching(t)) for t in sorted(_read_list("tags_headers.txt"), key=len, reverse=True)
+    )
+    flags = regex.IGNORECASE | regex.VERSION1
+
+    def compiled(name: str) -> tuple[regex.Pattern, ...]:
+        return tuple(regex.compile(_expand(p, agency), flags) for p in _read_list(name))
+
+    def joined(name: str) -> tuple[regex.Pattern, ...]:
+        # One compiled alternation per file: one search per line instead of one per pattern.
+        patterns = [f"(?:{_expand(p, agency)})" for p in _read_list(name)]
+        return (regex.compile("|".join(patterns), flags),)
+
+    embed = compiled("embed_patterns.txt")
+    credit = joined("credit_patterns.txt")
+    caption = compiled("caption_patterns.txt")
+    related_start = regex.compile(
+        rf"^\W*(?:{related})\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))", flags
+    )
+    tags_start = regex.compile(rf"^\W*(?:{tags})\s*(?:[:：\-–—]|$)", flags)
+    # Every cue pattern anchored at the start of the line, as one alternation tried
+    # only at position 0: a cheap test that most body lines fail.
+    anchored = [
+        related_start,
+        tags_start,
+        embed[0],
+        *credit,
+        *(c for c in caption if c.pattern.startswith("^")),
+    ]
+    any_start = regex.compile("|".join(f"(?:{x.pattern})" for x in anchored), flags)
+    return _Lexicons(
+        related_full=regex.compile(rf"(?:{related})", flags),
+        # A header at the start followed by a separator, or a Latin header followed
+        # by Arabic text (the change of script is the separator).
+        related_start=related_start,
+        nav_full=regex.compile(rf"(?:{nav})(?: (?:{nav}))*", flags),
+        boilerplate=_PhraseSearch(_read_list("boilerplate.txt")),
+        comment_form=regex.compile(rf"(?:{form})(?: (?:{form}))*", flags),
+        # Long form phrases ("لن يتم نشر عنوان بريدك الإلكتروني") also match inside a line.
+        comment_form_long=_PhraseSearch(form_long),
+        login_full=regex.compile(rf"(?:{login})(?: (?:{login}))*", flags),
+        joiners=frozenset(_key(j) for j in _read_list("login_wall_joiners.txt")),
+        tags=tags_start,
+        credit=credit,
+        caption=(regex.compile("|".join(f"(?:{c.pattern})" for c in caption), flags),),
+        any_start=any_start,
+        tweet_signature=embed[0],
+        embed=(regex.compile("|".join(f"(?:{x.pattern})" for x in embed[1:]), flags),),
+        dateline=compiled("dateline_patterns.txt"),
+        body_openers=frozenset(for_matching(w) for w in _read_list("body_openers.txt")),
+        waw_nouns=frozenset(for_matching(w) for w in _read_list("waw_nouns.txt")),
+        stopwords=frozenset(_key(w) for w in _read_list("stopwords.txt")),
+    )
+
+
+# ----------------------------------------------------------------------------- lines
+
+
+@dataclass
+class _Line:
+    raw: str
+    norm: str
+    n_words: int
+    label: str = "content"
+    rule: str = "default:content"
+
+    @cached_property
+    def key(self) -> str:
+        """Letters-and-digits-only matching form (computed only when a rule needs it)."""
+        return " ".join(_LETTERS.findall(self.norm.casefold()))
+
+
+_SENTENCE_END = regex.compile(r"[.،,:;؛…][\"'»”’)\]]*\s*$")
+_LIVE_MINUTE = regex.compile(r"^\W*(?:د|الدقيقه)\s?\d{1,3}(?:\+\d)?\s*[:\-–]")
+_COMMA = regex.compile(r"[،,]\s")
+_QUOTED = regex.compile(r"^\W*[\"'«“‘].*[\"'»”’]\W*$")
+_BULLET = regex.compile(r"^\s*(?:[•●▪◦■□►▸◄\-–—*·]|\d{1,2}[.)\-])\s*\S")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+# Clitics stripped from the front of a word before it is cut to a stem (longest first);
+# only when at least three letters remain.
+_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def _make_line(raw: str, norm: str | None = None) -> _Line:
+    norm = for_matching(raw) if norm is None else norm
+    return _Line(raw, norm, norm.count(" ") + 1 if norm else 0)
+
+
+_SENTINEL = "\x00"
+
+
+def _matching_lines(raw_lines: list[str]) -> list[str]:
+    """``for_matching`` of every line, in one call for the whole document.
+
+    Matching normalisation maps characters one by one and then collapses
+    whitespace, so normalising the lines joined by a non-space sentinel and
+    splitting on it gives exactly the per-line results, at a fraction of the cost.
+    """
+    if len(raw_lines) < 2 or any(_SENTINEL in line for line in raw_lines):
+        return [for_matching(line) for line in raw_lines]
+    joined = for_matching(f" {_SENTINEL} ".join(raw_lines))
+    parts = [part.strip(" ") for part in joined.split(_SENTINEL)]
+    if len(parts) != len(raw_lines):  # pragma: no cover - defensive
+        return [for_matching(line) for line in raw_lines]
+    return parts
+
+
+@dataclass(frozen=True)
+class _DocCues:
+    """Which unanchored cues occur anywhere in a document (tested once on the whole text).
+
+    Lines of a document where none occurs skip those searches: most documents hold
+    none, so most lines cost one anchored match instead of a dozen searches.
+    """
+
+    boilerplate: bool = True
+    comment_form: bool = True
+    triggers: bool = True
+
+
+def _doc_cues(joined: str, lex: _Lexicons) -> _DocCues:
+    lowered = joined.lower()
+    return _DocCues(
+        boilerplate=lex.boilerplate.occurs_in(joined, lowered),
+        comment_form=lex.comment_form_long.occurs_in(joined, lowered),
+        triggers=any(t in lowered for t in _UNANCHORED_TRIGGERS) or bool(_LATIN_SLASH.search(joined)),
+    )
+
+
+def _line_rule(
+    line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues = _DocCues()
+) -> tuple[str, str] | None:
+    """Label and rule decided by the line alone, or None for a body candidate."""
+    if not line.norm:
+        return "blank", "shape:blank"
+    if not _ALNUM.search(line.norm):
+        return "nav", "shape:separator"
+    norm, n = line.norm, line.n_words
+    if n > p.chrome_max_words and not _may_hold_cue(norm, lex, cues):
+        return None
+    key = line.key if n <= p.form_max_words else ""
+    if lex.tweet_signature.search(norm):
+        return "embed", "pattern:tweet_signature"
+    if any(p_.search(norm) for p_ in lex.embed):
+        return "embed", "pattern:embed_link"
+    if n <= p.chrome_max_words and lex.login_full.fullmatch(key):
+        return "login_wall", "lexicon:login_wall"
+    if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
+        return "related", "lexicon:related_header"
+    if n <= p.related_max_words and lex.related_start.search(norm):
+        return "related", "lexicon:related_inline"
+    if n <= p.form_max_words and (lex.comment_form.fullmatch(key) or lex.comment_form_long.search(norm)):
+        return "comment_form", "lexicon:comment_form"
+    if lex.tags.search(norm):
+        return "tags", "lexicon:tags"
+    if n <= p.credit_max_words and any(p_.search(norm) for p_ in lex.credit):
+        return "credit", "pattern:credit"
+    if n <= p.boilerplate_max_words and lex.boilerplate.search(norm):
+        return "nav", "lexicon:boilerplate"
+    if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
+        return "nav", "lexicon:nav"
+    if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
+        return "caption", "pattern:caption"
+    if n <= p.chrome_max_words:
+        for p_ in lex.dateline:
+            m = p_.search(norm)
+            if m and not _LETTERS.search(norm[m.end() :]):
+                return "dateline", "pattern:dateline"
+    return None
+
+
+# Substrings without which no unanchored cue pattern (photo credit "Name/ AP",
+# Getty, ©, embedded-post links) can match; see caption_patterns.txt, embed_patterns.txt.
+_UNANCHORED_TRIGGERS = (
+    "t.co/",
+    "twitter.com/",
+    "©",
+    "getty",
+    "post shared",
+    "instagram",
+    "انستغرام",
+    "منشور",
+)
+_LATIN_SLASH = regex.compile(r"[A-Za-z]\s*/\s*[A-Za-z]")
+
+
+def _may_hold_cue(norm: str, lex: _Lexicons, cues: _DocCues) -> bool:
+    """Cheap test: can any line-level cue match this (long) line at all?"""
+    return bool(
+        lex.any_start.match(norm)
+        or (
+            cues.triggers
+            and (any(t in norm.lower() for t in _UNANCHORED_TRIGGERS) or _LATIN_SLASH.search(norm))
+        )
+        or (cues.boilerplate and lex.boilerplate.search(norm))
+        or (cues.comment_form and lex.comment_form_long.search(norm))
+    )
+
+
+def _headline_like(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Short, not ending like a sentence, not opened by a body connective."""
+    if not line.norm or line.n_words > p.headline_max_words:
+        return False
+    if _SENTENCE_END.search(line.norm):
+        # Includes a final "..." (a sentence trailing off), but not ".." inside a headline.
+        return False
+    if _LIVE_MINUTE.match(line.norm):
+        # Live match commentary ("د 50: ...", minute 50) is body text, not a headline.
+        return False
+    if _COMMA.search(line.norm):
+        # Headlines almost never carry a comma (0.2% of ANT titles); body lines often do.
+        return False
+    first = line.norm.split(maxsplit=2)
+    if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
+        return False
+    word = first[0]
+    # Headlines do not open with the conjunction و ("وأضاف", "ويوضح", "وشدد").
+    return not (word.startswith("و") and len(word) > 3 and word not in lex.waw_nouns)
+
+
+def _stems(line: _Line, lex: _Lexicons, p: _Params) -> frozenset[str]:
+    stem = _stemmer(lex.stopwords, p.stem_length)
+    return frozenset(filter(None, map(stem, line.key.split())))
+
+
+@cache
+def _stemmer(stopwords: frozenset[str], length: int):
+    """A cached word -> crude stem function ("" for words left out of overlap)."""
+
+    @cache
+    def stem(word: str) -> str:
+        if word in stopwords or word.isdigit() or len(word) < 2:
+            return ""
+        for prefix in _CLITICS:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        return word[:length]
+
+    return stem
+
+
+def _overlap(words: frozenset[str], reference: set[str] | frozenset[str]) -> float:
+    return len(words & reference) / len(words) if words else 1.0
+
+
+@dataclass(frozen=True)
+class _Params:
+    headline_max_words: int = 20
+    related_max_words: int = 80
+    chrome_max_words: int = 12
+    form_max_words: int = 25
+    credit_max_words: int = 15
+    caption_max_words: int = 60
+    boilerplate_max_words: int = 45
+    body_min_words: int = 12
+    subhead_min_overlap: float = 0.25
+    appended_key_terms: int = 5
+    appended_run: int = 3
+    neighbour_window: int = 2
+    stem_length: int = 5
+    tweet_max_words: int = 60
+    duplicate_min_words: int = 6
+    title_min_jaccard: float = 0.8
+    injected_min_words: int = 5
+    teaser_min_run: int = 2
+    teaser_max_overlap: float = 0.3
+    teaser_max_mean_overlap: float = 0.15
+
+
+def _label_document(text: str, title: str | None, p: _Params) -> list[_Line]:
+    lex = _lexicons()
+    raw_lines = text.split("\n")
+    norms = _matching_lines(raw_lines)
+    cues = _doc_cues("\n".join(norms), lex)
+    lines = [_make_line(raw, norm) for raw, norm in zip(raw_lines, norms, strict=True)]
+    for line in lines:
+        decided = _line_rule(line, lex, p, cues)
+        if decided:
+            line.label, line.rule = decided
+    _login_joiners(lines, lex)
+    _headline(lines, title, lex, p)
+    _structure(lines, title, lex, p)
+    _trailing_teasers(lines, title, lex, p)
+    _tweet_text(lines, p)
+    _duplicates(lines, p)
+    return lines
+
+
+def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
+    labels = [ln.label for ln in lines]
+    for i, line in enumerate(lines):
+        if line.label == "content" and line.n_words == 1 and line.key in lex.joiners:
+            before = _neighbour_label(labels, i, -1)
+            after = _neighbour_label(labels, i, +1)
+            if before == "login_wall" and after == "login_wall":
+                line.label, line.rule = "login_wall", "structure:login_wall_joiner"
+
+
+def _neighbour_label(labels: list[str], i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j] != "blank":
+            return labels[j]
+        j += step
+    return None
+
+
+def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    first = next((i for i, ln in enumerate(lines) if ln.label not in ("blank", "nav")), None)
+    if first is None or lines[first].label != "content":
+        return
+    line = lines[first]
+    if title:
+        title_words = len(title.split())
+        # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
+        if line.n_words > 2 * title_words + 2 or title_words > 2 * line.n_words + 2:
+            return
+        title_stems = _stems(_make_line(title), lex, p)
+        line_stems = _stems(line, lex, p)
+        union = title_stems | line_stems
+        if union and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
+            line.label, line.rule = "headline", "title:matches_title"
+        return
+    has_body = any(ln.label == "content" for ln in lines[first + 1 :])
+    if has_body and _headline_like(line, lex, p) and not _dateline_match(line.norm, lex):
+        line.label, line.rule = "headline", "shape:first_line_headline"
+
+
+def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    state = "body"
+    lead_idx: list[int] = []  # lines of the lead article; their stems are computed only when needed
+    stems_cache: dict[int, frozenset[str]] = {}
+
+    def stems(i: int) -> frozenset[str]:
+        if i not in stems_cache:
+            stems_cache[i] = _stems(lines[i], lex, p)
+        return stems_cache[i]
+
+    for i, line in enumerate(lines):
+        if line.rule == "lexicon:related_header":
+            state = "related"
+            continue
+        if line.label not in ("content", "headline"):
+            continue
+        if line.label == "headline":
+            lead_idx.append(i)
+            continue
+        if state == "related":
+            if _headline_like(line, lex, p) or line.n_words < p.body_min_words or _BULLET.match(line.raw):
+                line.label, line.rule = "related", "structure:after_related_header"
+                continue
+            run = [j for j in range(i, len(lines)) if lines[j].label == "content"][: p.appended_run]
+            pooled = frozenset().union(*(stems(j) for j in run))
+            title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
+            keys = _key_stems([stems(j) for j in lead_idx], title_stems, p.appended_key_terms)
+            score = len(keys & pooled) / len(keys) if keys else 1.0
+            if score == 0.0:
+                state = "appended"
+                line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
+            else:
+                state = "body"
+                line.rule = f"structure:body_resumes(overlap={score:.2f})"
+                lead_idx.append(i)
+            continue
+        if state == "appended":
+            line.label, line.rule = "appended_article", "structure:in_appended_article"
+            continue
+        if _headline_like(line, lex, p):
+            decided = _mid_article_short_line(lines, i, stems, p)
+            if decided == "related":
+                continue
+        lead_idx.append(i)
+
+
+def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k: int) -> frozenset[str]:
+    """The lead article's ``k`` key terms: the stems found in the most lead lines.
+
+    A stem in the title counts as two extra lines; ties go to the stem seen first.
+    What the story is about (its main actors and places) recurs through the lead, so
+    a continuation of the story mentions at least one of them, and another story
+    usually mentions none.
+    """
+    counts: dict[str, int] = {s: 2 for s in title_stems}
+    for stems in lead_lines:
+        for s in stems:
+            counts[s] = counts.get(s, 0) + 1
+    ranked = sorted(counts, key=lambda s: -counts[s])  # stable: first seen wins ties
+    return frozenset(ranked[:k])
+
+
+def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> str | None:
+    """Label a short headline-like line between body paragraphs: injected related headline or subhead."""
+    line = lines[i]
+    own = stems(i)
+    neighbours = _neighbours(lines, i, p.neighbour_window)
+    if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
+        return None
+    if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
+        # Too short to judge, or a quoted subheading: the story's own subhead.
+        line.rule = "structure:subhead(overlap=n/a)"
+        return "content"
+    reference = frozenset().union(*(stems(j) for j in neighbours))
+    score = _overlap(own, reference)
+    if score < p.subhead_min_overlap:
+        line.label, line.rule = "related", f"structure:injected_headline(overlap={score:.2f})"
+        return "related"
+    line.rule = f"structure:subhead(overlap={score:.2f})"
+    return "content"
+
+
+def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
+    """Indices of the nearest long body lines before and after line ``i``."""
+    out: list[int] = []
+    for step in (-1, 1):
+        j, found = i + step, 0
+        while 0 <= j < len(lines) and found < window:
+            ln = lines[j]
+            if ln.label in ("content", "headline") and ln.rule != "shape:first_line_headline":
+                out.append(j)
+                found += 1
+            elif ln.label not in ("blank", "caption", "embed", "related", "nav"):
+                break
+            j += step
+    return out
+
+
+def _without_dateline(line: _Line, lex: _Lexicons) -> _Line:
+    """The line with a leading dateline removed (its place names say nothing about the topic)."""
+    m = _dateline_match(line.norm, lex)
+    return _make_line(line.norm[m.end() :]) if m else line
+
+
+_CONNECTIVE_START = regex.compile(r"^\W*(?:[وف]|لكن|كما|ثم|بيد|الا|اما|اذ|حيث|بينما|فيما|يذكر|يشار)")
+
+
+def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """Mark the lede sentences of other stories listed at the end of an article as ``related``.
+
+    Some sites end an article with the opening sentences of other stories (a
+    "more news" list whose header was lost in scraping). Each such line opens
+    like a news lede (no connective), is long, and shares almost nothing with
+    the lead of the article (title and first two body lines); a run of at least
+    ``teaser_min_run`` of them at the end of the document is ``related``.
+    """
+    body = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p):
+        return
+    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
+    tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
+    if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
+        return
+    run: list[tuple[int, float]] = []
+    for i in reversed(body[2:]):
+        line = lines[i]
+        if not _teaser_shaped(line, p):
+            break
+        score = _overlap(_stems(line, lex, p), lead)
+        if score >= p.teaser_max_overlap:
+            break
+        run.append((i, score))
+    mean = sum(score for _, score in run) / len(run) if run else 1.0
+    # Teasers are different stories: neighbours in the run share little with each other too.
+    stems = [_stems(lines[i], lex, p) for i, _ in run]
+    pairwise = [_overlap(a, b) for a, b in itertools.pairwise(stems)]
+    if pairwise and max(pairwise) >= p.teaser_max_overlap:
+        return
+    if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap:
+        for i, score in run:
+            lines[i].label, lines[i].rule = "related", f"structure:trailing_teaser(overlap={score:.2f})"
+
+
+def _teaser_shaped(line: _Line, p: _Params) -> bool:
+    """Long, opening like a news lede (no connective), no "Label:" start."""
+    return (
+        line.n_words >= p.body_min_words
+        and not _CONNECTIVE_START.match(line.norm)
+        and ":" not in " ".join(line.norm.split()[:3])
+    )
+
+
+def _tweet_text(lines: list[_Line], p: _Params) -> None:
+    for i, line in enumerate(lines):
+        if line.rule != "pattern:tweet_signature":
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        if j >= 0 and lines[j].label in ("content", "related") and lines[j].n_words <= p.tweet_max_words:
+            lines[j].label, lines[j].rule = "embed", "structure:tweet_text_before_signature"
+
+
+def _duplicates(lines: list[_Line], p: _Params) -> None:
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines, start=1):
+        if line.label not in ("content", "headline") or line.n_words < p.duplicate_min_words:
+            continue
+        first = seen.get(line.norm)
+        if first is None:
+            seen[line.norm] = i
+        elif line.label == "content":
+            line.label, line.rule = "duplicate", f"structure:repeat_of_line_{first}"
+
+
+def _dateline_match(norm: str, lex: _Lexicons) -> regex.Match | None:
+    for pattern in lex.dateline:
+        m = pattern.search(norm)
+        if m:
+            return m
+    return None
+
+
+# ----------------------------------------------------------------------------- API
+
+
+def _title_column(corpus: pd.DataFrame) -> str | None:
+    found = [c for c in corpus.columns if str(c).casefold() == "title"]
+    return found[0] if len(found) == 1 else None
+
+
+def label_lines(
+    corpus: pd.DataFrame,
+    *,
+    text_column: str = "text",
+    use_title: bool = True,
+    headline_max_words: int = 20,
+    body_min_words: int = 12,
+    subhead_min_overlap: float = 0.25,
+    appended_key_terms: int = 5,
+    appended_run: int = 3,
+    neighbour_window: int = 2,
+    stem_length: int = 5,
+    duplicate_min_words: int = 6,
+) -> pd.DataFrame:
+    """Label every raw line of every document (ANNOTATION.md section 2).
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        The ``documents`` table: ``doc_id`` and the text column. If it has a
+        ``title`` column (any case) and ``use_title`` is true, the first line is
+        a headline only when it repeats the title.
+    text_column : str, default "text"
+    use_title : bool, default True
+    headline_max_words : int, default 20
+        Longest line (in words) that can be a headline or a related headline.
+    body_min_words : int, default 12
+        In a related block, a line shorter than this is a listed headline.
+    subhead_min_overlap : float, default 0.25
+        Share of a short mid-article line's stems found in its neighbours at or
+        above which it is a subheading (``content``); below it, an injected
+        ``related`` headline.
+    appended_key_terms : int, default 5
+        The run of body text after a related header is an ``appended_article``
+        when it contains none of the lead article's this many key terms (the
+        stems found in the most lead lines, title stems weighted up).
+    appended_run : int, default 3
+        How many body lines after the header are pooled for that decision.
+    neighbour_window : int, default 2
+        Body lines on each side compared with a short mid-article line.
+    stem_length : int, default 5
+        Letters kept of each clitic-stripped word for overlap.
+    duplicate_min_words : int, default 6
+        Shorter repeated lines are not marked ``duplicate``.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``line`` (from 1), ``label``, ``rule``, ``text`` (the raw line),
+        sorted by ``doc_id`` and ``line``.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": [
+    ...     "اخر الاخبار\\nقطر تستضيف محادثات جديدة\\n"
+    ...     "قال مسؤول إن قطر تستضيف جولة جديدة من المحادثات يوم الأربعاء في الدوحة.\\n\\nاترك تعليقاً"]})
+    >>> lines = label_lines(docs)
+    >>> lines["label"].tolist()
+    ['nav', 'headline', 'content', 'blank', 'comment_form']
+    >>> lines["rule"].tolist()[:2]
+    ['lexicon:nav', 'shape:first_line_headline']
+    """
+    if "doc_id" not in corpus.columns or text_column not in corpus.columns:
+        raise ValueError(f"corpus needs columns 'doc_id' and {text_column!r}; it has {list(corpus.columns)}")
+    params = _Params(
+        headline_max_words=headline_max_words,
+        body_min_words=body_min_words,
+        subhead_min_overlap=subhead_min_overlap,
+        appended_key_terms=appended_key_terms,
+        appended_run=appended_run,
+        neighbour_window=neighbour_window,
+        stem_length=stem_length,
+        duplicate_min_words=duplicate_min_words,
+    )
+    title_col = _title_column(corpus) if use_title else None
+    ids = corpus["doc_id"].astype(str).tolist()
+    bodies = corpus[text_column].tolist()
+    titles = corpus[title_col].tolist() if title_col else [None] * len(corpus)
+    doc_ids, numbers, labels, rules, texts = [], [], [], [], []
+    # Documents in doc_id order, so the rows come out sorted without sorting the table.
+    for k in sorted(range(len(ids)), key=ids.__getitem__):
+        doc_id, text, title = ids[k], bodies[k], titles[k]
+        text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+        title = title if isinstance(title, str) and title.strip() else None
+        document = _label_document(text, title, params)
+        doc_ids.extend([doc_id] * len(document))
+        numbers.extend(range(1, len(document) + 1))
+        for line in document:
+            labels.append(line.label)
+            rules.append(line.rule)
+            texts.append(line.raw)
+    return pd.DataFrame(
+        {
+            "doc_id": doc_ids,
+            "line": pd.array(numbers, dtype="int64"),
+            "label": labels,
+            "rule": rules,
+            "text": texts,
+        },
+        columns=list(LINE_COLUMNS),
+    )
+
+
+def _dateline_text(raw: str) -> str:
+    """The dateline at the start of a raw line, as written ("" if none)."""
+    if not _dateline_match(for_matching(raw), _lexicons()):
+        return ""  # the cheap test first: offsets are computed only for real datelines
+    mapped = for_matching_with_offsets(raw)
+    m = _dateline_match(mapped.text, _lexicons())
+    if not m:
+        return ""
+    start, end = mapped.raw_span(*m.span("d"))
+    return raw[start:end].strip()
+
+
+def _article(doc_id: str, labels: list[str], texts: list[str]) -> tuple:
+    pairs = list(zip(texts, labels, strict=True))
+    kept = [t.strip() for t, lab in pairs if lab in KEPT_LABELS]
+    headline = next((t.strip() for t, lab in pairs if lab == "headline"), "")
+    dateline = next((t.strip() for t, lab in pairs if lab == "dateline"), "")
+    if not dateline:
+        first = next((t for t, lab in pairs if lab == "content"), "")
+        dateline = _dateline_text(first) if first else ""
+    credits = " | ".join(t.strip() for t, lab in pairs if lab == "credit")
+    return (doc_id, headline, dateline, credits, "\n".join(kept), len(kept))
+
+
+def cleaned(lines: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: the cleaned article and its metadata.
+
+    ``headline`` is the first ``headline`` line; ``dateline`` is the first
+    ``dateline`` line, else a dateline prefix at the start of the first content
+    line (the line itself stays ``content``); ``credits`` joins the ``credit``
+    lines with ``" | "``; ``text`` joins the headline and content lines (each
+    stripped) with ``"\\n"``; ``n_lines_kept`` counts them.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": [
+    ...     "قطر تستضيف محادثات\\nالدوحة - (رويترز) - قال مسؤول إن المحادثات تبدأ الأربعاء في الدوحة.\\n"
+    ...     "المصدر: رويترز"]})
+    >>> row = cleaned(label_lines(docs)).iloc[0]
+    >>> row["headline"], row["dateline"], row["credits"], int(row["n_lines_kept"])
+    ('قطر تستضيف محادثات', 'الدوحة - (رويترز)', 'المصدر: رويترز', 2)
+    """
+    ordered = lines.sort_values(["doc_id", "line"], kind="stable")
+    rows = []
+    doc_ids = ordered["doc_id"].astype(str).tolist()
+    labels = ordered["label"].tolist()
+    texts = ordered["text"].tolist()
+    start = 0
+    # One pass over plain lists: a groupby over tens of thousands of documents is slow.
+    while start < len(doc_ids):
+        stop = start
+        while stop < len(doc_ids) and doc_ids[stop] == doc_ids[start]:
+            stop += 1
+        rows.append(_article(doc_ids[start], labels[start:stop], texts[start:stop]))
+        start = stop
+    frame = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    frame["n_lines_kept"] = frame["n_lines_kept"].astype("int64")
+    return frame
+
+
+def rebuild(lines: pd.DataFrame) -> pd.Series:
+    """The raw text of each document, rebuilt from its lines (exactly the input).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["عنوان\\n\\nنص  \\n"]})
+    >>> rebuild(label_lines(docs))["a"] == docs["text"][0]
+    True
+    """
+    ordered = lines.sort_values(["doc_id", "line"], kind="stable")
+    parts: dict[str, list[str]] = {}
+    for doc_id, text in zip(ordered["doc_id"].astype(str).tolist(), ordered["text"].tolist(), strict=True):
+        parts.setdefault(doc_id, []).append(text)
+    texts = {doc_id: "\n".join(lines_) for doc_id, lines_ in parts.items()}
+    return pd.Series(texts, name="text", dtype=object).rename_axis("doc_id")
+
+
+def label_scores(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.DataFrame:
+    """Per-label precision, recall, F1 and support of predicted against gold labels.
+
+    Lines are matched on ``doc_id`` and ``line``; every gold line must have a
+    prediction. The ``macro`` row averages precision, recall and F1 over the
+    labels present in the gold (labels the gold never uses cannot be judged on
+    it; a predicted label absent from the gold still lowers the precision of
+    nothing but shows up as a row with support 0 and is left out of the macro).
+
+    Returns
+    -------
+    DataFrame
+        Index ``label`` (gold labels, then predicted-only labels, then ``macro``);
+        columns ``precision``, ``recall``, ``f1``, ``support``.
+
+    >>> gold = pd.DataFrame({"doc_id": ["a"] * 3, "line": [1, 2, 3], "label": ["headline", "content", "nav"]})
+    >>> pred = gold.assign(label=["headline", "content", "content"])
+    >>> label_scores(pred, gold).loc["macro", "f1"].round(3)
+    np.float64(0.556)
+    """
+    merged = gold_lines[["doc_id", "line", "label"]].merge(
+        predicted_lines[["doc_id", "line", "label"]],
+        on=["doc_id", "line"],
+        how="left",
+        suffixes=("_gold", "_pred"),
+        validate="one_to_one",
+    )
+    if merged["label_pred"].isna().any():
+        missing = merged.loc[merged["label_pred"].isna(), ["doc_id", "line"]].head(3).to_dict("records")
+        raise ValueError(f"gold lines without a prediction, e.g. {missing}")
+    gold = merged["label_gold"].tolist()
+    pred = merged["label_pred"].tolist()
+    gold_labels = [lab for lab in LABELS if lab in set(gold)] + sorted(set(gold) - set(LABELS))
+    extra = sorted(set(pred) - set(gold))
+    rows = {}
+    for label in gold_labels + extra:
+        tp = sum(1 for g, q in zip(gold, pred, strict=True) if g == label and q == label)
+        n_pred = sum(1 for q in pred if q == label)
+        n_gold = sum(1 for g in gold if g == label)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows[label] = (precision, recall, f1, n_gold)
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["precision", "recall", "f1", "support"])
+    macro = table.loc[gold_labels, ["precision", "recall", "f1"]].mean()
+    table.loc["macro"] = [macro["precision"], macro["recall"], macro["f1"], len(gold)]
+    table["support"] = table["support"].astype("int64")
+    table.index.name = "label"
+    return table

@@ -1,0 +1,399 @@
+"""Tests for newsstudy.clean: line rules, structure rules, rebuild, metadata and gold scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsstudy import clean
+from newsstudy.paths import SEEDS_DIR
+
+TESTS_DIR = Path(__file__).resolve().parent
+GOLD_DIR = TESTS_DIR / "gold" / "lines"
+ANT_SAMPLE = TESTS_DIR / "fixtures" / "ant" / "lines_sample.jsonl"
+
+BODY_1 = (
+    "قال وزير الخارجية القطري يوم الثلاثاء إن المحادثات بشأن وقف إطلاق النار في غزة "
+    "ستستأنف في الدوحة الأسبوع المقبل."
+)
+BODY_2 = (
+    "وأضاف الوزير أن الوسطاء في الدوحة يعملون على مقترح جديد لوقف إطلاق النار في غزة "
+    "وتبادل الأسرى بين الطرفين."
+)
+UNRELATED = (
+    "وصل الرئيس الأوكراني فولوديمير زيلينسكي إلى روما حيث التقى رئيسة الوزراء الإيطالية جورجيا ميلوني "
+    "لبحث خطة السلام والدعم الأوروبي المقدم لكييف في مواجهة الغزو الروسي."
+)
+
+
+def seed_documents() -> pd.DataFrame:
+    rows = []
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows.append({"doc_id": path.stem, "text": fh.read().replace("\r\n", "\n")})
+    return pd.DataFrame(rows)
+
+
+def ant_documents() -> pd.DataFrame:
+    records = [json.loads(line) for line in ANT_SAMPLE.read_text(encoding="utf-8").splitlines() if line]
+    return pd.DataFrame(
+        {
+            "doc_id": [r["DOCNO"] for r in records],
+            "text": [r["TEXT"] for r in records],
+            "TITLE": [r["TITLE"] for r in records],
+        }
+    )
+
+
+def gold_lines(corpus: str) -> pd.DataFrame:
+    rows = []
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold["corpus"] == corpus:
+            rows.extend({"doc_id": gold["doc_id"], **line} for line in gold["lines"])
+    return pd.DataFrame(rows)
+
+
+def labels_of(text: str, **kwargs) -> list[str]:
+    return clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}), **kwargs)["label"].tolist()
+
+
+# --------------------------------------------------------------------------- line rules
+
+LINE_CASES = [
+    # (a middle line between two body paragraphs, expected label)
+    ("المصدر: وكالات", "credit"),
+    ("source : www.example.com", "credit"),
+    ("*نقلاً عن الأهرام المصرية", "credit"),
+    ("فرانس24/ أ ف ب", "credit"),
+    ("(رويترز)", "credit"),
+    ("**حقوق النشر محفوظة لمجلة القافلة", "credit"),
+    ("كلمات دلالية: غزة قطر حماس", "tags"),
+    ("الوسوم: اقتصاد", "tags"),
+    ("اترك رداً", "comment_form"),
+    ("لن يتم نشر عنوان بريدك الإلكتروني.", "comment_form"),
+    ("شارك", "nav"),
+    ("الرئيسية أخبار عاجل", "nav"),
+    ("--------------------", "nav"),
+    ("×××", "nav"),
+    ("يمكنكم تسلم إشعارات بأهم الموضوعات بعد تحميل أحدث نسخة من تطبيق الموقع على هاتفكم المحمول.", "nav"),
+    ("** جميع المقالات المنشورة تمثل رأي كتابها فقط.", "nav"),
+    ("Breaking news from the scene pic.twitter.com/AbCdEf", "embed"),
+    ("صورة أرشيفية", "caption"),
+    ("متظاهرون في الساحة الرئيسية Mohammed Salem/ Reuters", "caption"),
+    ("سجل الدخول", "login_wall"),
+    ("اقرأ أيضا:", "related"),
+    ("قد يهمك أيضا: عنوان خبر آخر عن الاقتصاد", "related"),
+    ("للمزيد: ضربات جوية تستهدف مطارا عسكريا", "related"),
+    ("القاهرة - (رويترز) -", "dateline"),
+    # cue words inside ordinary body sentences stay content
+    ("ورفضت الشركة التعليق على الخبر عندما اتصلت بها الصحيفة يوم الأحد الماضي.", "content"),
+    ("للمزيد من المعلومات يمكن للمواطنين زيارة الموقع الرسمي لوزارة الصحة في أي وقت.", "content"),
+    ("وقال المصدر إن الاجتماع سيعقد غدا في القاهرة بحضور ممثلين عن الطرفين.", "content"),
+    ("وكتب الرئيس على تويتر أن بلاده لن تتراجع عن قرارها مهما كانت الضغوط.", "content"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), LINE_CASES)
+def test_line_rule(line: str, expected: str) -> None:
+    labels = labels_of(f"{BODY_1}\n{line}\n{BODY_2}")
+    assert labels == ["content", expected, "content"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["blank"]),
+        ("   \t", ["blank"]),
+        ("\u200f\u200b", ["blank"]),
+        (BODY_1, ["content"]),
+        (f"{BODY_1}\n", ["content", "blank"]),
+    ],
+)
+def test_small_documents(text: str, expected: list[str]) -> None:
+    assert labels_of(text) == expected
+
+
+def test_login_wall_split_over_lines_including_joiner() -> None:
+    text = f"{BODY_1}\nمن فضلك,\nتسجيل الدخول\nأو\nتسجيل\nلعرض المحتوى!"
+    assert labels_of(text) == ["content"] + ["login_wall"] * 5
+
+
+def test_lone_joiner_in_body_is_not_login_wall() -> None:
+    assert labels_of(f"{BODY_1}\nأو\n{BODY_2}")[1] == "content"
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def test_first_short_line_is_headline() -> None:
+    text = f"قطر تستضيف جولة جديدة من المحادثات\n\n{BODY_1}\n{BODY_2}"
+    assert labels_of(text) == ["headline", "blank", "content", "content"]
+
+
+def test_first_line_sentence_is_not_headline() -> None:
+    assert labels_of(f"{BODY_1}\n{BODY_2}")[0] == "content"
+
+
+def test_headline_after_nav() -> None:
+    text = f"اخر الاخبار\nقطر تستضيف جولة جديدة من المحادثات\n{BODY_1}"
+    assert labels_of(text) == ["nav", "headline", "content"]
+
+
+def test_title_column_decides_headline() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": [f"قطر تستضيف جولة جديدة\n{BODY_1}", f"قطر تستضيف جولة جديدة\n{BODY_1}"],
+            "title": ["قطر تستضيف جولة جديدة", "عنوان مختلف تماما عن النص"],
+        }
+    )
+    lines = clean.label_lines(docs)
+    assert lines.loc[lines["line"] == 1, "label"].tolist() == ["headline", "content"]
+    assert lines.loc[(lines["doc_id"] == "a") & (lines["line"] == 1), "rule"].item() == "title:matches_title"
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_repeated_block_is_duplicate_and_first_copy_kept() -> None:
+    lines = clean.label_lines(
+        pd.DataFrame({"doc_id": ["d"], "text": [f"{BODY_1}\n{BODY_2}\n{BODY_1}\n{BODY_2}"]})
+    )
+    assert lines["label"].tolist() == ["content", "content", "duplicate", "duplicate"]
+    assert lines["rule"].tolist()[2:] == ["structure:repeat_of_line_1", "structure:repeat_of_line_2"]
+
+
+def test_duplicate_ignores_diacritics_and_spacing() -> None:
+    variant = BODY_1.replace("قال", "قالَ ", 1)
+    assert labels_of(f"{BODY_1}\n{variant}")[1] == "duplicate"
+
+
+def test_related_header_then_headlines_then_unrelated_body_is_appended() -> None:
+    text = "\n".join(
+        [
+            BODY_1,
+            BODY_2,
+            "المصدر: وكالات",
+            "اقرأ أيضا:",
+            "لقاء زيلينسكي وميلوني في روما",
+            UNRELATED,
+            UNRELATED + " ",
+        ]
+    )
+    assert labels_of(text) == [
+        "content",
+        "content",
+        "credit",
+        "related",
+        "related",
+        "appended_article",
+        "appended_article",
+    ]
+
+
+def test_related_header_then_body_that_continues_the_story_is_content() -> None:
+    more = (
+        "وأشار الوزير إلى أن الدوحة ستواصل جهود الوساطة بشأن غزة ووقف إطلاق النار حتى التوصل إلى اتفاق نهائي."
+    )
+    text = "\n".join([BODY_1, BODY_2, "اقرأ أيضا:", "ميلوني تزور واشنطن الأسبوع المقبل", more])
+    labels = labels_of(text)
+    assert labels == ["content", "content", "related", "related", "content"]
+
+
+def test_bulleted_list_after_header_is_related() -> None:
+    text = "\n".join(
+        [BODY_1, "مقالات مشابهة", "  • قادة حماس.. ما حقيقة مغادرتهم لبنان؟", "  • عنوان آخر عن الاقتصاد"]
+    )
+    assert labels_of(text) == ["content", "related", "related", "related"]
+
+
+def test_injected_headline_between_paragraphs_is_related() -> None:
+    injected = "المشرعون يقفون دقيقة صمت على ضحية الهجوم بينما يحزن الآلاف في مسقط رأسه"
+    text = "\n".join(
+        [BODY_1, BODY_2, injected, BODY_1.replace("قال", "وأكد"), BODY_2.replace("وأضاف", "وتابع")]
+    )
+    assert labels_of(text)[2] == "related"
+
+
+def test_subhead_sharing_vocabulary_stays_content() -> None:
+    subhead = "مقترح جديد لوقف إطلاق النار في غزة"
+    text = "\n".join([BODY_1, subhead, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["content"] * 3
+    assert lines["rule"][1].startswith("structure:subhead")
+
+
+def test_tweet_text_and_signature_are_embed() -> None:
+    text = "\n".join(
+        [BODY_1, "", "Talks resume next week in Doha", "", "— Desk (@desk) November 8, 2024", "", BODY_2]
+    )
+    assert labels_of(text) == ["content", "blank", "embed", "blank", "embed", "blank", "content"]
+
+
+def test_trailing_teasers_of_other_stories_are_related() -> None:
+    teasers = [
+        "أعلنت شركة أرامكو السعودية، الجمعة، عدم صحة ما يتداول بشأن زيادة أسعار البنزين "
+        "في المملكة هذا الشهر.",
+        "كشفت مديرة صندوق النقد الدولي عن بلوغ حجم الدين العالمي رقما قياسيا قدره 182 تريليون دولار أمريكي.",
+    ]
+    text = "\n".join(
+        [BODY_1, BODY_2, BODY_2.replace("وأضاف", "وتابع"), BODY_1.replace("قال", "وأكد"), *teasers]
+    )
+    assert labels_of(text)[-2:] == ["related", "related"]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_lines_table_shape_and_order() -> None:
+    docs = seed_documents()
+    lines = clean.label_lines(docs)
+    assert list(lines.columns) == list(clean.LINE_COLUMNS)
+    assert set(lines["label"]) <= set(clean.LABELS)
+    assert lines["line"].dtype == "int64"
+    assert lines.equals(lines.sort_values(["doc_id", "line"]).reset_index(drop=True))
+    for doc_id, group in lines.groupby("doc_id"):
+        text = docs.loc[docs["doc_id"] == doc_id, "text"].item()
+        assert group["line"].tolist() == list(range(1, text.count("\n") + 2))
+
+
+def test_label_lines_does_not_mutate_input() -> None:
+    docs = seed_documents()
+    before = docs.copy()
+    clean.label_lines(docs)
+    pd.testing.assert_frame_equal(docs, before)
+
+
+def test_label_lines_needs_columns() -> None:
+    with pytest.raises(ValueError, match="doc_id"):
+        clean.label_lines(pd.DataFrame({"text": ["x"]}))
+
+
+@pytest.mark.parametrize("documents", [seed_documents, ant_documents], ids=["seeds", "ant"])
+def test_rebuild_gives_back_every_document_exactly(documents) -> None:
+    docs = documents()
+    rebuilt = clean.rebuild(clean.label_lines(docs))
+    expected = pd.Series(docs["text"].tolist(), index=docs["doc_id"].astype(str).tolist())
+    assert sorted(rebuilt.index) == sorted(expected.index)
+    for doc_id, text in expected.items():
+        assert rebuilt[doc_id] == text, doc_id
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([BODY_1, "", " ", "اقرأ أيضا:", "شارك", "\u200f", "a\rb", "—"]) | st.text(),
+        max_size=8,
+    )
+)
+def test_rebuild_property(parts) -> None:
+    text = "\n".join(parts) if isinstance(parts, list) else parts
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["x"], "text": [text]}))
+    assert clean.rebuild(lines)["x"] == text
+    assert set(lines["label"]) <= set(clean.LABELS)
+
+
+def test_matching_lines_equals_per_line_for_matching() -> None:
+    from newsstudy.normalize import for_matching
+
+    raw = seed_documents()["text"].str.cat(sep="\n").split("\n")
+    assert clean._matching_lines(raw) == [for_matching(line) for line in raw]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(), min_size=2, max_size=6))
+def test_matching_lines_property(raw) -> None:
+    from newsstudy.normalize import for_matching
+
+    raw = [line.replace("\n", " ") for line in raw]
+    assert clean._matching_lines(raw) == [for_matching(line) for line in raw]
+
+
+def test_cleaned_seed_metadata() -> None:
+    articles = clean.cleaned(clean.label_lines(seed_documents())).set_index("doc_id")
+    assert list(articles.reset_index().columns) == list(clean.ARTICLE_COLUMNS)
+    axios = articles.loc["003_aeb9209a49d4d77e"]
+    assert axios["headline"].startswith("أكسيوس:")
+    assert axios["dateline"] == "أمد/ واشنطن:"
+    assert axios["text"].splitlines()[1].startswith("أمد/ واشنطن: قال")  # the line stays content
+    assert articles.loc["002_225d2c921809a427", "credits"] == "المصدر: موقع 24"
+    assert "يتمحور النقاش" not in articles.loc["002_225d2c921809a427", "text"]  # appended article dropped
+    assert articles.loc["000_b1f939984b1b9b8b", "n_lines_kept"] == 8  # the pasted block is not kept twice
+
+
+def test_cleaned_cnn_dateline() -> None:
+    articles = clean.cleaned(clean.label_lines(ant_documents())).set_index("doc_id")
+    assert (
+        articles.loc["CN-internationalNews-272-20180423", "dateline"]
+        == "أتلانتا، الولايات المتحدة الأمريكية (CNN)"
+    )
+    assert articles.loc["CN-technology-107-20180510", "dateline"] == "(CNN)"
+    assert articles.loc["AL-sport-89-20180212", "credits"] == "*نقلاً عن الرياضية السعودية"
+
+
+def test_every_rule_is_documented() -> None:
+    lines = pd.concat([clean.label_lines(seed_documents()), clean.label_lines(ant_documents())])
+    documented = set(clean.RULES)
+    for rule in set(lines["rule"]):
+        generic = regex.sub(r"overlap=(?:\d\.\d\d|n/a)", "overlap=x.xx", rule)
+        generic = regex.sub(r"_\d+$", "_N", generic)
+        assert generic in documented, rule
+    assert set(clean.rules_table()["rule"]) == documented
+
+
+# --------------------------------------------------------------------------- scores and gold
+
+
+def test_label_scores_known_values() -> None:
+    gold = pd.DataFrame(
+        {"doc_id": ["a"] * 4, "line": [1, 2, 3, 4], "label": ["headline", "content", "content", "nav"]}
+    )
+    pred = gold.assign(label=["headline", "content", "nav", "nav"])
+    scores = clean.label_scores(pred, gold)
+    assert scores.loc["content", ["precision", "recall", "support"]].tolist() == [1.0, 0.5, 2]
+    assert scores.loc["nav", "precision"] == 0.5
+    assert scores.loc["macro", "f1"] == pytest.approx((1 + 2 / 3 + 2 / 3) / 3)
+
+
+def test_label_scores_macro_ignores_labels_absent_from_gold() -> None:
+    gold = pd.DataFrame({"doc_id": ["a"] * 2, "line": [1, 2], "label": ["content", "content"]})
+    pred = gold.assign(label=["content", "related"])
+    scores = clean.label_scores(pred, gold)
+    assert scores.loc["related", "support"] == 0
+    assert scores.loc["macro", "f1"] == pytest.approx(scores.loc["content", "f1"])
+
+
+def test_label_scores_needs_every_gold_line() -> None:
+    gold = pd.DataFrame({"doc_id": ["a"], "line": [1], "label": ["content"]})
+    with pytest.raises(ValueError, match="without a prediction"):
+        clean.label_scores(gold.iloc[:0], gold)
+
+
+def test_gold_files_cover_every_line() -> None:
+    sources = {"seeds": seed_documents(), "ant": ant_documents()}
+    seen = 0
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        docs = sources[gold["corpus"]]
+        text = docs.loc[docs["doc_id"] == gold["doc_id"], "text"].item()
+        assert [g["line"] for g in gold["lines"]] == list(range(1, text.count("\n") + 2)), path.name
+        assert {g["label"] for g in gold["lines"]} <= set(clean.LABELS)
+        seen += 1
+    assert seen >= 25
+
+
+@pytest.mark.parametrize(
+    ("corpus", "documents", "floor"), [("seeds", seed_documents, 0.95), ("ant", ant_documents, 0.90)]
+)
+def test_macro_f1_against_gold(corpus, documents, floor) -> None:
+    gold = gold_lines(corpus)
+    scores = clean.label_scores(clean.label_lines(documents()), gold)
+    print(f"\n{corpus}\n{scores.round(3).to_string()}")
+    assert scores.loc["macro", "f1"] >= floor
