@@ -1,0 +1,1540 @@
+"""Source attribution: who does an Arabic news text rely on (ANNOTATION.md sections 3 and 4)?
+
+:func:`extract` finds every attribution in the ``headline`` and ``content`` lines of a ``lines`` table
+(never in ``duplicate`` or any other label) and returns one row per attribution; :func:`count_sources`
+and :func:`anonymous_share` count them; :func:`evaluate` scores an extraction against gold.
+
+How it works
+------------
+1. **Cues.** Every written form of every cue (the reporting verbs of ``data/attribution/verbs.tsv`` in
+   all listed conjugations with the prefixes و ف ل and an optional object suffix, the participles of
+   ``participles.txt``, the attributive prepositions of ``prepositions.txt``) is expanded once into a
+   table, and the words of the matching form of each line (:func:`newsstudy.normalize.for_matching`) are
+   looked up in it; a line with no cue word costs one split and a few set lookups. In a headline, a short
+   source phrase before a colon (``Source:``) is a cue too. Raw offsets are recovered word by word
+   (:func:`newsstudy.normalize.for_matching_with_offsets` on the cue's word only).
+2. **Source phrase.** Arabic news is mostly verb-subject: the source is the words after the verb, up to
+   the complementiser (إن/أن/بأن, a colon, a quote), a conduit (لـ + outlet), a comma, a relative pronoun,
+   an anonymity clause or a time word. For a preposition it is its object.
+3. **Classification** by the head noun (``heads.tsv``): official → ``anonymous_official`` (or
+   ``named_person`` when a name follows the noun), source → ``anonymous_source``, document → ``document``
+   (or the issuer's type when the issuer is named: ``بيان الجيش`` is the army), institution →
+   ``institution``, title → ``named_person`` (a titled person is identifiable), a known outlet or a
+   news-organisation noun → ``media_outlet``; a country, capital or organisation name → ``institution``; a
+   plural nationality noun (``قطريون``) → ``anonymous_official``; otherwise a bare word that is not
+   vocabulary → ``named_person``. A phrase that fits none of these is not a source and the cue is
+   dropped (``تشير الاجتماعات إلى أن``, ``حسب الخطة``).
+4. **Affiliation**: the first nationality adjective, country, organisation or story actor in the phrase
+   (``affiliations.tsv``); for a named person without one, the document's own earlier mentions
+   (``وزير الخارجية الأمريكي أنتوني بلينكن`` makes a later bare ``بلينكن`` US); for an outlet, its
+   country in ``data/outlets.csv``.
+5. **Coreference.** A cue with no subject (``وأضاف:``, ``وتقول إن``, ``لكنه قال``) takes, inside a
+   sentence, the subject of the clause that opened it, and at the start of a sentence the last source of
+   the document (or the previous sentence's subject when gender or absence rules that out); a participle
+   (``مشيراً``) continues the last attribution of its sentence. Subject-verb order (``لكن المسؤولين
+   الأميركيين يزعمون أن``) is read from the noun phrase just before the verb.
+
+Decisions where ANNOTATION.md is silent (a media researcher's reading; kept consistent in the gold)
+------------------------------------------------------------------------------------------------------
+- ``قال X لرويترز``: X is the source, Reuters the conduit. ``نقلت X عن Y``: Y is the source and X the
+  conduit; ``نقلت X`` with no ``عن`` cites X itself (media outlet).
+- ``بحسب ما قاله مسؤولون ... لصحيفة تايمز أوف إسرائيل`` is one attribution: the cue is the whole
+  ``بحسب ما قاله`` (preposition + ما + verb), the source the verb's subject, the conduit the newspaper.
+- A bare definite anaphor (``المسؤول``, ``المصادر``, ``الصحيفة``, ``البيان``) keeps its own type and takes
+  the affiliation of the last source of the same kind; ``الصحيفة``/``الموقع``/``للصحيفة`` resolve to the
+  outlet last named in the document (``وتقول الصحيفة`` after ``صحيفة واشنطن بوست`` is The Washington Post).
+- A subjectless feminine verb cannot continue a masculine source: ``وتقول إن`` after ``وتعمل قطر ...``
+  resolves to the subject of the clause that opened the sentence (Qatar), not to the last official.
+- Negated cues (``لم يقل``, ``لا يعتقد``, ``لم تؤكد``) are not attributions (a non-statement, like
+  ``لم يرد``); ``نفى`` is (a denial is a statement).
+- ``أبلغ`` (informed) is an attribution only when it introduces what was said (``بأن``/``أن``/``:``); with a
+  noun (``أبلغت قطر حماس بضرورة ...``) it reports a diplomatic act. ``طلب`` is never a cue. A one-noun
+  phrase before the complementiser of ``أبلغ`` is its object, so the subject is resolved as for a
+  continuation.
+- A cue whose verb carries an object pronoun counts only after ``ما`` (``بحسب ما قاله``) or before a
+  complementiser: ``الاقتراح الذي كشفه بايدن`` is an act of unveiling, not speech.
+- Reported speech inside reported speech is content, not a source: a cue with its own subject after the
+  complementiser of another attribution in the same sentence is not counted (``قال مسؤول إن قطر أبلغت
+  واشنطن أنها ...`` counts the official only); a coordinated continuation (``..., وأكد أنه``) and a new
+  clause after ``، لكن``/``بينما``/``في حين`` are counted.
+- Impersonal forms with no source (``ويعتقد أن``, ``ويذكر أن``, ``قيل``) are not attributions.
+- Speech verbs need a complementiser after them in the sentence (``كما قال X``, "as X said", needs none).
+  Verbs of kind ``noun`` in ``verbs.tsv`` (``أعلن``, ``نفى``, ``حذر من``, ``أعرب عن``) report a statement
+  with a noun object and need none. A verb's own preposition (``أشار إلى``, ``أكد على``, ``شدد على``)
+  opens the content when the sentence has no أن: ``وأشار مولر إلى إمكانية استدعاء ترامب`` reports what
+  Mueller said. Post-posed cues (``..."، قال المسؤول.``) are not detected.
+- A quotation opens reported speech when it is at least four words long or ends the sentence; a short
+  quoted name (``حساب "دوحة ترايثلون" على تويتر``) is not a complementiser.
+- Participles continue an attribution of their own sentence (or open a sentence split off from it);
+  ``قائلاً``/``قائلة`` ("saying") introduces speech even with no attribution before it, by the subject
+  of its clause (``وتطرق الوزير إلى التدريبات، قائلاً: ...``).
+- An outlet's correspondent (``مراسل سكاي نيوز عربية``, ``مراسلنا``) is the outlet (``media_outlet``).
+- A verbal noun after a preposition (``عن كشف ملفاتها``, ``بعد متابعة``) is not a cue.
+- Two cues in one sentence are two attributions (``وأفادت وسائل إعلام أمريكية نقلاً عن مصدر مطلع``: the
+  media cited, and the source they quote).
+- In a headline, ``X:`` is a source only if X is an outlet, a person or a source noun; a bare place name
+  (``مصر: مقتل 12 مسلحا``) is a location tag. ``تأكيد جديد من مسؤول أميركي:`` takes the phrase after من.
+- Several affiliations in one phrase (``مسؤولون إسرائيليون وأمريكيون``): the first named.
+- A media outlet's affiliation is the outlet's country mapped onto the label set (US outlets → US,
+  Reuters → other).
+"""
+
+from __future__ import annotations
+
+import csv
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+import pandas as pd
+import regex
+
+from newsstudy.normalize import for_matching, for_matching_with_offsets
+from newsstudy.paths import DATA_DIR
+
+__all__ = [
+    "AFFILIATIONS",
+    "COLUMNS",
+    "SOURCE_TYPES",
+    "anonymous_share",
+    "count_sources",
+    "evaluate",
+    "extract",
+    "match",
+    "outlets_table",
+]
+
+ATTRIBUTION_DIR = DATA_DIR / "attribution"
+
+COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "line",
+    "start",
+    "end",
+    "cue",
+    "source_text",
+    "source_type",
+    "affiliation",
+    "conduit",
+    "anonymity_reason",
+    "sentence",
+    "outlet",
+)
+SOURCE_TYPES: tuple[str, ...] = (
+    "named_person",
+    "anonymous_official",
+    "anonymous_source",
+    "media_outlet",
+    "institution",
+    "document",
+)
+AFFILIATIONS: tuple[str, ...] = (
+    "US",
+    "Israel",
+    "Qatar",
+    "Hamas",
+    "Egypt",
+    "Palestinian Authority",
+    "other",
+    "unknown",
+)
+COUNTED_LABELS = frozenset({"headline", "content"})
+
+_COUNTRY_LABEL = {
+    "US": "US",
+    "Israel": "Israel",
+    "Qatar": "Qatar",
+    "Egypt": "Egypt",
+    "Palestine": "Palestinian Authority",
+}
+_L = r"\p{L}\p{N}"
+_NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ولم", "ولن", "ولا", "فلم", "فلا"})
+_CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|بينما|فيما|في حين|غير ان|الا ان)")
+_PERIOD = regex.compile(r"[.!?؟](?=\s)")
+_CLAUSE_PUNCT = regex.compile(r"[.!?؟،,؛;:\"]")
+_SENTENCE_END = regex.compile(r"[.!?؟](?=\s|$)|$")
+_COMPLEMENT = regex.compile(rf"(?<![{_L}])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![{_L}])|[:\"]")
+_CUT_WORDS = frozenset(
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي يوم امس اليوم مساء صباح الاسبوع الشهر خلال عبر في_بيان "
+    "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه شريطه طلب طالبا مفضلا رافضا هذا هذه ردا "
+    "بعد قبل عقب اثناء".split()
+)
+_TIME_AFTER_IN = frozenset(
+    "بيان تصريح تصريحات تغريده مقابله وقت حديث مؤتمر كلمه ايام اسبوع اسابيع ساعات شهر اشهر عام".split()
+)
+_QUANTIFIERS = frozenset(
+    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من".split()
+)
+_VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
+_NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
+_SAYING = frozenset({"قائلا", "قائله", "قائلين"})
+_PRONOUN_OBJECTS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_MAX_SOURCE_TOKENS = 14
+_MIN_QUOTE_WORDS = 4
+_MAX_SV_TOKENS = 8
+_PREPOSITIONS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر".split())
+_HEADLINE_PREFIX_TOKENS = 6
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (ATTRIBUTION_DIR / name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Outlet:
+    canonical: str
+    country: str
+
+
+@dataclass
+class _Lexicon:
+    verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
+    impersonal: frozenset[str]
+    participles: frozenset[str]
+    prepositions: tuple[str, ...]
+    heads: dict[str, tuple[str, str]]
+    adjectives: dict[str, str]
+    names: dict[str, tuple[str, str]]  # normalised multiword name -> (label, kind)
+    vocabulary: frozenset[str]
+    common_nouns: frozenset[str]
+    outlets: dict[str, _Outlet]
+    cue_words: dict[str, tuple[str, str, str]]  # word -> (kind, cue part, object suffix)
+    verb_preps: dict[str, str]  # lemma -> preposition that can open the content (أشار إلى، شدد على)
+    multi_preps: dict[str, list[list[str]]]  # first word -> the words of multiword prepositions
+    outlet_re: regex.Pattern
+    name_re: regex.Pattern
+    adjective_re: regex.Pattern
+    anonymity_re: regex.Pattern
+    max_name_words: int = 3
+    verb_words: frozenset[str] = field(default_factory=frozenset)
+
+
+def _cue_words(
+    verb_forms: dict[str, tuple[str, str, bool]], participles: frozenset[str], preps: tuple[str, ...]
+) -> dict[str, tuple[str, str, str]]:
+    """Every written cue word (with its conjunction, preposition and object-suffix variants) -> its parts.
+
+    Cues are looked up word by word in this table, which is many times faster than scanning every
+    character position of a line with one large regular-expression alternation.
+    """
+    out: dict[str, tuple[str, str, str]] = {}
+    for form in verb_forms:
+        for pre in ("", "و", "ف", "ل", "ول", "فل"):
+            for suf in ("", "ه", "ها", "هم", "هما", "هن"):
+                out.setdefault(pre + form + suf, ("verb", pre + form, suf))
+    for word in participles:
+        for pre in ("", "و", "ف"):
+            out.setdefault(pre + word, ("part", pre + word, ""))
+    for p in preps:
+        if " " not in p:
+            for pre in ("", "و", "ف"):
+                out[pre + p] = ("prep", pre + p, "")
+    return out
+
+
+def _multi_preps(preps: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    for p in preps:
+        words = p.split()
+        if len(words) > 1:
+            for pre in ("", "و", "ف"):
+                out.setdefault(pre + words[0], []).append([pre + words[0], *words[1:]])
+    return out
+
+
+class _Cue:
+    """A cue found in a line: its span and its parts (``verb``/``part``/``prep`` and ``suf``)."""
+
+    __slots__ = ("_end", "_groups", "_start")
+
+    def __init__(self, start: int, end: int, groups: dict[str, str | None]) -> None:
+        self._start, self._end, self._groups = start, end, groups
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: str) -> str | None:
+        return self._groups.get(name)
+
+
+def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
+    out: list[_Cue] = []
+    cue_words, multi = lex.cue_words, lex.multi_preps
+    pos = 0
+    for raw in norm.split(" "):
+        word = raw if raw in cue_words or raw in multi else raw.strip(_PUNCT)
+        hit = cue_words.get(word)
+        if hit is not None or word in multi:
+            start = pos + raw.find(word) if word else pos
+            if hit is not None:
+                kind, part, suf = hit
+                out.append(_Cue(start, start + len(part) + len(suf), {kind: part, "suf": suf or None}))
+            else:
+                for words in multi[word]:
+                    phrase = " ".join(words)
+                    if norm.startswith(phrase, start):  # cheap test before tokenising
+                        nxt = _tokens(norm, start, len(norm))[: len(words)]
+                        if [x.text for x in nxt] == words:
+                            out.append(_Cue(start, nxt[-1].end, {"prep": phrase}))
+                            break
+        pos += len(raw) + 1
+    return out
+
+
+def _has_cue(norm: str, lex: _Lexicon) -> bool:
+    words = lex.cue_words
+    if any(w in words for w in (x.strip(_PUNCT) for x in norm.split(" "))):
+        return True
+    return any(" ".join(p) in norm for ps in lex.multi_preps.values() for p in ps)
+
+
+def outlets_table() -> pd.DataFrame:
+    """The outlet table: canonical English name, country, and every alias in Arabic and Latin script.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``canonical``, ``country``, ``alias`` (one row per alias, as written in the data file).
+
+    >>> t = outlets_table()
+    >>> sorted(t.loc[t["alias"].isin(["رويترز", "Reuters"]), "canonical"].unique())
+    ['Reuters']
+    """
+    rows = []
+    with (DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            for alias in rec["aliases"].split("|"):
+                rows.append(
+                    {"canonical": rec["canonical"], "country": rec["country"], "alias": alias.strip()}
+                )
+    return pd.DataFrame(rows, columns=["canonical", "country", "alias"])
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    verb_forms: dict[str, tuple[str, str, bool]] = {}
+    verb_preps: dict[str, str] = {}
+    for row in _data_lines("verbs.tsv"):
+        lemma, kind, forms, prep = ([*row.split("\t"), ""])[:4]
+        if prep.strip():
+            verb_preps[lemma] = prep.strip()
+        forms_list = forms.split()
+        masc = forms_list[0]
+        for f in forms_list:
+            feminine = (
+                f == masc + "ت" or (f.startswith("ت") and not masc.startswith("ت")) or f.startswith("تت")
+            )
+            verb_forms[f] = (lemma, kind, feminine)
+    heads = {}
+    for row in _data_lines("heads.tsv"):
+        form, cls, gender = row.split("\t")
+        heads[form] = (cls, gender)
+    adjectives: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for row in _data_lines("affiliations.tsv"):
+        term, label, kind = row.split("\t")
+        if kind == "adj":
+            adjectives[term] = label
+        else:
+            names[term] = (label, kind)
+    outlets: dict[str, _Outlet] = {}
+    for rec in outlets_table().itertuples():
+        key = for_matching(rec.alias).lower()
+        if key:
+            outlets.setdefault(key, _Outlet(rec.canonical, rec.country))
+    preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
+    participles = frozenset(_data_lines("participles.txt"))
+    outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
+    name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
+    adjective_re = regex.compile(
+        rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<a>{_alternation(adjectives)})(?:ه|ون|ين|ان|تان|تين)?(?![{_L}])"
+    )
+    anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
+    vocabulary = frozenset(_data_lines("vocabulary.txt"))
+    return _Lexicon(
+        verb_forms=verb_forms,
+        impersonal=frozenset(_data_lines("impersonal.txt")),
+        participles=participles,
+        prepositions=preps,
+        heads=heads,
+        adjectives=adjectives,
+        names=names,
+        vocabulary=vocabulary,
+        common_nouns=frozenset(_data_lines("common_nouns.txt")),
+        outlets=outlets,
+        cue_words=_cue_words(verb_forms, participles, preps),
+        verb_preps=verb_preps,
+        multi_preps=_multi_preps(preps),
+        outlet_re=outlet_re,
+        name_re=name_re,
+        adjective_re=adjective_re,
+        anonymity_re=anonymity_re,
+        verb_words=frozenset(verb_forms),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Tokens of a normalised line
+
+
+class _Tok(NamedTuple):
+    text: str  # the word without surrounding punctuation
+    start: int
+    end: int
+    stop_before: bool  # punctuation right before the word
+    stop_after: bool  # punctuation right after the word
+    quoted: bool = False  # the word opens a quotation
+    rstart: int = 0  # where the whitespace-delimited token starts (with its punctuation)
+
+
+_STRIP = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+
+
+_TOK_CACHE: dict = {}
+
+
+def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
+    """The tokens of ``norm`` starting at or after ``start`` and ending by ``end`` (tokenised once a line)."""
+    if _TOK_CACHE.get("") is not norm:
+        _TOK_CACHE.clear()  # only the line being read is kept
+        _TOK_CACHE[""] = norm
+    out: list[_Tok] = []
+    lo = _window_start(norm, start)
+    while lo < len(norm):
+        cached = _TOK_CACHE.get(lo)
+        if cached is None:
+            hi = _window_end(norm, lo)
+            toks = _tokenise(norm, lo, hi)
+            cached = (toks, [t.rstart for t in toks], hi)
+            _TOK_CACHE[lo] = cached
+        toks, starts, hi = cached
+        for t in toks[bisect_left(starts, start) :]:
+            if t.end > end:
+                return out
+            out.append(t)
+        lo = hi + 1
+        if hi >= end:
+            break
+    return out
+
+
+def _window_start(norm: str, pos: int) -> int:
+    """Start of the sentence holding ``pos`` (tokenising sentence by sentence keeps long lines cheap)."""
+    i = max(norm.rfind(". ", 0, pos), norm.rfind("? ", 0, pos), norm.rfind("! ", 0, pos))
+    return 0 if i < 0 else i + 2
+
+
+def _window_end(norm: str, lo: int) -> int:
+    ends = [j for j in (norm.find(". ", lo), norm.find("? ", lo), norm.find("! ", lo)) if j >= 0]
+    return min(ends) + 1 if ends else len(norm)
+
+
+_PUNCT = "\"'«»“”()[]{}<>،,:;؛.!?؟-–—_/\\|*#@…ـ+=~`^&%$"
+_STOPS = frozenset('،,؛;.:!?؟()[]"«»“”')
+
+
+def _tokenise(norm: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
+    out = []
+    pos = lo
+    for raw in norm[lo:hi].split(" "):
+        core = raw.strip(_PUNCT)
+        lead = len(raw) - len(raw.lstrip(_PUNCT))
+        start = pos + lead
+        out.append(
+            _Tok(core, start, start + len(core), raw[:1] in _STOPS, raw[-1:] in _STOPS, raw[:1] in '"«“', pos)
+        )
+        pos += len(raw) + 1
+    return out
+
+
+def _bare(word: str, lex: _Lexicon) -> list[str]:
+    """Candidate dictionary forms of a word: itself, and with the clitics و ف ب ل and ال removed."""
+    cands = [word]
+    for pre in ("و", "ف", "ب", "ل"):
+        if word.startswith(pre) and len(word) > 3:
+            cands.append(word[1:])
+    more = []
+    for c in cands:
+        if c.startswith("ال") and len(c) > 3:
+            more.append(c[2:])
+        if c.startswith("لل") and len(c) > 3:
+            more.append(c[2:])
+    return cands + more
+
+
+def _head(word: str, lex: _Lexicon) -> tuple[str, str] | None:
+    for c in _bare(word, lex):
+        if c in lex.heads:
+            return lex.heads[c]
+    return None
+
+
+def _is_definite(word: str) -> bool:
+    return word.startswith(("ال", "وال", "فال", "بال", "لل"))
+
+
+def _namelike(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
+    """A word that can be part of a personal name: letters, no article, not vocabulary or lexicon.
+
+    ``strict`` also rejects common nouns (words that take the article elsewhere in news text); after an
+    official's title a name is expected, so there names that are also words (محمود، نزال) are allowed.
+    """
+    if not word or not _NAME_CHARS.fullmatch(word) or len(word) < 2:
+        return False
+    if _is_definite(word) or word in lex.vocabulary or word in lex.verb_words or _VERBLIKE.fullmatch(word):
+        return False
+    if (strict and word in lex.common_nouns) or word.endswith(("ها", "هم", "هما")):
+        return False  # names take neither the article elsewhere in news text nor possessive pronouns
+    if _head(word, lex) is not None or lex.adjective_re.fullmatch(word) or lex.name_re.fullmatch(word):
+        return word in {n for n, (_, k) in lex.names.items() if k == "person"}
+    return True
+
+
+# --------------------------------------------------------------------------------------------------
+# Classification
+
+
+@dataclass
+class _Source:
+    text: str  # normalised source phrase (for display the raw span is used)
+    source_type: str
+    affiliation: str
+    outlet: str | None = None
+    gender: str = "m"
+    cls: str = ""  # the head class used for anaphora
+    raw: str = ""
+
+
+def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
+    """An outlet named at the start of ``words``: the outlet and the number of words it covers."""
+    joined = " ".join(words[:6]).lower()
+    m = lex.outlet_re.match(joined)
+    if m is None:
+        return None
+    return lex.outlets[m.group("o")], len(m.group().split())
+
+
+def _outlet_label(outlet: _Outlet | None) -> str:
+    if outlet is None:
+        return "unknown"
+    return _COUNTRY_LABEL.get(outlet.country, "other")
+
+
+def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
+    text = " ".join(words)
+    best: tuple[int, str] | None = None
+    for m in lex.adjective_re.finditer(text):
+        best = (m.start(), lex.adjectives[m.group("a")])
+        break
+    for m in lex.name_re.finditer(text):
+        if best is None or m.start() < best[0]:
+            best = (m.start(), lex.names[m.group("n")][0])
+        break
+    return None if best is None else best[1]
+
+
+def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
+    """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
+    run = 0
+    for i, w in enumerate(words[1:], start=1):
+        if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
+            if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
+                return True  # a first name and an al- family name ending the phrase: يوسف المحمود
+        run = run + 1 if _namelike(w, lex, strict=False) else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _classify(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
+    """Classify a source phrase (normalised words, punctuation stripped), or None if it is not a source."""
+    words = [w for w in words if w]
+    while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
+        words = words[1:]
+    if not words:
+        return None
+    text = " ".join(words)
+    aff = _affiliation(words, lex)
+    found = _outlet_at(words, lex)
+    if found:
+        outlet = found[0]
+        return _Source(text, "media_outlet", _outlet_label(outlet), outlet.canonical, "f", "outlet")
+    first = words[0]
+    head = _head(first, lex)
+    if head is not None:
+        cls, gender = head
+        if cls == "outlet":
+            rest = _outlet_at(words[1:], lex)
+            if rest is None and len(words) > 1 and len(words) > 2:
+                rest = _outlet_at(words[2:], lex)
+            if rest is not None:
+                return _Source(
+                    text, "media_outlet", _outlet_label(rest[0]), rest[0].canonical, gender, "outlet"
+                )
+            if _bare(first, lex)[-1] == "وكاله" and not any(w.endswith("انباء") for w in words[1:3]):
+                return _Source(text, "institution", aff or "unknown", None, gender, "institution")
+            return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
+        if cls == "official":
+            kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
+            return _Source(text, kind, aff or "unknown", None, gender, "official")
+        if cls == "source":
+            return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
+        if cls == "document":
+            issuer = _issuer(words, lex)
+            if issuer is not None:
+                issuer.text, issuer.cls = text, "document"
+                issuer.affiliation = aff or issuer.affiliation
+                return issuer
+            return _Source(text, "document", aff or "unknown", None, gender, "document")
+        if cls == "institution":
+            return _Source(text, "institution", aff or "unknown", None, gender, "institution")
+        if cls == "title":
+            return _Source(text, "named_person", aff or "unknown", None, gender, "person")
+    if lex.adjective_re.fullmatch(first) and first.endswith(("ون", "ين")):
+        return _Source(text, "anonymous_official", aff or "unknown", None, "m", "official")
+    m = lex.name_re.match(text)
+    if m is not None and m.start() == 0:
+        label, kind = lex.names[m.group("n")]
+        if kind == "person":
+            return _Source(text, "named_person", label, None, "m", "person")
+        if headline:
+            return None  # a place before a headline colon is a location tag
+        return _Source(text, "institution", aff or label, None, "f", "institution")
+    if headline and len(words) > 3:
+        return None
+    construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
+    if (_namelike(first, lex) and not construct) or (
+        _is_definite(first)
+        and first.endswith("ي")
+        and not lex.adjective_re.fullmatch(first)
+        and len(words) <= 3
+    ):
+        return _Source(text, "named_person", aff or "unknown", None, "m", "person")
+    return None
+
+
+def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
+    """The named issuer of a document (``بيان الجيش``, ``الإحصائيات الصادرة عن وزارة الصحة``)."""
+    cands: list[list[str]] = []
+    if len(words) > 1:
+        cands.append(words[1:])
+    for i, w in enumerate(words[:-1]):
+        if w == "عن" and i > 0 and words[i - 1].startswith(("الصادر", "صادر")):
+            cands.append(words[i + 1 :])
+    for cand in cands:
+        if _outlet_at(cand, lex) is not None or (_head(cand[0], lex) or ("", ""))[0] in (
+            "institution",
+            "title",
+        ):
+            src = _classify(cand, lex)
+            if src is not None and src.source_type in ("media_outlet", "institution", "named_person"):
+                return src
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Per-document state
+
+
+@dataclass
+class _State:
+    last: _Source | None = None
+    by_class: dict[str, _Source] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # matching forms of the counted lines read so far
+    people_upto: int = 0
+    outlet_cache: tuple[int, _Outlet | None] = (-1, None)
+    people: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, src: _Source) -> None:
+        self.last = src
+        if src.cls and (src.affiliation != "unknown" or src.cls not in self.by_class):
+            self.by_class[src.cls] = src
+
+
+def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
+    """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``."""
+    for m in lex.adjective_re.finditer(norm):
+        label = lex.adjectives[m.group("a")]
+        words = [_STRIP.sub("", w) for w in norm[m.end() :].split()[: lex.max_name_words + 2]]
+        taken = 0
+        for w in words:
+            if _head(w, lex) and _head(w, lex)[0] == "title":
+                continue
+            if _namelike(w, lex):
+                state.people.setdefault(w, label)
+                taken += 1
+                if taken >= lex.max_name_words:
+                    break
+            elif w in ("بن", "عبد", "ال"):
+                continue
+            else:
+                break
+
+
+def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
+    """The outlet named last in the document so far (scanned only when a generic outlet noun needs it)."""
+    n = len(state.history)
+    if state.outlet_cache[0] == n:
+        return state.outlet_cache[1]
+    found = None
+    for norm in reversed(state.history):
+        hits = list(lex.outlet_re.finditer(norm))
+        if hits:
+            found = lex.outlets[hits[-1].group("o")]
+            break
+    state.outlet_cache = (n, found)
+    return found
+
+
+def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
+    """Names introduced with a nationality so far in the document (scanned lazily)."""
+    for norm in state.history[state.people_upto :]:
+        _learn_people(norm, lex, state)
+    state.people_upto = len(state.history)
+    return state.people
+
+
+# --------------------------------------------------------------------------------------------------
+# Extraction
+
+
+@dataclass
+class _Found:
+    cue_start: int
+    cue_end: int
+    src: _Source
+    src_span: tuple[int, int] | None
+    conduit: str | None
+    anonymous: bool
+
+
+def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
+    """The source phrase at the start of ``toks``; returns it and the index where the scan stopped."""
+    out: list[_Tok] = []
+    quoted_name = 0
+    for i, t in enumerate(toks):
+        w = t.text
+        if i and t.quoted and out and (_head(out[-1].text, lex) or ("", ""))[0] in ("outlet", "institution"):
+            quoted_name = 3  # وكالة "فرانس برس": a quoted name of the outlet or body
+        if quoted_name:
+            quoted_name -= 1
+            out.append(t)
+            if (t.stop_after and not t.quoted) or not quoted_name:
+                return out, i + 1
+            continue
+        if i and t.stop_before:
+            return out, i
+        if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
+            return out, i
+        if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
+            return out, i
+        if out and w.startswith("ل") and len(w) > 2 and _ends_subject(w, lex):
+            return out, i
+        if (
+            out
+            and w in ("علي", "عبر")
+            and i + 1 < len(toks)
+            and toks[i + 1].text in ("تويتر", "اكس", "فيسبوك")
+        ):
+            return out, i
+        out.append(t)
+        if t.stop_after or len(out) >= _MAX_SOURCE_TOKENS:
+            return out, i + 1
+    return out, len(toks)
+
+
+def _ends_subject(word: str, lex: _Lexicon) -> bool:
+    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not."""
+    stem = word[1:]
+    if stem.startswith("ل"):
+        return True  # لل + definite noun: للصحيفة، للصحفيين
+    if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
+        return True
+    head = _head(stem, lex)
+    if head is not None:
+        return head[0] == "outlet"
+    return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
+    """Add a name in apposition after a comma: ``المتحدث باسم القوات المسلحة، تامر الرفاعي،``."""
+    if not phrase or not phrase[-1].stop_after or stop >= len(toks):
+        return phrase
+    if (_head(phrase[0].text, lex) or ("", ""))[0] not in ("official", "title"):
+        return phrase
+    seg: list[_Tok] = []
+    for t in toks[stop : stop + 4]:
+        seg.append(t)
+        if t.stop_after:
+            break
+    if not seg or not seg[-1].stop_after or not _namelike(seg[0].text, lex, strict=False):
+        return phrase
+    if all(
+        _namelike(t.text, lex, strict=False)
+        or (_is_definite(t.text) and not lex.adjective_re.fullmatch(t.text))
+        for t in seg
+    ):
+        return phrase + seg
+    return phrase
+
+
+def _conduit_at(toks: list[_Tok], lex: _Lexicon, state: _State | None) -> str | None:
+    """A conduit at ``toks[0]``: ``لرويترز``, ``لصحيفة تايمز أوف إسرائيل``, ``للصحيفة``, ``مع سكاي نيوز``."""
+    if not toks:
+        return None
+    w = toks[0].text
+    words = [t.text for t in toks[:7]]
+    if w in ("مع",) and len(words) > 1:
+        found = _outlet_at(words[1:], lex)
+        if (
+            found is None
+            and len(words) > 2
+            and _head(words[1], lex) == ("outlet", _head(words[1], lex)[1] if _head(words[1], lex) else "")
+        ):
+            found = _outlet_at(words[2:], lex)
+        return found[0].canonical if found else None
+    if not w.startswith("ل") or len(w) < 3:
+        return None
+    stem = w[2:] if w.startswith("لل") else w[1:]
+    found = _outlet_at([stem, *words[1:]], lex) or _outlet_at(["ال" + stem, *words[1:]], lex)
+    if found is not None:
+        return found[0].canonical
+    head = lex.heads.get(stem)
+    if head is not None and head[0] == "outlet":
+        found = _outlet_at(words[1:], lex)
+        if found is not None:
+            return found[0].canonical
+        last = _last_outlet(state, lex) if state is not None and w.startswith("لل") else None
+        if last is not None:
+            return last.canonical  # للصحيفة: the outlet last named
+    return None
+
+
+def _find_conduit(toks: list[_Tok], lex: _Lexicon, state: _State) -> str | None:
+    for i, t in enumerate(toks):
+        if t.text.startswith("ل") or t.text == "مع":
+            c = _conduit_at(toks[i:], lex, state)
+            if c is not None:
+                return c
+    return None
+
+
+def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
+    """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
+    if len(words) > 2 or not _is_definite(words[0]):
+        return src
+    if any(not any(c in lex.vocabulary for c in _bare(w, lex)) for w in words[1:]):
+        return src
+    last = _last_outlet(state, lex) if src.source_type == "media_outlet" and src.outlet is None else None
+    if last is not None:
+        src.outlet = last.canonical
+        if last.country:
+            src.affiliation = _outlet_label(last)
+        elif "outlet" in state.by_class:
+            src.affiliation = state.by_class["outlet"].affiliation
+        return src
+    prev = state.by_class.get(src.cls)
+    if prev is not None and src.affiliation == "unknown":
+        src.affiliation = prev.affiliation
+    return src
+
+
+def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:
+    if src.source_type == "named_person" and src.affiliation == "unknown":
+        _people(state, _lexicon())
+    _person_affiliation_known(src, words, state)
+
+
+def _person_affiliation_known(src: _Source, words: list[str], state: _State) -> None:
+    """A named person's affiliation from earlier in the document: a name or a title phrase seen before."""
+    if src.source_type != "named_person":
+        return
+    key = " ".join(words[:2])
+    if src.affiliation == "unknown":
+        for w in words:
+            if w in state.people:
+                src.affiliation = state.people[w]
+                return
+        if len(words) >= 2 and key in state.people:
+            src.affiliation = state.people[key]
+    elif len(words) >= 2:
+        state.people.setdefault(key, src.affiliation)
+
+
+def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
+    """The subject of the verb that opens the sentence holding ``pos`` (``وتعمل قطر ...، وتقول إن``)."""
+    starts = [0] + [m.end() for m in _PERIOD.finditer(norm, 0, pos)]
+    start = starts[-1]
+    if not norm[start:pos].strip() and len(starts) > 1:
+        start = starts[-2]  # the verb opens its sentence: look at the sentence before
+    toks = _tokens(norm, start, pos)
+    while toks and toks[0].text in ("قد", "وقد", "لقد", "فقد", "ثم"):
+        toks = toks[1:]
+    if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
+        return None
+    phrase, _ = _phrase(toks[1:], lex)
+    words = [t.text for t in phrase]
+    src = None
+    for k in sorted({len(words), 3, 2, 1}, reverse=True):
+        if 0 < k <= len(words):
+            src = _classify(words[:k], lex)
+            if src is not None:
+                words = words[:k]
+                break
+    if src is None or src.source_type == "document":
+        return None
+    if src.source_type in ("institution", "named_person") and lex.name_re.match(" ".join(words)):
+        m = lex.name_re.match(" ".join(words))
+        src.text = m.group()
+    src.raw = src.text
+    return src
+
+
+def _continuation(
+    norm: str, pos: int, feminine: bool, lex: _Lexicon, state: _State
+) -> tuple[_Source | None, tuple[int, int] | None]:
+    """The source of a cue with no subject.
+
+    Inside a sentence the verb shares the subject of the clause that opened it (``ودافع الوزير ...، وقال
+    إن``); a sentence-initial continuation takes the last source, unless its gender does not agree (a
+    feminine verb after a masculine source) or there is none, when the subject of the previous sentence
+    is used (``وتعمل قطر ... . وتقول إن``).
+    """
+    sstart = _sentence_start(norm, pos)
+    if norm[sstart:pos].strip():
+        subj = _clause_subject(norm, pos, lex)
+        if subj is not None and feminine == (subj.gender == "f"):
+            return subj, None
+    last = state.last
+    if last is not None and not (feminine and last.gender == "m"):
+        return _copy(last), None
+    subj = _clause_subject(norm, pos, lex)
+    if subj is not None:
+        return subj, None
+    return (_copy(last), None) if last is not None else (None, None)
+
+
+def _in_that_clause(norm: str, pos: int) -> bool:
+    start = 0
+    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
+        start = m.end()
+    return any(_COMPLEMENT.fullmatch(t.text) for t in _tokens(norm, start, pos))
+
+
+def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
+    clause_start = 0
+    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
+        clause_start = m.end()
+    toks = _tokens(norm, clause_start, pos)[-_MAX_SV_TOKENS:]
+    for k in range(len(toks)):
+        if _COMPLEMENT.fullmatch(toks[k].text):
+            return None  # أن إسرائيل تعتبر: inside a that-clause, content
+    for k in range(len(toks)):
+        words = [t.text for t in toks[k:]]
+        if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
+            continue
+        src = _classify(words, lex)
+        if src is not None:
+            return src, (toks[k].start, toks[-1].end)
+    return None
+
+
+def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State) -> list[_Found]:
+    found: list[_Found] = []
+    sentences_end = [m.start() for m in _SENTENCE_END.finditer(norm)]
+
+    def sentence_end(pos: int) -> int:
+        for e in sentences_end:
+            if e >= pos:
+                return e
+        return len(norm)
+
+    embedded_until = -1  # positions before this (after a complementiser) are reported content
+    consumed_until = -1
+    if label == "headline":
+        h = _headline_source(norm, lex)
+        if h is not None:
+            found.append(h)
+            state.remember(h.src)
+    for m in _find_cues(norm, lex):
+        if m.start() < consumed_until:
+            continue
+        if m.start() >= embedded_until:
+            embedded_until = -1
+        send = sentence_end(m.end())
+        before = _tokens(norm, max(0, m.start() - 12), m.start())
+        negated = bool(before) and before[-1].text in _NEGATORS
+        after = _tokens(norm, m.end(), send)
+        if m.group("prep"):
+            res = _prep_cue(norm, m, after, lex, state)
+        elif m.group("part"):
+            sstart = _sentence_start(norm, m.start())
+            initial = not norm[sstart : m.start()].strip()
+            nxt = _complement(norm, m.end(), send)
+            if negated or nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
+                continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
+            if not found or (found[-1].cue_start < sstart and not initial):
+                # No attribution to continue: only "saying" itself introduces speech, by the clause subject.
+                if m.group("part").lstrip("وف") not in _SAYING:
+                    continue
+                subj = _clause_subject(norm, m.start(), lex)
+                if subj is None:
+                    continue
+                res = _Found(m.start(), m.end(), subj, None, None, False)
+            else:
+                res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
+        else:
+            if negated or (before and before[-1].text in _PREPOSITIONS):
+                continue  # عن كشف ملفاتها: a verbal noun after a preposition, not a verb
+            coordinated = m.group("verb")[:1] in ("و", "ف")
+            in_content = embedded_until > m.start()
+            if in_content and not coordinated:
+                continue
+            res = _verb_cue(norm, m, after, before, send, lex, state, embedded=in_content)
+        if res is None:
+            continue
+        consumed_until = res.cue_end
+        found.append(res)
+        state.remember(res.src)
+        comp = _complement(norm, res.cue_end, send)
+        if comp is not None:
+            if norm[comp[0]] == '"':
+                embedded_until = comp[1]  # the quotation ends the reported content
+            else:
+                reset = _CLAUSE_RESET.search(norm, comp[1], send)
+                embedded_until = reset.start() if reset else send
+    return found
+
+
+def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first complementiser in ``norm[start:end]``: إن/أن/بأن, a colon, or a quote opening speech.
+
+    A quote opens reported speech when the quoted words are at least ``_MIN_QUOTE_WORDS`` or run to the end
+    of the sentence; a short quoted name (``حساب "دوحة ترايثلون" على تويتر``) does not. Returns the span of
+    the complementiser, extended to the closing quote for a quotation.
+    """
+    for m in _COMPLEMENT.finditer(norm, start, end):
+        if m.group() != '"':
+            return m.start(), m.end()
+        close = norm.find('"', m.end(), end)
+        inner = norm[m.end() : close if close >= 0 else end]
+        if close < 0 or len(inner.split()) >= _MIN_QUOTE_WORDS or not norm[close + 1 : end].strip(" .،,"):
+            return m.start(), (close + 1 if close >= 0 else end)
+    return None
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    start = 0
+    for m in _PERIOD.finditer(norm, 0, pos):
+        start = m.end()
+    return start
+
+
+def _copy(src: _Source) -> _Source:
+    return _Source(src.text, src.source_type, src.affiliation, src.outlet, src.gender, src.cls, src.raw)
+
+
+def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
+    colon = norm.find(":")
+    if colon <= 0:
+        return None
+    toks = _tokens(norm, 0, colon)
+    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS:
+        return None
+    words = [t.text for t in toks]
+    src = _classify(words, lex, headline=True)
+    span = (toks[0].start, toks[-1].end)
+    if src is None and "من" in words:
+        k = len(words) - 1 - words[::-1].index("من")
+        src = _classify(words[k + 1 :], lex, headline=True)
+        span = (toks[k + 1].start, toks[-1].end) if k + 1 < len(toks) else span
+    if src is None:
+        return None
+    return _Found(colon, colon + 1, src, span, None, False)
+
+
+def _strip_conj(word: str, known: Iterable[str]) -> str:
+    return word[1:] if word not in known and word[:1] in ("و", "ف") else word
+
+
+def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
+    cue_end = m.end()
+    toks = after
+    # بحسب ما قاله / وفق ما ذكرت / حسبما قال: the verb's subject is the source.
+    if toks and toks[0].text == "ما" and len(toks) > 1:
+        toks = toks[1:]
+    v = lex.cue_words.get(toks[0].text) if toks else None
+    if v is not None and v[0] == "verb":
+        cue_end = toks[0].end
+        toks = toks[1:]
+    elif toks and toks[0] is not after[0]:
+        toks = after
+    if not toks:
+        return None
+    first = toks[0].text
+    if (
+        first.startswith("ل")
+        and _strip_conj(m.group("prep"), lex.prepositions) in ("وفقا", "طبقا", "استنادا الي")
+        and len(first) > 1
+    ):
+        stripped = first[2:] if first.startswith("لل") else first[1:]
+        if first.startswith("لل"):
+            stripped = "ال" + stripped
+        toks = [
+            _Tok(
+                stripped, toks[0].start + (len(first) - len(stripped)), toks[0].end, False, toks[0].stop_after
+            ),
+            *toks[1:],
+        ]
+    if toks[0].text in _PRONOUN_OBJECTS or toks[0].text in ("له", "لها", "لهم"):
+        src, _ = _continuation(norm, m.start(), False, lex, state)
+        if src is None:
+            return None
+        return _Found(m.start(), cue_end, src, None, None, False)
+    phrase, stop = _phrase(toks, lex)
+    if not phrase:
+        return None
+    words = [t.text for t in phrase]
+    src = _classify(words, lex)
+    if src is None:
+        return None
+    src = _resolve_anaphor(src, words, lex, state)
+    _person_affiliation(src, words, state)
+    region_end = toks[min(stop + 8, len(toks) - 1)].end if toks else cue_end
+    conduit = _find_conduit(toks[stop : stop + 8], lex, state) if stop < len(toks) else None
+    anonymous = lex.anonymity_re.search(norm, cue_end, region_end) is not None
+    return _Found(m.start(), cue_end, src, (phrase[0].start, phrase[-1].end), conduit, anonymous)
+
+
+def _verb_cue(
+    norm: str,
+    m: _Cue,
+    after: list[_Tok],
+    before: list[_Tok],
+    send: int,
+    lex: _Lexicon,
+    state: _State,
+    *,
+    embedded: bool,
+) -> _Found | None:
+    word = m.group("verb")
+    form = word
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    lemma, kind, feminine = lex.verb_forms[form]
+    has_suffix = bool(m.group("suf"))
+    after_ma = bool(before) and before[-1].text == "ما"
+    after_kama = bool(before) and before[-1].text in ("كما", "وكما")
+    comp = _complement(norm, m.end(), send)
+    comp_pos = comp[0] if comp else send
+    prep = lex.verb_preps.get(lemma)
+    if prep is not None and comp is None:
+        # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
+        # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن)
+        j = next((k for k, t in enumerate(after[:_MAX_SOURCE_TOKENS]) if t.text == prep), None)
+        if j is not None and after[j].start < comp_pos:
+            comp = (after[j].start, after[j].end)
+            comp_pos = comp[0]
+    if has_suffix and not after_ma and not (comp and not _tokens(norm, m.end(), comp[0])):
+        return None  # كشفه بايدن: an act on an object, not speech
+    if kind == "speech" and comp is None and not after_kama:
+        return None
+    if kind == "transmit":
+        return _transmit_cue(norm, m, after, lex, state)
+    region = [t for t in after if t.end <= comp_pos]
+    phrase, stop = _phrase(region, lex)
+    if all(t.text in lex.vocabulary for t in phrase):
+        phrase = []  # ويقولون جميعا إنهم: an adverb, no subject
+    phrase = _apposition(phrase, region, stop, lex)
+    words = [t.text for t in phrase]
+    if kind == "inform" and comp is None:
+        return None
+    if kind == "inform" and phrase and (len(words) == 1 or lex.name_re.fullmatch(" ".join(words))):
+        phrase, words = [], []  # أبلغت الدوحة بأن: one noun is the object, the subject is elided
+    src: _Source | None = None
+    span: tuple[int, int] | None = None
+    if phrase and not has_suffix:
+        src = _classify(words, lex)
+        if src is not None:
+            if embedded:
+                return None
+            src = _resolve_anaphor(src, words, lex, state)
+            span = (phrase[0].start, phrase[-1].end)
+    if src is None:
+        if phrase and not has_suffix and (_head(words[0], lex) or _namelike(words[0], lex)):
+            return None
+        sv = _sv_subject(norm, m.start(), lex)
+        if sv is not None:
+            if embedded:
+                return None
+            src, span = sv
+            words = src.text.split()
+        else:
+            if form in lex.impersonal and not phrase:
+                return None
+            if _in_that_clause(norm, m.start()):
+                return None  # أنهم يرون أن / على أن إسرائيل تعتبر: a verb inside a that-clause is content
+            if phrase and not has_suffix and not kind == "inform":
+                return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
+            src, span = _continuation(norm, m.start(), feminine, lex, state)
+            if src is None:
+                return None
+            words = src.text.split()
+    _person_affiliation(src, words, state)
+    conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
+    anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
+    return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
+    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X."""
+    an = next((i for i, t in enumerate(after[:14]) if t.text == "عن"), None)
+    if an is not None:
+        first, _ = _phrase(after[:an], lex)
+        second, _ = _phrase(after[an + 1 :], lex)
+        if second:
+            words = [t.text for t in second]
+            src = _classify(words, lex)
+            if src is not None:
+                src = _resolve_anaphor(src, words, lex, state)
+                _person_affiliation(src, words, state)
+                via = _classify([t.text for t in first], lex) if first else None
+                conduit = via.outlet if via is not None and via.source_type == "media_outlet" else None
+                return _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+    phrase, _ = _phrase(after, lex)
+    if not phrase:
+        return None
+    words = [t.text for t in phrase]
+    src = _classify(words, lex)
+    if src is None or src.source_type != "media_outlet":
+        return None  # نقل السفارة: a transfer, not a report; only an outlet is cited by نقل without عن
+    return _Found(
+        m.start(),
+        m.end(),
+        _resolve_anaphor(src, words, lex, state),
+        (phrase[0].start, phrase[-1].end),
+        None,
+        False,
+    )
+
+
+_SENT_SPLIT = regex.compile(r"(?<=[.!?؟])\s+")
+
+
+def _sentence(raw: str, pos: int) -> str:
+    start = 0
+    for m in _SENT_SPLIT.finditer(raw):
+        if m.start() >= pos:
+            return raw[start : m.start()].strip()
+        start = m.end()
+    return raw[start:].strip()
+
+
+_RAW_WORD = regex.compile(r"\S+")
+
+
+class _RawMap:
+    """Map spans of ``for_matching(raw)`` back to ``raw``, word by word.
+
+    Normalisation keeps a one-to-one correspondence between the words of the raw line and of its matching
+    form (it only deletes marks and maps characters), so a span is mapped by locating its word and mapping
+    inside that word alone with :func:`for_matching_with_offsets`; this costs a few words instead of the
+    whole line. When the correspondence does not hold (a raw word that normalises to nothing or to
+    several words) the whole-line :class:`~newsstudy.normalize.OffsetMap` is used.
+    """
+
+    def __init__(self, raw: str, norm: str) -> None:
+        self.raw, self.norm = raw, norm
+        self.words: list[tuple[int, str]] | None = None
+        self.full = None
+
+    def _word_list(self) -> list[tuple[int, str]] | None:
+        if self.words is None:
+            words = [(m.start(), m.group()) for m in _RAW_WORD.finditer(self.raw)]
+            # Same number of words: the correspondence holds (checked again on the words actually used).
+            if len(words) != self.norm.count(" ") + 1:
+                return None
+            self.words = words
+        return self.words
+
+    def _point(self, pos: int, *, end: bool) -> int | None:
+        words = self._word_list()
+        if words is None:
+            return None
+        k = self.norm.count(" ", 0, pos if not end else pos - 1)
+        wstart = self.norm.rfind(" ", 0, pos if not end else pos - 1) + 1
+        rstart, rword = words[k]
+        local = for_matching_with_offsets(rword)
+        nend = self.norm.find(" ", wstart)
+        if local.text != self.norm[wstart : nend if nend >= 0 else len(self.norm)]:
+            return None
+        if end:
+            return rstart + local.raw_span(pos - 1 - wstart, pos - wstart)[1]
+        return rstart + local.raw_span(pos - wstart, pos - wstart + 1)[0]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        a = self._point(start, end=False) if start < end else None
+        b = self._point(end, end=True) if a is not None else None
+        if a is None or b is None:
+            if self.full is None:
+                self.full = for_matching_with_offsets(self.raw)
+            return self.full.raw_span(start, end)
+        return a, b
+
+
+def _doc_rows(doc_id: str, lines: list[tuple[int, str, str]], lex: _Lexicon) -> list[dict]:
+    state = _State()
+    rows: list[dict] = []
+    for line_no, label, raw in lines:
+        norm = for_matching(raw)
+        state.history.append(norm)
+        if not _has_cue(norm, lex) and not (label == "headline" and ":" in norm):
+            continue
+        found = _line_attributions(norm, label, lex, state)
+        if not found:
+            continue
+        omap = _RawMap(raw, norm)
+        for f in found:
+            start, end = omap.raw_span(f.cue_start, f.cue_end)
+            if f.src_span is not None:
+                s0, s1 = omap.raw_span(*f.src_span)
+                source_text = raw[s0:s1]
+            else:
+                source_text = f.src.raw or f.src.text
+            f.src.raw = source_text
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "line": line_no,
+                    "start": start,
+                    "end": end,
+                    "cue": raw[start:end],
+                    "source_text": source_text,
+                    "source_type": f.src.source_type,
+                    "affiliation": f.src.affiliation,
+                    "conduit": f.conduit,
+                    "anonymity_reason": f.anonymous,
+                    "sentence": _sentence(raw, start),
+                    "outlet": f.src.outlet if f.src.source_type == "media_outlet" else None,
+                }
+            )
+    return rows
+
+
+def extract(lines: pd.DataFrame) -> pd.DataFrame:
+    """Find every source attribution in the ``headline`` and ``content`` lines.
+
+    Parameters
+    ----------
+    lines : DataFrame
+        The ``lines`` table; only the columns ``doc_id``, ``line``, ``label`` and ``text`` are used.
+        Lines with any other label (``duplicate``, ``credit``, ``related`` ...) are ignored.
+
+    Returns
+    -------
+    DataFrame
+        One row per attribution, in document and line order, with the columns of :data:`COLUMNS`:
+        ``start``/``end`` are raw character offsets of the cue in the line, ``cue`` the cue as written,
+        ``source_text`` the source as written (for a continuation, the resolved earlier source),
+        ``source_type`` one of :data:`SOURCE_TYPES`, ``affiliation`` one of :data:`AFFILIATIONS`,
+        ``conduit`` the canonical outlet the source spoke to (or None), ``anonymity_reason`` (bool),
+        ``sentence`` the raw sentence and ``outlet`` the canonical name of a media-outlet source.
+
+    >>> lines = pd.DataFrame({"doc_id": ["d", "d"], "line": [1, 2], "label": ["content", "content"],
+    ...     "text": ["وقال مسؤول أميركي لرويترز إن المحادثات توقفت.", "وأضاف: \\"لا جديد\\"."]})
+    >>> out = extract(lines)
+    >>> out[["line", "cue", "source_text", "affiliation"]].to_numpy().tolist()
+    [[1, 'وقال', 'مسؤول أميركي', 'US'], [2, 'وأضاف', 'مسؤول أميركي', 'US']]
+    >>> out["conduit"].tolist()
+    ['Reuters', None]
+    """
+    lex = _lexicon()
+    need = {"doc_id", "line", "label", "text"}
+    missing = need - set(lines.columns)
+    if missing:
+        raise ValueError(f"lines table lacks columns {sorted(missing)}")
+    kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text"]]
+    kept = kept.sort_values(["doc_id", "line"], kind="stable")
+    rows: list[dict] = []
+    doc_ids = kept["doc_id"].astype(str).tolist()
+    records = zip(
+        doc_ids,
+        kept["line"].astype(int).tolist(),
+        kept["label"].tolist(),
+        kept["text"].astype(str).tolist(),
+        strict=True,
+    )
+    for doc_id, group in groupby(records, key=itemgetter(0)):
+        rows.extend(_doc_rows(doc_id, [(ln, lab, text) for _, ln, lab, text in group], lex))
+    out = pd.DataFrame(rows, columns=list(COLUMNS))
+    for col in ("conduit", "outlet"):  # missing means "none named": keep None, not NaN
+        out[col] = pd.Series([None if pd.isna(v) else v for v in out[col]], index=out.index, dtype=object)
+    if out.empty:
+        out = out.astype({"line": "int64", "start": "int64", "end": "int64", "anonymity_reason": "bool"})
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Counting
+
+
+def _drop_copies(attributions: pd.DataFrame, copies: pd.DataFrame | None) -> pd.DataFrame:
+    if copies is None or copies.empty or attributions.empty:
+        return attributions
+    keys = set(zip(copies["doc_id"].astype(str), copies["line"].astype(int), strict=True))
+    mask = [
+        (d, int(ln)) not in keys for d, ln in zip(attributions["doc_id"], attributions["line"], strict=True)
+    ]
+    return attributions.loc[mask]
+
+
+def count_sources(
+    attributions: pd.DataFrame, by: str | list[str] = "source_type", *, copies: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Count attributions by one or more columns, counting each copied report once.
+
+    Parameters
+    ----------
+    attributions : DataFrame
+        Output of :func:`extract`.
+    by : str or list of str
+        Column(s) to group by: ``doc_id``, ``source_type``, ``affiliation``, ``conduit``, ``outlet`` (the
+        cited outlet), or any other column (for example a document's publishing outlet joined on).
+    copies : DataFrame, optional
+        Lines that copy a line of another document (``doc_id``, ``line``, as from
+        ``duplicates.copied_lines``); attributions on them are not counted, so a report copied from one
+        outlet to another counts once.
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns and ``n``, sorted by ``n`` descending then the keys. Missing values (no conduit)
+        are counted under ``"none"``.
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1],
+    ...     "source_type": ["anonymous_official", "anonymous_official", "media_outlet"]})
+    >>> count_sources(a).to_numpy().tolist()
+    [['anonymous_official', 2], ['media_outlet', 1]]
+    >>> count_sources(a, copies=pd.DataFrame({"doc_id": ["a"], "line": [2]})).to_numpy().tolist()
+    [['anonymous_official', 1], ['media_outlet', 1]]
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    kept = _drop_copies(attributions, copies)
+    frame = kept[keys].astype(object).where(kept[keys].notna(), "none")
+    counts = frame.groupby(keys, sort=True).size().rename("n").reset_index()
+    return counts.sort_values(
+        ["n", *keys], ascending=[False, *([True] * len(keys))], kind="stable"
+    ).reset_index(drop=True)
+
+
+def anonymous_share(attributions: pd.DataFrame, *, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per document: attributions, anonymous ones (``anonymous_official`` + ``anonymous_source``), share.
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1],
+    ...     "source_type": ["anonymous_official", "named_person", "anonymous_source"]})
+    >>> anonymous_share(a).to_numpy().tolist()
+    [['a', 2, 1, 0.5], ['b', 1, 1, 1.0]]
+    """
+    kept = _drop_copies(attributions, copies)
+    anon = kept["source_type"].isin(["anonymous_official", "anonymous_source"])
+    out = (
+        pd.DataFrame({"doc_id": kept["doc_id"], "anon": anon})
+        .groupby("doc_id", sort=True)
+        .agg(n=("anon", "size"), n_anonymous=("anon", "sum"))
+        .reset_index()
+    )
+    out["n_anonymous"] = out["n_anonymous"].astype("int64")
+    out["share"] = out["n_anonymous"] / out["n"]
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Evaluation
+
+
+def match(extracted: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """Pairs (extracted row, gold row) on the same document and line whose cue spans overlap.
+
+    Greedy one-to-one, in order of position, so one extraction never matches two gold attributions.
+
+    >>> e = pd.DataFrame({"doc_id": ["d"], "line": [1], "start": [0], "end": [4]})
+    >>> g = pd.DataFrame({"doc_id": ["d"], "line": [1], "start": [1], "end": [4]})
+    >>> match(e, g)
+    [(0, 0)]
+    """
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    gold_by_line: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+    for gi, (d, ln, s, e) in enumerate(
+        zip(gold["doc_id"], gold["line"], gold["start"], gold["end"], strict=True)
+    ):
+        gold_by_line.setdefault((str(d), int(ln)), []).append((int(s), int(e), gi))
+    for ei, (d, ln, s, e) in enumerate(
+        zip(extracted["doc_id"], extracted["line"], extracted["start"], extracted["end"], strict=True)
+    ):
+        for gs, ge, gi in gold_by_line.get((str(d), int(ln)), []):
+            if gi not in used and int(s) < ge and gs < int(e):
+                pairs.append((ei, gi))
+                used.add(gi)
+                break
+    return pairs
+
+
+def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 of detection, and attribute accuracy on matched pairs.
+
+    Parameters
+    ----------
+    extracted, gold : DataFrame
+        Attribution tables with at least ``doc_id``, ``line``, ``start``, ``end``, ``source_type``,
+        ``affiliation``, ``conduit`` (and ``anonymity_reason`` if present in both).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``metric``, ``value``, ``n``: precision (n = extracted), recall (n = gold), f1, and
+        ``<attribute>_accuracy`` over the n matched pairs.
+
+    >>> g = pd.DataFrame({"doc_id": ["d", "d"], "line": [1, 2], "start": [0, 0], "end": [3, 3],
+    ...     "source_type": ["media_outlet", "document"], "affiliation": ["US", "unknown"],
+    ...     "conduit": [None, None]})
+    >>> evaluate(g.iloc[:1], g).set_index("metric")["value"].round(2).to_dict()["f1"]
+    0.67
+    """
+    pairs = match(extracted, gold)
+    tp = len(pairs)
+    precision = tp / len(extracted) if len(extracted) else 0.0
+    recall = tp / len(gold) if len(gold) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    rows = [
+        {"metric": "precision", "value": precision, "n": len(extracted)},
+        {"metric": "recall", "value": recall, "n": len(gold)},
+        {"metric": "f1", "value": f1, "n": tp},
+    ]
+    attrs = [
+        a
+        for a in ("source_type", "affiliation", "conduit", "anonymity_reason")
+        if a in extracted and a in gold
+    ]
+    for attr in attrs:
+        same = 0
+        for ei, gi in pairs:
+            ev, gv = extracted[attr].iloc[ei], gold[attr].iloc[gi]
+            ev = None if pd.isna(ev) else ev
+            gv = None if pd.isna(gv) else gv
+            same += ev == gv
+        rows.append({"metric": f"{attr}_accuracy", "value": same / tp if tp else 0.0, "n": tp})
+    return pd.DataFrame(rows, columns=["metric", "value", "n"])

@@ -1,0 +1,478 @@
+"""Tests for newsstudy.attribution (ANNOTATION.md sections 3 and 4).
+
+Unit tests use invented sentences, one per general rule. The gold tests score the extractor against hand
+annotations in tests/gold/attributions/ (five seeds and a random ANT sample; see the README there) and
+assert the floors of the issue: seeds F1 >= 0.90, source_type accuracy >= 0.90, affiliation >= 0.85; ANT F1
+>= 0.85.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsstudy import attribution as A
+from newsstudy.paths import DATA_DIR, REPO_ROOT, SEEDS_DIR
+
+GOLD_DIR = REPO_ROOT / "tests" / "gold" / "attributions"
+ANT_FIXTURES = [
+    REPO_ROOT / "tests" / "fixtures" / "ant" / "attribution_sample.jsonl",
+    REPO_ROOT / "tests" / "fixtures" / "ant" / "attribution_heldout.jsonl",
+]
+
+
+def lines_table(doc_id: str, texts: list[str], labels: list[str] | None = None) -> pd.DataFrame:
+    """A ``lines`` table from raw line texts and their labels (default: every line is content)."""
+    labels = labels or ["content"] * len(texts)
+    return pd.DataFrame({"doc_id": doc_id, "line": range(1, len(texts) + 1), "label": labels, "text": texts})
+
+
+def rows(texts: list[str], labels: list[str] | None = None) -> list[tuple]:
+    out = A.extract(lines_table("d", texts, labels))
+    return [
+        (r.cue, r.source_type, r.affiliation, None if pd.isna(r.conduit) else r.conduit)
+        for r in out.itertuples()
+    ]
+
+
+# --------------------------------------------------------------------------------------------------
+# One rule, one invented sentence
+
+CASES = [
+    # verb-subject order, conduit لـ + outlet
+    ("قال مسؤول أميركي كبير لرويترز إن المحادثات متوقفة.", [("قال", "anonymous_official", "US", "Reuters")]),
+    ("وقال مصدر مطلع على المفاوضات إن الاجتماع تأجل.", [("وقال", "anonymous_source", "unknown", None)]),
+    ("ذكرت صحيفة واشنطن بوست أن الاتفاق قريب.", [("ذكرت", "media_outlet", "US", None)]),
+    ("وفقاً لموقع أكسيوس، فإن الوفد وصل.", [("وفقاً", "media_outlet", "US", None)]),
+    ("وقالت وزارة الخارجية المصرية في بيان إن الوزير سيسافر.", [("وقالت", "institution", "Egypt", None)]),
+    ("وفقا لتقارير صحفية، تم تأجيل القمة.", [("وفقا", "document", "unknown", None)]),
+    ("وأكد بيان الجيش الإسرائيلي أن العملية انتهت.", [("وأكد", "institution", "Israel", None)]),
+    ("ونفى ثلاثة مسؤولين في حماس التقارير.", [("ونفى", "anonymous_official", "Hamas", None)]),
+    ("وقال وزير الخارجية القطري إن بلاده مستعدة.", [("وقال", "named_person", "Qatar", None)]),
+    ("وقال قطريون للوسطاء إنهم منفتحون على الحل.", [("وقال", "anonymous_official", "Qatar", None)]),
+    ("حسبما قال مسؤولون أوروبيون لسكاي نيوز.", [("حسبما قال", "anonymous_official", "other", "Sky News")]),
+    (
+        "وقال المسؤول في حركة حماس محمود نزال للجزيرة إن الحركة لم تتلق ردا.",
+        [("وقال", "named_person", "Hamas", "Al Jazeera")],
+    ),
+    ("أعلن المتحدث باسم الجيش المصري، تامر رفعت، مقتل مسلحين.", [("أعلن", "named_person", "Egypt", None)]),
+    ("وتشير الأرقام الرسمية إلى أن الأسعار ارتفعت.", [("وتشير", "document", "unknown", None)]),
+    (
+        "ونقلت وكالة رويترز عن مصدر أمني قوله إن الطريق أغلق.",
+        [("ونقلت", "anonymous_source", "unknown", "Reuters")],
+    ),
+    # subject-verb order
+    (
+        "لكن المسؤولين الإسرائيليين يقولون إن الخطة لم تتغير.",
+        [("يقولون", "anonymous_official", "Israel", None)],
+    ),
+    # not attributions
+    ("لم يرد المتحدث باسم الوزارة على طلب للتعليق.", []),
+    ("ولم يقل المسؤول ما إذا كان الوفد سيعود.", []),
+    ("أبلغت مصر الوفد بضرورة المغادرة.", []),
+    ("ويعتقد أن الرهائن ما زالوا في غزة.", []),
+    ("ويذكر أن المعبر أغلق العام الماضي.", []),
+    ("الاقتراح الذي كشفه الرئيس في مايو لم ينفذ.", []),
+    ("وتشير الاجتماعات الأخيرة إلى أن الحل قريب.", []),
+    ("وطلبت الولايات المتحدة من قطر إغلاق المكتب.", []),
+    ("واعترض الوزير على قرار ترامب نقل السفارة إلى القدس.", []),
+    ("وتوزع المساعدات حسب الحاجة في كل منطقة.", []),
+    ("وتحدث التقرير عن كشف ملفات جديدة.", []),
+    # a verb's own preposition opens the content when there is no أن (أشار إلى، أكد على)
+    ("وأشار المحقق الخاص إلى إمكانية استدعاء الرئيس.", [("وأشار", "named_person", "unknown", None)]),
+    ("وأكد مصدر مطلع على الملف لرويترز أن الوفد غادر.", [("وأكد", "anonymous_source", "unknown", "Reuters")]),
+    # verbs that take a noun object: أعلن، نفى، حذر من، أعرب عن
+    ("حذر الرئيس الإيراني من أي هجوم على بلاده.", [("حذر", "named_person", "other", None)]),
+    ("وأعرب المجلس الوزاري عن دعمه للمتظاهرين.", [("وأعرب", "institution", "unknown", None)]),
+    # قائلا introduces speech by the subject of its clause even with no attribution before it
+    (
+        'وتطرق وزير الدفاع التركي إلى التدريبات، قائلا: "نحن مستعدون".',
+        [("قائلا", "named_person", "other", None)],
+    ),
+    # an outlet's correspondent is the outlet
+    ('وذكر مراسل "سكاي نيوز عربية" أن القصف استمر.', [("وذكر", "media_outlet", "other", None)]),
+    # hashtag names
+    ('وكتب #محمود_سعيد على تويتر: "لن نتراجع".', [("وكتب", "named_person", "unknown", None)]),
+    # a noun in construct state is not a bare name
+    ("ويوزع عدد المقاعد وفقاً لحصة الأصوات في كل دائرة.", []),
+    # أبلغ that introduces what was said
+    ("أبلغت الولايات المتحدة قطر بأن المكتب يجب أن يغلق.", [("أبلغت", "institution", "US", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_single_sentences(text: str, expected: list[tuple]) -> None:
+    assert rows([text]) == expected
+
+
+def test_conduit_for_addressee_that_is_not_an_outlet() -> None:
+    assert rows(["وقال السفير للصحفيين إن الوضع خطير."]) == [("وقال", "named_person", "unknown", None)]
+
+
+def test_anonymity_reason() -> None:
+    out = A.extract(lines_table("d", ["وقال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن الجيش مستعد."]))
+    assert out["anonymity_reason"].tolist() == [True]
+    out = A.extract(lines_table("d", ["وقال مسؤولون، تحدثوا شريطة عدم الكشف عن هويتهم، إن الوفد غادر."]))
+    assert out["anonymity_reason"].tolist() == [True]
+    out = A.extract(lines_table("d", ["وقال مسؤول أميركي إن الوفد غادر."]))
+    assert out["anonymity_reason"].tolist() == [False]
+
+
+def test_continuation_takes_last_source() -> None:
+    out = A.extract(lines_table("d", ["قال مسؤول مصري لرويترز إن المعبر سيفتح.", 'وأضاف: "سنواصل الجهود".']))
+    assert out["source_text"].tolist() == ["مسؤول مصري", "مسؤول مصري"]
+    assert out["source_type"].tolist() == ["anonymous_official", "anonymous_official"]
+    assert out["affiliation"].tolist() == ["Egypt", "Egypt"]
+    assert out["conduit"].isna().tolist() == [False, True]  # the conduit belongs to the first statement
+
+
+def test_feminine_continuation_takes_clause_subject() -> None:
+    # A feminine verb cannot continue the masculine official: it continues the sentence subject.
+    out = A.extract(
+        lines_table(
+            "d", ["وقال مسؤول أميركي إن الوفد وصل.", "وتعمل مصر على تقريب المواقف. وتقول إن الحل قريب."]
+        )
+    )
+    assert out[["source_text", "source_type", "affiliation"]].to_numpy().tolist()[-1] == [
+        "مصر",
+        "institution",
+        "Egypt",
+    ]
+
+
+def test_participle_continues_source_of_its_sentence() -> None:
+    out = A.extract(
+        lines_table("d", ["قال وزير الخارجية الأردني إن الاتفاق قريب، مشيرا إلى أن التفاصيل لم تحسم."])
+    )
+    assert out["cue"].tolist() == ["قال", "مشيرا"]
+    assert out["source_type"].tolist() == ["named_person", "named_person"]
+    assert rows(["توقفت المحادثات، مشيرة إلى الإحباط من الطرفين."]) == []
+
+
+def test_reported_speech_inside_reported_speech_is_content() -> None:
+    out = A.extract(lines_table("d", ["قال مسؤول أميركي إن قطر أبلغت حماس بأن المكتب سيغلق."]))
+    assert out["cue"].tolist() == ["قال"]
+    out = A.extract(
+        lines_table("d", ["وقال مسؤول إسرائيلي إن المحادثات متعثرة، وأكد أنه لا يعتقد بحل قريب."])
+    )
+    assert out["cue"].tolist() == ["وقال", "وأكد"]
+
+
+def test_generic_outlet_noun_resolves_to_outlet_named_before() -> None:
+    out = A.extract(lines_table("d", ["وكانت صحيفة هآرتس أول من نشر الخبر.", "وتقول الصحيفة إن الوفد عاد."]))
+    assert out[["source_type", "affiliation", "outlet"]].to_numpy().tolist() == [
+        ["media_outlet", "Israel", "Haaretz"]
+    ]
+
+
+def test_bare_anaphor_inherits_affiliation() -> None:
+    out = A.extract(
+        lines_table("d", ["قال مسؤول أميركي إن الوفد وصل.", "وذكر المسؤول أن الاجتماع سيعقد غدا."])
+    )
+    assert out["affiliation"].tolist() == ["US", "US"]
+
+
+def test_named_person_affiliation_from_earlier_mention() -> None:
+    out = A.extract(
+        lines_table("d", ["التقى الرئيس المصري عبد الفتاح السيسي الوفد.", "وقال السيسي إن بلاده تدعم الحل."])
+    )
+    assert out[["source_type", "affiliation"]].to_numpy().tolist() == [["named_person", "Egypt"]]
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("رويترز: انفراجة في المحادثات", [(":", "media_outlet", "other", None)]),
+        ("مسؤول إسرائيلي: لا اتفاق قبل الأحد", [(":", "anonymous_official", "Israel", None)]),
+        ("مصر: افتتاح معبر جديد", []),  # a place before the colon is a location tag
+        ("انفراجة في المحادثات بعد زيارة الوفد إلى القاهرة والدوحة: التفاصيل", []),
+    ],
+)
+def test_headline_colon(headline: str, expected: list[tuple]) -> None:
+    assert rows([headline], ["headline"]) == expected
+    assert rows([headline], ["content"]) == []  # the colon form is a headline form only
+
+
+def test_raw_offsets_with_diacritics_and_tatweel() -> None:
+    text = "  وقــالَ مسؤولٌ أميركيٌّ إنّ الوفد وصل."
+    out = A.extract(lines_table("d", [text]))
+    assert out["cue"].tolist() == ["وقــالَ"]
+    start, end = int(out["start"].iloc[0]), int(out["end"].iloc[0])
+    assert text[start:end] == "وقــالَ"
+    assert out["source_text"].iloc[0] == "مسؤولٌ أميركيٌّ"
+
+
+def test_only_headline_and_content_lines_are_read() -> None:
+    texts = ["قال مسؤول أميركي إن الوفد وصل."] * 4
+    out = A.extract(lines_table("d", texts, ["content", "duplicate", "credit", "related"]))
+    assert out["line"].tolist() == [1]
+
+
+def test_input_is_not_mutated_and_columns_are_fixed() -> None:
+    lines = lines_table("d", ["قال مسؤول أميركي إن الوفد وصل."])
+    before = lines.copy()
+    out = A.extract(lines)
+    pd.testing.assert_frame_equal(lines, before)
+    assert tuple(out.columns) == A.COLUMNS
+    empty = A.extract(lines_table("d", ["لا شيء هنا."]))
+    assert tuple(empty.columns) == A.COLUMNS and empty.empty
+
+
+def test_missing_columns_raise() -> None:
+    with pytest.raises(ValueError, match="label"):
+        A.extract(pd.DataFrame({"doc_id": ["d"], "line": [1], "text": ["قال"]}))
+
+
+_WORDS = [
+    "قال",
+    "وقال",
+    "مسؤول",
+    "أميركي",
+    "إن",
+    "مصادر",
+    "مطلعة",
+    "بحسب",
+    "رويترز",
+    "لرويترز",
+    "وأضاف:",
+    "الوفد",
+    "وصل",
+    "،",
+    ".",
+    '"',
+    "ـ",
+    "َ",
+    "مشيرا",
+    "إلى",
+    "أن",
+    "الصحيفة",
+    "وتقول",
+    "لم",
+    "حماس",
+    "قطر",
+    "نقلا",
+    "عن",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=20).map(" ".join), min_size=1, max_size=4))
+def test_properties_on_random_text(texts: list[str]) -> None:
+    lines = lines_table("d", texts)
+    out = A.extract(lines)
+    for r in out.itertuples():
+        raw = texts[r.line - 1]
+        assert raw[r.start : r.end] == r.cue and r.cue.strip() == r.cue and r.cue
+        assert r.source_type in A.SOURCE_TYPES
+        assert r.affiliation in A.AFFILIATIONS
+        assert r.sentence in raw
+    assert out.equals(A.extract(lines))  # deterministic
+
+
+# --------------------------------------------------------------------------------------------------
+# Counting
+
+
+def test_count_sources_and_copies() -> None:
+    a = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b", "b"],
+            "line": [1, 2, 1, 3],
+            "source_type": ["anonymous_official", "media_outlet", "anonymous_official", "named_person"],
+            "affiliation": ["US", "other", "US", "Qatar"],
+            "conduit": ["Reuters", None, "Reuters", None],
+        }
+    )
+    assert A.count_sources(a, "affiliation").to_numpy().tolist() == [["US", 2], ["Qatar", 1], ["other", 1]]
+    assert A.count_sources(a, "conduit").to_numpy().tolist() == [["Reuters", 2], ["none", 2]]
+    copies = pd.DataFrame({"doc_id": ["b"], "line": [1]})  # b:1 copies a:1 -> counted once
+    assert A.count_sources(a, "conduit", copies=copies).to_numpy().tolist() == [["none", 2], ["Reuters", 1]]
+    by_two = A.count_sources(a, ["doc_id", "source_type"])
+    assert by_two["n"].sum() == 4 and list(by_two.columns) == ["doc_id", "source_type", "n"]
+
+
+def test_anonymous_share() -> None:
+    a = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "a", "b"],
+            "line": [1, 2, 3, 1],
+            "source_type": ["anonymous_official", "anonymous_source", "named_person", "document"],
+        }
+    )
+    out = A.anonymous_share(a)
+    assert out.to_numpy().tolist() == [["a", 3, 2, 2 / 3], ["b", 1, 0, 0.0]]
+    out = A.anonymous_share(a, copies=pd.DataFrame({"doc_id": ["a"], "line": [1]}))
+    assert out["n_anonymous"].tolist() == [1, 0]
+
+
+def test_evaluate_counts_overlap_matches_once() -> None:
+    gold = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "line": [1, 1],
+            "start": [0, 10],
+            "end": [4, 14],
+            "source_type": ["named_person", "document"],
+            "affiliation": ["US", "unknown"],
+            "conduit": [None, None],
+        }
+    )
+    ext = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "line": [1, 2],
+            "start": [1, 0],
+            "end": [3, 4],
+            "source_type": ["document", "document"],
+            "affiliation": ["US", "US"],
+            "conduit": [None, None],
+        }
+    )
+    m = A.evaluate(ext, gold).set_index("metric")
+    assert m.loc["precision", "value"] == 0.5 and m.loc["recall", "value"] == 0.5
+    assert m.loc["source_type_accuracy", "value"] == 0.0 and m.loc["affiliation_accuracy", "value"] == 1.0
+    assert m.loc["conduit_accuracy", "value"] == 1.0
+
+
+# --------------------------------------------------------------------------------------------------
+# Data files
+
+
+def test_outlet_table_is_canonical() -> None:
+    t = A.outlets_table()
+    from newsstudy.normalize import for_matching
+
+    keys = t.assign(key=t["alias"].map(lambda s: for_matching(s).lower()))
+    assert keys.groupby("key")["canonical"].nunique().max() == 1  # one alias, one outlet
+    required = {
+        "رويترز": "Reuters",
+        "Reuters": "Reuters",
+        "أكسيوس": "Axios",
+        "واشنطن بوست": "The Washington Post",
+        "تايمز أوف إسرائيل": "The Times of Israel",
+        "فوكس نيوز": "Fox News",
+        "سكاي نيوز": "Sky News",
+        "الجزيرة": "Al Jazeera",
+        "الحرة": "Alhurra",
+        "موقع 24": "24.ae",
+    }
+    alias = dict(zip(t["alias"], t["canonical"], strict=True))
+    for name, canonical in required.items():
+        assert alias[name] == canonical
+
+
+def test_lexicon_files_are_well_formed() -> None:
+    heads = [
+        r
+        for r in (DATA_DIR / "attribution" / "heads.tsv").read_text(encoding="utf-8").splitlines()
+        if r and not r.startswith("#")
+    ]
+    assert all(
+        r.split("\t")[1] in {"official", "source", "document", "institution", "title", "outlet"}
+        for r in heads
+    )
+    affs = [
+        r
+        for r in (DATA_DIR / "attribution" / "affiliations.tsv").read_text(encoding="utf-8").splitlines()
+        if r and not r.startswith("#")
+    ]
+    assert all(r.split("\t")[1] in A.AFFILIATIONS for r in affs)
+    with (DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as fh:
+        assert {"canonical", "country", "aliases"} <= set(csv.DictReader(fh).fieldnames or [])
+    lex = A._lexicon()
+    assert "وقال" in lex.cue_words and "بحسب" in lex.cue_words and "مشيرا" in lex.cue_words
+
+
+# --------------------------------------------------------------------------------------------------
+# Gold
+
+
+def _gold(corpus: str) -> list[dict]:
+    out = []
+    for path in sorted(GOLD_DIR.glob("*.json")):
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        if rec["corpus"] == corpus:
+            out.append(rec)
+    return out
+
+
+def _gold_lines(rec: dict, texts: list[str]) -> pd.DataFrame:
+    labels = [
+        "headline" if i in rec["headline_lines"] else "content" if i in rec["counted_lines"] else "nav"
+        for i in range(1, len(texts) + 1)
+    ]
+    return lines_table(rec["doc_id"], texts, labels)
+
+
+def _seed_texts(doc_id: str) -> list[str]:
+    text = (SEEDS_DIR / f"{doc_id}.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+    return text.split("\n")
+
+
+def _ant_texts() -> dict[str, list[str]]:
+    out = {}
+    for path in ANT_FIXTURES:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(raw)
+            out[rec["DOCNO"]] = [rec["TITLE"], *rec["TEXT"].split("\n")]
+    return out
+
+
+def _score(corpus: str) -> pd.Series:
+    recs = _gold(corpus)
+    texts = {r["doc_id"]: _seed_texts(r["doc_id"]) for r in recs} if corpus == "seeds" else _ant_texts()
+    lines = pd.concat([_gold_lines(r, texts[r["doc_id"]]) for r in recs], ignore_index=True)
+    gold = pd.DataFrame([{**a, "doc_id": r["doc_id"]} for r in recs for a in r["attributions"]])
+    return A.evaluate(A.extract(lines), gold).set_index("metric")["value"]
+
+
+@pytest.mark.parametrize(("corpus", "n_docs"), [("seeds", 5), ("ant", 15), ("ant-heldout", 8)])
+def test_gold_files_are_consistent(corpus: str, n_docs: int) -> None:
+    recs = _gold(corpus)
+    assert len(recs) >= n_docs
+    texts = {r["doc_id"]: _seed_texts(r["doc_id"]) for r in recs} if corpus == "seeds" else _ant_texts()
+    for rec in recs:
+        lines = texts[rec["doc_id"]]
+        for a in rec["attributions"]:
+            assert a["line"] in rec["counted_lines"]
+            assert lines[a["line"] - 1][a["start"] : a["end"]] == a["cue"]
+            assert a["source_type"] in A.SOURCE_TYPES and a["affiliation"] in A.AFFILIATIONS
+
+
+def test_seed_gold_floors() -> None:
+    m = _score("seeds")
+    assert m["f1"] >= 0.90, m
+    assert m["source_type_accuracy"] >= 0.90, m
+    assert m["affiliation_accuracy"] >= 0.85, m
+
+
+def test_ant_sample_gold_floor() -> None:
+    m = _score("ant")
+    assert m["f1"] >= 0.85, m
+
+
+def test_ant_heldout_gold_floor() -> None:
+    # A second random ANT sample, annotated after the rules were written (see the gold README for how it
+    # was used); a regression guard below the measured F1, not a target.
+    m = _score("ant-heldout")
+    assert m["f1"] >= 0.80, m
+
+
+def test_seed_gold_through_the_cleaning_stage() -> None:
+    # The same floors with the real line labels of clean.label_lines instead of the gold's counted lines.
+    clean = pytest.importorskip("newsstudy.clean")
+    docs = pd.DataFrame(
+        [
+            {"doc_id": p.stem, "path": str(p), "text": p.read_text(encoding="utf-8").replace("\r\n", "\n")}
+            for p in sorted(SEEDS_DIR.glob("*.txt"))
+        ]
+    )
+    recs = _gold("seeds")
+    gold = pd.DataFrame([{**a, "doc_id": r["doc_id"]} for r in recs for a in r["attributions"]])
+    m = A.evaluate(A.extract(clean.label_lines(docs)), gold).set_index("metric")["value"]
+    assert m["f1"] >= 0.90 and m["source_type_accuracy"] >= 0.90 and m["affiliation_accuracy"] >= 0.85, m
