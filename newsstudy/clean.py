@@ -58,9 +58,11 @@ Decisions on cases ANNOTATION.md leaves open (also in ``data/clean/README.md``):
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 
 import pandas as pd
 import regex
@@ -73,9 +75,11 @@ __all__ = [
     "LABELS",
     "LINE_COLUMNS",
     "RULES",
+    "as_uncleaned",
     "cleaned",
     "label_lines",
     "label_scores",
+    "read_gold",
     "rebuild",
     "rules_table",
 ]
@@ -624,7 +628,8 @@ def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k:
     for stems in lead_lines:
         for s in stems:
             counts[s] = counts.get(s, 0) + 1
-    ranked = sorted(counts, key=lambda s: -counts[s])  # stable: first seen wins ties
+    # Ties broken by the stem itself: iteration order of a set depends on PYTHONHASHSEED.
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))
     return frozenset(ranked[:k])
 
 
@@ -984,3 +989,49 @@ def label_scores(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.
     table["support"] = table["support"].astype("int64")
     table.index.name = "label"
     return table
+
+
+def as_uncleaned(lines: pd.DataFrame) -> pd.DataFrame:
+    """The lines table as a count on raw text would see it: every non-blank line is article text.
+
+    Blank lines stay ``blank`` and the headline stays ``headline``; every other
+    line (boilerplate, repeats, appended articles) becomes ``content``, so
+    comparing a count on this table with one on ``lines`` shows exactly what
+    cleaning removed.
+
+    >>> lines = pd.DataFrame({"doc_id": ["a"] * 3, "line": [1, 2, 3], "label": ["headline", "nav", "blank"],
+    ...                       "rule": ["shape:first_line_headline", "lexicon:nav", "shape:blank"],
+    ...                       "text": ["عنوان", "شارك", ""]})
+    >>> as_uncleaned(lines)[["label", "rule"]].to_dict("records")[1:]
+    [{'label': 'content', 'rule': 'uncleaned'}, {'label': 'blank', 'rule': 'shape:blank'}]
+    """
+    keep = lines["label"].isin(["blank", "headline"])
+    return lines.assign(
+        label=lines["label"].where(keep, "content"), rule=lines["rule"].where(keep, "uncleaned")
+    )
+
+
+def read_gold(directory: Path, *, corpus: str | None = None) -> pd.DataFrame:
+    """Read hand-written gold line labels (one JSON file per document) as ``doc_id``, ``line``, ``label``.
+
+    Parameters
+    ----------
+    directory : Path
+        Folder of ``<doc_id>.json`` files (format in ``tests/gold/lines/README.md``).
+    corpus : str, optional
+        Keep only documents whose ``corpus`` field is this (``"seeds"``, ``"ant"``).
+
+    >>> from newsstudy.paths import REPO_ROOT
+    >>> gold = read_gold(REPO_ROOT / "tests" / "gold" / "lines", corpus="seeds")
+    >>> gold["doc_id"].nunique(), list(gold.columns)
+    (5, ['doc_id', 'line', 'label'])
+    """
+    rows = []
+    for path in sorted(Path(directory).glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if corpus is None or gold.get("corpus") == corpus:
+            rows.extend(
+                {"doc_id": gold["doc_id"], "line": item["line"], "label": item["label"]}
+                for item in gold["lines"]
+            )
+    return pd.DataFrame(rows, columns=["doc_id", "line", "label"])

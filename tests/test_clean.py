@@ -52,12 +52,7 @@ def ant_documents() -> pd.DataFrame:
 
 
 def gold_lines(corpus: str) -> pd.DataFrame:
-    rows = []
-    for path in sorted(GOLD_DIR.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if gold["corpus"] == corpus:
-            rows.extend({"doc_id": gold["doc_id"], **line} for line in gold["lines"])
-    return pd.DataFrame(rows)
+    return clean.read_gold(GOLD_DIR, corpus=corpus)
 
 
 def labels_of(text: str, **kwargs) -> list[str]:
