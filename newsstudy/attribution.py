@@ -82,12 +82,14 @@ Decisions where ANNOTATION.md is silent (a media researcher's reading; kept cons
 from __future__ import annotations
 
 import csv
-from bisect import bisect_left
+import json
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 from operator import itemgetter
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
@@ -104,8 +106,10 @@ __all__ = [
     "count_sources",
     "evaluate",
     "extract",
+    "highlight",
     "match",
     "outlets_table",
+    "read_gold",
 ]
 
 ATTRIBUTION_DIR = DATA_DIR / "attribution"
@@ -430,15 +434,26 @@ def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
     return out
 
 
+_STOP_SPACE = regex.compile(r"[.?!] ")
+
+
+@lru_cache(maxsize=16)
+def _stops(norm: str) -> list[int]:
+    """Offsets of ". ", "? " and "! " in a normalised line, found once per line (not once per cue)."""
+    return [m.start() for m in _STOP_SPACE.finditer(norm)]
+
+
 def _window_start(norm: str, pos: int) -> int:
     """Start of the sentence holding ``pos`` (tokenising sentence by sentence keeps long lines cheap)."""
-    i = max(norm.rfind(". ", 0, pos), norm.rfind("? ", 0, pos), norm.rfind("! ", 0, pos))
-    return 0 if i < 0 else i + 2
+    stops = _stops(norm)
+    i = bisect_right(stops, pos - 2) - 1
+    return 0 if i < 0 else stops[i] + 2
 
 
 def _window_end(norm: str, lo: int) -> int:
-    ends = [j for j in (norm.find(". ", lo), norm.find("? ", lo), norm.find("! ", lo)) if j >= 0]
-    return min(ends) + 1 if ends else len(norm)
+    stops = _stops(norm)
+    i = bisect_left(stops, lo)
+    return stops[i] + 1 if i < len(stops) else len(norm)
 
 
 _PUNCT = "\"'«»“”()[]{}<>،,:;؛.!?؟-–—_/\\|*#@…ـ+=~`^&%$"
@@ -957,10 +972,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State) -> l
     sentences_end = [m.start() for m in _SENTENCE_END.finditer(norm)]
 
     def sentence_end(pos: int) -> int:
-        for e in sentences_end:
-            if e >= pos:
-                return e
-        return len(norm)
+        i = bisect_left(sentences_end, pos)
+        return sentences_end[i] if i < len(sentences_end) else len(norm)
 
     embedded_until = -1  # positions before this (after a complementiser) are reported content
     consumed_until = -1
@@ -1234,13 +1247,22 @@ def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _
 _SENT_SPLIT = regex.compile(r"(?<=[.!?؟])\s+")
 
 
-def _sentence(raw: str, pos: int) -> str:
-    start = 0
+@lru_cache(maxsize=16)
+def _sentence_bounds(raw: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the sentences of a line, found once per line (not once per cue)."""
+    starts, ends = [0], []
     for m in _SENT_SPLIT.finditer(raw):
-        if m.start() >= pos:
-            return raw[start : m.start()].strip()
-        start = m.end()
-    return raw[start:].strip()
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(raw))
+    return starts, ends
+
+
+def _sentence(raw: str, pos: int) -> str:
+    """The sentence of ``raw`` that a cue at ``pos`` stands in."""
+    starts, ends = _sentence_bounds(raw)
+    i = bisect_left(ends, pos)
+    return raw[starts[i] : ends[i]].strip()
 
 
 _RAW_WORD = regex.compile(r"\S+")
@@ -1260,6 +1282,7 @@ class _RawMap:
         self.raw, self.norm = raw, norm
         self.words: list[tuple[int, str]] | None = None
         self.full = None
+        self.spaces: list[int] = []
 
     def _word_list(self) -> list[tuple[int, str]] | None:
         if self.words is None:
@@ -1268,17 +1291,19 @@ class _RawMap:
             if len(words) != self.norm.count(" ") + 1:
                 return None
             self.words = words
+            self.spaces = [i for i, c in enumerate(self.norm) if c == " "]
         return self.words
 
     def _point(self, pos: int, *, end: bool) -> int | None:
         words = self._word_list()
         if words is None:
             return None
-        k = self.norm.count(" ", 0, pos if not end else pos - 1)
-        wstart = self.norm.rfind(" ", 0, pos if not end else pos - 1) + 1
+        # Word index and bounds by bisecting the spaces, not by scanning from the line's start.
+        k = bisect_left(self.spaces, pos if not end else pos - 1)
+        wstart = self.spaces[k - 1] + 1 if k else 0
         rstart, rword = words[k]
         local = for_matching_with_offsets(rword)
-        nend = self.norm.find(" ", wstart)
+        nend = self.spaces[k] if k < len(self.spaces) else -1
         if local.text != self.norm[wstart : nend if nend >= 0 else len(self.norm)]:
             return None
         if end:
@@ -1538,3 +1563,64 @@ def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             same += ev == gv
         rows.append({"metric": f"{attr}_accuracy", "value": same / tp if tp else 0.0, "n": tp})
     return pd.DataFrame(rows, columns=["metric", "value", "n"])
+
+
+def highlight(
+    attributions: pd.DataFrame, lines: pd.DataFrame | None = None, *, width: int | None = None
+) -> pd.DataFrame:
+    """The attributions with their cue marked ``[[…]]`` inside ``sentence``, for reading.
+
+    With the ``lines`` table the mark is placed at the cue's own offsets; without
+    it, at the first occurrence of the cue in the sentence. With ``width``, the
+    sentence is cut to about that many characters around the cue (``…`` marks a cut).
+
+    >>> found = extract(pd.DataFrame({"doc_id": ["a"], "line": [1], "label": ["content"],
+    ...                               "text": ["وقال مسؤول أميركي إن المحادثات توقفت."]}))
+    >>> highlight(found)["sentence"].tolist()
+    ['[[وقال]] مسؤول أميركي إن المحادثات توقفت.']
+    >>> highlight(found, width=20)["sentence"].tolist()
+    ['[[وقال]] مسؤول أميركي إن…']
+    """
+    raw = {}
+    if lines is not None:
+        raw = {(d, n): t for d, n, t in zip(lines["doc_id"], lines["line"], lines["text"], strict=True)}
+
+    def mark(row: pd.Series) -> str:
+        sentence, cue = str(row["sentence"]), str(row["cue"])
+        line = raw.get((row["doc_id"], row["line"]))
+        at = line.find(sentence) if line is not None else -1
+        if at >= 0 and at <= row["start"] and row["end"] <= at + len(sentence):
+            start, end = row["start"] - at, row["end"] - at
+        else:
+            start = max(sentence.find(cue), 0)
+            end = start + len(cue) if cue in sentence else start
+        marked = f"{sentence[:start]}[[{sentence[start:end]}]]{sentence[end:]}"
+        if width is None or len(sentence) <= width:
+            return marked
+        left = max(0, start - width // 3)
+        right = min(len(marked), left + width + 4)
+        return ("…" if left else "") + marked[left:right].strip() + ("…" if right < len(marked) else "")
+
+    if attributions.empty:
+        return attributions.copy()
+    return attributions.assign(sentence=attributions.apply(mark, axis=1))
+
+
+def read_gold(directory: Path, *, corpus: str | None = None) -> pd.DataFrame:
+    """Read hand-annotated gold attributions (one JSON file per document) as one table.
+
+    Columns: ``doc_id`` and the gold fields (``line``, ``cue``, ``start``, ``end``,
+    ``source_text``, ``source_type``, ``affiliation``, ``conduit``,
+    ``anonymity_reason``); the format is in ``tests/gold/attributions/README.md``.
+
+    >>> from newsstudy.paths import REPO_ROOT
+    >>> gold = read_gold(REPO_ROOT / "tests" / "gold" / "attributions", corpus="seeds")
+    >>> gold["doc_id"].nunique() == 5 and {"line", "start", "end", "source_type"} <= set(gold.columns)
+    True
+    """
+    rows = []
+    for path in sorted(Path(directory).glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if corpus is None or record.get("corpus") == corpus:
+            rows.extend({"doc_id": record["doc_id"], **item} for item in record["attributions"])
+    return pd.DataFrame(rows)

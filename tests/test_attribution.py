@@ -427,7 +427,7 @@ def _score(corpus: str) -> pd.Series:
     recs = _gold(corpus)
     texts = {r["doc_id"]: _seed_texts(r["doc_id"]) for r in recs} if corpus == "seeds" else _ant_texts()
     lines = pd.concat([_gold_lines(r, texts[r["doc_id"]]) for r in recs], ignore_index=True)
-    gold = pd.DataFrame([{**a, "doc_id": r["doc_id"]} for r in recs for a in r["attributions"]])
+    gold = A.read_gold(GOLD_DIR, corpus=corpus)
     return A.evaluate(A.extract(lines), gold).set_index("metric")["value"]
 
 
