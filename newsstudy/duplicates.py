@@ -54,6 +54,7 @@ from newsstudy.normalize import for_matching, for_matching_with_offsets
 __all__ = [
     "KEPT_LABELS",
     "LSH_WEIGHTS",
+    "band_keys",
     "copied_lines",
     "document_words",
     "duplicate_pairs",
@@ -489,6 +490,35 @@ def _band_keys(signatures: np.ndarray, start: int, end: int, band: int) -> np.nd
     return key
 
 
+def band_keys(signatures: np.ndarray, *, bands: int, rows: int) -> pd.DataFrame:
+    """The LSH band keys of each non-empty signature, for banding elsewhere (a Dask shuffle).
+
+    Two documents are LSH candidates exactly when they share a (``band``,
+    ``key``) pair, as in :func:`lsh_candidate_pairs` with ``params=(bands, rows)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``row`` (index into ``signatures``), ``band``, ``key`` (uint64), one
+        row per non-empty signature and band, ordered by row then band.
+
+    >>> sig = minhash_signatures(["a b c d e f g", "a b c d e f g"])
+    >>> k = band_keys(sig, bands=9, rows=13)
+    >>> len(k), bool((k[k.row == 0].key.to_numpy() == k[k.row == 1].key.to_numpy()).all())
+    (18, True)
+    """
+    members = np.flatnonzero((signatures != _EMPTY).any(axis=1))
+    sig = signatures[members]
+    keys = np.stack([_band_keys(sig, b * rows, (b + 1) * rows, b) for b in range(bands)], axis=1)
+    return pd.DataFrame(
+        {
+            "row": np.repeat(members.astype(np.int64), bands),
+            "band": np.tile(np.arange(bands, dtype=np.int64), len(members)),
+            "key": keys.reshape(-1) if len(members) else np.zeros(0, dtype=np.uint64),
+        }
+    )
+
+
 def _pairs_within_groups(keys: np.ndarray, members: np.ndarray) -> np.ndarray:
     """All index pairs ``(i, j)`` (``i < j``) of members sharing a key, as codes ``i * 2**32 + j``."""
     order = np.argsort(keys, kind="stable")
@@ -687,13 +717,21 @@ def _kept_docs(lines: pd.DataFrame) -> _Docs:
     all_ids = sorted(pd.unique(lines["doc_id"].astype(str)))
     kept = lines.loc[lines["label"].isin(KEPT_LABELS), ["doc_id", "line", "text"]]
     kept = kept.assign(doc_id=kept["doc_id"].astype(str)).sort_values(["doc_id", "line"], kind="stable")
-    groups = {d: g for d, g in kept.groupby("doc_id", sort=True)}
+    # Slices of whole-table arrays rather than a groupby: one sub-frame per document is slow.
+    doc = kept["doc_id"].to_numpy(dtype=object)
+    line_no = kept["line"].to_numpy(dtype=np.int64)
+    texts = [str(t) for t in kept["text"]]
+    spans: dict[str, tuple[int, int]] = {}
+    if len(doc):
+        cuts = (np.flatnonzero(doc[1:] != doc[:-1]) + 1).tolist()
+        for lo, hi in zip([0, *cuts], [*cuts, len(doc)], strict=True):
+            spans[doc[lo]] = (lo, hi)
     ids, line_nos, raws, norms = [], [], [], []
     for d in all_ids:
-        g = groups.get(d)
-        raw = [] if g is None else [str(t) for t in g["text"]]
+        lo, hi = spans.get(d, (0, 0))
+        raw = texts[lo:hi]
         ids.append(d)
-        line_nos.append(np.zeros(0, dtype=np.int64) if g is None else g["line"].to_numpy(dtype=np.int64))
+        line_nos.append(line_no[lo:hi])
         raws.append(raw)
         norms.append([for_matching(t) for t in raw])
     return _Docs(np.array(ids, dtype=object), line_nos, raws, norms)
@@ -741,6 +779,7 @@ def duplicate_pairs(
     shingle_size: int = 5,
     seed: int = 1,
     verify: bool = True,
+    candidates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Exact and near-duplicate document pairs.
 
@@ -761,6 +800,10 @@ def duplicate_pairs(
     verify : bool
         Decide on the exact Jaccard of each candidate pair (default) rather
         than on the estimate.
+    candidates : pandas.DataFrame, optional
+        LSH candidate pairs (``doc_a``, ``doc_b``) found elsewhere, e.g. by
+        banding :func:`band_keys` through a Dask shuffle; by default they are
+        found here with :func:`lsh_candidate_pairs`.
 
     Returns
     -------
@@ -784,15 +827,20 @@ def duplicate_pairs(
     ]
     sh, counts = shingle_hashes(h, n, shingle_size=shingle_size)
     sig = _signatures_from_shingles(sh, counts, num_perm=num_perm, seed=seed)
-    if verify:
+    if candidates is not None:
+        cand = _candidate_indices(docs.ids, candidates)
+    else:
         cand = lsh_candidate_pairs(sig, threshold=threshold)
+    if verify:
         ends = np.cumsum(counts)
         sets = [np.unique(sh[e - c : e]) for e, c in zip(ends.tolist(), counts.tolist(), strict=True)]
         jac = np.array([_set_jaccard(sets[i], sets[j]) for i, j in cand.tolist()], dtype=np.float64)
         keep = jac >= threshold
         pairs, jac = cand[keep], jac[keep]
     else:
-        pairs, jac = near_duplicate_pairs(sig, threshold=threshold)
+        jac = estimated_jaccard(sig, cand)
+        keep = jac >= threshold
+        pairs, jac = cand[keep], jac[keep]
     found = {(int(i), int(j)): float(x) for (i, j), x in zip(pairs, jac, strict=True)}
     # Exact duplicates are pairs by definition, whatever LSH found.
     by_hash: dict[str, list[int]] = {}
@@ -805,6 +853,17 @@ def duplicate_pairs(
     out = pd.DataFrame(rows, columns=_PAIR_COLUMNS)
     out = out.astype({"doc_a": "str", "doc_b": "str", "kind": "str", "jaccard": "float64"})
     return out.sort_values(["doc_a", "doc_b"], kind="stable").reset_index(drop=True)
+
+
+def _candidate_indices(ids: np.ndarray, candidates: pd.DataFrame) -> np.ndarray:
+    """Row-index pairs ``i < j`` (sorted, unique) of candidate doc_id pairs; unknown ids are dropped."""
+    index = {d: i for i, d in enumerate(ids.tolist())}
+    codes = set()
+    for a, b in zip(candidates["doc_a"].astype(str), candidates["doc_b"].astype(str), strict=True):
+        i, j = index.get(a), index.get(b)
+        if i is not None and j is not None and i != j:
+            codes.add((min(i, j), max(i, j)))
+    return np.array(sorted(codes), dtype=np.int64).reshape(-1, 2)
 
 
 def _set_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -939,7 +998,7 @@ def _doc_words_with_offsets(line_nos: np.ndarray, raw: list[str]) -> _DocWords:
 
 
 def _anchor_matches(
-    hashes: list[np.ndarray], *, anchor: int, max_anchor_docs: int
+    hashes: list[np.ndarray], *, anchor: int, max_anchor_docs: int, max_anchor_occurrences: int | None = None
 ) -> dict[tuple[int, int], np.ndarray]:
     """Positions of shared ``anchor``-word grams for every pair of documents sharing one.
 
@@ -966,7 +1025,10 @@ def _anchor_matches(
     # Number of distinct documents per gram: boilerplate shared by very many is no evidence of reuse.
     dnew = new | np.concatenate(([True], d[1:] != d[:-1]))
     ndocs = np.bincount(gid, weights=dnew.astype(np.float64)).astype(np.int64)
-    ok = (ndocs >= 2) & (ndocs <= max_anchor_docs)
+    # A gram repeated very often (within or across documents) is boilerplate too, and pairing all its
+    # occurrences would cost the square of its count.
+    most = 2 * max_anchor_docs if max_anchor_occurrences is None else max_anchor_occurrences
+    ok = (ndocs >= 2) & (ndocs <= max_anchor_docs) & (gsize <= most)
     sel = np.flatnonzero(ok[gid])
     remaining = (gsize[gid] - (np.arange(n) - gstart[gid]) - 1)[sel]
     left_all: list[np.ndarray] = []
@@ -1146,8 +1208,9 @@ def reuse_passages(
 
     Candidate pairs and seeds are the ``min_words``-word grams two documents
     share (exact after normalisation); grams shared by more than
-    ``max_anchor_docs`` documents are boilerplate, not reuse, and are not
-    seeds. Seeds on one diagonal make exact blocks; blocks are chained across
+    ``max_anchor_docs`` documents, or occurring more than twice that many
+    times in all, are boilerplate, not reuse, and are not seeds. Seeds on
+    one diagonal make exact blocks; blocks are chained across
     gaps of at most ``max_gap`` differing words in each document (a changed,
     inserted or deleted word), and passages are extended at both ends over
     such gaps when at least ``min_bridge`` matching words follow.
@@ -1318,7 +1381,9 @@ def copied_lines(
 
 def _words_per_line(lines: pd.DataFrame) -> dict[tuple[str, int], int]:
     kept = lines[lines["label"].isin(KEPT_LABELS)]
+    # word_hashes counts the words of for_matching(text) for all lines at once.
+    _, counts = word_hashes([str(t) for t in kept["text"]])
     return {
-        (str(d), int(n)): len(_words_of(for_matching(str(t))))
-        for d, n, t in zip(kept["doc_id"], kept["line"], kept["text"], strict=True)
+        (str(d), int(n)): int(c)
+        for d, n, c in zip(kept["doc_id"], kept["line"], counts.tolist(), strict=True)
     }
