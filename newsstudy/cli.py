@@ -20,6 +20,21 @@ EXIT_BAD_INPUT = 2
 # Columns of the documents table that are not written to documents.csv: the raw
 # text is in lines.csv (one row per raw line), which rebuilds it exactly.
 _DOCUMENT_CSV_DROP = ("text",)
+# attributions.csv has exactly the columns the study defines (the table itself also
+# carries the cited outlet's canonical name, which the CSV leaves out).
+ATTRIBUTION_COLUMNS = (
+    "doc_id",
+    "line",
+    "start",
+    "end",
+    "cue",
+    "source_text",
+    "source_type",
+    "affiliation",
+    "conduit",
+    "anonymity_reason",
+    "sentence",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +78,23 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="stop with exit code 2 at the first file that cannot be read"
     )
     run.add_argument("--no-figures", action="store_true", help="write the tables only")
+    run.add_argument(
+        "--engine",
+        choices=("memory", "local", "dask"),
+        default="memory",
+        help="memory: load the corpus at once (default; figures too); local: stream it in chunks on this "
+        "machine (Parquet for the large tables, no figures); dask: per-document stages on a Dask cluster "
+        "(needs pip install 'newsstudy[dask]')",
+    )
+    run.add_argument(
+        "--chunk-size",
+        type=int,
+        default=5000,
+        help="documents per chunk with --engine local/dask (default: 5000)",
+    )
+    run.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address (default: a local 2-worker cluster)"
+    )
     report = sub.add_parser(
         "report",
         help="execute the notebooks and render them into one HTML report",
@@ -89,8 +121,59 @@ def _write_table(table: pd.DataFrame, path: Path) -> None:
     table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.6g")
 
 
+def _write_figures(tables: dict[str, pd.DataFrame], directory: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from newsstudy.figures import FIGURES, study_figure
+    from newsstudy.plotting import save_figure
+
+    for name in FIGURES:
+        fig, _ = study_figure(name, tables)
+        save_figure(fig, name, directory=directory)
+        plt.close(fig)
+
+
+def _run_engine(args: argparse.Namespace, options: StudyOptions) -> int:
+    from newsstudy import engines
+
+    bar = engines.progress_bar()
+    try:
+        if args.engine == "local":
+            written = engines.run_streaming(
+                args.corpus, args.out, options, chunk_size=args.chunk_size, progress=bar
+            )
+        else:
+            written = engines.run_dask(
+                args.corpus,
+                args.out,
+                options,
+                scheduler=args.scheduler,
+                chunk_size=args.chunk_size,
+                progress=bar,
+            )
+    except CorpusError as exc:
+        print(f"newsstudy: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except ImportError as exc:
+        print(f"newsstudy: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        if bar is not None:
+            bar.close()
+    problems = engines.read_table(args.out, "problems")
+    for problem in problems.itertuples():
+        print(f"newsstudy: warning: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    print(f"newsstudy: {len(written)} tables in {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _run(args: argparse.Namespace) -> int:
     options = StudyOptions(text_column=args.text_column, id_column=args.id_column)
+    if args.engine != "memory":
+        return _run_engine(args, options)
     try:
         documents, problems = load_study_corpus(args.corpus, options)
     except CorpusError as exc:
@@ -115,11 +198,14 @@ def _run(args: argparse.Namespace) -> int:
     tables = dict(tables)
     tables["documents"] = tables["documents"].drop(columns=list(_DOCUMENT_CSV_DROP))
     tables["documents"]["path"] = tables["documents"]["path"].map(display_path)
+    tables["attributions"] = tables["attributions"][list(ATTRIBUTION_COLUMNS)]
     tables["problems"] = problems.assign(path=problems["path"].map(display_path)).sort_values(
         ["path", "reason"], ignore_index=True
     )
     for name, table in tables.items():
         _write_table(table, args.out / f"{name}.csv")
+    if not args.no_figures:
+        _write_figures(tables, args.figures)
     print(
         f"newsstudy: {len(documents)} documents, {len(problems)} problems; tables in {args.out}",
         file=sys.stderr,

@@ -3,6 +3,27 @@
 The command line (``newsstudy run``) and the notebooks both call
 :func:`run_study`, so a number in a notebook and a row in ``results/`` come from
 the same code. Stages talk only through the tables they return.
+
+Tables returned by :func:`run_study` (each sorted by ``doc_id``, then line or
+rank, never by arrival order):
+
+=================== =================================================================
+documents           ``corpus.load_corpus``: one row per document
+lines               ``clean.label_lines``: one row per raw line with its label and rule
+articles            ``clean.cleaned``: the cleaned article and its metadata, per document
+label_counts        lines per document and label (``doc_id``, ``label``, ``n_lines``)
+duplicate_pairs     ``duplicates.duplicate_pairs``: exact and near-duplicate document pairs
+reuse_passages      ``duplicates.reuse_passages``: shared passages of ≥ 12 words
+reused_share        ``duplicates.reused_share``: per document, the share of words reused
+copied_lines        ``duplicates.copied_lines``: lines that copy a line of another document
+similarity          document pairs with TF-IDF ``cosine`` and estimated ``jaccard``
+attributions        ``attribution.extract``: one row per attribution
+source_counts       attributions per document, source type and affiliation (copies once)
+anonymous_share     per document, the share of attributions to anonymous sources
+top_terms           ``topics.top_terms``: the highest TF-IDF terms per document
+topic_terms         ``topics.topics``: top terms per topic
+document_topics     ``topics.topics``: topic weights per document
+=================== =================================================================
 """
 
 from __future__ import annotations
@@ -13,19 +34,46 @@ from pathlib import Path
 
 import pandas as pd
 
+from newsstudy import attribution, clean, duplicates, topics
 from newsstudy.corpus import load_corpus
 
-__all__ = ["StudyOptions", "load_study_corpus", "run_study"]
+__all__ = ["StudyOptions", "label_counts", "load_study_corpus", "run_study", "similarity_pairs"]
 
 Progress = Callable[[str], None]
+
+STAGES: tuple[str, ...] = ("clean", "duplicates", "attribution", "topics")
 
 
 @dataclass(frozen=True)
 class StudyOptions:
-    """Parameters of a study run (defaults follow ANNOTATION.md)."""
+    """Parameters of a study run (defaults follow ANNOTATION.md).
+
+    Attributes
+    ----------
+    text_column, id_column : str
+        Columns of tabular input (see :func:`newsstudy.corpus.load_corpus`).
+    date_column : str
+        Column with publication dates, used for the direction of text reuse.
+    near_threshold, num_perm, shingle_size, seed :
+        Near-duplicate detection (ANNOTATION.md section 5).
+    min_reuse_words : int
+        Shortest reused passage, in normalised words.
+    n_topics, topic_method, topic_seed, n_terms :
+        Topic model; with a handful of documents, topics are thin.
+    """
 
     text_column: str = "text"
     id_column: str | None = None
+    date_column: str = "date"
+    near_threshold: float = 0.8
+    num_perm: int = 128
+    shingle_size: int = 5
+    seed: int = 1
+    min_reuse_words: int = 12
+    n_topics: int = 3
+    topic_method: str = "nmf"
+    topic_seed: int = 0
+    n_terms: int = 10
 
 
 def load_study_corpus(
@@ -41,6 +89,74 @@ def load_study_corpus(
     return load_corpus(path, text_column=options.text_column, id_column=options.id_column, on_error="report")
 
 
+def label_counts(lines: pd.DataFrame) -> pd.DataFrame:
+    """Lines per document and label: ``doc_id``, ``label``, ``n_lines`` (zero counts left out).
+
+    >>> lines = pd.DataFrame({"doc_id": ["a", "a", "a"], "label": ["headline", "blank", "blank"]})
+    >>> label_counts(lines).to_dict("records")
+    [{'doc_id': 'a', 'label': 'blank', 'n_lines': 2}, {'doc_id': 'a', 'label': 'headline', 'n_lines': 1}]
+    """
+    counts = lines.groupby(["doc_id", "label"], sort=True).size().rename("n_lines").reset_index()
+    return counts.astype({"n_lines": "int64"})
+
+
+def similarity_pairs(cosine: pd.DataFrame, jaccard: pd.DataFrame) -> pd.DataFrame:
+    """Both similarity matrices as one long table: ``doc_a``, ``doc_b``, ``cosine``, ``jaccard``.
+
+    Only pairs with ``doc_a < doc_b`` are listed (the matrices are symmetric).
+
+    >>> m = pd.DataFrame([[1.0, 0.5], [0.5, 1.0]], index=["a", "b"], columns=["a", "b"])
+    >>> similarity_pairs(m, m * 0.5).to_dict("records")
+    [{'doc_a': 'a', 'doc_b': 'b', 'cosine': 0.5, 'jaccard': 0.25}]
+    """
+    rows = []
+    ids = sorted(cosine.index)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            rows.append((a, b, float(cosine.loc[a, b]), float(jaccard.loc[a, b])))
+    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine", "jaccard"])
+
+
+def _term_tables(articles: pd.DataFrame, options: StudyOptions) -> dict[str, pd.DataFrame]:
+    """Top terms, topics and TF-IDF cosine, robust to corpora with few documents or words.
+
+    The number of topics is lowered to what the corpus allows (no more than its
+    documents with text or its vocabulary); a corpus whose articles have no term
+    left after stopwords gets empty tables and zero similarity, not an error.
+    """
+    ids = articles["doc_id"].tolist()
+    texts = articles[articles["text"].str.strip() != ""]
+    empty = {
+        "top_terms": pd.DataFrame(columns=["doc_id", "rank", "term", "weight"]),
+        "topic_terms": pd.DataFrame(columns=["topic", "rank", "term", "weight"]),
+        "document_topics": pd.DataFrame(columns=["doc_id", "topic", "weight"]),
+        "cosine": pd.DataFrame(0.0, index=ids, columns=ids),
+    }
+    try:
+        vectorizer, _ = topics.tfidf(texts)
+    except ValueError as exc:
+        if "empty vocabulary" in str(exc):
+            return empty
+        raise
+    k = min(options.n_topics, len(texts), len(vectorizer.vocabulary_))
+    model = topics.topics(
+        texts, k, method=options.topic_method, seed=options.topic_seed, n_terms=options.n_terms
+    )
+    cosine = topics.similarity(texts).reindex(index=ids, columns=ids, fill_value=0.0)
+    return {
+        "top_terms": topics.top_terms(texts, n=options.n_terms),
+        "topic_terms": model.topic_terms,
+        "document_topics": model.doc_topics,
+        "cosine": cosine,
+    }
+
+
+def _dates(documents: pd.DataFrame, column: str) -> pd.DataFrame | None:
+    if column not in documents.columns:
+        return None
+    return documents[["doc_id", column]].rename(columns={column: "date"})
+
+
 def run_study(
     documents: pd.DataFrame,
     options: StudyOptions = StudyOptions(),
@@ -49,15 +165,47 @@ def run_study(
 ) -> dict[str, pd.DataFrame]:
     """Run every stage over a ``documents`` table and return the study's tables by name.
 
-    Tables are sorted by ``doc_id`` (then line), never by arrival order, so the
-    same corpus given in another order gives the same tables.
+    The same corpus given in another order gives the same tables.
 
     >>> from newsstudy.paths import SEEDS_DIR
     >>> tables = run_study(load_corpus(SEEDS_DIR))
-    >>> list(tables)[:1]
-    ['documents']
+    >>> list(tables)[:3]
+    ['documents', 'lines', 'articles']
     """
     step = progress or (lambda _name: None)
     documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
-    step("documents")
-    return {"documents": documents}
+    dated = _dates(documents, options.date_column)
+
+    lines = clean.label_lines(documents)
+    articles = clean.cleaned(lines)
+    step("clean")
+
+    passages = duplicates.reuse_passages(lines, dated, min_words=options.min_reuse_words)
+    copies = duplicates.copied_lines(lines, dated, passages=passages)
+    near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
+    jaccard = duplicates.jaccard_matrix(lines, **near)
+    step("duplicates")
+
+    found = attribution.extract(lines)
+    step("attribution")
+
+    terms = _term_tables(articles, options)
+    step("topics")
+
+    return {
+        "documents": documents,
+        "lines": lines,
+        "articles": articles,
+        "label_counts": label_counts(lines),
+        "duplicate_pairs": duplicates.duplicate_pairs(lines, threshold=options.near_threshold, **near),
+        "reuse_passages": passages,
+        "reused_share": duplicates.reused_share(lines, passages),
+        "copied_lines": copies,
+        "similarity": similarity_pairs(terms["cosine"], jaccard),
+        "attributions": found,
+        "source_counts": attribution.count_sources(
+            found, by=["doc_id", "source_type", "affiliation"], copies=copies
+        ),
+        "anonymous_share": attribution.anonymous_share(found, copies=copies),
+        **{name: terms[name] for name in ("top_terms", "topic_terms", "document_topics")},
+    }

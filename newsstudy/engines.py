@@ -1,0 +1,795 @@
+"""Engines that run the study over corpora larger than memory: streaming (one machine) and Dask.
+
+:func:`newsstudy.pipeline.run_study` holds the whole corpus in memory. The
+engines here produce the same tables from a corpus *path*, written to a folder:
+
+Streaming (:func:`run_streaming`)
+    Reads the corpus in chunks (:func:`newsstudy.corpus.iter_corpus`), runs the
+    per-document stages (cleaning, label counts, attribution) on each chunk in
+    ``n_jobs`` worker processes, and appends the per-row tables to Parquet files
+    as chunks finish, so the memory of these stages does not grow with the
+    corpus. The cross-document stages (duplicates, text reuse, copies, source
+    counts) run once at the end on the compact state kept from every chunk:
+    the kept (``headline``/``content``) lines and the dates.
+Dask (:func:`run_dask`)
+    The per-document stages and the MinHash signatures run per partition on a
+    Dask cluster (a local ``distributed.LocalCluster`` by default); LSH banding
+    groups the band keys of every document through Dask's shuffle. The rest is
+    the streaming engine's, so the tables are identical.
+
+Files written (``out_dir``)
+---------------------------
+Large, per-row tables are Parquet, written incrementally (one row group per
+chunk, rows in corpus order by chunk, each chunk sorted by ``doc_id``):
+``documents.parquet`` (without the ``text`` column: ``lines`` rebuilds it),
+``lines.parquet``, ``articles.parquet``, ``attributions.parquet``. Tables with
+at most a few rows per document are CSV (UTF-8, header): ``problems``,
+``label_counts`` (appended per chunk), ``duplicate_pairs``, ``reuse_passages``,
+``reused_share``, ``copied_lines``, ``source_counts``, ``anonymous_share``,
+``top_terms``, ``topic_terms``, ``document_topics`` and ``similarity``.
+
+Deliberate differences from :func:`~newsstudy.pipeline.run_study`
+------------------------------------------------------------------
+- ``similarity`` lists every pair of documents, so it is written only up to
+  ``max_similarity_docs`` documents (default 2,000; above that, an empty table
+  with the same columns).
+- Topics and top terms are fitted on all articles up to ``max_topic_docs``
+  (default 50,000) and above that on a fixed sample of that many articles:
+  those with the smallest stable hash of their ``doc_id`` (the same sample
+  whatever the corpus order or chunk size).
+- Parquet tables are in corpus order by chunk; sort them by ``doc_id`` (and
+  ``line``) to compare with ``run_study``. CSV tables are sorted as in
+  ``run_study``.
+- The cross-document state (kept lines, 12-word anchors of the reuse stage)
+  grows with the corpus: on this machine the final stages peak at about 3 GB
+  for the 31,525 ANT articles and at 13.6 GB for 4 near-identical copies of
+  them (``benchmarks/README.md``). Reuse passages are exact (every pair sharing
+  a 12-word anchor), as in ``run_study``; beyond a few hundred thousand articles
+  they need an out-of-core anchor index, which is not written yet.
+
+Where the time goes (ANT, 2 cores): the per-document stages take about 1.6
+ms of CPU per article, two thirds of it ``attribution.extract``; the final
+stages are led by ``duplicates.reuse_passages`` (mostly
+``normalize.for_matching_with_offsets`` on the lines of the documents that
+share passages); the topic model is fitted in another process meanwhile.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import sys
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsstudy import attribution, clean, duplicates, topics
+from newsstudy.corpus import iter_corpus
+from newsstudy.pipeline import StudyOptions, label_counts, similarity_pairs
+
+__all__ = [
+    "PARQUET_TABLES",
+    "ChunkTables",
+    "anonymous_share_by_outlet",
+    "kept_lines",
+    "parsed_dates",
+    "process_chunk",
+    "progress_bar",
+    "read_table",
+    "reuse_matrix",
+    "run_dask",
+    "run_streaming",
+    "sources_by_outlet",
+]
+
+#: Tables written as Parquet (one row per line, attribution or document).
+PARQUET_TABLES: tuple[str, ...] = ("documents", "lines", "articles", "attributions")
+
+#: The study's defaults (ANNOTATION.md), shared by every engine call that gives no options.
+DEFAULT_OPTIONS = StudyOptions()
+
+Progress = Callable[[str], None] | Any
+
+
+# --------------------------------------------------------------------------- per-chunk work
+@dataclass
+class ChunkTables:
+    """What one chunk of documents yields: its per-row tables and the compact cross-document state."""
+
+    documents: pd.DataFrame
+    lines: pd.DataFrame
+    articles: pd.DataFrame
+    label_counts: pd.DataFrame
+    attributions: pd.DataFrame
+    kept: pd.DataFrame  # kept lines (headline/content) and line 1 of every document
+    dates: pd.DataFrame | None  # doc_id, date
+    n_bytes: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def kept_lines(lines: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``lines`` the cross-document stages read: kept lines, and line 1 of every document.
+
+    Line 1 keeps a document with no kept line in the ``doc_id`` list (its
+    ``reused_share`` row is then 0 words), as in the full ``lines`` table.
+
+    >>> lines = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1],
+    ...     "label": ["nav", "content", "blank"], "rule": ["r"] * 3, "text": ["x", "y", ""]})
+    >>> kept_lines(lines)[["doc_id", "line"]].values.tolist()
+    [['a', 1], ['a', 2], ['b', 1]]
+    """
+    mask = lines["label"].isin(duplicates.KEPT_LABELS) | (lines["line"] == 1)
+    return lines.loc[mask, ["doc_id", "line", "label", "text"]].reset_index(drop=True)
+
+
+def parsed_dates(dated: pd.DataFrame) -> pd.DataFrame:
+    """``doc_id`` and ``date`` parsed as the duplicates stage parses it (UTC; NaT when unreadable).
+
+    Parsing once per chunk, in the workers, spares the final stages from
+    parsing every date string again; they read the parsed dates as they are.
+
+    >>> parsed_dates(pd.DataFrame({"doc_id": ["a", "b"], "date": ["Wed, 13 Jun 2018 15:14:11 GMT", "?"]}))
+      doc_id                      date
+    0      a 2018-06-13 15:14:11+00:00
+    1      b                       NaT
+    """
+    found = duplicates._document_dates(dated)
+    ids = dated["doc_id"].astype(str)
+    values = pd.to_datetime(pd.Series([found.get(d) for d in ids], dtype=object), utc=True)
+    return pd.DataFrame({"doc_id": ids.to_numpy(), "date": values.to_numpy()}).astype(
+        {"doc_id": "str", "date": "datetime64[ns, UTC]"}
+    )
+
+
+def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIONS) -> ChunkTables:
+    """Run the per-document stages on one chunk of the ``documents`` table.
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> part = process_chunk(load_corpus(SEEDS_DIR))
+    >>> len(part.documents), part.lines["doc_id"].nunique()
+    (5, 5)
+    """
+    documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
+    lines = clean.label_lines(documents)
+    dates = None
+    if options.date_column in documents.columns:
+        dates = parsed_dates(
+            documents[["doc_id", options.date_column]].rename(columns={options.date_column: "date"})
+        )
+    return ChunkTables(
+        documents=documents.drop(columns=["text"]),
+        lines=lines,
+        articles=clean.cleaned(lines),
+        label_counts=label_counts(lines),
+        attributions=attribution.extract(lines),
+        kept=kept_lines(lines),
+        dates=dates,
+        n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
+    )
+
+
+# --------------------------------------------------------------------------- writing
+def _arrow_table(frame: pd.DataFrame):
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    # A column that is all-missing in the first chunk would fix the file's type to null.
+    fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
+    return table.cast(pa.schema(fields))
+
+
+def _conform(table, schema):
+    """``table`` with ``schema``'s columns in its order (missing ones all null) and types."""
+    import pyarrow as pa
+
+    columns = [
+        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(len(table), f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+class _TableWriter:
+    """Append chunks of tables to Parquet (large tables) or CSV files in one folder."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.paths: dict[str, Path] = {}
+        self._parquet: dict[str, Any] = {}
+
+    def parquet(self, name: str, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = _arrow_table(frame)
+        path = self.directory / f"{name}.parquet"
+        writer = self._parquet.get(name)
+        if writer is None:
+            writer = self._parquet[name] = pq.ParquetWriter(path, table.schema, compression="zstd")
+            self.paths[name] = path
+        new = [f for f in table.schema if f.name not in writer.schema.names]
+        if new:
+            # A column first met in this chunk (tabular input whose rows differ in their fields):
+            # rewrite what was written with the wider schema, the new column missing there.
+            writer.close()
+            done = pq.read_table(path)
+            schema = pa.schema([*writer.schema, *new])
+            writer = self._parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
+            writer.write_table(_conform(done, schema))
+        writer.write_table(_conform(table, writer.schema))
+
+    def csv(self, name: str, frame: pd.DataFrame, *, append: bool = False) -> None:
+        path = self.directory / f"{name}.csv"
+        first = name not in self.paths
+        self.paths[name] = path
+        frame.to_csv(
+            path,
+            mode="a" if append and not first else "w",
+            header=first or not append,
+            index=False,
+            encoding="utf-8",
+            lineterminator="\n",
+            float_format="%.6g",
+            quoting=csv.QUOTE_MINIMAL,
+        )
+
+    def close(self) -> None:
+        for writer in self._parquet.values():
+            writer.close()
+        self._parquet.clear()
+
+
+def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
+    """Read back a table an engine wrote (Parquet or CSV, whichever exists).
+
+    >>> read_table("no-such-folder", "lines")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no table 'lines' in no-such-folder
+    """
+    folder = Path(out_dir)
+    if (folder / f"{name}.parquet").exists():
+        return pd.read_parquet(folder / f"{name}.parquet")
+    if (folder / f"{name}.csv").exists():
+        return pd.read_csv(folder / f"{name}.csv", keep_default_na=False, na_values=[""])
+    raise FileNotFoundError(f"no table {name!r} in {folder}")
+
+
+# --------------------------------------------------------------------------- progress
+class _Progress:
+    """Report to a ``progress`` that is a callable (given messages) or tqdm-like (``update``)."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.target = progress
+
+    def documents(self, n: int, message: str) -> None:
+        if self.target is None:
+            return
+        if hasattr(self.target, "update"):
+            self.target.update(n)
+            if hasattr(self.target, "set_postfix_str"):
+                self.target.set_postfix_str(message, refresh=False)
+        else:
+            self.target(message)
+
+    def stage(self, message: str) -> None:
+        if self.target is None:
+            return
+        if hasattr(self.target, "set_description_str"):
+            self.target.set_description_str(message)
+        elif not hasattr(self.target, "update"):
+            self.target(message)
+
+
+def progress_bar(*, stream=None, total: int | None = None):
+    """A tqdm bar counting documents on ``stream`` (stderr), or None when it is not a terminal.
+
+    >>> import io
+    >>> progress_bar(stream=io.StringIO()) is None
+    True
+    """
+    stream = sys.stderr if stream is None else stream
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc="newsstudy", unit="doc", file=stream, leave=False)
+
+
+# --------------------------------------------------------------------------- cross-document state
+def _doc_key(doc_id: str) -> int:
+    return duplicates.stable_hash(doc_id)
+
+
+class _TopicSample:
+    """The ``limit`` articles with the smallest stable hash of their doc_id (order-independent)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._heap: list[tuple[int, str, str]] = []  # (-key, doc_id, text): a max-heap on key
+        self.seen = 0
+
+    def add(self, articles: pd.DataFrame) -> None:
+        for doc_id, text in zip(articles["doc_id"].astype(str), articles["text"].astype(str), strict=True):
+            self.seen += 1
+            item = (-_doc_key(doc_id), doc_id, text)
+            if len(self._heap) < self.limit:
+                heapq.heappush(self._heap, item)
+            elif item > self._heap[0]:
+                heapq.heapreplace(self._heap, item)
+
+    def articles(self) -> pd.DataFrame:
+        rows = sorted((doc_id, text) for _, doc_id, text in self._heap)
+        return pd.DataFrame(rows, columns=["doc_id", "text"]).astype({"doc_id": "str", "text": "str"})
+
+
+@dataclass
+class _State:
+    """What the cross-document stages need, gathered chunk by chunk."""
+
+    kept: list[pd.DataFrame] = field(default_factory=list)
+    dates: list[pd.DataFrame] = field(default_factory=list)
+    problems: list[pd.DataFrame] = field(default_factory=list)
+    n_docs: int = 0
+    n_bytes: int = 0
+
+
+class _Done:
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def result(self) -> Any:
+        return self.value
+
+
+def _run_now(fn: Callable, *args: Any) -> _Done:
+    return _Done(fn(*args))
+
+
+def _topic_tables(articles: pd.DataFrame, options: StudyOptions) -> tuple[pd.DataFrame, ...]:
+    """``top_terms``, ``topic_terms`` and ``document_topics`` of the articles."""
+    model = topics.topics(
+        articles,
+        options.n_topics,
+        method=options.topic_method,
+        seed=options.topic_seed,
+        n_terms=options.n_terms,
+    )
+    return topics.top_terms(articles, n=options.n_terms), model.topic_terms, model.doc_topics
+
+
+def _final_tables(
+    state: _State,
+    sample: _TopicSample,
+    writer: _TableWriter,
+    options: StudyOptions,
+    *,
+    max_similarity_docs: int,
+    report: _Progress,
+    candidates: pd.DataFrame | None = None,
+    submit: Callable | None = None,
+) -> None:
+    """Cross-document stages on the gathered state; writes the small tables.
+
+    ``submit(fn, *args)`` runs the topic model elsewhere (a process pool, a Dask
+    cluster) and returns a future; by default it runs here.
+    """
+    kept = pd.concat(state.kept, ignore_index=True) if state.kept else pd.DataFrame(
+        {"doc_id": pd.Series(dtype="str"), "line": pd.Series(dtype="int64"),
+         "label": pd.Series(dtype="str"), "text": pd.Series(dtype="str")}
+    )  # fmt: skip
+    kept = kept.sort_values(["doc_id", "line"], kind="stable", ignore_index=True)
+    dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
+    near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
+
+    # Topics need only the articles: they are fitted beside the duplicates stage (on another core).
+    articles = sample.articles()
+    topic_tables = (submit or _run_now)(_topic_tables, articles, options)
+
+    report.stage("duplicates")
+    passages = duplicates.reuse_passages(kept, dated, min_words=options.min_reuse_words)
+    copies = duplicates.copied_lines(kept, dated, passages=passages)
+    pairs = duplicates.duplicate_pairs(kept, threshold=options.near_threshold, candidates=candidates, **near)
+    writer.csv("duplicate_pairs", pairs)
+    writer.csv("reuse_passages", passages)
+    writer.csv("reused_share", duplicates.reused_share(kept, passages))
+    writer.csv("copied_lines", copies)
+
+    report.stage("sources")
+    found = pd.read_parquet(
+        writer.paths["attributions"], columns=["doc_id", "line", "source_type", "affiliation"]
+    ) if "attributions" in writer.paths else pd.DataFrame(
+        columns=["doc_id", "line", "source_type", "affiliation"]
+    )  # fmt: skip
+    writer.csv(
+        "source_counts",
+        attribution.count_sources(found, by=["doc_id", "source_type", "affiliation"], copies=copies),
+    )
+    writer.csv("anonymous_share", attribution.anonymous_share(found, copies=copies))
+    del found
+
+    report.stage("topics")
+    top, topic_terms, doc_topics = topic_tables.result()
+    writer.csv("top_terms", top)
+    writer.csv("topic_terms", topic_terms)
+    writer.csv("document_topics", doc_topics)
+    if state.n_docs <= max_similarity_docs:
+        cosine = topics.similarity(articles)
+        jaccard = duplicates.jaccard_matrix(kept, **near)
+        writer.csv("similarity", similarity_pairs(cosine, jaccard))
+    else:
+        writer.csv("similarity", pd.DataFrame(columns=["doc_a", "doc_b", "cosine", "jaccard"]))
+
+
+def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, writer: _TableWriter) -> None:
+    writer.parquet("documents", part.documents)
+    writer.parquet("lines", part.lines)
+    writer.parquet("articles", part.articles)
+    writer.parquet("attributions", part.attributions)
+    writer.csv("label_counts", part.label_counts, append=True)
+    state.kept.append(part.kept)
+    if part.dates is not None:
+        state.dates.append(part.dates)
+    sample.add(part.articles)
+    state.n_docs += len(part.documents)
+    state.n_bytes += part.n_bytes
+
+
+def _ordered_results(
+    chunks: Iterable[pd.DataFrame], submit: Callable[[pd.DataFrame], Any], resolve: Callable, window: int
+) -> Iterator[ChunkTables]:
+    """Submit chunks as they are read, with at most ``window`` in flight; yield results in order."""
+    pending: deque = deque()
+    for docs in chunks:
+        pending.append(submit(docs))
+        if len(pending) >= window:
+            yield resolve(pending.popleft())
+    while pending:
+        yield resolve(pending.popleft())
+
+
+def _problem_tracking(
+    chunks: Iterator[tuple[pd.DataFrame, pd.DataFrame]], state: _State
+) -> Iterator[pd.DataFrame]:
+    for docs, problems in chunks:
+        if len(problems):
+            state.problems.append(problems)
+        if len(docs):
+            yield docs
+
+
+def _finish(
+    state: _State,
+    sample: _TopicSample,
+    writer: _TableWriter,
+    options: StudyOptions,
+    *,
+    max_similarity_docs: int,
+    report: _Progress,
+    candidates: pd.DataFrame | None = None,
+    submit: Callable | None = None,
+) -> dict[str, Path]:
+    problems = (
+        pd.concat(state.problems, ignore_index=True)
+        if state.problems
+        else pd.DataFrame({"path": pd.Series(dtype="str"), "reason": pd.Series(dtype="str")})
+    )
+    writer.csv("problems", problems.sort_values(["path", "reason"], ignore_index=True))
+    writer.close()  # the per-row Parquet files are complete: the final stages read them back
+    if state.n_docs:
+        _final_tables(
+            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            candidates=candidates, submit=submit,
+        )  # fmt: skip
+    writer.close()
+    return dict(sorted(writer.paths.items()))
+
+
+def run_streaming(
+    corpus: str | Path,
+    out_dir: str | Path,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    *,
+    chunk_size: int = 5000,
+    progress: Progress | None = None,
+    n_jobs: int = 2,
+    max_topic_docs: int = 50_000,
+    max_similarity_docs: int = 2_000,
+) -> dict[str, Path]:
+    """Run the study over a corpus path in chunks and write its tables to ``out_dir``.
+
+    Parameters
+    ----------
+    corpus : str or Path
+        Anything :func:`newsstudy.corpus.iter_corpus` reads (folder, JSON Lines,
+        CSV, Parquet, gzip or not). Unreadable files and rows go to ``problems``.
+    out_dir : str or Path
+        Folder for the tables (created if needed; files there are overwritten).
+    options : StudyOptions
+        The study's parameters, as for :func:`~newsstudy.pipeline.run_study`.
+    chunk_size : int, default 5000
+        Documents per chunk (memory of the per-document stages grows with it,
+        not with the corpus).
+    progress : callable or tqdm-like, optional
+        A callable gets a message per chunk and stage; an object with
+        ``update(n)`` (a tqdm bar, see :func:`progress_bar`) is advanced by the
+        documents of each chunk.
+    n_jobs : int, default 2
+        Worker processes for the per-document stages (1 = in this process).
+    max_topic_docs, max_similarity_docs : int
+        Size limits of the topic model and of the all-pairs ``similarity``
+        table (see the module docstring).
+
+    Returns
+    -------
+    dict of str to Path
+        Every table written, by name.
+
+    >>> import tempfile
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     written = run_streaming(SEEDS_DIR, out, chunk_size=2, n_jobs=1)
+    ...     print(len(read_table(out, "documents")), written["lines"].suffix)
+    5 .parquet
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = _Progress(progress)
+    writer = _TableWriter(out)
+    state = _State()
+    sample = _TopicSample(max_topic_docs)
+    chunks = _problem_tracking(
+        iter_corpus(
+            corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
+        ),
+        state,
+    )
+    start = time.perf_counter()
+    pool: Executor | None = ProcessPoolExecutor(n_jobs) if n_jobs > 1 else None
+    try:
+        if pool is None:
+            results: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
+        else:
+            results = _ordered_results(
+                chunks,
+                lambda docs: pool.submit(process_chunk, docs, options),
+                lambda f: f.result(),
+                2 * n_jobs,
+            )
+        for part in results:
+            _add_chunk(part, state, sample, writer)
+            rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
+            report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
+        return _finish(
+            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            submit=None if pool is None else pool.submit,
+        )  # fmt: skip
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- Dask
+def _chunk_with_bands(documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int) -> tuple:
+    """Per-partition work on a Dask worker: the per-document stages plus MinHash band keys."""
+    part = process_chunk(documents, options)
+    # The same texts and hashing as duplicates.duplicate_pairs, so the band keys match its own.
+    docs = duplicates._kept_docs(part.kept)
+    sig = duplicates.minhash_signatures(
+        docs.joined(), num_perm=options.num_perm, shingle_size=options.shingle_size, seed=options.seed
+    )
+    keys = duplicates.band_keys(sig, bands=bands, rows=rows)
+    doc_ids = pd.Series(docs.ids[keys["row"].to_numpy()], dtype="str")
+    return part, pd.DataFrame({"band": keys["band"], "key": keys["key"], "doc_id": doc_ids})
+
+
+def _pairs_in_partition(frame: pd.DataFrame) -> pd.DataFrame:
+    """Candidate pairs (``doc_a`` < ``doc_b``) of documents sharing a band key, in one shuffled partition."""
+    rows = []
+    for _, ids in frame.groupby(["band", "key"], sort=False)["doc_id"]:
+        if len(ids) < 2:
+            continue
+        members = sorted(set(ids.astype(str)))
+        rows.extend((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+    return pd.DataFrame(rows, columns=["doc_a", "doc_b"], dtype="str")
+
+
+def run_dask(
+    corpus: str | Path,
+    out_dir: str | Path,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    *,
+    scheduler: str | None = None,
+    n_workers: int = 2,
+    chunk_size: int = 5000,
+    progress: Progress | None = None,
+    max_topic_docs: int = 50_000,
+    max_similarity_docs: int = 2_000,
+    processes: bool = True,
+) -> dict[str, Path]:
+    """Run the study on a Dask cluster and write the same tables as :func:`run_streaming`.
+
+    Chunks of the corpus are read here and sent to the workers, which clean,
+    attribute and compute MinHash band keys per partition; the band keys are
+    grouped through Dask's shuffle into LSH candidate pairs. Needs the ``dask``
+    extra (``pip install newsstudy[dask]``).
+
+    Parameters
+    ----------
+    scheduler : str, optional
+        Address of a running scheduler (``tcp://host:8786``); by default a
+        ``distributed.LocalCluster`` of ``n_workers`` workers (one thread each)
+        is started for the run and closed after.
+    processes : bool, default True
+        Local cluster only: worker processes (True) or threads in this process.
+    Other parameters as for :func:`run_streaming`.
+
+    Examples
+    --------
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> written = run_dask(SEEDS_DIR, "results-dask", n_workers=2)  # doctest: +SKIP
+    """
+    try:
+        import dask.dataframe as dd
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise ImportError("the Dask engine needs the 'dask' extra: pip install 'newsstudy[dask]'") from exc
+
+    import logging
+
+    # Every shuffle logs two WARNING lines on the scheduler about its own life cycle: not the user's concern.
+    logging.getLogger("distributed.shuffle._scheduler_plugin").setLevel(logging.ERROR)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    report = _Progress(progress)
+    writer = _TableWriter(out)
+    state = _State()
+    sample = _TopicSample(max_topic_docs)
+    bands, rows = duplicates.lsh_params(
+        options.near_threshold, options.num_perm, weights=duplicates.LSH_WEIGHTS
+    )
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=":0"
+        )
+    client = Client(scheduler if scheduler is not None else cluster)
+    try:
+        chunks = _problem_tracking(
+            iter_corpus(
+                corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
+            ),
+            state,
+        )
+        band_futures = []
+
+        def submit(docs: pd.DataFrame):
+            # Scattered first: a chunk embedded in the task graph is sent through the scheduler.
+            data = client.scatter(docs)
+            future = client.submit(_chunk_with_bands, data, options, bands, rows, pure=False)
+            band_futures.append(client.submit(lambda r: r[1], future, pure=False))
+            return future
+
+        workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        for part, _ in _ordered_results(chunks, submit, lambda f: f.result(), 2 * workers):
+            _add_chunk(part, state, sample, writer)
+            report.documents(len(part.documents), f"{state.n_docs:,} documents")
+        candidates = None
+        if band_futures:
+            report.stage("lsh")
+            meta = pd.DataFrame(
+                {"band": pd.Series(dtype="int64"), "key": pd.Series(dtype="uint64"),
+                 "doc_id": pd.Series(dtype="str")}
+            )  # fmt: skip
+            keys = dd.from_delayed(band_futures, meta=meta, verify_meta=False)
+            shuffled = keys.shuffle(on=["band", "key"], npartitions=max(keys.npartitions, 1))
+            found = shuffled.map_partitions(
+                _pairs_in_partition, meta=pd.DataFrame({"doc_a": pd.Series(dtype="str"),
+                                                        "doc_b": pd.Series(dtype="str")})
+            ).compute()  # fmt: skip
+            candidates = found.drop_duplicates().sort_values(["doc_a", "doc_b"], ignore_index=True)
+        return _finish(
+            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            candidates=candidates, submit=lambda fn, *args: client.submit(fn, *args, pure=False),
+        )  # fmt: skip
+    finally:
+        writer.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# --------------------------------------------------------------------------- summaries of a run by outlet
+def _outlets(out_dir: Path, column: str) -> pd.Series:
+    docs = pd.read_parquet(Path(out_dir) / "documents.parquet", columns=["doc_id", column])
+    return docs.set_index(docs["doc_id"].astype(str))[column].astype(str)
+
+
+def _uncopied_attributions(out_dir: Path) -> pd.DataFrame:
+    found = pd.read_parquet(Path(out_dir) / "attributions.parquet", columns=["doc_id", "line", "source_type"])
+    copies = read_table(out_dir, "copied_lines")
+    return attribution._drop_copies(found, copies)
+
+
+def sources_by_outlet(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
+    """Attributions per publishing outlet and source type in a run's tables (copied lines counted once).
+
+    Returns ``publisher``, ``source_type``, ``n`` and ``share`` (of the
+    outlet's attributions), sorted by publisher then ``n`` descending.
+    ``outlet_column`` is the documents column naming the publisher (``SRC``
+    in the ANT corpus).
+
+    >>> import tempfile
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
+    ...     table = sources_by_outlet(out, outlet_column="encoding")
+    >>> table.columns.tolist(), table["share"].sum().round(6)
+    (['publisher', 'source_type', 'n', 'share'], np.float64(1.0))
+    """
+    found = _uncopied_attributions(Path(out_dir))
+    found = found.assign(publisher=found["doc_id"].astype(str).map(_outlets(Path(out_dir), outlet_column)))
+    counts = found.groupby(["publisher", "source_type"], sort=True).size().rename("n").reset_index()
+    counts["share"] = counts["n"] / counts.groupby("publisher")["n"].transform("sum")
+    return counts.sort_values(
+        ["publisher", "n", "source_type"], ascending=[True, False, True], ignore_index=True
+    )
+
+
+def anonymous_share_by_outlet(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
+    """Per publishing outlet: documents, attributions, anonymous ones and their share (copies once).
+
+    Anonymous means ``anonymous_official`` or ``anonymous_source`` (as
+    :func:`newsstudy.attribution.anonymous_share`).
+
+    >>> import tempfile
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
+    ...     anonymous_share_by_outlet(out, outlet_column="encoding").columns.tolist()
+    ['publisher', 'documents', 'attributions', 'anonymous', 'share']
+    """
+    outlets = _outlets(Path(out_dir), outlet_column)
+    found = _uncopied_attributions(Path(out_dir))
+    anon = found["source_type"].isin(["anonymous_official", "anonymous_source"])
+    table = (
+        pd.DataFrame({"publisher": found["doc_id"].astype(str).map(outlets), "anon": anon})
+        .groupby("publisher", sort=True)
+        .agg(attributions=("anon", "size"), anonymous=("anon", "sum"))
+    )
+    table.insert(0, "documents", outlets.value_counts().reindex(table.index).fillna(0).astype("int64"))
+    table["anonymous"] = table["anonymous"].astype("int64")
+    table["share"] = table["anonymous"] / table["attributions"]
+    return table.reset_index()
+
+
+def reuse_matrix(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
+    """Document pairs sharing a reused passage, by the two documents' outlets (a symmetric matrix).
+
+    Each unordered pair of documents with at least one passage counts once;
+    the diagonal counts pairs within one outlet.
+
+    >>> import tempfile
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
+    ...     reuse_matrix(out, outlet_column="encoding").to_numpy().tolist()
+    [[0]]
+    """
+    outlets = _outlets(Path(out_dir), outlet_column)
+    passages = read_table(out_dir, "reuse_passages")
+    pairs = passages[["doc_a", "doc_b"]].astype(str).drop_duplicates()
+    a = pairs["doc_a"].map(outlets)
+    b = pairs["doc_b"].map(outlets)
+    names = sorted(set(outlets))
+    both = pd.concat([pd.DataFrame({"a": a, "b": b}), pd.DataFrame({"a": b[a != b], "b": a[a != b]})])
+    matrix = pd.crosstab(both["a"], both["b"]).reindex(index=names, columns=names, fill_value=0)
+    matrix.index.name, matrix.columns.name = "outlet", "outlet"
+    return matrix.astype("int64")

@@ -1,0 +1,180 @@
+"""Tests for newsstudy.engines: the streaming and Dask engines give run_study's tables."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from newsstudy import duplicates, engines
+from newsstudy.corpus import load_corpus
+from newsstudy.paths import REPO_ROOT, SEEDS_DIR
+from newsstudy.pipeline import StudyOptions, load_study_corpus, run_study
+
+FIXTURES = REPO_ROOT / "tests" / "fixtures" / "ant"
+ANT_OPTIONS = StudyOptions(date_column="TIME")
+_SORT_KEYS = ("doc_id", "line", "start", "rank", "topic", "doc_a", "doc_b", "line_a", "start_a", "line_b",
+              "start_b", "label", "source_type", "affiliation", "path", "reason")  # fmt: skip
+
+
+def _canonical(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows in a fixed order and missing values as None, so file round trips compare equal."""
+    keys = [c for c in _SORT_KEYS if c in table.columns]
+    table = (
+        table.sort_values(keys, kind="stable", ignore_index=True) if keys else table.reset_index(drop=True)
+    )
+    return table.astype(object).where(table.notna(), None)
+
+
+def _assert_same_tables(out: Path, expected: dict[str, pd.DataFrame]) -> None:
+    for name, table in expected.items():
+        got = engines.read_table(out, name)
+        want = table.drop(columns=["text"]) if name == "documents" else table
+        assert list(got.columns) == list(want.columns), name
+        pd.testing.assert_frame_equal(
+            _canonical(got), _canonical(want), check_dtype=False, rtol=1e-5, obj=name
+        )
+
+
+@pytest.fixture(scope="module")
+def ant_sample(tmp_path_factory) -> Path:
+    """The committed ANT fixture articles plus edited copies of some (so duplicates and reuse occur)."""
+    rows = []
+    for path in sorted(FIXTURES.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh if line.strip())
+    unique = list({r["DOCNO"]: r for r in rows}.values())
+    rng = random.Random(7)
+    copies = []
+    for r in unique[::4]:
+        words = r["TEXT"].split(" ")
+        words.insert(rng.randrange(len(words) + 1), "عاجل")
+        copies.append({**r, "DOCNO": r["DOCNO"] + "-copy", "TEXT": " ".join(words)})
+    target = tmp_path_factory.mktemp("ant") / "sample.jsonl"
+    with target.open("w", encoding="utf-8") as fh:
+        for r in unique + copies:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return target
+
+
+@pytest.fixture(scope="module")
+def ant_expected(ant_sample: Path) -> dict[str, pd.DataFrame]:
+    documents, _ = load_study_corpus(ant_sample, ANT_OPTIONS)
+    return run_study(documents, ANT_OPTIONS)
+
+
+def test_streaming_equals_run_study_on_seeds(tmp_path: Path) -> None:
+    written = engines.run_streaming(SEEDS_DIR, tmp_path, chunk_size=2, n_jobs=1)
+    _assert_same_tables(tmp_path, run_study(load_corpus(SEEDS_DIR)))
+    assert {n for n, p in written.items() if p.suffix == ".parquet"} == set(engines.PARQUET_TABLES)
+
+
+def test_streaming_equals_run_study_on_ant_sample(ant_sample, ant_expected, tmp_path: Path) -> None:
+    assert len(ant_expected["duplicate_pairs"]) > 0 and len(ant_expected["reuse_passages"]) > 0
+    engines.run_streaming(ant_sample, tmp_path, ANT_OPTIONS, chunk_size=7, n_jobs=2)
+    _assert_same_tables(tmp_path, ant_expected)
+
+
+def test_chunk_size_does_not_change_results(ant_sample, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    engines.run_streaming(ant_sample, a, ANT_OPTIONS, chunk_size=5, n_jobs=1, max_similarity_docs=0)
+    engines.run_streaming(ant_sample, b, ANT_OPTIONS, chunk_size=1000, n_jobs=1, max_similarity_docs=0)
+    for name in ("lines", "attributions", "duplicate_pairs", "reuse_passages", "copied_lines", "top_terms"):
+        pd.testing.assert_frame_equal(
+            _canonical(engines.read_table(a, name)), _canonical(engines.read_table(b, name)), obj=name
+        )
+
+
+def test_parquet_written_one_row_group_per_chunk(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    engines.run_streaming(SEEDS_DIR, tmp_path, chunk_size=2, n_jobs=1)
+    assert pq.ParquetFile(tmp_path / "lines.parquet").num_row_groups == 3  # 5 documents: 2 + 2 + 1
+
+
+def test_progress_callable_and_tqdm_like(tmp_path: Path) -> None:
+    messages: list[str] = []
+    engines.run_streaming(SEEDS_DIR, tmp_path / "a", chunk_size=2, n_jobs=1, progress=messages.append)
+    assert sum("documents" in m for m in messages) == 3
+    assert "duplicates" in messages and "topics" in messages
+
+    class Bar:
+        n = 0
+
+        def update(self, k: int) -> None:
+            self.n += k
+
+    bar = Bar()
+    engines.run_streaming(SEEDS_DIR, tmp_path / "b", chunk_size=2, n_jobs=1, progress=bar)
+    assert bar.n == 5
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    import io
+
+    assert engines.progress_bar(stream=io.StringIO()) is None
+
+
+def test_problems_are_listed_and_run_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for src in sorted(SEEDS_DIR.glob("*.txt"))[:3]:
+        (corpus / src.name).write_bytes(src.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    engines.run_streaming(corpus, tmp_path / "out", chunk_size=1, n_jobs=1)
+    problems = engines.read_table(tmp_path / "out", "problems")
+    assert problems["path"].str.endswith("empty.txt").tolist() == [True]
+    assert len(engines.read_table(tmp_path / "out", "documents")) == 3
+
+
+def test_topics_on_a_stable_sample_above_the_limit(ant_sample, tmp_path: Path) -> None:
+    engines.run_streaming(ant_sample, tmp_path / "a", ANT_OPTIONS, chunk_size=4, n_jobs=1, max_topic_docs=10)
+    engines.run_streaming(ant_sample, tmp_path / "b", ANT_OPTIONS, chunk_size=50, n_jobs=1, max_topic_docs=10)
+    a = engines.read_table(tmp_path / "a", "top_terms")
+    assert a["doc_id"].nunique() == 10
+    ids = pd.read_json(ant_sample, lines=True)["DOCNO"].astype(str)
+    smallest = sorted(ids, key=duplicates.stable_hash)[:10]
+    assert sorted(a["doc_id"].unique()) == sorted(smallest)
+    pd.testing.assert_frame_equal(_canonical(a), _canonical(engines.read_table(tmp_path / "b", "top_terms")))
+
+
+def test_similarity_skipped_above_the_limit(tmp_path: Path) -> None:
+    engines.run_streaming(SEEDS_DIR, tmp_path, n_jobs=1, max_similarity_docs=4)
+    table = engines.read_table(tmp_path, "similarity")
+    assert table.empty and list(table.columns) == ["doc_a", "doc_b", "cosine", "jaccard"]
+
+
+def test_band_keys_give_the_lsh_candidates(ant_sample) -> None:
+    docs, _ = load_study_corpus(ant_sample, ANT_OPTIONS)
+    texts = docs["text"].tolist()
+    sig = duplicates.minhash_signatures(texts)
+    bands, rows = duplicates.lsh_params(0.8, 128, weights=duplicates.LSH_WEIGHTS)
+    keys = duplicates.band_keys(sig, bands=bands, rows=rows)
+    pairs = set()
+    for _, members in keys.groupby(["band", "key"])["row"]:
+        m = sorted(members)
+        pairs.update((a, b) for i, a in enumerate(m) for b in m[i + 1 :])
+    expected = {tuple(p) for p in duplicates.lsh_candidate_pairs(sig).tolist()}
+    assert pairs == expected and len(expected) > 0
+
+
+def test_duplicate_pairs_with_given_candidates(ant_expected) -> None:
+    lines = ant_expected["lines"]
+    default = duplicates.duplicate_pairs(lines)
+    given = duplicates.duplicate_pairs(lines, candidates=default[["doc_a", "doc_b"]])
+    pd.testing.assert_frame_equal(default, given)
+    none = duplicates.duplicate_pairs(lines, candidates=pd.DataFrame({"doc_a": [], "doc_b": []}))
+    assert set(none["kind"]) <= {"exact"}  # exact duplicates need no candidates
+    assert np.all(none["jaccard"] == 1.0)
+
+
+def test_dask_engine_equals_run_study(ant_sample, ant_expected, tmp_path: Path) -> None:
+    pytest.importorskip(
+        "distributed", reason="the Dask engine needs the 'dask' extra (pip install newsstudy[dask])"
+    )
+    engines.run_dask(ant_sample, tmp_path, ANT_OPTIONS, n_workers=2, processes=False, chunk_size=9)
+    _assert_same_tables(tmp_path, ant_expected)
