@@ -102,6 +102,7 @@ __all__ = [
     "AFFILIATIONS",
     "COLUMNS",
     "SOURCE_TYPES",
+    "STUDY_COLUMNS",
     "anonymous_share",
     "count_sources",
     "evaluate",
@@ -114,7 +115,8 @@ __all__ = [
 
 ATTRIBUTION_DIR = DATA_DIR / "attribution"
 
-COLUMNS: tuple[str, ...] = (
+#: The columns ANNOTATION.md and the study define (``results/attributions.csv``).
+STUDY_COLUMNS: tuple[str, ...] = (
     "doc_id",
     "line",
     "start",
@@ -126,8 +128,9 @@ COLUMNS: tuple[str, ...] = (
     "conduit",
     "anonymity_reason",
     "sentence",
-    "outlet",
 )
+#: The columns of :func:`extract`'s table: the study's, plus the cited outlet's canonical name.
+COLUMNS: tuple[str, ...] = (*STUDY_COLUMNS, "outlet")
 SOURCE_TYPES: tuple[str, ...] = (
     "named_person",
     "anonymous_official",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsstudy import __version__
+from newsstudy import __version__, attribution
 from newsstudy.errors import CorpusError
 from newsstudy.paths import FIGURES_DIR, REPORT_DIR, RESULTS_DIR, SEEDS_DIR, display_path
 from newsstudy.pipeline import StudyOptions, load_study_corpus, run_study
@@ -20,21 +20,6 @@ EXIT_BAD_INPUT = 2
 # Columns of the documents table that are not written to documents.csv: the raw
 # text is in lines.csv (one row per raw line), which rebuilds it exactly.
 _DOCUMENT_CSV_DROP = ("text",)
-# attributions.csv has exactly the columns the study defines (the table itself also
-# carries the cited outlet's canonical name, which the CSV leaves out).
-ATTRIBUTION_COLUMNS = (
-    "doc_id",
-    "line",
-    "start",
-    "end",
-    "cue",
-    "source_text",
-    "source_type",
-    "affiliation",
-    "conduit",
-    "anonymity_reason",
-    "sentence",
-)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -198,7 +183,7 @@ def _run(args: argparse.Namespace) -> int:
     tables = dict(tables)
     tables["documents"] = tables["documents"].drop(columns=list(_DOCUMENT_CSV_DROP))
     tables["documents"]["path"] = tables["documents"]["path"].map(display_path)
-    tables["attributions"] = tables["attributions"][list(ATTRIBUTION_COLUMNS)]
+    tables["attributions"] = tables["attributions"][list(attribution.STUDY_COLUMNS)]
     tables["problems"] = problems.assign(path=problems["path"].map(display_path)).sort_values(
         ["path", "reason"], ignore_index=True
     )
