@@ -18,6 +18,9 @@ from newsstudy.paths import NOTEBOOKS_DIR
 __all__ = ["ReportError", "error_outputs", "execute_notebook", "render_report", "study_notebooks"]
 
 
+_TABLE_CSS = ".jp-OutputArea-output pre { white-space: pre; overflow-x: auto; }"
+
+
 class ReportError(RuntimeError):
     """A notebook failed while the report was being built (names the notebook and the cell)."""
 
@@ -102,6 +105,8 @@ def render_report(out_dir: Path, *, notebooks: list[Path] | None = None, timeout
         executed.append((path, notebook))
     exporter = HTMLExporter(template_name="lab", embed_images=True)
     body, _resources = exporter.from_notebook_node(_joined(executed))
+    # Printed tables are wider than the page: scroll them rather than wrap rows mid-line.
+    body = body.replace("</head>", f"<style>{_TABLE_CSS}</style></head>", 1)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "report.html"
     target.write_text(body, encoding="utf-8")
