@@ -38,6 +38,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
+from newsstudy.clean import LABELS
 from newsstudy.paths import FIGURES_DIR
 
 __all__ = [
@@ -59,22 +60,7 @@ ARABIC_FONT = "Noto Sans Arabic"
 FONT_FAMILY: list[str] = [ARABIC_FONT, "DejaVu Sans"]
 
 #: Line labels of ANNOTATION.md §2, in the guideline's order (also the stacking order).
-LINE_LABELS: tuple[str, ...] = (
-    "headline",
-    "content",
-    "dateline",
-    "credit",
-    "nav",
-    "related",
-    "appended_article",
-    "tags",
-    "embed",
-    "caption",
-    "comment_form",
-    "login_wall",
-    "duplicate",
-    "blank",
-)
+LINE_LABELS: tuple[str, ...] = LABELS
 
 # Kept content is saturated, boilerplate is muted, so the eye reads "how much is article".
 _LABEL_COLOURS: dict[str, str] = {

@@ -13,6 +13,7 @@ iteration order somewhere in a stage moves a few counts from run to run.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,26 +22,29 @@ import pytest
 
 from newsstudy.paths import ANT_CORPUS, NOTEBOOKS_DIR, REPO_ROOT
 
-AT_SCALE = NOTEBOOKS_DIR / "extra" / "at-scale.ipynb"
+EXTRA = NOTEBOOKS_DIR / "extra"
+# (notebook, seconds one cell may take)
+NOTEBOOKS = [("at-scale.ipynb", 1200), ("topics-ant.ipynb", 600)]
 
 
 @pytest.mark.slow
 @pytest.mark.corpus
 @pytest.mark.skipif(
     not ANT_CORPUS.exists(),
-    reason=f"notebooks/extra/at-scale.ipynb not run: it needs the ANT corpus at {ANT_CORPUS} (absent)",
+    reason=f"notebooks/extra/ not run: they need the ANT corpus at {ANT_CORPUS} (absent)",
 )
-def test_at_scale_notebook_runs_with_nbval() -> None:
+@pytest.mark.parametrize(("name", "cell_timeout"), NOTEBOOKS, ids=[n for n, _ in NOTEBOOKS])
+def test_extra_notebook_runs_with_nbval(name: str, cell_timeout: int) -> None:
     pytest.importorskip("nbval", reason="nbval is not installed (pip install newsstudy[test])")
     result = subprocess.run(
         [
             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
             "--nbval-current-env", "--nbval-sanitize-with", str(REPO_ROOT / "tests" / "nbval-sanitize.cfg"),
-            "--override-ini", "addopts=", "--nbval-cell-timeout", "1200", str(AT_SCALE),
+            "--override-ini", "addopts=", "--nbval-cell-timeout", str(cell_timeout), str(EXTRA / name),
         ],
         cwd=REPO_ROOT,
         # A fixed string-hash seed: set iteration order must not change a count between runs
-        # (the notebook was executed with the same seed; see the module docstring).
+        # (the notebooks were executed with the same seed; see the module docstring).
         env={**os.environ, "PYTHONHASHSEED": "0"},
         capture_output=True,
         text=True,
@@ -49,45 +53,9 @@ def test_at_scale_notebook_runs_with_nbval() -> None:
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
-def test_at_scale_notebook_is_saved_with_outputs() -> None:
-    import json
-
-    cells = json.loads(AT_SCALE.read_text(encoding="utf-8"))["cells"]
-    code = [c for c in cells if c["cell_type"] == "code"]
-    assert code and all(c.get("execution_count") for c in code), "execute it with jupyter nbconvert --execute"
-    assert "10.1007/s13369-020-05258-z" in "".join("".join(c["source"]) for c in cells)
-
-
-TOPICS_ANT = NOTEBOOKS_DIR / "extra" / "topics-ant.ipynb"
-
-
-@pytest.mark.slow
-@pytest.mark.corpus
-@pytest.mark.skipif(
-    not ANT_CORPUS.exists(),
-    reason=f"notebooks/extra/topics-ant.ipynb not run: it needs the ANT corpus at {ANT_CORPUS} (absent)",
-)
-def test_topics_ant_notebook_runs_with_nbval() -> None:
-    pytest.importorskip("nbval", reason="nbval is not installed (pip install newsstudy[test])")
-    result = subprocess.run(
-        [
-            sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
-            "--nbval-current-env", "--nbval-sanitize-with", str(REPO_ROOT / "tests" / "nbval-sanitize.cfg"),
-            "--override-ini", "addopts=", "--nbval-cell-timeout", "600", str(TOPICS_ANT),
-        ],
-        cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-
-
-def test_topics_ant_notebook_is_saved_with_outputs() -> None:
-    import json
-
-    cells = json.loads(TOPICS_ANT.read_text(encoding="utf-8"))["cells"]
+@pytest.mark.parametrize("name", [n for n, _ in NOTEBOOKS])
+def test_extra_notebook_is_saved_with_outputs_and_cites_the_corpus(name: str) -> None:
+    cells = json.loads((EXTRA / name).read_text(encoding="utf-8"))["cells"]
     code = [c for c in cells if c["cell_type"] == "code"]
     assert code and all(c.get("execution_count") for c in code), "execute it with jupyter nbconvert --execute"
     assert "10.1007/s13369-020-05258-z" in "".join("".join(c["source"]) for c in cells)
