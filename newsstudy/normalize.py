@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+
+import numpy as np
 
 from newsstudy.paths import DATA_DIR
 
@@ -36,6 +38,7 @@ __all__ = [
     "diacritics",
     "digits",
     "for_matching",
+    "for_matching_all",
     "for_matching_with_offsets",
     "invisible",
     "nfkc",
@@ -246,7 +249,118 @@ def for_matching(text: str) -> str:
     >>> for_matching("قالَ  مسؤولٌ أميركيّ ـ «رويترز» ٢٠٢٤")
     'قال مسؤول اميركي "رويترز" 2024'
     """
-    return " ".join(text.translate(_TABLE).split())
+    if len(text) < _VECTOR_MIN:
+        return " ".join(text.translate(_TABLE).split())
+    return for_matching_all([text])[0]
+
+
+def for_matching_all(texts: Sequence[str]) -> list[str]:
+    """:func:`for_matching` of each text, computed for all of them at once.
+
+    The same result as ``[for_matching(t) for t in texts]``, several times
+    faster on many texts: every character goes through one NumPy table of the
+    per-character map and whitespace is collapsed with array operations, so the
+    Python cost is per batch, not per character. Texts holding a character
+    whose image has several characters (ligatures such as ``ﷺ``) take the plain
+    path.
+
+    Parameters
+    ----------
+    texts : sequence of str
+
+    Returns
+    -------
+    list of str
+        One matching-normalised text per input text, in order.
+
+    >>> for_matching_all(["  قالَ  مسؤولٌ ", "", "ﻻ ٢٠٢٤"])
+    ['قال مسؤول', '', 'لا 2024']
+    """
+    texts = list(texts)
+    if not texts:
+        return []
+    # The texts joined by one separator character each, whose code is then set to
+    # _BOUNDARY (whatever the character is, so any text is safe).
+    images = _CODES.images(_codepoints("\x00".join(texts) + "\x00"))
+    bounds = np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1) - 1
+    images[bounds] = _BOUNDARY
+    multi = np.flatnonzero(images == _MULTI)
+    slow: list[int] = []
+    if len(multi):
+        # Texts with a multi-character image come out empty here and are done apart.
+        slow = np.unique(np.searchsorted(bounds, multi)).tolist()
+        for i in slow:
+            images[bounds[i] - len(texts[i]) : bounds[i]] = _DELETE
+    images = images[images != _DELETE]
+    # A space at the start of its text or after another space goes ...
+    space = images == _SPACE
+    drop = np.empty(len(images), dtype=bool)
+    drop[0] = space[0]
+    np.logical_and(space[1:], images[:-1] < 0, out=drop[1:])  # after a space or a boundary
+    images = images[~drop]
+    # ... and so does one left at the end of its text (just before its boundary).
+    drop = np.zeros(len(images), dtype=bool)
+    np.logical_and(images[:-1] == _SPACE, images[1:] == _BOUNDARY, out=drop[:-1])
+    images = images[~drop]
+    ends = np.flatnonzero(images == _BOUNDARY)
+    images[images == _SPACE] = 0x20
+    images[ends] = 0x0A
+    joined = images.view(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    starts = [0, *(ends[:-1] + 1).tolist()]
+    out = [joined[a:b] for a, b in zip(starts, ends.tolist(), strict=True)]
+    for i in slow:
+        out[i] = " ".join(texts[i].translate(_TABLE).split())
+    return out
+
+
+# Below this length the per-call cost of NumPy outweighs its speed: str.translate is used.
+_VECTOR_MIN = 48
+
+# Codes of the code-point table (beside images >= 0, which are single code points).
+_DELETE, _SPACE, _MULTI, _UNKNOWN, _BOUNDARY = -1, -2, -3, -4, -5
+
+
+def _codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+class _CodeTable:
+    """The per-character map of :func:`for_matching` as a NumPy table over code points.
+
+    Filled lazily in blocks of 256 code points from :func:`_char_image`, so the
+    table and the ``str.translate`` path can never disagree. Each entry is the
+    image's code point, or ``_DELETE`` (image empty), ``_SPACE`` (image is one
+    whitespace character) or ``_MULTI`` (image has several characters).
+    """
+
+    def __init__(self) -> None:
+        self.table = np.full(0x110000, _UNKNOWN, dtype=np.int32)
+
+    def images(self, cps: np.ndarray) -> np.ndarray:
+        """Image codes of the code points (filling the table where needed)."""
+        images = self.table[cps]
+        unknown = images == _UNKNOWN
+        if unknown.any():
+            for block in np.unique(cps[unknown] >> 8).tolist():
+                self._fill(block)
+            images = self.table[cps]
+        return images
+
+    def _fill(self, block: int) -> None:
+        for cp in range(block << 8, (block + 1) << 8):
+            image = _char_image(chr(cp))
+            if image == "":
+                code = _DELETE
+            elif len(image) > 1:
+                code = _MULTI
+            elif image.isspace():
+                code = _SPACE
+            else:
+                code = ord(image)
+            self.table[cp] = code
+
+
+_CODES = _CodeTable()
 
 
 @dataclass(frozen=True)

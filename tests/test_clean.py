@@ -298,17 +298,20 @@ def test_rebuild_property(parts) -> None:
 def test_matching_lines_equals_per_line_for_matching() -> None:
     from newsstudy.normalize import for_matching
 
-    raw = seed_documents()["text"].str.cat(sep="\n").split("\n")
-    assert clean._matching_lines(raw) == [for_matching(line) for line in raw]
+    bodies = seed_documents()["text"].tolist()
+    # A tiny batch size makes the documents cross batch boundaries.
+    for batch_chars in (1, 5_000, 1 << 20):
+        got = list(clean._matching_lines(bodies, batch_chars=batch_chars))
+        assert got == [[for_matching(line) for line in body.split("\n")] for body in bodies]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.text(), min_size=2, max_size=6))
-def test_matching_lines_property(raw) -> None:
+@given(st.lists(st.one_of(st.none(), st.text()), max_size=6), st.integers(1, 50))
+def test_matching_lines_property(bodies, batch_chars) -> None:
     from newsstudy.normalize import for_matching
 
-    raw = [line.replace("\n", " ") for line in raw]
-    assert clean._matching_lines(raw) == [for_matching(line) for line in raw]
+    got = list(clean._matching_lines(bodies, batch_chars=batch_chars))
+    assert got == [[for_matching(line) for line in (body or "").split("\n")] for body in bodies]
 
 
 def test_cleaned_seed_metadata() -> None:

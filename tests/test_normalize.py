@@ -88,6 +88,29 @@ def test_for_matching_never_raises_and_is_idempotent(text: str) -> None:
     assert N.for_matching(once) == once
 
 
+def _translated(text: str) -> str:
+    """The reference definition: the per-character table through str.translate, then split/join."""
+    return " ".join(text.translate(N._TABLE).split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(any_text | arabic_text, max_size=5))
+@example(["ﷺ ﷲ ﻻ", "  قالَ  ", ""])
+@example(["\u200f \u200f", " x" * 40])
+def test_for_matching_all_equals_the_translate_definition(texts: list[str]) -> None:
+    # The vectorised batch path and the per-text path both equal the plain definition.
+    expected = [_translated(t) for t in texts]
+    assert N.for_matching_all(texts) == expected
+    assert [N.for_matching(t) for t in texts] == expected
+
+
+def test_for_matching_all_on_long_arabic_text() -> None:
+    text = "  قالَ   مسؤولٌ ـ أميركيّ\t«لرويترز» ٢٠٢٤ \u200f\n" * 50
+    assert len(text) > N._VECTOR_MIN
+    assert N.for_matching(text) == _translated(text)
+    assert N.for_matching(text).startswith('قال مسؤول اميركي "لرويترز" 2024 قال')
+
+
 @settings(max_examples=400, deadline=None)
 @given(any_text | arabic_text)
 def test_offsets_text_equals_for_matching(text: str) -> None:
