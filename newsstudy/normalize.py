@@ -313,8 +313,10 @@ def for_matching_all(texts: Sequence[str]) -> list[str]:
     return out
 
 
-# Below this length the per-call cost of NumPy outweighs its speed: str.translate is used.
+# Below these lengths the per-call cost of NumPy outweighs its speed (measured on ANT
+# lines): str.translate, or the character loop for offsets, is used instead.
 _VECTOR_MIN = 48
+_OFFSETS_VECTOR_MIN = 256
 
 # Codes of the code-point table (beside images >= 0, which are single code points).
 _DELETE, _SPACE, _MULTI, _UNKNOWN, _BOUNDARY = -1, -2, -3, -4, -5
@@ -410,6 +412,46 @@ def for_matching_with_offsets(text: str) -> OffsetMap:
     >>> m.raw_span(0, 4), m.raw_span(5, 7)
     ((2, 7), (10, 11))
     """
+    if len(text) >= _OFFSETS_VECTOR_MIN:
+        mapped = _offsets_vectorised(text)
+        if mapped is not None:
+            return mapped
+    return _offsets_by_character(text)
+
+
+def _offsets_vectorised(text: str) -> OffsetMap | None:
+    """:func:`for_matching_with_offsets` with array operations (None if a ligature needs the loop).
+
+    Each kept character ``i`` spans ``[i, j)`` where ``j`` is the next raw
+    character that is not deleted (so marks deleted right after it join it);
+    a space stands between two kept characters with whitespace between them and
+    spans from the end of the one before to the start of the one after.
+    """
+    images = _CODES.images(_codepoints(text))
+    if (images == _MULTI).any():
+        return None
+    kept = np.flatnonzero((images != _DELETE) & (images != _SPACE))
+    if not len(kept):
+        return OffsetMap("", (), (), len(text))
+    not_deleted = np.flatnonzero(images != _DELETE)
+    after = np.searchsorted(not_deleted, kept, side="right")
+    kept_ends = np.append(not_deleted, len(text))[after]
+    spaces_before = np.concatenate(([0], np.cumsum(images == _SPACE)))
+    gap = np.zeros(len(kept), dtype=bool)
+    gap[1:] = spaces_before[kept[1:]] > spaces_before[kept[:-1] + 1]
+    at = np.arange(len(kept)) + np.cumsum(gap)
+    size = len(kept) + int(gap.sum())
+    codes = np.full(size, 0x20, dtype=np.uint32)
+    starts = np.empty(size, dtype=np.int64)
+    ends = np.empty(size, dtype=np.int64)
+    codes[at], starts[at], ends[at] = images[kept], kept, kept_ends
+    spaced = np.flatnonzero(gap)
+    starts[at[spaced] - 1], ends[at[spaced] - 1] = kept_ends[spaced - 1], kept[spaced]
+    normalised = codes.tobytes().decode("utf-32-le", "surrogatepass")
+    return OffsetMap(normalised, tuple(starts.tolist()), tuple(ends.tolist()), len(text))
+
+
+def _offsets_by_character(text: str) -> OffsetMap:
     out_chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

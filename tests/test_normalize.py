@@ -112,6 +112,19 @@ def test_for_matching_all_on_long_arabic_text() -> None:
 
 
 @settings(max_examples=400, deadline=None)
+@given(any_text | arabic_text | st.text(alphabet=" \t\n\u064e\u0651\u200f\u0640قال أ«»ﻻ", max_size=60))
+@example("  أَحمد   ﻻ")
+@example("\u064e قال\u064e\u0651  \u200f")
+def test_vectorised_offsets_equal_the_character_loop(text: str) -> None:
+    # The array path (used for long texts) gives exactly the loop's map, or defers to it.
+    vectorised = N._offsets_vectorised(text)
+    if vectorised is None:  # a character with a multi-character image: the loop is used
+        assert any(len(N._char_image(c)) > 1 for c in text)
+    else:
+        assert vectorised == N._offsets_by_character(text)
+
+
+@settings(max_examples=400, deadline=None)
 @given(any_text | arabic_text)
 def test_offsets_text_equals_for_matching(text: str) -> None:
     assert N.for_matching_with_offsets(text).text == N.for_matching(text)
