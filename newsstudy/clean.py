@@ -633,6 +633,12 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
     neighbours = _neighbours(lines, i, p.neighbour_window)
     if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
         return None
+    introduced = _introduced_by_colon(lines, i)
+    if introduced or _in_separator_list(lines, i):
+        # What a colon introduces (a quote, a verse, list items) or an item of a
+        # list of same-shaped short lines is the story's own text, not a link.
+        line.rule = "structure:introduced_by_colon" if introduced else "structure:list_item"
+        return "content"
     if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
         # Too short to judge, or a quoted subheading: the story's own subhead.
         line.rule = "structure:subhead(overlap=n/a)"
@@ -644,6 +650,47 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
         return "related"
     line.rule = f"structure:subhead(overlap={score:.2f})"
     return "content"
+
+
+_ENDS_WITH_COLON = regex.compile(r"[:：]\W*$")
+_LIST_SEPARATOR = regex.compile(r"\s[\-–—|]\s")
+
+
+def _previous_text_line(lines: list[_Line], i: int) -> _Line | None:
+    j = i - 1
+    while j >= 0 and lines[j].label == "blank":
+        j -= 1
+    return lines[j] if j >= 0 else None
+
+
+def _introduced_by_colon(lines: list[_Line], i: int) -> bool:
+    """Whether the body line before ends with a colon, or is itself introduced that way."""
+    before = _previous_text_line(lines, i)
+    if before is None or before.label not in ("content", "headline"):
+        return False
+    return bool(_ENDS_WITH_COLON.search(before.norm)) or before.rule == "structure:introduced_by_colon"
+
+
+def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
+    """Whether line ``i`` is in a run of ``min_run``+ short lines each cut by two or more separators.
+
+    Lists of films, results or schedules ("Title – Director – Country") are
+    written that way; injected headlines almost never hold two separators.
+    """
+
+    def listed(j: int) -> bool:
+        ln = lines[j]
+        return ln.label not in ("blank",) and len(_LIST_SEPARATOR.findall(ln.norm)) >= 2
+
+    if not listed(i):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].label == "blank" or listed(j)):
+            run += lines[j].label != "blank"
+            j += step
+    return run >= min_run
 
 
 def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:

@@ -217,6 +217,29 @@ def test_injected_headline_between_paragraphs_is_related() -> None:
     assert labels_of(text)[2] == "related"
 
 
+def test_short_lines_a_colon_introduces_stay_content() -> None:
+    # A verse quoted after "قال الشاعر:" shares no words with the story, but the colon introduces it.
+    verse = ["وقال الشاعر في قصيدته:", "أيظن الخائنون أن الليث قد اعتلاه الوهن", "لم يعلموا أن الليث مقتدر"]
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *verse, BODY_2])]}))
+    assert lines["label"].tolist() == ["content"] * 5
+    assert lines["rule"].tolist()[2:4] == ["structure:introduced_by_colon"] * 2
+
+
+def test_list_of_separated_items_stays_content() -> None:
+    items = ["الحرب الباردة – بافل بفليكوفسكي – بولندا", "ثلاثة وجوه – جعفر بناهي – إيران"]
+    items.append("بنات الشمس – إيفا هوسون – فرنسا")
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *items, BODY_2])]}))
+    assert lines["label"].tolist() == ["content"] * 5
+    assert set(lines["rule"].tolist()[1:4]) == {"structure:list_item"}
+
+
+def test_two_separated_lines_are_not_a_list() -> None:
+    # Two lines are not enough to call a run a list: the overlap rule still decides.
+    pair = ["الحرب الباردة – بافل بفليكوفسكي – بولندا", "ثلاثة وجوه – جعفر بناهي – إيران"]
+    labels = labels_of("\n".join([BODY_1, BODY_2, *pair, BODY_1.replace("قال", "وأكد"), BODY_2]))
+    assert labels[2:4] == ["related", "related"]
+
+
 def test_subhead_sharing_vocabulary_stays_content() -> None:
     subhead = "مقترح جديد لوقف إطلاق النار في غزة"
     text = "\n".join([BODY_1, subhead, BODY_2])
