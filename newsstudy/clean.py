@@ -128,7 +128,8 @@ RULES: dict[str, str] = {
     "pattern:embed_link": "embed: a link only embedded posts carry (t.co, pic.twitter.com, Instagram)",
     "pattern:dateline": "dateline: the line is only a dateline (dateline_patterns.txt)",
     "structure:trailing_teaser(overlap=x.xx)": "related: one of at least two lede sentences of other "
-    "stories ending the document (no connective, long, sharing almost nothing with the lead)",
+    "stories ending the document (no connective, long, sharing almost nothing with the lead; one of them "
+    "names a weekday early, as news ledes do)",
     "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
     "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
     "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
@@ -500,6 +501,7 @@ class _Params:
     teaser_min_run: int = 2
     teaser_max_overlap: float = 0.3
     teaser_max_mean_overlap: float = 0.15
+    teaser_day_words: int = 15
 
 
 def _label_document(text: str, title: str | None, p: _Params, norms: list[str] | None = None) -> list[_Line]:
@@ -751,9 +753,18 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     pairwise = [_overlap(a, b) for a, b in itertools.pairwise(stems)]
     if pairwise and max(pairwise) >= p.teaser_max_overlap:
         return
-    if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap:
+    # News ledes name the day of the event ("أعلنت الشرطة، الجمعة، ..."); the closing
+    # paragraphs of a feature or an opinion piece, which can also share few words
+    # with its lead, almost never do. At least one line of the run must.
+    dated = any(_NAMES_A_DAY.search(" ".join(lines[i].norm.split()[: p.teaser_day_words])) for i, _ in run)
+    if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap and dated:
         for i, score in run:
             lines[i].label, lines[i].rule = "related", f"structure:trailing_teaser(overlap={score:.2f})"
+
+
+# Weekday names in matching form (alef and ta marbuta unified), with the article and the
+# clitics و ب ف ل (bare "احد" is "someone", so the article is required).
+_NAMES_A_DAY = regex.compile(r"(?<!\w)(?:[وبف]?ال|لل)(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)(?!\w)")
 
 
 def _teaser_shaped(line: _Line, p: _Params) -> bool:

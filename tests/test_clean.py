@@ -267,6 +267,20 @@ def test_trailing_teasers_of_other_stories_are_related() -> None:
     assert labels_of(text)[-2:] == ["related", "related"]
 
 
+def test_closing_paragraphs_that_name_no_day_are_not_teasers() -> None:
+    # The closing paragraphs of a feature can share few words with its lead, but they are not
+    # ledes of other stories: none names the day of an event, so they stay content.
+    closing = [
+        "درست سيليا في المدرسة العليا للفنون الجميلة تخصص نحت بعد أن درست التجارة والاقتصاد في الجامعة.",
+        "تعمل حاليا في السينما مع فريق الديكور وتدعم جمعية نسوية تدير نشاطات مختلفة للنساء في العاصمة.",
+    ]
+    lead = [BODY_1, BODY_2, BODY_2.replace("وأضاف", "وتابع"), BODY_1.replace("قال", "وأكد")]
+    assert labels_of("\n".join([*lead, *closing]))[-2:] == ["content", "content"]
+    # The same lines with a weekday early in one of them read as news ledes of other stories.
+    dated = [closing[0].replace("درست سيليا", "درست سيليا، الأحد،"), closing[1]]
+    assert labels_of("\n".join([*lead, *dated]))[-2:] == ["related", "related"]
+
+
 # --------------------------------------------------------------------------- tables
 
 
