@@ -229,7 +229,13 @@ class _Lexicons:
 
 
 def _expand(pattern: str, agency: str) -> str:
-    return pattern.replace("{AGENCY}", agency)
+    return pattern.replace("{AGENCY}", agency).replace("{PLACE}", _place_alternation())
+
+
+@cache
+def _place_alternation() -> str:
+    places = sorted({for_matching(p) for p in _read_list("places.txt")}, key=len, reverse=True)
+    return "|".join(regex.escape(p) for p in places)
 
 
 @cache

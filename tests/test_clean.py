@@ -373,6 +373,26 @@ def test_cleaned_cnn_dateline() -> None:
     assert articles.loc["AL-sport-89-20180212", "credits"] == "*نقلاً عن الرياضية السعودية"
 
 
+@pytest.mark.parametrize(
+    ("line", "dateline", "label"),
+    [
+        ("القاهرة - قال وزير الخارجية المصري إن المحادثات ستستأنف", "القاهرة -", "content"),
+        ("بيروت، لبنان - أعلن الجيش اللبناني انتشاره في الجنوب", "بيروت، لبنان -", "content"),
+        ("الدار البيضاء – افتتح المعرض الدولي للكتاب أبوابه", "الدار البيضاء –", "content"),
+        ("القاهرة -", "القاهرة -", "dateline"),
+        # A place and a colon is not a dateline: it also opens headlines and heads list sections.
+        ("غزة: قال مسؤولون في القطاع إن المساعدات لم تصل", "", "content"),
+        # A place name that is not a known place: no dateline.
+        ("الاجتماع - قال وزير الخارجية إن المحادثات ستستأنف", "", "content"),
+    ],
+)
+def test_bare_place_datelines(line: str, dateline: str, label: str) -> None:
+    text = "\n".join(["عنوان الخبر هنا", line, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist()[1] == label
+    assert clean.cleaned(lines)["dateline"].item() == dateline
+
+
 def test_every_rule_is_documented() -> None:
     lines = pd.concat([clean.label_lines(seed_documents()), clean.label_lines(ant_documents())])
     documented = set(clean.RULES)
