@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from matplotlib.figure import Figure
 
-from newsstudy import plotting
+from newsstudy import plotting, topics
 
 __all__ = ["FIGURES", "document_labels", "pivot_similarity", "study_figure"]
 
@@ -85,13 +85,20 @@ def _anonymous(tables: Tables) -> tuple[Figure, object]:
     return plotting.anonymous_share_bars(shares, label="label")
 
 
+def _as_written(terms: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The terms table with each matching-form term replaced by how the articles write it."""
+    forms = topics.display_forms(articles, terms["term"])
+    return terms.assign(term=terms["term"].map(forms))
+
+
 def _top_terms(tables: Tables) -> tuple[Figure, object]:
     labels = document_labels(tables["articles"], words=3)
-    return plotting.top_terms_bars(tables["top_terms"].assign(doc_id=lambda t: t["doc_id"].map(labels)))
+    terms = _as_written(tables["top_terms"], tables["articles"])
+    return plotting.top_terms_bars(terms.assign(doc_id=lambda t: t["doc_id"].map(labels)))
 
 
 def _topics(tables: Tables) -> tuple[Figure, object]:
-    return plotting.topic_bars(tables["topic_terms"])
+    return plotting.topic_bars(_as_written(tables["topic_terms"], tables["articles"]))
 
 
 #: Figure name (the PNG's file stem in ``figures/``) → function drawing it from the study's tables.

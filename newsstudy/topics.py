@@ -38,6 +38,7 @@ from newsstudy.paths import DATA_DIR
 __all__ = [
     "ArabicTokenizer",
     "Topics",
+    "display_forms",
     "distinctive_terms",
     "light_stem",
     "reporting_verbs",
@@ -418,6 +419,58 @@ def top_terms(articles: pd.DataFrame, *, n: int = 10, **options) -> pd.DataFrame
     table = pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
     table = table.astype({"doc_id": "str", "rank": "int64", "term": "str", "weight": "float64"})
     return table.sort_values(["doc_id", "rank"], kind="mergesort").reset_index(drop=True)
+
+
+# Words as written, one script at a time ("لـCNN" is "لـ" and "CNN"), marks and tatweel included.
+_RAW_WORD = regex.compile(r"[\p{Arabic}\p{M}\u0640]+|[\p{Latin}\p{M}]+|\p{N}+")
+
+
+def display_forms(articles: pd.DataFrame, terms: Iterable[str], **options) -> pd.Series:
+    """How each term is most often written in the articles, for figures and tables.
+
+    Terms are in matching form (``الابيض``, ``الخارجيه``, ``cnn``), which reads
+    as misspelt Arabic. For each term this finds the words of the articles that
+    tokenise to exactly that term and returns the most frequent one, with
+    diacritics and tatweel removed (``الأبيض``, ``الخارجية``, ``CNN``); ties go
+    to the first in Unicode order. With ``stem=True`` the term is a stem and its
+    display form is the commonest full word with that stem. A term no word
+    gives is shown as it is.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Columns ``doc_id`` and ``text`` (the texts the terms came from).
+    terms : iterable of str
+        Terms as :func:`top_terms`, :func:`topics` or :func:`distinctive_terms` return them.
+    **options
+        The tokenizer options the terms were made with (``stem``, ``latin`` …).
+
+    Returns
+    -------
+    Series
+        Display form indexed by term (each distinct term once, in first-seen order).
+
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["البيت الأبيضُ والبيت الأبيض في CNN"]})
+    >>> display_forms(arts, ["الابيض", "cnn", "غائب"]).tolist()
+    ['الأبيض', 'CNN', 'غائب']
+    """
+    _check_articles(articles)
+    wanted = list(dict.fromkeys(str(t) for t in terms))
+    tokenizer = ArabicTokenizer(**_split_options(options)[0])
+    counts: dict[str, int] = {}
+    for text in _texts(articles):
+        for word in _RAW_WORD.findall(text):
+            counts[word] = counts.get(word, 0) + 1
+    targets = set(wanted)
+    found: dict[str, dict[str, int]] = {}
+    for word, n in counts.items():
+        tokens = tokenizer(word)
+        if len(tokens) == 1 and tokens[0] in targets:
+            shown = normalize.diacritics(normalize.tatweel(word))
+            by_form = found.setdefault(tokens[0], {})
+            by_form[shown] = by_form.get(shown, 0) + n
+    best = {t: min(forms, key=lambda f: (-forms[f], f)) for t, forms in found.items()}
+    return pd.Series([best.get(t, t) for t in wanted], index=wanted, dtype=object)
 
 
 def similarity(articles: pd.DataFrame, **options) -> pd.DataFrame:

@@ -358,3 +358,36 @@ def test_tokenizer_on_real_news_text():
         tokens = tok(text)
         assert all(arabic_word.fullmatch(t) for t in tokens)
         assert not sw & set(tokens)
+
+
+# --------------------------------------------------------------------------- display forms
+
+
+def test_display_forms_restore_the_written_spelling() -> None:
+    arts = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": ["قال البيت الأبيضُ إن الخارجيّة القطرية تتابع", "بيان البيت الأبيض ووزارة الخارجية لـCNN"],
+        }
+    )
+    forms = topics.display_forms(arts, ["الابيض", "الخارجيه", "القطريه", "cnn", "ليست"])
+    assert forms.to_dict() == {
+        "الابيض": "الأبيض",
+        "الخارجيه": "الخارجية",
+        "القطريه": "القطرية",
+        "cnn": "CNN",
+        "ليست": "ليست",  # no word gives it: shown as it is
+    }
+
+
+def test_display_forms_take_the_commonest_spelling_and_break_ties_by_order() -> None:
+    arts = pd.DataFrame({"doc_id": ["a"], "text": ["أمريكا امريكا امريكا إسرائيل اسرائيل"]})
+    forms = topics.display_forms(arts, ["امريكا", "اسرائيل"])
+    assert forms["امريكا"] == "امريكا"  # two against one
+    assert forms["اسرائيل"] == min("إسرائيل", "اسرائيل")  # one each: Unicode order decides
+
+
+def test_display_forms_of_stems_are_whole_words() -> None:
+    arts = pd.DataFrame({"doc_id": ["a"], "text": ["المفاوضات والمفاوضات مفاوضات"]})
+    stem = ArabicTokenizer(stem=True)("المفاوضات")[0]
+    assert topics.display_forms(arts, [stem], stem=True)[stem] == "المفاوضات"
