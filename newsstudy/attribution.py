@@ -9,10 +9,11 @@ How it works
 1. **Cues.** Every written form of every cue (the reporting verbs of ``data/attribution/verbs.tsv`` in
    all listed conjugations with the prefixes و ف ل and an optional object suffix, the participles of
    ``participles.txt``, the attributive prepositions of ``prepositions.txt``) is expanded once into a
-   table, and the words of the matching form of each line (:func:`newsstudy.normalize.for_matching`) are
-   looked up in it; a line with no cue word costs one split and a few set lookups. In a headline, a short
-   source phrase before a colon (``Source:``) is a cue too. Raw offsets are recovered word by word
-   (:func:`newsstudy.normalize.for_matching_with_offsets` on the cue's word only).
+   table, and the words of the matching form of each line (:func:`newsstudy.normalize.for_matching`,
+   computed once per line) are looked up in it: one set intersection in C rules out a line with no cue
+   word, and only the tokens holding a hit are then read. In a headline, a short source phrase before a
+   colon (``Source:``) is a cue too. Raw offsets are recovered word by word
+   (:func:`newsstudy.normalize.for_matching_with_offsets` on the cue's word only, cached per word).
 2. **Source phrase.** Arabic news is mostly verb-subject: the source is the words after the verb, up to
    the complementiser (إن/أن/بأن, a colon, a quote), a conduit (لـ + outlet), a comma, a relative pronoun,
    an anonymity clause or a time word. For a preposition it is its object.
@@ -83,11 +84,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -95,7 +97,7 @@ from typing import NamedTuple
 import pandas as pd
 import regex
 
-from newsstudy.normalize import for_matching, for_matching_with_offsets
+from newsstudy.normalize import for_matching, for_matching_all, for_matching_with_offsets
 from newsstudy.paths import DATA_DIR
 
 __all__ = [
@@ -163,7 +165,9 @@ _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ولم", "ولن", "و
 _CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|بينما|فيما|في حين|غير ان|الا ان)")
 _PERIOD = regex.compile(r"[.!?؟](?=\s)")
 _CLAUSE_PUNCT = regex.compile(r"[.!?؟،,؛;:\"]")
-_SENTENCE_END = regex.compile(r"[.!?؟](?=\s|$)|$")
+# Written for the standard ``re`` module (faster to scan a whole line); ``[^\S\x1c-\x1f]`` is exactly
+# ``regex``'s ``\s`` (``str.isspace`` less the information separators U+001C..U+001F).
+_SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)|$")
 _COMPLEMENT = regex.compile(rf"(?<![{_L}])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![{_L}])|[:\"]")
 _CUT_WORDS = frozenset(
     "الذي التي الذين اللذين اللتين اللواتي اللاتي يوم امس اليوم مساء صباح الاسبوع الشهر خلال عبر في_بيان "
@@ -219,6 +223,7 @@ class _Lexicon:
     anonymity_re: regex.Pattern
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
+    cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
 
 
 def _cue_words(
@@ -273,34 +278,65 @@ class _Cue:
 
 
 def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
+    """The cues of a normalised line, in order.
+
+    Most lines hold no cue or only a few, so the words of the line are first cut into pieces and
+    intersected with the cue table (both in C); only the space-delimited tokens that contain a piece
+    found there are then read one by one (:func:`_cue_at`), instead of every token of the line.
+    """
+    hits = lex.cue_keys.intersection(_PIECE.findall(norm))
+    if not hits:
+        return []
     out: list[_Cue] = []
-    cue_words, multi = lex.cue_words, lex.multi_preps
-    pos = 0
-    for raw in norm.split(" "):
-        word = raw if raw in cue_words or raw in multi else raw.strip(_PUNCT)
-        hit = cue_words.get(word)
-        if hit is not None or word in multi:
-            start = pos + raw.find(word) if word else pos
-            if hit is not None:
-                kind, part, suf = hit
-                out.append(_Cue(start, start + len(part) + len(suf), {kind: part, "suf": suf or None}))
-            else:
-                for words in multi[word]:
-                    phrase = " ".join(words)
-                    if norm.startswith(phrase, start):  # cheap test before tokenising
-                        nxt = _tokens(norm, start, len(norm))[: len(words)]
-                        if [x.text for x in nxt] == words:
-                            out.append(_Cue(start, nxt[-1].end, {"prep": phrase}))
-                            break
-        pos += len(raw) + 1
+    for pos, end in _tokens_holding(norm, hits):
+        cue = _cue_at(norm, pos, norm[pos:end], lex)
+        if cue is not None:
+            out.append(cue)
     return out
 
 
-def _has_cue(norm: str, lex: _Lexicon) -> bool:
-    words = lex.cue_words
-    if any(w in words for w in (x.strip(_PUNCT) for x in norm.split(" "))):
-        return True
-    return any(" ".join(p) in norm for ps in lex.multi_preps.values() for p in ps)
+def _tokens_holding(norm: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Start and end of each space-delimited token of ``norm`` that holds one of ``words``, in order."""
+    starts: set[int] = set()
+    for word in words:
+        i = norm.find(word)
+        while i >= 0:
+            starts.add(norm.rfind(" ", 0, i) + 1)
+            i = norm.find(word, i + len(word))
+    out = []
+    for pos in sorted(starts):
+        end = norm.find(" ", pos)
+        out.append((pos, end if end >= 0 else len(norm)))
+    return out
+
+
+def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
+    """The cue that the space-delimited token ``raw`` at ``pos`` of ``norm`` starts, if any."""
+    cue_words, multi = lex.cue_words, lex.multi_preps
+    word = raw if raw in cue_words or raw in multi else raw.strip(_PUNCT)
+    hit = cue_words.get(word)
+    if hit is None and word not in multi:
+        return None
+    start = pos + raw.find(word) if word else pos
+    if hit is not None:
+        kind, part, suf = hit
+        return _Cue(start, start + len(part) + len(suf), {kind: part, "suf": suf or None})
+    for words in multi[word]:
+        phrase = " ".join(words)
+        if norm.startswith(phrase, start):  # cheap test before tokenising
+            nxt = _tokens(norm, start, len(norm))[: len(words)]
+            if [x.text for x in nxt] == words:
+                return _Cue(start, nxt[-1].end, {"prep": phrase})
+    return None
+
+
+def _checked_cue_keys(cue_words: dict, multi_preps: dict) -> frozenset[str]:
+    """The words :func:`_find_cues` intersects a line's pieces with (cue words must be whole pieces)."""
+    keys = frozenset(cue_words) | frozenset(multi_preps)
+    bad = sorted(k for k in keys if not k or any(c in _PUNCT or c.isspace() for c in k))
+    if bad:
+        raise ValueError(f"cue words may hold no space or punctuation: {bad[:5]}")
+    return keys
 
 
 def outlets_table() -> pd.DataFrame:
@@ -370,6 +406,8 @@ def _lexicon() -> _Lexicon:
     )
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
+    cue_words = _cue_words(verb_forms, participles, preps)
+    multi_preps = _multi_preps(preps)
     return _Lexicon(
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
@@ -381,14 +419,15 @@ def _lexicon() -> _Lexicon:
         vocabulary=vocabulary,
         common_nouns=frozenset(_data_lines("common_nouns.txt")),
         outlets=outlets,
-        cue_words=_cue_words(verb_forms, participles, preps),
+        cue_words=cue_words,
         verb_preps=verb_preps,
-        multi_preps=_multi_preps(preps),
+        multi_preps=multi_preps,
         outlet_re=outlet_re,
         name_re=name_re,
         adjective_re=adjective_re,
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
+        cue_keys=_checked_cue_keys(cue_words, multi_preps),
     )
 
 
@@ -406,14 +445,22 @@ class _Tok(NamedTuple):
     rstart: int = 0  # where the whitespace-delimited token starts (with its punctuation)
 
 
+_new_tok = tuple.__new__  # _new_tok(_Tok, fields) builds a token without the Python-level __new__
+
 _STRIP = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
 _TOK_CACHE: dict = {}
+_RSTART, _END = itemgetter(6), itemgetter(2)  # _Tok.rstart and _Tok.end, read in C
 
 
 def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
-    """The tokens of ``norm`` starting at or after ``start`` and ending by ``end`` (tokenised once a line)."""
+    """The tokens of ``norm`` starting at or after ``start`` and ending by ``end`` (tokenised once a line).
+
+    Tokens are the space-delimited words of the whole line; they are tokenised and cached sentence by
+    sentence (a sentence boundary ". " is a space, so this is the same split), which keeps long lines
+    cheap.
+    """
     if _TOK_CACHE.get("") is not norm:
         _TOK_CACHE.clear()  # only the line being read is kept
         _TOK_CACHE[""] = norm
@@ -421,23 +468,32 @@ def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
     lo = _window_start(norm, start)
     while lo < len(norm):
         cached = _TOK_CACHE.get(lo)
-        if cached is None:
-            hi = _window_end(norm, lo)
-            toks = _tokenise(norm, lo, hi)
-            cached = (toks, [t.rstart for t in toks], hi)
+        # A sentence is tokenised from the token holding ``start`` to its end: the words before a cue
+        # are rarely read, so they are tokenised only when first asked for, and put in front.
+        first = max(lo, norm.rfind(" ", lo, start) + 1) if start > lo else lo
+        if cached is None or first < cached[4]:
+            if cached is None:
+                hi = _window_end(norm, lo)
+                toks = _tokenise(norm, first, hi)
+            else:  # the tokens before the cached ones (which start after a space)
+                hi = cached[3]
+                toks = _tokenise(norm, first, cached[4] - 1) + cached[0]
+            cached = (toks, list(map(_RSTART, toks)), list(map(_END, toks)), hi, first)
             _TOK_CACHE[lo] = cached
-        toks, starts, hi = cached
-        for t in toks[bisect_left(starts, start) :]:
-            if t.end > end:
-                return out
-            out.append(t)
+        toks, starts, ends, hi, _ = cached
+        # Token starts and ends both increase, so the tokens wanted are one slice found by bisection.
+        i = bisect_left(starts, start)
+        j = bisect_right(ends, end, i)
+        out.extend(toks[i:j])
+        if j < len(toks):
+            return out  # a token of this window ends after ``end``
         lo = hi + 1
         if hi >= end:
             break
     return out
 
 
-_STOP_SPACE = regex.compile(r"[.?!] ")
+_STOP_SPACE = re.compile(r"[.?!] ")  # plain characters: the standard ``re`` scans faster
 
 
 @lru_cache(maxsize=16)
@@ -462,17 +518,28 @@ def _window_end(norm: str, lo: int) -> int:
 _PUNCT = "\"'«»“”()[]{}<>،,:;؛.!?؟-–—_/\\|*#@…ـ+=~`^&%$"
 _STOPS = frozenset('،,؛;.:!?؟()[]"«»“”')
 
+# A word of a normalised line, cut at spaces and at the punctuation that cue words never contain. Every
+# word that the cue loop looks up (a space-delimited token, bare or with its punctuation stripped) is one
+# of these pieces, so a line whose pieces share nothing with the cue table cannot hold a cue.
+_PIECE = re.compile("[^ " + re.escape(_PUNCT) + "]+")
+
 
 def _tokenise(norm: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
+    """The space-delimited tokens of ``norm[lo:hi]``, each with its punctuation stripped.
+
+    This is the innermost step of the extractor (about a million tokens on the ANT corpus). A plain
+    loop measured faster here than ``map``/``zip`` over columns or a cache of token shapes (the cache's
+    memory traffic costs more than the few string methods it saves); tokens are built with
+    :data:`_new_tok`, which skips the Python-level ``__new__`` of the named tuple.
+    """
     out = []
     pos = lo
     for raw in norm[lo:hi].split(" "):
         core = raw.strip(_PUNCT)
-        lead = len(raw) - len(raw.lstrip(_PUNCT))
-        start = pos + lead
-        out.append(
-            _Tok(core, start, start + len(core), raw[:1] in _STOPS, raw[-1:] in _STOPS, raw[:1] in '"«“', pos)
-        )
+        start = pos + len(raw) - len(raw.lstrip(_PUNCT))
+        first = raw[:1]
+        fields = (core, start, start + len(core), first in _STOPS, raw[-1:] in _STOPS, first in '"«“', pos)
+        out.append(_new_tok(_Tok, fields))
         pos += len(raw) + 1
     return out
 
@@ -682,10 +749,17 @@ class _State:
 
 
 def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
-    """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``."""
-    for m in lex.adjective_re.finditer(norm):
+    """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
+
+    Every document line is read here once a named source needs it, so the nationality pattern is run
+    only on the tokens that hold an adjective (a match is one whole word: it never crosses a space, so
+    matching token by token finds the same matches as matching the whole line).
+    """
+    for m in _matches_in_tokens(lex.adjective_re, norm, lex.adjectives):
         label = lex.adjectives[m.group("a")]
-        words = [_STRIP.sub("", w) for w in norm[m.end() :].split()[: lex.max_name_words + 2]]
+        n = lex.max_name_words + 2
+        # split(None, n) stops after n words: only they are read, not the rest of the line
+        words = [_STRIP.sub("", w) for w in norm[m.end() :].split(None, n)[:n]]
         taken = 0
         for w in words:
             if _head(w, lex) and _head(w, lex)[0] == "title":
@@ -699,6 +773,16 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+def _matches_in_tokens(pattern: regex.Pattern, norm: str, words: Iterable[str]) -> Iterator[regex.Match]:
+    """``pattern.finditer(norm)`` for a pattern whose matches are single tokens each holding one of ``words``.
+
+    Only the tokens that hold one of the words are searched (spaces bound a token, and a space is neither
+    a letter nor a digit, so the pattern's word-boundary look-arounds see the same at a token's ends).
+    """
+    for start, end in _tokens_holding(norm, words):
+        yield from pattern.finditer(norm, start, end)
 
 
 def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
@@ -970,13 +1054,14 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     return None
 
 
-def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State) -> list[_Found]:
+def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
     found: list[_Found] = []
-    sentences_end = [m.start() for m in _SENTENCE_END.finditer(norm)]
 
     def sentence_end(pos: int) -> int:
-        i = bisect_left(sentences_end, pos)
-        return sentences_end[i] if i < len(sentences_end) else len(norm)
+        # The pattern matches single characters (or the end), so the first match from ``pos`` is the
+        # first sentence end at or after it: only the rest of this sentence is scanned.
+        m = _SENTENCE_END.search(norm, pos)
+        return m.start() if m is not None else len(norm)
 
     embedded_until = -1  # positions before this (after a complementiser) are reported content
     consumed_until = -1
@@ -985,7 +1070,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State) -> l
         if h is not None:
             found.append(h)
             state.remember(h.src)
-    for m in _find_cues(norm, lex):
+    for m in cues:
         if m.start() < consumed_until:
             continue
         if m.start() >= embedded_until:
@@ -1035,6 +1120,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State) -> l
     return found
 
 
+@lru_cache(maxsize=64)  # asked twice per cue (by the cue and by the line's reading of it): pure, so cached
 def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
     """The first complementiser in ``norm[start:end]``: إن/أن/بأن, a colon, or a quote opening speech.
 
@@ -1247,7 +1333,7 @@ def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _
     )
 
 
-_SENT_SPLIT = regex.compile(r"(?<=[.!?؟])\s+")
+_SENT_SPLIT = re.compile(r"(?<=[.!?؟])[^\S\x1c-\x1f]+")  # ``regex``'s ``\s+``, for the faster ``re``
 
 
 @lru_cache(maxsize=16)
@@ -1268,7 +1354,11 @@ def _sentence(raw: str, pos: int) -> str:
     return raw[starts[i] : ends[i]].strip()
 
 
-_RAW_WORD = regex.compile(r"\S+")
+# The whitespace that separates raw words: ``regex``'s ``\s`` (``str.isspace`` less the information
+# separators U+001C..U+001F), written for the standard ``re`` module, whose ``split`` is faster here.
+_RAW_SPACE = re.compile(r"([^\S\x1c-\x1f]+)")  # captured: split keeps the whitespace runs
+# Words repeat (وقال، مسؤول), so their offset maps are computed once (OffsetMap is immutable).
+_word_offsets = lru_cache(maxsize=1 << 14)(for_matching_with_offsets)
 
 
 class _RawMap:
@@ -1283,30 +1373,40 @@ class _RawMap:
 
     def __init__(self, raw: str, norm: str) -> None:
         self.raw, self.norm = raw, norm
-        self.words: list[tuple[int, str]] | None = None
+        self.words: list[str] | None = None  # the raw words (None: not split yet)
+        self.starts: list[int] = []  # where each raw word starts
+        self.aligned = True  # False once the raw and normalised words are known not to correspond
         self.full = None
-        self.spaces: list[int] = []
 
-    def _word_list(self) -> list[tuple[int, str]] | None:
-        if self.words is None:
-            words = [(m.start(), m.group()) for m in _RAW_WORD.finditer(self.raw)]
+    def _word_list(self) -> list[str] | None:
+        if self.words is None and self.aligned:
+            # Raw words and their offsets from one split (words and whitespace alternate), in C.
+            pieces = _RAW_SPACE.split(self.raw)
+            offsets = list(accumulate(map(len, pieces), initial=0))
+            words, starts = pieces[0::2], offsets[0::2]
+            if words and not words[-1]:  # whitespace at the end (or an empty line)
+                del words[-1], starts[-1]
+            if words and not words[0]:  # whitespace at the start
+                del words[0], starts[0]
             # Same number of words: the correspondence holds (checked again on the words actually used).
             if len(words) != self.norm.count(" ") + 1:
+                self.aligned = False
                 return None
-            self.words = words
-            self.spaces = [i for i, c in enumerate(self.norm) if c == " "]
+            self.words, self.starts = words, starts
         return self.words
 
     def _point(self, pos: int, *, end: bool) -> int | None:
         words = self._word_list()
         if words is None:
             return None
-        # Word index and bounds by bisecting the spaces, not by scanning from the line's start.
-        k = bisect_left(self.spaces, pos if not end else pos - 1)
-        wstart = self.spaces[k - 1] + 1 if k else 0
-        rstart, rword = words[k]
-        local = for_matching_with_offsets(rword)
-        nend = self.spaces[k] if k < len(self.spaces) else -1
+        # The word holding the point: its index is the number of spaces before it, its bounds the
+        # spaces around it (``norm`` has single spaces); str.count and str.find do this in C.
+        at = max(pos - 1 if end else pos, 0)
+        k = self.norm.count(" ", 0, at)
+        wstart = self.norm.rfind(" ", 0, at) + 1
+        rstart, rword = self.starts[k], words[k]
+        local = _word_offsets(rword)
+        nend = self.norm.find(" ", at)
         if local.text != self.norm[wstart : nend if nend >= 0 else len(self.norm)]:
             return None
         if end:
@@ -1323,15 +1423,16 @@ class _RawMap:
         return a, b
 
 
-def _doc_rows(doc_id: str, lines: list[tuple[int, str, str]], lex: _Lexicon) -> list[dict]:
+def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[dict]:
+    """The attribution rows of one document from its lines (number, label, raw text, matching form)."""
     state = _State()
     rows: list[dict] = []
-    for line_no, label, raw in lines:
-        norm = for_matching(raw)
+    for line_no, label, raw, norm in lines:
         state.history.append(norm)
-        if not _has_cue(norm, lex) and not (label == "headline" and ":" in norm):
-            continue
-        found = _line_attributions(norm, label, lex, state)
+        cues = _find_cues(norm, lex)
+        if not cues and not (label == "headline" and ":" in norm):
+            continue  # most lines: no cue and no headline source
+        found = _line_attributions(norm, label, lex, state, cues)
         if not found:
             continue
         omap = _RawMap(raw, norm)
@@ -1360,6 +1461,21 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str]], lex: _Lexicon) -> 
                 }
             )
     return rows
+
+
+def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
+    """:func:`~newsstudy.normalize.for_matching` of every text, computed in batches.
+
+    :func:`~newsstudy.normalize.for_matching_all` gives the same result several times faster than one
+    call per line; batches of ``batch`` lines bound the memory of its arrays.
+
+    >>> _matching_forms(["قالَ  مسؤولٌ", "", "ﻻ ٢٠٢٤"], batch=2)
+    ['قال مسؤول', '', 'لا 2024']
+    """
+    out: list[str] = []
+    for i in range(0, len(texts), batch):
+        out.extend(for_matching_all(texts[i : i + batch]))
+    return out
 
 
 def extract(lines: pd.DataFrame) -> pd.DataFrame:
@@ -1398,15 +1514,17 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
     kept = kept.sort_values(["doc_id", "line"], kind="stable")
     rows: list[dict] = []
     doc_ids = kept["doc_id"].astype(str).tolist()
+    texts = kept["text"].astype(str).tolist()
     records = zip(
         doc_ids,
         kept["line"].astype(int).tolist(),
         kept["label"].tolist(),
-        kept["text"].astype(str).tolist(),
+        texts,
+        _matching_forms(texts),
         strict=True,
     )
     for doc_id, group in groupby(records, key=itemgetter(0)):
-        rows.extend(_doc_rows(doc_id, [(ln, lab, text) for _, ln, lab, text in group], lex))
+        rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex))
     out = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in ("conduit", "outlet"):  # missing means "none named": keep None, not NaN
         out[col] = pd.Series([None if pd.isna(v) else v for v in out[col]], index=out.index, dtype=object)

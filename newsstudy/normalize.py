@@ -315,8 +315,8 @@ def for_matching_all(texts: Sequence[str]) -> list[str]:
 
 # Below these lengths the per-call cost of NumPy outweighs its speed (measured on ANT
 # lines): str.translate, or the character loop for offsets, is used instead.
-_VECTOR_MIN = 48
-_OFFSETS_VECTOR_MIN = 256
+_VECTOR_MIN = 768
+_OFFSETS_VECTOR_MIN = 192
 
 # Codes of the code-point table (beside images >= 0, which are single code points).
 _DELETE, _SPACE, _MULTI, _UNKNOWN, _BOUNDARY = -1, -2, -3, -4, -5

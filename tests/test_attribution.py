@@ -274,6 +274,109 @@ def test_properties_on_random_text(texts: list[str]) -> None:
     assert out.equals(A.extract(lines))  # deterministic
 
 
+# The fast paths of the extractor (cue lookup, tokenising, raw offsets) must give exactly what the plain
+# definitions give: each is checked against the plain definition on arbitrary text.
+
+_PIECES = [
+    *_WORDS,
+    "علي",
+    "حد",
+    "قول",
+    "لسان",
+    "استنادا",
+    "الي",
+    "الأمريكي",
+    "والإسرائيليين",
+    "(",
+    ")",
+    "-",
+    "؟",
+]
+_FAST_TEXT = st.lists(
+    st.tuples(
+        st.sampled_from(["", '"', "(", "«", "-"]),
+        st.sampled_from(_PIECES),
+        st.sampled_from(["", ":", "،", ".", ")"]),
+    ).map("".join),
+    max_size=25,
+).map(" ".join)
+_ODD_TEXT = st.text(st.sampled_from(list('قال ن.،:"«( ـَ\t\u00a0\x1c\u200f')), max_size=40)
+
+
+def _plain_tokens(norm: str) -> list[tuple]:
+    out, pos = [], 0
+    for raw in norm.split(" "):
+        core = raw.strip(A._PUNCT)
+        start = pos + len(raw) - len(raw.lstrip(A._PUNCT))
+        stops = (raw[:1] in A._STOPS, raw[-1:] in A._STOPS, raw[:1] in '"«“')
+        out.append((core, start, start + len(core), *stops, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def _plain_cues(norm: str) -> list[tuple]:
+    """Every space-delimited token looked up in the cue table, one by one."""
+    lex, out, pos = A._lexicon(), [], 0
+    for raw in norm.split(" "):
+        word = raw if raw in lex.cue_words or raw in lex.multi_preps else raw.strip(A._PUNCT)
+        if word in lex.cue_words or word in lex.multi_preps:
+            cue = A._cue_at(norm, pos, raw, lex)
+            if cue is not None:
+                out.append((cue.start(), cue.end(), cue.group("verb"), cue.group("part"), cue.group("prep")))
+        pos += len(raw) + 1
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT))
+def test_tokenise_is_the_plain_split(text: str) -> None:
+    assert [tuple(t) for t in A._tokenise(text)] == _plain_tokens(text)
+    norm = A.for_matching(text)
+    got = A._tokens(norm, 0, len(norm))  # sentence by sentence, cached
+    assert [tuple(t) for t in got] == (_plain_tokens(norm) if norm else [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_FAST_TEXT)
+def test_find_cues_is_the_word_by_word_lookup(text: str) -> None:
+    norm = A.for_matching(text)
+    got = [
+        (c.start(), c.end(), c.group("verb"), c.group("part"), c.group("prep"))
+        for c in A._find_cues(norm, A._lexicon())
+    ]
+    assert got == _plain_cues(norm)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT))
+def test_adjective_matches_by_token_are_the_whole_line_matches(text: str) -> None:
+    lex, norm = A._lexicon(), A.for_matching(text)
+    plain = [(m.span(), m.group("a")) for m in lex.adjective_re.finditer(norm)]
+    assert [
+        (m.span(), m.group("a")) for m in A._matches_in_tokens(lex.adjective_re, norm, lex.adjectives)
+    ] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT))
+def test_raw_words_and_sentence_ends_follow_regex_whitespace(text: str) -> None:
+    import regex
+
+    norm = A.for_matching(text)
+    omap = A._RawMap(text, norm)
+    words = [(m.start(), m.group()) for m in regex.finditer(r"\S+", text)]
+    if len(words) == len(norm.split(" ")):
+        raw_words = omap._word_list()
+        assert list(zip(omap.starts, raw_words, strict=True)) == words
+    else:
+        assert omap._word_list() is None
+    for s in (text, norm):
+        plain = [m.start() for m in regex.finditer(r"[.!?؟](?=\s|$)|$", s)]
+        assert [m.start() for m in A._SENTENCE_END.finditer(s)] == plain
+        splits = [m.span() for m in regex.finditer(r"(?<=[.!?؟])\s+", s)]
+        assert [m.span() for m in A._SENT_SPLIT.finditer(s)] == splits
+
+
 # --------------------------------------------------------------------------------------------------
 # Counting
 
