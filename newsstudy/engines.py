@@ -8,9 +8,14 @@ Streaming (:func:`run_streaming`)
     per-document stages (cleaning, label counts, attribution) on each chunk in
     ``n_jobs`` worker processes, and appends the per-row tables to Parquet files
     as chunks finish, so the memory of these stages does not grow with the
-    corpus. The cross-document stages (duplicates, text reuse, copies, source
-    counts) run once at the end on the compact state kept from every chunk:
-    the kept (``headline``/``content``) lines and the dates.
+    corpus. The workers also compute what the cross-document stages need
+    (:func:`newsstudy.duplicates.chunk_features`: MinHash signatures, word
+    counts, 12-word anchors); the main process spills the bulky part of it to a
+    hidden temporary folder in ``out_dir`` (:class:`newsstudy.duplicates.OutOfCoreIndex`:
+    kept lines, and anchors in hash partitions) and keeps only a few numbers
+    per document and line. The cross-document stages (duplicates, text reuse,
+    copies, source counts) run once at the end, one partition at a time; the
+    folder is removed when the run ends (or fails).
 Dask (:func:`run_dask`)
     The per-document stages and the MinHash signatures run per partition on a
     Dask cluster (a local ``distributed.LocalCluster`` by default); LSH banding
@@ -40,15 +45,18 @@ Deliberate differences from :func:`~newsstudy.pipeline.run_study`
 - Parquet tables are in corpus order by chunk; sort them by ``doc_id`` (and
   ``line``) to compare with ``run_study``. CSV tables are sorted as in
   ``run_study``.
-- The cross-document state (kept lines, 12-word anchors of the reuse stage)
-  grows with the corpus: on this machine the final stages peak at about 3 GB
-  for the 31,525 ANT articles and at 13.6 GB for 4 near-identical copies of
-  them (``benchmarks/README.md``). Reuse passages are exact (every pair sharing
-  a 12-word anchor), as in ``run_study``; beyond a few hundred thousand articles
-  they need an out-of-core anchor index, which is not written yet.
+- Memory of the cross-document stages: per document about 0.6 KB (id, MinHash
+  signature, counts, date) and per kept line 16 bytes stay in memory; kept lines
+  and anchors (16 bytes per word) are on disk. What still grows with the
+  corpus is the output: passage rows are written to ``reuse_passages.csv`` per
+  partition, but their numeric columns (about 100 bytes a row) are kept for
+  ``reused_share`` and ``copied_lines``, and ``duplicate_pairs``, like the
+  in-memory function, holds every LSH candidate pair. Corpora in which every
+  article has many near copies (the replicated benchmark corpora) make these
+  grow with the square of the number of copies (``benchmarks/README.md``).
 
-Where the time goes (ANT, 2 cores): the per-document stages take about 1.6
-ms of CPU per article, two thirds of it ``attribution.extract``; the final
+Where the time goes (ANT, 2 cores): the per-document stages take about 4 ms
+of CPU per article, most of it cleaning and ``attribution.extract``; the final
 stages are led by ``duplicates.reuse_passages`` (mostly
 ``normalize.for_matching_with_offsets`` on the lines of the documents that
 share passages); the topic model is fitted in another process meanwhile.
@@ -58,7 +66,9 @@ from __future__ import annotations
 
 import csv
 import heapq
+import shutil
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -110,6 +120,7 @@ class ChunkTables:
     kept: pd.DataFrame  # kept lines (headline/content) and line 1 of every document
     dates: pd.DataFrame | None  # doc_id, date
     n_bytes: int = 0
+    features: duplicates.ChunkFeatures | None = None  # what the cross-document stages need (spilled)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -158,6 +169,7 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
     """
     documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
     lines = clean.label_lines(documents)
+    kept = kept_lines(lines)
     dates = None
     if options.date_column in documents.columns:
         dates = parsed_dates(
@@ -169,9 +181,16 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
         articles=clean.cleaned(lines),
         label_counts=label_counts(lines),
         attributions=attribution.extract(lines),
-        kept=kept_lines(lines),
+        kept=kept,
         dates=dates,
         n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
+        features=duplicates.chunk_features(
+            kept,
+            min_words=options.min_reuse_words,
+            num_perm=options.num_perm,
+            shingle_size=options.shingle_size,
+            seed=options.seed,
+        ),
     )
 
 
@@ -332,9 +351,9 @@ class _TopicSample:
 
 @dataclass
 class _State:
-    """What the cross-document stages need, gathered chunk by chunk."""
+    """What the cross-document stages need, gathered chunk by chunk (the bulky part on disk)."""
 
-    kept: list[pd.DataFrame] = field(default_factory=list)
+    index: duplicates.OutOfCoreIndex
     dates: list[pd.DataFrame] = field(default_factory=list)
     problems: list[pd.DataFrame] = field(default_factory=list)
     n_docs: int = 0
@@ -381,12 +400,9 @@ def _final_tables(
     ``submit(fn, *args)`` runs the topic model elsewhere (a process pool, a Dask
     cluster) and returns a future; by default it runs here.
     """
-    kept = pd.concat(state.kept, ignore_index=True) if state.kept else pd.DataFrame(
-        {"doc_id": pd.Series(dtype="str"), "line": pd.Series(dtype="int64"),
-         "label": pd.Series(dtype="str"), "text": pd.Series(dtype="str")}
-    )  # fmt: skip
-    kept = kept.sort_values(["doc_id", "line"], kind="stable", ignore_index=True)
+    index = state.index
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
+    index.set_dates(dated)
     near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
 
     # Topics need only the articles: they are fitted beside the duplicates stage (on another core).
@@ -394,12 +410,21 @@ def _final_tables(
     topic_tables = (submit or _run_now)(_topic_tables, articles, options)
 
     report.stage("duplicates")
-    passages = duplicates.reuse_passages(kept, dated, min_words=options.min_reuse_words)
-    copies = duplicates.copied_lines(kept, dated, passages=passages)
-    pairs = duplicates.duplicate_pairs(kept, threshold=options.near_threshold, candidates=candidates, **near)
+    # Passage rows go to the CSV as each pair partition is done; only the columns the
+    # per-document and per-line summaries need stay in memory.
+    spans = []
+    for frame in index.reuse_passages(min_words=options.min_reuse_words):
+        writer.csv("reuse_passages", frame, append=True)
+        spans.append(index.compact_passages(frame))
+    passages = pd.concat(spans, ignore_index=True)
+    del spans
+    copies = index.copied_lines(passages)
+    writer.csv("reused_share", index.reused_share(passages))
+    del passages
+    pairs = index.duplicate_pairs(
+        threshold=options.near_threshold, shingle_size=options.shingle_size, candidates=candidates
+    )
     writer.csv("duplicate_pairs", pairs)
-    writer.csv("reuse_passages", passages)
-    writer.csv("reused_share", duplicates.reused_share(kept, passages))
     writer.csv("copied_lines", copies)
 
     report.stage("sources")
@@ -422,7 +447,7 @@ def _final_tables(
     writer.csv("document_topics", doc_topics)
     if state.n_docs <= max_similarity_docs:
         cosine = topics.similarity(articles)
-        jaccard = duplicates.jaccard_matrix(kept, **near)
+        jaccard = duplicates.jaccard_matrix(index.lines(), **near)
         writer.csv("similarity", similarity_pairs(cosine, jaccard))
     else:
         writer.csv("similarity", pd.DataFrame(columns=["doc_a", "doc_b", "cosine", "jaccard"]))
@@ -434,7 +459,7 @@ def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, writer: _
     writer.parquet("articles", part.articles)
     writer.parquet("attributions", part.attributions)
     writer.csv("label_counts", part.label_counts, append=True)
-    state.kept.append(part.kept)
+    state.index.add(part.features)
     if part.dates is not None:
         state.dates.append(part.dates)
     sample.add(part.articles)
@@ -453,6 +478,17 @@ def _ordered_results(
             yield resolve(pending.popleft())
     while pending:
         yield resolve(pending.popleft())
+
+
+def _new_state(out: Path) -> _State:
+    """A state whose spilled files live in a hidden temporary folder of ``out`` (removed by ``_close``)."""
+    folder = Path(tempfile.mkdtemp(prefix=".newsstudy-", dir=out))
+    return _State(index=duplicates.OutOfCoreIndex(folder / "index"))
+
+
+def _close(state: _State) -> None:
+    state.index.close()
+    shutil.rmtree(state.index.directory.parent, ignore_errors=True)
 
 
 def _problem_tracking(
@@ -543,7 +579,7 @@ def run_streaming(
     out.mkdir(parents=True, exist_ok=True)
     report = _Progress(progress)
     writer = _TableWriter(out)
-    state = _State()
+    state = _new_state(out)
     sample = _TopicSample(max_topic_docs)
     chunks = _problem_tracking(
         iter_corpus(
@@ -574,19 +610,16 @@ def run_streaming(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        _close(state)
 
 
 # --------------------------------------------------------------------------- Dask
 def _chunk_with_bands(documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int) -> tuple:
     """Per-partition work on a Dask worker: the per-document stages plus MinHash band keys."""
     part = process_chunk(documents, options)
-    # The same texts and hashing as duplicates.duplicate_pairs, so the band keys match its own.
-    docs = duplicates._kept_docs(part.kept)
-    sig = duplicates.minhash_signatures(
-        docs.joined(), num_perm=options.num_perm, shingle_size=options.shingle_size, seed=options.seed
-    )
-    keys = duplicates.band_keys(sig, bands=bands, rows=rows)
-    doc_ids = pd.Series(docs.ids[keys["row"].to_numpy()], dtype="str")
+    # The chunk's signatures are those duplicates.duplicate_pairs computes, so the band keys match its own.
+    keys = duplicates.band_keys(part.features.signatures, bands=bands, rows=rows)
+    doc_ids = pd.Series(part.features.ids[keys["row"].to_numpy()], dtype="str")
     return part, pd.DataFrame({"band": keys["band"], "key": keys["key"], "doc_id": doc_ids})
 
 
@@ -650,7 +683,7 @@ def run_dask(
     out.mkdir(parents=True, exist_ok=True)
     report = _Progress(progress)
     writer = _TableWriter(out)
-    state = _State()
+    state = _new_state(out)
     sample = _TopicSample(max_topic_docs)
     bands, rows = duplicates.lsh_params(
         options.near_threshold, options.num_perm, weights=duplicates.LSH_WEIGHTS
@@ -704,6 +737,7 @@ def run_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+        _close(state)
 
 
 # --------------------------------------------------------------------------- summaries of a run by outlet

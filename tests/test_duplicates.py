@@ -465,3 +465,127 @@ def test_recall_of_near_duplicates_on_ant_sample():
     # Precision in the same sense: reported pairs are truly near 0.8 or above.
     near_truth = _exact_pairs(texts, 0.7)
     assert len(found - near_truth) / max(len(found), 1) < 0.02
+
+
+# --------------------------------------------------------------------------- out of core
+def _out_of_core_tables(lines, documents, folder, *, n_chunks=3, partitions=4, cache_docs=3, **reuse):
+    """The four tables from an OutOfCoreIndex fed with the documents in shuffled chunks."""
+    ids = sorted(lines["doc_id"].astype(str).unique())
+    random.Random(n_chunks).shuffle(ids)
+    index = D.OutOfCoreIndex(folder / "index", partitions=partitions, cache_docs=cache_docs)
+    for k in range(n_chunks):
+        part = lines[lines["doc_id"].isin(ids[k::n_chunks])]
+        index.add(D.chunk_features(part, min_words=reuse.get("min_words", 12)))
+    index.set_dates(documents)
+    passages = pd.concat(list(index.reuse_passages(**reuse)), ignore_index=True)
+    assert len(list(folder.glob("index/matches-*"))) == 0  # each pair partition is removed once read
+    tables = {
+        "reuse_passages": passages,
+        "copied_lines": index.copied_lines(passages),
+        "reused_share": index.reused_share(passages),
+        "duplicate_pairs": index.duplicate_pairs(),
+    }
+    compact = index.compact_passages(passages)  # doc indices instead of doc_ids: the same tables
+    pd.testing.assert_frame_equal(index.copied_lines(compact), tables["copied_lines"])
+    pd.testing.assert_frame_equal(index.reused_share(compact), tables["reused_share"])
+    index.close()
+    assert not (folder / "index").exists()
+    return tables
+
+
+def _in_memory_tables(lines, documents, **reuse):
+    passages = D.reuse_passages(lines, documents, **reuse)
+    return {
+        "reuse_passages": passages,
+        "copied_lines": D.copied_lines(lines, documents, passages=passages),
+        "reused_share": D.reused_share(lines, passages),
+        "duplicate_pairs": D.duplicate_pairs(lines),
+    }
+
+
+def _assert_same(got: dict, want: dict) -> None:
+    for name, table in want.items():
+        pd.testing.assert_frame_equal(got[name], table, check_exact=True, obj=name)
+
+
+def _planted_corpus(seed: int = 21) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles with planted reuse: copied and edited paragraphs, exact copies, boilerplate, dates."""
+    rng = random.Random(seed)
+    boiler = " ".join(rng.choice(VOCAB) for _ in range(15))
+    docs: dict[str, list[str]] = {}
+    for i in range(40):
+        docs[f"n{i:02d}"] = _article(rng, rng.randint(1, 5), rng.randint(5, 40))
+    for i in range(0, 40, 3):  # a paragraph copied into another article, with an edit and on another line
+        words = docs[f"n{i:02d}"][0].split()
+        words[len(words) // 2 : len(words) // 2 + 1] = ["بدلا"]
+        docs[f"n{(i * 7 + 5) % 40:02d}"].insert(1, "قال: " + " ".join(words))
+    for i in range(0, 40, 2):  # boilerplate in every other article: over the anchor cap below
+        docs[f"n{i:02d}"].append(boiler)
+    docs["n99"] = list(docs["n03"])  # an exact copy
+    docs["empty"] = [""]
+    lines = _lines(docs)
+    days = [f"2018-02-{rng.randint(1, 3):02d}" if rng.random() < 0.8 else "" for _ in docs]
+    return lines, pd.DataFrame({"doc_id": list(docs), "date": days})
+
+
+def test_out_of_core_index_equals_in_memory_on_planted_reuse(tmp_path):
+    lines, dated = _planted_corpus()
+    want = _in_memory_tables(lines, dated, max_anchor_docs=10)
+    assert len(want["reuse_passages"]) > 10 and len(want["copied_lines"]) > 5
+    assert "exact" in set(want["duplicate_pairs"]["kind"])
+    assert {"unknown"} < set(want["reuse_passages"]["source_doc"])
+    for chunks, parts in ((1, 1), (4, 3), (7, 16)):
+        got = _out_of_core_tables(
+            lines,
+            dated,
+            tmp_path / f"{chunks}-{parts}",
+            n_chunks=chunks,
+            partitions=parts,
+            max_anchor_docs=10,
+        )
+        _assert_same(got, want)
+
+
+def test_out_of_core_index_equals_in_memory_on_seeds(tmp_path):
+    from newsstudy import clean
+    from newsstudy.corpus import load_corpus
+    from newsstudy.paths import SEEDS_DIR
+
+    lines = clean.label_lines(load_corpus(SEEDS_DIR))
+    _assert_same(_out_of_core_tables(lines, None, tmp_path), _in_memory_tables(lines, None))
+
+
+def test_out_of_core_index_equals_in_memory_on_ant_fixtures(tmp_path):
+    from newsstudy import clean
+    from newsstudy.corpus import load_corpus
+    from newsstudy.paths import REPO_ROOT
+
+    rows = {}
+    for path in sorted((REPO_ROOT / "tests" / "fixtures" / "ant").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                rows[r["DOCNO"]] = r
+    rng = random.Random(3)
+    for r in list(rows.values())[::3]:  # edited copies, so that reuse and near duplicates occur
+        words = r["TEXT"].split(" ")
+        words.insert(rng.randrange(len(words) + 1), "عاجل")
+        rows[r["DOCNO"] + "-copy"] = {**r, "DOCNO": r["DOCNO"] + "-copy", "TEXT": " ".join(words)}
+    corpus = tmp_path / "ant.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.values()), "utf-8")
+    documents = load_corpus(corpus)
+    lines = clean.label_lines(documents)
+    dated = documents[["doc_id", "TIME"]].rename(columns={"TIME": "date"})
+    want = _in_memory_tables(lines, dated)
+    assert len(want["reuse_passages"]) > 0 and len(want["duplicate_pairs"]) > 0
+    _assert_same(_out_of_core_tables(lines, dated, tmp_path, n_chunks=5, partitions=8), want)
+
+
+def test_out_of_core_index_of_nothing(tmp_path):
+    index = D.OutOfCoreIndex(tmp_path / "index")
+    frames = list(index.reuse_passages())
+    assert len(frames) == 1 and frames[0].empty
+    assert list(frames[0].columns) == list(D.reuse_passages(_lines({})).columns)
+    assert index.duplicate_pairs().empty and index.reused_share(D._passage_frame([])).empty
+    index.close()
+    assert not (tmp_path / "index").exists()

@@ -89,6 +89,22 @@ def test_chunk_size_does_not_change_results(ant_sample, tmp_path: Path) -> None:
         )
 
 
+def test_spilled_state_is_removed_after_the_run(ant_sample, tmp_path: Path) -> None:
+    engines.run_streaming(ant_sample, tmp_path, ANT_OPTIONS, chunk_size=10, n_jobs=1, max_similarity_docs=0)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert len(engines.read_table(tmp_path, "reuse_passages")) > 0
+
+
+def test_spilled_state_is_removed_when_the_run_fails(tmp_path: Path, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(duplicates.OutOfCoreIndex, "duplicate_pairs", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        engines.run_streaming(SEEDS_DIR, tmp_path, chunk_size=2, n_jobs=1)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_parquet_written_one_row_group_per_chunk(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
