@@ -86,7 +86,7 @@ import csv
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, groupby
@@ -165,6 +165,10 @@ _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ولم", "ولن", "و
 _CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|بينما|فيما|في حين|غير ان|الا ان)")
 _PERIOD = regex.compile(r"[.!?؟](?=\s)")
 _CLAUSE_PUNCT = regex.compile(r"[.!?؟،,؛;:\"]")
+# The same patterns searched backwards ((?r)): the last match before a point is found directly, without
+# running through every match from the start of a long line.
+_LAST_PERIOD = regex.compile(r"(?r)[.!?؟](?=\s)")
+_LAST_CLAUSE_PUNCT = regex.compile(r"(?r)[.!?؟،,؛;:\"]")
 # Written for the standard ``re`` module (faster to scan a whole line); ``[^\S\x1c-\x1f]`` is exactly
 # ``regex``'s ``\s`` (``str.isspace`` less the information separators U+001C..U+001F).
 _SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)|$")
@@ -224,6 +228,9 @@ class _Lexicon:
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
     cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
+    adjective_forms: frozenset[str] = field(
+        default_factory=frozenset
+    )  # every word adjective_re matches whole
 
 
 def _cue_words(
@@ -277,14 +284,14 @@ class _Cue:
         return self._groups.get(name)
 
 
-def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
-    """The cues of a normalised line, in order.
+def _find_cues(norm: str, lex: _Lexicon, pieces: list[str] | None = None) -> list[_Cue]:
+    """The cues of a normalised line, in order (``pieces``: ``_PIECE.findall(norm)`` if already found).
 
     Most lines hold no cue or only a few, so the words of the line are first cut into pieces and
     intersected with the cue table (both in C); only the space-delimited tokens that contain a piece
     found there are then read one by one (:func:`_cue_at`), instead of every token of the line.
     """
-    hits = lex.cue_keys.intersection(_PIECE.findall(norm))
+    hits = lex.cue_keys.intersection(_PIECE.findall(norm) if pieces is None else pieces)
     if not hits:
         return []
     out: list[_Cue] = []
@@ -324,7 +331,14 @@ def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
     for words in multi[word]:
         phrase = " ".join(words)
         if norm.startswith(phrase, start):  # cheap test before tokenising
-            nxt = _tokens(norm, start, len(norm))[: len(words)]
+            # the words' tokens end before the (n+1)-th space from ``start``: tokenise no further
+            upto = start
+            for _ in range(len(words) + 1):
+                upto = norm.find(" ", upto + 1)
+                if upto < 0:
+                    upto = len(norm)
+                    break
+            nxt = _tokens(norm, start, upto)[: len(words)]
             if [x.text for x in nxt] == words:
                 return _Cue(start, nxt[-1].end, {"prep": phrase})
     return None
@@ -359,6 +373,11 @@ def outlets_table() -> pd.DataFrame:
                     {"canonical": rec["canonical"], "country": rec["country"], "alias": alias.strip()}
                 )
     return pd.DataFrame(rows, columns=["canonical", "country", "alias"])
+
+
+# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية).
+_ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
+_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -402,7 +421,8 @@ def _lexicon() -> _Lexicon:
     outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
     name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
     adjective_re = regex.compile(
-        rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<a>{_alternation(adjectives)})(?:ه|ون|ين|ان|تان|تين)?(?![{_L}])"
+        rf"(?<![{_L}])(?:{'|'.join(_ADJ_PREFIXES)})?(?P<a>{_alternation(adjectives)})"
+        rf"(?:{'|'.join(_ADJ_SUFFIXES)})?(?![{_L}])"
     )
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
@@ -428,6 +448,9 @@ def _lexicon() -> _Lexicon:
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
         cue_keys=_checked_cue_keys(cue_words, multi_preps),
+        adjective_forms=frozenset(
+            p + a + x for p in ("", *_ADJ_PREFIXES) for a in adjectives for x in ("", *_ADJ_SUFFIXES)
+        ),
     )
 
 
@@ -457,9 +480,12 @@ _RSTART, _END = itemgetter(6), itemgetter(2)  # _Tok.rstart and _Tok.end, read i
 def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
     """The tokens of ``norm`` starting at or after ``start`` and ending by ``end`` (tokenised once a line).
 
-    Tokens are the space-delimited words of the whole line; they are tokenised and cached sentence by
-    sentence (a sentence boundary ". " is a space, so this is the same split), which keeps long lines
-    cheap.
+    Tokens are the space-delimited words of the whole line: exactly the tokens ``t`` of
+    ``_tokenise(norm)`` with ``t.rstart >= start`` and ``t.end <= end``. They are tokenised and cached
+    sentence by sentence (a sentence boundary ". " is a space, so this is the same split), and inside a
+    sentence only as far as asked: from the token holding the first ``start`` asked for to the space after
+    the furthest ``end``, extended in either direction when a later call asks for more. Most cues read a
+    few words around them, so the rest of a long sentence is never tokenised.
     """
     if _TOK_CACHE.get("") is not norm:
         _TOK_CACHE.clear()  # only the line being read is kept
@@ -467,30 +493,94 @@ def _tokens(norm: str, start: int, end: int) -> list[_Tok]:
     out: list[_Tok] = []
     lo = _window_start(norm, start)
     while lo < len(norm):
+        # cached: (tokens, their rstarts, their ends, window end, first token start, covered end); the
+        # tokens are those of norm[first:covered], where ``covered`` is a space or the window end.
         cached = _TOK_CACHE.get(lo)
-        # A sentence is tokenised from the token holding ``start`` to its end: the words before a cue
-        # are rarely read, so they are tokenised only when first asked for, and put in front.
         first = max(lo, norm.rfind(" ", lo, start) + 1) if start > lo else lo
-        if cached is None or first < cached[4]:
-            if cached is None:
-                hi = _window_end(norm, lo)
-                toks = _tokenise(norm, first, hi)
-            else:  # the tokens before the cached ones (which start after a space)
-                hi = cached[3]
-                toks = _tokenise(norm, first, cached[4] - 1) + cached[0]
-            cached = (toks, list(map(_RSTART, toks)), list(map(_END, toks)), hi, first)
+        if cached is None:
+            hi = _window_end(norm, lo)
+            covered = _space_at_or_after(norm, max(end, first), hi)
+            toks = _tokenise(norm, first, covered)
+            cached = (toks, list(map(_RSTART, toks)), list(map(_END, toks)), hi, first, covered)
             _TOK_CACHE[lo] = cached
-        toks, starts, ends, hi, _ = cached
+        else:
+            toks, starts, ends, hi, cfirst, covered = cached
+            if first < cfirst or (covered < hi and end > covered):
+                if first < cfirst:  # the tokens before the cached ones (which start after a space)
+                    more = _tokenise(norm, first, cfirst - 1)
+                    toks, starts, ends = (
+                        more + toks,
+                        list(map(_RSTART, more)) + starts,
+                        list(map(_END, more)) + ends,
+                    )
+                    cfirst = first
+                if covered < hi and end > covered:  # the tokens after them (after the space ``covered``)
+                    upto = _space_at_or_after(norm, end, hi)
+                    more = _tokenise(norm, covered + 1, upto)
+                    toks, starts, ends = (
+                        toks + more,
+                        starts + list(map(_RSTART, more)),
+                        ends + list(map(_END, more)),
+                    )
+                    covered = upto
+                cached = (toks, starts, ends, hi, cfirst, covered)
+                _TOK_CACHE[lo] = cached
+        toks, starts, ends, hi, _, covered = cached
         # Token starts and ends both increase, so the tokens wanted are one slice found by bisection.
         i = bisect_left(starts, start)
         j = bisect_right(ends, end, i)
         out.extend(toks[i:j])
-        if j < len(toks):
-            return out  # a token of this window ends after ``end``
+        if j < len(toks) or covered < hi:
+            return out  # a token of this window ends after ``end`` (one starts after ``covered >= end``)
         lo = hi + 1
         if hi >= end:
             break
     return out
+
+
+def _word_before(norm: str, pos: int) -> str | None:
+    """The word of the last token of ``_tokens(norm, max(0, pos - 12), pos)`` (None if there is none).
+
+    Only that word is read before a cue (a negation, a preposition, ما, كما), so it is found directly: it is
+    the token holding ``pos`` when that ends by ``pos``, else the token before it.
+    """
+    if not norm:
+        return None  # _tokens finds no token in an empty line
+    lo = max(0, pos - 12)
+    space = norm.rfind(" ", 0, pos)  # the token holding pos starts after this space
+    nxt = norm.find(" ", space + 1)
+    raw = norm[space + 1 : nxt if nxt >= 0 else len(norm)]
+    core = raw.strip(_PUNCT)
+    rstart = space + 1
+    if rstart >= lo and rstart + len(raw) - len(raw.lstrip(_PUNCT)) + len(core) <= pos:
+        return core
+    if space < 0:
+        return None
+    prev = norm.rfind(" ", 0, space) + 1  # the token before: norm[prev:space], ending before pos
+    return norm[prev:space].strip(_PUNCT) if prev >= lo else None
+
+
+def _space_at_or_after(norm: str, pos: int, hi: int) -> int:
+    """The first space of ``norm[pos:hi]``, or ``hi``: where tokenising up to ``pos`` can stop."""
+    at = norm.find(" ", pos, hi)
+    return hi if at < 0 else at
+
+
+# Every step after a cue reads at most this many words past it when it reads no further than a
+# complementiser (_phrase 15, then 8 more for a conduit; نقل X عن Y: 14 to عن and 15 after it); the rest
+# of a long sentence is not tokenised.
+_AHEAD_TOKENS = 32
+_WORDS_AHEAD = re.compile(f"(?:[^ ]* ){{{_AHEAD_TOKENS}}}")
+
+
+def _ahead(norm: str, pos: int, send: int) -> int:
+    """Where the words read after a cue at ``pos`` end: the ``_AHEAD_TOKENS``-th space on, or ``send``.
+
+    ``_tokens(norm, pos, _ahead(norm, pos, send))`` is the start of ``_tokens(norm, pos, send)``, at least
+    ``_AHEAD_TOKENS - 1`` tokens long when that is longer.
+    """
+    m = _WORDS_AHEAD.match(norm, pos, send)
+    return send if m is None else m.end() - 1
 
 
 _STOP_SPACE = re.compile(r"[.?!] ")  # plain characters: the standard ``re`` scans faster
@@ -560,6 +650,21 @@ def _bare(word: str, lex: _Lexicon) -> list[str]:
 
 
 def _head(word: str, lex: _Lexicon) -> tuple[str, str] | None:
+    """The head-noun class and gender of a word (or of it without its clitics), if it is a head noun.
+
+    Asked many times for the same words, and pure, so memoised (bounded) for the package lexicon.
+    """
+    if lex is not _lexicon():
+        return _head_plain(word, lex)
+    return _head_cached(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_cached(word: str) -> tuple[str, str] | None:
+    return _head_plain(word, _lexicon())
+
+
+def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
     for c in _bare(word, lex):
         if c in lex.heads:
             return lex.heads[c]
@@ -575,7 +680,20 @@ def _namelike(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
 
     ``strict`` also rejects common nouns (words that take the article elsewhere in news text); after an
     official's title a name is expected, so there names that are also words (محمود، نزال) are allowed.
+    Pure and asked often for the same words, so memoised (bounded) for the package lexicon.
     """
+    if lex is not _lexicon():
+        return _namelike_plain(word, lex, strict=strict)
+    return _namelike_cached(word, strict)
+
+
+@lru_cache(maxsize=1 << 16)
+def _namelike_cached(word: str, strict: bool) -> bool:
+    return _namelike_plain(word, _lexicon(), strict=strict)
+
+
+def _namelike_plain(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
+    """:func:`_namelike` computed afresh."""
     if not word or not _NAME_CHARS.fullmatch(word) or len(word) < 2:
         return False
     if _is_definite(word) or word in lex.vocabulary or word in lex.verb_words or _VERBLIKE.fullmatch(word):
@@ -644,7 +762,25 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
 
 
 def _classify(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
-    """Classify a source phrase (normalised words, punctuation stripped), or None if it is not a source."""
+    """Classify a source phrase (normalised words, punctuation stripped), or None if it is not a source.
+
+    The same phrases recur across a corpus (مصدر، وزارة الخارجية، a name), and the classification
+    depends on the words and the lexicon alone, so it is memoised (bounded) for the package lexicon;
+    the caller gets its own copy, which it may change.
+    """
+    if lex is not _lexicon():
+        return _classify_plain(words, lex, headline=headline)
+    src = _classify_cached(tuple(words), headline)
+    return None if src is None else _copy(src)
+
+
+@lru_cache(maxsize=1 << 15)
+def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
+    return _classify_plain(list(words), _lexicon(), headline=headline)
+
+
+def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
+    """:func:`_classify` computed afresh."""
     words = [w for w in words if w]
     while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
         words = words[1:]
@@ -738,6 +874,7 @@ class _State:
     last: _Source | None = None
     by_class: dict[str, _Source] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # matching forms of the counted lines read so far
+    pieces: list[list[str]] = field(default_factory=list)  # _PIECE.findall of each of them
     people_upto: int = 0
     outlet_cache: tuple[int, _Outlet | None] = (-1, None)
     people: dict[str, str] = field(default_factory=dict)
@@ -748,14 +885,15 @@ class _State:
             self.by_class[src.cls] = src
 
 
-def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
+def _learn_people(norm: str, lex: _Lexicon, state: _State, words: Iterable[str] | None = None) -> None:
     """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
 
     Every document line is read here once a named source needs it, so the nationality pattern is run
     only on the tokens that hold an adjective (a match is one whole word: it never crosses a space, so
-    matching token by token finds the same matches as matching the whole line).
+    matching token by token finds the same matches as matching the whole line). ``words``: the words
+    whose tokens are searched (by default every adjective; see :func:`_adjective_words`).
     """
-    for m in _matches_in_tokens(lex.adjective_re, norm, lex.adjectives):
+    for m in _matches_in_tokens(lex.adjective_re, norm, lex.adjectives if words is None else words):
         label = lex.adjectives[m.group("a")]
         n = lex.max_name_words + 2
         # split(None, n) stops after n words: only they are read, not the rest of the line
@@ -773,6 +911,26 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+_ALNUM = regex.compile(rf"[{_L}]+")
+
+
+def _adjective_words(pieces: list[str], lex: _Lexicon) -> Collection[str]:
+    """Words such that every match of ``lex.adjective_re`` in a line lies in a token holding one of them.
+
+    ``pieces`` is the line cut into pieces (``_PIECE``). A match is letters only, so it lies inside one
+    piece; in a piece of letters and digits alone it can only be the whole piece (the pattern wants no
+    letter or digit on either side), which is then one of ``lex.adjective_forms``. So for a line of such
+    pieces the words are the pieces found in that set (most often none: the line is skipped after a set
+    test in C); otherwise they are all the adjectives.
+    """
+    if not pieces:
+        return ()
+    joined = "".join(pieces)
+    if joined.isalpha() or _ALNUM.fullmatch(joined):
+        return lex.adjective_forms.intersection(pieces)
+    return lex.adjectives
 
 
 def _matches_in_tokens(pattern: regex.Pattern, norm: str, words: Iterable[str]) -> Iterator[regex.Match]:
@@ -802,8 +960,12 @@ def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
 
 def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
     """Names introduced with a nationality so far in the document (scanned lazily)."""
-    for norm in state.history[state.people_upto :]:
-        _learn_people(norm, lex, state)
+    for norm, pieces in zip(
+        state.history[state.people_upto :], state.pieces[state.people_upto :], strict=True
+    ):
+        words = _adjective_words(pieces, lex)
+        if words:
+            _learn_people(norm, lex, state, words)
     state.people_upto = len(state.history)
     return state.people
 
@@ -975,15 +1137,39 @@ def _person_affiliation_known(src: _Source, words: list[str], state: _State) -> 
         state.people.setdefault(key, src.affiliation)
 
 
+_OPENERS = frozenset({"قد", "وقد", "لقد", "فقد", "ثم"})
+_OPENING_TOKENS = _MAX_SOURCE_TOKENS + 3  # the verb, then a source phrase read with one word of look-ahead
+
+
+def _opening_tokens(norm: str, start: int, end: int) -> list[_Tok]:
+    """The start of ``_tokens(norm, start, end)`` after any leading particles (قد، ثم), as far as is read.
+
+    The result is that list itself, or its first ``_OPENING_TOKENS`` tokens at least: the first words are
+    tokenised, and the rest of the sentence only when particles used up too many of them.
+    """
+    bound = _ahead(norm, start, end)
+    toks = _tokens(norm, start, bound)
+    k = 0
+    while k < len(toks) and toks[k].text in _OPENERS:
+        k += 1
+    if bound < end and len(toks) - k < _OPENING_TOKENS:
+        toks = _tokens(norm, start, end)
+    k = 0
+    while k < len(toks) and toks[k].text in _OPENERS:
+        k += 1
+    return toks[k:]
+
+
 def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
     """The subject of the verb that opens the sentence holding ``pos`` (``وتعمل قطر ...، وتقول إن``)."""
-    starts = [0] + [m.end() for m in _PERIOD.finditer(norm, 0, pos)]
-    start = starts[-1]
-    if not norm[start:pos].strip() and len(starts) > 1:
-        start = starts[-2]  # the verb opens its sentence: look at the sentence before
-    toks = _tokens(norm, start, pos)
-    while toks and toks[0].text in ("قد", "وقد", "لقد", "فقد", "ثم"):
-        toks = toks[1:]
+    last = _LAST_PERIOD.search(norm, 0, pos)
+    start = 0 if last is None else last.end()
+    if not norm[start:pos].strip() and last is not None:
+        # the verb opens its sentence: look at the sentence before (the period match before the last one;
+        # a match needs a space after it, so cutting the text at the last match hides none)
+        before = _LAST_PERIOD.search(norm, 0, last.start())
+        start = 0 if before is None else before.end()
+    toks = _opening_tokens(norm, start, pos)
     if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
         return None
     phrase, _ = _phrase(toks[1:], lex)
@@ -1028,19 +1214,34 @@ def _continuation(
     return (_copy(last), None) if last is not None else (None, None)
 
 
+def _clause_start(norm: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last clause punctuation before ``pos`` (or 0)."""
+    m = _LAST_CLAUSE_PUNCT.search(norm, 0, pos)
+    return 0 if m is None else m.end()
+
+
+def _last_tokens(norm: str, start: int, end: int, n: int) -> list[_Tok]:
+    """``_tokens(norm, start, end)[-n:]``, tokenising no further back than those ``n`` tokens.
+
+    They all start after the (n + 1)-th space before ``end`` (the token holding ``end`` may be one of
+    them, and the n before it lie between those spaces).
+    """
+    near = end
+    for _ in range(n + 1):
+        near = norm.rfind(" ", 0, near)
+        if near < 0:
+            break
+    return _tokens(norm, max(start, near + 1), end)[-n:] if n > 0 else []
+
+
 def _in_that_clause(norm: str, pos: int) -> bool:
-    start = 0
-    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
-        start = m.end()
+    start = _clause_start(norm, pos)
     return any(_COMPLEMENT.fullmatch(t.text) for t in _tokens(norm, start, pos))
 
 
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
-    clause_start = 0
-    for m in _CLAUSE_PUNCT.finditer(norm, 0, pos):
-        clause_start = m.end()
-    toks = _tokens(norm, clause_start, pos)[-_MAX_SV_TOKENS:]
+    toks = _last_tokens(norm, _clause_start(norm, pos), pos, _MAX_SV_TOKENS)
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
@@ -1076,11 +1277,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         if m.start() >= embedded_until:
             embedded_until = -1
         send = sentence_end(m.end())
-        before = _tokens(norm, max(0, m.start() - 12), m.start())
-        negated = bool(before) and before[-1].text in _NEGATORS
-        after = _tokens(norm, m.end(), send)
+        before = _word_before(norm, m.start())
+        negated = before in _NEGATORS
         if m.group("prep"):
-            res = _prep_cue(norm, m, after, lex, state)
+            res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
         elif m.group("part"):
             sstart = _sentence_start(norm, m.start())
             initial = not norm[sstart : m.start()].strip()
@@ -1098,13 +1298,13 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             else:
                 res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
         else:
-            if negated or (before and before[-1].text in _PREPOSITIONS):
+            if negated or before in _PREPOSITIONS:
                 continue  # عن كشف ملفاتها: a verbal noun after a preposition, not a verb
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
                 continue
-            res = _verb_cue(norm, m, after, before, send, lex, state, embedded=in_content)
+            res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
         if res is None:
             continue
         consumed_until = res.cue_end
@@ -1139,10 +1339,9 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _sentence_start(norm: str, pos: int) -> int:
-    start = 0
-    for m in _PERIOD.finditer(norm, 0, pos):
-        start = m.end()
-    return start
+    """Where the sentence holding ``pos`` starts: after the last sentence end before ``pos`` (or 0)."""
+    m = _LAST_PERIOD.search(norm, 0, pos)
+    return 0 if m is None else m.end()
 
 
 def _copy(src: _Source) -> _Source:
@@ -1224,8 +1423,7 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
 def _verb_cue(
     norm: str,
     m: _Cue,
-    after: list[_Tok],
-    before: list[_Tok],
+    before: str | None,
     send: int,
     lex: _Lexicon,
     state: _State,
@@ -1238,12 +1436,14 @@ def _verb_cue(
         form = form[1:]
     lemma, kind, feminine = lex.verb_forms[form]
     has_suffix = bool(m.group("suf"))
-    after_ma = bool(before) and before[-1].text == "ما"
-    after_kama = bool(before) and before[-1].text in ("كما", "وكما")
+    after_ma = before == "ما"
+    after_kama = before in ("كما", "وكما")
     comp = _complement(norm, m.end(), send)
     comp_pos = comp[0] if comp else send
+    after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
     if prep is not None and comp is None:
+        after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
         # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن)
         j = next((k for k, t in enumerate(after[:_MAX_SOURCE_TOKENS]) if t.text == prep), None)
@@ -1254,6 +1454,11 @@ def _verb_cue(
         return None  # كشفه بايدن: an act on an object, not speech
     if kind == "speech" and comp is None and not after_kama:
         return None
+    if after is None:
+        # Only the words that are read: up to the complementiser (the subject and a conduit are there),
+        # or with none (or for نقل, which reads past it) the first _AHEAD_TOKENS words.
+        bound = comp_pos if comp is not None and kind != "transmit" else _ahead(norm, m.end(), send)
+        after = _tokens(norm, m.end(), bound)
     if kind == "transmit":
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
@@ -1428,8 +1633,10 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
     state = _State()
     rows: list[dict] = []
     for line_no, label, raw, norm in lines:
+        pieces = _PIECE.findall(norm)
         state.history.append(norm)
-        cues = _find_cues(norm, lex)
+        state.pieces.append(pieces)
+        cues = _find_cues(norm, lex, pieces)
         if not cues and not (label == "headline" and ":" in norm):
             continue  # most lines: no cue and no headline source
         found = _line_attributions(norm, label, lex, state, cues)

@@ -13,7 +13,7 @@ import json
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsstudy import attribution as A
@@ -336,6 +336,112 @@ def test_tokenise_is_the_plain_split(text: str) -> None:
     assert [tuple(t) for t in got] == (_plain_tokens(norm) if norm else [])
 
 
+_SPANS = st.lists(st.tuples(st.integers(-2, 130), st.integers(-2, 130)), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT), _SPANS)
+def test_lazy_tokens_are_the_plain_tokens_in_the_span(text: str, spans: list[tuple[int, int]]) -> None:
+    # Several spans asked of one line in turn: the cache is extended backwards and forwards between them.
+    norm = A.for_matching(text)
+    plain = _plain_tokens(norm) if norm else []
+    for start, end in spans:
+        got = [tuple(t) for t in A._tokens(norm, start, end)]
+        assert got == [t for t in plain if t[6] >= start and t[2] <= end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT))
+def test_word_before_is_the_last_plain_token_before(text: str) -> None:
+    norm = A.for_matching(text)
+    plain = _plain_tokens(norm) if norm else []
+    for pos in range(len(norm) + 1):
+        near = [t for t in plain if t[6] >= max(0, pos - 12) and t[2] <= pos]
+        assert A._word_before(norm, pos) == (near[-1][0] if near else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT, st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join)))
+def test_last_tokens_and_clause_starts_are_the_plain_ones(text: str) -> None:
+    import regex
+
+    norm = A.for_matching(text)
+    for pos in range(len(norm) + 1):
+        periods = [m.end() for m in regex.finditer(r"[.!?؟](?=\s)", norm[:pos])]
+        assert A._sentence_start(norm, pos) == (periods[-1] if periods else 0)
+        clause = [m.end() for m in regex.finditer(r"[.!?؟،,؛;:\"]", norm[:pos])]
+        assert A._clause_start(norm, pos) == (clause[-1] if clause else 0)
+        for start in {0, pos // 2, A._clause_start(norm, pos)}:
+            for n in (0, 1, 3, A._MAX_SV_TOKENS):
+                full = A._tokens(norm, start, pos)
+                assert A._last_tokens(norm, start, pos, n) == (full[-n:] if n else [])
+
+
+def _plain_clause_subject(norm: str, pos: int) -> A._Source | None:
+    """_clause_subject read from the whole sentence, as first written (every period, every token)."""
+    import regex
+
+    lex = A._lexicon()
+    starts = [0] + [m.end() for m in regex.finditer(r"[.!?؟](?=\s)", norm[:pos])]
+    start = starts[-1]
+    if not norm[start:pos].strip() and len(starts) > 1:
+        start = starts[-2]
+    toks = A._tokens(norm, start, pos)
+    while toks and toks[0].text in ("قد", "وقد", "لقد", "فقد", "ثم"):
+        toks = toks[1:]
+    if len(toks) < 2 or toks[0].text in A._PREPOSITIONS or toks[0].text[1:] in A._PREPOSITIONS:
+        return None
+    phrase, _ = A._phrase(toks[1:], lex)
+    words = [t.text for t in phrase]
+    src = None
+    for k in sorted({len(words), 3, 2, 1}, reverse=True):
+        if 0 < k <= len(words):
+            src = A._classify(words[:k], lex)
+            if src is not None:
+                words = words[:k]
+                break
+    if src is None or src.source_type == "document":
+        return None
+    if src.source_type in ("institution", "named_person") and lex.name_re.match(" ".join(words)):
+        src.text = lex.name_re.match(" ".join(words)).group()
+    src.raw = src.text
+    return src
+
+
+_CLAUSE_TEXT = st.lists(
+    st.sampled_from([*_PIECES, "قد", "ثم", "وقد", "وتعمل", "الوزارة", "المصرية", ". ", "، وتقول"]),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _CLAUSE_TEXT))
+@example(
+    "قد ثم " * 12 + "وتعمل الوزارة المصرية " * 4 + "على الخطة، وتقول إن"
+)  # particles use up the look-ahead
+def test_clause_subject_is_read_as_from_the_whole_sentence(text: str) -> None:
+    norm = A.for_matching(text)
+    for pos in range(0, len(norm) + 1, 3):
+        assert A._clause_subject(norm, pos, A._lexicon()) == _plain_clause_subject(norm, pos)
+        full = A._tokens(norm, 0, pos)
+        while full and full[0].text in A._OPENERS:
+            full = full[1:]
+        got = A._opening_tokens(norm, 0, pos)
+        assert got == full or (got == full[: len(got)] and len(got) >= A._OPENING_TOKENS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_FAST_TEXT, _ODD_TEXT, st.lists(st.sampled_from(_PIECES), max_size=80).map(" ".join)))
+def test_words_ahead_of_a_cue_are_a_long_enough_start(text: str) -> None:
+    norm = A.for_matching(text)
+    for pos in range(0, len(norm) + 1, 7):
+        for send in (len(norm), (pos + len(norm)) // 2):
+            full = A._tokens(norm, pos, send)
+            ahead = A._tokens(norm, pos, A._ahead(norm, pos, send))
+            assert ahead == full[: len(ahead)]
+            assert len(ahead) >= min(len(full), A._AHEAD_TOKENS - 1)
+
+
 @settings(max_examples=200, deadline=None)
 @given(_FAST_TEXT)
 def test_find_cues_is_the_word_by_word_lookup(text: str) -> None:
@@ -355,6 +461,91 @@ def test_adjective_matches_by_token_are_the_whole_line_matches(text: str) -> Non
     assert [
         (m.span(), m.group("a")) for m in A._matches_in_tokens(lex.adjective_re, norm, lex.adjectives)
     ] == plain
+
+
+_SOURCE_WORDS = st.sampled_from(
+    [
+        A.for_matching(w)
+        for w in [
+            "مصدر",
+            "مسؤول",
+            "أميركي",
+            "وزارة",
+            "الخارجية",
+            "المصرية",
+            "بيان",
+            "الجيش",
+            "صحيفة",
+            "واشنطن",
+            "بوست",
+            "وكالة",
+            "رويترز",
+            "ثلاثة",
+            "جون",
+            "كيربي",
+            "المتحدث",
+            "باسم",
+            "قطر",
+            "الصادرة",
+            "عن",
+            "حماس",
+            "قطريون",
+            "مطلع",
+            "البيت",
+            "الأبيض",
+            "2",
+        ]
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SOURCE_WORDS, max_size=7), st.booleans())
+def test_memoised_classification_is_the_plain_one(words: list[str], headline: bool) -> None:
+    lex = A._lexicon()
+    got = A._classify(words, lex, headline=headline)
+    assert got == A._classify_plain(words, lex, headline=headline)
+    if got is not None:  # the caller's copy is its own: changing it changes no later answer
+        got.affiliation, got.text = "changed", "changed"
+        assert A._classify(words, lex, headline=headline) == A._classify_plain(words, lex, headline=headline)
+
+
+_ANY_WORD = st.one_of(
+    _SOURCE_WORDS,
+    st.sampled_from([A.for_matching(w) for w in _PIECES]),
+    st.text(st.sampled_from(list("البوفيمحنسة_ه2")), max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_WORD, st.booleans())
+def test_memoised_word_tests_are_the_plain_ones(word: str, strict: bool) -> None:
+    lex = A._lexicon()
+    assert A._namelike(word, lex, strict=strict) == A._namelike_plain(word, lex, strict=strict)
+    assert A._head(word, lex) == A._head_plain(word, lex)
+
+
+_ADJ_TEXT = st.lists(
+    st.sampled_from(
+        ["الأمريكي", "وأمريكيون", "مصرية", "قطري", "للفلسطينيين", "2", "٣", "㆒", "©", "ـ", "ب", "ه"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ADJ_TEXT, st.sampled_from(_PIECES)), max_size=8).map(" ".join))
+def test_adjective_words_find_every_match(text: str) -> None:
+    lex, norm = A._lexicon(), A.for_matching(text)
+    words = A._adjective_words(A._PIECE.findall(norm), lex)
+    plain = [(m.span(), m.group("a")) for m in lex.adjective_re.finditer(norm)]
+    assert [(m.span(), m.group("a")) for m in A._matches_in_tokens(lex.adjective_re, norm, words)] == plain
+
+
+def test_adjective_prefilter_skips_lines_without_adjectives() -> None:
+    lex = A._lexicon()
+    for text, words in (("قال مسؤول إن الوفد وصل 2024.", set()), ("قال مسؤول أمريكي:", {"امريكي"})):
+        assert set(A._adjective_words(A._PIECE.findall(A.for_matching(text)), lex)) == words
 
 
 @settings(max_examples=200, deadline=None)
