@@ -67,6 +67,7 @@ from pathlib import Path
 import pandas as pd
 import regex
 
+from newsstudy.corpus import _string_array
 from newsstudy.normalize import for_matching, for_matching_all, for_matching_with_offsets
 from newsstudy.paths import DATA_DIR
 
@@ -951,7 +952,7 @@ def label_lines(
             "line": pd.array(numbers, dtype="int64"),
             "label": pd.array(labels, dtype="str"),
             "rule": pd.array(rules, dtype="str"),
-            "text": pd.array(texts, dtype="str"),
+            "text": _string_array(texts),
         },
         columns=list(LINE_COLUMNS),
     )

@@ -616,7 +616,7 @@ def _documents_frame(docs: list[_Doc]) -> pd.DataFrame:
         "row": pd.array([doc.row for doc in docs], dtype="int64"),
         "encoding": pd.array([doc.encoding for doc in docs], dtype="str"),
         "sha256": pd.array([doc.sha256 for doc in docs], dtype="str"),
-        "text": pd.array(texts, dtype="str"),
+        "text": _string_array(texts),
         "n_lines": pd.array([text.count("\n") + 1 for text in texts], dtype="int64"),
         "newlines": pd.array([_newline_style(doc.text) for doc in docs], dtype="str"),
     }
@@ -626,6 +626,16 @@ def _documents_frame(docs: list[_Doc]) -> pd.DataFrame:
         rows = pd.DataFrame.from_records([doc.extra for doc in docs], columns=extra)
         frame = pd.concat([frame, rows.set_axis(frame.index)], axis=1)
     return frame
+
+
+def _string_array(values: list[str]) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="str")``, built through Arrow: six times faster on a corpus's texts."""
+    import pyarrow as pa
+
+    array = pd.array(pa.array(values, type=pa.large_string()), dtype="str")
+    if array.dtype != pd.StringDtype(na_value=float("nan")):  # pragma: no cover - other storage
+        return pd.array(values, dtype="str")
+    return array
 
 
 def _columns(docs: list[_Doc]) -> list[str]:
