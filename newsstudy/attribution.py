@@ -94,6 +94,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 import regex
 
@@ -1582,6 +1583,7 @@ class _RawMap:
         self.starts: list[int] = []  # where each raw word starts
         self.aligned = True  # False once the raw and normalised words are known not to correspond
         self.full = None
+        self.spaces: np.ndarray | None = None  # positions of the spaces of ``norm`` (long lines only)
 
     def _word_list(self) -> list[str] | None:
         if self.words is None and self.aligned:
@@ -1607,16 +1609,29 @@ class _RawMap:
         # The word holding the point: its index is the number of spaces before it, its bounds the
         # spaces around it (``norm`` has single spaces); str.count and str.find do this in C.
         at = max(pos - 1 if end else pos, 0)
-        k = self.norm.count(" ", 0, at)
-        wstart = self.norm.rfind(" ", 0, at) + 1
+        k, wstart, nend = self._word_at(at)
         rstart, rword = self.starts[k], words[k]
         local = _word_offsets(rword)
-        nend = self.norm.find(" ", at)
         if local.text != self.norm[wstart : nend if nend >= 0 else len(self.norm)]:
             return None
         if end:
             return rstart + local.raw_span(pos - 1 - wstart, pos - wstart)[1]
         return rstart + local.raw_span(pos - wstart, pos - wstart + 1)[0]
+
+    def _word_at(self, at: int) -> tuple[int, int, int]:
+        """Index of the word of ``norm`` holding position ``at``, its start, and the next space (-1: none).
+
+        On a short line ``str.count`` and ``str.find`` are cheapest; on a long one they would rescan the
+        line for every cue (quadratic on a line of megabytes), so the spaces are indexed once.
+        """
+        if len(self.norm) < _LONG_LINE:
+            return self.norm.count(" ", 0, at), self.norm.rfind(" ", 0, at) + 1, self.norm.find(" ", at)
+        if self.spaces is None:
+            codes = np.frombuffer(self.norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            self.spaces = np.flatnonzero(codes == 0x20)
+        k = int(np.searchsorted(self.spaces, at, side="left"))  # spaces before ``at``
+        wstart = int(self.spaces[k - 1]) + 1 if k else 0
+        return k, wstart, int(self.spaces[k]) if k < len(self.spaces) else -1
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         a = self._point(start, end=False) if start < end else None
@@ -1626,6 +1641,10 @@ class _RawMap:
                 self.full = for_matching_with_offsets(self.raw)
             return self.full.raw_span(start, end)
         return a, b
+
+
+# From this length a line's spaces are indexed once instead of counted per cue.
+_LONG_LINE = 4096
 
 
 def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[dict]:

@@ -770,3 +770,15 @@ def test_seed_gold_through_the_cleaning_stage() -> None:
     gold = pd.DataFrame([{**a, "doc_id": r["doc_id"]} for r in recs for a in r["attributions"]])
     m = A.evaluate(A.extract(clean.label_lines(docs)), gold).set_index("metric")["value"]
     assert m["f1"] >= 0.90 and m["source_type_accuracy"] >= 0.90 and m["affiliation_accuracy"] >= 0.85, m
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["قال", "مسؤول", "إن", "،", "x"]), min_size=1, max_size=40), st.data())
+def test_word_index_of_long_lines_equals_counting(words, data) -> None:
+    # Long lines index their spaces once; the answer must be what str.count / rfind / find give.
+    norm = " ".join(words * (A._LONG_LINE // 2 + 1))
+    assert len(norm) >= A._LONG_LINE
+    rawmap = A._RawMap(norm, norm)
+    for at in data.draw(st.lists(st.integers(0, len(norm) - 1), min_size=1, max_size=20)):
+        expected = (norm.count(" ", 0, at), norm.rfind(" ", 0, at) + 1, norm.find(" ", at))
+        assert rawmap._word_at(at) == expected
