@@ -50,7 +50,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from newsstudy.normalize import for_matching, for_matching_with_offsets
+from newsstudy.normalize import for_matching, for_matching_with_offsets, image_codes
 
 __all__ = [
     "KEPT_LABELS",
@@ -164,14 +164,7 @@ def _char_entry(cp: int) -> tuple[bool, int]:
     is_word = ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
     if ch.isspace():
         return False, _SPACE
-    image = for_matching(ch)
-    if image == ch:
-        return is_word, cp
-    if image == "":
-        return is_word, _DELETE
-    if len(image) == 1:
-        return is_word, (_SPACE if image.isspace() else ord(image))
-    return is_word, _MULTI
+    return is_word, int(image_codes(np.array([cp]))[0])
 
 
 _TABLES = _BlockTables()
@@ -195,6 +188,7 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 # Codes of the per-character normalisation table (beside mapped code points >= 0).
+# The codes of normalize.image_codes (beside mapped code points >= 0).
 _DELETE, _SPACE, _MULTI = -1, -2, -3
 
 

@@ -365,6 +365,21 @@ class _CodeTable:
 _CODES = _CodeTable()
 
 
+def image_codes(cps: np.ndarray) -> np.ndarray:
+    """What :func:`for_matching` makes of each code point, as codes (for vectorised callers).
+
+    A code point's image if it is one character, else ``-1`` (deleted), ``-2``
+    (one whitespace character) or ``-3`` (several characters: such text must go
+    through :func:`for_matching` itself). One table serves every caller, so they
+    cannot disagree with :func:`for_matching`.
+
+    >>> image_codes(np.array([ord("أ"), 0x064E, ord(" "), 0xFDFA], dtype=np.uint32)).tolist() == [
+    ...     ord("ا"), -1, -2, -3]
+    True
+    """
+    return _CODES.images(np.asarray(cps, dtype=np.uint32))
+
+
 @dataclass(frozen=True)
 class OffsetMap:
     """Normalised text plus where each of its characters came from in the raw text.
