@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsstudy import attribution, clean, duplicates, topics
@@ -71,12 +71,20 @@ def test_attribution_spans_are_always_inside_their_line(texts):
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(TEXT, min_size=2, max_size=4))
+# A 12-word passage over a line break: two rows (segments) of 1 and 11 words.
+@example(["0:0:¼:0:¼:0:0:0:0:0", "0\n0:¼:0:¼:0:0:0:0:0"])
 def test_duplicate_and_reuse_detection_never_raise_and_pairs_are_ordered(texts):
     lines = clean.label_lines(documents(texts))
     pairs = duplicates.duplicate_pairs(lines)
     assert (pairs["doc_a"] < pairs["doc_b"]).all()
     passages = duplicates.reuse_passages(lines)
-    assert (passages["n_words"] >= 12).all()
+    # One row per line segment of a passage (reuse_passages' row convention): the passage has at least
+    # 12 words, its segments at least one each, and together no more than the passage (words between
+    # two segments, such as a bridged gap at a line break, belong to the passage but to no segment).
+    assert (passages["passage_words"] >= 12).all()
+    assert (passages["n_words"] >= 1).all()
+    per_passage = passages.groupby("passage").agg(words=("n_words", "sum"), length=("passage_words", "first"))
+    assert (per_passage["words"] <= per_passage["length"]).all()
 
 
 @settings(max_examples=80, deadline=None)
