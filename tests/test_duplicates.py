@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsstudy import duplicates as D
+from newsstudy import normalize as N
 from newsstudy.normalize import for_matching
 from newsstudy.paths import ANT_CORPUS
 
@@ -592,3 +593,24 @@ def test_out_of_core_index_of_nothing(tmp_path):
     assert index.duplicate_pairs().empty and index.reused_share(D._passage_frame([])).empty
     index.close()
     assert not (tmp_path / "index").exists()
+
+
+# --------------------------------------------------------------------------- document words, vectorised
+_LINE_TEXT = st.text() | st.text(alphabet=" \t\u064e\u0651\u200f\u0640قال أ«»ﻻ.،0١x", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_TEXT, max_size=5))
+def test_document_words_in_one_pass_equal_the_line_by_line_definition(raw):
+    # The array pass over the joined lines gives every word's hash, line and raw span exactly as
+    # normalising each line with its offset map does, or defers to that path (ligatures).
+    line_nos = np.arange(1, len(raw) + 1) * 2
+    fast = D._doc_words_vectorised(line_nos, raw)
+    slow = D._doc_words_by_line(line_nos, raw)
+    if fast is None:
+        assert not raw or any(len(N._char_image(c)) > 1 for c in "".join(raw))
+        return
+    for field in ("hashes", "line", "raw_start", "raw_end"):
+        got, want = getattr(fast, field), getattr(slow, field)
+        assert got.dtype == want.dtype and got.tolist() == want.tolist(), field
+    assert fast.raw_lines == slow.raw_lines
