@@ -117,7 +117,6 @@ class ChunkTables:
     articles: pd.DataFrame
     label_counts: pd.DataFrame
     attributions: pd.DataFrame
-    kept: pd.DataFrame  # kept lines (headline/content) and line 1 of every document
     dates: pd.DataFrame | None  # doc_id, date
     n_bytes: int = 0
     features: duplicates.ChunkFeatures | None = None  # what the cross-document stages need (spilled)
@@ -181,7 +180,6 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
         articles=clean.cleaned(lines),
         label_counts=label_counts(lines),
         attributions=attribution.extract(lines),
-        kept=kept,
         dates=dates,
         n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
         features=duplicates.chunk_features(
@@ -374,14 +372,15 @@ def _run_now(fn: Callable, *args: Any) -> _Done:
 
 def _topic_tables(articles: pd.DataFrame, options: StudyOptions) -> tuple[pd.DataFrame, ...]:
     """``top_terms``, ``topic_terms`` and ``document_topics`` of the articles."""
-    model = topics.topics(
+    top, model = topics.terms_and_topics(
         articles,
         options.n_topics,
         method=options.topic_method,
         seed=options.topic_seed,
+        n=options.n_terms,
         n_terms=options.n_terms,
     )
-    return topics.top_terms(articles, n=options.n_terms), model.topic_terms, model.doc_topics
+    return top, model.topic_terms, model.doc_topics
 
 
 def _final_tables(

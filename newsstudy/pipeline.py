@@ -139,12 +139,17 @@ def _term_tables(articles: pd.DataFrame, options: StudyOptions) -> dict[str, pd.
             return empty
         raise
     k = min(options.n_topics, len(texts), len(vectorizer.vocabulary_))
-    model = topics.topics(
-        texts, k, method=options.topic_method, seed=options.topic_seed, n_terms=options.n_terms
+    top, model = topics.terms_and_topics(
+        texts,
+        k,
+        method=options.topic_method,
+        seed=options.topic_seed,
+        n=options.n_terms,
+        n_terms=options.n_terms,
     )
     cosine = topics.similarity(texts).reindex(index=ids, columns=ids, fill_value=0.0)
     return {
-        "top_terms": topics.top_terms(texts, n=options.n_terms),
+        "top_terms": top,
         "topic_terms": model.topic_terms,
         "document_topics": model.doc_topics,
         "cosine": cosine,

@@ -391,3 +391,35 @@ def test_display_forms_of_stems_are_whole_words() -> None:
     arts = pd.DataFrame({"doc_id": ["a"], "text": ["المفاوضات والمفاوضات مفاوضات"]})
     stem = ArabicTokenizer(stem=True)("المفاوضات")[0]
     assert topics.display_forms(arts, [stem], stem=True)[stem] == "المفاوضات"
+
+
+def _top_terms_by_row(ids, matrix, terms, n):
+    # The plain definition: per row, sort (term, weight) by descending weight then term, keep n > 0.
+    rows = []
+    for i, doc_id in enumerate(ids):
+        row = matrix.getrow(i)
+        pairs = sorted(zip(terms[row.indices], row.data, strict=True), key=lambda p: (-p[1], p[0]))
+        kept = [(str(t), float(w)) for t, w in pairs[:n] if w > 0]
+        rows.extend((doc_id, r, t, w) for r, (t, w) in enumerate(kept, start=1))
+    table = pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
+    table = table.astype({"doc_id": "str", "rank": "int64", "term": "str", "weight": "float64"})
+    return table.sort_values(["doc_id", "rank"], kind="mergesort").reset_index(drop=True)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.0, 0.25, 0.5, 1.0]), min_size=4, max_size=4), min_size=1, max_size=6
+    ),
+    st.integers(1, 5),
+    st.permutations(["ب", "ا", "zz", "ة", "a"][:4]),
+)
+def test_top_terms_table_equals_the_per_row_sort(weights, n, terms):
+    # Ties in weight (many here) are broken by the term in code-point order, whatever the column order.
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(np.array(weights))
+    ids = [f"d{9 - i}" for i in range(len(weights))]  # ids out of row order: the table sorts by doc_id
+    terms = np.array(terms, dtype=object)
+    got = topics._top_terms_table(ids, matrix, terms, n)
+    pd.testing.assert_frame_equal(got, _top_terms_by_row(ids, matrix, terms, n), check_exact=True)
