@@ -614,3 +614,15 @@ def test_document_words_in_one_pass_equal_the_line_by_line_definition(raw):
         got, want = getattr(fast, field), getattr(slow, field)
         assert got.dtype == want.dtype and got.tolist() == want.tolist(), field
     assert fast.raw_lines == slow.raw_lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_TEXT, max_size=5))
+def test_word_strings_of_all_texts_equal_the_per_text_definition(texts):
+    def words(text):
+        starts, ends = D._word_bounds(D._codepoints(text))
+        return [text[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+
+    counts, joined = D._word_strings(texts)
+    assert counts.tolist() == [len(words(t)) for t in texts]
+    assert joined == [" ".join(words(t)) for t in texts]
