@@ -7,8 +7,11 @@ Usage (from the repository root)::
 ``CORPUS`` defaults to the ANT corpus (``../shared/corpora/ant-multisource-v2.1.jsonl.gz``,
 :data:`newsstudy.paths.ANT_CORPUS`); when it is absent the script says so and exits 0.
 ``--scale N`` (repeatable) also runs the benchmarks on the corpus replicated N
-times (copy 0 unchanged, every other copy with ``--edits`` random word
-insertions and a new ``DOCNO``), written to a temporary JSON Lines file.
+times by ``benchmarks/replicate.py`` (copy 0 unchanged; every other copy with a
+new ``DOCNO``, ``--edits`` random word insertions and, with ``--replicate
+renamed``, the default, its content words renamed by a bijection of its own so
+that copies are not near duplicates of one another; ``--replicate copies``
+keeps them near duplicates), written to a temporary JSON Lines file.
 
 Each step runs in its own forked process (``benchmarks/_common.measure``), so
 its peak resident memory is its own: the step's input is built inside that
@@ -36,9 +39,7 @@ memory flat: the per-stage steps hold the whole corpus in memory).
 from __future__ import annotations
 
 import argparse
-import json
 import platform
-import random
 import sys
 import tempfile
 import time
@@ -48,7 +49,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import measure, read_articles
-from bench_duplicates import edited_copy, run_datasketch
+from bench_duplicates import run_datasketch
+from replicate import write_replicated
 
 from newsstudy.paths import ANT_CORPUS
 
@@ -170,26 +172,6 @@ def step_dask(path: Path, n_workers: int, chunk_size: int) -> dict:
 
 
 # --------------------------------------------------------------------------- corpora
-def write_replicated(source: Path, target: Path, scale: int, edits: int, limit: int | None, seed: int = 1):
-    """Write ``scale`` copies of the corpus as JSON Lines; copy ``r > 0`` has random word insertions."""
-    import gzip
-
-    opener = gzip.open if source.read_bytes()[:2] == b"\x1f\x8b" else open
-    with opener(source, "rt", encoding="utf-8") as fh:
-        rows = [
-            json.loads(line) for i, line in enumerate(fh) if line.strip() and (limit is None or i < limit)
-        ]
-    rng = random.Random(seed)
-    vocabulary = sorted({w for r in rng.sample(rows, min(500, len(rows))) for w in r["TEXT"].split()})
-    with target.open("w", encoding="utf-8") as out:
-        for r in range(scale):
-            for row in rows:
-                if r:
-                    row = {**row, "DOCNO": f"{row['DOCNO']}-r{r}",
-                           "TEXT": edited_copy(row["TEXT"], rng, vocabulary, edits)}  # fmt: skip
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
 def corpus_size(path: Path) -> tuple[int, float]:
     n = mb = 0
     for article in read_articles(path):
@@ -249,6 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", type=Path, default=ANT_CORPUS)
     parser.add_argument("--scale", type=int, action="append", default=[], help="also run on N copies")
     parser.add_argument("--edits", type=int, default=3, help="random word insertions per replicated copy")
+    parser.add_argument("--replicate", choices=["renamed", "copies"], default="renamed",
+                        help="how copies differ (see benchmarks/replicate.py)")  # fmt: skip
     parser.add_argument("--limit", type=int, default=None, help="use only the first L articles")
     parser.add_argument("--n-jobs", type=int, default=2)
     parser.add_argument("--chunk-size", type=int, default=5000)
@@ -272,15 +256,17 @@ def main(argv: list[str] | None = None) -> int:
         base = args.corpus
         if args.limit is not None:
             base = Path(tmp) / "limited.jsonl"
-            write_replicated(args.corpus, base, 1, 0, args.limit)
+            write_replicated(args.corpus, base, 1, mode="copies", edits=0, limit=args.limit)
         run_corpus("x1", base, args)
         scaled = argparse.Namespace(**{**vars(args), "stages": args.scaled_stages, "dask": False})
         for n in args.scale:
             folder = args.keep or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / f"replicated-x{n}.jsonl"
+            target = folder / f"{args.replicate}-x{n}.jsonl"
             if not target.exists():
-                write_replicated(args.corpus, target, n, args.edits, args.limit)
+                write_replicated(
+                    args.corpus, target, n, mode=args.replicate, edits=args.edits, limit=args.limit
+                )
             run_corpus(f"x{n}", target, scaled)
     return 0
 
