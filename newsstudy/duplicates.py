@@ -1555,16 +1555,17 @@ def chunk_features(
 
     docs = _kept_docs(lines)
     texts = docs.joined()
-    h, n = word_hashes(texts)
-    sh, counts = shingle_hashes(h, n, shingle_size=shingle_size)
-    n_words, words = _word_strings(texts)
     per_line = [len(r) for r in docs.raw]
     flat_norm = [t for norm in docs.norm for t in norm]
-    flat_raw = [t for raw in docs.raw for t in raw]
     line_doc = np.repeat(np.arange(len(docs.ids), dtype=np.int64), per_line)
-    norm_h, norm_counts = word_hashes(flat_norm)
-    doc_counts = np.bincount(line_doc, weights=norm_counts, minlength=len(docs.ids)).astype(np.int64)
-    grams, gdoc, gpos = _anchor_grams(norm_h, doc_counts, min_words)
+    # Hashed once, line by line: no word crosses a line, so a document's words are its lines'
+    # words in order (the hashes of word_hashes(texts)), and normalising is idempotent, so a
+    # normalised line has the raw line's words.
+    h, norm_counts = word_hashes(flat_norm)
+    n = np.bincount(line_doc, weights=norm_counts, minlength=len(docs.ids)).astype(np.int64)
+    sh, counts = shingle_hashes(h, n, shingle_size=shingle_size)
+    n_words, words = _word_strings(texts)
+    grams, gdoc, gpos = _anchor_grams(h, n, min_words)
     return ChunkFeatures(
         ids=docs.ids,
         records=[pickle.dumps((no, raw), protocol=5) for no, raw in zip(docs.lines, docs.raw, strict=True)],
@@ -1574,7 +1575,7 @@ def chunk_features(
         signatures=_signatures_from_shingles(sh, counts, num_perm=num_perm, seed=seed),
         line_doc=line_doc,
         line_no=np.concatenate(docs.lines) if docs.lines else np.zeros(0, dtype=np.int64),
-        line_words=word_hashes(flat_raw)[1],
+        line_words=norm_counts,
         anchor_hash=grams,
         anchor_doc=gdoc.astype(np.int32),
         anchor_pos=gpos.astype(np.int32),

@@ -626,3 +626,28 @@ def test_word_strings_of_all_texts_equal_the_per_text_definition(texts):
     counts, joined = D._word_strings(texts)
     assert counts.tolist() == [len(words(t)) for t in texts]
     assert joined == [" ".join(words(t)) for t in texts]
+
+
+_NEWS_LINE = st.lists(
+    st.sampled_from(["قال", "مسؤول", "أميركيّ", "إن", "غزة", "،", "x", "١٢", "ﻻ", "\u0640"]), max_size=30
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_LINE_TEXT | _NEWS_LINE, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_chunk_features_hash_each_line_once_yet_match_the_per_text_definitions(docs):
+    # chunk_features hashes the normalised lines once; its document words, shingles and line
+    # word counts must equal hashing each document's joined text and each raw line.
+    rows = [(f"d{i}", n, "content", t) for i, doc in enumerate(docs) for n, t in enumerate(doc, start=1)]
+    lines = pd.DataFrame(rows, columns=["doc_id", "line", "label", "text"])
+    features = D.chunk_features(lines)
+    joined = ["\n".join(for_matching(t) for t in doc) for doc in docs]
+    h, n = D.word_hashes(joined)
+    assert features.has_words.tolist() == (n > 0).tolist()
+    assert features.line_words.tolist() == D.word_hashes([t for doc in docs for t in doc])[1].tolist()
+    sh, counts = D.shingle_hashes(h, n, shingle_size=5)
+    signatures = D._signatures_from_shingles(sh, counts, num_perm=128, seed=1)
+    assert np.array_equal(features.signatures, signatures)
+    grams, gdoc, gpos = D._anchor_grams(h, n, 12)
+    assert features.anchor_hash.tolist() == grams.tolist() and features.anchor_pos.tolist() == gpos.tolist()
+    assert features.anchor_doc.tolist() == gdoc.tolist()
