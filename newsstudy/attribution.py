@@ -10,9 +10,9 @@ How it works
    all listed conjugations with the prefixes و ف ل and an optional object suffix, the participles of
    ``participles.txt``, the attributive prepositions of ``prepositions.txt``) is expanded once into a
    table, and the words of the matching form of each line (:func:`newsstudy.normalize.for_matching`,
-   computed once per line) are looked up in it: one set intersection in C rules out a line with no cue
-   word, and only the tokens holding a hit are then read. In a headline, a short source phrase before a
-   colon (``Source:``) is a cue too. Raw offsets are recovered word by word
+   computed once per line) are looked up in it: one compiled pattern of the table's words (a trie) finds
+   the tokens whose word is in it, in C, and only those tokens are then read. In a headline, a short
+   source phrase before a colon (``Source:``) is a cue too. Raw offsets are recovered word by word
    (:func:`newsstudy.normalize.for_matching_with_offsets` on the cue's word only, cached per word).
 2. **Source phrase.** Arabic news is mostly verb-subject: the source is the words after the verb, up to
    the complementiser (إن/أن/بأن, a colon, a quote), a conduit (لـ + outlet), a comma, a relative pronoun,
@@ -86,11 +86,11 @@ import csv
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import accumulate, groupby
-from operator import itemgetter
+from itertools import accumulate, groupby, islice, repeat
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -173,7 +173,9 @@ _LAST_CLAUSE_PUNCT = regex.compile(r"(?r)[.!?؟،,؛;:\"]")
 # Written for the standard ``re`` module (faster to scan a whole line); ``[^\S\x1c-\x1f]`` is exactly
 # ``regex``'s ``\s`` (``str.isspace`` less the information separators U+001C..U+001F).
 _SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)|$")
+_PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)")  # its first branch (see _sentence_ends)
 _COMPLEMENT = regex.compile(rf"(?<![{_L}])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![{_L}])|[:\"]")
+_COMPLEMENT_HINT = re.compile('ان|[:"]')  # what every match of _COMPLEMENT holds (see _complement)
 _CUT_WORDS = frozenset(
     "الذي التي الذين اللذين اللتين اللواتي اللاتي يوم امس اليوم مساء صباح الاسبوع الشهر خلال عبر في_بيان "
     "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه شريطه طلب طالبا مفضلا رافضا هذا هذه ردا "
@@ -229,9 +231,10 @@ class _Lexicon:
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
     cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
-    adjective_forms: frozenset[str] = field(
-        default_factory=frozenset
-    )  # every word adjective_re matches whole
+    cue_res: tuple[re.Pattern, re.Pattern] | None = None  # _cue_token_patterns(cue_keys)
+    adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
+    name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
+    outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
 
 
 def _cue_words(
@@ -285,37 +288,68 @@ class _Cue:
         return self._groups.get(name)
 
 
-def _find_cues(norm: str, lex: _Lexicon, pieces: list[str] | None = None) -> list[_Cue]:
-    """The cues of a normalised line, in order (``pieces``: ``_PIECE.findall(norm)`` if already found).
+def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
+    """The cues of a normalised line, in order.
 
-    Most lines hold no cue or only a few, so the words of the line are first cut into pieces and
-    intersected with the cue table (both in C); only the space-delimited tokens that contain a piece
-    found there are then read one by one (:func:`_cue_at`), instead of every token of the line.
+    A cue starts at a space-delimited token whose word (the token with its punctuation stripped) is a cue
+    word or the first word of a multiword preposition, and every other token is no cue. Such tokens are
+    found by one compiled pattern (:func:`_cue_token_patterns`) that the ``re`` engine runs from space to
+    space in C, so no Python string is made for the other words of the line; each token found is then
+    read as before (:func:`_cue_at`).
     """
-    hits = lex.cue_keys.intersection(_PIECE.findall(norm) if pieces is None else pieces)
-    if not hits:
-        return []
+    first, rest = lex.cue_res
     out: list[_Cue] = []
-    for pos, end in _tokens_holding(norm, hits):
-        cue = _cue_at(norm, pos, norm[pos:end], lex)
+    m = first.match(norm)
+    if m is not None:
+        cue = _cue_at(norm, 0, norm[: m.end()], lex)
+        if cue is not None:
+            out.append(cue)
+    for m in rest.finditer(norm):
+        pos = m.start() + 1  # after the space
+        cue = _cue_at(norm, pos, norm[pos : m.end()], lex)
         if cue is not None:
             out.append(cue)
     return out
 
 
-def _tokens_holding(norm: str, words: Iterable[str]) -> list[tuple[int, int]]:
-    """Start and end of each space-delimited token of ``norm`` that holds one of ``words``, in order."""
-    starts: set[int] = set()
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A ``re`` alternation matching exactly ``words``, written as a trie (shared prefixes once).
+
+    The ``re`` engine tries the alternatives of a group one after another; as a trie each character
+    is compared with the few letters that can follow the prefix read so far, not with every word.
+
+    >>> p = re.compile(_trie_pattern(["قال", "قالت", "وقال"]))
+    >>> [bool(p.fullmatch(w)) for w in ["قال", "قالت", "وقال", "قا", "قالتا", ""]]
+    [True, True, True, False, False, False]
+    """
+    trie: dict = {}
     for word in words:
-        i = norm.find(word)
-        while i >= 0:
-            starts.add(norm.rfind(" ", 0, i) + 1)
-            i = norm.find(word, i + len(word))
-    out = []
-    for pos in sorted(starts):
-        end = norm.find(" ", pos)
-        out.append((pos, end if end >= 0 else len(norm)))
-    return out
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _cue_token_patterns(keys: Collection[str]) -> tuple[re.Pattern, re.Pattern]:
+    """Patterns of a token whose punctuation-stripped word is one of ``keys``: at 0, and after a space.
+
+    A token is the text between spaces; its word is ``token.strip(_PUNCT)``, which is one of ``keys``
+    exactly when the token is some punctuation, a key, and some punctuation (keys hold no punctuation
+    and no space, :func:`_checked_cue_keys`). The second pattern starts with the space before the
+    token: a literal first character lets the ``re`` engine skip from space to space in C.
+    """
+    punct = "[" + re.escape(_PUNCT) + "]*"
+    token = f"{punct}(?:{_trie_pattern(keys)}){punct}(?![^ ])"
+    return re.compile(token), re.compile(" " + token)
 
 
 def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
@@ -346,7 +380,7 @@ def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
 
 
 def _checked_cue_keys(cue_words: dict, multi_preps: dict) -> frozenset[str]:
-    """The words :func:`_find_cues` intersects a line's pieces with (cue words must be whole pieces)."""
+    """The words :func:`_find_cues` looks for (each a whole token's word: no space, no punctuation)."""
     keys = frozenset(cue_words) | frozenset(multi_preps)
     bad = sorted(k for k in keys if not k or any(c in _PUNCT or c.isspace() for c in k))
     if bad:
@@ -429,6 +463,7 @@ def _lexicon() -> _Lexicon:
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
     cue_words = _cue_words(verb_forms, participles, preps)
     multi_preps = _multi_preps(preps)
+    cue_keys = _checked_cue_keys(cue_words, multi_preps)
     return _Lexicon(
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
@@ -448,10 +483,11 @@ def _lexicon() -> _Lexicon:
         adjective_re=adjective_re,
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
-        cue_keys=_checked_cue_keys(cue_words, multi_preps),
-        adjective_forms=frozenset(
-            p + a + x for p in ("", *_ADJ_PREFIXES) for a in adjectives for x in ("", *_ADJ_SUFFIXES)
-        ),
+        cue_keys=cue_keys,
+        cue_res=_cue_token_patterns(cue_keys),
+        adjective_stem_re=re.compile(_trie_pattern(adjectives)),
+        name_stem_re=re.compile(_trie_pattern(names)),
+        outlet_stem_re=re.compile(_trie_pattern(outlets)),
     )
 
 
@@ -608,11 +644,7 @@ def _window_end(norm: str, lo: int) -> int:
 
 _PUNCT = "\"'«»“”()[]{}<>،,:;؛.!?؟-–—_/\\|*#@…ـ+=~`^&%$"
 _STOPS = frozenset('،,؛;.:!?؟()[]"«»“”')
-
-# A word of a normalised line, cut at spaces and at the punctuation that cue words never contain. Every
-# word that the cue loop looks up (a space-delimited token, bare or with its punctuation stripped) is one
-# of these pieces, so a line whose pieces share nothing with the cue table cannot hold a cue.
-_PIECE = re.compile("[^ " + re.escape(_PUNCT) + "]+")
+assert _STOPS.union('"«“') <= set(_PUNCT)  # _tokenise's fast path relies on it
 
 
 def _tokenise(norm: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
@@ -627,11 +659,26 @@ def _tokenise(norm: str, lo: int = 0, hi: int | None = None) -> list[_Tok]:
     pos = lo
     for raw in norm[lo:hi].split(" "):
         core = raw.strip(_PUNCT)
-        start = pos + len(raw) - len(raw.lstrip(_PUNCT))
-        first = raw[:1]
-        fields = (core, start, start + len(core), first in _STOPS, raw[-1:] in _STOPS, first in '"«“', pos)
+        if core is raw and raw:
+            # Most tokens: no punctuation to strip (``str.strip`` then returns the string itself), so no
+            # stop and no quote at either end (the stops and quotes are punctuation).
+            n = len(raw)
+            fields = (raw, pos, pos + n, False, False, False, pos)
+        else:
+            n = len(raw)
+            start = pos + n - len(raw.lstrip(_PUNCT))
+            first = raw[:1]
+            fields = (
+                core,
+                start,
+                start + len(core),
+                first in _STOPS,
+                raw[-1:] in _STOPS,
+                first in '"«“',
+                pos,
+            )
         out.append(_new_tok(_Tok, fields))
-        pos += len(raw) + 1
+        pos += n + 1
     return out
 
 
@@ -724,7 +771,7 @@ class _Source:
 def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
     """An outlet named at the start of ``words``: the outlet and the number of words it covers."""
     joined = " ".join(words[:6]).lower()
-    m = lex.outlet_re.match(joined)
+    m = _gated(lex.outlet_stem_re, lex.outlet_re.match, joined)
     if m is None:
         return None
     return lex.outlets[m.group("o")], len(m.group().split())
@@ -736,16 +783,26 @@ def _outlet_label(outlet: _Outlet | None) -> str:
     return _COUNTRY_LABEL.get(outlet.country, "other")
 
 
+def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text: str) -> regex.Match | None:
+    """``method(text)`` (search, match or fullmatch of a lexicon pattern), or None if ``stems`` finds nothing.
+
+    Every match of ``adjective_re`` (``name_re``, ``outlet_re``) holds one of the adjectives (names, outlet
+    names) as written, so a text where the plain ``re`` search ``stems`` (:func:`_trie_pattern` of them)
+    finds none has no match; most texts hold none, and that search in C is cheaper than the pattern's own
+    with its look-arounds and long alternations.
+    """
+    return method(text) if stems.search(text) is not None else None
+
+
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     text = " ".join(words)
     best: tuple[int, str] | None = None
-    for m in lex.adjective_re.finditer(text):
+    m = _gated(lex.adjective_stem_re, lex.adjective_re.search, text)  # the first match
+    if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
-        break
-    for m in lex.name_re.finditer(text):
-        if best is None or m.start() < best[0]:
-            best = (m.start(), lex.names[m.group("n")][0])
-        break
+    m = _gated(lex.name_stem_re, lex.name_re.search, text)
+    if m is not None and (best is None or m.start() < best[0]):
+        best = (m.start(), lex.names[m.group("n")][0])
     return None if best is None else best[1]
 
 
@@ -824,9 +881,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
-    if lex.adjective_re.fullmatch(first) and first.endswith(("ون", "ين")):
+    if first.endswith(("ون", "ين")) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first):
         return _Source(text, "anonymous_official", aff or "unknown", None, "m", "official")
-    m = lex.name_re.match(text)
+    m = _gated(lex.name_stem_re, lex.name_re.match, text)
     if m is not None and m.start() == 0:
         label, kind = lex.names[m.group("n")]
         if kind == "person":
@@ -840,7 +897,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     if (_namelike(first, lex) and not construct) or (
         _is_definite(first)
         and first.endswith("ي")
-        and not lex.adjective_re.fullmatch(first)
+        and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first)
         and len(words) <= 3
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
@@ -875,7 +932,6 @@ class _State:
     last: _Source | None = None
     by_class: dict[str, _Source] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)  # matching forms of the counted lines read so far
-    pieces: list[list[str]] = field(default_factory=list)  # _PIECE.findall of each of them
     people_upto: int = 0
     outlet_cache: tuple[int, _Outlet | None] = (-1, None)
     people: dict[str, str] = field(default_factory=dict)
@@ -886,21 +942,21 @@ class _State:
             self.by_class[src.cls] = src
 
 
-def _learn_people(norm: str, lex: _Lexicon, state: _State, words: Iterable[str] | None = None) -> None:
+def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
     """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
 
     Every document line is read here once a named source needs it, so the nationality pattern is run
-    only on the tokens that hold an adjective (a match is one whole word: it never crosses a space, so
-    matching token by token finds the same matches as matching the whole line). ``words``: the words
-    whose tokens are searched (by default every adjective; see :func:`_adjective_words`).
+    only on the tokens that hold an adjective (:func:`_adjective_matches`).
     """
-    for m in _matches_in_tokens(lex.adjective_re, norm, lex.adjectives if words is None else words):
+    n = lex.max_name_words + 2
+    for m in _adjective_matches(norm, lex):
         label = lex.adjectives[m.group("a")]
-        n = lex.max_name_words + 2
-        # split(None, n) stops after n words: only they are read, not the rest of the line
-        words = [_STRIP.sub("", w) for w in norm[m.end() :].split(None, n)[:n]]
+        # the first n words after the match (``norm[m.end():].split(None, n)[:n]``), read one by one
+        # as the loop needs them, without copying the rest of the line (a line can be megabytes long
+        # and hold many matches)
         taken = 0
-        for w in words:
+        for found in islice(_NONSPACE.finditer(norm, m.end()), n):
+            w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
                 continue
             if _namelike(w, lex):
@@ -914,34 +970,28 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State, words: Iterable[str] 
                 break
 
 
-_ALNUM = regex.compile(rf"[{_L}]+")
+_NONSPACE = re.compile(r"\S+")  # ``re``'s ``\s`` is ``str.isspace``: the words of ``str.split()``
 
 
-def _adjective_words(pieces: list[str], lex: _Lexicon) -> Collection[str]:
-    """Words such that every match of ``lex.adjective_re`` in a line lies in a token holding one of them.
+def _adjective_matches(norm: str, lex: _Lexicon) -> Iterator[regex.Match]:
+    """``lex.adjective_re.finditer(norm)``, run only on the tokens that hold an adjective.
 
-    ``pieces`` is the line cut into pieces (``_PIECE``). A match is letters only, so it lies inside one
-    piece; in a piece of letters and digits alone it can only be the whole piece (the pattern wants no
-    letter or digit on either side), which is then one of ``lex.adjective_forms``. So for a line of such
-    pieces the words are the pieces found in that set (most often none: the line is skipped after a set
-    test in C); otherwise they are all the adjectives.
+    Every match holds one of the adjectives as written (its group ``a``) and never crosses a space, so
+    its token holds that adjective. Those tokens are found by one ``re`` search for the adjectives
+    (:data:`_Lexicon.adjective_stem_re`, run in C; most lines hold none), and the pattern is run on them
+    alone (a space is neither a letter nor a digit, so its look-arounds see the same at a token's ends
+    as in the whole line). A token is searched once however many adjectives it holds, so a long token
+    costs its length once.
     """
-    if not pieces:
-        return ()
-    joined = "".join(pieces)
-    if joined.isalpha() or _ALNUM.fullmatch(joined):
-        return lex.adjective_forms.intersection(pieces)
-    return lex.adjectives
-
-
-def _matches_in_tokens(pattern: regex.Pattern, norm: str, words: Iterable[str]) -> Iterator[regex.Match]:
-    """``pattern.finditer(norm)`` for a pattern whose matches are single tokens each holding one of ``words``.
-
-    Only the tokens that hold one of the words are searched (spaces bound a token, and a space is neither
-    a letter nor a digit, so the pattern's word-boundary look-arounds see the same at a token's ends).
-    """
-    for start, end in _tokens_holding(norm, words):
-        yield from pattern.finditer(norm, start, end)
+    end = -1
+    for m in lex.adjective_stem_re.finditer(norm):
+        if m.start() < end:
+            continue  # inside the token just searched
+        start = norm.rfind(" ", 0, m.start()) + 1
+        end = norm.find(" ", m.end())
+        if end < 0:
+            end = len(norm)
+        yield from lex.adjective_re.finditer(norm, start, end)
 
 
 def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
@@ -951,6 +1001,8 @@ def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
         return state.outlet_cache[1]
     found = None
     for norm in reversed(state.history):
+        if lex.outlet_stem_re.search(norm) is None:
+            continue  # no outlet named (every match holds an outlet name as written)
         hits = list(lex.outlet_re.finditer(norm))
         if hits:
             found = lex.outlets[hits[-1].group("o")]
@@ -961,12 +1013,8 @@ def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
 
 def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
     """Names introduced with a nationality so far in the document (scanned lazily)."""
-    for norm, pieces in zip(
-        state.history[state.people_upto :], state.pieces[state.people_upto :], strict=True
-    ):
-        words = _adjective_words(pieces, lex)
-        if words:
-            _learn_people(norm, lex, state, words)
+    for norm in state.history[state.people_upto :]:
+        _learn_people(norm, lex, state)
     state.people_upto = len(state.history)
     return state.people
 
@@ -1256,14 +1304,35 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     return None
 
 
+@lru_cache(maxsize=16)
+def _sentence_ends(norm: str) -> list[int]:
+    """Where ``_SENTENCE_END`` matches in ``norm``, in order: found once per line, not once per cue.
+
+    Its matches are single characters or empty (``$``), so every position where it can match is a match
+    start. The punctuation branch is searched alone (it starts with a character class, which the ``re``
+    engine scans for in a tight loop); ``$`` matches before a final newline and at the end, after any
+    punctuation match (a newline is no punctuation).
+    """
+    ends = [m.start() for m in _PUNCT_END.finditer(norm)]
+    if norm.endswith("\n"):
+        ends.append(len(norm) - 1)
+    ends.append(len(norm))
+    return ends
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    """``_SENTENCE_END.search(norm, pos).start()``: the first sentence end at or after ``pos``.
+
+    Looked up in :func:`_sentence_ends` (a search from each cue would rescan the rest of a sentence as
+    long as the line once per cue: quadratic on a megabyte line with no full stop).
+    """
+    ends = _sentence_ends(norm)
+    i = bisect_left(ends, pos)
+    return ends[i] if i < len(ends) else len(norm)
+
+
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
     found: list[_Found] = []
-
-    def sentence_end(pos: int) -> int:
-        # The pattern matches single characters (or the end), so the first match from ``pos`` is the
-        # first sentence end at or after it: only the rest of this sentence is scanned.
-        m = _SENTENCE_END.search(norm, pos)
-        return m.start() if m is not None else len(norm)
 
     embedded_until = -1  # positions before this (after a complementiser) are reported content
     consumed_until = -1
@@ -1277,7 +1346,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             continue
         if m.start() >= embedded_until:
             embedded_until = -1
-        send = sentence_end(m.end())
+        send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
         negated = before in _NEGATORS
         if m.group("prep"):
@@ -1329,7 +1398,13 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
     of the sentence; a short quoted name (``حساب "دوحة ترايثلون" على تويتر``) does not. Returns the span of
     the complementiser, extended to the closing quote for a quotation.
     """
-    for m in _COMPLEMENT.finditer(norm, start, end):
+    hint = _COMPLEMENT_HINT.search(norm, start, end)
+    if hint is None:
+        return None
+    # Every match holds "ان" at its start or one character in (after ب/و), or is ":" or '"', so none
+    # starts before the first of these less one: the slower ``regex`` scan starts there (its
+    # look-behind still sees the text before its start, so it matches there as from ``start``).
+    for m in _COMPLEMENT.finditer(norm, max(start, hint.start() - 1), end):
         if m.group() != '"':
             return m.start(), m.end()
         close = norm.find('"', m.end(), end)
@@ -1564,7 +1639,7 @@ def _sentence(raw: str, pos: int) -> str:
 # separators U+001C..U+001F), written for the standard ``re`` module, whose ``split`` is faster here.
 _RAW_SPACE = re.compile(r"([^\S\x1c-\x1f]+)")  # captured: split keeps the whitespace runs
 # Words repeat (وقال، مسؤول), so their offset maps are computed once (OffsetMap is immutable).
-_word_offsets = lru_cache(maxsize=1 << 14)(for_matching_with_offsets)
+_word_offsets = lru_cache(maxsize=1 << 16)(for_matching_with_offsets)
 
 
 class _RawMap:
@@ -1587,6 +1662,16 @@ class _RawMap:
 
     def _word_list(self) -> list[str] | None:
         if self.words is None and self.aligned:
+            words = self.raw.split()
+            n = len(words)
+            if n and self.raw.count(" ") == n - 1 and len(self.raw) == sum(map(len, words)) + n - 1:
+                # Most lines: words joined by single spaces (n - 1 characters besides the words, all of
+                # them spaces, so none at either end). ``str.split`` cuts at ``str.isspace``, which holds
+                # ``regex``'s ``\s`` and U+001C..U+001F; these words hold none of either, so they are the
+                # words of ``_RAW_SPACE`` too, and each starts one space after the end of the one before.
+                starts = list(accumulate(map(add, map(len, words), repeat(1)), initial=0))
+                del starts[-1]
+                return self._aligned(words, starts)
             # Raw words and their offsets from one split (words and whitespace alternate), in C.
             pieces = _RAW_SPACE.split(self.raw)
             offsets = list(accumulate(map(len, pieces), initial=0))
@@ -1595,12 +1680,16 @@ class _RawMap:
                 del words[-1], starts[-1]
             if words and not words[0]:  # whitespace at the start
                 del words[0], starts[0]
-            # Same number of words: the correspondence holds (checked again on the words actually used).
-            if len(words) != self.norm.count(" ") + 1:
-                self.aligned = False
-                return None
-            self.words, self.starts = words, starts
+            return self._aligned(words, starts)
         return self.words
+
+    def _aligned(self, words: list[str], starts: list[int]) -> list[str] | None:
+        # Same number of words: the correspondence holds (checked again on the words actually used).
+        if len(words) != self.norm.count(" ") + 1:
+            self.aligned = False
+            return None
+        self.words, self.starts = words, starts
+        return words
 
     def _point(self, pos: int, *, end: bool) -> int | None:
         words = self._word_list()
@@ -1614,6 +1703,11 @@ class _RawMap:
         local = _word_offsets(rword)
         if local.text != self.norm[wstart : nend if nend >= 0 else len(self.norm)]:
             return None
+        # ``local.raw_span(i, i + 1)`` is ``(local.starts[i], local.ends[i])`` for a character ``i`` of
+        # the word; read directly (the method, which also raises outside the word, is called otherwise).
+        i = pos - 1 - wstart if end else pos - wstart
+        if 0 <= i < len(local.text):
+            return rstart + (local.ends[i] if end else local.starts[i])
         if end:
             return rstart + local.raw_span(pos - 1 - wstart, pos - wstart)[1]
         return rstart + local.raw_span(pos - wstart, pos - wstart + 1)[0]
@@ -1647,15 +1741,13 @@ class _RawMap:
 _LONG_LINE = 4096
 
 
-def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[dict]:
+def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[tuple]:
     """The attribution rows of one document from its lines (number, label, raw text, matching form)."""
     state = _State()
-    rows: list[dict] = []
+    rows: list[tuple] = []
     for line_no, label, raw, norm in lines:
-        pieces = _PIECE.findall(norm)
         state.history.append(norm)
-        state.pieces.append(pieces)
-        cues = _find_cues(norm, lex, pieces)
+        cues = _find_cues(norm, lex)
         if not cues and not (label == "headline" and ":" in norm):
             continue  # most lines: no cue and no headline source
         found = _line_attributions(norm, label, lex, state, cues)
@@ -1671,20 +1763,20 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
                 source_text = f.src.raw or f.src.text
             f.src.raw = source_text
             rows.append(
-                {
-                    "doc_id": doc_id,
-                    "line": line_no,
-                    "start": start,
-                    "end": end,
-                    "cue": raw[start:end],
-                    "source_text": source_text,
-                    "source_type": f.src.source_type,
-                    "affiliation": f.src.affiliation,
-                    "conduit": f.conduit,
-                    "anonymity_reason": f.anonymous,
-                    "sentence": _sentence(raw, start),
-                    "outlet": f.src.outlet if f.src.source_type == "media_outlet" else None,
-                }
+                (  # in the order of COLUMNS
+                    doc_id,
+                    line_no,
+                    start,
+                    end,
+                    raw[start:end],
+                    source_text,
+                    f.src.source_type,
+                    f.src.affiliation,
+                    f.conduit,
+                    f.anonymous,
+                    _sentence(raw, start),
+                    f.src.outlet if f.src.source_type == "media_outlet" else None,
+                )
             )
     return rows
 
@@ -1738,7 +1830,7 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"lines table lacks columns {sorted(missing)}")
     kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text"]]
     kept = kept.sort_values(["doc_id", "line"], kind="stable")
-    rows: list[dict] = []
+    rows: list[tuple] = []
     doc_ids = kept["doc_id"].astype(str).tolist()
     texts = kept["text"].astype(str).tolist()
     records = zip(
@@ -1751,12 +1843,16 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
     )
     for doc_id, group in groupby(records, key=itemgetter(0)):
         rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex))
-    out = pd.DataFrame(rows, columns=list(COLUMNS))
-    for col in ("conduit", "outlet"):  # missing means "none named": keep None, not NaN
-        out[col] = pd.Series([None if pd.isna(v) else v for v in out[col]], index=out.index, dtype=object)
-    if out.empty:
-        out = out.astype({"line": "int64", "start": "int64", "end": "int64", "anonymity_reason": "bool"})
-    return out.reset_index(drop=True)
+    if not rows:
+        out = pd.DataFrame([], columns=list(COLUMNS))
+        for col in ("conduit", "outlet"):
+            out[col] = pd.Series([], index=out.index, dtype=object)
+        return out.astype({"line": "int64", "start": "int64", "end": "int64", "anonymity_reason": "bool"})
+    # Column by column: pandas builds a frame from lists faster than from rows (with the same dtypes).
+    columns: dict[str, list | pd.Series] = dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+    for col in ("conduit", "outlet"):  # missing means "none named": keep None (as built), not NaN
+        columns[col] = pd.Series(columns[col], dtype=object)
+    return pd.DataFrame(columns, columns=list(COLUMNS))
 
 
 # --------------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+from itertools import islice
 
 import pandas as pd
 import pytest
@@ -453,14 +455,132 @@ def test_find_cues_is_the_word_by_word_lookup(text: str) -> None:
     assert got == _plain_cues(norm)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.one_of(_FAST_TEXT, _ODD_TEXT))
+# Arabic-like text for the pattern searches: cue words, outlet names, complementisers, adjectives and
+# names glued to punctuation, to each other and to random Arabic letters (so that a cue word also occurs
+# inside longer words, after a clitic, or with a letter after it), with odd spacing.
+_ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئةى"
+_NEWS_PIECES = [
+    *_PIECES,
+    "قالت",
+    "وقالت",
+    "يقول",
+    "فقال",
+    "أكد",
+    "وأكدت",
+    "أضاف",
+    "كشفه",
+    "نقلت",
+    "نقلا",
+    "وفقا",
+    "طبقا",
+    "حسب",
+    "وبحسب",
+    "بحسبما",
+    "لرويترز",
+    "لصحيفة",
+    "للصحيفة",
+    "مع",
+    "سكاي",
+    "نيوز",
+    "واشنطن",
+    "بوست",
+    "بأن",
+    "إنه",
+    "أنها",
+    "الأمريكي",
+    "أميركيون",
+    "مصري",
+    "قطرية",
+    "دولي",
+    "الإسرائيليين",
+    "بلينكن",
+    "«",
+    "»",
+    "…",
+    "/",
+    "#",
+    "_",
+]
+_ARABIC_LIKE = st.lists(
+    st.tuples(
+        st.sampled_from(["", "", '"', "(", "«", "-", "#", "و", "ل"]),
+        st.one_of(
+            st.sampled_from(_NEWS_PIECES),
+            st.text(st.sampled_from(_ARABIC_LETTERS), min_size=1, max_size=6),
+        ),
+        st.sampled_from(["", "", ":", "،", ".", ")", "»", "ت", "ها", '،"', "/"]),
+        st.sampled_from([" ", " ", " ", "", "  ", "\t", "\u00a0", ". "]),
+    ).map("".join),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ARABIC_LIKE)
+def test_tokenise_fast_path_is_the_plain_split(text: str) -> None:
+    # Tokens with no punctuation skip the stripping; empty tokens (two spaces) and punctuation do not.
+    assert [tuple(t) for t in A._tokenise(text)] == _plain_tokens(text)
+    norm = A.for_matching(text)
+    assert [tuple(t) for t in A._tokenise(norm)] == _plain_tokens(norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, _FAST_TEXT, _ODD_TEXT))
+def test_cue_search_finds_every_cue_token(text: str) -> None:
+    # _find_cues reads only the tokens its pattern finds; the plain loop reads every token.
+    norm = A.for_matching(text)
+    got = [
+        (c.start(), c.end(), c.group("verb"), c.group("part"), c.group("prep"))
+        for c in A._find_cues(norm, A._lexicon())
+    ]
+    assert got == _plain_cues(norm)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, st.text(st.sampled_from([*_ARABIC_LETTERS, " ", "،", "-"]), max_size=60)))
+def test_cue_token_patterns_match_exactly_the_cue_tokens(text: str) -> None:
+    # The patterns themselves (without _cue_at): a token matches iff its stripped word is a cue key, and
+    # raw (unnormalised) text with any spacing is read the same way.
+    lex = A._lexicon()
+    first, rest = lex.cue_res
+    at0 = first.match(text)
+    found = ([(0, at0.end())] if at0 else []) + [(m.start() + 1, m.end()) for m in rest.finditer(text)]
+    plain, pos = [], 0
+    for raw in text.split(" "):
+        if raw.strip(A._PUNCT) in lex.cue_keys:
+            plain.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    assert found == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(st.sampled_from("قالتو ل"), min_size=1, max_size=5), max_size=8),
+    st.text(st.sampled_from("قالتو ل"), max_size=6),
+)
+def test_trie_pattern_matches_exactly_its_words(words: list[str], probe: str) -> None:
+    pattern = re.compile(A._trie_pattern(words)) if words else None
+    assert (pattern is not None and pattern.fullmatch(probe) is not None) == (probe in words)
+    for w in words:
+        assert pattern.fullmatch(w)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, _FAST_TEXT, _ODD_TEXT))
 def test_adjective_matches_by_token_are_the_whole_line_matches(text: str) -> None:
     lex, norm = A._lexicon(), A.for_matching(text)
     plain = [(m.span(), m.group("a")) for m in lex.adjective_re.finditer(norm)]
-    assert [
-        (m.span(), m.group("a")) for m in A._matches_in_tokens(lex.adjective_re, norm, lex.adjectives)
-    ] == plain
+    assert [(m.span(), m.group("a")) for m in A._adjective_matches(norm, lex)] == plain
+    raw_plain = [(m.span(), m.group("a")) for m in lex.adjective_re.finditer(text)]
+    assert [(m.span(), m.group("a")) for m in A._adjective_matches(text, lex)] == raw_plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, _ODD_TEXT), st.integers(0, 80), st.integers(0, 6))
+def test_words_after_a_point_are_the_split_ones(text: str, pos: int, n: int) -> None:
+    # _learn_people reads the first n words after a match without slicing off the rest of the line.
+    got = [m.group() for m in islice(A._NONSPACE.finditer(text, pos), n)]
+    assert got == text[pos:].split(None, n)[:n]
 
 
 _SOURCE_WORDS = st.sampled_from(
@@ -535,17 +655,102 @@ _ADJ_TEXT = st.lists(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_ADJ_TEXT, st.sampled_from(_PIECES)), max_size=8).map(" ".join))
-def test_adjective_words_find_every_match(text: str) -> None:
+def test_adjective_matches_find_every_match(text: str) -> None:
     lex, norm = A._lexicon(), A.for_matching(text)
-    words = A._adjective_words(A._PIECE.findall(norm), lex)
     plain = [(m.span(), m.group("a")) for m in lex.adjective_re.finditer(norm)]
-    assert [(m.span(), m.group("a")) for m in A._matches_in_tokens(lex.adjective_re, norm, words)] == plain
+    assert [(m.span(), m.group("a")) for m in A._adjective_matches(norm, lex)] == plain
 
 
-def test_adjective_prefilter_skips_lines_without_adjectives() -> None:
+def test_adjective_search_skips_lines_without_adjectives() -> None:
     lex = A._lexicon()
-    for text, words in (("قال مسؤول إن الوفد وصل 2024.", set()), ("قال مسؤول أمريكي:", {"امريكي"})):
-        assert set(A._adjective_words(A._PIECE.findall(A.for_matching(text)), lex)) == words
+    for text, found in (("قال مسؤول إن الوفد وصل 2024.", []), ("قال مسؤول أمريكي:", ["امريكي"])):
+        norm = A.for_matching(text)
+        assert [m.group() for m in lex.adjective_stem_re.finditer(norm)] == found
+        assert [m.group("a") for m in A._adjective_matches(norm, lex)] == found
+
+
+def test_adjective_search_reads_a_long_token_once() -> None:
+    # Many adjectives inside one long token: the token is located once, not once per adjective.
+    text = A.for_matching("قال " + "مصري" * 50_000 + " الأمريكي")
+    lex = A._lexicon()
+    assert [m.group("a") for m in A._adjective_matches(text, lex)] == ["امريكي"]
+
+
+_NAME_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *[w for w, _ in zip(sorted(A._lexicon().names), range(40), strict=False)],
+            "قطر",
+            "وحماس",
+            "الولايات",
+            "المتحدة",
+            "بالولايات المتحدة",
+            "مصر",
+            "لمصر",
+            *[w for w, _ in zip(sorted(A._lexicon().outlets), range(40), strict=False)],
+            "رويترز",
+            "لرويترز",
+            "وكاله",
+            "فرانس",
+            "برس",
+            "reuters",
+            "x",
+            "،",
+        ]
+    ),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, _NAME_TEXT, _ADJ_TEXT, _ODD_TEXT))
+def test_gated_pattern_calls_are_the_plain_calls(text: str) -> None:
+    lex = A._lexicon()
+    for stems, pattern in (
+        (lex.adjective_stem_re, lex.adjective_re),
+        (lex.name_stem_re, lex.name_re),
+        (lex.outlet_stem_re, lex.outlet_re),
+    ):
+        for norm in (text, A.for_matching(text)):
+            for method in (pattern.search, pattern.match, pattern.fullmatch):
+                got, plain = A._gated(stems, method, norm), method(norm)
+                assert (got and (got.span(), got.groupdict())) == (
+                    plain and (plain.span(), plain.groupdict())
+                )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(_ARABIC_LIKE, _ODD_TEXT, _ODD_TEXT.map(lambda t: t + "\n"), _FAST_TEXT.map(lambda t: t + ".\n"))
+)
+def test_sentence_end_is_the_first_match_of_the_whole_pattern(text: str) -> None:
+    for s in (text, A.for_matching(text)):
+        for pos in range(len(s) + 1):
+            assert A._sentence_end(s, pos) == A._SENTENCE_END.search(s, pos).start()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ARABIC_LIKE, _ODD_TEXT, st.text(st.sampled_from('ان:"بو ،.'), max_size=30)))
+def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
+    # _complement starts its scan at the first "ان", ":" or '"' (less one); the plain scan starts at once.
+    def plain(norm: str, start: int, end: int) -> tuple[int, int] | None:
+        for m in A._COMPLEMENT.finditer(norm, start, end):
+            if m.group() != '"':
+                return m.start(), m.end()
+            close = norm.find('"', m.end(), end)
+            inner = norm[m.end() : close if close >= 0 else end]
+            if (
+                close < 0
+                or len(inner.split()) >= A._MIN_QUOTE_WORDS
+                or not norm[close + 1 : end].strip(" .،,")
+            ):
+                return m.start(), (close + 1 if close >= 0 else end)
+        return None
+
+    for s in (text, A.for_matching(text)):
+        for start in range(len(s) + 1):
+            for end in {start, (start + len(s)) // 2, len(s)}:
+                assert A._complement(s, start, end) == plain(s, start, end)
 
 
 @settings(max_examples=200, deadline=None)
