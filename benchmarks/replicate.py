@@ -114,7 +114,9 @@ def renaming(words: list[str], seed: int) -> dict[str, str]:
 
 
 def edited(text: str, rng: random.Random, vocabulary: list[str], edits: int) -> str:
-    """Insert ``edits`` random words at random word boundaries."""
+    """Insert ``edits`` random words at random word boundaries (an empty text stays empty)."""
+    if not text.strip():
+        return text
     for _ in range(edits):
         pos = text.find(" ", rng.randrange(len(text))) if text else -1
         if pos < 0:
