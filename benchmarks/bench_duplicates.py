@@ -43,6 +43,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import fmt_rate, measure, read_articles
+from replicate import edited
 
 from newsstudy import duplicates as D
 from newsstudy.normalize import for_matching
@@ -83,22 +84,12 @@ def run_datasketch(texts: list[str], threshold: float, num_perm: int, shingle_si
     return np.array(sorted(found), dtype=np.int64).reshape(-1, 2)
 
 
-def edited_copy(text: str, rng: random.Random, vocabulary: list[str], edits: int) -> str:
-    """Insert ``edits`` random words at random word boundaries."""
-    for _ in range(edits):
-        pos = text.find(" ", rng.randrange(len(text))) if text else -1
-        if pos < 0:
-            pos = len(text)
-        text = f"{text[:pos]} {rng.choice(vocabulary)}{text[pos:]}"
-    return text
-
-
 def replicated(texts: list[str], scale: int, edits: int, seed: int, vocabulary: list[str]) -> Iterator[str]:
     """Copy ``r`` of document ``i`` is at index ``r * len(texts) + i``; copy 0 is the original."""
     rng = random.Random(seed)
     for r in range(scale):
         for text in texts:
-            yield text if r == 0 else edited_copy(text, rng, vocabulary, edits)
+            yield text if r == 0 else edited(text, rng, vocabulary, edits)
 
 
 def run_scaled(
