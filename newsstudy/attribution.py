@@ -1218,7 +1218,11 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
         # a match needs a space after it, so cutting the text at the last match hides none)
         before = _LAST_PERIOD.search(norm, 0, last.start())
         start = 0 if before is None else before.end()
-    toks = _opening_tokens(norm, start, pos)
+    return _opening_subject(_opening_tokens(norm, start, pos), lex)
+
+
+def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
+    """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
     if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
         return None
     phrase, _ = _phrase(toks[1:], lex)
