@@ -544,7 +544,6 @@ def _fit_topics(
     _check_articles(articles)
     if k < 1:
         raise ValueError("k must be at least 1")
-    texts = _texts(articles)
     if method == "nmf":
         vec, X = fitted if fitted is not None else tfidf(articles, **options)
         model = NMF(n_components=k, init=init or "nndsvda", random_state=seed, max_iter=max_iter)
@@ -553,7 +552,7 @@ def _fit_topics(
     elif method == "lda":
         # LDA models counts, not TF-IDF weights.
         vec = _vectorizer(CountVectorizer, options)
-        X = vec.fit_transform(texts)
+        X = vec.fit_transform(_texts(articles))
         model = LatentDirichletAllocation(
             n_components=k, random_state=seed, max_iter=max_iter, learning_method="batch"
         )
