@@ -57,6 +57,7 @@ __all__ = [
     "LSH_WEIGHTS",
     "band_keys",
     "copied_lines",
+    "document_signatures",
     "document_words",
     "duplicate_pairs",
     "estimated_jaccard",
@@ -67,6 +68,7 @@ __all__ = [
     "lsh_params",
     "minhash_signatures",
     "near_duplicate_pairs",
+    "pair_jaccard",
     "paragraph_duplicates",
     "reuse_passages",
     "reused_share",
@@ -911,6 +913,49 @@ def jaccard_matrix(
     return pd.DataFrame(mat, index=ids, columns=ids.rename("other"))
 
 
+def document_signatures(
+    lines: pd.DataFrame, *, num_perm: int = 128, shingle_size: int = 5, seed: int = 1
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(doc_ids, signatures)``: each document's MinHash signature of its kept lines, ids sorted.
+
+    The signatures :func:`jaccard_matrix` compares (a document with no words
+    has the empty signature).
+
+    >>> lines = pd.DataFrame({"doc_id": ["b", "a"], "line": [1, 1], "label": ["content"] * 2,
+    ...     "text": ["a b c d e f g", "x y z w v u t"]})
+    >>> ids, sig = document_signatures(lines, num_perm=16)
+    >>> ids.tolist(), sig.shape
+    (['a', 'b'], (2, 16))
+    """
+    docs = _kept_docs(lines)
+    sig = minhash_signatures(docs.joined(), num_perm=num_perm, shingle_size=shingle_size, seed=seed)
+    return docs.ids, sig
+
+
+def pair_jaccard(ids: np.ndarray, signatures: np.ndarray, pairs: pd.DataFrame) -> np.ndarray:
+    """Estimated Jaccard of the listed document pairs (``doc_a``, ``doc_b``) from their signatures.
+
+    The values of :func:`jaccard_matrix` for those pairs only: one comparison
+    per pair (0.0 for a document with no words or not among ``ids``).
+
+    >>> lines = pd.DataFrame({"doc_id": ["a", "b", "c"], "line": [1, 1, 1], "label": ["content"] * 3,
+    ...     "text": ["a b c d e f g", "a b c d e f g", ""]})
+    >>> ids, sig = document_signatures(lines)
+    >>> pair_jaccard(ids, sig, pd.DataFrame({"doc_a": ["a", "a"], "doc_b": ["b", "c"]})).tolist()
+    [1.0, 0.0]
+    """
+    empty = ~(signatures != _EMPTY).any(axis=1)
+    index = pd.Index(np.asarray(ids).astype(str))
+    a = index.get_indexer(pairs["doc_a"].astype(str))
+    b = index.get_indexer(pairs["doc_b"].astype(str))
+    known = (a >= 0) & (b >= 0)
+    idx = np.column_stack([a[known], b[known]])
+    out = np.zeros(len(pairs), dtype=np.float64)
+    values = estimated_jaccard(signatures, idx)
+    out[known] = np.where(empty[idx[:, 0]] | empty[idx[:, 1]], 0.0, values)
+    return out
+
+
 def paragraph_duplicates(lines: pd.DataFrame, *, min_words: int = 3, unit: str = "line") -> pd.DataFrame:
     """Paragraphs of the cleaned articles repeated exactly (after normalisation).
 
@@ -1724,6 +1769,11 @@ class OutOfCoreIndex:
     def ids(self) -> np.ndarray:
         """The doc_ids in sorted order (the index of a document everywhere below)."""
         return self._finish()["ids"]
+
+    def signatures(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(doc_ids, signatures)`` in sorted order, as :func:`document_signatures` gives them."""
+        final = self._finish()
+        return final["ids"], final["signatures"]
 
     def kept_lines(self, i: int) -> tuple[np.ndarray, list[str]]:
         """Line numbers and raw texts of document ``i``'s kept lines, read back from disk."""

@@ -35,9 +35,9 @@ at most a few rows per document are CSV (UTF-8, header): ``problems``,
 
 Deliberate differences from :func:`~newsstudy.pipeline.run_study`
 ------------------------------------------------------------------
-- ``similarity`` lists every pair of documents, so it is written only up to
-  ``max_similarity_docs`` documents (default 2,000; above that, an empty table
-  with the same columns).
+- ``similarity`` follows :func:`~newsstudy.pipeline.similarity_table` (every
+  pair up to ``StudyOptions.max_all_pairs`` documents, nearest neighbours
+  above), over the articles the topics are fitted on.
 - Topics and top terms are fitted on all articles up to ``max_topic_docs``
   (default 50,000) and above that on a fixed sample of that many articles:
   those with the smallest stable hash of their ``doc_id`` (the same sample
@@ -81,7 +81,7 @@ import pandas as pd
 
 from newsstudy import attribution, clean, duplicates, topics
 from newsstudy.corpus import iter_corpus
-from newsstudy.pipeline import StudyOptions, label_counts, similarity_pairs
+from newsstudy.pipeline import StudyOptions, label_counts, similarity_table
 
 __all__ = [
     "PARQUET_TABLES",
@@ -389,7 +389,6 @@ def _final_tables(
     writer: _TableWriter,
     options: StudyOptions,
     *,
-    max_similarity_docs: int,
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
@@ -402,7 +401,6 @@ def _final_tables(
     index = state.index
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
     index.set_dates(dated)
-    near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
 
     # Topics need only the articles: they are fitted beside the duplicates stage (on another core).
     articles = sample.articles()
@@ -444,12 +442,13 @@ def _final_tables(
     writer.csv("top_terms", top)
     writer.csv("topic_terms", topic_terms)
     writer.csv("document_topics", doc_topics)
-    if state.n_docs <= max_similarity_docs:
-        cosine = topics.similarity(articles)
-        jaccard = duplicates.jaccard_matrix(index.lines(), **near)
-        writer.csv("similarity", similarity_pairs(cosine, jaccard))
+    texts = articles[articles["text"].str.strip() != ""]
+    if len(texts):
+        pairs = similarity_table(texts, articles["doc_id"].astype(str).tolist(), options)
+        pairs["jaccard"] = duplicates.pair_jaccard(*index.signatures(), pairs)
     else:
-        writer.csv("similarity", pd.DataFrame(columns=["doc_a", "doc_b", "cosine", "jaccard"]))
+        pairs = pd.DataFrame(columns=["doc_a", "doc_b", "cosine", "jaccard"])
+    writer.csv("similarity", pairs)
 
 
 def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, writer: _TableWriter) -> None:
@@ -506,7 +505,6 @@ def _finish(
     writer: _TableWriter,
     options: StudyOptions,
     *,
-    max_similarity_docs: int,
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
@@ -520,7 +518,7 @@ def _finish(
     writer.close()  # the per-row Parquet files are complete: the final stages read them back
     if state.n_docs:
         _final_tables(
-            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            state, sample, writer, options, report=report,
             candidates=candidates, submit=submit,
         )  # fmt: skip
     writer.close()
@@ -536,7 +534,6 @@ def run_streaming(
     progress: Progress | None = None,
     n_jobs: int = 2,
     max_topic_docs: int = 50_000,
-    max_similarity_docs: int = 2_000,
 ) -> dict[str, Path]:
     """Run the study over a corpus path in chunks and write its tables to ``out_dir``.
 
@@ -558,9 +555,8 @@ def run_streaming(
         documents of each chunk.
     n_jobs : int, default 2
         Worker processes for the per-document stages (1 = in this process).
-    max_topic_docs, max_similarity_docs : int
-        Size limits of the topic model and of the all-pairs ``similarity``
-        table (see the module docstring).
+    max_topic_docs : int
+        Size limit of the topic model (see the module docstring).
 
     Returns
     -------
@@ -603,7 +599,7 @@ def run_streaming(
             rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
             report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
         return _finish(
-            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            state, sample, writer, options, report=report,
             submit=None if pool is None else pool.submit,
         )  # fmt: skip
     finally:
@@ -643,7 +639,6 @@ def run_dask(
     chunk_size: int = 5000,
     progress: Progress | None = None,
     max_topic_docs: int = 50_000,
-    max_similarity_docs: int = 2_000,
     processes: bool = True,
 ) -> dict[str, Path]:
     """Run the study on a Dask cluster and write the same tables as :func:`run_streaming`.
@@ -728,7 +723,7 @@ def run_dask(
             ).compute()  # fmt: skip
             candidates = found.drop_duplicates().sort_values(["doc_a", "doc_b"], ignore_index=True)
         return _finish(
-            state, sample, writer, options, max_similarity_docs=max_similarity_docs, report=report,
+            state, sample, writer, options, report=report,
             candidates=candidates, submit=lambda fn, *args: client.submit(fn, *args, pure=False),
         )  # fmt: skip
     finally:

@@ -16,7 +16,8 @@ duplicate_pairs     ``duplicates.duplicate_pairs``: exact and near-duplicate doc
 reuse_passages      ``duplicates.reuse_passages``: shared passages of ≥ 12 words
 reused_share        ``duplicates.reused_share``: per document, the share of words reused
 copied_lines        ``duplicates.copied_lines``: lines that copy a line of another document
-similarity          document pairs with TF-IDF ``cosine`` and estimated ``jaccard``
+similarity          document pairs with TF-IDF ``cosine`` and estimated ``jaccard``: every
+                    pair up to ``max_all_pairs`` documents, else each one's nearest neighbours
 attributions        ``attribution.extract``: one row per attribution
 source_counts       attributions per document, source type and affiliation (copies once)
 anonymous_share     per document, the share of attributions to anonymous sources
@@ -32,12 +33,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from newsstudy import attribution, clean, duplicates, topics
 from newsstudy.corpus import load_corpus
 
-__all__ = ["StudyOptions", "label_counts", "load_study_corpus", "run_study", "similarity_pairs"]
+__all__ = [
+    "StudyOptions",
+    "label_counts",
+    "load_study_corpus",
+    "run_study",
+    "similarity_pairs",
+    "similarity_table",
+]
 
 Progress = Callable[[str], None]
 
@@ -60,6 +69,12 @@ class StudyOptions:
         Shortest reused passage, in normalised words.
     n_topics, topic_method, topic_seed, n_terms :
         Topic model; with a handful of documents, topics are thin.
+    max_all_pairs : int
+        Up to this many documents, ``similarity`` lists every pair (and the
+        heatmap figure draws them); above it, each document's ``neighbours``
+        most similar documents with a TF-IDF cosine of at least
+        ``min_cosine`` (:func:`newsstudy.topics.neighbours`), so the table
+        and its cost grow with the corpus, not with its square.
     """
 
     text_column: str = "text"
@@ -74,6 +89,9 @@ class StudyOptions:
     topic_method: str = "nmf"
     topic_seed: int = 0
     n_terms: int = 10
+    max_all_pairs: int = 50
+    neighbours: int = 10
+    min_cosine: float = 0.3
 
 
 def load_study_corpus(
@@ -109,20 +127,60 @@ def similarity_pairs(cosine: pd.DataFrame, jaccard: pd.DataFrame) -> pd.DataFram
     >>> similarity_pairs(m, m * 0.5).to_dict("records")
     [{'doc_a': 'a', 'doc_b': 'b', 'cosine': 0.5, 'jaccard': 0.25}]
     """
-    rows = []
-    ids = sorted(cosine.index)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            rows.append((a, b, float(cosine.loc[a, b]), float(jaccard.loc[a, b])))
-    return pd.DataFrame(rows, columns=["doc_a", "doc_b", "cosine", "jaccard"])
+    ids = np.array(sorted(cosine.index), dtype=object)
+    i, j = np.triu_indices(len(ids), k=1)
+    cos = cosine.loc[ids, ids].to_numpy(dtype=np.float64)
+    jac = jaccard.reindex(index=ids, columns=ids, fill_value=0.0).to_numpy(dtype=np.float64)
+    return pd.DataFrame(
+        {
+            "doc_a": pd.Series(ids[i], dtype=object),
+            "doc_b": pd.Series(ids[j], dtype=object),
+            "cosine": cos[i, j],
+            "jaccard": jac[i, j],
+        }
+    )
 
 
-def _term_tables(articles: pd.DataFrame, options: StudyOptions) -> dict[str, pd.DataFrame]:
-    """Top terms, topics and TF-IDF cosine, robust to corpora with few documents or words.
+_SIMILARITY_COLUMNS = ["doc_a", "doc_b", "cosine", "jaccard"]
+
+
+def similarity_table(
+    texts: pd.DataFrame,
+    ids: list[str],
+    options: StudyOptions = StudyOptions(),
+    *,
+    fitted: tuple | None = None,
+) -> pd.DataFrame:
+    """The document pairs of the ``similarity`` table with their TF-IDF ``cosine`` (no ``jaccard`` yet).
+
+    Every pair of ``ids`` when there are at most ``options.max_all_pairs``
+    (a document without text has cosine 0), else each document's nearest
+    neighbours (:func:`newsstudy.topics.neighbours`). ``texts`` are the
+    articles with text (``doc_id``, ``text``); ``fitted`` their TF-IDF fit.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["ارتفع سعر النفط", "ارتفع سعر النفط"]})
+    >>> similarity_table(arts, ["a", "b", "c"]).round(2).values.tolist()
+    [['a', 'b', 1.0], ['a', 'c', 0.0], ['b', 'c', 0.0]]
+    """
+    fitted = fitted if fitted is not None else topics.tfidf(texts)
+    if len(ids) <= options.max_all_pairs:
+        cosine = topics.similarity(texts).reindex(index=ids, columns=ids, fill_value=0.0)
+        zero = pd.DataFrame(0.0, index=ids, columns=ids)
+        return similarity_pairs(cosine, zero).drop(columns="jaccard")
+    return topics.neighbours(
+        texts["doc_id"].astype(str).tolist(), fitted[1], k=options.neighbours, min_cosine=options.min_cosine
+    )
+
+
+def _term_tables(
+    articles: pd.DataFrame, signatures: tuple[np.ndarray, np.ndarray], options: StudyOptions
+) -> dict[str, pd.DataFrame]:
+    """Top terms, topics and the ``similarity`` table, robust to corpora with few documents or words.
 
     The number of topics is lowered to what the corpus allows (no more than its
     documents with text or its vocabulary); a corpus whose articles have no term
     left after stopwords gets empty tables and zero similarity, not an error.
+    One TF-IDF fit serves top terms, NMF topics and similarity.
     """
     ids = articles["doc_id"].tolist()
     texts = articles[articles["text"].str.strip() != ""]
@@ -130,14 +188,19 @@ def _term_tables(articles: pd.DataFrame, options: StudyOptions) -> dict[str, pd.
         "top_terms": pd.DataFrame(columns=["doc_id", "rank", "term", "weight"]),
         "topic_terms": pd.DataFrame(columns=["topic", "rank", "term", "weight"]),
         "document_topics": pd.DataFrame(columns=["doc_id", "topic", "weight"]),
-        "cosine": pd.DataFrame(0.0, index=ids, columns=ids),
     }
     try:
-        vectorizer, _ = topics.tfidf(texts)
+        fitted = topics.tfidf(texts)
     except ValueError as exc:
-        if "empty vocabulary" in str(exc):
-            return empty
-        raise
+        if "empty vocabulary" not in str(exc):
+            raise
+        fitted = None
+    if fitted is None:
+        zero = pd.DataFrame(0.0, index=ids, columns=ids)
+        small = len(ids) <= options.max_all_pairs
+        pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
+        return {**empty, "similarity": pairs}
+    vectorizer, _ = fitted
     k = min(options.n_topics, len(texts), len(vectorizer.vocabulary_))
     top, model = topics.terms_and_topics(
         texts,
@@ -146,13 +209,15 @@ def _term_tables(articles: pd.DataFrame, options: StudyOptions) -> dict[str, pd.
         seed=options.topic_seed,
         n=options.n_terms,
         n_terms=options.n_terms,
+        fitted=fitted,
     )
-    cosine = topics.similarity(texts).reindex(index=ids, columns=ids, fill_value=0.0)
+    pairs = similarity_table(texts, ids, options, fitted=fitted)
+    pairs["jaccard"] = duplicates.pair_jaccard(*signatures, pairs)
     return {
         "top_terms": top,
         "topic_terms": model.topic_terms,
         "document_topics": model.doc_topics,
-        "cosine": cosine,
+        "similarity": pairs,
     }
 
 
@@ -188,13 +253,13 @@ def run_study(
     passages = duplicates.reuse_passages(lines, dated, min_words=options.min_reuse_words)
     copies = duplicates.copied_lines(lines, dated, passages=passages)
     near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
-    jaccard = duplicates.jaccard_matrix(lines, **near)
+    signatures = duplicates.document_signatures(lines, **near)
     step("duplicates")
 
     found = attribution.extract(lines)
     step("attribution")
 
-    terms = _term_tables(articles, options)
+    terms = _term_tables(articles, signatures, options)
     step("topics")
 
     return {
@@ -206,7 +271,7 @@ def run_study(
         "reuse_passages": passages,
         "reused_share": duplicates.reused_share(lines, passages),
         "copied_lines": copies,
-        "similarity": similarity_pairs(terms["cosine"], jaccard),
+        "similarity": terms["similarity"],
         "attributions": found,
         "source_counts": attribution.count_sources(
             found, by=["doc_id", "source_type", "affiliation"], copies=copies

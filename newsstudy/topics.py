@@ -41,6 +41,7 @@ __all__ = [
     "display_forms",
     "distinctive_terms",
     "light_stem",
+    "neighbours",
     "reporting_verbs",
     "similarity",
     "stability",
@@ -518,6 +519,124 @@ def similarity(articles: pd.DataFrame, **options) -> pd.DataFrame:
     return pd.DataFrame(sim, index=ids, columns=ids.rename("doc_id"))
 
 
+def _upper_pairs(product: sparse.csr_matrix, offset: int, least: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (row + offset, column) pairs above the diagonal of a block product, of value ``least`` or more."""
+    coo = product.tocoo()
+    rows = coo.row.astype(np.int64) + offset
+    cols = coo.col.astype(np.int64)
+    keep = (cols > rows) & (coo.data >= least)
+    return rows[keep], cols[keep]
+
+
+def _candidate_terms(X: sparse.csr_matrix, *, max_df: int, per_doc: int) -> sparse.csr_matrix:
+    """0/1 matrix of each row's ``per_doc`` heaviest terms among those in 2 to ``max_df`` rows."""
+    df = np.bincount(X.indices, minlength=X.shape[1])
+    row = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+    usable = (df[X.indices] >= 2) & (df[X.indices] <= max_df)
+    row, col, weight = row[usable], X.indices[usable], X.data[usable]
+    order = np.lexsort((col, -weight, row))  # per row: heaviest first, ties by term
+    row, col = row[order], col[order]
+    starts = np.searchsorted(row, np.arange(X.shape[0]))
+    rank = np.arange(len(row)) - starts[row]
+    keep = rank < per_doc
+    data = np.ones(int(keep.sum()), dtype=np.float64)
+    return sparse.csr_matrix((data, (row[keep], col[keep])), shape=X.shape)
+
+
+def _cosines(matrix: sparse.csr_matrix, a: np.ndarray, b: np.ndarray, chunk: int = 1 << 15) -> np.ndarray:
+    """Exact cosine of the L2-normalised rows ``a[i]`` and ``b[i]`` (the dot product), in chunks."""
+    out = np.empty(len(a), dtype=np.float64)
+    for lo in range(0, len(a), chunk):
+        sl = slice(lo, lo + chunk)
+        out[sl] = np.asarray(matrix[a[sl]].multiply(matrix[b[sl]]).sum(axis=1)).ravel()
+    return np.clip(out, 0.0, 1.0)
+
+
+def neighbours(
+    ids: Sequence[str],
+    matrix: sparse.spmatrix,
+    *,
+    k: int = 10,
+    min_cosine: float = 0.3,
+    max_df: int = 100,
+    per_doc: int = 30,
+    min_shared: int = 2,
+    block: int = 2048,
+) -> pd.DataFrame:
+    """Each document's ``k`` most similar documents above ``min_cosine``, without all pairs.
+
+    Candidate pairs are the documents that share at least ``min_shared`` of
+    their ``per_doc`` heaviest *discriminating* terms: terms found in at most
+    ``max_df`` documents (a word found in every other article says little
+    about two articles telling the same story). Each document then has at
+    most ``per_doc * max_df`` candidates, so the cost grows linearly with the
+    corpus, never with its square. The cosine of
+    each candidate is then computed exactly on the full TF-IDF vectors, and a
+    pair is kept when it is among the ``k`` best of either document. Ties are
+    broken by document order, so the table is deterministic.
+
+    Parameters
+    ----------
+    ids : sequence of str
+        Document ids, one per row of ``matrix``.
+    matrix : scipy.sparse matrix
+        L2-normalised TF-IDF rows (:func:`tfidf`).
+    k, min_cosine : int, float
+        Neighbours kept per document, and the lowest cosine kept.
+    max_df, per_doc, min_shared : int
+        Candidate generation: terms found in more documents than ``max_df``
+        make no candidates; only each document's ``per_doc`` heaviest terms
+        do, and a pair must share ``min_shared`` of them.
+    block : int
+        Rows multiplied at a time (memory, not results).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_a`` < ``doc_b``, ``cosine``; sorted by ``doc_a``, ``doc_b``.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [
+    ...     "ارتفع سعر النفط في الأسواق العالمية", "ارتفع سعر النفط", "فاز الفريق بالمباراة"]})
+    >>> vec, X = tfidf(arts)
+    >>> neighbours(arts["doc_id"], X).round(2).values.tolist()
+    [['a', 'b', 0.68]]
+    """
+    X = sparse.csr_matrix(matrix, dtype=np.float64)
+    order = np.argsort(np.asarray(ids, dtype=object), kind="stable")
+    X = X[order]
+    names = np.asarray(ids, dtype=object)[order]
+    R = _candidate_terms(X, max_df=max_df, per_doc=per_doc)
+    RT = sparse.csr_matrix(R.T)
+    parts_a, parts_b = [], []
+    for lo in range(0, R.shape[0], block):
+        a, b = _upper_pairs(R[lo : lo + block] @ RT, lo, min_shared)
+        parts_a.append(a)
+        parts_b.append(b)
+    a = np.concatenate(parts_a) if parts_a else np.zeros(0, dtype=np.int64)
+    b = np.concatenate(parts_b) if parts_b else np.zeros(0, dtype=np.int64)
+    cos = _cosines(X, a, b)
+    keep = cos >= min_cosine
+    a, b, cos = a[keep], b[keep], cos[keep]
+    # Rank each pair from both ends: by descending cosine, then by the other document's order.
+    both = np.concatenate([a, b])
+    other = np.concatenate([b, a])
+    value = np.concatenate([cos, cos])
+    pair = np.concatenate([np.arange(len(a)), np.arange(len(a))])
+    rank_order = np.lexsort((other, -value, both))
+    ranked_doc = both[rank_order]
+    starts = np.r_[0, np.flatnonzero(ranked_doc[1:] != ranked_doc[:-1]) + 1] if len(ranked_doc) else []
+    position = np.arange(len(ranked_doc)) - np.repeat(starts, np.diff(np.r_[starts, len(ranked_doc)]))
+    chosen = np.unique(pair[rank_order][position < k])
+    out = pd.DataFrame(
+        {
+            "doc_a": pd.Series(names[a[chosen]], dtype="str"),
+            "doc_b": pd.Series(names[b[chosen]], dtype="str"),
+            "cosine": cos[chosen],
+        }
+    )
+    return out.sort_values(["doc_a", "doc_b"], kind="stable", ignore_index=True)
+
+
 # --------------------------------------------------------------------------- topics
 
 
@@ -666,9 +785,12 @@ def terms_and_topics(
     n_terms: int = 10,
     max_iter: int = 400,
     init: str | None = None,
+    fitted: tuple[TfidfVectorizer, sparse.csr_matrix] | None = None,
     **options,
 ) -> tuple[pd.DataFrame, Topics]:
     """``top_terms(articles, n=n)`` and ``topics(articles, k, ...)`` together, sharing one TF-IDF fit.
+
+    ``fitted`` is that fit when the caller has it already (``tfidf(articles, **options)``).
 
     The tables equal those of the two separate calls (NMF topics are fitted on
     the same TF-IDF matrix the top terms come from; LDA fits its own counts).
@@ -681,7 +803,7 @@ def terms_and_topics(
     >>> top.equals(top_terms(arts, n=1)), model.topic_terms.equals(topics(arts, 2).topic_terms)
     (True, True)
     """
-    vec, matrix = tfidf(articles, **options)
+    vec, matrix = fitted if fitted is not None else tfidf(articles, **options)
     top = _top_terms_table(articles["doc_id"].astype(str).tolist(), matrix, vec.get_feature_names_out(), n)
     fit = _fit_topics(
         articles, k, method, seed, max_iter, init, options, (vec, matrix) if method == "nmf" else None

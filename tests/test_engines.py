@@ -81,8 +81,8 @@ def test_streaming_equals_run_study_on_ant_sample(ant_sample, ant_expected, tmp_
 
 def test_chunk_size_does_not_change_results(ant_sample, tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
-    engines.run_streaming(ant_sample, a, ANT_OPTIONS, chunk_size=5, n_jobs=1, max_similarity_docs=0)
-    engines.run_streaming(ant_sample, b, ANT_OPTIONS, chunk_size=1000, n_jobs=1, max_similarity_docs=0)
+    engines.run_streaming(ant_sample, a, ANT_OPTIONS, chunk_size=5, n_jobs=1)
+    engines.run_streaming(ant_sample, b, ANT_OPTIONS, chunk_size=1000, n_jobs=1)
     for name in ("lines", "attributions", "duplicate_pairs", "reuse_passages", "copied_lines", "top_terms"):
         pd.testing.assert_frame_equal(
             _canonical(engines.read_table(a, name)), _canonical(engines.read_table(b, name)), obj=name
@@ -90,7 +90,7 @@ def test_chunk_size_does_not_change_results(ant_sample, tmp_path: Path) -> None:
 
 
 def test_spilled_state_is_removed_after_the_run(ant_sample, tmp_path: Path) -> None:
-    engines.run_streaming(ant_sample, tmp_path, ANT_OPTIONS, chunk_size=10, n_jobs=1, max_similarity_docs=0)
+    engines.run_streaming(ant_sample, tmp_path, ANT_OPTIONS, chunk_size=10, n_jobs=1)
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert len(engines.read_table(tmp_path, "reuse_passages")) > 0
 
@@ -158,10 +158,14 @@ def test_topics_on_a_stable_sample_above_the_limit(ant_sample, tmp_path: Path) -
     pd.testing.assert_frame_equal(_canonical(a), _canonical(engines.read_table(tmp_path / "b", "top_terms")))
 
 
-def test_similarity_skipped_above_the_limit(tmp_path: Path) -> None:
-    engines.run_streaming(SEEDS_DIR, tmp_path, n_jobs=1, max_similarity_docs=4)
+def test_similarity_lists_neighbours_above_the_limit_as_run_study_does(tmp_path: Path) -> None:
+    options = StudyOptions(max_all_pairs=4, min_cosine=0.15)
+    engines.run_streaming(SEEDS_DIR, tmp_path, options, n_jobs=1)
     table = engines.read_table(tmp_path, "similarity")
-    assert table.empty and list(table.columns) == ["doc_a", "doc_b", "cosine", "jaccard"]
+    assert list(table.columns) == ["doc_a", "doc_b", "cosine", "jaccard"]
+    assert 0 < len(table) < 5 * 4 // 2  # not every pair
+    want = run_study(load_corpus(SEEDS_DIR), options)["similarity"]
+    pd.testing.assert_frame_equal(_canonical(table), _canonical(want), check_dtype=False, rtol=1e-5)
 
 
 def test_band_keys_give_the_lsh_candidates(ant_sample) -> None:

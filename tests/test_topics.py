@@ -423,3 +423,67 @@ def test_top_terms_table_equals_the_per_row_sort(weights, n, terms):
     terms = np.array(terms, dtype=object)
     got = topics._top_terms_table(ids, matrix, terms, n)
     pd.testing.assert_frame_equal(got, _top_terms_by_row(ids, matrix, terms, n), check_exact=True)
+
+
+# --------------------------------------------------------------------------- sparse neighbours
+
+
+def _brute_neighbours(ids: list[str], X, k: int, least: float) -> set[tuple[str, str]]:
+    sim = (X @ X.T).toarray()
+    np.fill_diagonal(sim, 0.0)
+    pairs = set()
+    for i in range(len(ids)):
+        cand = [j for j in range(len(ids)) if sim[i, j] >= least]
+        for j in sorted(cand, key=lambda j: (-sim[i, j], ids[j]))[:k]:
+            pairs.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
+    return pairs
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(["نفط", "سعر", "فريق", "مباراة", "قطر", "غزة", "هدنة", "بنك"]),
+            min_size=2,
+            max_size=6,
+        ),
+        min_size=2,
+        max_size=12,
+    ),
+    st.integers(1, 3),
+)
+def test_neighbours_equal_brute_force_when_every_term_makes_candidates(docs, k):
+    arts = pd.DataFrame(
+        {"doc_id": [f"d{i:02d}" for i in range(len(docs))], "text": [" ".join(d) for d in docs]}
+    )
+    try:
+        _, X = topics.tfidf(arts)
+    except ValueError:
+        return  # nothing left after stopwords
+    found = topics.neighbours(
+        arts["doc_id"].tolist(), X, k=k, min_cosine=0.2, max_df=len(docs), per_doc=99, min_shared=1
+    )
+    assert set(zip(found["doc_a"], found["doc_b"], strict=True)) == _brute_neighbours(
+        arts["doc_id"].tolist(), X, k, 0.2
+    )
+    assert (found["doc_a"] < found["doc_b"]).all()
+
+
+def test_neighbours_do_not_depend_on_row_order():
+    arts = pd.DataFrame(
+        {
+            "doc_id": list("abcd"),
+            "text": [
+                "ارتفع سعر النفط في الأسواق العالمية",
+                "ارتفع سعر النفط في الأسواق",
+                "فاز الفريق بالمباراة",
+                "فاز الفريق بالمباراة النهائية",
+            ],
+        }
+    )
+    _, X = topics.tfidf(arts)
+    first = topics.neighbours(arts["doc_id"].tolist(), X)
+    rev = arts.iloc[::-1].reset_index(drop=True)
+    _, Y = topics.tfidf(rev)
+    pd.testing.assert_frame_equal(first, topics.neighbours(rev["doc_id"].tolist(), Y))
+    assert first[["doc_a", "doc_b"]].values.tolist() == [["a", "b"], ["c", "d"]]

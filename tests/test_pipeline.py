@@ -1,0 +1,75 @@
+"""Tests for newsstudy.pipeline and the corpus-level figures: nothing grows with the square of the corpus."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from newsstudy import figures, pipeline
+
+STORIES = [
+    "أعلنت وزارة الصحة في الخرطوم اليوم عن ارتفاع عدد الإصابات بالكوليرا في ولايات السودان الشرقية",
+    "قال البنك المركزي المغربي إن معدل التضخم تراجع خلال الربع الأخير بفضل انخفاض أسعار الغذاء والطاقة",
+    "فاز المنتخب التونسي على نظيره الليبي بهدفين نظيفين في المباراة الودية التي أقيمت على ملعب رادس",
+    "اجتمع البرلمان اللبناني لانتخاب رئيس جديد للجمهورية بعد فراغ رئاسي استمر أكثر من عامين كاملين",
+]
+
+
+def _corpus(n: int) -> pd.DataFrame:
+    rows = []
+    for i in range(n):
+        story = STORIES[i % len(STORIES)]
+        rows.append(
+            {
+                "doc_id": f"d{i:03d}",
+                "outlet": f"outlet-{i % 3}",
+                "text": f"{story} في تقرير رقم {i}\n{story.replace('اليوم', 'أمس')} وفق المصدر {i % 7}.",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_small_corpus_lists_every_pair():
+    tables = pipeline.run_study(_corpus(6))
+    assert len(tables["similarity"]) == 6 * 5 // 2
+
+
+def test_large_corpus_lists_nearest_neighbours_only():
+    n = 80
+    options = pipeline.StudyOptions(max_all_pairs=50, neighbours=3)
+    tables = pipeline.run_study(_corpus(n), options)
+    sim = tables["similarity"]
+    assert list(sim.columns) == ["doc_a", "doc_b", "cosine", "jaccard"]
+    assert 0 < len(sim) <= n * 3
+    assert (sim["cosine"] >= options.min_cosine).all()
+    assert (sim["doc_a"] < sim["doc_b"]).all()
+    # The same documents with every pair listed agree on the listed pairs' values.
+    full = pipeline.run_study(_corpus(n), pipeline.StudyOptions(max_all_pairs=n))["similarity"]
+    merged = sim.merge(full, on=["doc_a", "doc_b"], suffixes=("", "_full"))
+    assert len(merged) == len(sim)
+    assert merged["cosine"].sub(merged["cosine_full"]).abs().max() < 1e-9
+    assert merged["jaccard"].equals(merged["jaccard_full"])
+
+
+@pytest.mark.parametrize("name", sorted(figures.FIGURES))
+def test_corpus_figures_draw_one_artist_per_outlet_not_per_document(name):
+    tables = pipeline.run_study(_corpus(figures.MAX_DRAWN_DOCUMENTS + 10))
+    fig, _ = figures.study_figure(name, tables)
+    try:
+        n_artists = sum(len(ax.patches) + len(ax.texts) + len(ax.images) for ax in fig.axes)
+        assert n_artists < 200
+        labels = {t.get_text() for ax in fig.axes for t in ax.get_yticklabels()}
+        assert not any(label.startswith("d0") for label in labels)  # no per-document bars
+    finally:
+        plt.close(fig)
+
+
+def test_document_groups_pool_small_outlets():
+    docs = pd.DataFrame({"doc_id": list("abcde"), "SRC": ["x", "x", "y", "z", "z"]})
+    assert figures.document_groups(docs, limit=2).tolist() == ["x", "x", "other", "z", "z"]
+    assert set(figures.document_groups(docs.drop(columns="SRC"))) == {"all documents"}
