@@ -19,7 +19,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsstudy import attribution as A
+from newsstudy.attribution import gazetteer
+from newsstudy.errors import CorpusError
 from newsstudy.paths import DATA_DIR, REPO_ROOT, SEEDS_DIR
+from newsstudy.study import read_study
 
 GOLD_DIR = REPO_ROOT / "tests" / "gold" / "attributions"
 ANT_FIXTURES = [
@@ -838,6 +841,68 @@ def test_outlet_table_is_canonical() -> None:
         assert alias[name] == canonical
 
 
+def test_gazetteer_entities_are_known_and_countries_complete() -> None:
+    known = set(gazetteer.entities()["entity"]) | {"INTERNATIONAL"}
+    assert len(gazetteer.entities().query("kind == 'country'")) >= 193
+    assert {e.entity for e in gazetteer.entries().values()} <= known
+    for form in ("سعودي", "اماراتي", "بحريني", "يمني", "باكستاني"):
+        assert gazetteer.entries()[(form, "adj")].kind == "adj"
+    # A form two entities share gives no affiliation rather than a wrong one.
+    assert not any(form == "عمان" for form, _ in gazetteer.entries())
+
+
+ENTITY_CASES = [
+    ("وقال وزير الخارجية السعودي إن المملكة ترحب بالاتفاق.", "SA", "other"),
+    ("وقال مسؤول بحريني إن الاجتماع سيعقد غدا.", "BH", "other"),
+    ("وأكد صندوق النقد الدولي أن النمو سيتباطأ.", "IMF", "other"),
+    ("وقالت جماعة الحوثي إنها أطلقت صواريخ.", "HOUTHIS", "other"),
+    ("وقال مسؤول قطري إن المحادثات مستمرة.", "QA", "Qatar"),
+    ("وقال مصدر مطلع إن المحادثات مستمرة.", None, "unknown"),
+]
+
+
+@pytest.mark.parametrize(("text", "entity", "category"), ENTITY_CASES)
+def test_affiliation_entity_and_the_study_category(text: str, entity: str | None, category: str) -> None:
+    found = A.extract(lines_table("d", [text], ["content"]))
+    assert found[["affiliation_entity", "affiliation"]].values.tolist() == [[entity, category]]
+
+
+def test_a_study_file_sets_the_categories(tmp_path) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text('[affiliations]\n"Saudi Arabia" = ["SA"]\n"Gulf" = ["AE", "BH"]\n', encoding="utf-8")
+    sudan = read_study(path)
+    found = A.extract(
+        lines_table("d", [ENTITY_CASES[0][0], ENTITY_CASES[1][0]], ["content"] * 2), study=sudan
+    )
+    assert found["affiliation"].tolist() == ["Saudi Arabia", "Gulf"]
+    assert sudan.labels == ("Saudi Arabia", "Gulf", "other", "unknown")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '[affiliations]\nother = ["SA"]\n',
+        '[affiliations]\nA = ["SA"]\nB = ["SA"]\n',
+        "[affiliations\n",
+        "[affiliations]\nA = [1]\n",
+    ],
+)
+def test_a_bad_study_file_is_a_clear_error(tmp_path, content: str) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"study\.toml"):
+        read_study(path)
+
+
+def test_generated_conjugations_cover_the_old_typed_lists() -> None:
+    forms = A._reporting_verbs()[0]
+    for form in ("قالت", "قالوا", "يقولون", "اكدت", "يؤكدون", "نفت", "ينفون", "دعت", "يدعون", "حذرت"):
+        assert form in forms, form
+    assert forms["قالت"][2] and not forms["قالوا"][2]  # feminine agreement
+    participles = A._lexicon().participles
+    assert {"مؤكدا", "مؤكده", "مشيرا", "مشيره", "مضيفا"} <= participles
+
+
 def test_lexicon_files_are_well_formed() -> None:
     heads = [
         r
@@ -848,14 +913,16 @@ def test_lexicon_files_are_well_formed() -> None:
         r.split("\t")[1] in {"official", "source", "document", "institution", "title", "outlet"}
         for r in heads
     )
-    affs = [
-        r
-        for r in (DATA_DIR / "attribution" / "affiliations.tsv").read_text(encoding="utf-8").splitlines()
-        if r and not r.startswith("#")
-    ]
-    assert all(r.split("\t")[1] in A.AFFILIATIONS for r in affs)
     with (DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as fh:
-        assert {"canonical", "country", "aliases"} <= set(csv.DictReader(fh).fieldnames or [])
+        outlets = list(csv.DictReader(fh))
+    assert {"canonical", "country", "country_code", "aliases"} <= set(outlets[0])
+    assert len(outlets) >= 200
+    assert all(re.fullmatch(r"[A-Z]{2}", o["country_code"]) for o in outlets), "ISO alpha-2 codes"
+    verbs = A.reporting_verbs()
+    assert len(verbs) >= 120 and verbs["lemma"].is_unique
+    assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit"}
+    assert set(verbs["kind"]) <= {"speech", "claim", "denial", "directive", "written"}
+    assert verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") for p in ps)).all()
     lex = A._lexicon()
     assert "وقال" in lex.cue_words and "بحسب" in lex.cue_words and "مشيرا" in lex.cue_words
 

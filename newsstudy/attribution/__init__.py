@@ -98,8 +98,10 @@ import numpy as np
 import pandas as pd
 import regex
 
+from newsstudy.attribution import gazetteer, morphology
 from newsstudy.normalize import for_matching, for_matching_all, for_matching_with_offsets
 from newsstudy.paths import DATA_DIR
+from newsstudy.study import Study, default_study
 
 __all__ = [
     "AFFILIATIONS",
@@ -114,6 +116,7 @@ __all__ = [
     "match",
     "outlets_table",
     "read_gold",
+    "reporting_verbs",
 ]
 
 ATTRIBUTION_DIR = DATA_DIR / "attribution"
@@ -128,6 +131,7 @@ STUDY_COLUMNS: tuple[str, ...] = (
     "source_text",
     "source_type",
     "affiliation",
+    "affiliation_entity",
     "conduit",
     "anonymity_reason",
     "sentence",
@@ -142,25 +146,10 @@ SOURCE_TYPES: tuple[str, ...] = (
     "institution",
     "document",
 )
-AFFILIATIONS: tuple[str, ...] = (
-    "US",
-    "Israel",
-    "Qatar",
-    "Hamas",
-    "Egypt",
-    "Palestinian Authority",
-    "other",
-    "unknown",
-)
+#: The ``affiliation`` values of the default study (ANNOTATION.md): its categories, ``other``, ``unknown``.
+AFFILIATIONS: tuple[str, ...] = default_study().labels
 COUNTED_LABELS = frozenset({"headline", "content"})
 
-_COUNTRY_LABEL = {
-    "US": "US",
-    "Israel": "Israel",
-    "Qatar": "Qatar",
-    "Egypt": "Egypt",
-    "Palestine": "Palestinian Authority",
-}
 _L = r"\p{L}\p{N}"
 _NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ولم", "ولن", "ولا", "فلم", "فلا"})
 _CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|بينما|فيما|في حين|غير ان|الا ان)")
@@ -394,7 +383,8 @@ def outlets_table() -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Columns ``canonical``, ``country``, ``alias`` (one row per alias, as written in the data file).
+        Columns ``canonical``, ``country``, ``country_code`` (ISO 3166-1 alpha-2), ``alias`` (one row per
+        alias, as written in the data file).
 
     >>> t = outlets_table()
     >>> sorted(t.loc[t["alias"].isin(["رويترز", "Reuters"]), "canonical"].unique())
@@ -405,9 +395,14 @@ def outlets_table() -> pd.DataFrame:
         for rec in csv.DictReader(fh):
             for alias in rec["aliases"].split("|"):
                 rows.append(
-                    {"canonical": rec["canonical"], "country": rec["country"], "alias": alias.strip()}
+                    {
+                        "canonical": rec["canonical"],
+                        "country": rec["country"],
+                        "country_code": rec.get("country_code") or "",
+                        "alias": alias.strip(),
+                    }
                 )
-    return pd.DataFrame(rows, columns=["canonical", "country", "alias"])
+    return pd.DataFrame(rows, columns=["canonical", "country", "country_code", "alias"])
 
 
 # The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية).
@@ -419,40 +414,63 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+#: How a verb's ``frame`` in ``reporting_verbs.tsv`` is read by the extractor (see the module docstring):
+#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named.
+_FRAMES = {"complement": "speech", "noun": "noun", "inform": "inform", "transmit": "transmit"}
+
+
+def reporting_verbs() -> pd.DataFrame:
+    """The reporting-verb lexicon as a table: ``lemma``, ``past``, ``present``, ``participle``, ``kind``, ...
+
+    One row per lemma of ``data/attribution/reporting_verbs.tsv`` (how it was curated is in the
+    README there); :mod:`newsstudy.attribution.morphology` generates each lemma's forms.
+
+    >>> verbs = reporting_verbs()
+    >>> len(verbs) >= 120, sorted(verbs["kind"].unique())
+    (True, ['claim', 'denial', 'directive', 'speech', 'written'])
+    """
+    table = pd.read_csv(ATTRIBUTION_DIR / "reporting_verbs.tsv", sep="\t", dtype=str, keep_default_na=False)
+    return table.drop(columns=[c for c in ("n_ant", "n_dev") if c in table.columns])
+
+
+@cache
+def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], frozenset[str]]:
+    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle forms."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    preps: dict[str, str] = {}
+    participles: set[str] = set()
+    for row in reporting_verbs().itertuples(index=False):
+        frame = _FRAMES[row.frame]
+        if row.preposition.strip():
+            preps[row.lemma] = row.preposition.strip()
+        for vf in morphology.verb_forms(row.past, row.present.split("|")):
+            forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
+        if row.participle not in ("", "-"):
+            participles.update(f.form for f in morphology.participle_forms(row.participle))
+    return forms, preps, frozenset(participles - set(forms))
+
+
 @cache
 def _lexicon() -> _Lexicon:
-    verb_forms: dict[str, tuple[str, str, bool]] = {}
-    verb_preps: dict[str, str] = {}
-    for row in _data_lines("verbs.tsv"):
-        lemma, kind, forms, prep = ([*row.split("\t"), ""])[:4]
-        if prep.strip():
-            verb_preps[lemma] = prep.strip()
-        forms_list = forms.split()
-        masc = forms_list[0]
-        for f in forms_list:
-            feminine = (
-                f == masc + "ت" or (f.startswith("ت") and not masc.startswith("ت")) or f.startswith("تت")
-            )
-            verb_forms[f] = (lemma, kind, feminine)
+    verb_forms, verb_preps, generated_participles = _reporting_verbs()
     heads = {}
     for row in _data_lines("heads.tsv"):
         form, cls, gender = row.split("\t")
         heads[form] = (cls, gender)
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
-    for row in _data_lines("affiliations.tsv"):
-        term, label, kind = row.split("\t")
+    for (form, kind), entry in gazetteer.entries().items():
         if kind == "adj":
-            adjectives[term] = label
+            adjectives[form] = entry.entity
         else:
-            names[term] = (label, kind)
+            names.setdefault(form, (entry.entity, kind))
     outlets: dict[str, _Outlet] = {}
     for rec in outlets_table().itertuples():
         key = for_matching(rec.alias).lower()
         if key:
-            outlets.setdefault(key, _Outlet(rec.canonical, rec.country))
+            outlets.setdefault(key, _Outlet(rec.canonical, rec.country_code or rec.country))
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
-    participles = frozenset(_data_lines("participles.txt"))
+    participles = frozenset(_data_lines("participles.txt")) | generated_participles
     outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
     name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
     adjective_re = regex.compile(
@@ -778,9 +796,10 @@ def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
 
 
 def _outlet_label(outlet: _Outlet | None) -> str:
-    if outlet is None:
+    """The entity an outlet speaks for: its country's ISO code (``unknown`` when none is given)."""
+    if outlet is None or not outlet.country:
         return "unknown"
-    return _COUNTRY_LABEL.get(outlet.country, "other")
+    return outlet.country
 
 
 def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text: str) -> regex.Match | None:
@@ -1775,7 +1794,8 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
                     raw[start:end],
                     source_text,
                     f.src.source_type,
-                    f.src.affiliation,
+                    None,  # the study's category, set by extract()
+                    None if f.src.affiliation == "unknown" else f.src.affiliation,
                     f.conduit,
                     f.anonymous,
                     _sentence(raw, start),
@@ -1800,7 +1820,7 @@ def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
     return out
 
 
-def extract(lines: pd.DataFrame) -> pd.DataFrame:
+def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
     """Find every source attribution in the ``headline`` and ``content`` lines.
 
     Parameters
@@ -1808,6 +1828,9 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
     lines : DataFrame
         The ``lines`` table; only the columns ``doc_id``, ``line``, ``label`` and ``text`` are used.
         Lines with any other label (``duplicate``, ``credit``, ``related`` ...) are ignored.
+    study : Study, optional
+        The study whose categories ``affiliation`` reports (:mod:`newsstudy.study`; default the
+        categories of ANNOTATION.md).
 
     Returns
     -------
@@ -1815,7 +1838,9 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
         One row per attribution, in document and line order, with the columns of :data:`COLUMNS`:
         ``start``/``end`` are raw character offsets of the cue in the line, ``cue`` the cue as written,
         ``source_text`` the source as written (for a continuation, the resolved earlier source),
-        ``source_type`` one of :data:`SOURCE_TYPES`, ``affiliation`` one of :data:`AFFILIATIONS`,
+        ``source_type`` one of :data:`SOURCE_TYPES`, ``affiliation_entity`` the country (ISO code) or
+        organisation the source speaks for (None when none is found), ``affiliation`` its category in
+        the study (``study.labels``; :data:`AFFILIATIONS` for the default study),
         ``conduit`` the canonical outlet the source spoke to (or None), ``anonymity_reason`` (bool),
         ``sentence`` the raw sentence and ``outlet`` the canonical name of a media-outlet source.
 
@@ -1849,13 +1874,14 @@ def extract(lines: pd.DataFrame) -> pd.DataFrame:
         rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex))
     if not rows:
         out = pd.DataFrame([], columns=list(COLUMNS))
-        for col in ("conduit", "outlet"):
+        for col in ("affiliation", "affiliation_entity", "conduit", "outlet"):
             out[col] = pd.Series([], index=out.index, dtype=object)
         return out.astype({"line": "int64", "start": "int64", "end": "int64", "anonymity_reason": "bool"})
     # Column by column: pandas builds a frame from lists faster than from rows (with the same dtypes).
     columns: dict[str, list | pd.Series] = dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
-    for col in ("conduit", "outlet"):  # missing means "none named": keep None (as built), not NaN
+    for col in ("affiliation_entity", "conduit", "outlet"):  # missing means "none": None, not NaN
         columns[col] = pd.Series(columns[col], dtype=object)
+    columns["affiliation"] = (study or default_study()).affiliations(columns["affiliation_entity"])
     return pd.DataFrame(columns, columns=list(COLUMNS))
 
 

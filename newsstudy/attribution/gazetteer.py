@@ -1,0 +1,118 @@
+"""The gazetteer: which country or organisation a source speaks for (``affiliation_entity``).
+
+Data in ``newsstudy/data/gazetteer/`` (curation in the README there):
+
+- ``countries.tsv``: every ISO 3166-1 country with its Arabic names, capitals, nationality
+  adjectives (masculine singular; the extractor matches their inflections) and metonyms
+  (``البيت الأبيض``, ``الكرملين``);
+- ``organisations.tsv``: international, regional and non-state bodies news cites (UN and its
+  agencies, IMF, EU, NATO, Arab League, GCC, armed and political movements ...);
+- ``people.tsv``: political figures news cites by name, with the entity they speak for;
+- ``adjectives.tsv``: adjectives of organisations and regions (``أممي`` → UN, ``أوروبي`` → EU), and
+  ``دولي`` ("international", no body named) → ``INTERNATIONAL``.
+
+Entities are ISO alpha-2 codes for countries and upper-case ids for organisations. Which of them a
+study reports, and under which label, is not decided here but in the study file
+(:mod:`newsstudy.study`).
+
+Every form is matched in the matching form of :func:`newsstudy.normalize.for_matching`. A form
+that two entities share (``عمان`` is Oman and Amman, the capital of Jordan) is ambiguous and is left
+out, so it gives no affiliation rather than a wrong one; :func:`ambiguous_forms` lists them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from newsstudy.normalize import for_matching
+from newsstudy.paths import DATA_DIR
+
+__all__ = ["GAZETTEER_DIR", "Entry", "ambiguous_forms", "entities", "entries"]
+
+GAZETTEER_DIR = DATA_DIR / "gazetteer"
+
+
+class Entry(NamedTuple):
+    """One matchable form: its entity, and its kind (``adj``, ``name`` or ``person``)."""
+
+    entity: str
+    kind: str
+
+
+def _read(name: str) -> pd.DataFrame:
+    return pd.read_csv(GAZETTEER_DIR / name, sep="\t", dtype=str, keep_default_na=False, comment=None)
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _candidates() -> dict[tuple[str, str], set[str]]:
+    """(matching form, kind) -> the entities that list it."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in _read("countries.tsv").itertuples(index=False):
+        for column, kind in (
+            ("names", "name"),
+            ("capitals", "name"),
+            ("metonyms", "name"),
+            ("adjectives", "adj"),
+        ):
+            for form in _split(getattr(row, column)):
+                found[(for_matching(form), kind)].add(row.code)
+    for row in _read("organisations.tsv").itertuples(index=False):
+        for form in _split(row.aliases):
+            key = for_matching(form)
+            # Latin acronyms are matched as written in Arabic text only when longer than two letters.
+            if key.isascii() and len(key) < 3:
+                continue
+            found[(key, "name")].add(row.id)
+    for row in _read("adjectives.tsv").itertuples(index=False):
+        found[(for_matching(row.form), "adj")].add(row.entity)
+    for row in _read("people.tsv").itertuples(index=False):
+        found[(for_matching(row.name), "person")].add(row.entity)
+    return found
+
+
+@cache
+def entries() -> dict[tuple[str, str], Entry]:
+    """Every unambiguous matchable form: ``(form, kind)`` -> :class:`Entry`.
+
+    >>> entries()[("سعودي", "adj")].entity, entries()[("الامم المتحده", "name")].entity
+    ('SA', 'UN')
+    """
+    return {
+        (form, kind): Entry(next(iter(ids)), kind)
+        for (form, kind), ids in sorted(_candidates().items())
+        if len(ids) == 1 and form
+    }
+
+
+def ambiguous_forms() -> dict[str, list[str]]:
+    """Forms listed for more than one entity (left out of matching), with those entities.
+
+    >>> "عمان" in ambiguous_forms()
+    True
+    """
+    return {form: sorted(ids) for (form, _), ids in sorted(_candidates().items()) if len(ids) > 1}
+
+
+@cache
+def entities() -> pd.DataFrame:
+    """One row per entity: ``entity``, ``name_en``, ``kind`` (``country`` or the organisation's kind).
+
+    >>> entities().set_index("entity").loc["QA", "name_en"]
+    'Qatar'
+    """
+    countries = _read("countries.tsv")
+    orgs = _read("organisations.tsv")
+    return pd.concat(
+        [
+            pd.DataFrame({"entity": countries["code"], "name_en": countries["name_en"], "kind": "country"}),
+            pd.DataFrame({"entity": orgs["id"], "name_en": orgs["name_en"], "kind": orgs["kind"]}),
+        ],
+        ignore_index=True,
+    )

@@ -1,0 +1,100 @@
+"""A study's own choices, kept as data: the study file (TOML) a researcher edits.
+
+Which affiliations a study reports is a question of the story, not of the method: a study of the
+Gaza talks reports the US, Israel, Qatar, Hamas, Egypt and the Palestinian Authority; a study of
+Sudan's war would report the army, the Rapid Support Forces, the UAE and Egypt. The attribution stage
+finds the *entity* each source speaks for (``affiliation_entity``: a country's ISO code or an
+organisation id, :mod:`newsstudy.attribution.gazetteer`); the study file maps entities onto the
+study's reporting categories (``affiliation``):
+
+.. code-block:: toml
+
+    [affiliations]
+    "Sudanese army" = ["SD"]
+    "RSF" = ["RAPID_SUPPORT_FORCES"]
+    "UAE" = ["AE"]
+
+Every other known entity is ``other``; a source with no entity is ``unknown``. The default study
+(``data/study/annotation.toml``) holds the categories of ANNOTATION.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from newsstudy.errors import CorpusError
+from newsstudy.paths import DATA_DIR
+
+__all__ = ["DEFAULT_STUDY_FILE", "OTHER", "UNKNOWN", "Study", "default_study", "read_study"]
+
+DEFAULT_STUDY_FILE = DATA_DIR / "study" / "annotation.toml"
+OTHER = "other"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Study:
+    """The study's reporting categories: ``categories`` in order, and each entity's category."""
+
+    categories: tuple[str, ...]
+    entity_category: tuple[tuple[str, str], ...]  # (entity, category), sorted
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Every value ``affiliation`` can take: the categories, then ``other`` and ``unknown``."""
+        return (*self.categories, OTHER, UNKNOWN)
+
+    def affiliation(self, entity: str | None) -> str:
+        """The reporting category of an entity.
+
+        >>> study = default_study()
+        >>> study.affiliation("QA"), study.affiliation("SA"), study.affiliation(None)
+        ('Qatar', 'other', 'unknown')
+        """
+        if entity is None or entity == "" or (isinstance(entity, float) and pd.isna(entity)):
+            return UNKNOWN
+        return dict(self.entity_category).get(entity, OTHER)
+
+    def affiliations(self, entities: pd.Series) -> pd.Series:
+        """:meth:`affiliation` of every value of a column."""
+        return pd.Series([self.affiliation(e) for e in entities], index=entities.index, dtype=object)
+
+
+def read_study(path: str | Path) -> Study:
+    """Read a study file; a clear :class:`~newsstudy.errors.CorpusError` names the file and the problem.
+
+    >>> read_study(DEFAULT_STUDY_FILE).categories[:3]
+    ('US', 'Israel', 'Qatar')
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CorpusError(path, f"cannot read the study file ({exc})") from None
+    table = data.get("affiliations", {})
+    if not isinstance(table, dict):
+        raise CorpusError(path, "[affiliations] must be a table of category = [entity ids]")
+    pairs: dict[str, str] = {}
+    for category, ids in table.items():
+        if category in (OTHER, UNKNOWN):
+            raise CorpusError(path, f"{category!r} is reserved (every other entity / no entity)")
+        if isinstance(ids, str):
+            ids = [ids]
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise CorpusError(path, f"category {category!r} must list entity ids as strings")
+        for entity in ids:
+            if entity in pairs and pairs[entity] != category:
+                raise CorpusError(path, f"entity {entity!r} is in two categories")
+            pairs[entity] = category
+    return Study(tuple(table), tuple(sorted(pairs.items())))
+
+
+@cache
+def default_study() -> Study:
+    """The default study (the categories of ANNOTATION.md)."""
+    return read_study(DEFAULT_STUDY_FILE)
