@@ -181,8 +181,12 @@ _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برن�
 _SAYING = frozenset({"قائلا", "قائله", "قائلين"})
 _PRONOUN_OBJECTS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _MAX_SOURCE_TOKENS = 14
+#: Second parts of compound given names (نور الدين، جودة الله، عبد الرحمن): a definite word that is no
+#: construct state after a given name.
+_COMPOUND_NAME_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الاسلام"})
 _MIN_QUOTE_WORDS = 4
 _MAX_SV_TOKENS = 8
+_NOT_NAME_STARTS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر بين مع منذ".split())
 _PREPOSITIONS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر".split())
 _HEADLINE_PREFIX_TOKENS = 6
 
@@ -224,6 +228,8 @@ class _Lexicon:
     adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
     name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
     outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
+    titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
+    given_names: frozenset[str] = field(default_factory=frozenset)
 
 
 def _cue_words(
@@ -479,6 +485,10 @@ def _lexicon() -> _Lexicon:
     )
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
+    titles = {}
+    for row in _data_lines("titles.tsv")[1:]:  # after the header
+        form, _kind, gender = row.split("\t")
+        titles[form] = gender
     cue_words = _cue_words(verb_forms, participles, preps)
     multi_preps = _multi_preps(preps)
     cue_keys = _checked_cue_keys(cue_words, multi_preps)
@@ -506,6 +516,8 @@ def _lexicon() -> _Lexicon:
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
         outlet_stem_re=re.compile(_trie_pattern(outlets)),
+        titles=titles,
+        given_names=frozenset(_data_lines("given_names.txt")) - vocabulary,
     )
 
 
@@ -900,6 +912,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
+    person = _titled_person(words, lex)
+    if person is not None:
+        return _Source(text, "named_person", aff or "unknown", None, person, "person")
     if first.endswith(("ون", "ين")) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first):
         return _Source(text, "anonymous_official", aff or "unknown", None, "m", "official")
     m = _gated(lex.name_stem_re, lex.name_re.match, text)
@@ -912,6 +927,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "institution", aff or label, None, "f", "institution")
     if headline and len(words) > 3:
         return None
+    if first in lex.given_names and (
+        len(words) == 1 or words[1] in _COMPOUND_NAME_ENDS or _namelike(words[1], lex, strict=False)
+    ):
+        return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
     if (_namelike(first, lex) and not construct) or (
         _is_definite(first)
@@ -920,6 +939,28 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         and len(words) <= 3
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
+    return None
+
+
+def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
+    """The gender of a person named by a title, or by a role noun and a name; None for anything else.
+
+    ``الدكتور فاروق طلعت``, ``العميد يحيى سريع`` (a title or honorific of ``titles.tsv`` followed by
+    a name; ``heads.tsv``'s titles identify their bearer even unnamed, ``الوزير``), and
+    ``الباحث سليمان نصيرات`` (a definite role noun followed by a given name of ``given_names.txt``,
+    or by name-like words not opened by a preposition: apposition of a role and a name).
+    """
+    for n in (2, 1):
+        key = " ".join(words[:n])
+        # A title counts with a name after it: bare ``الحاجة`` is also "the need", ``دولة`` "a state".
+        if len(words) > n and key in lex.titles and _namelike(words[n], lex, strict=False):
+            return lex.titles[key]
+    first = words[0]
+    if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
+        if words[1] in lex.given_names or (
+            _namelike(words[1], lex, strict=False) and _has_name_after(words, lex)
+        ):
+            return "f" if first.endswith("ه") else "m"
     return None
 
 
@@ -1455,6 +1496,13 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS:
         return None
     words = [t.text for t in toks]
+    conduit = None
+    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit.
+    for k in range(1, len(toks)):
+        if words[k] == "ل" or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None)):
+            conduit = _conduit_at(toks[k:], lex, None)
+            toks, words = toks[:k], words[:k]
+            break
     src = _classify(words, lex, headline=True)
     span = (toks[0].start, toks[-1].end)
     if src is None and "من" in words:
@@ -1463,7 +1511,7 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
         span = (toks[k + 1].start, toks[-1].end) if k + 1 < len(toks) else span
     if src is None:
         return None
-    return _Found(colon, colon + 1, src, span, None, False)
+    return _Found(colon, colon + 1, src, span, conduit, False)
 
 
 def _strip_conj(word: str, known: Iterable[str]) -> str:
@@ -1802,7 +1850,46 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
                     f.src.outlet if f.src.source_type == "media_outlet" else None,
                 )
             )
+    if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
+        country = _document_country(state.history, lex)
+        if country is not None:
+            rows = [(*r[:8], country, *r[9:]) if r[8] is None and r[6] in _CONTEXT_TYPES else r for r in rows]
     return rows
+
+
+#: Source types whose affiliation, when the phrase names none, is the country the document is about.
+_CONTEXT_TYPES = frozenset({"named_person", "anonymous_official", "institution"})
+#: The document's country: the one most mentioned, at least this many times and this share of mentions.
+_CONTEXT_MIN_MENTIONS = 2
+_CONTEXT_MIN_SHARE = 0.5
+
+
+def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
+    """The country a document is about: the one its text mentions most (names, capitals, adjectives).
+
+    A named person, official or body whose own phrase names no affiliation speaks, in most news
+    articles, for the country the article is about (the Tunisian minister of an article on Tunisian
+    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_SHARE` of the
+    country mentions and :data:`_CONTEXT_MIN_MENTIONS` of them), the affiliation stays unknown.
+    """
+    counts: dict[str, int] = {}
+    for norm in norms:
+        for m in _adjective_matches(norm, lex):
+            entity = lex.adjectives[m.group("a")]
+            counts[entity] = counts.get(entity, 0) + 1
+        if lex.name_stem_re.search(norm) is not None:
+            for m in lex.name_re.finditer(norm):
+                entity, kind = lex.names[m.group("n")]
+                if kind != "person":
+                    counts[entity] = counts.get(entity, 0) + 1
+    countries = {e: n for e, n in counts.items() if len(e) == 2}
+    if not countries:
+        return None
+    best = min(countries, key=lambda e: (-countries[e], e))
+    n = countries[best]
+    if n < _CONTEXT_MIN_MENTIONS or n < _CONTEXT_MIN_SHARE * sum(countries.values()):
+        return None
+    return best
 
 
 def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:

@@ -5,10 +5,11 @@ The lexicon (``data/attribution/reporting_verbs.tsv``) lists each verb once, by 
 matching form of :func:`newsstudy.normalize.for_matching`. The forms that report speech
 in news are generated here by the rules of Arabic conjugation rather than typed out:
 
-- **perfect**, 3rd person: masculine and feminine singular, dual and plural
-  (قال قالت قالا قالتا قالوا); a defective verb drops its final weak letter before
-  the suffixes (نفي → نفت نفوا نفيا; دعا → دعت دعوا), a hollow one keeps its long
-  vowel (قال → قالت قالوا);
+- **perfect**, 3rd person: masculine and feminine singular, feminine dual and plural
+  (قال قالت قالتا قالوا); a defective verb drops its final weak letter before
+  the suffixes (نفي → نفت نفوا; دعا → دعت دعوا), a hollow one keeps its long vowel
+  (قال → قالت قالوا). The masculine dual (قالا) is left out: it is rare in news and
+  spelled like common nouns and adjectives (ذكرا "male", كتبا "books", حذرا "cautious");
 - **imperfect**, 3rd person: masculine and feminine singular, dual and masculine
   plural (يقول تقول يقولان تقولان يقولون; ينفي → ينفون, يدعو → يدعون);
 - **active participle**: accusative singular (the tanwin is dropped by
@@ -41,28 +42,18 @@ def perfect_forms(past: str) -> list[VerbForm]:
     """The 3rd-person perfect forms of a verb from its masculine singular (matching form).
 
     >>> [f.form for f in perfect_forms("اكد")]
-    ['اكد', 'اكدت', 'اكدا', 'اكدتا', 'اكدوا']
+    ['اكد', 'اكدت', 'اكدتا', 'اكدوا']
     >>> [f.form for f in perfect_forms("نفي")]
-    ['نفي', 'نفت', 'نفيا', 'نفتا', 'نفوا']
+    ['نفي', 'نفت', 'نفتا', 'نفوا']
     >>> [f.form for f in perfect_forms("دعا")]
-    ['دعا', 'دعت', 'دعوا', 'دعتا', 'دعوا']
+    ['دعا', 'دعت', 'دعتا', 'دعوا']
     """
-    if past.endswith(_WEAK_FINAL[:2]) and len(past) > 2:
-        base = past[:-1]
-        dual = base + ("وا" if past.endswith("ا") else "يا")
-        return [
-            VerbForm(past, False),
-            VerbForm(base + "ت", True),
-            VerbForm(dual, False),
-            VerbForm(base + "تا", True),
-            VerbForm(base + "وا", False),
-        ]
+    base = past[:-1] if past.endswith(_WEAK_FINAL[:2]) and len(past) > 2 else past
     return [
         VerbForm(past, False),
-        VerbForm(past + "ت", True),
-        VerbForm(past + "ا", False),
-        VerbForm(past + "تا", True),
-        VerbForm(past + "وا", False),
+        VerbForm(base + "ت", True),
+        VerbForm(base + "تا", True),
+        VerbForm(base + "وا", False),
     ]
 
 
@@ -110,7 +101,7 @@ def verb_forms(past: str, presents: list[str]) -> list[VerbForm]:
     """Every finite 3rd-person form of a verb (perfect, then each imperfect spelling), duplicates once.
 
     >>> len(verb_forms("قال", ["يقول"]))
-    10
+    9
     """
     seen: dict[str, VerbForm] = {}
     for form in [*perfect_forms(past), *(f for p in presents for f in imperfect_forms(p))]:
