@@ -83,6 +83,7 @@ __all__ = [
     "read_gold",
     "rebuild",
     "rules_table",
+    "score_table",
 ]
 
 CLEAN_DATA_DIR = DATA_DIR / "clean"
@@ -112,6 +113,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits",
 RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
     "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***)",
+    "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",
     "title:matches_title": "headline: the first line repeats the document's title column",
@@ -227,6 +229,7 @@ class _Lexicons:
     body_openers: frozenset[str]
     waw_nouns: frozenset[str]
     stopwords: frozenset[str]
+    date_words: frozenset[str] = frozenset()
 
 
 def _expand(pattern: str, agency: str) -> str:
@@ -301,6 +304,7 @@ def _lexicons() -> _Lexicons:
         body_openers=frozenset(for_matching(w) for w in _read_list("body_openers.txt")),
         waw_nouns=frozenset(for_matching(w) for w in _read_list("waw_nouns.txt")),
         stopwords=frozenset(_key(w) for w in _read_list("stopwords.txt")),
+        date_words=frozenset(for_matching(w).lower() for w in _read_list("date_words.txt")),
     )
 
 
@@ -327,6 +331,22 @@ _COMMA = regex.compile(r"[،,]\s")
 _QUOTED = regex.compile(r"^\W*[\"'«“‘].*[\"'»”’]\W*$")
 _BULLET = regex.compile(r"^\s*(?:[•●▪◦■□►▸◄\-–—*·]|\d{1,2}[.)\-])\s*\S")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
+# Control and format characters only (a NUL left by the scraper, a lone BOM): nothing to read.
+_INVISIBLE_ONLY = regex.compile(r"[\s\p{Cc}\p{Cf}]+")
+_STAMP_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def _is_stamp(norm: str, lex: _Lexicons) -> bool:
+    """A publication stamp or clock time: a date or number in it and no word but date words.
+
+    ``تاريخ النشر: 4 أغسطس 2012``, ``2012-05-28``, ``الخميس 12 يوليو 2012 - 10:30 ص``: a line
+    made only of numbers and of the words of ``date_words.txt`` (months of the Gregorian, Syriac,
+    French and Hijri calendars, weekdays, stamp words). A line with any other word is not a stamp.
+    """
+    tokens = _STAMP_TOKEN.findall(norm.lower())
+    if not any(t.isdigit() for t in tokens):
+        return False
+    return all(t.isdigit() or t in lex.date_words for t in tokens)
 # Clitics stripped from the front of a word before it is cut to a stem (longest first);
 # only when at least three letters remain.
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -367,11 +387,13 @@ def _line_rule(
     line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues = _DocCues()
 ) -> tuple[str, str] | None:
     """Label and rule decided by the line alone, or None for a body candidate."""
-    if not line.norm:
+    if not line.norm or _INVISIBLE_ONLY.fullmatch(line.norm):
         return "blank", "shape:blank"
     if not _ALNUM.search(line.norm):
         return "nav", "shape:separator"
     norm, n = line.norm, line.n_words
+    if n <= p.stamp_max_words and _is_stamp(norm, lex):
+        return "nav", "shape:stamp"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
     key = line.key if n <= p.form_max_words else ""
@@ -493,6 +515,7 @@ class _Params:
     chrome_max_words: int = 12
     form_max_words: int = 25
     credit_max_words: int = 15
+    stamp_max_words: int = 12
     caption_max_words: int = 60
     boilerplate_max_words: int = 45
     body_min_words: int = 12
@@ -1080,6 +1103,64 @@ def label_scores(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.
     table["support"] = table["support"].astype("int64")
     table.index.name = "label"
     return table
+
+
+def _scores_of(merged: pd.DataFrame, min_support: int) -> dict[str, float]:
+    gold, pred = merged["label_gold"], merged["label_pred"]
+    content_g, content_p = gold == "content", pred == "content"
+    both = int((content_g & content_p).sum())
+    table = label_scores(
+        merged.rename(columns={"label_pred": "label"}), merged.rename(columns={"label_gold": "label"})
+    )
+    judged = [lab for lab in table.index if lab != "macro" and table.loc[lab, "support"] >= min_support]
+    return {
+        "lines": len(merged),
+        "accuracy": float((gold == pred).mean()) if len(merged) else 0.0,
+        "content_precision": both / int(content_p.sum()) if content_p.any() else 0.0,
+        "content_recall": both / int(content_g.sum()) if content_g.any() else 0.0,
+        "macro_f1": float(table.loc[judged, "f1"].mean()) if judged else 0.0,
+    }
+
+
+def score_table(
+    predicted_lines: pd.DataFrame,
+    gold_lines: pd.DataFrame,
+    *,
+    groups: pd.Series | None = None,
+    min_support: int = 5,
+) -> pd.DataFrame:
+    """Scores of predicted line labels against gold, per group (e.g. outlet) and overall.
+
+    Columns: ``lines`` (gold lines), ``accuracy`` (share of lines labelled as the gold),
+    ``content_precision`` and ``content_recall`` (of the ``content`` label: what the study counts),
+    ``macro_f1`` (mean F1 over the labels with at least ``min_support`` gold lines in the group).
+    ``groups`` maps doc_id to a group name; the last row, ``all``, pools every line.
+
+    >>> gold = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1],
+    ...                      "label": ["content", "nav", "content"]})
+    >>> pred = gold.assign(label=["content", "content", "content"])
+    >>> t = score_table(pred, gold, groups=pd.Series({"a": "X", "b": "Y"}), min_support=1)
+    >>> t["accuracy"].round(2).to_dict()
+    {'X': 0.5, 'Y': 1.0, 'all': 0.67}
+    """
+    merged = gold_lines[["doc_id", "line", "label"]].merge(
+        predicted_lines[["doc_id", "line", "label"]],
+        on=["doc_id", "line"],
+        how="left",
+        suffixes=("_gold", "_pred"),
+        validate="one_to_one",
+    )
+    if merged["label_pred"].isna().any():
+        raise ValueError("gold lines without a prediction")
+    rows = {}
+    if groups is not None:
+        merged["group"] = merged["doc_id"].astype(str).map(groups)
+        for name, part in merged.groupby("group", sort=True):
+            rows[name] = _scores_of(part, min_support)
+    rows["all"] = _scores_of(merged, min_support)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "group"
+    return table.astype({"lines": "int64"})
 
 
 def as_uncleaned(lines: pd.DataFrame) -> pd.DataFrame:

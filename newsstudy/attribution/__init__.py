@@ -117,6 +117,7 @@ __all__ = [
     "outlets_table",
     "read_gold",
     "reporting_verbs",
+    "score_table",
 ]
 
 ATTRIBUTION_DIR = DATA_DIR / "attribution"
@@ -2123,6 +2124,72 @@ def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             same += ev == gv
         rows.append({"metric": f"{attr}_accuracy", "value": same / tp if tp else 0.0, "n": tp})
     return pd.DataFrame(rows, columns=["metric", "value", "n"])
+
+
+def _same(a: object, b: object) -> bool:
+    a = None if a is None or (isinstance(a, float) and pd.isna(a)) else a
+    b = None if b is None or (isinstance(b, float) and pd.isna(b)) else b
+    return a == b
+
+
+_SCORED_FIELDS = ("source_type", "affiliation_entity", "affiliation", "conduit")
+
+
+def _detection_scores(extracted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
+    pairs = match(extracted.reset_index(drop=True), gold.reset_index(drop=True))
+    tp = len(pairs)
+    precision = tp / len(extracted) if len(extracted) else 0.0
+    recall = tp / len(gold) if len(gold) else 0.0
+    row: dict[str, float] = {
+        "gold": len(gold),
+        "found": len(extracted),
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+    }
+    for field_name in _SCORED_FIELDS:
+        same = sum(_same(extracted[field_name].iloc[e], gold[field_name].iloc[g]) for e, g in pairs)
+        row[field_name] = same / tp if tp else float("nan")
+    return row
+
+
+def score_table(
+    extracted: pd.DataFrame,
+    gold: pd.DataFrame,
+    *,
+    groups: pd.Series | None = None,
+    study: Study | None = None,
+) -> pd.DataFrame:
+    """Detection and typing scores of an extraction against gold, per group (e.g. outlet) and overall.
+
+    Columns: ``gold`` and ``found`` (attributions), ``precision``, ``recall`` and ``f1`` of
+    detection (cue spans overlapping on the same line, :func:`match`), and the accuracy of
+    ``source_type``, ``affiliation_entity``, ``affiliation`` and ``conduit`` on the matched pairs.
+    Gold that gives only ``affiliation_entity`` gets its ``affiliation`` from the ``study``'s
+    categories (default: ANNOTATION.md's). ``groups`` maps doc_id to a group; the last row is ``all``.
+
+    >>> g = pd.DataFrame({"doc_id": ["d", "e"], "line": [1, 1], "start": [0, 0], "end": [3, 3],
+    ...     "source_type": ["named_person"] * 2, "affiliation_entity": ["SA", None], "conduit": [None, None]})
+    >>> e = g.iloc[:1].assign(affiliation="other")
+    >>> t = score_table(e, g, groups=pd.Series({"d": "X", "e": "Y"}))
+    >>> t["recall"].to_dict(), float(t.loc["all", "affiliation"])
+    ({'X': 1.0, 'Y': 0.0, 'all': 0.5}, 1.0)
+    """
+    study = study or default_study()
+    gold = gold.reset_index(drop=True)
+    if "affiliation" not in gold.columns:
+        gold = gold.assign(affiliation=study.affiliations(gold["affiliation_entity"]))
+    extracted = extracted.reset_index(drop=True)
+    rows = {}
+    if groups is not None:
+        eg = extracted["doc_id"].astype(str).map(groups)
+        gg = gold["doc_id"].astype(str).map(groups)
+        for name in sorted(set(gg.dropna()) | set(eg.dropna())):
+            rows[name] = _detection_scores(extracted[eg == name], gold[gg == name])
+    rows["all"] = _detection_scores(extracted, gold)
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "group"
+    return table.astype({"gold": "int64", "found": "int64"})
 
 
 def highlight(

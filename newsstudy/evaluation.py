@@ -1,0 +1,246 @@
+"""Evaluation against hand-annotated gold: the sample of the shared corpora, its split, its scores.
+
+Gold on ``../shared/corpora/arabic-news-dev.jsonl.gz`` (and on ANT) names ``doc_id`` and line
+numbers only: no text of those corpora is in the repository (``arabic-news-dev.md``). The tests
+read the texts from the corpus files through :func:`documents`, which loads them exactly as
+``newsstudy run`` does (``corpus.load_corpus`` on JSON Lines), and skip with a clear message where
+the files are absent.
+
+The sample was drawn once, with a fixed seed, before any rule was written against it
+(:func:`draw_sample`): per outlet (the dev corpus's ``outlet`` field, ANT's ``SRC``), a fixed
+number of articles, no article looked at before drawing and none filtered out on its content.
+Outlets are split into a **development** part and a **test** part by the SHA-1 of their name
+(sorted, alternating), so the split depends on nothing but the names: rules are developed on the
+development outlets only, and the test outlets are only scored.
+
+Run ``python -m newsstudy.evaluation sample`` to print the sample, ``python -m
+newsstudy.evaluation show DOC_ID`` to print one document's raw lines, numbered as the ``lines``
+table numbers them (what the annotators read), ``python -m newsstudy.evaluation scores`` for the
+scores. :func:`line_scores` and :func:`attribution_scores` score the library on the sample, per
+outlet and per part.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import random
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from newsstudy import attribution, clean
+from newsstudy.paths import REPO_ROOT, SHARED_DIR
+
+REPO = REPO_ROOT
+CORPORA = SHARED_DIR / "corpora"
+GOLD_DIR = REPO_ROOT / "tests" / "gold"
+#: The ``corpus`` field of the gold files of this sample.
+SAMPLE_CORPUS = "shared-sample"
+DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
+ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
+
+SEED = 20261201
+#: Articles drawn per outlet: three from the four large sites, two from each national-press folder
+#: and ANT outlet, one from an outlet with fewer than five articles.
+PER_OUTLET_LARGE = 3
+PER_OUTLET = 2
+LARGE = 400
+
+
+def _sha(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+
+def split_of(outlets: Iterable[str]) -> dict[str, str]:
+    """``dev`` or ``test`` for each outlet: sorted by the SHA-1 of its name, alternating.
+
+    >>> split_of(["a", "b", "c", "d"]) == {"a": "dev", "b": "test", "c": "test", "d": "dev"}
+    True
+    """
+    names = sorted(set(outlets), key=_sha)
+    return {name: ("dev" if i % 2 == 0 else "test") for i, name in enumerate(names)}
+
+
+def _records(path: Path) -> Iterable[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+@cache
+def _index() -> dict[str, tuple[str, dict]]:
+    """Every record of both corpora by doc_id: (corpus, record)."""
+    found: dict[str, tuple[str, dict]] = {}
+    if DEV_CORPUS.exists():
+        for rec in _records(DEV_CORPUS):
+            found[rec["doc_id"]] = ("dev", rec)
+    if ANT_CORPUS.exists():
+        for rec in _records(ANT_CORPUS):
+            found[rec["DOCNO"]] = ("ant", rec)
+    return found
+
+
+def outlet_of(corpus: str, record: dict) -> str:
+    return record["outlet"] if corpus == "dev" else record["SRC"]
+
+
+def draw_sample() -> pd.DataFrame:
+    """The annotated sample: ``corpus``, ``doc_id``, ``outlet``, ``split`` (drawn once, seed fixed)."""
+    by_outlet: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc_id, (corpus, rec) in _index().items():
+        by_outlet[(corpus, outlet_of(corpus, rec))].append(doc_id)
+    splits = split_of(outlet for _, outlet in by_outlet)
+    rng = random.Random(SEED)
+    rows = []
+    for (corpus, outlet), ids in sorted(by_outlet.items()):
+        ids = sorted(ids)
+        if corpus == "dev" and len(ids) >= LARGE:
+            k = PER_OUTLET_LARGE
+        elif len(ids) < 5:
+            k = 1
+        else:
+            k = PER_OUTLET
+        for doc_id in rng.sample(ids, k):
+            rows.append((corpus, doc_id, outlet, splits[outlet]))
+    return pd.DataFrame(rows, columns=["corpus", "doc_id", "outlet", "split"])
+
+
+def documents(doc_ids: Iterable[str]) -> pd.DataFrame:
+    """The ``documents`` table of these doc_ids, loaded as ``newsstudy run`` loads the corpus file.
+
+    Dev-corpus records are read with ``text`` and ``doc_id`` (their other fields, ``title``
+    among them, become columns); ANT records with ``TEXT`` and ``DOCNO``.
+    """
+    from newsstudy.corpus import load_corpus
+
+    index = _index()
+    wanted = sorted(set(doc_ids))
+    missing = [d for d in wanted if d not in index]
+    if missing:
+        raise KeyError(f"not in the shared corpora: {missing[:5]}")
+    frames = []
+    for corpus, text_column, id_column in (("dev", "text", "doc_id"), ("ant", "TEXT", "DOCNO")):
+        recs = [index[d][1] for d in wanted if index[d][0] == corpus]
+        if not recs:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{corpus}.jsonl"
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+            frame = load_corpus(path, text_column=text_column, id_column=id_column)
+        frames.append(frame.assign(corpus=corpus))
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def available() -> bool:
+    """Whether both shared corpora (the texts the gold points into) are on this machine."""
+    return DEV_CORPUS.exists() and ANT_CORPUS.exists()
+
+
+def skip_message() -> str:
+    return f"the shared corpora are absent ({DEV_CORPUS.name}, {ANT_CORPUS.name} in {CORPORA})"
+
+
+@cache
+def sample_documents() -> pd.DataFrame:
+    """The ``documents`` table of the whole annotated sample, with its ``sample_outlet`` and ``split``."""
+    sample = draw_sample()
+    docs = documents(sample["doc_id"])
+    info = sample.set_index("doc_id")
+    return docs.assign(
+        sample_outlet=docs["doc_id"].map(info["outlet"]), split=docs["doc_id"].map(info["split"])
+    )
+
+
+def _gold_records(kind: str) -> list[dict]:
+    return [
+        rec
+        for path in sorted((GOLD_DIR / kind).glob("*.json"))
+        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") == SAMPLE_CORPUS
+    ]
+
+
+def _outlets(split: str | None) -> pd.Series:
+    docs = sample_documents()
+    if split is not None:
+        docs = docs[docs["split"] == split]
+    return pd.Series(docs["sample_outlet"].to_numpy(), index=docs["doc_id"].astype(str).to_numpy())
+
+
+def line_scores(split: str | None = "test") -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the sample, per outlet.
+
+    ``split`` is ``"test"`` (outlets the rules were not developed on), ``"dev"`` or None (both).
+    """
+    outlets = _outlets(split)
+    docs = sample_documents()
+    docs = docs[docs["doc_id"].isin(outlets.index)]
+    gold = clean.read_gold(GOLD_DIR / "lines", corpus=SAMPLE_CORPUS)
+    gold = gold[gold["doc_id"].isin(outlets.index)]
+    predicted = clean.label_lines(docs.drop(columns=["sample_outlet", "split", "corpus"]))
+    return clean.score_table(predicted, gold, groups=outlets)
+
+
+def gold_lines_table() -> pd.DataFrame:
+    """A ``lines`` table of the sample labelled by the *gold* (counted lines are headline/content).
+
+    Attribution is scored on it, so its scores do not depend on the cleaning stage.
+    """
+    rows = []
+    texts = dict(zip(sample_documents()["doc_id"], sample_documents()["text"], strict=True))
+    for rec in _gold_records("attributions"):
+        counted, heads = set(rec["counted_lines"]), set(rec["headline_lines"])
+        for n, text in enumerate(texts[rec["doc_id"]].split("\n"), start=1):
+            label = "headline" if n in heads else "content" if n in counted else "nav"
+            rows.append((rec["doc_id"], n, label, "gold", text))
+    return pd.DataFrame(rows, columns=["doc_id", "line", "label", "rule", "text"])
+
+
+def gold_attributions() -> pd.DataFrame:
+    """The sample's gold attributions: ``doc_id``, ``line``, ``start``, ``end`` and the gold fields."""
+    rows = [
+        {"doc_id": rec["doc_id"], **a} for rec in _gold_records("attributions") for a in rec["attributions"]
+    ]
+    return pd.DataFrame(rows)
+
+
+def attribution_scores(split: str | None = "test", *, study=None) -> pd.DataFrame:
+    """:func:`newsstudy.attribution.score_table` of ``attribution.extract`` on the gold lines, per outlet."""
+    outlets = _outlets(split)
+    lines = gold_lines_table()
+    found = attribution.extract(lines[lines["doc_id"].isin(outlets.index)], study=study)
+    gold = gold_attributions()
+    return attribution.score_table(
+        found, gold[gold["doc_id"].isin(outlets.index)], groups=outlets, study=study
+    )
+
+
+def _show(doc_id: str) -> None:
+    docs = documents([doc_id])
+    row = docs.iloc[0]
+    for key in ("outlet", "country", "SRC", "title", "TITLE", "date", "TIME"):
+        if key in docs.columns and pd.notna(row[key]):
+            print(f"# {key}: {row[key]}")
+    for n, line in enumerate(row["text"].split("\n"), start=1):
+        print(f"{n}\t{line}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["sample"]:
+        print(draw_sample().to_string())
+    elif sys.argv[1:2] == ["scores"]:
+        for part in ("dev", "test"):
+            print(f"lines, {part} part\n{line_scores(part).round(3).to_string()}\n")
+            print(f"attributions, {part} part\n{attribution_scores(part).round(3).to_string()}\n")
+    elif sys.argv[1:2] == ["show"]:
+        for doc in sys.argv[2:]:
+            _show(doc)
+    else:
+        print(__doc__)

@@ -1,0 +1,129 @@
+"""Scores on the hand-annotated sample of the shared corpora, split by outlet (newsstudy.evaluation).
+
+The texts are read from ``../shared/corpora`` (no text of the dev corpus is in the repository); every
+test here skips with a clear message where the corpora are absent. The rules were developed on the
+``dev`` outlets; the ``test`` outlets are only scored. Two kinds of floors:
+
+- regression floors, a little below what the library scores today on the test part (so a change
+  that makes it worse on outlets nobody tuned on fails);
+- the targets of the issues (#14 cleaning, #15 attribution), asserted as strict xfails: they are not
+  met yet, and the test turns red the day they are, so the floor is raised.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from newsstudy import clean, evaluation
+
+pytestmark = pytest.mark.skipif(not evaluation.available(), reason=evaluation.skip_message())
+
+LINE_LABELS = set(clean.LABELS)
+
+
+def _records(kind: str) -> list[dict]:
+    return evaluation._gold_records(kind)
+
+
+def test_the_sample_is_drawn_and_split_by_outlet_as_documented() -> None:
+    sample = evaluation.draw_sample()
+    assert len(sample) >= 60 and sample["doc_id"].is_unique
+    assert sample.groupby("outlet")["split"].nunique().eq(1).all()  # an outlet is in one part only
+    dev_outlets = sample.loc[sample["corpus"] == "dev", "outlet"].nunique()
+    assert dev_outlets >= 10 and set(sample["corpus"]) == {"dev", "ant"}
+    assert set(sample["split"]) == {"dev", "test"}
+
+
+def test_every_sampled_document_has_line_and_attribution_gold() -> None:
+    sample = evaluation.draw_sample().set_index("doc_id")
+    lines = {r["doc_id"]: r for r in _records("lines")}
+    attrs = {r["doc_id"]: r for r in _records("attributions")}
+    assert set(lines) == set(sample.index) == set(attrs)
+    for doc_id, rec in lines.items():
+        assert rec["split"] == sample.loc[doc_id, "split"] and rec["outlet"] == sample.loc[doc_id, "outlet"]
+    assert sum(len(r["attributions"]) for r in attrs.values()) >= 400
+
+
+def test_line_gold_covers_every_raw_line_with_one_label() -> None:
+    docs = evaluation.sample_documents().set_index("doc_id")
+    for rec in _records("lines"):
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        assert [g["line"] for g in rec["lines"]] == list(range(1, len(raw) + 1)), rec["doc_id"]
+        assert {g["label"] for g in rec["lines"]} <= LINE_LABELS
+        for g in rec["lines"]:  # a line with nothing to read is blank, whatever the scraper left in it
+            if not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff"):
+                assert g["label"] == "blank", (rec["doc_id"], g)
+
+
+def test_attribution_gold_points_into_counted_lines_and_copies_no_dev_text() -> None:
+    docs = evaluation.sample_documents().set_index("doc_id")
+    line_gold = {r["doc_id"]: r for r in _records("lines")}
+    for rec in _records("attributions"):
+        counted = [
+            g["line"] for g in line_gold[rec["doc_id"]]["lines"] if g["label"] in ("headline", "content")
+        ]
+        assert rec["counted_lines"] == counted, rec["doc_id"]
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        from_dev = docs.loc[rec["doc_id"], "corpus"] == "dev"
+        for a in rec["attributions"]:
+            assert a["line"] in counted
+            assert 0 <= a["start"] < a["end"] <= len(raw[a["line"] - 1])
+            assert a["source_type"] in {
+                "named_person",
+                "anonymous_official",
+                "anonymous_source",
+                "media_outlet",
+                "institution",
+                "document",
+            }
+            if from_dev:  # arabic-news-dev.md: gold names lines and offsets, never the text
+                assert "cue" not in a and "source_text" not in a, rec["doc_id"]
+            else:
+                assert raw[a["line"] - 1][a["start"] : a["end"]] == a["cue"]
+
+
+@pytest.fixture(scope="module")
+def line_scores() -> pd.DataFrame:
+    return evaluation.line_scores("test")
+
+
+@pytest.fixture(scope="module")
+def attribution_scores() -> pd.DataFrame:
+    return evaluation.attribution_scores("test")
+
+
+def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFrame) -> None:
+    overall = line_scores.loc["all"]
+    assert overall["accuracy"] >= 0.90, line_scores
+    assert overall["content_precision"] >= 0.88 and overall["content_recall"] >= 0.97, line_scores
+    assert len(line_scores) - 1 == evaluation.draw_sample().query("split == 'test'")["outlet"].nunique()
+
+
+def test_attribution_scores_on_the_test_outlets_do_not_regress(attribution_scores: pd.DataFrame) -> None:
+    overall = attribution_scores.loc["all"]
+    assert overall["f1"] >= 0.58 and overall["precision"] >= 0.74, attribution_scores
+    assert overall["source_type"] >= 0.78 and overall["affiliation_entity"] >= 0.50, attribution_scores
+
+
+@pytest.mark.xfail(strict=True, reason="issue #14's targets are not met yet (see the notebook 01 table)")
+def test_issue_14_cleaning_targets_on_the_test_outlets(line_scores: pd.DataFrame) -> None:
+    overall = line_scores.loc["all"]
+    assert overall["accuracy"] >= 0.95 and overall["macro_f1"] >= 0.85
+    assert overall["content_precision"] >= 0.97 and overall["content_recall"] >= 0.97
+
+
+@pytest.mark.xfail(strict=True, reason="issue #15's targets are not met yet (see the notebook 03 table)")
+def test_issue_15_attribution_targets_on_the_test_outlets(attribution_scores: pd.DataFrame) -> None:
+    overall = attribution_scores.loc["all"]
+    assert overall["f1"] >= 0.90 and overall["source_type"] >= 0.88 and overall["affiliation"] >= 0.88
+
+
+def test_gold_files_are_valid_json_with_the_sample_fields() -> None:
+    for kind in ("lines", "attributions"):
+        for path in sorted((evaluation.GOLD_DIR / kind).glob("*.json")):
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            if rec.get("corpus") == evaluation.SAMPLE_CORPUS:
+                assert {"doc_id", "outlet", "split", "notes"} <= set(rec), path.name
