@@ -347,6 +347,8 @@ def _is_stamp(norm: str, lex: _Lexicons) -> bool:
     if not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t in lex.date_words for t in tokens)
+
+
 # Clitics stripped from the front of a word before it is cut to a stem (longest first);
 # only when at least three letters remain.
 _CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")

@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
         "--id-column", default=None, help="id column of tabular input (default: doc_id, id or docno)"
     )
     run.add_argument(
+        "--study",
+        type=Path,
+        default=None,
+        help="study file (TOML) with the affiliation categories to report (default: ./study.toml if "
+        "there, else the categories of ANNOTATION.md; see newsstudy/data/study/annotation.toml)",
+    )
+    run.add_argument(
         "--strict", action="store_true", help="stop with exit code 2 at the first file that cannot be read"
     )
     run.add_argument("--no-figures", action="store_true", help="write the tables only")
@@ -155,8 +162,22 @@ def _run_engine(args: argparse.Namespace, options: StudyOptions) -> int:
     return EXIT_OK
 
 
+def _study_file(args: argparse.Namespace) -> Path | None:
+    if args.study is not None:
+        return args.study
+    local = Path("study.toml")
+    return local if local.is_file() else None
+
+
 def _run(args: argparse.Namespace) -> int:
-    options = StudyOptions(text_column=args.text_column, id_column=args.id_column)
+    options = StudyOptions(
+        text_column=args.text_column, id_column=args.id_column, study_file=_study_file(args)
+    )
+    try:
+        options.study()
+    except CorpusError as exc:
+        print(f"newsstudy: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.engine != "memory":
         return _run_engine(args, options)
     try:

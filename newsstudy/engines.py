@@ -179,7 +179,7 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
         lines=lines,
         articles=clean.cleaned(lines),
         label_counts=label_counts(lines),
-        attributions=attribution.extract(lines),
+        attributions=attribution.extract(lines, study=options.study()),
         dates=dates,
         n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
         features=duplicates.chunk_features(

@@ -38,6 +38,7 @@ import pandas as pd
 
 from newsstudy import attribution, clean, duplicates, topics
 from newsstudy.corpus import load_corpus
+from newsstudy.study import Study, default_study, read_study
 
 __all__ = [
     "StudyOptions",
@@ -69,6 +70,9 @@ class StudyOptions:
         Shortest reused passage, in normalised words.
     n_topics, topic_method, topic_seed, n_terms :
         Topic model; with a handful of documents, topics are thin.
+    study_file : Path, optional
+        The study file (TOML) with the affiliation categories to report; default
+        the categories of ANNOTATION.md (:mod:`newsstudy.study`).
     max_all_pairs : int
         Up to this many documents, ``similarity`` lists every pair (and the
         heatmap figure draws them); above it, each document's ``neighbours``
@@ -92,6 +96,11 @@ class StudyOptions:
     max_all_pairs: int = 50
     neighbours: int = 10
     min_cosine: float = 0.3
+    study_file: Path | None = None
+
+    def study(self) -> Study:
+        """The study whose reporting categories ``affiliation`` uses (:mod:`newsstudy.study`)."""
+        return default_study() if self.study_file is None else read_study(self.study_file)
 
 
 def load_study_corpus(
@@ -256,7 +265,7 @@ def run_study(
     signatures = duplicates.document_signatures(lines, **near)
     step("duplicates")
 
-    found = attribution.extract(lines)
+    found = attribution.extract(lines, study=options.study())
     step("attribution")
 
     terms = _term_tables(articles, signatures, options)

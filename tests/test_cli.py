@@ -82,3 +82,23 @@ def test_help_reads_well():
     assert result.returncode == 0
     for word in ("CORPUS", "--out", "--strict", "problems.csv", "seeds/"):
         assert word in result.stdout
+
+
+def test_a_study_file_sets_the_reported_categories(tmp_path: Path) -> None:
+    study = tmp_path / "mine.toml"
+    study.write_text('[affiliations]\n"Washington" = ["US"]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["run", str(SEEDS_DIR), "--out", str(out), "--no-figures", "--study", str(study)])
+    assert code == 0
+    found = pd.read_csv(out / "attributions.csv")
+    assert set(found["affiliation"]) <= {"Washington", "other", "unknown"}
+    assert (found["affiliation"] == "Washington").sum() == (found["affiliation_entity"] == "US").sum() > 0
+
+
+def test_a_bad_study_file_is_a_clear_error_before_any_work(tmp_path: Path) -> None:
+    study = tmp_path / "broken.toml"
+    study.write_text("[affiliations\n", encoding="utf-8")
+    result = run_cli("run", str(SEEDS_DIR), "--out", str(tmp_path / "out"), "--study", str(study))
+    assert result.returncode == 2
+    assert "broken.toml" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -25,10 +25,13 @@ How it works
    plural nationality noun (``قطريون``) → ``anonymous_official``; otherwise a bare word that is not
    vocabulary → ``named_person``. A phrase that fits none of these is not a source and the cue is
    dropped (``تشير الاجتماعات إلى أن``, ``حسب الخطة``).
-4. **Affiliation**: the first nationality adjective, country, organisation or story actor in the phrase
-   (``affiliations.tsv``); for a named person without one, the document's own earlier mentions
-   (``وزير الخارجية الأمريكي أنتوني بلينكن`` makes a later bare ``بلينكن`` US); for an outlet, its
-   country in ``data/outlets.csv``.
+4. **Affiliation**: the entity (``affiliation_entity``: a country's ISO code or an organisation id)
+   of the first nationality adjective, country, capital, organisation or political figure in the phrase
+   (the gazetteer, :mod:`newsstudy.attribution.gazetteer`); for a named person without one, the
+   document's own earlier mentions (``وزير الخارجية الأمريكي أنتوني بلينكن`` makes a later bare
+   ``بلينكن`` US); for an outlet, its country in ``data/outlets.csv``; for a person, official or body
+   with none of these, the country the document is about when one dominates its text. The study file
+   (:mod:`newsstudy.study`) maps the entity onto the study's categories (``affiliation``).
 5. **Coreference.** A cue with no subject (``وأضاف:``, ``وتقول إن``, ``لكنه قال``) takes, inside a
    sentence, the subject of the clause that opened it, and at the start of a sentence the last source of
    the document (or the previous sentence's subject when gender or absence rules that out); a participle
@@ -518,7 +521,8 @@ def _lexicon() -> _Lexicon:
         name_stem_re=re.compile(_trie_pattern(names)),
         outlet_stem_re=re.compile(_trie_pattern(outlets)),
         titles=titles,
-        given_names=frozenset(_data_lines("given_names.txt")) - vocabulary,
+        # A mined name spelled like a function word (بين: Ben, and "between") is never read as a name.
+        given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
     )
 
 
@@ -1590,10 +1594,11 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
-    if prep is not None and comp is None:
+    if prep is not None and (comp is None or kind == "noun"):
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
-        # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن)
+        # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن).
+        # A verb of kind noun takes its own preposition whatever follows (دعت مجموعة ... إلى تسليم ...).
         j = next((k for k, t in enumerate(after[:_MAX_SOURCE_TOKENS]) if t.text == prep), None)
         if j is not None and after[j].start < comp_pos:
             comp = (after[j].start, after[j].end)
