@@ -1027,3 +1027,27 @@ def test_word_index_of_long_lines_equals_counting(words, data) -> None:
     for at in data.draw(st.lists(st.integers(0, len(norm) - 1), min_size=1, max_size=20)):
         expected = (norm.count(" ", 0, at), norm.rfind(" ", 0, at) + 1, norm.find(" ", at))
         assert rawmap._word_at(at) == expected
+
+
+GENERAL_CASES = [
+    # (sentence, expected (cue, source_type)) for the general readings of issue #15
+    ('"لن نتراجع عن هذا القرار"، قال المتحدث باسم الحكومة.', [("قال", "anonymous_official")]),
+    ("وأكد الطباع أن الهدف المباشر للمشروع هو دعم الشركات.", [("وأكد", "named_person")]),
+    ("قالت المفوضة التجارية في الاتحاد الأوروبي إن الاتحاد سيرد.", [("قالت", "named_person")]),
+    ("تشير الاجتماعات بين الطرفين إلى أن الاتفاق قريب.", []),
+    ("قال الباحث سليمان نصيرات إن على المثقف محاربة التعصب.", [("قال", "named_person")]),
+    ("وتوزع المساعدات حسب الحاجة في كل منطقة.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GENERAL_CASES)
+def test_general_readings_of_subjects_and_post_posed_cues(text: str, expected: list[tuple]) -> None:
+    found = A.extract(lines_table("d", [text], ["content"]))
+    assert found[["cue", "source_type"]].apply(tuple, axis=1).tolist() == expected
+
+
+def test_a_participle_continues_the_last_source_across_sentences() -> None:
+    text = ["قال وزير المالية إن العجز سيتراجع.", "واستعرض الخطة الجديدة للإنفاق، مشيرا إلى أن الدين سينخفض."]
+    found = A.extract(lines_table("d", text, ["content", "content"]))
+    assert found["cue"].tolist() == ["قال", "مشيرا"]
+    assert found["source_text"].nunique() == 1

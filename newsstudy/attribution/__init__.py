@@ -66,7 +66,13 @@ Decisions where ANNOTATION.md is silent (a media researcher's reading; kept cons
   Verbs of kind ``noun`` in ``verbs.tsv`` (``أعلن``, ``نفى``, ``حذر من``, ``أعرب عن``) report a statement
   with a noun object and need none. A verb's own preposition (``أشار إلى``, ``أكد على``, ``شدد على``)
   opens the content when the sentence has no أن: ``وأشار مولر إلى إمكانية استدعاء ترامب`` reports what
-  Mueller said. Post-posed cues (``..."، قال المسؤول.``) are not detected.
+  Mueller said. A post-posed cue right after a closing quotation (``"..."، قال المسؤول.``) takes the
+  quotation as its content and needs no complementiser.
+- A verb followed by a subject phrase and its complementiser (``وأكد الطباع أن``, ``قالت المفوضة التجارية
+  في الاتحاد الأوروبي إن``) cites that subject even when the lexicon types none of its words: a definite
+  singular head is a person (a role or an al- surname); a plural one (``تشير الاجتماعات إلى أن``) is not.
+- A participle with no attribution of its sentence to continue (``..., مشيراً إلى أن``) reports the
+  subject of its clause, or else the document's last source.
 - A quotation opens reported speech when it is at least four words long or ends the sentence; a short
   quoted name (``حساب "دوحة ترايثلون" على تويتر``) is not a complementiser.
 - Participles continue an attribution of their own sentence (or open a sentence split off from it);
@@ -947,6 +953,29 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     return None
 
 
+_PLURAL_ENDINGS = ("ات", "ون", "ين")
+
+
+def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
+    """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
+
+    Arabic news is verb-subject-complement: in ``وأكد الطباع أن``, ``قالت المفوضة التجارية في
+    الاتحاد الأوروبي إن``, the words between a reporting verb and its complementiser are who
+    spoke, even when the head is a role noun or an al- surname the lexicon does not list. A
+    definite singular head is then a person (an identifiable role or a surname); a plural one
+    (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
+    """
+    first = words[0]
+    if not _is_definite(first) or first.endswith(_PLURAL_ENDINGS) or first in lex.vocabulary:
+        return None
+    if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
+        return None
+    gender = "f" if first.endswith("ه") else "m"
+    return _Source(
+        " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, gender, "person"
+    )
+
+
 def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     """The gender of a person named by a title, or by a role noun and a name; None for anything else.
 
@@ -1427,10 +1456,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             if negated or nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
                 continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
             if not found or (found[-1].cue_start < sstart and not initial):
-                # No attribution to continue: only "saying" itself introduces speech, by the clause subject.
-                if m.group("part").lstrip("وف") not in _SAYING:
-                    continue
+                # No attribution of this sentence to continue: the participle reports the speech of its
+                # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
+                # document's last source (an article's speaker goes on, sentence after sentence).
                 subj = _clause_subject(norm, m.start(), lex)
+                if subj is None and m.group("part").lstrip("وف") not in _SAYING and state.last is not None:
+                    subj = _copy(state.last)
                 if subj is None:
                     continue
                 res = _Found(m.start(), m.end(), subj, None, None, False)
@@ -1605,7 +1636,8 @@ def _verb_cue(
             comp_pos = comp[0]
     if has_suffix and not after_ma and not (comp and not _tokens(norm, m.end(), comp[0])):
         return None  # كشفه بايدن: an act on an object, not speech
-    if kind == "speech" and comp is None and not after_kama:
+    post_posed = comp is None and _after_quotation(norm, m.start())
+    if kind == "speech" and comp is None and not after_kama and not post_posed:
         return None
     if after is None:
         # Only the words that are read: up to the complementiser (the subject and a conduit are there),
@@ -1633,6 +1665,11 @@ def _verb_cue(
                 return None
             src = _resolve_anaphor(src, words, lex, state)
             span = (phrase[0].start, phrase[-1].end)
+    if src is None and phrase and not has_suffix and not embedded and comp is not None and kind != "inform":
+        src = _subject_before_complement(words, lex)
+        if src is not None:
+            src = _resolve_anaphor(src, words, lex, state)
+            span = (phrase[0].start, phrase[-1].end)
     if src is None:
         if phrase and not has_suffix and (_head(words[0], lex) or _namelike(words[0], lex)):
             return None
@@ -1657,6 +1694,15 @@ def _verb_cue(
     conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+def _after_quotation(norm: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` follows a closing quotation: ``"..."، قال المسؤول`` (a post-posed cue).
+
+    The quotation before the verb is then the reported content, so the verb needs no complementiser.
+    """
+    head = norm[:pos].rstrip().rstrip("،,").rstrip()
+    return head.endswith('"') and head.count('"') % 2 == 0
 
 
 def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
