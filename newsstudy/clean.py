@@ -57,6 +57,7 @@ Decisions on cases ANNOTATION.md leaves open (also in ``data/clean/README.md``):
 
 from __future__ import annotations
 
+import csv
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -114,6 +115,7 @@ RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
     "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***)",
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
+    "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",
     "title:matches_title": "headline: the first line repeats the document's title column",
@@ -237,6 +239,13 @@ def _expand(pattern: str, agency: str) -> str:
 
 
 @cache
+def _outlet_names() -> set[str]:
+    """Every Arabic or Latin alias of the outlet table (``data/outlets.csv``) of three letters or more."""
+    with (DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as fh:
+        aliases = {a.strip() for row in csv.DictReader(fh) for a in row["aliases"].split("|")}
+    return {for_matching(a) for a in aliases if len(for_matching(a).replace(" ", "")) >= 3}
+
+
 def _place_alternation() -> str:
     places = sorted({for_matching(p) for p in _read_list("places.txt")}, key=len, reverse=True)
     return "|".join(regex.escape(p) for p in places)
@@ -244,7 +253,8 @@ def _place_alternation() -> str:
 
 @cache
 def _lexicons() -> _Lexicons:
-    agencies = sorted({for_matching(a) for a in _read_list("agencies.txt")}, key=len, reverse=True)
+    names = {for_matching(a) for a in _read_list("agencies.txt")} | _outlet_names()
+    agencies = sorted(names, key=len, reverse=True)
     agency = "|".join(regex.escape(a) for a in agencies)
     related = _alternation(_read_list("related_headers.txt"))
     nav = _alternation(_read_list("nav.txt"))
@@ -334,6 +344,7 @@ _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 # Control and format characters only (a NUL left by the scraper, a lone BOM): nothing to read.
 _INVISIBLE_ONLY = regex.compile(r"[\s\p{Cc}\p{Cf}]+")
 _STAMP_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_ARABIC = regex.compile(r"\p{Arabic}")
 
 
 def _is_stamp(norm: str, lex: _Lexicons) -> bool:
@@ -396,6 +407,8 @@ def _line_rule(
     norm, n = line.norm, line.n_words
     if n <= p.stamp_max_words and _is_stamp(norm, lex):
         return "nav", "shape:stamp"
+    if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
+        return "nav", "shape:widget"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
     key = line.key if n <= p.form_max_words else ""
@@ -1056,6 +1069,21 @@ def rebuild(lines: pd.DataFrame) -> pd.Series:
     return pd.Series(texts, name="text", dtype=object).rename_axis("doc_id")
 
 
+def _with_predictions(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.DataFrame:
+    """Gold lines with their predicted label (``label_gold``, ``label_pred``); every one must have one."""
+    merged = gold_lines[["doc_id", "line", "label"]].merge(
+        predicted_lines[["doc_id", "line", "label"]],
+        on=["doc_id", "line"],
+        how="left",
+        suffixes=("_gold", "_pred"),
+        validate="one_to_one",
+    )
+    if merged["label_pred"].isna().any():
+        missing = merged.loc[merged["label_pred"].isna(), ["doc_id", "line"]].head(3).to_dict("records")
+        raise ValueError(f"gold lines without a prediction, e.g. {missing}")
+    return merged
+
+
 def label_scores(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.DataFrame:
     """Per-label precision, recall, F1 and support of predicted against gold labels.
 
@@ -1076,16 +1104,7 @@ def label_scores(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.
     >>> label_scores(pred, gold).loc["macro", "f1"].round(3)
     np.float64(0.556)
     """
-    merged = gold_lines[["doc_id", "line", "label"]].merge(
-        predicted_lines[["doc_id", "line", "label"]],
-        on=["doc_id", "line"],
-        how="left",
-        suffixes=("_gold", "_pred"),
-        validate="one_to_one",
-    )
-    if merged["label_pred"].isna().any():
-        missing = merged.loc[merged["label_pred"].isna(), ["doc_id", "line"]].head(3).to_dict("records")
-        raise ValueError(f"gold lines without a prediction, e.g. {missing}")
+    merged = _with_predictions(predicted_lines, gold_lines)
     gold = merged["label_gold"].tolist()
     pred = merged["label_pred"].tolist()
     gold_labels = [lab for lab in LABELS if lab in set(gold)] + sorted(set(gold) - set(LABELS))
@@ -1145,15 +1164,7 @@ def score_table(
     >>> t["accuracy"].round(2).to_dict()
     {'X': 0.5, 'Y': 1.0, 'all': 0.67}
     """
-    merged = gold_lines[["doc_id", "line", "label"]].merge(
-        predicted_lines[["doc_id", "line", "label"]],
-        on=["doc_id", "line"],
-        how="left",
-        suffixes=("_gold", "_pred"),
-        validate="one_to_one",
-    )
-    if merged["label_pred"].isna().any():
-        raise ValueError("gold lines without a prediction")
+    merged = _with_predictions(predicted_lines, gold_lines)
     rows = {}
     if groups is not None:
         merged["group"] = merged["doc_id"].astype(str).map(groups)

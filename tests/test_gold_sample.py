@@ -17,7 +17,7 @@ import json
 import pandas as pd
 import pytest
 
-from newsstudy import clean, evaluation
+from newsstudy import attribution, clean, evaluation
 
 pytestmark = pytest.mark.skipif(not evaluation.available(), reason=evaluation.skip_message())
 
@@ -71,14 +71,7 @@ def test_attribution_gold_points_into_counted_lines_and_copies_no_dev_text() -> 
         for a in rec["attributions"]:
             assert a["line"] in counted
             assert 0 <= a["start"] < a["end"] <= len(raw[a["line"] - 1])
-            assert a["source_type"] in {
-                "named_person",
-                "anonymous_official",
-                "anonymous_source",
-                "media_outlet",
-                "institution",
-                "document",
-            }
+            assert a["source_type"] in attribution.SOURCE_TYPES
             if from_dev:  # arabic-news-dev.md: gold names lines and offsets, never the text
                 assert "cue" not in a and "source_text" not in a, rec["doc_id"]
             else:
@@ -104,8 +97,8 @@ def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFram
 
 def test_attribution_scores_on_the_test_outlets_do_not_regress(attribution_scores: pd.DataFrame) -> None:
     overall = attribution_scores.loc["all"]
-    assert overall["f1"] >= 0.58 and overall["precision"] >= 0.74, attribution_scores
-    assert overall["source_type"] >= 0.78 and overall["affiliation_entity"] >= 0.50, attribution_scores
+    assert overall["f1"] >= 0.64 and overall["precision"] >= 0.75, attribution_scores
+    assert overall["source_type"] >= 0.74 and overall["affiliation_entity"] >= 0.49, attribution_scores
 
 
 @pytest.mark.xfail(strict=True, reason="issue #14's targets are not met yet (see the notebook 01 table)")

@@ -41,3 +41,25 @@ def test_findings_in_the_readme_match_the_results():
     ]
     missing = [phrase for phrase in expected if phrase not in README.replace("\n", " ")]
     assert not missing, f"README findings are stale: {missing}"
+
+
+def test_the_readme_scores_on_the_test_outlets_are_the_measured_ones():
+    import pytest
+
+    from newsstudy import evaluation
+
+    if not evaluation.available():
+        pytest.skip(evaluation.skip_message())
+    lines = evaluation.line_scores("test").loc["all"]
+    found = evaluation.attribution_scores("test").loc["all"]
+    expected = [
+        f"line labels are right for {lines['accuracy']:.0%} of the lines",
+        f"(content precision {lines['content_precision']:.2f}, recall {lines['content_recall']:.2f})",
+        f"attribution finds {found['recall']:.0%} of the sources",
+        f"(precision {found['precision']:.2f}, recall {found['recall']:.2f}, F1 {found['f1']:.2f};",
+        f"type right for {found['source_type']:.0%} of those found",
+        f"the entity they speak for for {found['affiliation_entity']:.0%})",
+    ]
+    text = README.replace("\n", " ")
+    missing = [phrase for phrase in expected if phrase not in text]
+    assert not missing, f"README scores are stale: {missing}"
