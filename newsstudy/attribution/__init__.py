@@ -239,6 +239,7 @@ class _Lexicon:
     name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
     outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
     titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
+    person_names: frozenset[str] = frozenset()  # the names of kind person
     given_names: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -790,7 +791,7 @@ def _namelike_plain(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
     if (strict and word in lex.common_nouns) or word.endswith(("ها", "هم", "هما")):
         return False  # names take neither the article elsewhere in news text nor possessive pronouns
     if _head(word, lex) is not None or lex.adjective_re.fullmatch(word) or lex.name_re.fullmatch(word):
-        return word in {n for n, (_, k) in lex.names.items() if k == "person"}
+        return word in lex.person_names
     return True
 
 
@@ -1916,6 +1917,39 @@ _CONTEXT_MIN_MENTIONS = 2
 _CONTEXT_MIN_SHARE = 0.5
 
 
+_NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
+
+
+def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
+    """The entities of the place and body names (not persons) a line mentions, for :func:`_document_country`.
+
+    The names as written are found by the plain trie search (in C); a one-word name counts when it is
+    its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
+    its token's start.
+    """
+    end = -1
+    for stem in lex.name_stem_re.finditer(norm):
+        start = norm.rfind(" ", 0, stem.start()) + 1
+        if start <= end:
+            continue
+        name = stem.group()
+        if " " in name:
+            m = lex.name_re.match(norm, start)
+            if m is None:
+                continue
+            end, name = m.end(), m.group("n")
+        else:
+            stop = norm.find(" ", stem.end())
+            token = _STRIP.sub("", norm[start : stop if stop >= 0 else len(norm)])
+            prefix = token[: len(token) - len(name)] if token.endswith(name) else None
+            if prefix not in _NAME_CLITICS or name not in lex.names:
+                continue
+            end = stem.end()
+        entity, kind = lex.names[name]
+        if kind != "person":
+            yield entity
+
+
 def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     """The country a document is about: the one its text mentions most (names, capitals, adjectives).
 
@@ -1929,11 +1963,8 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
         for m in _adjective_matches(norm, lex):
             entity = lex.adjectives[m.group("a")]
             counts[entity] = counts.get(entity, 0) + 1
-        if lex.name_stem_re.search(norm) is not None:
-            for m in lex.name_re.finditer(norm):
-                entity, kind = lex.names[m.group("n")]
-                if kind != "person":
-                    counts[entity] = counts.get(entity, 0) + 1
+        for name in _country_names(norm, lex):
+            counts[name] = counts.get(name, 0) + 1
     countries = {e: n for e, n in counts.items() if len(e) == 2}
     if not countries:
         return None
