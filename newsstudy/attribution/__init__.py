@@ -530,6 +530,7 @@ def _lexicon() -> _Lexicon:
         titles=titles,
         # A mined name spelled like a function word (بين: Ben, and "between") is never read as a name.
         given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
+        person_names=frozenset(n for n, (_, k) in names.items() if k == "person"),
     )
 
 
