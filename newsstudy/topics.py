@@ -624,7 +624,11 @@ def neighbours(
     pair = np.concatenate([np.arange(len(a)), np.arange(len(a))])
     rank_order = np.lexsort((other, -value, both))
     ranked_doc = both[rank_order]
-    starts = np.r_[0, np.flatnonzero(ranked_doc[1:] != ranked_doc[:-1]) + 1] if len(ranked_doc) else []
+    starts = (
+        np.flatnonzero(np.r_[True, ranked_doc[1:] != ranked_doc[:-1]])
+        if len(ranked_doc)
+        else np.zeros(0, int)
+    )
     position = np.arange(len(ranked_doc)) - np.repeat(starts, np.diff(np.r_[starts, len(ranked_doc)]))
     chosen = np.unique(pair[rank_order][position < k])
     out = pd.DataFrame(
