@@ -38,7 +38,6 @@ import pandas as pd
 from newsstudy import attribution, clean
 from newsstudy.paths import REPO_ROOT, SHARED_DIR
 
-REPO = REPO_ROOT
 CORPORA = SHARED_DIR / "corpora"
 GOLD_DIR = REPO_ROOT / "tests" / "gold"
 #: The ``corpus`` field of the gold files of this sample.

@@ -173,7 +173,9 @@ def similarity_table(
     """
     fitted = fitted if fitted is not None else topics.tfidf(texts)
     if len(ids) <= options.max_all_pairs:
-        cosine = topics.similarity(texts).reindex(index=ids, columns=ids, fill_value=0.0)
+        cosine = topics.similarity_of(texts["doc_id"], fitted[1]).reindex(
+            index=ids, columns=ids, fill_value=0.0
+        )
         zero = pd.DataFrame(0.0, index=ids, columns=ids)
         return similarity_pairs(cosine, zero).drop(columns="jaccard")
     return topics.neighbours(

@@ -44,6 +44,7 @@ __all__ = [
     "neighbours",
     "reporting_verbs",
     "similarity",
+    "similarity_of",
     "stability",
     "stopwords",
     "terms_and_topics",
@@ -512,11 +513,21 @@ def similarity(articles: pd.DataFrame, **options) -> pd.DataFrame:
     [[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
     _, matrix = tfidf(articles, **options)
-    ids = pd.Index(articles["doc_id"].astype(str), name="doc_id")
+    return similarity_of(articles["doc_id"], matrix)
+
+
+def similarity_of(ids: Sequence[str], matrix: sparse.spmatrix) -> pd.DataFrame:
+    """:func:`similarity` from a TF-IDF fit already made: ``ids`` name the rows of ``matrix``.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["سعر النفط", "فاز الفريق"]})
+    >>> similarity_of(arts["doc_id"], tfidf(arts)[1]).equals(similarity(arts))
+    True
+    """
+    index = pd.Index(pd.Series(ids).astype(str), name="doc_id")
     sim = cosine_similarity(matrix)
     # Rounding noise can push identical documents just above 1.
     np.clip(sim, 0.0, 1.0, out=sim)
-    return pd.DataFrame(sim, index=ids, columns=ids.rename("doc_id"))
+    return pd.DataFrame(sim, index=index, columns=index.rename("doc_id"))
 
 
 def _upper_pairs(product: sparse.csr_matrix, offset: int, least: int) -> tuple[np.ndarray, np.ndarray]:
