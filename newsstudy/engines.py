@@ -66,9 +66,11 @@ from __future__ import annotations
 
 import csv
 import heapq
+import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -79,9 +81,10 @@ from typing import Any
 
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates, topics
+from newsstudy import attribution, clean, duplicates
 from newsstudy.corpus import iter_corpus
-from newsstudy.pipeline import StudyOptions, label_counts, similarity_table
+from newsstudy.pipeline import StudyOptions, label_counts
+from newsstudy.pipeline import term_tables as pipeline_term_tables
 
 __all__ = [
     "PARQUET_TABLES",
@@ -370,19 +373,6 @@ def _run_now(fn: Callable, *args: Any) -> _Done:
     return _Done(fn(*args))
 
 
-def _topic_tables(articles: pd.DataFrame, options: StudyOptions) -> tuple[pd.DataFrame, ...]:
-    """``top_terms``, ``topic_terms`` and ``document_topics`` of the articles."""
-    top, model = topics.terms_and_topics(
-        articles,
-        options.n_topics,
-        method=options.topic_method,
-        seed=options.topic_seed,
-        n=options.n_terms,
-        n_terms=options.n_terms,
-    )
-    return top, model.topic_terms, model.doc_topics
-
-
 def _final_tables(
     state: _State,
     sample: _TopicSample,
@@ -402,9 +392,10 @@ def _final_tables(
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
     index.set_dates(dated)
 
-    # Topics need only the articles: they are fitted beside the duplicates stage (on another core).
+    # Terms, topics and similarity need only the articles and the MinHash signatures: they are
+    # computed by the in-memory pipeline's own function, beside the duplicates stage (on another core).
     articles = sample.articles()
-    topic_tables = (submit or _run_now)(_topic_tables, articles, options)
+    term_tables = (submit or _run_now)(pipeline_term_tables, articles, index.signatures(), options)
 
     report.stage("duplicates")
     # Passage rows go to the CSV as each pair partition is done; only the columns the
@@ -438,17 +429,9 @@ def _final_tables(
     del found
 
     report.stage("topics")
-    top, topic_terms, doc_topics = topic_tables.result()
-    writer.csv("top_terms", top)
-    writer.csv("topic_terms", topic_terms)
-    writer.csv("document_topics", doc_topics)
-    texts = articles[articles["text"].str.strip() != ""]
-    if len(texts):
-        pairs = similarity_table(texts, articles["doc_id"].astype(str).tolist(), options)
-        pairs["jaccard"] = duplicates.pair_jaccard(*index.signatures(), pairs)
-    else:
-        pairs = pd.DataFrame(columns=["doc_a", "doc_b", "cosine", "jaccard"])
-    writer.csv("similarity", pairs)
+    terms = term_tables.result()
+    for name in ("top_terms", "topic_terms", "document_topics", "similarity"):
+        writer.csv(name, terms[name])
 
 
 def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, writer: _TableWriter) -> None:
@@ -525,6 +508,20 @@ def _finish(
     return dict(sorted(writer.paths.items()))
 
 
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: the worker ends itself when the run that started it is gone (``kill -9``).
+
+    A pool's workers otherwise wait for work forever once their parent is killed.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsstudy-parent-watch", daemon=True).start()
+
+
 def run_streaming(
     corpus: str | Path,
     out_dir: str | Path,
@@ -583,7 +580,9 @@ def run_streaming(
         state,
     )
     start = time.perf_counter()
-    pool: Executor | None = ProcessPoolExecutor(n_jobs) if n_jobs > 1 else None
+    pool: Executor | None = None
+    if n_jobs > 1:
+        pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
     try:
         if pool is None:
             results: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)

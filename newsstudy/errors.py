@@ -20,3 +20,16 @@ class CorpusError(ValueError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class OutputError(ValueError):
+    """An output folder that cannot be written: names the folder and the problem.
+
+    Raised before any work starts where it can be checked (a file where a folder
+    should be, a folder that is not writable or holds other files).
+    """
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")

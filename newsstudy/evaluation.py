@@ -36,10 +36,10 @@ from pathlib import Path
 import pandas as pd
 
 from newsstudy import attribution, clean
-from newsstudy.paths import REPO_ROOT, SHARED_DIR
+from newsstudy.paths import GOLD_DIR, SHARED_DIR
 
 CORPORA = SHARED_DIR / "corpora"
-GOLD_DIR = REPO_ROOT / "tests" / "gold"
+
 #: The ``corpus`` field of the gold files of this sample.
 SAMPLE_CORPUS = "shared-sample"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"

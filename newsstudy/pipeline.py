@@ -183,7 +183,7 @@ def similarity_table(
     )
 
 
-def _term_tables(
+def term_tables(
     articles: pd.DataFrame, signatures: tuple[np.ndarray, np.ndarray], options: StudyOptions
 ) -> dict[str, pd.DataFrame]:
     """Top terms, topics and the ``similarity`` table, robust to corpora with few documents or words.
@@ -270,7 +270,7 @@ def run_study(
     found = attribution.extract(lines, study=options.study())
     step("attribution")
 
-    terms = _term_tables(articles, signatures, options)
+    terms = term_tables(articles, signatures, options)
     step("topics")
 
     return {

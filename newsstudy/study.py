@@ -16,6 +16,16 @@ study's reporting categories (``affiliation``):
 
 Every other known entity is ``other``; a source with no entity is ``unknown``. The default study
 (``data/study/annotation.toml``) holds the categories of ANNOTATION.md.
+
+A study file can also name its corpus, so that a bare ``newsstudy run`` in the study's folder
+re-runs the study (a path is relative to the study file; the command line overrides each key):
+
+.. code-block:: toml
+
+    [corpus]
+    path = "sudan-articles.jsonl.gz"
+    text_column = "body"
+    id_column = "url"
 """
 
 from __future__ import annotations
@@ -43,6 +53,9 @@ class Study:
 
     categories: tuple[str, ...]
     entity_category: tuple[tuple[str, str], ...]  # (entity, category), sorted
+    corpus: Path | None = None
+    text_column: str | None = None
+    id_column: str | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -91,7 +104,28 @@ def read_study(path: str | Path) -> Study:
             if entity in pairs and pairs[entity] != category:
                 raise CorpusError(path, f"entity {entity!r} is in two categories")
             pairs[entity] = category
-    return Study(tuple(table), tuple(sorted(pairs.items())))
+    return Study(tuple(table), tuple(sorted(pairs.items())), **_corpus_keys(data.get("corpus", {}), path))
+
+
+_CORPUS_KEYS = ("path", "text_column", "id_column")
+
+
+def _corpus_keys(table: object, path: Path) -> dict[str, object]:
+    """The ``[corpus]`` table of a study file as :class:`Study` fields."""
+    if not isinstance(table, dict):
+        raise CorpusError(path, "[corpus] must be a table (path, text_column, id_column)")
+    unknown = sorted(set(table) - set(_CORPUS_KEYS))
+    if unknown:
+        raise CorpusError(path, f"[corpus] has unknown keys {unknown}; it takes {list(_CORPUS_KEYS)}")
+    for key, value in table.items():
+        if not isinstance(value, str) or not value:
+            raise CorpusError(path, f"[corpus] {key} must be a non-empty string")
+    corpus = table.get("path")
+    return {
+        "corpus": None if corpus is None else (path.parent / corpus),
+        "text_column": table.get("text_column"),
+        "id_column": table.get("id_column"),
+    }
 
 
 @cache

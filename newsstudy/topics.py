@@ -681,7 +681,10 @@ def _fit_topics(
     if method == "nmf":
         vec, X = fitted if fitted is not None else tfidf(articles, **options)
         model = NMF(n_components=k, init=init or "nndsvda", random_state=seed, max_iter=max_iter)
-        W = model.fit_transform(X)
+        # On a tiny corpus the reconstruction error can round below zero (sklearn takes its square
+        # root and warns); the factors are unaffected.
+        with np.errstate(invalid="ignore"):
+            W = model.fit_transform(X)
         H = model.components_
     elif method == "lda":
         # LDA models counts, not TF-IDF weights.

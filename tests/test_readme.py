@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from newsstudy import attribution, clean
-from newsstudy.paths import REPO_ROOT, RESULTS_DIR
+from newsstudy.paths import REPO_ROOT
+
+RESULTS_DIR = REPO_ROOT / "results"
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 ANONYMOUS = ("anonymous_official", "anonymous_source")

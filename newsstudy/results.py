@@ -1,0 +1,368 @@
+"""Where a run's tables go: a fresh folder moved into place only when complete, and its manifest.
+
+A run never writes into the results folder it replaces. Its tables and figures
+are written into a hidden staging folder beside the target
+(``.results.partial-<pid>-…``); only when every table and figure is written does
+the run write its manifest, ``run.json``, and move the staging folder into place.
+Until then the previous results stay as they were, and a run that is killed
+(Ctrl-C, ``kill -9``, a full disk) leaves them untouched. A staging folder left
+by a killed run is removed by the next run into the same place.
+
+``run.json`` marks a run complete. It records the package version, the options,
+the input files with their SHA-256, the number of documents and problems, each
+table's rows, columns and SHA-256, and how long each step took (the one part of
+a results folder that differs between two runs of the same input).
+
+Spreadsheets. A CSV cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return is read by Excel, LibreOffice and Google Sheets as a formula
+(OWASP, "CSV Injection"), so a doc_id such as ``=HYPERLINK(…)`` would become a
+live link in a student's spreadsheet. Text cells that begin with one of these
+characters, or with ``'``, are written with one ``'`` in front (what OWASP
+advises; spreadsheets show the cell as text and hide the quote). The escape is
+exact and reversible: :func:`read_table` (and :func:`unprotect`) remove exactly
+one leading ``'``, so raw text, and ``clean.rebuild``, stay exact. Numeric
+columns are written as numbers (``-0.5`` is not a formula).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsstudy.errors import OutputError
+
+__all__ = [
+    "MANIFEST",
+    "RunFolder",
+    "check_output_folder",
+    "corpus_files",
+    "file_digest",
+    "input_record",
+    "protect",
+    "read_manifest",
+    "read_table",
+    "unprotect",
+    "write_csv",
+]
+
+#: The manifest a complete run writes last.
+MANIFEST = "run.json"
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP), and the escape.
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+
+_PARTIAL = ".partial-"
+
+
+# --------------------------------------------------------------------------- spreadsheet-safe cells
+def protect(value: Any) -> Any:
+    """A text cell a spreadsheet shows as text: one ``'`` in front of a formula start (or a ``'``).
+
+    >>> protect("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> protect("- قال المتحدث"), protect("'quoted"), protect("قال"), protect(None)
+    ("'- قال المتحدث", "''quoted", 'قال', None)
+    """
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, ESCAPE)):
+        return ESCAPE + value
+    return value
+
+
+def unprotect(value: Any) -> Any:
+    """The exact cell :func:`protect` was given.
+
+    >>> unprotect(protect("=1+1")), unprotect(protect("'a")), unprotect("b")
+    ('=1+1', "'a", 'b')
+    """
+    if isinstance(value, str) and value.startswith(ESCAPE):
+        return value[1:]
+    return value
+
+
+def _text_columns(frame: pd.DataFrame) -> list[str]:
+    return [
+        c for c in frame.columns if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)
+    ]
+
+
+def write_csv(frame: pd.DataFrame, path: Path, *, append: bool = False, header: bool = True) -> None:
+    """Write ``frame`` as UTF-8 CSV with spreadsheet-safe text cells (see the module docstring)."""
+    safe = frame.copy(deep=False)
+    for column in _text_columns(frame):
+        safe[column] = frame[column].map(protect)
+    safe.to_csv(
+        path,
+        mode="a" if append else "w",
+        header=header,
+        index=False,
+        encoding="utf-8",
+        lineterminator="\n",
+        float_format="%.6g",
+    )
+
+
+def _schema(frame: pd.DataFrame) -> dict[str, str]:
+    """Column -> dtype as ``read_table`` restores it (``str?``: text with missing values)."""
+    text = set(_text_columns(frame))
+    return {
+        str(c): ("str?" if frame[c].isna().any() else "str") if c in text else str(frame[c].dtype)
+        for c in frame.columns
+    }
+
+
+def read_table(folder: str | Path, name: str) -> pd.DataFrame:
+    """A table of a complete run, with the values and types it was written with.
+
+    Text cells are unprotected, text columns stay text (``"000"`` is not 0), and
+    the numeric types of ``run.json`` are restored. Parquet tables are read as
+    they are. A text cell that was missing reads as missing only in a column that
+    had missing values (``str?`` in ``run.json``); otherwise it reads as ``""``.
+
+    >>> read_table("no-such-folder", "lines")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no table 'lines' in no-such-folder
+    """
+    folder = Path(folder)
+    if (folder / f"{name}.parquet").exists():
+        return pd.read_parquet(folder / f"{name}.parquet")
+    path = folder / f"{name}.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"no table {name!r} in {folder}")
+    columns = _manifest_columns(folder, name)
+    if columns is None:  # a folder written before manifests: text as text, numbers inferred
+        table = pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")
+        return table.apply(lambda s: s.map(unprotect) if s.dtype == object else s)
+    text = [c for c, kind in columns.items() if kind.startswith("str")]
+    table = pd.read_csv(
+        path, dtype=dict.fromkeys(text, str), keep_default_na=False, na_values=[""], encoding="utf-8"
+    )
+    for column, kind in columns.items():
+        if kind == "str":
+            table[column] = table[column].fillna("").map(unprotect)
+        elif kind == "str?":
+            table[column] = table[column].map(unprotect)
+        elif not (kind.startswith("int") and table[column].isna().any()):
+            table[column] = table[column].astype(kind)
+    return table
+
+
+def _manifest_columns(folder: Path, name: str) -> dict[str, str] | None:
+    if not (folder / MANIFEST).exists():
+        return None
+    entry = read_manifest(folder).get("tables", {}).get(name)
+    return None if entry is None else entry.get("columns")
+
+
+def read_manifest(folder: str | Path) -> dict[str, Any]:
+    """The ``run.json`` of a complete run (raises FileNotFoundError for an incomplete one)."""
+    path = Path(folder) / MANIFEST
+    if not path.exists():
+        raise FileNotFoundError(f"{folder}: no {MANIFEST}, so not a complete newsstudy run")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- output folders
+def _first_existing(path: Path) -> Path:
+    for candidate in (path, *path.parents):
+        if candidate.exists() or candidate.is_symlink():
+            return candidate
+    return Path(".")
+
+
+def check_output_folder(path: Path, what: str, *, marker: str | None = MANIFEST) -> None:
+    """Raise :class:`OutputError` unless ``path`` can become a results folder.
+
+    Checked before any work starts: the path and every parent must be a folder
+    (or not exist yet), the nearest existing one writable, and an existing
+    folder must be empty or a folder this package wrote (``marker`` in it,
+    ``run.json`` for tables; for figures only ``.png`` files), because a
+    complete run replaces it.
+    """
+    existing = _first_existing(path.absolute())
+    if not existing.is_dir():
+        where = "is" if existing == path.absolute() else f"is under {existing}, which is"
+        raise OutputError(path, f"{what} {where} a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(path, f"{what}: cannot write in {existing} (permission denied)")
+    if existing != path.absolute() or not any(path.iterdir()):
+        return
+    if marker is not None and (path / marker).is_file():
+        return
+    if marker is None and all(p.is_file() and p.suffix == ".png" for p in path.iterdir()):
+        return
+    found = "run.json" if marker else "only .png files"
+    raise OutputError(
+        path,
+        f"{what} is a folder with other files (no {found}); a run replaces its folder, so name a new "
+        "or empty folder",
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove staging folders of runs into ``target`` whose process is gone (a killed run)."""
+    prefix = f".{target.name}{_PARTIAL}"
+    for leftover in target.parent.glob(f"{prefix}*"):
+        pid = leftover.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _stage(target: Path) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}{_PARTIAL}{os.getpid()}-", dir=target.parent))
+
+
+def _replace(staged: Path, target: Path) -> None:
+    """Move ``staged`` to ``target``; the old ``target`` is kept until the new one is in place."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        target.rename(old / "previous")
+    staged.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class RunFolder:
+    """A run's staging folder for ``out`` (and ``figures``, if outside ``out``).
+
+    Write tables with :meth:`table` and figures into :attr:`figures`; call
+    :meth:`commit` when everything is written. Used as a context manager, a run
+    that raises (or is interrupted) removes its staging folders and leaves the
+    previous results as they were.
+    """
+
+    out: Path
+    figures_target: Path | None = None
+    staged: Path = field(init=False)
+    figures: Path | None = field(init=False, default=None)
+    tables: dict[str, dict[str, Any]] = field(init=False, default_factory=dict)
+    _figure_stage: Path | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.out = Path(self.out)
+        check_output_folder(self.out, "--out")
+        if self.figures_target is not None:
+            self.figures_target = Path(self.figures_target)
+            inside = self._inside_out(self.figures_target)
+            if not inside:
+                check_output_folder(self.figures_target, "--figures", marker=None)
+        self.staged = _stage(self.out)
+        if self.figures_target is not None:
+            relative = self._inside_out(self.figures_target)
+            if relative is not None:
+                self.figures = self.staged / relative
+            else:
+                self._figure_stage = _stage(self.figures_target)
+                self.figures = self._figure_stage
+            self.figures.mkdir(parents=True, exist_ok=True)
+
+    def _inside_out(self, path: Path) -> Path | None:
+        try:
+            return path.absolute().relative_to(self.out.absolute())
+        except ValueError:
+            return None
+
+    def table(self, name: str, frame: pd.DataFrame) -> Path:
+        """Write one table as CSV into the staging folder and note it for the manifest."""
+        path = self.staged / f"{name}.csv"
+        write_csv(frame, path)
+        self.tables[name] = {"file": path.name, "rows": len(frame), "columns": _schema(frame)}
+        return path
+
+    def note_file(self, name: str, path: Path, *, rows: int | None = None) -> None:
+        """Note a table written by someone else (a streaming engine) into :attr:`staged`."""
+        self.tables[name] = {"file": path.name, "rows": rows}
+
+    def commit(self, manifest: Mapping[str, Any]) -> None:
+        """Write ``run.json`` (with every table's SHA-256) and move the run into place."""
+        tables = {}
+        for name, entry in sorted(self.tables.items()):
+            tables[name] = {**entry, "sha256": file_digest(self.staged / entry["file"])}
+        record = {**manifest, "tables": tables}
+        if self.figures is not None:
+            record["figures"] = sorted(p.name for p in self.figures.glob("*.png"))
+        text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        (self.staged / MANIFEST).write_text(text, encoding="utf-8")
+        if self._figure_stage is not None and self.figures_target is not None:
+            _replace(self._figure_stage, self.figures_target)
+            self._figure_stage = None
+        _replace(self.staged, self.out)
+
+    def abort(self) -> None:
+        """Remove the staging folders (the previous results are untouched)."""
+        for folder in (self.staged, self._figure_stage):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def __enter__(self) -> RunFolder:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+#: Input files listed one by one in ``run.json``; a larger corpus gets counts and one digest.
+MAX_LISTED_FILES = 1000
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The regular files of a corpus path (the file itself, or every file under the folder), sorted."""
+    if corpus.is_file():
+        return [corpus]
+    if not corpus.is_dir():
+        return []
+    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def input_record(corpus: Path, *, display=str) -> dict[str, Any]:
+    """The manifest's record of the input: files, bytes, SHA-256 each (up to 1,000) and of all."""
+    files = [
+        {"path": display(p), "bytes": p.stat().st_size, "sha256": file_digest(p)}
+        for p in corpus_files(corpus)
+    ]
+    combined = hashlib.sha256()
+    for entry in files:
+        combined.update(f"{entry['path']}\0{entry['sha256']}\n".encode())
+    record: dict[str, Any] = {
+        "corpus": display(corpus),
+        "n_files": len(files),
+        "bytes": sum(entry["bytes"] for entry in files),
+        "sha256": combined.hexdigest(),
+    }
+    if len(files) <= MAX_LISTED_FILES:
+        record["files"] = files
+    return record
