@@ -58,6 +58,7 @@ Decisions on cases ANNOTATION.md leaves open (also in ``data/clean/README.md``):
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Iterator
@@ -83,6 +84,7 @@ __all__ = [
     "label_scores",
     "read_gold",
     "rebuild",
+    "rebuilds_raw",
     "rules_table",
     "score_table",
 ]
@@ -1067,6 +1069,39 @@ def rebuild(lines: pd.DataFrame) -> pd.Series:
         parts.setdefault(doc_id, []).append(text)
     texts = {doc_id: "\n".join(lines_) for doc_id, lines_ in parts.items()}
     return pd.Series(texts, name="text", dtype=object).rename_axis("doc_id")
+
+
+_NEWLINES = {"LF": "\n", "none": "\n", "CRLF": "\r\n", "CR": "\r"}
+
+
+def rebuilds_raw(lines: pd.DataFrame, documents: pd.DataFrame) -> pd.Series:
+    """Whether each document's raw input is rebuilt byte for byte from its lines.
+
+    The lines rebuild the text (:func:`rebuild`); the text, written with the
+    document's newline convention in its encoding, must have the SHA-256 the
+    loader recorded of the raw file (or of the UTF-8 text cell of tabular
+    input). Only a table of the run is needed, not the corpus. A document whose
+    newlines were ``mixed`` cannot be checked this way (``<NA>``: the text
+    keeps the line breaks, not which convention each one had).
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> docs = load_corpus(SEEDS_DIR)
+    >>> bool(rebuilds_raw(label_lines(docs), docs).all())
+    True
+    """
+    texts = rebuild(lines)
+    verdicts = {}
+    for doc in documents.itertuples(index=False):
+        newline = _NEWLINES.get(doc.newlines)
+        if newline is None or doc.doc_id not in texts.index:
+            verdicts[doc.doc_id] = pd.NA
+            continue
+        text = texts[doc.doc_id].replace("\n", newline)
+        tabular = getattr(doc, "row", 0) not in (0, None)
+        data = text.encode("utf-8", "surrogatepass") if tabular else text.encode(doc.encoding)
+        verdicts[doc.doc_id] = hashlib.sha256(data).hexdigest() == doc.sha256
+    return pd.Series(verdicts, dtype="boolean", name="rebuilt").rename_axis("doc_id")
 
 
 def _with_predictions(predicted_lines: pd.DataFrame, gold_lines: pd.DataFrame) -> pd.DataFrame:

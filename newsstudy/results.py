@@ -49,6 +49,8 @@ __all__ = [
     "input_record",
     "protect",
     "read_manifest",
+    "read_run",
+    "summary",
     "read_table",
     "unprotect",
     "write_csv",
@@ -155,6 +157,36 @@ def read_table(folder: str | Path, name: str) -> pd.DataFrame:
         elif not (kind.startswith("int") and table[column].isna().any()):
             table[column] = table[column].astype(kind)
     return table
+
+
+def read_run(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Every table of a complete run (``newsstudy run``), by name, as :func:`read_table` reads them.
+
+    What the notebooks read: a run's tables, not a second computation of the study.
+
+    >>> from newsstudy.paths import REPO_ROOT
+    >>> tables = read_run(REPO_ROOT / "results")
+    >>> len(tables["documents"]), tables["documents"]["doc_id"].iloc[0]
+    (5, '000_b1f939984b1b9b8b')
+    """
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    return {name: read_table(folder, name) for name in manifest["tables"]}
+
+
+def summary(folder: str | Path) -> str:
+    """One line saying what a complete run read and found (for notebooks and reports).
+
+    >>> from newsstudy.paths import REPO_ROOT
+    >>> summary(REPO_ROOT / "results")
+    'seeds: 5 documents, 0 problems (6 input files, 43,023 bytes; newsstudy 0.1.0)'
+    """
+    manifest = read_manifest(folder)
+    source, counts = manifest["input"], manifest["counts"]
+    return (
+        f"{source['corpus']}: {counts['documents']:,} documents, {counts['problems']:,} problems "
+        f"({source['n_files']:,} input files, {source['bytes']:,} bytes; newsstudy {manifest['newsstudy']})"
+    )
 
 
 def _manifest_columns(folder: Path, name: str) -> dict[str, str] | None:
