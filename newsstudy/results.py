@@ -50,8 +50,8 @@ __all__ = [
     "protect",
     "read_manifest",
     "read_run",
-    "summary",
     "read_table",
+    "summary",
     "unprotect",
     "write_csv",
 ]
