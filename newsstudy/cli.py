@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from newsstudy import __version__, attribution, results
+from newsstudy import __version__, results
 from newsstudy.errors import CorpusError, OutputError
 from newsstudy.paths import FIGURES_DIR, REPORT_DIR, RESULTS_DIR, SEEDS_DIR, display_path
-from newsstudy.pipeline import StudyOptions, load_study_corpus, run_study
-from newsstudy.results import RunFolder
+from newsstudy.pipeline import StudyOptions
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
-
-# Columns of the documents table that are not written to documents.csv: the raw
-# text is in lines.csv (one row per raw line), which rebuilds it exactly.
-_DOCUMENT_CSV_DROP = ("text",)
 
 
 def _positive(text: str) -> int:
@@ -57,9 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="run the whole study on a corpus and write tables and figures",
         description=(
-            "Run every stage on CORPUS and write its tables as CSV (UTF-8, with a header) to --out "
-            "and its figures as PNG to --figures. A document that cannot be read is listed in "
-            "problems.csv with the reason, and the run goes on (use --strict to stop instead). The "
+            "Run every stage on CORPUS, read in chunks, and write its tables as CSV (UTF-8, with a "
+            "header) to --out and its figures as PNG to --figures. A document that cannot be read is "
+            "listed in problems.csv with the reason, and the run goes on (use --strict to stop instead). The "
             "run is written into a new folder and moved into place when complete, with its manifest "
             "run.json; until then the previous results stay as they were."
         ),
@@ -97,17 +89,23 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-figures", action="store_true", help="write the tables only")
     run.add_argument(
         "--engine",
-        choices=("memory", "local", "dask"),
-        default="memory",
-        help="memory: load the corpus at once (default; figures too); local: stream it in chunks on this "
-        "machine (Parquet for the large tables, no figures); dask: per-document stages on a Dask cluster "
-        "(needs pip install 'newsstudy[dask]')",
+        choices=("local", "dask"),
+        default="local",
+        help="who runs the study's one plan (the tables are the same): local, this machine's worker "
+        "processes (default); dask, a Dask cluster (needs pip install 'newsstudy[dask]')",
     )
     run.add_argument(
         "--chunk-size",
         type=_positive,
         default=5000,
-        help="documents per chunk with --engine local/dask (default: 5000)",
+        help="documents read and processed at a time; memory grows with it, not with the corpus "
+        "(default: 5000)",
+    )
+    run.add_argument(
+        "--jobs",
+        type=_positive,
+        default=2,
+        help="worker processes of --engine local (default: 2)",
     )
     run.add_argument(
         "--scheduler", default=None, help="Dask scheduler address (default: a local 2-worker cluster)"
@@ -129,32 +127,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class _Console:
-    """What the command prints: errors always; warnings and the summary unless -q; steps with -v.
+    """What the command prints: errors always; warnings and the summary unless -q; stages with -v."""
 
-    On a terminal a progress bar counts the steps (loading, the stages, writing, figures).
-    """
-
-    def __init__(self, args: argparse.Namespace, total: int) -> None:
+    def __init__(self, args: argparse.Namespace) -> None:
         self.quiet = args.quiet
         self.verbose = args.verbose
-        self.timings: dict[str, float] = {}
-        self._bar = None
-        if not self.quiet and sys.stderr.isatty():
-            from tqdm.auto import tqdm
 
-            self._bar = tqdm(total=total, desc="newsstudy", unit="step", file=sys.stderr, leave=False)
-        self._clock = time.perf_counter()
-
-    def step(self, name: str) -> None:
-        """Mark the end of step ``name`` (its time is from the end of the previous step)."""
-        now = time.perf_counter()
-        self.timings[name] = round(now - self._clock, 3)
-        self._clock = now
-        if self._bar is not None:
-            self._bar.set_description_str(f"newsstudy: {name} done")
-            self._bar.update(1)
-        elif self.verbose:
-            print(f"newsstudy: {name}: {self.timings[name]:.1f} s", file=sys.stderr)
+    def stage(self, message: str) -> None:
+        print(f"newsstudy: {message}", file=sys.stderr)
 
     def warn(self, message: str) -> None:
         if not self.quiet:
@@ -164,29 +144,9 @@ class _Console:
         if not self.quiet:
             print(f"newsstudy: {message}", file=sys.stderr)
 
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.close()
-            self._bar = None
-
 
 def _error(message: str) -> None:
     print(f"newsstudy: error: {message}", file=sys.stderr)
-
-
-def _write_figures(tables: dict[str, pd.DataFrame], directory: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from newsstudy.figures import FIGURES, study_figure
-    from newsstudy.plotting import save_figure
-
-    for name in FIGURES:
-        fig, _ = study_figure(name, tables)
-        save_figure(fig, name, directory=directory)
-        plt.close(fig)
 
 
 def _study_file(args: argparse.Namespace) -> Path | None:
@@ -202,11 +162,12 @@ class _Plan:
 
     corpus: Path
     options: StudyOptions
-    folder: RunFolder
+    out: Path
+    figures: Path | None
 
 
 def _plan(args: argparse.Namespace) -> _Plan:
-    """The run's corpus, options and output folder; raises CorpusError / OutputError."""
+    """The run's corpus, options and output folders; raises CorpusError / OutputError."""
     study_file = _study_file(args)
     study = StudyOptions(study_file=study_file).study()
     options = StudyOptions(
@@ -221,104 +182,42 @@ def _plan(args: argparse.Namespace) -> _Plan:
     figures = args.figures
     if figures is None:
         figures = FIGURES_DIR if args.out is None else out / "figures"
-    # The streaming engines write no figures (yet): their large tables are Parquet, read on demand.
-    draw = not args.no_figures and args.engine == "memory"
-    folder = RunFolder(out, figures if draw else None)
-    return _Plan(corpus, options, folder)
+    results.check_output_folder(out, "--out")
+    if args.no_figures:
+        figures = None
+    elif not figures.absolute().is_relative_to(out.absolute()):
+        results.check_output_folder(figures, "--figures", marker=None)
+    return _Plan(corpus, options, out, figures)
 
 
-def _manifest(args: argparse.Namespace, plan: _Plan, counts: dict[str, int], console: _Console) -> dict:
-    options = {
-        key: (display_path(value) if isinstance(value, Path) else value)
-        for key, value in asdict(plan.options).items()
-    }
+def _command(args: argparse.Namespace, plan: _Plan) -> dict:
+    """What run.json records of the command (the options are recorded by the run itself)."""
     return {
-        "newsstudy": __version__,
-        "complete": True,
-        "command": {
-            "engine": args.engine,
-            "chunk_size": args.chunk_size if args.engine != "memory" else None,
-            "strict": args.strict,
-            "figures": None
-            if plan.folder.figures_target is None
-            else display_path(plan.folder.figures_target),
-        },
-        "options": options,
-        "input": results.input_record(plan.corpus, display=display_path),
-        "counts": counts,
-        "timings_seconds": console.timings,
+        "engine": args.engine,
+        "chunk_size": args.chunk_size,
+        "strict": args.strict,
+        "figures": None if plan.figures is None else display_path(plan.figures),
     }
 
 
-def _study_tables(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict | int:
-    """Load and run the study in memory; the tables to write, or an exit code."""
-    documents, problems = load_study_corpus(plan.corpus, plan.options)
-    console.step("load")
-    if args.strict and len(problems):
-        first = problems.iloc[0]
-        _error(f"{first.path}: {first.reason}")
-        return EXIT_BAD_INPUT
-    for problem in problems.itertuples():
-        console.warn(f"skipped {problem.path}: {problem.reason}")
-    if documents.empty:
-        _error(f"{plan.corpus}: no readable document")
-        return EXIT_BAD_INPUT
-    tables = dict(run_study(documents, plan.options, progress=console.step))
-    tables["documents"] = tables["documents"].drop(columns=list(_DOCUMENT_CSV_DROP))
-    tables["documents"]["path"] = tables["documents"]["path"].map(display_path)
-    tables["attributions"] = tables["attributions"][list(attribution.STUDY_COLUMNS)]
-    tables["problems"] = problems.assign(path=problems["path"].map(display_path)).sort_values(
-        ["path", "reason"], ignore_index=True
-    )
-    return tables
-
-
-def _run_memory(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict[str, int] | int:
-    tables = _study_tables(args, plan, console)
-    if isinstance(tables, int):
-        return tables
-    for name, table in tables.items():
-        plan.folder.table(name, table)
-    console.step("write")
-    if plan.folder.figures is not None:
-        _write_figures(tables, plan.folder.figures)
-        console.step("figures")
-    return {"documents": len(tables["documents"]), "problems": len(tables["problems"])}
-
-
-def _run_engine(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict[str, int] | int:
+def _execute(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict[str, Path]:
     from newsstudy import engines
 
     bar = None if console.quiet else engines.progress_bar()
-    staged = plan.folder.staged
+    shared = {
+        "chunk_size": args.chunk_size,
+        "progress": bar if bar is not None else (console.stage if console.verbose else None),
+        "figures": plan.figures,
+        "strict": args.strict,
+        "command": _command(args, plan),
+    }
     try:
-        if args.engine == "local":
-            written = engines.run_streaming(
-                plan.corpus, staged, plan.options, chunk_size=args.chunk_size, progress=bar
-            )
-        else:
-            written = engines.run_dask(
-                plan.corpus, staged, plan.options, scheduler=args.scheduler,
-                chunk_size=args.chunk_size, progress=bar,
-            )  # fmt: skip
+        if args.engine == "dask":
+            return engines.run_dask(plan.corpus, plan.out, plan.options, scheduler=args.scheduler, **shared)
+        return engines.run_streaming(plan.corpus, plan.out, plan.options, n_jobs=args.jobs, **shared)
     finally:
         if bar is not None:
             bar.close()
-    console.step("study")
-    problems = engines.read_table(staged, "problems")
-    if args.strict and len(problems):
-        first = problems.iloc[0]
-        _error(f"{first.path}: {first.reason}")
-        return EXIT_BAD_INPUT
-    for problem in problems.itertuples():
-        console.warn(f"skipped {problem.path}: {problem.reason}")
-    n_documents = len(engines.read_table(staged, "documents")) if "documents" in written else 0
-    if not n_documents:
-        _error(f"{plan.corpus}: no readable document")
-        return EXIT_BAD_INPUT
-    for name, path in written.items():
-        plan.folder.note_file(name, path)
-    return {"documents": n_documents, "problems": len(problems)}
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -327,32 +226,27 @@ def _run(args: argparse.Namespace) -> int:
     except (CorpusError, OutputError) as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
-    console = _Console(args, total=7 if args.engine == "memory" else 1)
-    target = plan.folder.out
+    console = _Console(args)
     try:
-        with plan.folder:
-            run = _run_memory if args.engine == "memory" else _run_engine
-            counts = run(args, plan, console)
-            if isinstance(counts, int):
-                plan.folder.abort()
-                return counts
-            plan.folder.commit(_manifest(args, plan, counts, console))
-    except CorpusError as exc:
-        _error(str(exc))
-        return EXIT_BAD_INPUT
-    except ImportError as exc:
+        _execute(args, plan, console)
+    except (CorpusError, OutputError, ImportError) as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        _error(f"interrupted; {target} is as it was before this run")
+        _error(f"interrupted; {plan.out} is as it was before this run")
         return EXIT_INTERRUPTED
     except OSError as exc:
-        where = exc.filename or target
-        _error(f"cannot write {where}: {exc.strerror or exc}; {target} is as it was before this run")
+        where = exc.filename or plan.out
+        _error(f"cannot write {where}: {exc.strerror or exc}; {plan.out} is as it was before this run")
         return EXIT_FAILED
-    finally:
-        console.close()
-    console.say(f"{counts['documents']} documents, {counts['problems']} problems; tables in {target}")
+    manifest = results.read_manifest(plan.out)
+    for problem in results.read_table(plan.out, "problems").itertuples():
+        console.warn(f"skipped {problem.path}: {problem.reason}")
+    if console.verbose:
+        for stage, seconds in manifest["timings_seconds"].items():
+            console.say(f"{stage}: {seconds:.1f} s")
+    counts = manifest["counts"]
+    console.say(f"{counts['documents']} documents, {counts['problems']} problems; tables in {plan.out}")
     return EXIT_OK
 
 

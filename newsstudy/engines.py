@@ -64,7 +64,6 @@ share passages); the topic model is fitted in another process meanwhile.
 
 from __future__ import annotations
 
-import csv
 import heapq
 import os
 import shutil
@@ -73,21 +72,24 @@ import tempfile
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates
+from newsstudy import attribution, clean, duplicates, results
 from newsstudy.corpus import iter_corpus
+from newsstudy.errors import CorpusError
+from newsstudy.paths import display_path
 from newsstudy.pipeline import StudyOptions, label_counts
 from newsstudy.pipeline import term_tables as pipeline_term_tables
+from newsstudy.results import MemoryTables, RunFolder
 
 __all__ = [
-    "PARQUET_TABLES",
     "ChunkTables",
     "anonymous_share_by_outlet",
     "kept_lines",
@@ -97,12 +99,13 @@ __all__ = [
     "read_table",
     "reuse_matrix",
     "run_dask",
+    "run_in_process",
     "run_streaming",
     "sources_by_outlet",
 ]
 
-#: Tables written as Parquet (one row per line, attribution or document).
-PARQUET_TABLES: tuple[str, ...] = ("documents", "lines", "articles", "attributions")
+#: Where the plan writes its tables: a run's folder (files) or memory (``run_in_process``).
+Sink = RunFolder | MemoryTables
 
 #: The study's defaults (ANNOTATION.md), shared by every engine call that gives no options.
 DEFAULT_OPTIONS = StudyOptions()
@@ -160,6 +163,23 @@ def parsed_dates(dated: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _in_corpus_order(table: pd.DataFrame, position: pd.Series) -> pd.DataFrame:
+    """``table``'s rows in the order of their documents in the corpus (each document's rows as they were).
+
+    Per-row tables follow the corpus, not the chunk: a run writes the same bytes
+    whatever its chunk size.
+    """
+    keys = position.reindex(table["doc_id"].astype(str).to_numpy()).to_numpy()
+    return table.iloc[keys.argsort(kind="stable")].reset_index(drop=True)
+
+
+def _as_written(documents: pd.DataFrame) -> pd.DataFrame:
+    """The documents table as a run writes it: paths as ``paths.display_path`` writes them."""
+    if "path" not in documents.columns:
+        return documents
+    return documents.assign(path=documents["path"].map(display_path))
+
+
 def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIONS) -> ChunkTables:
     """Run the per-document stages on one chunk of the ``documents`` table.
 
@@ -169,7 +189,6 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
     >>> len(part.documents), part.lines["doc_id"].nunique()
     (5, 5)
     """
-    documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
     lines = clean.label_lines(documents)
     kept = kept_lines(lines)
     dates = None
@@ -177,12 +196,16 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
         dates = parsed_dates(
             documents[["doc_id", options.date_column]].rename(columns={options.date_column: "date"})
         )
+    position = pd.Series(range(len(documents)), index=documents["doc_id"].astype(str).to_numpy())
+    ordered = partial(_in_corpus_order, position=position)
     return ChunkTables(
-        documents=documents.drop(columns=["text"]),
-        lines=lines,
-        articles=clean.cleaned(lines),
-        label_counts=label_counts(lines),
-        attributions=attribution.extract(lines, study=options.study()),
+        documents=_as_written(documents.drop(columns=["text"])),
+        lines=ordered(lines),
+        articles=ordered(clean.cleaned(lines)),
+        label_counts=ordered(label_counts(lines)),
+        attributions=ordered(
+            attribution.extract(lines, study=options.study())[list(attribution.STUDY_COLUMNS)]
+        ),
         dates=dates,
         n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
         features=duplicates.chunk_features(
@@ -196,98 +219,34 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
 
 
 # --------------------------------------------------------------------------- writing
-def _arrow_table(frame: pd.DataFrame):
-    import pyarrow as pa
-
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    # A column that is all-missing in the first chunk would fix the file's type to null.
-    fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
-    return table.cast(pa.schema(fields))
-
-
-def _conform(table, schema):
-    """``table`` with ``schema``'s columns in its order (missing ones all null) and types."""
-    import pyarrow as pa
-
-    columns = [
-        table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(len(table), f.type)
-        for f in schema
-    ]
-    return pa.Table.from_arrays(columns, schema=schema)
-
-
-class _TableWriter:
-    """Append chunks of tables to Parquet (large tables) or CSV files in one folder."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        self.paths: dict[str, Path] = {}
-        self._parquet: dict[str, Any] = {}
-
-    def parquet(self, name: str, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        table = _arrow_table(frame)
-        path = self.directory / f"{name}.parquet"
-        writer = self._parquet.get(name)
-        if writer is None:
-            writer = self._parquet[name] = pq.ParquetWriter(path, table.schema, compression="zstd")
-            self.paths[name] = path
-        new = [f for f in table.schema if f.name not in writer.schema.names]
-        if new:
-            # A column first met in this chunk (tabular input whose rows differ in their fields):
-            # rewrite what was written with the wider schema, the new column missing there.
-            writer.close()
-            done = pq.read_table(path)
-            schema = pa.schema([*writer.schema, *new])
-            writer = self._parquet[name] = pq.ParquetWriter(path, schema, compression="zstd")
-            writer.write_table(_conform(done, schema))
-        writer.write_table(_conform(table, writer.schema))
-
-    def csv(self, name: str, frame: pd.DataFrame, *, append: bool = False) -> None:
-        path = self.directory / f"{name}.csv"
-        first = name not in self.paths
-        self.paths[name] = path
-        frame.to_csv(
-            path,
-            mode="a" if append and not first else "w",
-            header=first or not append,
-            index=False,
-            encoding="utf-8",
-            lineterminator="\n",
-            float_format="%.6g",
-            quoting=csv.QUOTE_MINIMAL,
-        )
-
-    def close(self) -> None:
-        for writer in self._parquet.values():
-            writer.close()
-        self._parquet.clear()
-
-
-def read_table(out_dir: str | Path, name: str) -> pd.DataFrame:
-    """Read back a table an engine wrote (Parquet or CSV, whichever exists).
-
-    >>> read_table("no-such-folder", "lines")
-    Traceback (most recent call last):
-    ...
-    FileNotFoundError: no table 'lines' in no-such-folder
-    """
-    folder = Path(out_dir)
-    if (folder / f"{name}.parquet").exists():
-        return pd.read_parquet(folder / f"{name}.parquet")
-    if (folder / f"{name}.csv").exists():
-        return pd.read_csv(folder / f"{name}.csv", keep_default_na=False, na_values=[""])
-    raise FileNotFoundError(f"no table {name!r} in {folder}")
+#: Read back a table of a run (``results.read_table``: the values and types it was written with).
+read_table = results.read_table
 
 
 # --------------------------------------------------------------------------- progress
 class _Progress:
-    """Report to a ``progress`` that is a callable (given messages) or tqdm-like (``update``)."""
+    """Report to a ``progress`` that is a callable (given messages) or tqdm-like (``update``).
+
+    Also times the run's stages (``timings``, seconds by stage, for ``run.json``):
+    a stage lasts from its :meth:`stage` call to the next one (the first,
+    ``documents``, from the start: reading and the per-document stages).
+    """
 
     def __init__(self, progress: Progress | None) -> None:
         self.target = progress
+        self.timings: dict[str, float] = {}
+        self._current: str | None = "documents"
+        self._since = time.perf_counter()
+
+    def _clock(self, name: str | None) -> None:
+        now = time.perf_counter()
+        if self._current is not None:
+            self.timings[self._current] = self.timings.get(self._current, 0.0) + now - self._since
+        self._current, self._since = name, now
+
+    def finish(self) -> None:
+        """End the current stage's clock."""
+        self._clock(None)
 
     def documents(self, n: int, message: str) -> None:
         if self.target is None:
@@ -300,6 +259,7 @@ class _Progress:
             self.target(message)
 
     def stage(self, message: str) -> None:
+        self._clock(message)
         if self.target is None:
             return
         if hasattr(self.target, "set_description_str"):
@@ -358,6 +318,7 @@ class _State:
     dates: list[pd.DataFrame] = field(default_factory=list)
     problems: list[pd.DataFrame] = field(default_factory=list)
     n_docs: int = 0
+    n_problems: int = 0
     n_bytes: int = 0
 
 
@@ -376,7 +337,7 @@ def _run_now(fn: Callable, *args: Any) -> _Done:
 def _final_tables(
     state: _State,
     sample: _TopicSample,
-    writer: _TableWriter,
+    sink: Sink,
     options: StudyOptions,
     *,
     report: _Progress,
@@ -402,44 +363,38 @@ def _final_tables(
     # per-document and per-line summaries need stay in memory.
     spans = []
     for frame in index.reuse_passages(min_words=options.min_reuse_words):
-        writer.csv("reuse_passages", frame, append=True)
+        sink.write("reuse_passages", frame, append=True)
         spans.append(index.compact_passages(frame))
     passages = pd.concat(spans, ignore_index=True)
     del spans
     copies = index.copied_lines(passages)
-    writer.csv("reused_share", index.reused_share(passages))
+    sink.write("reused_share", index.reused_share(passages))
     del passages
     pairs = index.duplicate_pairs(
         threshold=options.near_threshold, shingle_size=options.shingle_size, candidates=candidates
     )
-    writer.csv("duplicate_pairs", pairs)
-    writer.csv("copied_lines", copies)
+    sink.write("duplicate_pairs", pairs)
+    sink.write("copied_lines", copies)
 
     report.stage("sources")
-    found = pd.read_parquet(
-        writer.paths["attributions"], columns=["doc_id", "line", "source_type", "affiliation"]
-    ) if "attributions" in writer.paths else pd.DataFrame(
-        columns=["doc_id", "line", "source_type", "affiliation"]
-    )  # fmt: skip
-    writer.csv(
+    counted = ["doc_id", "line", "source_type", "affiliation"]
+    found = sink.read("attributions", counted) if "attributions" in sink else pd.DataFrame(columns=counted)
+    sink.write(
         "source_counts",
         attribution.count_sources(found, by=["doc_id", "source_type", "affiliation"], copies=copies),
     )
-    writer.csv("anonymous_share", attribution.anonymous_share(found, copies=copies))
+    sink.write("anonymous_share", attribution.anonymous_share(found, copies=copies))
     del found
 
     report.stage("topics")
     terms = term_tables.result()
     for name in ("top_terms", "topic_terms", "document_topics", "similarity"):
-        writer.csv(name, terms[name])
+        sink.write(name, terms[name])
 
 
-def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, writer: _TableWriter) -> None:
-    writer.parquet("documents", part.documents)
-    writer.parquet("lines", part.lines)
-    writer.parquet("articles", part.articles)
-    writer.parquet("attributions", part.attributions)
-    writer.csv("label_counts", part.label_counts, append=True)
+def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, sink: Sink) -> None:
+    for name in ("documents", "lines", "articles", "attributions", "label_counts"):
+        sink.write(name, getattr(part, name), append=True)
     state.index.add(part.features)
     if part.dates is not None:
         state.dates.append(part.dates)
@@ -473,11 +428,15 @@ def _close(state: _State) -> None:
 
 
 def _problem_tracking(
-    chunks: Iterator[tuple[pd.DataFrame, pd.DataFrame]], state: _State
+    chunks: Iterator[tuple[pd.DataFrame, pd.DataFrame]], state: _State, *, strict: bool = False
 ) -> Iterator[pd.DataFrame]:
     for docs, problems in chunks:
         if len(problems):
+            if strict:
+                first = problems.iloc[0]
+                raise CorpusError(first["path"], first["reason"])
             state.problems.append(problems)
+            state.n_problems += len(problems)
         if len(docs):
             yield docs
 
@@ -485,27 +444,26 @@ def _problem_tracking(
 def _finish(
     state: _State,
     sample: _TopicSample,
-    writer: _TableWriter,
+    sink: Sink,
     options: StudyOptions,
     *,
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
-) -> dict[str, Path]:
+) -> None:
     problems = (
         pd.concat(state.problems, ignore_index=True)
         if state.problems
         else pd.DataFrame({"path": pd.Series(dtype="str"), "reason": pd.Series(dtype="str")})
     )
-    writer.csv("problems", problems.sort_values(["path", "reason"], ignore_index=True))
-    writer.close()  # the per-row Parquet files are complete: the final stages read them back
+    problems = problems.assign(path=problems["path"].map(display_path))
+    sink.write("problems", problems.sort_values(["path", "reason"], ignore_index=True))
     if state.n_docs:
         _final_tables(
-            state, sample, writer, options, report=report,
+            state, sample, sink, options, report=report,
             candidates=candidates, submit=submit,
         )  # fmt: skip
-    writer.close()
-    return dict(sorted(writer.paths.items()))
+    report.finish()
 
 
 def _end_with_parent(parent: int) -> None:
@@ -531,8 +489,16 @@ def run_streaming(
     progress: Progress | None = None,
     n_jobs: int = 2,
     max_topic_docs: int = 50_000,
+    figures: str | Path | None = None,
+    strict: bool = False,
+    command: Mapping[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Run the study over a corpus path in chunks and write its tables to ``out_dir``.
+
+    The run is written into a staging folder beside ``out_dir`` and moved into
+    place, with its manifest ``run.json``, only when complete
+    (:class:`newsstudy.results.RunFolder`): a run that fails or is interrupted
+    leaves ``out_dir`` as it was.
 
     Parameters
     ----------
@@ -540,7 +506,8 @@ def run_streaming(
         Anything :func:`newsstudy.corpus.iter_corpus` reads (folder, JSON Lines,
         CSV, Parquet, gzip or not). Unreadable files and rows go to ``problems``.
     out_dir : str or Path
-        Folder for the tables (created if needed; files there are overwritten).
+        Folder for the tables (created if needed; a complete run replaces it, so
+        it must be new, empty or an earlier run's).
     options : StudyOptions
         The study's parameters, as for :func:`~newsstudy.pipeline.run_study`.
     chunk_size : int, default 5000
@@ -554,57 +521,128 @@ def run_streaming(
         Worker processes for the per-document stages (1 = in this process).
     max_topic_docs : int
         Size limit of the topic model (see the module docstring).
+    figures : str or Path, optional
+        Folder for the figures (none drawn by default).
+    strict : bool
+        Stop with :class:`~newsstudy.errors.CorpusError` at the first document
+        that cannot be read, instead of listing it in ``problems``.
+    command : mapping, optional
+        What ``run.json`` records of the command that started the run.
 
     Returns
     -------
     dict of str to Path
         Every table written, by name.
 
+    Raises
+    ------
+    CorpusError
+        The corpus has no readable document (or, with ``strict``, a bad one).
+
     >>> import tempfile
     >>> from newsstudy.paths import SEEDS_DIR
     >>> with tempfile.TemporaryDirectory() as out:
-    ...     written = run_streaming(SEEDS_DIR, out, chunk_size=2, n_jobs=1)
-    ...     print(len(read_table(out, "documents")), written["lines"].suffix)
-    5 .parquet
+    ...     written = run_streaming(SEEDS_DIR, Path(out) / "run", chunk_size=2, n_jobs=1)
+    ...     print(len(read_table(Path(out) / "run", "documents")), written["lines"].name)
+    5 lines.csv
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     report = _Progress(progress)
-    writer = _TableWriter(out)
-    state = _new_state(out)
-    sample = _TopicSample(max_topic_docs)
-    chunks = _problem_tracking(
-        iter_corpus(
-            corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
-        ),
-        state,
+    folder = RunFolder(Path(out_dir), figures)
+    with folder:
+        state = _new_state(folder.staged)
+        sample = _TopicSample(max_topic_docs)
+        chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
+        start = time.perf_counter()
+        pool: Executor | None = None
+        if n_jobs > 1:
+            pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+        try:
+            if pool is None:
+                parts: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
+            else:
+                parts = _ordered_results(
+                    chunks,
+                    lambda docs: pool.submit(process_chunk, docs, options),
+                    lambda f: f.result(),
+                    2 * n_jobs,
+                )
+            for part in parts:
+                _add_chunk(part, state, sample, folder)
+                rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
+                report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
+            _finish(
+                state, sample, folder, options, report=report,
+                submit=None if pool is None else pool.submit,
+            )  # fmt: skip
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            _close(state)
+        _complete(folder, state, corpus, options, report, command=command)
+    return folder.paths
+
+
+def _chunks(corpus: str | Path, options: StudyOptions, chunk_size: int) -> Iterator:
+    return iter_corpus(
+        corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
     )
-    start = time.perf_counter()
-    pool: Executor | None = None
-    if n_jobs > 1:
-        pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
-    try:
-        if pool is None:
-            results: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
-        else:
-            results = _ordered_results(
-                chunks,
-                lambda docs: pool.submit(process_chunk, docs, options),
-                lambda f: f.result(),
-                2 * n_jobs,
-            )
-        for part in results:
-            _add_chunk(part, state, sample, writer)
-            rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
-            report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
-        return _finish(
-            state, sample, writer, options, report=report,
-            submit=None if pool is None else pool.submit,
-        )  # fmt: skip
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        _close(state)
+
+
+def _complete(
+    folder: RunFolder,
+    state: _State,
+    corpus: str | Path,
+    options: StudyOptions,
+    report: _Progress,
+    *,
+    command: Mapping[str, Any] | None,
+) -> None:
+    """Draw the figures and move the run into place with its manifest; a corpus with no document fails."""
+    if not state.n_docs:
+        raise CorpusError(corpus, "no readable document")
+    if folder.figures is not None:
+        from newsstudy import figures
+
+        report.stage("figures")
+        tables = {name: folder.read(name) for name in figures.FIGURE_TABLES if name in folder}
+        figures.write_figures(tables, folder.figures)
+    report.stage("write")
+    report.finish()
+    counts = {"documents": state.n_docs, "problems": state.n_problems}
+    folder.commit(results.manifest_record(Path(corpus), options, counts, report.timings, command))
+
+
+def run_in_process(
+    documents: pd.DataFrame,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    *,
+    progress: Progress | None = None,
+    max_topic_docs: int = 50_000,
+) -> dict[str, pd.DataFrame]:
+    """The study's plan on a ``documents`` table in this process: its tables, by name, in memory.
+
+    The same stages, in the same order, as :func:`run_streaming` (one chunk, no
+    worker), so a table here equals the one a run writes. What
+    :func:`newsstudy.pipeline.run_study` and the notebooks call.
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> tables = run_in_process(load_corpus(SEEDS_DIR))
+    >>> len(tables["documents"]), len(tables["attributions"])
+    (5, 57)
+    """
+    sink = results.MemoryTables()
+    report = _Progress(progress)
+    with tempfile.TemporaryDirectory(prefix="newsstudy-") as spill:
+        state = _State(index=duplicates.OutOfCoreIndex(Path(spill) / "index"))
+        sample = _TopicSample(max_topic_docs)
+        try:
+            if len(documents):
+                _add_chunk(process_chunk(documents, options), state, sample, sink)
+            _finish(state, sample, sink, options, report=report)
+        finally:
+            state.index.close()
+    return sink.tables()
 
 
 # --------------------------------------------------------------------------- Dask
@@ -639,6 +677,9 @@ def run_dask(
     progress: Progress | None = None,
     max_topic_docs: int = 50_000,
     processes: bool = True,
+    figures: str | Path | None = None,
+    strict: bool = False,
+    command: Mapping[str, Any] | None = None,
 ) -> dict[str, Path]:
     """Run the study on a Dask cluster and write the same tables as :func:`run_streaming`.
 
@@ -672,75 +713,70 @@ def run_dask(
 
     # Every shuffle logs two WARNING lines on the scheduler about its own life cycle: not the user's concern.
     logging.getLogger("distributed.shuffle._scheduler_plugin").setLevel(logging.ERROR)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     report = _Progress(progress)
-    writer = _TableWriter(out)
-    state = _new_state(out)
-    sample = _TopicSample(max_topic_docs)
+    folder = RunFolder(Path(out_dir), figures)
     bands, rows = duplicates.lsh_params(
         options.near_threshold, options.num_perm, weights=duplicates.LSH_WEIGHTS
     )
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=":0"
-        )
-    client = Client(scheduler if scheduler is not None else cluster)
-    try:
-        chunks = _problem_tracking(
-            iter_corpus(
-                corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
-            ),
-            state,
-        )
-        band_futures = []
+    with folder:
+        state = _new_state(folder.staged)
+        sample = _TopicSample(max_topic_docs)
+        cluster = None
+        if scheduler is None:
+            cluster = LocalCluster(
+                n_workers=n_workers, threads_per_worker=1, processes=processes, dashboard_address=":0"
+            )
+        client = Client(scheduler if scheduler is not None else cluster)
+        try:
+            chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
+            band_futures = []
 
-        def submit(docs: pd.DataFrame):
-            # Scattered first: a chunk embedded in the task graph is sent through the scheduler.
-            data = client.scatter(docs)
-            future = client.submit(_chunk_with_bands, data, options, bands, rows, pure=False)
-            band_futures.append(client.submit(lambda r: r[1], future, pure=False))
-            return future
+            def submit(docs: pd.DataFrame):
+                # Scattered first: a chunk embedded in the task graph is sent through the scheduler.
+                data = client.scatter(docs)
+                future = client.submit(_chunk_with_bands, data, options, bands, rows, pure=False)
+                band_futures.append(client.submit(lambda r: r[1], future, pure=False))
+                return future
 
-        workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        for part, _ in _ordered_results(chunks, submit, lambda f: f.result(), 2 * workers):
-            _add_chunk(part, state, sample, writer)
-            report.documents(len(part.documents), f"{state.n_docs:,} documents")
-        candidates = None
-        if band_futures:
-            report.stage("lsh")
-            meta = pd.DataFrame(
-                {"band": pd.Series(dtype="int64"), "key": pd.Series(dtype="uint64"),
-                 "doc_id": pd.Series(dtype="str")}
+            workers = max(len(client.scheduler_info().get("workers", {})), 1)
+            for part, _ in _ordered_results(chunks, submit, lambda f: f.result(), 2 * workers):
+                _add_chunk(part, state, sample, folder)
+                report.documents(len(part.documents), f"{state.n_docs:,} documents")
+            candidates = None
+            if band_futures:
+                report.stage("lsh")
+                meta = pd.DataFrame(
+                    {"band": pd.Series(dtype="int64"), "key": pd.Series(dtype="uint64"),
+                     "doc_id": pd.Series(dtype="str")}
+                )  # fmt: skip
+                keys = dd.from_delayed(band_futures, meta=meta, verify_meta=False)
+                shuffled = keys.shuffle(on=["band", "key"], npartitions=max(keys.npartitions, 1))
+                found = shuffled.map_partitions(
+                    _pairs_in_partition, meta=pd.DataFrame({"doc_a": pd.Series(dtype="str"),
+                                                            "doc_b": pd.Series(dtype="str")})
+                ).compute()  # fmt: skip
+                candidates = found.drop_duplicates().sort_values(["doc_a", "doc_b"], ignore_index=True)
+            _finish(
+                state, sample, folder, options, report=report,
+                candidates=candidates, submit=lambda fn, *args: client.submit(fn, *args, pure=False),
             )  # fmt: skip
-            keys = dd.from_delayed(band_futures, meta=meta, verify_meta=False)
-            shuffled = keys.shuffle(on=["band", "key"], npartitions=max(keys.npartitions, 1))
-            found = shuffled.map_partitions(
-                _pairs_in_partition, meta=pd.DataFrame({"doc_a": pd.Series(dtype="str"),
-                                                        "doc_b": pd.Series(dtype="str")})
-            ).compute()  # fmt: skip
-            candidates = found.drop_duplicates().sort_values(["doc_a", "doc_b"], ignore_index=True)
-        return _finish(
-            state, sample, writer, options, report=report,
-            candidates=candidates, submit=lambda fn, *args: client.submit(fn, *args, pure=False),
-        )  # fmt: skip
-    finally:
-        writer.close()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-        _close(state)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+            _close(state)
+        _complete(folder, state, corpus, options, report, command=command)
+    return folder.paths
 
 
 # --------------------------------------------------------------------------- summaries of a run by outlet
 def _outlets(out_dir: Path, column: str) -> pd.Series:
-    docs = pd.read_parquet(Path(out_dir) / "documents.parquet", columns=["doc_id", column])
+    docs = read_table(out_dir, "documents")[["doc_id", column]]
     return docs.set_index(docs["doc_id"].astype(str))[column].astype(str)
 
 
 def _uncopied_attributions(out_dir: Path) -> pd.DataFrame:
-    found = pd.read_parquet(Path(out_dir) / "attributions.parquet", columns=["doc_id", "line", "source_type"])
+    found = read_table(out_dir, "attributions")[["doc_id", "line", "source_type"]]
     copies = read_table(out_dir, "copied_lines")
     return attribution._drop_copies(found, copies)
 

@@ -1,7 +1,7 @@
-"""The study's figures, built from :func:`newsstudy.pipeline.run_study`'s tables.
+"""The study's figures, built from the tables of a run.
 
-``newsstudy run`` and the notebooks both draw a figure with :func:`study_figure`,
-so the PNG a notebook saves and the one the command writes are the same bytes.
+``newsstudy run`` writes them (:func:`write_figures`) and the notebooks show them
+with :func:`study_figure`, from the same tables.
 Each figure's numbers are also in a table (nbval compares text, not images).
 
 Views that fit the corpus: up to :data:`MAX_DRAWN_DOCUMENTS` documents, the
@@ -14,6 +14,7 @@ figure costs the same whatever the corpus size.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -22,6 +23,7 @@ from newsstudy import plotting, topics
 
 __all__ = [
     "FIGURES",
+    "FIGURE_TABLES",
     "GROUP_COLUMNS",
     "MAX_DRAWN_DOCUMENTS",
     "document_groups",
@@ -29,6 +31,7 @@ __all__ = [
     "group_similarity",
     "pivot_similarity",
     "study_figure",
+    "write_figures",
 ]
 
 Tables = Mapping[str, pd.DataFrame]
@@ -243,3 +246,28 @@ def study_figure(name: str, tables: Tables) -> tuple[Figure, object]:
         raise KeyError(f"unknown figure {name!r}; the figures are {', '.join(FIGURES)}")
     with plotting.style():
         return FIGURES[name](tables)
+
+
+#: The tables the figures read (all of them small but ``articles``, read for labels and written forms).
+FIGURE_TABLES: tuple[str, ...] = (
+    "documents",
+    "articles",
+    "label_counts",
+    "similarity",
+    "source_counts",
+    "anonymous_share",
+    "top_terms",
+    "topic_terms",
+)
+
+
+def write_figures(tables: Tables, directory: Path) -> list[Path]:
+    """Draw every figure of :data:`FIGURES` as ``<directory>/<name>.png`` (reproducible bytes)."""
+    import matplotlib.pyplot as plt
+
+    written = []
+    for name in FIGURES:
+        fig, _ = study_figure(name, tables)
+        written.append(plotting.save_figure(fig, name, directory=directory))
+        plt.close(fig)
+    return written

@@ -1,11 +1,16 @@
-"""One way through the study: chain the stages and return their tables.
+"""One way through the study: one plan of stages, whatever runs it.
 
-The command line (``newsstudy run``) and the notebooks both call
-:func:`run_study`, so a number in a notebook and a row in ``results/`` come from
-the same code. Stages talk only through the tables they return.
+The plan (:mod:`newsstudy.engines`) runs the per-document stages (cleaning,
+attribution, the features of duplicate detection) on chunks of documents and
+the cross-document stages (duplicates, text reuse, source counts, terms,
+topics, similarity) once at the end. ``newsstudy run`` streams a corpus through
+it in chunks and writes the tables (``engines.run_streaming``, or
+``engines.run_dask`` on a cluster); :func:`run_study` runs the same plan on a
+``documents`` table in this process (``engines.run_in_process``). The
+notebooks read the tables a run wrote. Stages talk only through their tables.
 
-Tables returned by :func:`run_study` (each sorted by ``doc_id``, then line or
-rank, never by arrival order):
+Tables returned by :func:`run_study` (the documents sorted by ``doc_id``; the
+per-row tables in that order, the others sorted by their keys):
 
 =================== =================================================================
 documents           ``corpus.load_corpus``: one row per document
@@ -36,7 +41,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates, topics
+from newsstudy import duplicates, topics
 from newsstudy.corpus import load_corpus
 from newsstudy.study import Study, default_study, read_study
 
@@ -253,40 +258,10 @@ def run_study(
     >>> list(tables)[:3]
     ['documents', 'lines', 'articles']
     """
-    step = progress or (lambda _name: None)
+    from newsstudy.engines import run_in_process
+
     documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
-    dated = _dates(documents, options.date_column)
-
-    lines = clean.label_lines(documents)
-    articles = clean.cleaned(lines)
-    step("clean")
-
-    passages = duplicates.reuse_passages(lines, dated, min_words=options.min_reuse_words)
-    copies = duplicates.copied_lines(lines, dated, passages=passages)
-    near = {"num_perm": options.num_perm, "shingle_size": options.shingle_size, "seed": options.seed}
-    signatures = duplicates.document_signatures(lines, **near)
-    step("duplicates")
-
-    found = attribution.extract(lines, study=options.study())
-    step("attribution")
-
-    terms = term_tables(articles, signatures, options)
-    step("topics")
-
-    return {
-        "documents": documents,
-        "lines": lines,
-        "articles": articles,
-        "label_counts": label_counts(lines),
-        "duplicate_pairs": duplicates.duplicate_pairs(lines, threshold=options.near_threshold, **near),
-        "reuse_passages": passages,
-        "reused_share": duplicates.reused_share(lines, passages),
-        "copied_lines": copies,
-        "similarity": terms["similarity"],
-        "attributions": found,
-        "source_counts": attribution.count_sources(
-            found, by=["doc_id", "source_type", "affiliation"], copies=copies
-        ),
-        "anonymous_share": attribution.anonymous_share(found, copies=copies),
-        **{name: terms[name] for name in ("top_terms", "topic_terms", "document_topics")},
-    }
+    tables = run_in_process(documents, options, progress=progress)
+    # The documents table of a run leaves the text out (``lines`` rebuilds it); in memory it is kept.
+    tables["documents"] = tables["documents"].assign(text=documents["text"].to_numpy())
+    return tables

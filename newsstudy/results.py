@@ -42,11 +42,13 @@ from newsstudy.errors import OutputError
 
 __all__ = [
     "MANIFEST",
+    "MemoryTables",
     "RunFolder",
     "check_output_folder",
     "corpus_files",
     "file_digest",
     "input_record",
+    "manifest_record",
     "protect",
     "read_manifest",
     "read_run",
@@ -145,18 +147,47 @@ def read_table(folder: str | Path, name: str) -> pd.DataFrame:
     if columns is None:  # a folder written before manifests: text as text, numbers inferred
         table = pd.read_csv(path, keep_default_na=False, na_values=[""], encoding="utf-8")
         return table.apply(lambda s: s.map(unprotect) if s.dtype == object else s)
-    text = [c for c, kind in columns.items() if kind.startswith("str")]
+    return _read_csv(path, columns)
+
+
+def _read_csv(path: Path, schema: Mapping[str, str], usecols: list[str] | None = None) -> pd.DataFrame:
+    """A CSV this module wrote, with the types of ``schema`` and its text cells unprotected."""
+    wanted = {c: kind for c, kind in schema.items() if usecols is None or c in usecols}
+    text = [c for c, kind in wanted.items() if kind.startswith("str")]
     table = pd.read_csv(
-        path, dtype=dict.fromkeys(text, str), keep_default_na=False, na_values=[""], encoding="utf-8"
+        path,
+        usecols=list(wanted),
+        dtype=dict.fromkeys(text, str),
+        keep_default_na=False,
+        na_values=[""],
+        encoding="utf-8",
     )
-    for column, kind in columns.items():
+    for column, kind in wanted.items():
         if kind == "str":
             table[column] = table[column].fillna("").map(unprotect)
         elif kind == "str?":
             table[column] = table[column].map(unprotect)
-        elif not (kind.startswith("int") and table[column].isna().any()):
+        elif not (kind.startswith(("int", "bool")) and table[column].isna().any()):
             table[column] = table[column].astype(kind)
-    return table
+    return table[list(wanted)]
+
+
+def _merged(first: Mapping[str, str], second: Mapping[str, str]) -> dict[str, str]:
+    """The schema of a table whose chunks had schemas ``first`` and ``second`` (columns of both).
+
+    >>> _merged({"a": "str", "b": "int64", "c": "str"}, {"a": "str?", "b": "float64", "c": "float64"})
+    {'a': 'str?', 'b': 'float64', 'c': 'str?'}
+    """
+    merged = dict(first)
+    for column, kind in second.items():
+        old = merged.get(column, kind)
+        if old == kind:
+            merged[column] = kind
+        elif old.startswith("str") or kind.startswith("str"):
+            merged[column] = "str?"  # text in one chunk, all missing (float) or with gaps in another
+        else:
+            merged[column] = "float64"
+    return merged
 
 
 def read_run(folder: str | Path) -> dict[str, pd.DataFrame]:
@@ -327,16 +358,43 @@ class RunFolder:
         except ValueError:
             return None
 
-    def table(self, name: str, frame: pd.DataFrame) -> Path:
-        """Write one table as CSV into the staging folder and note it for the manifest."""
+    def write(self, name: str, frame: pd.DataFrame, *, append: bool = False) -> Path:
+        """Write (or, with ``append``, add rows to) one table as CSV in the staging folder.
+
+        Appended chunks may bring columns the table has not had: the table is then
+        rewritten with every column (missing values where a chunk had none), so a
+        chunked run writes the table a single call would.
+        """
         path = self.staged / f"{name}.csv"
-        write_csv(frame, path)
-        self.tables[name] = {"file": path.name, "rows": len(frame), "columns": _schema(frame)}
+        entry = self.tables.get(name)
+        if not append or entry is None:
+            write_csv(frame, path)
+            self.tables[name] = {"file": path.name, "rows": len(frame), "columns": _schema(frame)}
+            return path
+        columns = entry["columns"]
+        if any(c not in columns for c in frame.columns):
+            frame = pd.concat([self.read(name), frame], ignore_index=True)
+            write_csv(frame, path)
+            entry.update(rows=len(frame), columns=_merged(columns, _schema(frame)))
+            return path
+        frame = frame.reindex(columns=list(columns))
+        write_csv(frame, path, append=True, header=False)
+        entry.update(rows=entry["rows"] + len(frame), columns=_merged(columns, _schema(frame)))
         return path
 
-    def note_file(self, name: str, path: Path, *, rows: int | None = None) -> None:
-        """Note a table written by someone else (a streaming engine) into :attr:`staged`."""
-        self.tables[name] = {"file": path.name, "rows": rows}
+    table = write
+
+    def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """A table written so far, read back as :func:`read_table` reads a complete run."""
+        return _read_csv(self.staged / self.tables[name]["file"], self.tables[name]["columns"], columns)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.tables
+
+    @property
+    def paths(self) -> dict[str, Path]:
+        """Every table written, by name, where it will be once the run is in place."""
+        return {name: self.out / entry["file"] for name, entry in sorted(self.tables.items())}
 
     def commit(self, manifest: Mapping[str, Any]) -> None:
         """Write ``run.json`` (with every table's SHA-256) and move the run into place."""
@@ -378,6 +436,64 @@ def corpus_files(corpus: Path) -> list[Path]:
     if not corpus.is_dir():
         return []
     return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+class MemoryTables:
+    """The tables of an in-process run, kept as DataFrames (what ``pipeline.run_study`` returns).
+
+    The same interface as :class:`RunFolder` (``write``, ``read``, ``in``), so the
+    study's plan writes to either without knowing which.
+    """
+
+    def __init__(self) -> None:
+        self._parts: dict[str, list[pd.DataFrame]] = {}
+
+    def write(self, name: str, frame: pd.DataFrame, *, append: bool = False) -> None:
+        if append and name in self._parts:
+            self._parts[name].append(frame)
+        else:
+            self._parts[name] = [frame]
+
+    def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        parts = self._parts[name]
+        table = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        self._parts[name] = [table]
+        return table if columns is None else table[columns]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._parts
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table, by name, in the order first written."""
+        return {name: self.read(name).reset_index(drop=True) for name in self._parts}
+
+
+def manifest_record(
+    corpus: Path,
+    options: Any,
+    counts: Mapping[str, int],
+    timings: Mapping[str, float],
+    command: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The body of ``run.json`` (:meth:`RunFolder.commit` adds the tables and figures)."""
+    from dataclasses import asdict
+
+    from newsstudy import __version__
+    from newsstudy.paths import display_path
+
+    settings = {
+        key: (display_path(value) if isinstance(value, Path) else value)
+        for key, value in asdict(options).items()
+    }
+    return {
+        "newsstudy": __version__,
+        "complete": True,
+        "command": dict(command or {}),
+        "options": settings,
+        "input": input_record(Path(corpus), display=display_path),
+        "counts": dict(counts),
+        "timings_seconds": {name: round(seconds, 3) for name, seconds in timings.items()},
+    }
 
 
 def input_record(corpus: Path, *, display=str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsstudy import cli, results
+from newsstudy import cli, engines, results
 from newsstudy.results import MANIFEST, protect, read_table, unprotect
 
 ARTICLE = "قال المتحدث باسم الوزارة إن الاجتماع انتهى دون اتفاق على موعد جديد للمفاوضات."
@@ -166,7 +166,7 @@ def test_a_run_replaces_stale_tables_and_writes_its_manifest(tmp_path, corpus):
     assert manifest["input"]["files"][0]["sha256"] == results.file_digest(corpus)
     for name, entry in manifest["tables"].items():
         assert entry["sha256"] == results.file_digest(out / entry["file"]), name
-    assert {"load", "clean", "write"} <= set(manifest["timings_seconds"])
+    assert {"documents", "duplicates", "topics", "write"} <= set(manifest["timings_seconds"])
     assert _leftovers(tmp_path) == []
 
 
@@ -178,8 +178,8 @@ def test_an_interrupted_run_leaves_the_previous_results(tmp_path, corpus, monkey
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "run_study", interrupted)
-    assert _run(corpus, "--out", out) == cli.EXIT_INTERRUPTED
+    monkeypatch.setattr(engines, "process_chunk", interrupted)
+    assert _run(corpus, "--out", out, "--jobs", "1") == cli.EXIT_INTERRUPTED
     assert "interrupted" in capsys.readouterr().err
     assert _snapshot(out) == before and _leftovers(tmp_path) == []
 
@@ -204,10 +204,10 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_results(tmp_path, corpu
 
 _KILL_MID_RUN = """
 import os, signal, sys
-from newsstudy import cli
+from newsstudy import cli, engines
 def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
-cli.run_study = killed
+engines.process_chunk = killed
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -217,7 +217,18 @@ def test_a_run_killed_mid_way_leaves_the_previous_results_and_the_next_run_tidie
     assert _run(corpus, "--out", out) == 0
     before = _snapshot(out)
     killed = subprocess.run(
-        [sys.executable, "-c", _KILL_MID_RUN, "run", str(corpus), "--out", str(out), "--no-figures"],
+        [
+            sys.executable,
+            "-c",
+            _KILL_MID_RUN,
+            "run",
+            str(corpus),
+            "--out",
+            str(out),
+            "--no-figures",
+            "--jobs",
+            "1",
+        ],
         capture_output=True,
     )
     assert killed.returncode == -9
