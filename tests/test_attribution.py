@@ -1051,3 +1051,58 @@ def test_a_participle_continues_the_last_source_across_sentences() -> None:
     found = A.extract(lines_table("d", text, ["content", "content"]))
     assert found["cue"].tolist() == ["قال", "مشيرا"]
     assert found["source_text"].nunique() == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Issue #15: readings that generalise to unseen outlets (one invented sentence per rule)
+
+ISSUE_15_CASES = [
+    # لل + a body or a portfolio is the genitive of an office title: the subject goes on to the name
+    (
+        "وقال الأمين العام للأمم المتحدة سامي نور إن الوضع خطير.",
+        [("وقال", "named_person", "UN", "الأمين العام للأمم المتحدة سامي نور")],
+    ),
+    (
+        "وأعرب وكيل الوزارة للشؤون الفنية سامي كمال عن قلقه.",
+        [("وأعرب", "named_person", None, "وكيل الوزارة للشؤون الفنية سامي كمال")],
+    ),
+    # ... but لل + an addressee ends it
+    (
+        "وقال المتحدث باسم الجيش للصحفيين إن الوضع هادئ.",
+        [("وقال", "anonymous_official", None, "المتحدث باسم الجيش")],
+    ),
+    # a short definite singular is no sound plural (الأمين، not الاجتماعات)
+    ("وقال الأمين إن الموعد تأجل.", [("وقال", "named_person", None, "الأمين")]),
+    # indefinite pronouns of people
+    ("ويرى كثيرون أن القرار متأخر.", [("ويرى", "anonymous_source", None, "كثيرون")]),
+]
+
+
+def issue_15_rows(texts: list[str], labels: list[str] | None = None) -> list[tuple]:
+    out = A.extract(lines_table("d", texts, labels))
+    return [
+        (r.cue, r.source_type, None if pd.isna(r.affiliation_entity) else r.affiliation_entity, r.source_text)
+        for r in out.itertuples()
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_15_CASES)
+def test_issue_15_single_sentences(text: str, expected: list[tuple]) -> None:
+    assert issue_15_rows([text]) == expected
+
+
+@pytest.mark.parametrize("noun", ["الصحفيين", "الصحيفة", "الموقع", "الوكالة"])
+def test_an_addressee_after_lil_ends_the_subject(noun: str) -> None:
+    assert A._ends_subject("لل" + noun[2:], A._lexicon(), [])
+
+
+@pytest.mark.parametrize(
+    ("word", "following"), [("للامم", ["المتحده"]), ("للشؤون", ["الفنيه"]), ("للجيش", [])]
+)
+def test_an_office_genitive_after_lil_continues_the_subject(word: str, following: list[str]) -> None:
+    assert not A._ends_subject(word, A._lexicon(), following)
+
+
+@given(st.sampled_from(["الاجتماعات", "المسؤولين", "الباحثون", "الامين", "الحسين", "الدين"]))
+def test_plural_needs_a_stem_of_three_letters(word: str) -> None:
+    assert A._plural(word) == (len(word) - 2 - 2 >= 3)

@@ -223,6 +223,7 @@ class _Lexicon:
     names: dict[str, tuple[str, str]]  # normalised multiword name -> (label, kind)
     vocabulary: frozenset[str]
     common_nouns: frozenset[str]
+    construct_nouns: frozenset[str]  # after لل, continue an office title (للشؤون)
     outlets: dict[str, _Outlet]
     cue_words: dict[str, tuple[str, str, str]]  # word -> (kind, cue part, object suffix)
     verb_preps: dict[str, str]  # lemma -> preposition that can open the content (أشار إلى، شدد على)
@@ -513,6 +514,7 @@ def _lexicon() -> _Lexicon:
         names=names,
         vocabulary=vocabulary,
         common_nouns=frozenset(_data_lines("common_nouns.txt")),
+        construct_nouns=frozenset(_data_lines("construct_nouns.txt")),
         outlets=outlets,
         cue_words=cue_words,
         verb_preps=verb_preps,
@@ -839,7 +841,8 @@ def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text:
 
 
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
-    text = " ".join(words)
+    # لل + a definite name (للأمم المتحدة) is ل + ال...: written so, the name's pattern finds it.
+    text = " ".join("لا" + w[1:] if w.startswith("لل") else w for w in words)
     best: tuple[int, str] | None = None
     m = _gated(lex.adjective_stem_re, lex.adjective_re.search, text)  # the first match
     if m is not None:
@@ -958,6 +961,15 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
 
 
+def _plural(word: str) -> bool:
+    """A sound plural by its ending (الاجتماعات، المسؤولين); a short stem is a singular (الأمين، الحسين).
+
+    A sound plural adds its ending to a singular of at least three letters, so with the article it is
+    at least seven letters long (ال + three + ون).
+    """
+    return word.endswith(_PLURAL_ENDINGS) and len(word) - (2 if word.startswith("ال") else 0) >= 5
+
+
 def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
     """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
 
@@ -968,7 +980,7 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
     (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
     """
     first = words[0]
-    if not _is_definite(first) or first.endswith(_PLURAL_ENDINGS) or first in lex.vocabulary:
+    if not _is_definite(first) or _plural(first) or first in lex.vocabulary:
         return None
     if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
         return None
@@ -1149,7 +1161,12 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             return out, i
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
             return out, i
-        if out and w.startswith("ل") and len(w) > 2 and _ends_subject(w, lex):
+        if (
+            out
+            and w.startswith("ل")
+            and len(w) > 2
+            and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
+        ):
             return out, i
         if (
             out
@@ -1164,17 +1181,32 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
     return out, len(toks)
 
 
-def _ends_subject(word: str, lex: _Lexicon) -> bool:
-    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not."""
+def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
+    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not.
+
+    لل + a body or a portfolio (``الأمين العام للأمم المتحدة``, ``وكيل الوزارة للشؤون الفنية``,
+    ``المتحدث الرسمي للجيش``) is the genitive of an office title, not an addressee: the subject goes on.
+    """
     stem = word[1:]
     if stem.startswith("ل"):
-        return True  # لل + definite noun: للصحيفة، للصحفيين
+        return not _office_genitive("ا" + stem, following, lex)  # للصحيفة، للصحفيين end it
     if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
         return True
     head = _head(stem, lex)
     if head is not None:
         return head[0] == "outlet"
     return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
+    """Whether ``noun`` (ال + the word after لل) names a body or a portfolio, not an addressee."""
+    if noun[2:] in lex.construct_nouns:
+        return True
+    head = _head(noun, lex)
+    if head is not None:
+        return head[0] == "institution"
+    m = _gated(lex.name_stem_re, lex.name_re.match, " ".join([noun, *following]))
+    return m is not None and lex.names[m.group("n")][1] != "person"
 
 
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
