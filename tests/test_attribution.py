@@ -1077,6 +1077,22 @@ ISSUE_15_CASES = [
     ("ويرى كثيرون أن القرار متأخر.", [("ويرى", "anonymous_source", None, "كثيرون")]),
 ]
 
+# A participle with no complementiser introduces content as its verb does: by the verb's preposition
+# (إلى, or لـ for إلى), or, for a verb of kind noun, by its object when it goes on an attribution of its
+# sentence; with none to go on, a noun-frame participle is no cue (a goal "announcing" a score).
+PARTICIPLE_CASES = [
+    ("قال المدير إن العمل مستمر، مشيرا إلى حجم الإنجاز في القطاع.", ["قال", "مشيرا"]),
+    ("قال المدير إن العمل مستمر مشيرا لتخصيص مبلغ للقطاع.", ["قال", "مشيرا"]),
+    ("ونفى المدير وجود أي انقطاع، معلنا التزام الهيئة بالإصلاح.", ["ونفى", "معلنا"]),
+    ("سجل اللاعب هدفا ثانيا معلنا تقدم فريقه.", []),
+    ("قال المدير إن العمل مستمر، مشيرا.", ["قال"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cues"), PARTICIPLE_CASES)
+def test_participles_take_the_frame_of_their_verb(text: str, cues: list[str]) -> None:
+    assert A.extract(lines_table("d", [text]))["cue"].tolist() == cues
+
 
 def issue_15_rows(texts: list[str], labels: list[str] | None = None) -> list[tuple]:
     out = A.extract(lines_table("d", texts, labels))

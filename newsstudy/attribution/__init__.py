@@ -217,6 +217,7 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     participles: frozenset[str]
+    participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
     prepositions: tuple[str, ...]
     heads: dict[str, tuple[str, str]]
     adjectives: dict[str, str]
@@ -452,11 +453,12 @@ def reporting_verbs() -> pd.DataFrame:
 
 
 @cache
-def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], frozenset[str]]:
-    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle forms."""
+def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], dict[str, tuple[str, str]]]:
+    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle -> the
+    frame and preposition of its verb."""
     forms: dict[str, tuple[str, str, bool]] = {}
     preps: dict[str, str] = {}
-    participles: set[str] = set()
+    participles: dict[str, tuple[str, str]] = {}
     for row in reporting_verbs().itertuples(index=False):
         frame = _FRAMES[row.frame]
         if row.preposition.strip():
@@ -464,8 +466,9 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
         for vf in morphology.verb_forms(row.past, row.present.split("|")):
             forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
         if row.participle not in ("", "-"):
-            participles.update(f.form for f in morphology.participle_forms(row.participle))
-    return forms, preps, frozenset(participles - set(forms))
+            for f in morphology.participle_forms(row.participle):
+                participles.setdefault(f.form, (frame, row.preposition.strip()))
+    return forms, preps, {f: v for f, v in participles.items() if f not in forms}
 
 
 @cache
@@ -488,7 +491,7 @@ def _lexicon() -> _Lexicon:
         if key:
             outlets.setdefault(key, _Outlet(rec.canonical, rec.country_code or rec.country))
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
-    participles = frozenset(_data_lines("participles.txt")) | generated_participles
+    participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
     outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
     name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
     adjective_re = regex.compile(
@@ -508,6 +511,7 @@ def _lexicon() -> _Lexicon:
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         participles=participles,
+        participle_frames=generated_participles,
         prepositions=preps,
         heads=heads,
         adjectives=adjectives,
@@ -1487,8 +1491,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             sstart = _sentence_start(norm, m.start())
             initial = not norm[sstart : m.start()].strip()
             nxt = _complement(norm, m.end(), send)
-            if negated or nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
-                continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
+            if negated:
+                continue
+            if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
+                continuing = bool(found) and found[-1].cue_start >= sstart
+                if not _participle_object(norm, m, send, lex, continuing=continuing):
+                    continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
             if not found or (found[-1].cue_start < sstart and not initial):
                 # No attribution of this sentence to continue: the participle reports the speech of its
                 # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
@@ -1522,6 +1530,28 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
+    """Whether a participle with no complementiser after it introduces content as its verb does.
+
+    ``مشيراً إلى حالة ...``, ``مشيرا لتخصيص ...``: the verb's own preposition opens the content, as after
+    the verb (``وأشار إلى``). ``معلناً التزام الهيئة``: a participle of a verb of kind noun (``أعلن``,
+    ``انتقد``, ``دعا``) reports a statement with its object, when it goes on an attribution of its
+    sentence (with none, ``معلنا`` is as often a goal "announcing" a score).
+    """
+    frame, prep = lex.participle_frames.get(m.group("part").removeprefix("و").removeprefix("ف"), ("", ""))
+    if not frame:
+        return False
+    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
+    if not nxt or nxt[0].stop_before:
+        return False
+    w = nxt[0].text
+    if prep and (
+        w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
+    ):
+        return True
+    return frame == "noun" and continuing and w not in _PREPOSITIONS
 
 
 @lru_cache(maxsize=64)  # asked twice per cue (by the cue and by the line's reading of it): pure, so cached
