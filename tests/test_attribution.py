@@ -1075,7 +1075,32 @@ ISSUE_15_CASES = [
     ("وقال الأمين إن الموعد تأجل.", [("وقال", "named_person", None, "الأمين")]),
     # indefinite pronouns of people
     ("ويرى كثيرون أن القرار متأخر.", [("ويرى", "anonymous_source", None, "كثيرون")]),
+    # دون أن / من دون أن + verb is "without saying": no statement, and no reported content after it
+    ("ودون أن تذكر فرنسا، قالت الوزيرة إن الوضع صعب.", [("قالت", "named_person", None, "الوزيرة")]),
+    ("وغادر الوفد من دون أن يعلن الوزير موقفه.", []),
+    # a nationality between a role noun and the name
+    (
+        "وقال الباحث الأردني خالد نور إن الوضع صعب.",
+        [("وقال", "named_person", "JO", "الباحث الأردني خالد نور")],
+    ),
 ]
+
+HEADLINE_15_CASES = [
+    # لـ before a quoted or separated name is the interviewer, known to the outlet table or not
+    ("خالد نور لـ«الأيام»: لن نتراجع", [(":", "named_person", None, "خالد نور")]),
+    (
+        "مدير مستشفى الأمراض في المدينة لـ الأيام : العمل مستمر",
+        [(":", "named_person", None, "مدير مستشفى الأمراض في المدينة")],
+    ),
+    ("الباحث الأردني خالد نور : لا تراجع", [(":", "named_person", "JO", "الباحث الأردني خالد نور")]),
+    ("الباحث الأردني : لا تراجع", []),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected"), HEADLINE_15_CASES)
+def test_issue_15_headline_colon(headline: str, expected: list[tuple]) -> None:
+    assert issue_15_rows([headline], ["headline"]) == expected
+
 
 # A participle with no complementiser introduces content as its verb does: by the verb's preposition
 # (إلى, or لـ for إلى), or, for a verb of kind noun, by its object when it goes on an attribution of its

@@ -199,6 +199,8 @@ _MAX_SV_TOKENS = 8
 _NOT_NAME_STARTS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر بين مع منذ".split())
 _PREPOSITIONS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر".split())
 _HEADLINE_PREFIX_TOKENS = 6
+_HEADLINE_CONDUIT_TOKENS = 4  # ``لـ`` and an outlet name of up to three words, after the source
+_LAM_QUOTE = frozenset({'ل"', "ل«", "ل“"})
 
 
 def _data_lines(name: str) -> list[str]:
@@ -1009,8 +1011,16 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
             return lex.titles[key]
     first = words[0]
     if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
-        if words[1] in lex.given_names or (
-            _namelike(words[1], lex, strict=False) and _has_name_after(words, lex)
+        # a nationality between the role and the name: الباحث الأردني سليمان نصيرات
+        rest = words[1:]
+        while (
+            len(rest) > 1
+            and _is_definite(rest[0])
+            and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
+        ):
+            rest = rest[1:]
+        if rest[0] in lex.given_names or (
+            _namelike(rest[0], lex, strict=False) and _has_name_after([first, *rest], lex)
         ):
             return "f" if first.endswith("ه") else "m"
     return None
@@ -1484,7 +1494,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             embedded_until = -1
         send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
-        negated = before in _NEGATORS
+        negated = before in _NEGATORS or (before == "ان" and _without_that(norm, m.start()))
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
         elif m.group("part"):
@@ -1530,6 +1540,15 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+_WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+
+
+def _without_that(norm: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` follows ``دون أن``, ``بدون أن``, ``من دون أن`` ("without saying")."""
+    that = norm.rfind("ان", 0, pos)
+    return that > 0 and _word_before(norm, that) in _WITHOUT
 
 
 def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
@@ -1593,16 +1612,24 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if colon <= 0:
         return None
     toks = _tokens(norm, 0, colon)
-    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS:
+    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
         return None
     words = [t.text for t in toks]
     conduit = None
-    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit.
+    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit. A لـ before a
+    # quoted or separated name (``لـ«الأيام»``, ``لـ 14 أكتوبر``) is the interviewer even when the outlet
+    # table does not know it.
     for k in range(1, len(toks)):
-        if words[k] == "ل" or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None)):
+        if (
+            words[k] == "ل"
+            or words[k][:2] in _LAM_QUOTE
+            or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None))
+        ):
             conduit = _conduit_at(toks[k:], lex, None)
             toks, words = toks[:k], words[:k]
             break
+    if len(toks) > _HEADLINE_PREFIX_TOKENS:
+        return None
     src = _classify(words, lex, headline=True)
     span = (toks[0].start, toks[-1].end)
     if src is None and "من" in words:
