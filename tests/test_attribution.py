@@ -1085,6 +1085,16 @@ ISSUE_15_CASES = [
     ),
 ]
 
+
+def test_a_coordinated_verb_continues_the_subject_of_the_verb_before_it() -> None:
+    # the subject phrase of the first verb ends at وقال, and وقال is no subject-verb clause of that phrase
+    found = A.extract(
+        lines_table("d", ["واعتبر المدير خالد نور الفاتورة منخفضة وقال بانها مدعومة من الدولة."])
+    )
+    assert found["cue"].tolist() == ["واعتبر", "وقال"]
+    assert "وقال" not in found["source_text"].iloc[0]
+
+
 HEADLINE_15_CASES = [
     # لـ before a quoted or separated name is the interviewer, known to the outlet table or not
     ("خالد نور لـ«الأيام»: لن نتراجع", [(":", "named_person", None, "خالد نور")]),

@@ -1171,6 +1171,8 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             continue
         if i and t.stop_before:
             return out, i
+        if out and w[:1] in ("و", "ف") and lex.cue_words.get(w, ("",))[0] == "verb":
+            return out, i  # وقال، فأضاف: a coordinated reporting verb opens a clause of its own
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
@@ -1440,6 +1442,10 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
+        if lex.cue_words.get(toks[k].text, ("",))[0] == "verb":
+            # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
+            # (verb-subject order), and the later verb continues that subject
+            return None
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
