@@ -1511,6 +1511,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 continue
             if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
                 continuing = bool(found) and found[-1].cue_start >= sstart
+                if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
+                    continue  # a feminine participle cannot go on a masculine source (nor the reverse)
                 if not _participle_object(norm, m, send, lex, continuing=continuing):
                     continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
             if not found or (found[-1].cue_start < sstart and not initial):
