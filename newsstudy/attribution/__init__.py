@@ -199,6 +199,8 @@ _MAX_SV_TOKENS = 8
 _NOT_NAME_STARTS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر بين مع منذ".split())
 _PREPOSITIONS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر".split())
 _HEADLINE_PREFIX_TOKENS = 6
+_HEADLINE_CONDUIT_TOKENS = 4  # ``لـ`` and an outlet name of up to three words, after the source
+_LAM_QUOTE = frozenset({'ل"', "ل«", "ل“"})
 
 
 def _data_lines(name: str) -> list[str]:
@@ -217,12 +219,14 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     participles: frozenset[str]
+    participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
     prepositions: tuple[str, ...]
     heads: dict[str, tuple[str, str]]
     adjectives: dict[str, str]
     names: dict[str, tuple[str, str]]  # normalised multiword name -> (label, kind)
     vocabulary: frozenset[str]
     common_nouns: frozenset[str]
+    construct_nouns: frozenset[str]  # after لل, continue an office title (للشؤون)
     outlets: dict[str, _Outlet]
     cue_words: dict[str, tuple[str, str, str]]  # word -> (kind, cue part, object suffix)
     verb_preps: dict[str, str]  # lemma -> preposition that can open the content (أشار إلى، شدد على)
@@ -451,11 +455,12 @@ def reporting_verbs() -> pd.DataFrame:
 
 
 @cache
-def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], frozenset[str]]:
-    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle forms."""
+def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], dict[str, tuple[str, str]]]:
+    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle -> the
+    frame and preposition of its verb."""
     forms: dict[str, tuple[str, str, bool]] = {}
     preps: dict[str, str] = {}
-    participles: set[str] = set()
+    participles: dict[str, tuple[str, str]] = {}
     for row in reporting_verbs().itertuples(index=False):
         frame = _FRAMES[row.frame]
         if row.preposition.strip():
@@ -463,8 +468,9 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
         for vf in morphology.verb_forms(row.past, row.present.split("|")):
             forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
         if row.participle not in ("", "-"):
-            participles.update(f.form for f in morphology.participle_forms(row.participle))
-    return forms, preps, frozenset(participles - set(forms))
+            for f in morphology.participle_forms(row.participle):
+                participles.setdefault(f.form, (frame, row.preposition.strip()))
+    return forms, preps, {f: v for f, v in participles.items() if f not in forms}
 
 
 @cache
@@ -487,7 +493,7 @@ def _lexicon() -> _Lexicon:
         if key:
             outlets.setdefault(key, _Outlet(rec.canonical, rec.country_code or rec.country))
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
-    participles = frozenset(_data_lines("participles.txt")) | generated_participles
+    participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
     outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
     name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
     adjective_re = regex.compile(
@@ -507,12 +513,14 @@ def _lexicon() -> _Lexicon:
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         participles=participles,
+        participle_frames=generated_participles,
         prepositions=preps,
         heads=heads,
         adjectives=adjectives,
         names=names,
         vocabulary=vocabulary,
         common_nouns=frozenset(_data_lines("common_nouns.txt")),
+        construct_nouns=frozenset(_data_lines("construct_nouns.txt")),
         outlets=outlets,
         cue_words=cue_words,
         verb_preps=verb_preps,
@@ -839,7 +847,8 @@ def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text:
 
 
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
-    text = " ".join(words)
+    # لل + a definite name (للأمم المتحدة) is ل + ال...: written so, the name's pattern finds it.
+    text = " ".join("لا" + w[1:] if w.startswith("لل") else w for w in words)
     best: tuple[int, str] | None = None
     m = _gated(lex.adjective_stem_re, lex.adjective_re.search, text)  # the first match
     if m is not None:
@@ -958,6 +967,15 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
 
 
+def _plural(word: str) -> bool:
+    """A sound plural by its ending (الاجتماعات، المسؤولين); a short stem is a singular (الأمين، الحسين).
+
+    A sound plural adds its ending to a singular of at least three letters, so with the article it is
+    at least seven letters long (ال + three + ون).
+    """
+    return word.endswith(_PLURAL_ENDINGS) and len(word) - (2 if word.startswith("ال") else 0) >= 5
+
+
 def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
     """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
 
@@ -968,7 +986,7 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
     (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
     """
     first = words[0]
-    if not _is_definite(first) or first.endswith(_PLURAL_ENDINGS) or first in lex.vocabulary:
+    if not _is_definite(first) or _plural(first) or first in lex.vocabulary:
         return None
     if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
         return None
@@ -993,8 +1011,16 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
             return lex.titles[key]
     first = words[0]
     if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
-        if words[1] in lex.given_names or (
-            _namelike(words[1], lex, strict=False) and _has_name_after(words, lex)
+        # a nationality between the role and the name: الباحث الأردني سليمان نصيرات
+        rest = words[1:]
+        while (
+            len(rest) > 1
+            and _is_definite(rest[0])
+            and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
+        ):
+            rest = rest[1:]
+        if rest[0] in lex.given_names or (
+            _namelike(rest[0], lex, strict=False) and _has_name_after([first, *rest], lex)
         ):
             return "f" if first.endswith("ه") else "m"
     return None
@@ -1145,11 +1171,18 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             continue
         if i and t.stop_before:
             return out, i
+        if out and w[:1] in ("و", "ف") and lex.cue_words.get(w, ("",))[0] == "verb":
+            return out, i  # وقال، فأضاف: a coordinated reporting verb opens a clause of its own
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
             return out, i
-        if out and w.startswith("ل") and len(w) > 2 and _ends_subject(w, lex):
+        if (
+            out
+            and w.startswith("ل")
+            and len(w) > 2
+            and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
+        ):
             return out, i
         if (
             out
@@ -1164,17 +1197,32 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
     return out, len(toks)
 
 
-def _ends_subject(word: str, lex: _Lexicon) -> bool:
-    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not."""
+def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
+    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not.
+
+    لل + a body or a portfolio (``الأمين العام للأمم المتحدة``, ``وكيل الوزارة للشؤون الفنية``,
+    ``المتحدث الرسمي للجيش``) is the genitive of an office title, not an addressee: the subject goes on.
+    """
     stem = word[1:]
     if stem.startswith("ل"):
-        return True  # لل + definite noun: للصحيفة، للصحفيين
+        return not _office_genitive("ا" + stem, following, lex)  # للصحيفة، للصحفيين end it
     if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
         return True
     head = _head(stem, lex)
     if head is not None:
         return head[0] == "outlet"
     return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
+    """Whether ``noun`` (ال + the word after لل) names a body or a portfolio, not an addressee."""
+    if noun[2:] in lex.construct_nouns:
+        return True
+    head = _head(noun, lex)
+    if head is not None:
+        return head[0] == "institution"
+    m = _gated(lex.name_stem_re, lex.name_re.match, " ".join([noun, *following]))
+    return m is not None and lex.names[m.group("n")][1] != "person"
 
 
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
@@ -1394,6 +1442,10 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
+        if lex.cue_words.get(toks[k].text, ("",))[0] == "verb":
+            # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
+            # (verb-subject order), and the later verb continues that subject
+            return None
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
@@ -1448,15 +1500,21 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             embedded_until = -1
         send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
-        negated = before in _NEGATORS
+        negated = before in _NEGATORS or (before == "ان" and _without_that(norm, m.start()))
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
         elif m.group("part"):
             sstart = _sentence_start(norm, m.start())
             initial = not norm[sstart : m.start()].strip()
             nxt = _complement(norm, m.end(), send)
-            if negated or nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
-                continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
+            if negated:
+                continue
+            if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
+                continuing = bool(found) and found[-1].cue_start >= sstart
+                if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
+                    continue  # a feminine participle cannot go on a masculine source (nor the reverse)
+                if not _participle_object(norm, m, send, lex, continuing=continuing):
+                    continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
             if not found or (found[-1].cue_start < sstart and not initial):
                 # No attribution of this sentence to continue: the participle reports the speech of its
                 # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
@@ -1490,6 +1548,37 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+_WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+
+
+def _without_that(norm: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` follows ``دون أن``, ``بدون أن``, ``من دون أن`` ("without saying")."""
+    that = norm.rfind("ان", 0, pos)
+    return that > 0 and _word_before(norm, that) in _WITHOUT
+
+
+def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
+    """Whether a participle with no complementiser after it introduces content as its verb does.
+
+    ``مشيراً إلى حالة ...``, ``مشيرا لتخصيص ...``: the verb's own preposition opens the content, as after
+    the verb (``وأشار إلى``). ``معلناً التزام الهيئة``: a participle of a verb of kind noun (``أعلن``,
+    ``انتقد``, ``دعا``) reports a statement with its object, when it goes on an attribution of its
+    sentence (with none, ``معلنا`` is as often a goal "announcing" a score).
+    """
+    frame, prep = lex.participle_frames.get(m.group("part").removeprefix("و").removeprefix("ف"), ("", ""))
+    if not frame:
+        return False
+    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
+    if not nxt or nxt[0].stop_before:
+        return False
+    w = nxt[0].text
+    if prep and (
+        w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
+    ):
+        return True
+    return frame == "noun" and continuing and w not in _PREPOSITIONS
 
 
 @lru_cache(maxsize=64)  # asked twice per cue (by the cue and by the line's reading of it): pure, so cached
@@ -1531,16 +1620,24 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if colon <= 0:
         return None
     toks = _tokens(norm, 0, colon)
-    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS:
+    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
         return None
     words = [t.text for t in toks]
     conduit = None
-    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit.
+    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit. A لـ before a
+    # quoted or separated name (``لـ«الأيام»``, ``لـ 14 أكتوبر``) is the interviewer even when the outlet
+    # table does not know it.
     for k in range(1, len(toks)):
-        if words[k] == "ل" or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None)):
+        if (
+            words[k] == "ل"
+            or words[k][:2] in _LAM_QUOTE
+            or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None))
+        ):
             conduit = _conduit_at(toks[k:], lex, None)
             toks, words = toks[:k], words[:k]
             break
+    if len(toks) > _HEADLINE_PREFIX_TOKENS:
+        return None
     src = _classify(words, lex, headline=True)
     span = (toks[0].start, toks[-1].end)
     if src is None and "من" in words:
