@@ -38,6 +38,21 @@ The rules run in three passes over a document:
      line of the same document is a ``duplicate`` (the first copy keeps its
      label).
 
+4. **Line signals and context** (jusText's method on extracted lines): each line's
+   length in words, share of Arabic function words (``function_words.txt``), share of
+   numbers and date words, final punctuation and reporting verbs. A *body-text* line is
+   long and dense in function words (thresholds fitted on the development gold by
+   ``scripts/fit_line_thresholds.py``, stored with their provenance in
+   ``line_thresholds.json``). The article is the longest run of body text not cut by page
+   furniture (related headers, tag and nav lexicons, credit lines, comment forms); a short
+   line inside it stays ``content``, and what lies outside it needs evidence to be kept:
+   after it, a run of short noun phrases is ``tags``, a line followed by its own stamp is a
+   listed ``related`` headline, body text with none of the article's key terms is ``nav``;
+   before it, a headline-like line sharing no vocabulary with the headline and lead is
+   another story's ``related`` headline, one sharing it right under the headline is a
+   ``headline`` deck; on either side a line of place/agency/date words only is a
+   ``dateline``.
+
 Vocabulary overlap uses sets of crude stems: matching-normalised words, minus a
 small stopword list, with common clitics stripped and cut to
 ``stem_length`` letters. It is a deliberately simple measure of "same story".
@@ -62,7 +77,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -149,6 +164,19 @@ RULES: dict[str, str] = {
     "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
     "that shares vocabulary with its neighbours (a subheading of the story)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
+    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
+    "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
+    "time stamp (a listed headline of another story)",
+    "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
+    "numbers only, or '<name> – <place>'",
+    "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
+    "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
+    "after it, containing none of the article's key terms (an 'about the outlet' footer)",
+    "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
+    "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
+    "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
+    "sharing vocabulary with the headline and lead (a sub-headline deck)",
     "default:content": "content: no other rule fired",
 }
 
@@ -234,6 +262,11 @@ class _Lexicons:
     waw_nouns: frozenset[str]
     stopwords: frozenset[str]
     date_words: frozenset[str] = frozenset()
+    function_words: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    agency_words: frozenset[str] = frozenset()
+    reporting_cues: frozenset[str] = frozenset()
 
 
 def _expand(pattern: str, agency: str) -> str:
@@ -317,7 +350,30 @@ def _lexicons() -> _Lexicons:
         waw_nouns=frozenset(for_matching(w) for w in _read_list("waw_nouns.txt")),
         stopwords=frozenset(_key(w) for w in _read_list("stopwords.txt")),
         date_words=frozenset(for_matching(w).lower() for w in _read_list("date_words.txt")),
+        function_words=frozenset(_key(w) for w in _read_list("function_words.txt")),
+        places=frozenset(_key(p) for p in _read_list("places.txt")),
+        place_words=frozenset(w for p in _read_list("places.txt") for w in _key(p).split()),
+        agency_words=frozenset(w for a in names for w in _key(a).split() if len(w) >= 2),
+        reporting_cues=_reporting_cues(),
     )
+
+
+def _reporting_cues() -> frozenset[str]:
+    """Past and present forms of the reporting verbs (``data/attribution/reporting_verbs.tsv``).
+
+    Read as data (the attribution stage's lexicon, not its code): a line that uses one is
+    reporting speech, which page furniture never does.
+    """
+    with (DATA_DIR / "attribution" / "reporting_verbs.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    forms = {f for row in rows for col in ("past", "present") for f in row[col].split("|") if f and f != "-"}
+    return frozenset(_key(f) for f in forms if _key(f))
+
+
+@cache
+def _fitted() -> dict:
+    """The fitted thresholds of the line signals (``data/clean/line_thresholds.json``)."""
+    return json.loads((CLEAN_DATA_DIR / "line_thresholds.json").read_text(encoding="utf-8"))
 
 
 # ----------------------------------------------------------------------------- lines
@@ -549,6 +605,16 @@ class _Params:
     teaser_max_overlap: float = 0.3
     teaser_max_mean_overlap: float = 0.15
     teaser_day_words: int = 15
+    # Line signals and context (fitted thresholds in data/clean/line_thresholds.json).
+    context: bool = True
+    good_min_words: int = field(default_factory=lambda: _fitted()["good_min_words"]["value"])
+    good_min_density: float = field(default_factory=lambda: _fitted()["good_min_density"]["value"])
+    long_min_words: int = field(default_factory=lambda: _fitted()["long_min_words"]["value"])
+    tag_max_words: int = 4
+    tag_min_run: int = 2
+    dateline_max_words: int = 8
+    outside_key_terms: int = 8
+    foreign_max_overlap: float = 0.1
 
 
 def _label_document(text: str, title: str | None, p: _Params, norms: list[str] | None = None) -> list[_Line]:
@@ -566,6 +632,8 @@ def _label_document(text: str, title: str | None, p: _Params, norms: list[str] |
     _login_joiners(lines, lex)
     _headline(lines, title, lex, p)
     _structure(lines, title, lex, p)
+    if p.context:
+        _context(lines, title, lex, p)
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
     _duplicates(lines, p)
@@ -821,6 +889,272 @@ def _teaser_shaped(line: _Line, p: _Params) -> bool:
         and not _CONNECTIVE_START.match(line.norm)
         and ":" not in " ".join(line.norm.split()[:3])
     )
+
+
+# ----------------------------------------------------------------------------- line signals and context
+#
+# jusText's idea (Pomikálek 2011) on extracted lines: a line of running text is long and
+# dense in function words; a tag, a listed headline or a caption is short and has few. The
+# article is the longest coherent run of such lines; a short line inside it takes the label
+# of its neighbours (content), and what lies outside it needs evidence to be kept.
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_FINAL_STOP = regex.compile(r"[.!?؟…:؛;][\"'»”’)\]]*\s*$")
+_DASH_SPLIT = regex.compile(r"\s*[\-–—/|]\s*")
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """What the language of one line says, each signal independent of any list of page strings."""
+
+    words: int
+    function_share: float  # share of words that are Arabic function words (stopword density)
+    digit_share: float  # share of tokens that are numbers or date words
+    ends_sentence: bool
+    reporting_cue: bool
+
+
+_PUNCT = "\"'«»“”‘’()[]{}.,:;!?؟،؛…-–—/|*•"
+
+
+def _function_share(tokens: list[str], fw: frozenset[str]) -> float:
+    n = sum(1 for t in tokens if t in fw or (len(t) > 2 and t[0] in "وف" and t[1:] in fw))
+    return n / len(tokens) if tokens else 0.0
+
+
+def _signals(line: _Line, lex: _Lexicons) -> _Signals:
+    # str.split and strip, not a regex: this runs on every short line of every document.
+    tokens = [t for t in (w.strip(_PUNCT) for w in line.norm.casefold().split()) if t]
+    if not tokens:
+        return _Signals(0, 0.0, 0.0, False, False)
+    dates = sum(1 for t in tokens if t.isdigit() or t in lex.date_words)
+    cues = lex.reporting_cues
+    cue = any(t in cues or (len(t) > 3 and t[0] in "وف" and t[1:] in cues) for t in tokens)
+    return _Signals(
+        len(tokens),
+        _function_share(tokens, lex.function_words),
+        dates / len(tokens),
+        bool(_FINAL_STOP.search(line.norm)),
+        cue,
+    )
+
+
+class _SignalCache(dict):
+    """Signals of the lines of one document, computed when first asked for."""
+
+    def __init__(self, lines: list[_Line], lex: _Lexicons) -> None:
+        super().__init__()
+        self.lines, self.lex = lines, lex
+
+    def __missing__(self, i: int) -> _Signals:
+        self[i] = value = _signals(self.lines[i], self.lex)
+        return value
+
+
+def _is_body_text(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """A line of running text: long enough and dense enough in function words (fitted thresholds)."""
+    if line.n_words >= p.long_min_words:
+        return True
+    if line.n_words < p.good_min_words:
+        return False
+    tokens = [t for t in (w.strip(_PUNCT) for w in line.norm.split()) if t]
+    return (
+        len(tokens) >= p.good_min_words and _function_share(tokens, lex.function_words) >= p.good_min_density
+    )
+
+
+def _tag_shaped(line: _Line, s: _Signals, p: _Params) -> bool:
+    """A short noun phrase: a few words, no function word, no number, no final punctuation."""
+    return (
+        1 <= s.words <= p.tag_max_words
+        and s.function_share == 0.0
+        and s.digit_share == 0.0
+        and not s.ends_sentence
+        and not s.reporting_cue
+        and not _COMMA.search(line.norm)
+    )
+
+
+def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool = True) -> bool:
+    """Only place, agency and date words, numbers and Latin agency codes (``الرياض 12 رجب واس``),
+    or ``<name> – <place>`` (an outlet and a city): a dateline or agency marker on its own line."""
+    if not 1 <= s.words <= p.dateline_max_words or s.reporting_cue or s.function_share > 0:
+        return False
+    tokens = _TOKEN.findall(line.norm.casefold())
+    # After the article a lone place name is more often a tag: there only agency markers count.
+    named = [t for t in tokens if (before and t in lex.place_words) or t in lex.agency_words]
+    rest = [
+        t
+        for t in tokens
+        if not (t in lex.place_words or t in lex.agency_words or t.isdigit() or t in lex.date_words)
+    ]
+    if named and all(regex.fullmatch(r"[a-z]{2,5}", t) for t in rest):
+        return True
+    parts = [x for x in _DASH_SPLIT.split(line.norm.strip(" \"'«»“”")) if x]
+    return before and 2 <= len(parts) <= 3 and _key(parts[-1]) in lex.places and s.words <= 6
+
+
+def _initials_only(s: _Signals, line: _Line) -> bool:
+    """Initials of the editor or agency codes at the end of a story (``م. ف/ د.ذ``)."""
+    tokens = _TOKEN.findall(line.norm)
+    return 1 <= len(tokens) <= 6 and all(len(t) <= 2 and not t.isdigit() for t in tokens)
+
+
+# Labels that end the article's run of body text when they come between two body lines.
+# An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
+_BREAK_RULES = frozenset(
+    {
+        "lexicon:related_header",
+        "structure:after_related_header",
+        "lexicon:nav",
+        "lexicon:boilerplate",
+        "pattern:credit",
+    }
+)
+
+
+def _breaks_run(line: _Line) -> bool:
+    return (
+        line.label in ("tags", "comment_form", "login_wall", "appended_article") or line.rule in _BREAK_RULES
+    )
+
+
+def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """Label the short or outlying ``content`` lines by where they are in relation to the article."""
+    candidates = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if not candidates:
+        return
+
+    def is_body(i: int) -> bool:
+        # A headline-like line followed by its own stamp is a listed headline, never body text.
+        return _is_body_text(lines[i], lex, p) and not _listed_with_stamp(lines, i, lex, p)
+
+    if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
+        return  # the usual case: body text from the first content line to the last, nothing outside
+    signals = _SignalCache(lines, lex)
+    body = [i for i in candidates if is_body(i)]
+    if not body:
+        return
+    # Runs of body text, cut where page furniture stands between two body lines.
+    runs: list[list[int]] = [[body[0]]]
+    for a, b in itertools.pairwise(body):
+        if b > a + 1 and any(_breaks_run(lines[j]) for j in range(a + 1, b)):
+            runs.append([])
+        runs[-1].append(b)
+    article = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
+    start, end = article[0], article[-1]
+    outside = [i for i in candidates if not start <= i <= end]
+    if not outside:
+        return  # the usual case: every content line is inside the article
+    stems_cache: dict[int, frozenset[str]] = {}
+
+    def stems(i: int) -> frozenset[str]:
+        if i not in stems_cache:
+            stems_cache[i] = _stems(lines[i], lex, p)
+        return stems_cache[i]
+
+    heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
+    known: dict[str, frozenset[str]] = {}
+
+    def title_stems() -> frozenset[str]:
+        if "title" not in known:
+            known["title"] = _stems(_make_line(title), lex, p) if title else frozenset()
+        return known["title"]
+
+    def keys() -> frozenset[str]:
+        """The article's key terms (computed only when a line outside it needs them)."""
+        if "keys" not in known:
+            lead_lines = [stems(i) for i in heads + article]
+            known["keys"] = _key_stems(lead_lines, title_stems(), p.outside_key_terms)
+        return known["keys"]
+
+    def lead() -> frozenset[str]:
+        if "lead" not in known:
+            known["lead"] = title_stems().union(*(stems(i) for i in heads + article[:2]))
+        return known["lead"]
+
+    body_set = set(body)
+    # Inside the article a short line takes the label of its neighbours (content); outside it,
+    # a line needs evidence to be kept.
+    for i in outside:
+        line, s = lines[i], signals[i]
+        decided = _outside_line(lines, i, s, lex, p, before=i < start)
+        if decided is None and i > end and i in body_set:
+            score = len(keys() & stems(i)) / len(keys()) if keys() else 1.0
+            if score == 0.0:
+                decided = "nav", f"context:outside_article(overlap={score:.2f})"
+        if decided is None and i < start:
+            decided = _before_body(lines, i, s, stems, lead, heads, lex, p)
+        if decided:
+            line.label, line.rule = decided
+    _tail_lists(lines, end, signals, p)
+
+
+def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | None:
+    """A line between the headline and the article: a deck of the headline or another story's headline."""
+    line = lines[i]
+    if s.words > p.headline_max_words or (s.ends_sentence and not _headline_like(line, lex, p)):
+        return None
+    own = stems(i)
+    if len(own) < p.injected_min_words:
+        return None
+    if _dateline_match(line.norm, lex) or any(lines[h].norm == line.norm for h in heads):
+        return None  # a repeat of the headline: the duplicate rule decides it
+    score = _overlap(own, lead())
+    before = _previous_text_line(lines, i)
+    if score < p.foreign_max_overlap and _headline_like(line, lex, p):
+        return "related", f"context:headline_before_body(overlap={score:.2f})"
+    if before is not None and before.label == "headline" and score >= p.subhead_min_overlap:
+        return "headline", f"context:deck(overlap={score:.2f})"
+    return None
+
+
+def _outside_line(
+    lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
+) -> tuple[str, str] | None:
+    line = lines[i]
+    if _dateline_shaped(line, s, lex, p, before=before):
+        return "dateline", "context:dateline_shape"
+    if not before and _initials_only(s, line):
+        return "credit", "context:initials"
+    if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
+        return "related", "context:listed_headline_with_stamp"
+    return None
+
+
+def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
+    nxt = _next_text_line(lines, i)
+    return nxt is not None and nxt.rule == "shape:stamp" and _headline_like(lines[i], lex, p)
+
+
+def _next_text_line(lines: list[_Line], i: int) -> _Line | None:
+    j = i + 1
+    while j < len(lines) and lines[j].label == "blank":
+        j += 1
+    return lines[j] if j < len(lines) else None
+
+
+def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params) -> None:
+    """After the last line of the article: a run of short noun phrases is a tag list."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= p.tag_min_run:
+            for j in run:
+                lines[j].label, lines[j].rule = "tags", "context:tag_list"
+        run.clear()
+
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if line.label == "content" and _tag_shaped(line, signals[i], p):
+            run.append(i)
+        elif line.label == "tags":
+            continue  # a tag header or a tag line already decided belongs to the run
+        else:
+            close()
+    close()
 
 
 def _tweet_text(lines: list[_Line], p: _Params) -> None:

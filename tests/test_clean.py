@@ -454,3 +454,79 @@ def test_macro_f1_against_gold(corpus, documents, floor) -> None:
     scores = clean.label_scores(clean.label_lines(documents()), gold)
     print(f"\n{corpus}\n{scores.round(3).to_string()}")
     assert scores.loc["macro", "f1"] >= floor
+
+
+# --------------------------------------------------------------------------- line signals and context
+
+BODY_3 = (
+    "وأكد المسؤول في تصريح للصحفيين أن الجولة المقبلة من المحادثات ستعقد في الدوحة "
+    "بعد أن وافق الطرفان على جدول الأعمال الذي قدمه الوسطاء."
+)
+
+
+def test_tag_list_after_the_article_is_tags() -> None:
+    text = "\n".join(
+        ["عنوان الخبر هنا", BODY_1, BODY_2, "", "أسعار النفط", "", "الطاقة المتجددة", "", "مفاوضات السلام"]
+    )
+    labels = labels_of(text)
+    assert labels[4:] == ["tags", "blank", "tags", "blank", "tags"]
+    assert clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))["rule"].iloc[4] == (
+        "context:tag_list"
+    )
+
+
+def test_single_short_line_after_the_article_is_not_a_tag_list() -> None:
+    assert labels_of("\n".join([BODY_1, BODY_2, "أسعار النفط"]))[2] == "content"
+
+
+def test_short_subhead_inside_the_article_stays_content() -> None:
+    labels = labels_of("\n".join([BODY_1, "محادثات جديدة", "وفود الوسطاء", BODY_2, BODY_3]))
+    assert labels == ["content"] * 5
+
+
+def test_listed_headline_with_its_own_stamp_is_related() -> None:
+    text = "\n".join([BODY_1, BODY_2, "افتتاح معرض الكتاب في الرياض بمشاركة واسعة", "12 مارس 2024"])
+    assert labels_of(text)[2:] == ["related", "nav"]
+
+
+def test_dateline_shaped_line_before_the_article() -> None:
+    assert labels_of("\n".join(["عنوان الخبر هنا", "الدوحة", BODY_1, BODY_2]))[1] == "dateline"
+
+
+def test_initials_at_the_end_are_credit() -> None:
+    assert labels_of("\n".join([BODY_1, BODY_2, "م. ف/ د.ذ"]))[2] == "credit"
+
+
+def test_footer_cut_from_the_article_sharing_no_key_term_is_nav() -> None:
+    footer = (
+        "تأسست الشبكة في العاصمة عام ألفين وهي منصة إخبارية مستقلة تقدم الأخبار والتحليلات "
+        "والتقارير المصورة لجمهورها في المنطقة والعالم."
+    )
+    text = "\n".join([BODY_1, BODY_2, BODY_3, "كلمات دلالية: قطر", footer])
+    assert labels_of(text)[3:] == ["tags", "nav"]
+
+
+def test_continuation_after_furniture_sharing_key_terms_stays_content() -> None:
+    text = "\n".join([BODY_1, BODY_2, "كلمات دلالية: قطر", BODY_3])
+    assert labels_of(text)[3] == "content"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [BODY_1, BODY_2, "", "قطر", "حماس غزة", "12 مارس 2024", "الدوحة", "م. ف", "كلمات دلالية:"]
+        )
+        | st.text(max_size=40),
+        max_size=10,
+    )
+)
+def test_context_pass_keeps_one_label_per_line_and_rebuilds(parts) -> None:
+    text = "\n".join(parts)
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["x"], "text": [text]}))
+    assert len(lines) == text.count("\n") + 1
+    assert clean.rebuild(lines)["x"] == text
+    assert set(lines["label"]) <= set(clean.LABELS)
+    assert lines["rule"].map(lambda r: r.split("(")[0]).isin(
+        {k.split("(")[0] for k in clean.RULES}
+    ).all() or (lines["rule"].str.startswith("structure:repeat_of_line_").any())
