@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument(
+        "notebooks",
+        nargs="*",
+        type=Path,
+        help="notebooks to render, in this order (default: the numbered notebooks in notebooks/)",
+    )
+    report.add_argument(
         "--out", type=Path, default=REPORT_DIR, help="folder for report.html (default: report/)"
     )
     return parser
@@ -223,7 +229,11 @@ def _report(args: argparse.Namespace) -> int:
     from newsstudy.report import ReportError, render_report
 
     try:
-        target = render_report(args.out)
+        target = render_report(
+            args.out,
+            notebooks=args.notebooks or None,
+            progress=lambda line: print(f"newsstudy: {line}", file=sys.stderr),
+        )
     except ReportError as exc:
         print(f"newsstudy: error: {exc}", file=sys.stderr)
         return 1
