@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent
 BUNDLED = (
     ("seeds", "*"),
     ("notebooks", "[0-9][0-9]-*.ipynb"),
+    ("results", "*"),  # the committed run the notebooks read by default (RESULTS = "../results")
     ("tests/gold", "**/*.json"),
     ("tests/fixtures/ant", "*"),
 )

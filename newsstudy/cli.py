@@ -120,6 +120,21 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument(
+        "results",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the folder of a complete run to report on (default: ./results if it holds a run, else "
+        "the bundled study's)",
+    )
+    report.add_argument(
+        "--notebooks",
+        nargs="+",
+        type=Path,
+        default=None,
+        help="notebooks to render, in this order (default: the study's numbered notebooks)",
+    )
+    report.add_argument(
         "--out", type=Path, default=REPORT_DIR, help="folder for report.html (default: ./report)"
     )
     _add_verbosity(report)
@@ -250,11 +265,21 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _default_results() -> Path | None:
+    """./results when it holds a complete run; else None (the notebooks read the run they name)."""
+    return RESULTS_DIR if (RESULTS_DIR / results.MANIFEST).is_file() else None
+
+
 def _report(args: argparse.Namespace) -> int:
     from newsstudy.report import ReportError, render_report
 
     try:
-        target = render_report(args.out)
+        target = render_report(
+            args.out,
+            notebooks=args.notebooks,
+            results=args.results if args.results is not None else _default_results(),
+            progress=lambda line: print(f"newsstudy: {line}", file=sys.stderr),
+        )
     except ReportError as exc:
         print(f"newsstudy: error: {exc}", file=sys.stderr)
         return 1
