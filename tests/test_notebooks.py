@@ -54,11 +54,12 @@ def test_every_numbered_notebook_has_stored_outputs():
     for path in notebooks:
         notebook = nbformat.read(path, as_version=4)
         # nbval compares a cell's new outputs with the stored ones; a cell that prints or shows something
+        # (display.show, plt.show)
         # but has nothing stored would be compared with nothing.
         showing = [
             c
             for c in notebook.cells
-            if c.cell_type == "code" and ("print(" in c.source or "plt.show()" in c.source)
+            if c.cell_type == "code" and any(call in c.source for call in ("print(", "show("))
         ]
         assert showing, f"{path.name} shows nothing"
         assert all(c.get("outputs") for c in showing), (
