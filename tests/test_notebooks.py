@@ -69,11 +69,13 @@ def test_every_numbered_notebook_has_stored_outputs():
 
 def test_nbval_fails_when_a_stored_output_no_longer_matches(tmp_path):
     source = NOTEBOOKS_DIR / "02-duplication.ipynb"
-    honest = tmp_path / "honest" / source.name
-    tampered = tmp_path / "tampered" / source.name
+    honest = tmp_path / "honest" / "notebooks" / source.name
+    tampered = tmp_path / "tampered" / "notebooks" / source.name
     for target in (honest, tampered):
-        target.parent.mkdir()
+        target.parent.mkdir(parents=True)
         shutil.copy(source, target)
+        # The notebook reads the run in ../results (its RESULTS parameter).
+        (target.parent.parent / "results").symlink_to(NOTEBOOKS_DIR.parent / "results")
     notebook = nbformat.read(tampered, as_version=4)
     output = first_printed_output(notebook)
     output["text"] = output["text"].replace("5 documents", "6 documents")
@@ -83,7 +85,7 @@ def test_nbval_fails_when_a_stored_output_no_longer_matches(tmp_path):
     assert run_nbval(honest).returncode == 0
     result = run_nbval(tampered)
     assert result.returncode == 1
-    assert "6 documents" in result.stdout and "failed" in result.stdout
+    assert "Cell outputs differ" in result.stdout and "'seeds: 6 doc" in result.stdout
 
 
 @pytest.fixture(scope="module")

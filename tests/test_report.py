@@ -100,7 +100,7 @@ def texts(rows: list[list[tuple[str, dict, str]]]) -> list[list[str]]:
 def rendered(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("report")
     result = subprocess.run(
-        [sys.executable, "-m", "newsstudy", "report", *map(str, NOTEBOOKS), "--out", str(out)],
+        [sys.executable, "-m", "newsstudy", "report", "--notebooks", *map(str, NOTEBOOKS), "--out", str(out)],
         capture_output=True,
         text=True,
         check=False,
@@ -133,7 +133,7 @@ def test_the_command_prints_one_line_per_notebook_and_no_kernel_warning(rendered
 
 
 def test_a_missing_notebook_is_an_error_not_a_traceback(tmp_path, capsys):
-    assert main(["report", str(tmp_path / "99-none.ipynb"), "--out", str(tmp_path)]) == 1
+    assert main(["report", "--notebooks", str(tmp_path / "99-none.ipynb"), "--out", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"newsstudy: error: no such notebook: {tmp_path / '99-none.ipynb'}\n"
 
 
@@ -366,3 +366,24 @@ def test_a_screenshot_of_the_report(browser, report, tmp_path):
     assert shot.is_file(), result.stderr
     header = shot.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == (1280, 2000)
+
+
+def test_the_study_notebooks_read_another_run_by_their_parameter_only(tmp_path):
+    """Issue #17: a researcher's run is reported by setting RESULTS, not by editing a notebook."""
+    from newsstudy.paths import NOTEBOOKS_DIR
+    from newsstudy.report import render_report
+
+    rows = [
+        {"doc_id": "sd-1", "text": "قال المتحدث باسم الجيش السوداني إن القوات استعادت السيطرة على المدينة."},
+        {"doc_id": "sd-2", "text": "أعلنت وزارة الصحة أن عدد الإصابات ارتفع خلال الأسبوع الماضي."},
+        {"doc_id": "sd-3", "text": "وأضاف مسؤول في الأمم المتحدة أن المساعدات لم تصل بعد."},
+    ]
+    corpus = tmp_path / "sudan.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert main(["run", str(corpus), "--out", str(tmp_path / "mine"), "-q"]) == 0
+    notebooks = [NOTEBOOKS_DIR / "00-overview.ipynb", NOTEBOOKS_DIR / "05-findings.ipynb"]
+    before = [p.read_bytes() for p in notebooks]
+    page = render_report(tmp_path / "report", notebooks=notebooks, results=tmp_path / "mine")
+    html = page.read_text(encoding="utf-8")
+    assert "3 documents, 0 problems" in html and "5 documents" not in html
+    assert [p.read_bytes() for p in notebooks] == before  # the committed notebooks are not changed
