@@ -278,12 +278,13 @@ def _report(args: argparse.Namespace) -> int:
             args.out,
             notebooks=args.notebooks,
             results=args.results if args.results is not None else _default_results(),
-            progress=lambda line: print(f"newsstudy: {line}", file=sys.stderr),
+            progress=None if args.quiet else (lambda line: print(f"newsstudy: {line}", file=sys.stderr)),
         )
     except ReportError as exc:
         print(f"newsstudy: error: {exc}", file=sys.stderr)
         return 1
-    print(f"newsstudy: report written to {target}", file=sys.stderr)
+    if not args.quiet:
+        print(f"newsstudy: report written to {target}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -303,7 +303,15 @@ def _remove_stale(target: Path) -> None:
 def _stage(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(target)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}{_PARTIAL}{os.getpid()}-", dir=target.parent))
+    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}{_PARTIAL}{os.getpid()}-", dir=target.parent))
+    staged.chmod(0o777 & ~_umask())  # mkdtemp makes it private; the results folder is an ordinary one
+    return staged
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _replace(staged: Path, target: Path) -> None:
