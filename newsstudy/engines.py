@@ -1,21 +1,25 @@
-"""Engines that run the study over corpora larger than memory: streaming (one machine) and Dask.
+"""The study's plan, and who runs it: in this process, in worker processes, or on a Dask cluster.
 
-:func:`newsstudy.pipeline.run_study` holds the whole corpus in memory. The
-engines here produce the same tables from a corpus *path*, written to a folder:
+The plan is one: per-document stages on chunks of documents (:func:`process_chunk`:
+cleaning, label counts, attribution, the features of duplicate detection), then
+the cross-document stages once at the end (duplicates, text reuse, copies,
+source counts, terms, topics, similarity). Three executors run it and give the
+same tables (tests):
 
-Streaming (:func:`run_streaming`)
+In process (:func:`run_in_process`)
+    A ``documents`` table, one chunk, tables returned in memory; what
+    :func:`newsstudy.pipeline.run_study` calls.
+Streaming (:func:`run_streaming`, ``newsstudy run``)
     Reads the corpus in chunks (:func:`newsstudy.corpus.iter_corpus`), runs the
-    per-document stages (cleaning, label counts, attribution) on each chunk in
-    ``n_jobs`` worker processes, and appends the per-row tables to Parquet files
-    as chunks finish, so the memory of these stages does not grow with the
-    corpus. The workers also compute what the cross-document stages need
-    (:func:`newsstudy.duplicates.chunk_features`: MinHash signatures, word
-    counts, 12-word anchors); the main process spills the bulky part of it to a
-    hidden temporary folder in ``out_dir`` (:class:`newsstudy.duplicates.OutOfCoreIndex`:
-    kept lines, and anchors in hash partitions) and keeps only a few numbers
-    per document and line. The cross-document stages (duplicates, text reuse,
-    copies, source counts) run once at the end, one partition at a time; the
-    folder is removed when the run ends (or fails).
+    per-document stages on each chunk in ``n_jobs`` worker processes, and
+    appends the per-row tables to their files as chunks finish, so the memory
+    of these stages does not grow with the corpus. The workers also compute
+    what the cross-document stages need (:func:`newsstudy.duplicates.chunk_features`:
+    MinHash signatures, word counts, 12-word anchors); the main process spills
+    the bulky part of it to a hidden temporary folder in the run's staging
+    folder (:class:`newsstudy.duplicates.OutOfCoreIndex`: kept lines, and
+    anchors in hash partitions) and keeps only a few numbers per document and
+    line. The cross-document stages run once at the end, one partition at a time.
 Dask (:func:`run_dask`)
     The per-document stages and the MinHash signatures run per partition on a
     Dask cluster (a local ``distributed.LocalCluster`` by default); LSH banding
@@ -24,17 +28,15 @@ Dask (:func:`run_dask`)
 
 Files written (``out_dir``)
 ---------------------------
-Large, per-row tables are Parquet, written incrementally (one row group per
-chunk, rows in corpus order by chunk, each chunk sorted by ``doc_id``):
-``documents.parquet`` (without the ``text`` column: ``lines`` rebuilds it),
-``lines.parquet``, ``articles.parquet``, ``attributions.parquet``. Tables with
-at most a few rows per document are CSV (UTF-8, header): ``problems``,
-``label_counts`` (appended per chunk), ``duplicate_pairs``, ``reuse_passages``,
-``reused_share``, ``copied_lines``, ``source_counts``, ``anonymous_share``,
-``top_terms``, ``topic_terms``, ``document_topics`` and ``similarity``.
+Every table is CSV (UTF-8, header; :mod:`newsstudy.results`), written into a
+staging folder moved into place with ``run.json`` when the run is complete.
+The per-row tables (``documents`` without its ``text``: ``lines`` rebuilds it;
+``lines``, ``articles``, ``attributions``, ``label_counts``) are appended chunk
+by chunk in corpus order, so the bytes do not depend on the chunk size or the
+number of workers; the other tables are sorted by their keys.
 
-Deliberate differences from :func:`~newsstudy.pipeline.run_study`
-------------------------------------------------------------------
+Choices of the plan at scale
+---------------------------
 - ``similarity`` follows :func:`~newsstudy.pipeline.similarity_table` (every
   pair up to ``StudyOptions.max_all_pairs`` documents, nearest neighbours
   above), over the articles the topics are fitted on.
@@ -42,9 +44,8 @@ Deliberate differences from :func:`~newsstudy.pipeline.run_study`
   (default 50,000) and above that on a fixed sample of that many articles:
   those with the smallest stable hash of their ``doc_id`` (the same sample
   whatever the corpus order or chunk size).
-- Parquet tables are in corpus order by chunk; sort them by ``doc_id`` (and
-  ``line``) to compare with ``run_study``. CSV tables are sorted as in
-  ``run_study``.
+- The per-row tables are in corpus order (``run_study`` sorts its documents
+  by ``doc_id`` first, so there the two orders agree).
 - Memory of the cross-document stages: per document about 0.6 KB (id, MinHash
   signature, counts, date) and per kept line 16 bytes stay in memory; kept lines
   and anchors (16 bytes per word) are on disk. What still grows with the
