@@ -257,3 +257,52 @@ def test_streaming_engine_honours_strict_and_an_empty_corpus(tmp_path, capsys):
     assert _run(empty, "--out", tmp_path / "out", "--engine", "local") == cli.EXIT_BAD_INPUT
     assert "no readable document" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+_KILL_WITH_WORKERS = """
+import multiprocessing, os, signal, sys
+from pathlib import Path
+from newsstudy import cli, engines
+real = engines._add_chunk
+def killed(*args, **kwargs):
+    pids = [p.pid for p in multiprocessing.active_children()]
+    Path(sys.argv[1]).write_text(" ".join(map(str, pids)))
+    os.kill(os.getpid(), signal.SIGKILL)
+engines._add_chunk = killed
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
+    return "State:\tZ" in state  # a zombie has ended; only its exit status is left to collect
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads process states from /proc")
+def test_no_worker_outlives_a_killed_run(tmp_path, corpus):
+    import time
+
+    pids_file = tmp_path / "pids"
+    out = tmp_path / "out"
+    args = ["run", str(corpus), "--out", str(out), "--no-figures", "--jobs", "2", "--chunk-size", "1"]
+    # Not through pipes: a worker that outlived the run would hold them open, and this test would hang.
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILL_WITH_WORKERS, str(pids_file), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=300,
+    )
+    assert killed.returncode == -9
+    workers = [int(p) for p in pids_file.read_text().split()]
+    assert workers, "the run had no worker process to end"
+    deadline = time.monotonic() + 10
+    while not all(_ended(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    alive = [pid for pid in workers if not _ended(pid)]
+    for pid in alive:  # do not leave them behind when the test fails
+        os.kill(pid, 9)
+    assert not alive, f"workers {alive} outlived their run"
+    assert not out.exists()
