@@ -183,6 +183,15 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> tuple[str, str
             f"truncated UTF-8: the last {len(data) - utf8_error.start} byte(s) are an incomplete "
             "character (was the file cut off?)",
         )
+    if _has_utf8_line(data):
+        # Some non-ASCII lines are UTF-8, so this is UTF-8 with bad bytes, not a code page to be
+        # guessed: a legacy decoding would silently turn the good lines into mojibake.
+        line = data.count(b"\n", 0, utf8_error.start) + 1
+        raise CorpusError(
+            path,
+            f"undecodable bytes: byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) on line {line} "
+            "is not valid UTF-8, and other lines are UTF-8",
+        )
     best = _best_legacy_decoding(data)
     if best is not None:
         return best
@@ -191,6 +200,18 @@ def decode_bytes(data: bytes, *, path: str | Path = "<bytes>") -> tuple[str, str
         f"undecodable bytes: byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is not valid UTF-8, "
         "and the text is neither UTF-16 nor Windows-1256 / ISO-8859-6 Arabic",
     )
+
+
+def _has_utf8_line(data: bytes) -> bool:
+    """Whether a line with non-ASCII bytes is valid UTF-8 (a line of Arabic in a code page never is)."""
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -376,11 +397,21 @@ def _stream_encoding(path: Path) -> str:
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return codec
-    if more and b"\n" in head:
-        # Cut at a line end so a character split by the sample boundary is not
-        # mistaken for bad bytes.
-        head = head[: head.rindex(b"\n") + 1]
+    if more:
+        head = head[: _sample_end(head)]
     return decode_bytes(head, path=path)[1]
+
+
+def _sample_end(head: bytes) -> int:
+    """Where to cut a sample so that no character is split: after its last line end if it has one."""
+    if b"\n" not in head:
+        # No line end (minified JSON, say): drop a UTF-8 character the cut may have split.
+        end = len(head)
+        while end > len(head) - 3 and 0x80 <= head[end - 1] < 0xC0:
+            end -= 1
+        return end - 1 if head[end - 1] >= 0xC0 else end
+    end = head.rindex(b"\n") + 1
+    return end + 1 if end % 2 and head[end : end + 1] == b"\x00" else end  # "\n" in UTF-16-LE is 0a 00
 
 
 def _table_rows(path: Path, fmt: str) -> tuple[Iterator[dict[str, Any]], str]:
