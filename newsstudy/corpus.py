@@ -2,9 +2,12 @@
 
 Accepted inputs
 ---------------
-- a folder of ``.txt`` files (and ``.txt.gz``), read in name order; other files in
-  the folder (a ``README.md``, say) are not documents and are listed in
-  :func:`skipped_files` so nothing is dropped without a trace;
+- a folder of ``.txt`` files (and ``.txt.gz``), read in name order, its sub-folders
+  too (one per outlet, say; depth first, in name order); other files (a
+  ``README.md``, say) and hidden files and folders (``.git``) are not documents and
+  are listed in :func:`skipped_files` so nothing is dropped without a trace;
+  symbolic links are followed, and a broken link, a FIFO, a socket or a device in
+  the folder is a problem row;
 - a single ``.txt`` file;
 - JSON Lines (``.jsonl``, ``.ndjson``, or ``.json`` holding JSON Lines or one
   array of objects), CSV (``.csv``; ``.tsv`` is tab-separated) and Parquet
@@ -15,8 +18,9 @@ Accepted inputs
 The ``documents`` table
 -----------------------
 ========== ==============================================================
-doc_id     file stem, or the id column of tabular input (``doc_id``/``id``/
-           ``docno`` if present), else ``<file stem>-<row>``
+doc_id     file stem (after its sub-folders in a folder: ``outlet/article``),
+           or the id column of tabular input (``doc_id``/``id``/``docno`` if
+           present), else ``<file stem>-<row>``
 path       the file the document came from
 row        record number (from 1) in tabular input, counting records that
            are problems; 0 for text files
@@ -65,13 +69,16 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import functools
 import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import stat
 import tempfile
 import zlib
 from collections.abc import Iterator
@@ -140,6 +147,14 @@ _ARABIC_LETTER = regex.compile(r"[\u0621-\u064A]")
 # A plain character class: the standard library's re scans for it about 2.5x faster than regex.
 _SUSPICIOUS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _HTML_START = regex.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<\?xml)", regex.IGNORECASE)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
 @dataclass(frozen=True)
@@ -298,6 +313,13 @@ def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is (``a FIFO (named pipe)`` …); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((what for test, what in _FILE_KINDS if test(mode)), "an unknown kind of file")
+
+
 class _GzipFile(gzip.GzipFile):
     """A :class:`gzip.GzipFile` that also closes the file it reads from."""
 
@@ -311,11 +333,23 @@ class _GzipFile(gzip.GzipFile):
 
 
 def _open_binary(path: Path) -> BinaryIO:
-    """Open a file for streaming, transparently gunzipping it (detected by magic bytes)."""
+    """Open a regular file for streaming, transparently gunzipping it (detected by magic bytes).
+
+    The file is opened without blocking and checked before anything is read, so a
+    FIFO or a device (a ``.txt`` link to ``/dev/zero``, say) is a clear error
+    rather than a hang or a read without end.
+    """
     try:
-        handle = path.open("rb")
+        fd = os.open(path, os.O_RDONLY | _O_NONBLOCK)
     except OSError as exc:
         raise CorpusError(path, f"cannot read file: {exc.strerror or exc}") from None
+    kind = _not_regular(os.fstat(fd).st_mode)
+    if kind is not None:
+        os.close(fd)
+        raise CorpusError(path, f"not a regular file: {kind}")
+    if _O_NONBLOCK:
+        os.set_blocking(fd, True)
+    handle = open(fd, "rb")
     try:
         gzipped = handle.peek(2)[:2] == b"\x1f\x8b"
     except OSError as exc:
@@ -420,7 +454,7 @@ def _check_text(text: str, path: str | Path, where: str = "") -> None:
 _VISIBLE = regex.compile(r"[^\s\u200b-\u200f\u2060\ufeff\u061c\u00ad\u202a-\u202e\u2066-\u2069]")
 
 
-def _text_records(path: Path) -> Iterator[_Doc | _Problem]:
+def _text_records(path: Path, doc_id: str) -> Iterator[_Doc | _Problem]:
     try:
         raw = _read_document(path)
         text, encoding = decode_bytes(raw, path=path)
@@ -428,7 +462,7 @@ def _text_records(path: Path) -> Iterator[_Doc | _Problem]:
     except CorpusError as exc:
         yield _Problem(exc.path, exc.reason)
         return
-    yield _Doc(_stem(path), str(path), 0, encoding, hashlib.sha256(raw).hexdigest(), text)
+    yield _Doc(doc_id, str(path), 0, encoding, hashlib.sha256(raw).hexdigest(), text)
 
 
 def _matching(columns: tuple[str, ...] | list[str], wanted: str) -> str | None:
@@ -1101,8 +1135,74 @@ def _row_record(
     return _Doc(doc_id, str(path), number, encoding, hashlib.sha256(raw).hexdigest(), value, extra)
 
 
+# --- folders ------------------------------------------------------------------------------------------
+
+
+def _inspect(path: Path) -> tuple[os.stat_result | None, str | None]:
+    """A path's status (links followed) when it is a regular file or a folder, else why it cannot be read."""
+    if _SURROGATE.search(str(path)):
+        return None, "the file name is not valid UTF-8: rename the file"
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None, "broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "symbolic link loop"
+        return None, f"cannot read: {exc.strerror or exc}"
+    kind = _not_regular(info.st_mode)
+    if kind is not None and not stat.S_ISDIR(info.st_mode):
+        return None, f"not a regular file: {kind}"
+    return info, None
+
+
+def _shown(path: Path) -> str:
+    """A path for a problem row: bytes of a file name that are not UTF-8 shown as ``\\xff``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _children(folder: Path) -> Iterator[Path]:
+    return iter(sorted(folder.iterdir(), key=_name_key))
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Everything in a corpus folder and its sub-folders, depth first in name order.
+
+    Yields ``(path, None)`` for a regular file, or a hidden entry (``.git``: not
+    entered), and ``(path, reason)`` for an entry that cannot be read (a broken link,
+    a FIFO, a device, a name that is not UTF-8, a folder already read through another
+    link). A folder that cannot be listed raises :class:`OSError` for ``root``, else
+    is such an entry.
+    """
+    info = root.stat()
+    seen = {(info.st_dev, info.st_ino): root}
+    stack = [_children(root)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            yield entry, None
+            continue
+        info, reason = _inspect(entry)
+        if info is None or not stat.S_ISDIR(info.st_mode):
+            yield entry, reason
+            continue
+        first = seen.setdefault((info.st_dev, info.st_ino), entry)
+        if first != entry:
+            yield entry, f"a link to a folder already read: {_shown(first)}"
+            continue
+        try:
+            stack.append(_children(entry))
+        except OSError as exc:
+            yield entry, f"cannot read folder: {exc.strerror or exc}"
+
+
 def skipped_files(path: str | Path) -> list[Path]:
-    """Files in a corpus folder that are not read as documents (not ``.txt``/``.txt.gz``).
+    """Files in a corpus folder and its sub-folders not read as documents (not ``.txt``/``.txt.gz``).
+
+    Hidden files and folders are listed too (a hidden folder is not entered).
 
     >>> skipped_files("no-such-folder")
     []
@@ -1110,7 +1210,10 @@ def skipped_files(path: str | Path) -> list[Path]:
     folder = Path(path)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not _is_text_document(p))
+    try:
+        return [p for p, reason in _walk(folder) if reason is None and not _is_text_document(p)]
+    except OSError:
+        return []
 
 
 def _is_text_document(path: Path) -> bool:
@@ -1118,19 +1221,42 @@ def _is_text_document(path: Path) -> bool:
     return not name.startswith(".") and (name.endswith(".txt") or name.endswith(".txt.gz"))
 
 
+def _folder_id(path: Path, root: Path) -> str:
+    """A document's id in a folder: its file stem, after its sub-folders (``outlet/article``) if any."""
+    return "/".join((*path.relative_to(root).parent.parts, _stem(path)))
+
+
+def _folder_records(root: Path) -> Iterator[_Doc | _Problem]:
+    try:
+        entries = list(_walk(root))
+    except OSError as exc:
+        raise CorpusError(root, f"cannot read folder: {exc.strerror or exc}") from None
+    if not any(reason is not None or _is_text_document(p) for p, reason in entries):
+        raise CorpusError(root, "folder holds no .txt files")
+    for entry, reason in entries:
+        if reason is not None:
+            yield _Problem(_shown(entry), reason)
+        elif _is_text_document(entry):
+            yield from _text_records(entry, _folder_id(entry, root))
+
+
 def iter_records(
     path: str | Path, *, text_column: str = "text", id_column: str | None = None
 ) -> Iterator[_Doc | _Problem]:
-    """Yield documents and problems one at a time, in corpus order (the streaming core)."""
+    """Yield documents and problems one at a time, in corpus order (the streaming core).
+
+    Raises
+    ------
+    CorpusError
+        The path does not exist, is not a regular file or folder (a FIFO, a device,
+        a broken link) or is a folder holding nothing to read.
+    """
     root = Path(path)
-    if not root.exists():
-        raise CorpusError(root, "no such file or folder")
-    if root.is_dir():
-        files = sorted((p for p in root.iterdir() if p.is_file() and _is_text_document(p)), key=_name_key)
-        if not files:
-            raise CorpusError(root, "folder holds no .txt files")
-        for file in files:
-            yield from _text_records(file)
+    info, reason = _inspect(root)
+    if info is None:
+        raise CorpusError(_shown(root), reason or "cannot read")
+    if stat.S_ISDIR(info.st_mode):
+        yield from _folder_records(root)
         return
     try:
         fmt = _format_of(root)
@@ -1138,7 +1264,7 @@ def iter_records(
         yield _Problem(exc.path, exc.reason)
         return
     if fmt == "text":
-        yield from _text_records(root)
+        yield from _text_records(root, _stem(root))
     else:
         yield from _table_records(root, fmt, text_column, id_column)
 

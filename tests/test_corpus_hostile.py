@@ -11,6 +11,8 @@ import csv
 import gzip
 import io
 import json
+import os
+import socket
 import subprocess
 import sys
 import threading
@@ -24,7 +26,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsstudy.corpus import MAX_DOCUMENT_BYTES, load_corpus
+from newsstudy import corpus
+from newsstudy.corpus import MAX_DOCUMENT_BYTES, load_corpus, skipped_files
+from newsstudy.errors import CorpusError
 
 ARTICLE = "قال مسؤول أميركي إن قطر أبلغت حماس بضرورة إغلاق مكتبها."
 LIMIT = "over the 50 MiB document size limit"
@@ -399,6 +403,103 @@ def test_line_numbers_stay_right_after_a_run_of_blank_lines(tmp_path):
     ids, problems = load(path)
     assert ids == ["a", "c"]
     assert_problems(problems, (path, "line 150002: not valid JSON"))
+
+
+# --- 7. folders --------------------------------------------------------------------------------------
+
+
+def test_sub_folders_are_read_recursively_in_name_order_with_unique_ids(tmp_path):
+    for name in ["b.txt", "Outlet/x.txt", "outlet-2/x.txt", "outlet-2/deep/y.txt.gz", "a.txt"]:
+        data = ARTICLE.encode()
+        write(tmp_path / name, gzip.compress(data) if name.endswith(".gz") else data)
+    write(tmp_path / "outlet-2" / "notes.md", b"not a document")
+    write(tmp_path / ".git" / "stray.txt", ARTICLE.encode())
+    docs, problems = load_corpus(tmp_path, on_error="report")
+    assert docs["doc_id"].tolist() == ["a", "b", "Outlet/x", "outlet-2/deep/y", "outlet-2/x"]
+    assert docs["path"].tolist()[2] == str(tmp_path / "Outlet" / "x.txt")
+    assert problems.empty
+    assert skipped_files(tmp_path) == [tmp_path / ".git", tmp_path / "outlet-2" / "notes.md"]
+
+
+def test_special_files_in_a_folder_are_problems_and_links_to_files_are_read(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    os.symlink(tmp_path / "a.txt", tmp_path / "b-link.txt")
+    os.symlink(tmp_path / "gone.txt", tmp_path / "broken.txt")
+    os.mkfifo(tmp_path / "fifo.txt")
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    os.symlink(tmp_path, tmp_path / "sub-link")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(tmp_path / "sock"))
+        ids, problems = finishes(lambda: load(tmp_path))
+    finally:
+        server.close()
+    assert ids == ["a", "b-link"]
+    assert_problems(
+        problems,
+        (tmp_path / "broken.txt", "broken symbolic link"),
+        (tmp_path / "fifo.txt", "not a regular file: a FIFO (named pipe)"),
+        (tmp_path / "loop.txt", "symbolic link loop"),
+        (tmp_path / "sock", "not a regular file: a socket"),
+        (tmp_path / "sub-link", f"a link to a folder already read: {tmp_path}"),
+        (tmp_path / "zero.txt", "not a regular file: a character device"),
+    )
+
+
+@pytest.mark.parametrize(("make", "reason"), [(os.mkfifo, "a FIFO"), (None, "a character device")])
+def test_a_fifo_or_device_as_the_corpus_is_a_clear_error_not_a_hang(tmp_path, make, reason):
+    path = tmp_path / "corpus.jsonl"
+    if make is None:
+        os.symlink("/dev/zero", path)
+    else:
+        make(path)
+    with pytest.raises(CorpusError, match=f"not a regular file: {reason}"):
+        finishes(lambda: load_corpus(path, on_error="report"))
+
+
+def test_a_broken_link_as_the_corpus_is_a_clear_error(tmp_path):
+    os.symlink(tmp_path / "gone.jsonl", tmp_path / "c.jsonl")
+    with pytest.raises(CorpusError, match="broken symbolic link"):
+        load_corpus(tmp_path / "c.jsonl")
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_and_the_command_goes_on(tmp_path):
+    write(tmp_path / "corpus" / "good.txt", ARTICLE.encode())
+    write(Path(os.fsdecode(os.fsencode(tmp_path / "corpus") + b"/\xff.txt")), ARTICLE.encode())
+    ids, problems = load(tmp_path / "corpus")
+    assert ids == ["good"]
+    assert problems == [
+        (f"{tmp_path / 'corpus'}/\\xff.txt", "the file name is not valid UTF-8: rename the file")
+    ]
+    result = run_cli("run", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"), "--no-figures")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_folders_named_like_files_are_read_as_folders(tmp_path):
+    write(tmp_path / "c.jsonl" / "a.txt", ARTICLE.encode())
+    write(tmp_path / "c.jsonl" / "sub.txt" / "b.txt", ARTICLE.encode())
+    assert load(tmp_path / "c.jsonl") == (["a", "sub.txt/b"], [])
+    write(tmp_path / "d.csv" / "notes.md", b"x")
+    with pytest.raises(CorpusError, match=r"no \.txt files"):
+        load_corpus(tmp_path / "d.csv")
+
+
+def test_a_file_that_cannot_be_opened_is_a_problem(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    locked = write(tmp_path / "b.txt", ARTICLE.encode())
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(corpus.os, "open", denied)
+    ids, problems = load(tmp_path)
+    assert ids == ["a"]
+    assert_problems(problems, (locked, "cannot read file: Permission denied"))
 
 
 # --- 8. more in the same spirit ----------------------------------------------------------------------
