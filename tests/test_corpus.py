@@ -168,7 +168,7 @@ BAD_FILES = [
     ("latin1.txt", "Caf\xe9 \xa9 \xbf\xbf \xfc\xfd\xfe".encode("latin-1") * 5, "undecodable bytes"),
     ("page.txt", b"<!DOCTYPE html><html><body><p>x</p></body></html>", "HTML"),
     ("table.xlsx", b"PK\x03\x04....", "unsupported file type"),
-    ("broken.jsonl", b'{"text": "ok"}\n{"text": ', "invalid JSON on line 2"),
+    ("broken.jsonl", b'{"text": "ok"}\n{"text": ', "line 2: not valid JSON"),
     ("nocol.jsonl", b'{"body": "\xd9\x86\xd8\xb5"}', "no text column 'text'; the columns are body"),
     ("nocol.csv", "body,outlet\nنص,x\n".encode(), "no text column 'text'"),
     ("ragged.csv", "text,outlet\nنص,x,extra\n".encode(), "more fields than the header"),
@@ -269,7 +269,7 @@ def test_bad_bytes_part_way_through_a_large_file_are_reported_with_the_line(tmp_
     path = write(tmp_path / "late.jsonl", good + b'\n{"id": "bad", "text": "\xff\xfe\xfa"}\n')
     docs, problems = load_corpus(path, on_error="report")
     assert len(docs) == 40_000
-    assert "undecodable bytes on line 40001" in problems.loc[0, "reason"]
+    assert "line 40001: undecodable bytes" in problems.loc[0, "reason"]
 
 
 def test_paragraph_separators_inside_json_strings_stay_inside_the_text(tmp_path):
