@@ -467,6 +467,19 @@ def _finish(
     report.finish()
 
 
+#: One short document whose processing compiles every lexicon and pattern the stages cache.
+_WARM_UP = pd.DataFrame({"doc_id": ["warm-up"], "text": ["قال المتحدث إن الاجتماع انتهى.\nعاجل"]})
+
+
+def _warm_up(options: StudyOptions) -> None:
+    """Build the stages' cached lexicons (seconds of regex compilation) in this process.
+
+    Worker processes are forked from this one: built here, they are built once,
+    not once per worker (and once per run in a process that runs many).
+    """
+    process_chunk(_WARM_UP, options)
+
+
 def _end_with_parent(parent: int) -> None:
     """Worker initializer: the worker ends itself when the run that started it is gone (``kill -9``).
 
@@ -556,6 +569,7 @@ def run_streaming(
         start = time.perf_counter()
         pool: Executor | None = None
         if n_jobs > 1:
+            _warm_up(options)  # compiled once here, inherited by every forked worker
             pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
         try:
             if pool is None:

@@ -5,8 +5,10 @@ are written into a hidden staging folder beside the target
 (``.results.partial-<pid>-…``); only when every table and figure is written does
 the run write its manifest, ``run.json``, and move the staging folder into place.
 Until then the previous results stay as they were, and a run that is killed
-(Ctrl-C, ``kill -9``, a full disk) leaves them untouched. A staging folder left
-by a killed run is removed by the next run into the same place.
+(Ctrl-C, ``kill -9``, a full disk) leaves them untouched. A run killed with
+``kill -9`` cannot tidy up itself: a small watcher process started with the run
+removes its staging folder when the run is gone (and the next run into the same
+place removes any that is still left).
 
 ``run.json`` marks a run complete. It records the package version, the options,
 the input files with their SHA-256, the number of documents and problems, each
@@ -30,6 +32,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -314,6 +318,34 @@ def _umask() -> int:
     return mask
 
 
+# A run killed with SIGKILL cannot remove its staging folder itself: a small process started with
+# the run waits for the run to end and removes it if it is still there (the run stops it when it
+# finishes or fails normally).
+_REAPER = """
+import os, shutil, sys, time
+parent = int(sys.argv[1])
+while os.getppid() == parent:
+    time.sleep(0.5)
+for folder in sys.argv[2:]:
+    shutil.rmtree(folder, ignore_errors=True)
+"""
+
+
+def _start_reaper(folders: list[Path | None]) -> subprocess.Popen | None:
+    """Start the process that removes ``folders`` if this process dies first (``kill -9``)."""
+    paths = [str(folder) for folder in folders if folder is not None]
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-c", _REAPER, str(os.getpid()), *paths],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # Ctrl-C in a terminal interrupts the run, not this
+        )
+    except OSError:  # no process to spare: the next run into the same place tidies instead
+        return None
+
+
 def _replace(staged: Path, target: Path) -> None:
     """Move ``staged`` to ``target``; the old ``target`` is kept until the new one is in place."""
     old = None
@@ -341,6 +373,7 @@ class RunFolder:
     figures: Path | None = field(init=False, default=None)
     tables: dict[str, dict[str, Any]] = field(init=False, default_factory=dict)
     _figure_stage: Path | None = field(init=False, default=None)
+    _reaper: subprocess.Popen | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.out = Path(self.out)
@@ -359,6 +392,7 @@ class RunFolder:
                 self._figure_stage = _stage(self.figures_target)
                 self.figures = self._figure_stage
             self.figures.mkdir(parents=True, exist_ok=True)
+        self._reaper = _start_reaper([self.staged, self._figure_stage])
 
     def _inside_out(self, path: Path) -> Path | None:
         try:
@@ -418,12 +452,20 @@ class RunFolder:
             _replace(self._figure_stage, self.figures_target)
             self._figure_stage = None
         _replace(self.staged, self.out)
+        self._stop_reaper()
 
     def abort(self) -> None:
         """Remove the staging folders (the previous results are untouched)."""
         for folder in (self.staged, self._figure_stage):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
+        self._stop_reaper()
+
+    def _stop_reaper(self) -> None:
+        if self._reaper is not None:
+            self._reaper.kill()
+            self._reaper.wait()
+            self._reaper = None
 
     def __enter__(self) -> RunFolder:
         return self
@@ -431,6 +473,15 @@ class RunFolder:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
             self.abort()
+
+
+def _printable(path: str) -> str:
+    """A path that can be written as UTF-8: bytes of a name that is not UTF-8 as ``\\xff`` escapes.
+
+    >>> _printable("a\udcffb.txt")
+    'a\\xffb.txt'
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 #: Input files listed one by one in ``run.json``; a larger corpus gets counts and one digest.
@@ -507,14 +558,14 @@ def manifest_record(
 def input_record(corpus: Path, *, display=str) -> dict[str, Any]:
     """The manifest's record of the input: files, bytes, SHA-256 each (up to 1,000) and of all."""
     files = [
-        {"path": display(p), "bytes": p.stat().st_size, "sha256": file_digest(p)}
+        {"path": _printable(display(p)), "bytes": p.stat().st_size, "sha256": file_digest(p)}
         for p in corpus_files(corpus)
     ]
     combined = hashlib.sha256()
     for entry in files:
         combined.update(f"{entry['path']}\0{entry['sha256']}\n".encode())
     record: dict[str, Any] = {
-        "corpus": display(corpus),
+        "corpus": _printable(display(corpus)),
         "n_files": len(files),
         "bytes": sum(entry["bytes"] for entry in files),
         "sha256": combined.hexdigest(),

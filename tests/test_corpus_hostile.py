@@ -373,13 +373,20 @@ def test_a_json_array_item_over_the_limit_stops_the_file_after_the_items_before(
     assert_problems(problems, (path, f"item 2: {LIMIT}; the rest of the file was not read"))
 
 
-def test_a_text_file_at_the_limit_is_read(tmp_path):
+def test_a_text_file_at_the_limit_is_read(tmp_path, monkeypatch):
+    # The limit is read when a file is read: a smaller one tests the same boundary in less time.
+    limit = 4 * MIB
+    monkeypatch.setattr(corpus, "MAX_DOCUMENT_BYTES", limit)
     path = write(
-        tmp_path / "big.txt.gz",
-        gzip_stream(ARTICLE.encode(), (b"a", MAX_DOCUMENT_BYTES - len(ARTICLE.encode()))),
+        tmp_path / "big.txt.gz", gzip_stream(ARTICLE.encode(), (b"a", limit - len(ARTICLE.encode())))
     )
     docs = load_corpus(path)
-    assert len(docs.loc[0, "text"].encode()) == MAX_DOCUMENT_BYTES
+    assert len(docs.loc[0, "text"].encode()) == limit
+    over = write(
+        tmp_path / "over.txt.gz", gzip_stream(ARTICLE.encode(), (b"a", limit + 1 - len(ARTICLE.encode())))
+    )
+    _, problems = load_corpus(over, on_error="report")
+    assert problems["reason"].str.contains("over the 4 MiB document size limit").all() and len(problems) == 1
 
 
 @pytest.mark.parametrize("name", ["c.jsonl", "c.csv", "c.jsonl.gz", "c.txt"])

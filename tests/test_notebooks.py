@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -90,7 +91,27 @@ def test_nbval_fails_when_a_stored_output_no_longer_matches(tmp_path):
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
-    return render_report(tmp_path_factory.mktemp("report"))
+    """The study notebooks rendered over another corpus's run, set by their RESULTS parameter only (#17)."""
+    from newsstudy.cli import main
+
+    work = tmp_path_factory.mktemp("report")
+    rows = [
+        {"doc_id": "sd-1", "text": "قال المتحدث باسم الجيش السوداني إن القوات استعادت السيطرة على المدينة."},
+        {"doc_id": "sd-2", "text": "أعلنت وزارة الصحة أن عدد الإصابات ارتفع خلال الأسبوع الماضي."},
+        {"doc_id": "sd-3", "text": "وأضاف مسؤول في الأمم المتحدة أن المساعدات لم تصل بعد."},
+    ]
+    corpus = work / "sudan.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert main(["run", str(corpus), "--out", str(work / "mine"), "--no-figures", "-q"]) == 0
+    before = {p: p.read_bytes() for p in study_notebooks()}
+    page = render_report(work / "report", results=work / "mine")
+    assert {p: p.read_bytes() for p in study_notebooks()} == before, "the committed notebooks were changed"
+    return page
+
+
+def test_the_report_reads_the_run_it_is_given(report):
+    html = report.read_text(encoding="utf-8")
+    assert "3 documents, 0 problems" in html and "5 documents" not in html
 
 
 def test_report_embeds_every_figure_and_no_error(report):

@@ -366,24 +366,3 @@ def test_a_screenshot_of_the_report(browser, report, tmp_path):
     assert shot.is_file(), result.stderr
     header = shot.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", header[16:24]) == (1280, 2000)
-
-
-def test_the_study_notebooks_read_another_run_by_their_parameter_only(tmp_path):
-    """Issue #17: a researcher's run is reported by setting RESULTS, not by editing a notebook."""
-    from newsstudy.paths import NOTEBOOKS_DIR
-    from newsstudy.report import render_report
-
-    rows = [
-        {"doc_id": "sd-1", "text": "قال المتحدث باسم الجيش السوداني إن القوات استعادت السيطرة على المدينة."},
-        {"doc_id": "sd-2", "text": "أعلنت وزارة الصحة أن عدد الإصابات ارتفع خلال الأسبوع الماضي."},
-        {"doc_id": "sd-3", "text": "وأضاف مسؤول في الأمم المتحدة أن المساعدات لم تصل بعد."},
-    ]
-    corpus = tmp_path / "sudan.jsonl"
-    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert main(["run", str(corpus), "--out", str(tmp_path / "mine"), "-q"]) == 0
-    notebooks = [NOTEBOOKS_DIR / "00-overview.ipynb", NOTEBOOKS_DIR / "05-findings.ipynb"]
-    before = [p.read_bytes() for p in notebooks]
-    page = render_report(tmp_path / "report", notebooks=notebooks, results=tmp_path / "mine")
-    html = page.read_text(encoding="utf-8")
-    assert "3 documents, 0 problems" in html and "5 documents" not in html
-    assert [p.read_bytes() for p in notebooks] == before  # the committed notebooks are not changed
