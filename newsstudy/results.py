@@ -476,7 +476,7 @@ class RunFolder:
 
 
 def _printable(path: str) -> str:
-    """A path that can be written as UTF-8: bytes of a name that is not UTF-8 as ``\\xff`` escapes.
+    r"""A path that can be written as UTF-8: bytes of a name that is not UTF-8 as ``\xff`` escapes.
 
     >>> _printable("a\udcffb.txt")
     'a\\xffb.txt'
