@@ -197,12 +197,8 @@ def _plan(args: argparse.Namespace) -> _Plan:
     figures = args.figures
     if figures is None:
         figures = FIGURES_DIR if args.out is None else out / "figures"
-    results.check_output_folder(out, "--out")
-    if args.no_figures:
-        figures = None
-    elif not figures.absolute().is_relative_to(out.absolute()):
-        results.check_output_folder(figures, "--figures", marker=None)
-    return _Plan(corpus, options, out, figures)
+    # The output folders are checked by the run before any work (results.RunFolder).
+    return _Plan(corpus, options, out, None if args.no_figures else figures)
 
 
 def _command(args: argparse.Namespace, plan: _Plan) -> dict:

@@ -361,7 +361,7 @@ def _replace(staged: Path, target: Path) -> None:
 class RunFolder:
     """A run's staging folder for ``out`` (and ``figures``, if outside ``out``).
 
-    Write tables with :meth:`table` and figures into :attr:`figures`; call
+    Write tables with :meth:`write` and figures into :attr:`figures`; call
     :meth:`commit` when everything is written. Used as a context manager, a run
     that raises (or is interrupted) removes its staging folders and leaves the
     previous results as they were.
@@ -423,8 +423,6 @@ class RunFolder:
         write_csv(frame, path, append=True, header=False)
         entry.update(rows=entry["rows"] + len(frame), columns=_merged(columns, _schema(frame)))
         return path
-
-    table = write
 
     def read(self, name: str, columns: list[str] | None = None) -> pd.DataFrame:
         """A table written so far, read back as :func:`read_table` reads a complete run."""

@@ -83,7 +83,7 @@ def test_read_table_restores_types_and_missing_values(tmp_path):
         }
     )
     folder = results.RunFolder(tmp_path / "out")
-    folder.table("t", frame)
+    folder.write("t", frame)
     folder.commit({"newsstudy": "test"})
     back = read_table(tmp_path / "out", "t")
     pd.testing.assert_frame_equal(back, frame, check_dtype=False)
