@@ -173,7 +173,7 @@ def _study_file(args: argparse.Namespace) -> Path | None:
 
 @dataclass
 class _Plan:
-    """What a run will do, settled (and checked) before any work starts."""
+    """What a run will do, settled before any work starts."""
 
     corpus: Path
     options: StudyOptions
@@ -182,7 +182,7 @@ class _Plan:
 
 
 def _plan(args: argparse.Namespace) -> _Plan:
-    """The run's corpus, options and output folders; raises CorpusError / OutputError."""
+    """The run's corpus, options and output folders; raises CorpusError."""
     study_file = _study_file(args)
     study = StudyOptions(study_file=study_file).study()
     options = StudyOptions(
@@ -234,7 +234,7 @@ def _execute(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict[s
 def _run(args: argparse.Namespace) -> int:
     try:
         plan = _plan(args)
-    except (CorpusError, OutputError) as exc:
+    except CorpusError as exc:
         _error(str(exc))
         return EXIT_BAD_INPUT
     console = _Console(args)
@@ -277,8 +277,8 @@ def _report(args: argparse.Namespace) -> int:
             progress=None if args.quiet else (lambda line: print(f"newsstudy: {line}", file=sys.stderr)),
         )
     except ReportError as exc:
-        print(f"newsstudy: error: {exc}", file=sys.stderr)
-        return 1
+        _error(str(exc))
+        return EXIT_FAILED
     if not args.quiet:
         print(f"newsstudy: report written to {target}", file=sys.stderr)
     return EXIT_OK

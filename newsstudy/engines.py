@@ -319,7 +319,6 @@ class _State:
     dates: list[pd.DataFrame] = field(default_factory=list)
     problems: list[pd.DataFrame] = field(default_factory=list)
     n_docs: int = 0
-    n_problems: int = 0
     n_bytes: int = 0
 
 
@@ -437,7 +436,6 @@ def _problem_tracking(
                 first = problems.iloc[0]
                 raise CorpusError(first["path"], first["reason"])
             state.problems.append(problems)
-            state.n_problems += len(problems)
         if len(docs):
             yield docs
 
@@ -623,7 +621,7 @@ def _complete(
         figures.write_figures(tables, folder.figures)
     report.stage("write")
     report.finish()
-    counts = {"documents": state.n_docs, "problems": state.n_problems}
+    counts = {"documents": state.n_docs, "problems": sum(len(p) for p in state.problems)}
     folder.commit(results.manifest_record(Path(corpus), options, counts, report.timings, command))
 
 

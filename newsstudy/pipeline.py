@@ -237,12 +237,6 @@ def term_tables(
     }
 
 
-def _dates(documents: pd.DataFrame, column: str) -> pd.DataFrame | None:
-    if column not in documents.columns:
-        return None
-    return documents[["doc_id", column]].rename(columns={column: "date"})
-
-
 def run_study(
     documents: pd.DataFrame,
     options: StudyOptions = StudyOptions(),

@@ -338,14 +338,19 @@ def test_the_command_lists_a_lone_surrogate_and_strict_stops_on_it(tmp_path):
 # --- 6. bounded memory and time ----------------------------------------------------------------------
 
 
-def test_a_text_file_over_the_limit_is_a_problem_read_without_holding_it(tmp_path):
-    path = write(tmp_path / "bomb.txt.gz", gzip_stream((b"a" * MIB, 400)))  # 400 MiB unpacked
+def load_traced(path):
+    """``load(path)`` and the peak of Python memory it allocated."""
     tracemalloc.start()
     try:
         ids, problems = load(path)
-        peak = tracemalloc.get_traced_memory()[1]
+        return ids, problems, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_a_text_file_over_the_limit_is_a_problem_read_without_holding_it(tmp_path):
+    path = write(tmp_path / "bomb.txt.gz", gzip_stream((b"a" * MIB, 400)))  # 400 MiB unpacked
+    ids, problems, peak = load_traced(path)
     assert ids == []
     assert_problems(problems, (path, LIMIT))
     assert peak < 3 * MAX_DOCUMENT_BYTES, f"{peak / MIB:.0f} MiB"
@@ -354,12 +359,7 @@ def test_a_text_file_over_the_limit_is_a_problem_read_without_holding_it(tmp_pat
 def test_a_json_line_over_the_limit_is_a_problem_and_the_next_line_is_read(tmp_path):
     data = gzip_stream(record("a"), b'{"doc_id": "big", "text": "', OVER_LIMIT, b'"}\n', record("c"))
     path = write(tmp_path / "c.jsonl.gz", data)
-    tracemalloc.start()
-    try:
-        ids, problems = load(path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    ids, problems, peak = load_traced(path)
     assert ids == ["a", "c"]
     assert_problems(problems, (path, f"line 2: {LIMIT}"))
     assert peak < 3 * MAX_DOCUMENT_BYTES, f"{peak / MIB:.0f} MiB"
