@@ -595,6 +595,12 @@ def test_out_of_core_index_of_nothing(tmp_path):
     assert not (tmp_path / "index").exists()
 
 
+def test_out_of_core_index_of_documents_without_words(tmp_path):
+    # No document has a word: no exact duplicates to group (this raised in the index before).
+    lines = _lines({"a": [":"], "b": ["؟ ، ."]})
+    _assert_same(_out_of_core_tables(lines, None, tmp_path, n_chunks=2), _in_memory_tables(lines, None))
+
+
 # --------------------------------------------------------------------------- document words, vectorised
 _LINE_TEXT = st.text() | st.text(alphabet=" \t\u064e\u0651\u200f\u0640قال أ«»ﻻ.،0١x", max_size=40)
 
