@@ -76,6 +76,18 @@ def _parser() -> argparse.ArgumentParser:
         "--id-column", default=None, help="id column of tabular input (default: doc_id, id or docno)"
     )
     run.add_argument(
+        "--outlet-column",
+        default=None,
+        help="column naming each document's outlet, for the views per outlet "
+        "(default: outlet, SRC, source, publisher, site or domain; else the URL's host or the sub-folder)",
+    )
+    run.add_argument(
+        "--date-column",
+        default=None,
+        help="column of publication dates, for the views per month and the direction of reuse "
+        "(default: date, else published, pubdate, time, TIME …)",
+    )
+    run.add_argument(
         "--study",
         type=Path,
         default=None,
@@ -188,6 +200,8 @@ def _plan(args: argparse.Namespace) -> _Plan:
     options = StudyOptions(
         text_column=args.text_column or study.text_column or "text",
         id_column=args.id_column or study.id_column,
+        outlet_column=args.outlet_column or study.outlet_column,
+        date_column=args.date_column or study.date_column or "date",
         study_file=study_file,
     )
     corpus = args.corpus or study.corpus or SEEDS_DIR

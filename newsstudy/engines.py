@@ -3,8 +3,9 @@
 The plan is one: per-document stages on chunks of documents (:func:`process_chunk`:
 cleaning, label counts, attribution, the features of duplicate detection), then
 the cross-document stages once at the end (duplicates, text reuse, copies,
-source counts, terms, topics, similarity). Three executors run it and give the
-same tables (tests):
+source counts, terms, topics, similarity, and the views per outlet and month
+of :mod:`newsstudy.views`). Three executors run it and give the same tables
+(tests):
 
 In process (:func:`run_in_process`)
     A ``documents`` table, one chunk, tables returned in memory; what
@@ -33,7 +34,9 @@ staging folder moved into place with ``run.json`` when the run is complete.
 The per-row tables (``documents`` without its ``text``: ``lines`` rebuilds it;
 ``lines``, ``articles``, ``attributions``, ``label_counts``) are appended chunk
 by chunk in corpus order, so the bytes do not depend on the chunk size or the
-number of workers; the other tables are sorted by their keys.
+number of workers; the other tables are sorted by their keys. The views
+(``outlet_*``, ``term_forms``) are the size of the outlets and months, whatever
+the corpus size, and the figures of a corpus are drawn from them alone.
 
 Choices of the plan at scale
 ---------------------------
@@ -75,15 +78,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates, results
+from newsstudy import attribution, clean, duplicates, results, views
 from newsstudy.corpus import iter_corpus
+from newsstudy.dates import date_column
 from newsstudy.errors import CorpusError
 from newsstudy.paths import display_path
 from newsstudy.pipeline import StudyOptions, label_counts
@@ -92,17 +96,14 @@ from newsstudy.results import MemoryTables, RunFolder
 
 __all__ = [
     "ChunkTables",
-    "anonymous_share_by_outlet",
     "kept_lines",
     "parsed_dates",
     "process_chunk",
     "progress_bar",
     "read_table",
-    "reuse_matrix",
     "run_dask",
     "run_in_process",
     "run_streaming",
-    "sources_by_outlet",
 ]
 
 #: Where the plan writes its tables: a run's folder (files) or memory (``run_in_process``).
@@ -125,6 +126,8 @@ class ChunkTables:
     label_counts: pd.DataFrame
     attributions: pd.DataFrame
     dates: pd.DataFrame | None  # doc_id, date
+    facets: pd.DataFrame  # doc_id, outlet, month (newsstudy.views)
+    outlet_lines: pd.DataFrame  # this chunk's part of the outlet_lines view
     n_bytes: int = 0
     features: duplicates.ChunkFeatures | None = None  # what the cross-document stages need (spilled)
     extra: dict[str, Any] = field(default_factory=dict)
@@ -178,7 +181,8 @@ def _as_written(documents: pd.DataFrame) -> pd.DataFrame:
     """The documents table as a run writes it: paths as ``paths.display_path`` writes them."""
     if "path" not in documents.columns:
         return documents
-    return documents.assign(path=documents["path"].map(display_path))
+    shown = {path: display_path(path) for path in documents["path"].unique()}  # one file, many rows
+    return documents.assign(path=documents["path"].map(shown))
 
 
 def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIONS) -> ChunkTables:
@@ -193,21 +197,23 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
     lines = clean.label_lines(documents)
     kept = kept_lines(lines)
     dates = None
-    if options.date_column in documents.columns:
-        dates = parsed_dates(
-            documents[["doc_id", options.date_column]].rename(columns={options.date_column: "date"})
-        )
+    if (column := date_column(documents.columns, options.date_column)) is not None:
+        dates = parsed_dates(documents[["doc_id", column]].rename(columns={column: "date"}))
+    facets = views.document_facets(documents, dates, column=options.outlet_column)
+    counts = label_counts(lines)
     position = pd.Series(range(len(documents)), index=documents["doc_id"].astype(str).to_numpy())
     ordered = partial(_in_corpus_order, position=position)
     return ChunkTables(
         documents=_as_written(documents.drop(columns=["text"])),
         lines=ordered(lines),
         articles=ordered(clean.cleaned(lines)),
-        label_counts=ordered(label_counts(lines)),
+        label_counts=ordered(counts),
         attributions=ordered(
             attribution.extract(lines, study=options.study())[list(attribution.STUDY_COLUMNS)]
         ),
         dates=dates,
+        facets=facets,
+        outlet_lines=views.outlet_lines(counts, facets),
         n_bytes=int(sum(len(t.encode("utf-8")) for t in documents["text"])),
         features=duplicates.chunk_features(
             kept,
@@ -317,6 +323,8 @@ class _State:
 
     index: duplicates.OutOfCoreIndex
     dates: list[pd.DataFrame] = field(default_factory=list)
+    facets: list[pd.DataFrame] = field(default_factory=list)
+    outlet_lines: list[pd.DataFrame] = field(default_factory=list)
     problems: list[pd.DataFrame] = field(default_factory=list)
     n_docs: int = 0
     n_bytes: int = 0
@@ -352,18 +360,23 @@ def _final_tables(
     index = state.index
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
     index.set_dates(dated)
+    facets = pd.concat(state.facets, ignore_index=True)
+    del state.facets[:]
 
     # Terms, topics and similarity need only the articles and the MinHash signatures: they are
     # computed by the in-memory pipeline's own function, beside the duplicates stage (on another core).
     articles = sample.articles()
-    term_tables = (submit or _run_now)(pipeline_term_tables, articles, index.signatures(), options)
+    sampled = facets[facets["doc_id"].isin(articles["doc_id"])]
+    term_tables = (submit or _run_now)(pipeline_term_tables, articles, index.signatures(), options, sampled)
 
     report.stage("duplicates")
     # Passage rows go to the CSV as each pair partition is done; only the columns the
     # per-document and per-line summaries need stay in memory.
     spans = []
+    reuse = views.ReuseCounter(facets)
     for frame in index.reuse_passages(min_words=options.min_reuse_words):
         sink.write("reuse_passages", frame, append=True)
+        reuse.add(frame)
         spans.append(index.compact_passages(frame))
     passages = pd.concat(spans, ignore_index=True)
     del spans
@@ -379,17 +392,21 @@ def _final_tables(
     report.stage("sources")
     counted = ["doc_id", "line", "source_type", "affiliation"]
     found = sink.read("attributions", counted) if "attributions" in sink else pd.DataFrame(columns=counted)
-    sink.write(
-        "source_counts",
-        attribution.count_sources(found, by=["doc_id", "source_type", "affiliation"], copies=copies),
-    )
-    sink.write("anonymous_share", attribution.anonymous_share(found, copies=copies))
+    found = views.uncopied(found, copies)  # a report copied between documents counts once
+    sink.write("source_counts", attribution.count_sources(found, by=["doc_id", "source_type", "affiliation"]))
+    sink.write("anonymous_share", attribution.anonymous_share(found))
+    sink.write("outlet_sources", views.outlet_sources(found, facets))
+    sink.write("outlet_anonymous", views.outlet_anonymous(found, facets))
     del found
+    lines = pd.concat(state.outlet_lines, ignore_index=True)
+    sink.write("outlet_lines", lines.groupby(["outlet", "label"], sort=True).sum().reset_index())
+    sink.write("outlet_reuse", reuse.table())
 
     report.stage("topics")
     terms = term_tables.result()
-    for name in ("top_terms", "topic_terms", "document_topics", "similarity"):
+    for name in ("top_terms", "topic_terms", "document_topics", "similarity", "outlet_terms", "term_forms"):
         sink.write(name, terms[name])
+    sink.write("outlet_similarity", views.outlet_similarity(terms["similarity"], sampled))
 
 
 def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, sink: Sink) -> None:
@@ -398,6 +415,8 @@ def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, sink: Sin
     state.index.add(part.features)
     if part.dates is not None:
         state.dates.append(part.dates)
+    state.facets.append(part.facets)
+    state.outlet_lines.append(part.outlet_lines)
     sample.add(part.articles)
     state.n_docs += len(part.documents)
     state.n_bytes += part.n_bytes
@@ -475,7 +494,7 @@ def _warm_up(options: StudyOptions) -> None:
     Worker processes are forked from this one: built here, they are built once,
     not once per worker (and once per run in a process that runs many).
     """
-    process_chunk(_WARM_UP, options)
+    process_chunk(_WARM_UP, replace(options, outlet_column=None))  # its one column is not the corpus's
 
 
 def _end_with_parent(parent: int) -> None:
@@ -617,7 +636,7 @@ def _complete(
         from newsstudy import figures
 
         report.stage("figures")
-        tables = {name: folder.read(name) for name in figures.FIGURE_TABLES if name in folder}
+        tables = {name: folder.read(name) for name in figures.figure_tables(state.n_docs)}
         figures.write_figures(tables, folder.figures)
     report.stage("write")
     report.finish()
@@ -780,92 +799,3 @@ def run_dask(
             _close(state)
         _complete(folder, state, corpus, options, report, command=command)
     return folder.paths
-
-
-# --------------------------------------------------------------------------- summaries of a run by outlet
-def _outlets(out_dir: Path, column: str) -> pd.Series:
-    docs = read_table(out_dir, "documents")[["doc_id", column]]
-    return docs.set_index(docs["doc_id"].astype(str))[column].astype(str)
-
-
-def _uncopied_attributions(out_dir: Path) -> pd.DataFrame:
-    found = read_table(out_dir, "attributions")[["doc_id", "line", "source_type"]]
-    copies = read_table(out_dir, "copied_lines")
-    return attribution._drop_copies(found, copies)
-
-
-def sources_by_outlet(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
-    """Attributions per publishing outlet and source type in a run's tables (copied lines counted once).
-
-    Returns ``publisher``, ``source_type``, ``n`` and ``share`` (of the
-    outlet's attributions), sorted by publisher then ``n`` descending.
-    ``outlet_column`` is the documents column naming the publisher (``SRC``
-    in the ANT corpus).
-
-    >>> import tempfile
-    >>> from newsstudy.paths import SEEDS_DIR
-    >>> with tempfile.TemporaryDirectory() as out:
-    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
-    ...     table = sources_by_outlet(out, outlet_column="encoding")
-    >>> table.columns.tolist(), table["share"].sum().round(6)
-    (['publisher', 'source_type', 'n', 'share'], np.float64(1.0))
-    """
-    found = _uncopied_attributions(Path(out_dir))
-    found = found.assign(publisher=found["doc_id"].astype(str).map(_outlets(Path(out_dir), outlet_column)))
-    counts = found.groupby(["publisher", "source_type"], sort=True).size().rename("n").reset_index()
-    counts["share"] = counts["n"] / counts.groupby("publisher")["n"].transform("sum")
-    return counts.sort_values(
-        ["publisher", "n", "source_type"], ascending=[True, False, True], ignore_index=True
-    )
-
-
-def anonymous_share_by_outlet(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
-    """Per publishing outlet: documents, attributions, anonymous ones and their share (copies once).
-
-    Anonymous means ``anonymous_official`` or ``anonymous_source`` (as
-    :func:`newsstudy.attribution.anonymous_share`).
-
-    >>> import tempfile
-    >>> from newsstudy.paths import SEEDS_DIR
-    >>> with tempfile.TemporaryDirectory() as out:
-    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
-    ...     anonymous_share_by_outlet(out, outlet_column="encoding").columns.tolist()
-    ['publisher', 'documents', 'attributions', 'anonymous', 'share']
-    """
-    outlets = _outlets(Path(out_dir), outlet_column)
-    found = _uncopied_attributions(Path(out_dir))
-    anon = found["source_type"].isin(["anonymous_official", "anonymous_source"])
-    table = (
-        pd.DataFrame({"publisher": found["doc_id"].astype(str).map(outlets), "anon": anon})
-        .groupby("publisher", sort=True)
-        .agg(attributions=("anon", "size"), anonymous=("anon", "sum"))
-    )
-    table.insert(0, "documents", outlets.value_counts().reindex(table.index).fillna(0).astype("int64"))
-    table["anonymous"] = table["anonymous"].astype("int64")
-    table["share"] = table["anonymous"] / table["attributions"]
-    return table.reset_index()
-
-
-def reuse_matrix(out_dir: str | Path, *, outlet_column: str = "outlet") -> pd.DataFrame:
-    """Document pairs sharing a reused passage, by the two documents' outlets (a symmetric matrix).
-
-    Each unordered pair of documents with at least one passage counts once;
-    the diagonal counts pairs within one outlet.
-
-    >>> import tempfile
-    >>> from newsstudy.paths import SEEDS_DIR
-    >>> with tempfile.TemporaryDirectory() as out:
-    ...     _ = run_streaming(SEEDS_DIR, out, n_jobs=1)
-    ...     reuse_matrix(out, outlet_column="encoding").to_numpy().tolist()
-    [[0]]
-    """
-    outlets = _outlets(Path(out_dir), outlet_column)
-    passages = read_table(out_dir, "reuse_passages")
-    pairs = passages[["doc_a", "doc_b"]].astype(str).drop_duplicates()
-    a = pairs["doc_a"].map(outlets)
-    b = pairs["doc_b"].map(outlets)
-    names = sorted(set(outlets))
-    both = pd.concat([pd.DataFrame({"a": a, "b": b}), pd.DataFrame({"a": b[a != b], "b": a[a != b]})])
-    matrix = pd.crosstab(both["a"], both["b"]).reindex(index=names, columns=names, fill_value=0)
-    matrix.index.name, matrix.columns.name = "outlet", "outlet"
-    return matrix.astype("int64")

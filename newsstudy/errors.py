@@ -21,6 +21,9 @@ class CorpusError(ValueError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # raised in a worker process, it must cross back whole
+        return type(self), (self.path, self.reason)
+
 
 class OutputError(ValueError):
     """An output folder that cannot be written: names the folder and the problem.
@@ -33,3 +36,6 @@ class OutputError(ValueError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self):  # raised in a worker process, it must cross back whole
+        return type(self), (self.path, self.reason)

@@ -5,10 +5,13 @@ with :func:`study_figure`, from the same tables.
 Each figure's numbers are also in a table (nbval compares text, not images).
 
 Views that fit the corpus: up to :data:`MAX_DRAWN_DOCUMENTS` documents, the
-per-document figures draw one bar or cell per document; above it they draw one
-per *group* (the documents' outlet, :func:`document_groups`), at most
-:data:`MAX_GROUPS` groups (the largest; the rest pooled as "other"), so every
-figure costs the same whatever the corpus size.
+per-document figures draw one bar or cell per document. Above it they draw one
+per *outlet*, at most :data:`MAX_GROUPS` outlets (the largest; the rest pooled
+as "other"), from the run's views per outlet and month (:mod:`newsstudy.views`),
+and two more figures are drawn (:data:`CORPUS_FIGURES`: the anonymous share per
+outlet over time, and reuse between outlets with its direction). A corpus's
+figures read only those views (:func:`figure_tables`), never a per-document
+table, so every figure costs the same whatever the corpus size.
 """
 
 from __future__ import annotations
@@ -22,14 +25,18 @@ from matplotlib.figure import Figure
 from newsstudy import plotting, topics
 
 __all__ = [
+    "CORPUS_FIGURES",
+    "CORPUS_TABLES",
+    "DOCUMENT_TABLES",
     "FIGURES",
-    "FIGURE_TABLES",
-    "GROUP_COLUMNS",
     "MAX_DRAWN_DOCUMENTS",
-    "document_groups",
     "document_labels",
-    "group_similarity",
+    "figure_names",
+    "figure_tables",
+    "largest_outlets",
+    "n_documents",
     "pivot_similarity",
+    "reuse_flows",
     "study_figure",
     "write_figures",
 ]
@@ -38,70 +45,35 @@ Tables = Mapping[str, pd.DataFrame]
 
 #: Up to this many documents, figures draw one bar, panel or cell per document.
 MAX_DRAWN_DOCUMENTS = 30
-#: Above it, figures draw at most this many groups (outlets).
+#: Above it, figures draw at most this many outlets (the largest; the rest pooled as "other").
 MAX_GROUPS = 20
-#: Columns of the documents table that name a document's outlet, in order of preference.
-GROUP_COLUMNS: tuple[str, ...] = ("outlet", "SRC", "source", "publisher", "site")
 _OTHER_GROUP = "other"
-_ONE_GROUP = "all documents"
 
 
-def document_groups(documents: pd.DataFrame, *, limit: int = MAX_GROUPS) -> pd.Series:
-    """Each document's group for the corpus-level figures: its outlet, the largest ``limit`` kept.
-
-    The outlet comes from the first column of :data:`GROUP_COLUMNS` the table
-    has; with none, every document is in one group. Groups beyond the
-    ``limit`` largest (ties by name) are pooled as ``other``.
-
-    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["X", "Y", "X"]})
-    >>> document_groups(docs, limit=1).to_dict()
-    {'a': 'X', 'b': 'other', 'c': 'X'}
-    """
-    column = next((c for c in GROUP_COLUMNS if c in documents.columns), None)
-    ids = documents["doc_id"].astype(str).to_numpy()
-    if column is None:
-        return pd.Series(_ONE_GROUP, index=ids, dtype=object)
-    names = documents[column].astype("string").fillna("unknown").astype(str).to_numpy()
-    sizes = pd.Series(names).value_counts()
-    ranked = sorted(sizes.index, key=lambda g: (-sizes[g], g))
-    kept = set(ranked[:limit])
-    return pd.Series([n if n in kept else _OTHER_GROUP for n in names], index=ids, dtype=object)
+def n_documents(tables: Tables) -> int:
+    """Documents of the run (from its ``outlet_anonymous`` view, which has every document once)."""
+    return int(tables["outlet_anonymous"]["documents"].sum())
 
 
 def _by_document(tables: Tables) -> bool:
-    return len(tables["articles"]) <= MAX_DRAWN_DOCUMENTS
+    return n_documents(tables) <= MAX_DRAWN_DOCUMENTS
 
 
-def _groups(tables: Tables) -> pd.Series:
-    return document_groups(tables["documents"])
+def largest_outlets(tables: Tables, *, limit: int = MAX_GROUPS) -> list[str]:
+    """The ``limit`` outlets with most documents (ties by name), from the ``outlet_anonymous`` view.
 
-
-def group_similarity(similarity: pd.DataFrame, groups: pd.Series, value: str, least: float) -> pd.DataFrame:
-    """Group × group: the share of a row group's documents paired (``value`` ≥ ``least``) with the column.
-
-    The corpus-level view of the ``similarity`` table (which lists each
-    document's nearest neighbours): row *A*, column *B* is the share of *A*'s
-    documents that have at least one pair with ``value`` ≥ ``least`` with a
-    document of *B* (other than itself).
-
-    >>> sim = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "cosine": [0.5]})
-    >>> g = pd.Series({"a": "X", "b": "Y", "c": "Y"})
-    >>> group_similarity(sim, g, "cosine", 0.3).to_numpy().tolist()
-    [[0.0, 1.0], [0.5, 0.0]]
+    >>> view = pd.DataFrame({"outlet": ["X", "Y", "Y", "Z"], "documents": [5, 2, 2, 1]})
+    >>> largest_outlets({"outlet_anonymous": view}, limit=2)
+    ['X', 'Y']
     """
-    names = sorted(set(groups))
-    hits = similarity.loc[similarity[value].astype(float) >= least, ["doc_a", "doc_b"]].astype(str)
-    both = pd.concat(
-        [
-            hits.rename(columns={"doc_a": "doc", "doc_b": "other"}),
-            hits.rename(columns={"doc_b": "doc", "doc_a": "other"}),
-        ]
-    )
-    both = both.assign(row=both["doc"].map(groups), col=both["other"].map(groups)).dropna()
-    reached = both.drop_duplicates(["doc", "col"]).groupby(["row", "col"]).size()
-    sizes = groups.value_counts()
-    matrix = reached.unstack(fill_value=0).reindex(index=names, columns=names, fill_value=0).astype(float)
-    return matrix.div(sizes.reindex(names), axis=0)
+    sizes = tables["outlet_anonymous"].groupby("outlet", sort=True)["documents"].sum()
+    return sorted(sizes.index, key=lambda g: (-sizes[g], g))[:limit]
+
+
+def _pooled(table: pd.DataFrame, keys: list[str], values: list[str], kept: list[str]) -> pd.DataFrame:
+    """``table`` summed by ``keys`` with every outlet outside ``kept`` pooled as "other"."""
+    outlet = table["outlet"].where(table["outlet"].isin(kept), _OTHER_GROUP)
+    return table.assign(outlet=outlet).groupby(keys, sort=True)[values].sum().reset_index()
 
 
 def document_labels(articles: pd.DataFrame, *, words: int = 6) -> pd.Series:
@@ -149,9 +121,10 @@ def _cleaning(tables: Tables) -> tuple[Figure, object]:
         return plotting.line_label_bars(
             tables["label_counts"], doc_labels=document_labels(tables["articles"])
         )
-    counts = tables["label_counts"].assign(doc_id=lambda t: t["doc_id"].astype(str).map(_groups(tables)))
-    counts = counts.groupby(["doc_id", "label"], sort=True)["n_lines"].sum().reset_index()
-    return plotting.line_label_bars(counts, title="Line labels per outlet")
+    counts = _pooled(tables["outlet_lines"], ["outlet", "label"], ["n_lines"], largest_outlets(tables))
+    return plotting.line_label_bars(
+        counts.rename(columns={"outlet": "doc_id"}), title="Line labels per outlet"
+    )
 
 
 #: Least cosine and Jaccard counted as "similar" in the corpus-level heatmaps.
@@ -160,16 +133,24 @@ _SHARED_TEXT_JACCARD = 0.2
 
 
 def _heatmap(tables: Tables) -> tuple[Figure, object]:
-    similarity = tables["similarity"]
     if _by_document(tables):
+        similarity = tables["similarity"]
         labels = document_labels(tables["articles"], words=3)
         return plotting.similarity_heatmaps(
             pivot_similarity(similarity, "cosine", labels), pivot_similarity(similarity, "jaccard", labels)
         )
-    groups = _groups(tables)
+    kept = largest_outlets(tables)
+    long = tables["outlet_similarity"]
+    long = long[long["outlet_a"].isin(kept) & long["outlet_b"].isin(kept)]
+
+    def square(value: str) -> pd.DataFrame:
+        return long.pivot(index="outlet_a", columns="outlet_b", values=value).reindex(
+            index=kept, columns=kept
+        )
+
     return plotting.similarity_heatmaps(
-        group_similarity(similarity, groups, "cosine", _SIMILAR_COSINE),
-        group_similarity(similarity, groups, "jaccard", _SHARED_TEXT_JACCARD),
+        square("cosine_share"),
+        square("jaccard_share"),
         titles=(
             f"Share of row outlet's articles with a cosine ≥ {_SIMILAR_COSINE} neighbour in column outlet",
             f"… with estimated Jaccard ≥ {_SHARED_TEXT_JACCARD} (shared running text)",
@@ -179,7 +160,7 @@ def _heatmap(tables: Tables) -> tuple[Figure, object]:
 
 def _sources_by(column: str, title: str) -> Callable[[Tables], tuple[Figure, object]]:
     def draw(tables: Tables) -> tuple[Figure, object]:
-        counts = tables["source_counts"].groupby(column, sort=True)["n"].sum().reset_index()
+        counts = tables["outlet_sources"].groupby(column, sort=True)["n"].sum().reset_index()
         return plotting.source_bars(counts, by=column, title=title)
 
     return draw
@@ -190,12 +171,46 @@ def _anonymous(tables: Tables) -> tuple[Figure, object]:
         labels = document_labels(tables["articles"])
         shares = tables["anonymous_share"].assign(label=lambda t: t["doc_id"].map(labels))
         return plotting.anonymous_share_bars(shares, label="label")
-    table = tables["anonymous_share"].assign(label=lambda t: t["doc_id"].astype(str).map(_groups(tables)))
-    per = table.groupby("label", sort=True)[["n", "n_anonymous"]].sum().reset_index()
-    per["share"] = (per["n_anonymous"] / per["n"].where(per["n"] > 0)).fillna(0.0)
+    kept = largest_outlets(tables)
+    per = _pooled(tables["outlet_anonymous"], ["outlet"], ["attributions", "anonymous"], kept)
+    per["share"] = (per["anonymous"] / per["attributions"].where(per["attributions"] > 0)).fillna(0.0)
     return plotting.anonymous_share_bars(
-        per, label="label", title="Share of attributions to anonymous sources, per outlet"
+        per, label="outlet", title="Share of attributions to anonymous sources, per outlet"
     )
+
+
+def _anonymous_over_time(tables: Tables) -> tuple[Figure, object]:
+    view = tables["outlet_anonymous"]
+    return plotting.share_over_time(view[view["outlet"].isin(largest_outlets(tables))])
+
+
+def reuse_flows(view: pd.DataFrame, kept: list[str], value: str = "passages") -> pd.DataFrame:
+    """The ``outlet_reuse`` view as a matrix: row = reusing outlet, column = outlet published first.
+
+    Directed rows only; outlets outside ``kept`` are pooled as "other".
+
+    >>> view = pd.DataFrame({"from_outlet": ["X", "X"], "to_outlet": ["Y", "Z"], "directed": [True, True],
+    ...                      "passages": [4, 1]})
+    >>> reuse_flows(view, ["X", "Y"]).to_numpy().tolist()
+    [[0, 0, 0], [4, 0, 0], [1, 0, 0]]
+    """
+    directed = view[view["directed"].astype(bool)]
+    names = (
+        [*kept, _OTHER_GROUP]
+        if not set(directed[["from_outlet", "to_outlet"]].stack()) <= set(kept)
+        else kept
+    )
+    pool = {n: n for n in kept}
+    frm = directed["from_outlet"].map(lambda o: pool.get(o, _OTHER_GROUP))
+    to = directed["to_outlet"].map(lambda o: pool.get(o, _OTHER_GROUP))
+    summed = directed.assign(frm=frm, to=to).groupby(["to", "frm"], sort=True)[value].sum()
+    matrix = summed.unstack(fill_value=0).reindex(index=names, columns=names, fill_value=0).astype("int64")
+    matrix.index.name, matrix.columns.name = "reusing outlet", "outlet published first"
+    return matrix
+
+
+def _reuse(tables: Tables) -> tuple[Figure, object]:
+    return plotting.flow_heatmap(reuse_flows(tables["outlet_reuse"], largest_outlets(tables)))
 
 
 def _as_written(terms: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -204,22 +219,27 @@ def _as_written(terms: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return terms.assign(term=terms["term"].map(forms))
 
 
+def _written(terms: pd.DataFrame, forms: pd.DataFrame) -> pd.DataFrame:
+    """The terms table with each term as the run's ``term_forms`` table says it is written."""
+    written = forms.set_index("term")["written"]
+    return terms.assign(term=terms["term"].map(written).fillna(terms["term"]))
+
+
 def _top_terms(tables: Tables) -> tuple[Figure, object]:
     if _by_document(tables):
         labels = document_labels(tables["articles"], words=3)
         terms = _as_written(tables["top_terms"], tables["articles"])
         return plotting.top_terms_bars(terms.assign(doc_id=lambda t: t["doc_id"].map(labels)))
-    # Per outlet: the terms most often among its articles' top terms (summed weight, ties by term).
-    terms = tables["top_terms"].assign(doc_id=lambda t: t["doc_id"].astype(str).map(_groups(tables)))
-    summed = terms.groupby(["doc_id", "term"], sort=True)["weight"].sum().reset_index()
-    summed = summed.sort_values(["doc_id", "weight", "term"], ascending=[True, False, True], kind="mergesort")
-    summed["rank"] = summed.groupby("doc_id").cumcount() + 1
-    summed = summed[summed["rank"] <= 10]
-    return plotting.top_terms_bars(_as_written(summed, tables["articles"]))
+    kept = largest_outlets(tables)
+    terms = tables["outlet_terms"]
+    terms = terms[terms["outlet"].isin(kept)].assign(term=lambda t: t["written"])
+    return plotting.top_terms_bars(terms.rename(columns={"outlet": "doc_id"}))
 
 
 def _topics(tables: Tables) -> tuple[Figure, object]:
-    return plotting.topic_bars(_as_written(tables["topic_terms"], tables["articles"]))
+    if _by_document(tables):
+        return plotting.topic_bars(_as_written(tables["topic_terms"], tables["articles"]))
+    return plotting.topic_bars(_written(tables["topic_terms"], tables["term_forms"]))
 
 
 #: Figure name (the PNG's file stem in ``figures/``) → function drawing it from the study's tables.
@@ -232,41 +252,60 @@ FIGURES: dict[str, Callable[[Tables], tuple[Figure, object]]] = {
     "top-terms": _top_terms,
     "topics": _topics,
 }
+#: Figures of a corpus only (more than :data:`MAX_DRAWN_DOCUMENTS` documents): the views over time
+#: and between outlets, which a handful of documents has nothing to show in.
+CORPUS_FIGURES: dict[str, Callable[[Tables], tuple[Figure, object]]] = {
+    "anonymous-share-over-time": _anonymous_over_time,
+    "reuse-between-outlets": _reuse,
+}
+
+
+def figure_names(n: int) -> list[str]:
+    """The figures of a run of ``n`` documents: :data:`FIGURES`, and :data:`CORPUS_FIGURES` for a corpus."""
+    return [*FIGURES, *(CORPUS_FIGURES if n > MAX_DRAWN_DOCUMENTS else {})]
 
 
 def study_figure(name: str, tables: Tables) -> tuple[Figure, object]:
-    """Draw one of the study's figures (a key of :data:`FIGURES`) in the house style.
+    """Draw one of the study's figures (:data:`FIGURES`, :data:`CORPUS_FIGURES`) in the house style.
 
     Raises
     ------
     KeyError
         An unknown figure name; the message lists the known ones.
     """
-    if name not in FIGURES:
-        raise KeyError(f"unknown figure {name!r}; the figures are {', '.join(FIGURES)}")
+    known = {**FIGURES, **CORPUS_FIGURES}
+    if name not in known:
+        raise KeyError(f"unknown figure {name!r}; the figures are {', '.join(known)}")
     with plotting.style():
-        return FIGURES[name](tables)
+        return known[name](tables)
 
 
-#: The tables the figures read (all of them small but ``articles``, read for labels and written forms).
-FIGURE_TABLES: tuple[str, ...] = (
-    "documents",
-    "articles",
-    "label_counts",
-    "similarity",
-    "source_counts",
-    "anonymous_share",
-    "top_terms",
+#: The tables the figures of a corpus read: the views, each a size of outlets × months, not documents.
+CORPUS_TABLES: tuple[str, ...] = (
+    "outlet_lines",
+    "outlet_sources",
+    "outlet_anonymous",
+    "outlet_reuse",
+    "outlet_terms",
+    "outlet_similarity",
     "topic_terms",
+    "term_forms",
 )
+#: What the per-document figures of a handful of documents read besides.
+DOCUMENT_TABLES: tuple[str, ...] = ("articles", "label_counts", "similarity", "anonymous_share", "top_terms")
+
+
+def figure_tables(n: int) -> tuple[str, ...]:
+    """The tables the figures of a run of ``n`` documents read (never a per-document table for a corpus)."""
+    return CORPUS_TABLES + (DOCUMENT_TABLES if n <= MAX_DRAWN_DOCUMENTS else ())
 
 
 def write_figures(tables: Tables, directory: Path) -> list[Path]:
-    """Draw every figure of :data:`FIGURES` as ``<directory>/<name>.png`` (reproducible bytes)."""
+    """Draw the run's figures (:func:`figure_names`) as ``<directory>/<name>.png``, reproducible bytes."""
     import matplotlib.pyplot as plt
 
     written = []
-    for name in FIGURES:
+    for name in figure_names(n_documents(tables)):
         fig, _ = study_figure(name, tables)
         written.append(plotting.save_figure(fig, name, directory=directory))
         plt.close(fig)

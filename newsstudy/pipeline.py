@@ -68,13 +68,18 @@ class StudyOptions:
     text_column, id_column : str
         Columns of tabular input (see :func:`newsstudy.corpus.load_corpus`).
     date_column : str
-        Column with publication dates, used for the direction of text reuse.
+        Column with publication dates, used for the direction of text reuse and
+        the views per month; a corpus without it is searched for the first of
+        :data:`newsstudy.dates.DATE_COLUMNS`.
     near_threshold, num_perm, shingle_size, seed :
         Near-duplicate detection (ANNOTATION.md section 5).
     min_reuse_words : int
         Shortest reused passage, in normalised words.
     n_topics, topic_method, topic_seed, n_terms :
         Topic model; with a handful of documents, topics are thin.
+    outlet_column : str, optional
+        The documents column naming each document's outlet, for the views per
+        outlet; by default found as :mod:`newsstudy.views` describes.
     study_file : Path, optional
         The study file (TOML) with the affiliation categories to report; default
         the categories of ANNOTATION.md (:mod:`newsstudy.study`).
@@ -101,6 +106,7 @@ class StudyOptions:
     max_all_pairs: int = 50
     neighbours: int = 10
     min_cosine: float = 0.3
+    outlet_column: str | None = None
     study_file: Path | None = None
 
     def study(self) -> Study:
@@ -189,21 +195,33 @@ def similarity_table(
 
 
 def term_tables(
-    articles: pd.DataFrame, signatures: tuple[np.ndarray, np.ndarray], options: StudyOptions
+    articles: pd.DataFrame,
+    signatures: tuple[np.ndarray, np.ndarray],
+    options: StudyOptions,
+    facets: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Top terms, topics and the ``similarity`` table, robust to corpora with few documents or words.
+    """Top terms, topics, the ``similarity`` table and the terms per outlet, robust to tiny corpora.
 
     The number of topics is lowered to what the corpus allows (no more than its
     documents with text or its vocabulary); a corpus whose articles have no term
     left after stopwords gets empty tables and zero similarity, not an error.
-    One TF-IDF fit serves top terms, NMF topics and similarity.
+    One TF-IDF fit serves top terms, NMF topics, similarity and ``outlet_terms``
+    (:func:`newsstudy.views.outlet_terms`; ``facets`` give the outlets, by
+    default one). ``term_forms`` says how each topic and outlet term is written
+    in the articles (:func:`newsstudy.topics.display_forms`).
     """
+    from newsstudy import views
+
+    if facets is None:
+        facets = views.document_facets(articles[["doc_id"]])
     ids = articles["doc_id"].tolist()
     texts = articles[articles["text"].str.strip() != ""]
     empty = {
         "top_terms": pd.DataFrame(columns=["doc_id", "rank", "term", "weight"]),
         "topic_terms": pd.DataFrame(columns=["topic", "rank", "term", "weight"]),
         "document_topics": pd.DataFrame(columns=["doc_id", "topic", "weight"]),
+        "outlet_terms": pd.DataFrame(columns=["outlet", "rank", "term", "written", "weight"]),
+        "term_forms": pd.DataFrame(columns=["term", "written"]),
     }
     try:
         fitted = topics.tfidf(texts)
@@ -229,11 +247,23 @@ def term_tables(
     )
     pairs = similarity_table(texts, ids, options, fitted=fitted)
     pairs["jaccard"] = duplicates.pair_jaccard(*signatures, pairs)
+    by_outlet = views.outlet_terms(texts, facets, fitted, n=options.n_terms)
+    terms = sorted(set(model.topic_terms["term"].astype(str)) - set(by_outlet["term"]))
+    forms = pd.concat(
+        [
+            pd.DataFrame(
+                {"term": terms, "written": topics.display_forms(texts, terms).reindex(terms).to_numpy()}
+            ),
+            by_outlet[["term", "written"]],
+        ]
+    )
     return {
         "top_terms": top,
         "topic_terms": model.topic_terms,
         "document_topics": model.doc_topics,
         "similarity": pairs,
+        "outlet_terms": by_outlet,
+        "term_forms": forms.drop_duplicates("term").sort_values("term", ignore_index=True).astype(str),
     }
 
 

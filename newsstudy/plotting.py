@@ -30,13 +30,14 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from newsstudy.clean import LABELS
 from newsstudy.paths import FIGURES_DIR
@@ -46,9 +47,11 @@ __all__ = [
     "LINE_LABELS",
     "anonymous_share_bars",
     "ar",
+    "flow_heatmap",
     "line_label_bars",
     "native_arabic_shaping",
     "save_figure",
+    "share_over_time",
     "similarity_heatmaps",
     "source_bars",
     "style",
@@ -655,3 +658,113 @@ def topic_bars(
     >>> plt.close(fig)
     """
     return _small_multiples(topic_terms, "topic", n, value, ncols, lambda t: f"Topic {t}")
+
+
+#: Lines drawn at most by :func:`share_over_time` (the outlets with most attributions).
+MAX_LINES = 8
+
+
+def share_over_time(
+    table: pd.DataFrame,
+    *,
+    group: str = "outlet",
+    period: str = "month",
+    value: str = "share",
+    weight: str = "attributions",
+    title: str | None = "Share of attributions to anonymous sources, per month",
+    max_lines: int = MAX_LINES,
+    min_weight: int = 20,
+) -> tuple[Figure, Axes]:
+    """One line per group (the ``max_lines`` with most ``weight``) of a monthly share (0–1) over time.
+
+    ``period`` holds months as ``YYYY-MM`` (``undated`` rows are left out). A
+    point is drawn where the group has at least ``min_weight`` (attributions)
+    that month, so a share of one or two attributions does not read as a
+    trend; months without a point are gaps in the line, on a time axis from the
+    first month drawn to the last. The cost is bounded: at most ``max_lines``
+    lines, one point per month.
+
+    >>> t = pd.DataFrame({"outlet": ["X", "X", "Y"], "month": ["2024-01", "2024-03", "2024-01"],
+    ...                   "share": [0.5, 0.25, 1.0], "attributions": [40, 40, 30]})
+    >>> fig, ax = share_over_time(t)
+    >>> [(line.get_label(), len(line.get_xdata())) for line in ax.get_lines()]
+    [('X', 3), ('Y', 3)]
+    >>> plt.close(fig)
+    """
+    _require(table, [group, period, value, weight], "share_over_time")
+    dated = table[(table[period].astype(str) != "undated") & (table[weight] >= min_weight)]
+    totals = dated.groupby(group, sort=True)[weight].sum()
+    kept = sorted(totals.index, key=lambda g: (-totals[g], str(g)))[:max_lines]
+    dated = dated[dated[group].isin(kept)]
+    months = pd.PeriodIndex(dated[period].astype(str), freq="M")
+    with style():
+        fig, ax = plt.subplots(figsize=(8, 4.2), layout="constrained")
+        if len(months):
+            axis = pd.period_range(months.min(), months.max(), freq="M")
+            x = axis.to_timestamp()
+            for name in kept:
+                rows = dated[dated[group] == name]
+                share = pd.Series(rows[value].astype(float).to_numpy(), index=months[dated[group] == name])
+                ax.plot(x, share.reindex(axis).to_numpy(), marker="o", markersize=3, linewidth=1.4,
+                        label=_label(name, 30))  # fmt: skip
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+        else:
+            ax.text(0.5, 0.5, f"no month with {min_weight} dated attributions", ha="center", va="center",
+                    transform=ax.transAxes)  # fmt: skip
+        ax.set_ylim(0, 1.02)
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+        if title:
+            ax.set_title(_label(title))
+    return fig, ax
+
+
+def flow_heatmap(
+    matrix: pd.DataFrame,
+    *,
+    title: str | None = "Reused passages: from the column outlet (published first) to the row outlet",
+    width: int = 25,
+) -> tuple[Figure, Axes]:
+    """An annotated heatmap of counts, row × column (a directed flow: column → row).
+
+    Colours are on a log scale (counts span orders of magnitude); each cell
+    prints its count. ``matrix`` should be small (outlets, not documents).
+
+    >>> m = pd.DataFrame([[0, 3], [12, 1]], index=["X", "Y"], columns=["X", "Y"])
+    >>> fig, ax = flow_heatmap(m)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['0', '1', '12', '3']
+    >>> plt.close(fig)
+    """
+    from matplotlib.colors import LogNorm
+
+    data = matrix.to_numpy(dtype=float)
+    n_rows, n_cols = data.shape
+    with style():
+        fig, ax = plt.subplots(
+            figsize=(max(4.0, 0.55 * n_cols + 2.6), max(3.2, 0.45 * n_rows + 1.8)), layout="constrained"
+        )
+        top = float(np.nanmax(data)) if data.size else 0.0
+        masked = np.ma.masked_less_equal(data, 0)
+        im = ax.imshow(masked, cmap="Blues", norm=LogNorm(vmin=1, vmax=max(top, 10.0)), aspect="auto")
+        ax.set_xticks(range(n_cols), [_label(c, width) for c in matrix.columns], rotation=45, ha="right",
+                      rotation_mode="anchor")  # fmt: skip
+        ax.set_yticks(range(n_rows), [_label(r, width) for r in matrix.index])
+        ax.set_xlabel(_label(matrix.columns.name or "from"))
+        ax.set_ylabel(_label(matrix.index.name or "to"))
+        ax.grid(False)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        for i in range(n_rows):
+            for j in range(n_cols):
+                v = data[i, j]
+                colour = (
+                    "white" if v > 0 and np.log10(max(v, 1)) > 0.6 * np.log10(max(top, 10.0)) else "black"
+                )
+                ax.text(j, i, f"{v:,.0f}", ha="center", va="center", fontsize=7, color=colour)
+        if title:
+            ax.set_title(_label(title))
+        if top > 0:
+            fig.colorbar(im, ax=ax, shrink=0.7, format=FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    return fig, ax

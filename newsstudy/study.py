@@ -26,6 +26,8 @@ re-runs the study (a path is relative to the study file; the command line overri
     path = "sudan-articles.jsonl.gz"
     text_column = "body"
     id_column = "url"
+    outlet_column = "site"     # the views per outlet (newsstudy.views finds one by default)
+    date_column = "published"  # the views per month and the direction of reuse
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ class Study:
     corpus: Path | None = None
     text_column: str | None = None
     id_column: str | None = None
+    outlet_column: str | None = None
+    date_column: str | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -107,13 +111,13 @@ def read_study(path: str | Path) -> Study:
     return Study(tuple(table), tuple(sorted(pairs.items())), **_corpus_keys(data.get("corpus", {}), path))
 
 
-_CORPUS_KEYS = ("path", "text_column", "id_column")
+_CORPUS_KEYS = ("path", "text_column", "id_column", "outlet_column", "date_column")
 
 
 def _corpus_keys(table: object, path: Path) -> dict[str, object]:
     """The ``[corpus]`` table of a study file as :class:`Study` fields."""
     if not isinstance(table, dict):
-        raise CorpusError(path, "[corpus] must be a table (path, text_column, id_column)")
+        raise CorpusError(path, f"[corpus] must be a table ({', '.join(_CORPUS_KEYS)})")
     unknown = sorted(set(table) - set(_CORPUS_KEYS))
     if unknown:
         raise CorpusError(path, f"[corpus] has unknown keys {unknown}; it takes {list(_CORPUS_KEYS)}")
@@ -123,8 +127,7 @@ def _corpus_keys(table: object, path: Path) -> dict[str, object]:
     corpus = table.get("path")
     return {
         "corpus": None if corpus is None else (path.parent / corpus),
-        "text_column": table.get("text_column"),
-        "id_column": table.get("id_column"),
+        **{key: table.get(key) for key in _CORPUS_KEYS[1:]},
     }
 
 

@@ -102,3 +102,29 @@ def test_a_bad_study_file_is_a_clear_error_before_any_work(tmp_path: Path) -> No
     assert result.returncode == 2
     assert "broken.toml" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_outlet_and_date_columns_name_the_views(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "site": ["S1", "S2"],
+            "when": ["2024-05-02", "2024-06-30"],
+            "text": ["قال مسؤول إن المحادثات توقفت.", "أعلنت الوزارة أن الاجتماع تأجل."],
+        }
+    ).to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "--no-figures", "-q",
+                 "--outlet-column", "site", "--date-column", "when"]) == 0  # fmt: skip
+    view = pd.read_csv(out / "outlet_anonymous.csv")
+    assert view[["outlet", "month", "documents"]].to_numpy().tolist() == [
+        ["S1", "2024-05", 1],
+        ["S2", "2024-06", 1],
+    ]
+    result = run_cli(
+        "run", str(corpus), "--out", str(tmp_path / "o2"), "--outlet-column", "nope", "--no-figures"
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "c.csv: no outlet column 'nope'" in result.stderr and "site" in result.stderr
+    assert not (tmp_path / "o2").exists()

@@ -34,6 +34,12 @@ def _corpus(n: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@pytest.fixture(scope="module")
+def corpus_tables() -> dict[str, pd.DataFrame]:
+    """A corpus just too large to draw document by document."""
+    return pipeline.run_study(_corpus(figures.MAX_DRAWN_DOCUMENTS + 10))
+
+
 def test_small_corpus_lists_every_pair():
     tables = pipeline.run_study(_corpus(6))
     assert len(tables["similarity"]) == 6 * 5 // 2
@@ -56,9 +62,9 @@ def test_large_corpus_lists_nearest_neighbours_only():
     assert merged["jaccard"].equals(merged["jaccard_full"])
 
 
-@pytest.mark.parametrize("name", sorted(figures.FIGURES))
-def test_corpus_figures_draw_one_artist_per_outlet_not_per_document(name):
-    tables = pipeline.run_study(_corpus(figures.MAX_DRAWN_DOCUMENTS + 10))
+@pytest.mark.parametrize("name", sorted({**figures.FIGURES, **figures.CORPUS_FIGURES}))
+def test_corpus_figures_draw_one_artist_per_outlet_not_per_document(name, corpus_tables):
+    tables = corpus_tables
     fig, _ = figures.study_figure(name, tables)
     try:
         n_artists = sum(len(ax.patches) + len(ax.texts) + len(ax.images) for ax in fig.axes)
@@ -69,7 +75,14 @@ def test_corpus_figures_draw_one_artist_per_outlet_not_per_document(name):
         plt.close(fig)
 
 
-def test_document_groups_pool_small_outlets():
-    docs = pd.DataFrame({"doc_id": list("abcde"), "SRC": ["x", "x", "y", "z", "z"]})
-    assert figures.document_groups(docs, limit=2).tolist() == ["x", "x", "other", "z", "z"]
-    assert set(figures.document_groups(docs.drop(columns="SRC"))) == {"all documents"}
+def test_corpus_figures_read_only_the_views(tmp_path, corpus_tables):
+    tables = corpus_tables
+    names = figures.figure_tables(figures.MAX_DRAWN_DOCUMENTS + 10)
+    assert not {"articles", "lines", "attributions", "documents", "similarity"} & set(names)
+    written = figures.write_figures({name: tables[name] for name in names}, tmp_path)
+    assert sorted(p.stem for p in written) == sorted({**figures.FIGURES, **figures.CORPUS_FIGURES})
+
+
+def test_largest_outlets_pool_the_rest():
+    view = pd.DataFrame({"outlet": list("xxyzz"), "month": list("12111"), "documents": [1, 1, 1, 1, 1]})
+    assert figures.largest_outlets({"outlet_anonymous": view}, limit=2) == ["x", "z"]

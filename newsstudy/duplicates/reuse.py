@@ -8,13 +8,13 @@ with raw character offsets. The same per-pair steps serve the in-memory
 
 from __future__ import annotations
 
-import email.utils
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from newsstudy.dates import parse_dates
 from newsstudy.duplicates.documents import KEPT_LABELS, _kept_docs, document_words
 from newsstudy.duplicates.hashing import (
     _DELETE,
@@ -319,18 +319,9 @@ _PASSAGE_COLUMNS = [
 def _document_dates(documents: pd.DataFrame | None) -> dict[str, pd.Timestamp]:
     if documents is None or "date" not in documents.columns:
         return {}
-    raw = documents["date"]
-    parsed = pd.to_datetime(raw, utc=True, errors="coerce", format="mixed")
-    out = {}
-    for doc, value, ts in zip(documents["doc_id"].astype(str), raw, parsed, strict=True):
-        if pd.isna(ts) and isinstance(value, str) and value.strip():
-            try:  # RFC 2822 dates ("Sun, 18 Feb 2018 21:35:43 +0400") as in RSS feeds
-                ts = pd.Timestamp(email.utils.parsedate_to_datetime(value)).tz_convert("UTC")
-            except (TypeError, ValueError, IndexError):
-                ts = pd.NaT
-        if not pd.isna(ts):
-            out[doc] = ts
-    return out
+    parsed = parse_dates(documents["date"].reset_index(drop=True))
+    ids = documents["doc_id"].astype(str).to_numpy()
+    return {doc: ts for doc, ts in zip(ids, parsed, strict=True) if not pd.isna(ts)}
 
 
 def _source(a: str, b: str, dates: dict[str, pd.Timestamp]) -> str:
