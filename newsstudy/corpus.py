@@ -1340,18 +1340,25 @@ def iter_corpus(
     chunk_size: int = 5000,
     text_column: str = "text",
     id_column: str | None = None,
+    first_chunk: int | None = None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Stream a corpus as ``(documents, problems)`` chunks of at most ``chunk_size`` documents.
 
     The streaming form of :func:`load_corpus` (``on_error="report"``): files and
-    rows are read one at a time, so memory does not grow with the corpus.
+    rows are read one at a time, so memory does not grow with the corpus. With
+    ``first_chunk``, the first chunk has that many documents and each next one
+    twice as many, up to ``chunk_size``: a small corpus is still cut into
+    enough chunks to keep every worker busy, a large one into large chunks.
 
     >>> from newsstudy.paths import SEEDS_DIR
     >>> [len(docs) for docs, _ in iter_corpus(SEEDS_DIR, chunk_size=2)]
     [2, 2, 1]
+    >>> [len(docs) for docs, _ in iter_corpus(SEEDS_DIR, chunk_size=4, first_chunk=1)]
+    [1, 2, 2]
     """
     if chunk_size < 1:
         raise ValueError("chunk_size must be at least 1")
+    size = chunk_size if first_chunk is None else max(1, min(first_chunk, chunk_size))
     docs: list[_Doc] = []
     problems: list[_Problem] = []
     for record in _unique_ids(iter_records(path, text_column=text_column, id_column=id_column)):
@@ -1359,9 +1366,10 @@ def iter_corpus(
             problems.append(record)
             continue
         docs.append(record)
-        if len(docs) == chunk_size:
+        if len(docs) == size:
             yield _documents_frame(docs), _problems_frame(problems)
             docs, problems = [], []
+            size = min(2 * size, chunk_size)
     if docs or problems:
         yield _documents_frame(docs), _problems_frame(problems)
 

@@ -542,8 +542,9 @@ def run_streaming(
     options : StudyOptions
         The study's parameters, as for :func:`~newsstudy.pipeline.run_study`.
     chunk_size : int, default 5000
-        Documents per chunk (memory of the per-document stages grows with it,
-        not with the corpus).
+        Most documents per chunk (memory of the per-document stages grows with
+        it, not with the corpus). Chunks start at :data:`FIRST_CHUNK` documents
+        and double up to it; the tables do not depend on either.
     progress : callable or tqdm-like, optional
         A callable gets a message per chunk and stage; an object with
         ``update(n)`` (a tqdm bar, see :func:`progress_bar`) is advanced by the
@@ -614,9 +615,18 @@ def run_streaming(
     return folder.paths
 
 
+#: The first chunk of a run (then twice as many documents a chunk, up to ``chunk_size``): a corpus of a
+#: few hundred documents keeps both workers busy, a large one is read in large chunks.
+FIRST_CHUNK = 128
+
+
 def _chunks(corpus: str | Path, options: StudyOptions, chunk_size: int) -> Iterator:
     return iter_corpus(
-        corpus, chunk_size=chunk_size, text_column=options.text_column, id_column=options.id_column
+        corpus,
+        chunk_size=chunk_size,
+        text_column=options.text_column,
+        id_column=options.id_column,
+        first_chunk=FIRST_CHUNK,
     )
 
 
