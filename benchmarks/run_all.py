@@ -28,7 +28,8 @@ near-dups       ``duplicates.minhash_signatures`` + ``near_duplicate_pairs`` on 
 reuse           ``duplicates.reuse_passages`` + ``copied_lines`` on the kept lines
 tf-idf          ``topics.tfidf`` (Arabic tokenizer); baseline: scikit-learn's default
                 ``TfidfVectorizer()`` on the same texts
-end-to-end      ``engines.run_streaming`` from the corpus file to the written tables
+end-to-end      ``engines.run_streaming`` from the corpus file to the written tables and
+                figures: what the plain ``newsstudy run CORPUS`` does
 end-to-end dask ``engines.run_dask`` on a 2-worker LocalCluster (``--dask``)
 =============== =================================================================
 
@@ -55,7 +56,7 @@ from replicate import write_replicated
 from newsstudy.paths import ANT_CORPUS
 
 STAGES = ("load", "clean", "attribution", "near-dups", "reuse", "tf-idf", "end-to-end")
-OPTIONS = {"date_column": "TIME"}
+OPTIONS: dict = {}  # the plain command's defaults (ANT's TIME column is found as its date column)
 
 
 # --------------------------------------------------------------------------- steps (run in a child)
@@ -150,10 +151,18 @@ def step_end_to_end(path: Path, n_jobs: int, chunk_size: int) -> dict:
     from newsstudy.pipeline import StudyOptions
 
     with tempfile.TemporaryDirectory() as out:
+        figures = Path(out) / "run" / "figures"
         return _timed(
             lambda: None,
             lambda _: len(
-                run_streaming(path, out, StudyOptions(**OPTIONS), n_jobs=n_jobs, chunk_size=chunk_size)
+                run_streaming(
+                    path,
+                    Path(out) / "run",
+                    StudyOptions(**OPTIONS),
+                    n_jobs=n_jobs,
+                    chunk_size=chunk_size,
+                    figures=figures,
+                )
             ),
         )
 
