@@ -179,7 +179,7 @@ def test_an_interrupted_run_leaves_the_previous_results(tmp_path, corpus, monkey
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(engines, "process_chunk", interrupted)
+    monkeypatch.setattr(engines.local, "process_chunk", interrupted)  # where the streaming executor calls it
     assert _run(corpus, "--out", out, "--jobs", "1") == cli.EXIT_INTERRUPTED
     assert "interrupted" in capsys.readouterr().err
     assert _snapshot(out) == before and _leftovers(tmp_path) == []
@@ -205,10 +205,11 @@ def test_a_full_disk_is_one_line_and_leaves_the_previous_results(tmp_path, corpu
 
 _KILL_MID_RUN = """
 import os, signal, sys
-from newsstudy import cli, engines
+from newsstudy import cli
+from newsstudy.engines import local
 def killed(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
-engines.process_chunk = killed
+local.process_chunk = killed
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -275,13 +276,13 @@ def test_streaming_engine_honours_strict_and_an_empty_corpus(tmp_path, capsys):
 _KILL_WITH_WORKERS = """
 import multiprocessing, os, signal, sys
 from pathlib import Path
-from newsstudy import cli, engines
-real = engines._add_chunk
+from newsstudy import cli
+from newsstudy.engines import local
 def killed(*args, **kwargs):
     pids = [p.pid for p in multiprocessing.active_children()]
     Path(sys.argv[1]).write_text(" ".join(map(str, pids)))
     os.kill(os.getpid(), signal.SIGKILL)
-engines._add_chunk = killed
+local._add_chunk = killed
 sys.exit(cli.main(sys.argv[2:]))
 """
 

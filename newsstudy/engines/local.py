@@ -1,0 +1,199 @@
+"""Executors on this machine: in this process (:func:`run_in_process`) or in worker processes (streaming)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from newsstudy import duplicates, results
+from newsstudy.engines.plan import (
+    DEFAULT_OPTIONS,
+    ChunkTables,
+    _add_chunk,
+    _chunks,
+    _close,
+    _complete,
+    _finish,
+    _new_state,
+    _problem_tracking,
+    _State,
+    _TopicSample,
+    _warm_up,
+    process_chunk,
+)  # fmt: skip
+from newsstudy.engines.progress import Progress, _Progress
+from newsstudy.pipeline import StudyOptions
+from newsstudy.results import RunFolder
+
+
+def _ordered_results(
+    chunks: Iterable[pd.DataFrame], submit: Callable[[pd.DataFrame], Any], resolve: Callable, window: int
+) -> Iterator[ChunkTables]:
+    """Submit chunks as they are read, with at most ``window`` in flight; yield results in order."""
+    pending: deque = deque()
+    for docs in chunks:
+        pending.append(submit(docs))
+        if len(pending) >= window:
+            yield resolve(pending.popleft())
+    while pending:
+        yield resolve(pending.popleft())
+
+
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: the worker ends itself when the run that started it is gone (``kill -9``).
+
+    A pool's workers otherwise wait for work forever once their parent is killed.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsstudy-parent-watch", daemon=True).start()
+
+
+def run_streaming(
+    corpus: str | Path,
+    out_dir: str | Path,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    *,
+    chunk_size: int = 5000,
+    progress: Progress | None = None,
+    n_jobs: int = 2,
+    max_topic_docs: int = 50_000,
+    figures: str | Path | None = None,
+    strict: bool = False,
+    command: Mapping[str, Any] | None = None,
+) -> dict[str, Path]:
+    """Run the study over a corpus path in chunks and write its tables to ``out_dir``.
+
+    The run is written into a staging folder beside ``out_dir`` and moved into
+    place, with its manifest ``run.json``, only when complete
+    (:class:`newsstudy.results.RunFolder`): a run that fails or is interrupted
+    leaves ``out_dir`` as it was.
+
+    Parameters
+    ----------
+    corpus : str or Path
+        Anything :func:`newsstudy.corpus.iter_corpus` reads (folder, JSON Lines,
+        CSV, Parquet, gzip or not). Unreadable files and rows go to ``problems``.
+    out_dir : str or Path
+        Folder for the tables (created if needed; a complete run replaces it, so
+        it must be new, empty or an earlier run's).
+    options : StudyOptions
+        The study's parameters, as for :func:`~newsstudy.pipeline.run_study`.
+    chunk_size : int, default 5000
+        Most documents per chunk (memory of the per-document stages grows with
+        it, not with the corpus). Chunks start at :data:`FIRST_CHUNK` documents
+        and double up to it; the tables do not depend on either.
+    progress : callable or tqdm-like, optional
+        A callable gets a message per chunk and stage; an object with
+        ``update(n)`` (a tqdm bar, see :func:`progress_bar`) is advanced by the
+        documents of each chunk.
+    n_jobs : int, default 2
+        Worker processes for the per-document stages (1 = in this process).
+    max_topic_docs : int
+        Size limit of the topic model (see the module docstring).
+    figures : str or Path, optional
+        Folder for the figures (none drawn by default).
+    strict : bool
+        Stop with :class:`~newsstudy.errors.CorpusError` at the first document
+        that cannot be read, instead of listing it in ``problems``.
+    command : mapping, optional
+        What ``run.json`` records of the command that started the run.
+
+    Returns
+    -------
+    dict of str to Path
+        Every table written, by name.
+
+    Raises
+    ------
+    CorpusError
+        The corpus has no readable document (or, with ``strict``, a bad one).
+
+    >>> import tempfile
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     written = run_streaming(SEEDS_DIR, Path(out) / "run", chunk_size=2, n_jobs=1)
+    ...     print(len(results.read_table(Path(out) / "run", "documents")), written["lines"].name)
+    5 lines.csv
+    """
+    report = _Progress(progress)
+    folder = RunFolder(Path(out_dir), figures)
+    with folder:
+        state = _new_state(folder.staged)
+        sample = _TopicSample(max_topic_docs)
+        chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
+        start = time.perf_counter()
+        pool: Executor | None = None
+        if n_jobs > 1:
+            _warm_up(options)  # compiled once here, inherited by every forked worker
+            pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+        try:
+            if pool is None:
+                parts: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
+            else:
+                parts = _ordered_results(
+                    chunks,
+                    lambda docs: pool.submit(process_chunk, docs, options),
+                    lambda f: f.result(),
+                    2 * n_jobs,
+                )
+            for part in parts:
+                _add_chunk(part, state, sample, folder)
+                rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
+                report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
+            _finish(
+                state, sample, folder, options, report=report,
+                submit=None if pool is None else pool.submit,
+            )  # fmt: skip
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            _close(state)
+        _complete(folder, state, corpus, options, report, command=command)
+    return folder.paths
+
+
+def run_in_process(
+    documents: pd.DataFrame,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    *,
+    progress: Progress | None = None,
+    max_topic_docs: int = 50_000,
+) -> dict[str, pd.DataFrame]:
+    """The study's plan on a ``documents`` table in this process: its tables, by name, in memory.
+
+    The same stages, in the same order, as :func:`run_streaming` (one chunk, no
+    worker), so a table here equals the one a run writes. What
+    :func:`newsstudy.pipeline.run_study` and the notebooks call.
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> tables = run_in_process(load_corpus(SEEDS_DIR))
+    >>> len(tables["documents"]), len(tables["attributions"])
+    (5, 57)
+    """
+    sink = results.MemoryTables()
+    report = _Progress(progress)
+    with tempfile.TemporaryDirectory(prefix="newsstudy-") as spill:
+        state = _State(index=duplicates.OutOfCoreIndex(Path(spill) / "index"))
+        sample = _TopicSample(max_topic_docs)
+        try:
+            if len(documents):
+                _add_chunk(process_chunk(documents, options), state, sample, sink)
+            _finish(state, sample, sink, options, report=report)
+        finally:
+            state.index.close()
+    return sink.tables()
