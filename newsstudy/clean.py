@@ -84,7 +84,9 @@ from pathlib import Path
 import pandas as pd
 import regex
 
+from newsstudy import line_evidence
 from newsstudy.corpus import _string_array
+from newsstudy.line_evidence import CorpusEvidence
 from newsstudy.normalize import for_matching, for_matching_all, for_matching_with_offsets
 from newsstudy.paths import DATA_DIR
 
@@ -95,6 +97,7 @@ __all__ = [
     "RULES",
     "as_uncleaned",
     "cleaned",
+    "corpus_evidence",
     "label_lines",
     "label_scores",
     "read_gold",
@@ -177,6 +180,11 @@ RULES: dict[str, str] = {
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead (a sub-headline deck)",
+    "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
+    "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
+    "(newsstudy.line_evidence): the outlet's template",
+    "corpus:headline_of_other_document(docs=N)": "related: a short headline-like line that is the headline "
+    "of N other documents of the corpus (a link to another story)",
     "default:content": "content: no other rule fired",
 }
 
@@ -617,7 +625,21 @@ class _Params:
     foreign_max_overlap: float = 0.1
 
 
-def _label_document(text: str, title: str | None, p: _Params, norms: list[str] | None = None) -> list[_Line]:
+@dataclass(frozen=True)
+class _Corpus:
+    """The corpus evidence of one document: the counts and the document's outlet."""
+
+    evidence: CorpusEvidence
+    outlet: str
+
+
+def _label_document(
+    text: str,
+    title: str | None,
+    p: _Params,
+    norms: list[str] | None = None,
+    corpus: _Corpus | None = None,
+) -> list[_Line]:
     """Label the lines of one document; ``norms`` are their ``for_matching`` forms if known."""
     lex = _lexicons()
     raw_lines = text.split("\n")
@@ -630,7 +652,12 @@ def _label_document(text: str, title: str | None, p: _Params, norms: list[str] |
         if decided:
             line.label, line.rule = decided
     _login_joiners(lines, lex)
+    keys = line_evidence.line_keys(text) if corpus is not None else []
+    if corpus is not None:
+        _recurring_lines(lines, keys, corpus, lex, p)
     _headline(lines, title, lex, p)
+    if corpus is not None:
+        _other_headlines(lines, keys, title, corpus, lex, p)
     _structure(lines, title, lex, p)
     if p.context:
         _context(lines, title, lex, p)
@@ -638,6 +665,33 @@ def _label_document(text: str, title: str | None, p: _Params, norms: list[str] |
     _tweet_text(lines, p)
     _duplicates(lines, p)
     return lines
+
+
+def _recurring_lines(
+    lines: list[_Line], keys: list[str], corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """Body candidates that recur across the outlet's documents are its template (``nav``)."""
+    for line, key in zip(lines, keys, strict=True):
+        if line.label != "content" or not key:
+            continue
+        n = corpus.evidence.recurring(corpus.outlet, key, body=_is_body_text(line, lex, p))
+        if n:
+            line.label, line.rule = "nav", f"corpus:recurring_line(docs={n})"
+
+
+def _other_headlines(
+    lines: list[_Line], keys: list[str], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """A headline-like line that is another document's headline is a link to that story (``related``)."""
+    own = line_evidence.headline_key(title, keys)
+    for line, key in zip(lines, keys, strict=True):
+        if line.label != "content" or not key or line.n_words < corpus.evidence.min_headline_words:
+            continue
+        if not _headline_like(line, lex, p):
+            continue
+        n = corpus.evidence.headline_documents(key) - (key == own)
+        if n > 0:
+            line.label, line.rule = "related", f"corpus:headline_of_other_document(docs={n})"
 
 
 def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
@@ -1015,7 +1069,9 @@ _BREAK_RULES = frozenset(
 
 def _breaks_run(line: _Line) -> bool:
     return (
-        line.label in ("tags", "comment_form", "login_wall", "appended_article") or line.rule in _BREAK_RULES
+        line.label in ("tags", "comment_form", "login_wall", "appended_article")
+        or line.rule in _BREAK_RULES
+        or line.rule.startswith("corpus:recurring_line")  # the outlet's template
     )
 
 
@@ -1241,6 +1297,7 @@ def label_lines(
     neighbour_window: int = 2,
     stem_length: int = 5,
     duplicate_min_words: int = 6,
+    evidence: CorpusEvidence | None = None,
 ) -> pd.DataFrame:
     """Label every raw line of every document (ANNOTATION.md section 2).
 
@@ -1272,6 +1329,14 @@ def label_lines(
         Letters kept of each clitic-stripped word for overlap.
     duplicate_min_words : int, default 6
         Shorter repeated lines are not marked ``duplicate``.
+    evidence : CorpusEvidence, optional
+        Corpus evidence (:mod:`newsstudy.line_evidence`): the documents of each
+        outlet holding each line, and the corpus's headlines, counted over the
+        whole corpus (:func:`corpus_evidence`, or chunk by chunk with
+        :func:`newsstudy.line_evidence.count_lines`). A body candidate recurring
+        in enough documents of its outlet is ``nav``, a headline-like line that
+        is another document's headline ``related``. Without it the other signals
+        alone decide.
 
     Returns
     -------
@@ -1306,13 +1371,15 @@ def label_lines(
     ids = corpus["doc_id"].astype(str).tolist()
     bodies = corpus[text_column].tolist()
     titles = corpus[title_col].tolist() if title_col else [None] * len(corpus)
+    names = line_evidence.outlets(corpus, evidence.outlet_column) if evidence is not None else None
     doc_ids, numbers, labels, rules, texts = [], [], [], [], []
     # Documents in doc_id order, so the rows come out sorted without sorting the table.
     order = sorted(range(len(ids)), key=ids.__getitem__)
     for k, norms in zip(order, _matching_lines(bodies[k] for k in order), strict=True):
         doc_id, text, title = ids[k], _text(bodies[k]), titles[k]
         title = title if isinstance(title, str) and title.strip() else None
-        document = _label_document(text, title, params, norms)
+        known = None if names is None else _Corpus(evidence, names[k])
+        document = _label_document(text, title, params, norms, known)
         doc_ids.extend([doc_id] * len(document))
         numbers.extend(range(1, len(document) + 1))
         for line in document:
@@ -1330,6 +1397,28 @@ def label_lines(
         },
         columns=list(LINE_COLUMNS),
     )
+
+
+def corpus_evidence(
+    corpus: pd.DataFrame, *, text_column: str = "text", outlet_column: str | None = None, **thresholds
+) -> CorpusEvidence:
+    """The corpus evidence of an in-memory ``documents`` table, for :func:`label_lines`.
+
+    ``outlet_column`` names the column of each document's outlet (default: see
+    :func:`newsstudy.line_evidence.outlets`); ``thresholds`` are those of
+    :class:`~newsstudy.line_evidence.CorpusEvidence`.
+
+    >>> docs = pd.DataFrame({"doc_id": [f"site/{i}" for i in range(6)], "text": [
+    ...     f"خبر {w}\\nقال مسؤول إن {w} تستضيف جولة جديدة من المحادثات يوم الأربعاء في العاصمة.\\n"
+    ...     "تابعونا على تطبيق الموقع" for w in ["قطر", "مصر", "تونس", "عمان", "ليبيا", "اليمن"]]})
+    >>> label_lines(docs)["label"].tolist()[:3]
+    ['headline', 'content', 'content']
+    >>> lines = label_lines(docs, evidence=corpus_evidence(docs))
+    >>> lines["label"].tolist()[:3], lines["rule"][2]
+    (['headline', 'content', 'nav'], 'corpus:recurring_line(docs=6)')
+    """
+    counts = line_evidence.count_lines(corpus, text_column=text_column, outlet_column=outlet_column)
+    return CorpusEvidence.from_counts(counts, outlet_column=outlet_column, **thresholds)
 
 
 def _dateline_text(raw: str) -> str:
