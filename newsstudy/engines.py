@@ -82,7 +82,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates, results
+from newsstudy import attribution, clean, duplicates, line_evidence, results
 from newsstudy.corpus import iter_corpus
 from newsstudy.errors import CorpusError
 from newsstudy.paths import display_path
@@ -93,6 +93,7 @@ from newsstudy.results import MemoryTables, RunFolder
 __all__ = [
     "ChunkTables",
     "anonymous_share_by_outlet",
+    "count_lines",
     "kept_lines",
     "parsed_dates",
     "process_chunk",
@@ -181,8 +182,14 @@ def _as_written(documents: pd.DataFrame) -> pd.DataFrame:
     return documents.assign(path=documents["path"].map(display_path))
 
 
-def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIONS) -> ChunkTables:
+def process_chunk(
+    documents: pd.DataFrame,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    evidence: line_evidence.CorpusEvidence | None = None,
+) -> ChunkTables:
     """Run the per-document stages on one chunk of the ``documents`` table.
+
+    ``evidence`` is the whole corpus's line counts (:func:`count_lines`), given to the cleaner.
 
     >>> from newsstudy.corpus import load_corpus
     >>> from newsstudy.paths import SEEDS_DIR
@@ -190,7 +197,7 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
     >>> len(part.documents), part.lines["doc_id"].nunique()
     (5, 5)
     """
-    lines = clean.label_lines(documents)
+    lines = clean.label_lines(documents, evidence=evidence)
     kept = kept_lines(lines)
     dates = None
     if options.date_column in documents.columns:
@@ -217,6 +224,39 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
             seed=options.seed,
         ),
     )
+
+
+# --------------------------------------------------------------------------- corpus evidence
+def _count_chunk(documents: pd.DataFrame, options: StudyOptions) -> line_evidence.LineCounts:
+    return line_evidence.count_lines(documents, outlet_column=options.outlet_column)
+
+
+def count_lines(
+    chunks: Iterable[pd.DataFrame], options: StudyOptions = DEFAULT_OPTIONS, *, submit: Callable | None = None
+) -> line_evidence.CorpusEvidence | None:
+    """The first pass of a run: the corpus evidence of the cleaner, counted chunk by chunk.
+
+    ``submit(fn, *args)`` runs the counting of a chunk elsewhere (a worker) and
+    returns a future; the counts are merged in chunk order as they come, and the
+    merge does not depend on the order, so neither the chunk size nor the
+    workers change them. None when ``options.corpus_evidence`` is off.
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> count_lines([load_corpus(SEEDS_DIR)]).counts.n_documents
+    5
+    """
+    if not options.corpus_evidence:
+        return None
+    counts = line_evidence.merge_counts([])
+    submit = submit or _run_now
+    for part in _ordered_results(chunks, lambda docs: submit(_count_chunk, docs, options), _result, 4):
+        counts = line_evidence.merge_counts([counts, part])
+    return line_evidence.CorpusEvidence.from_counts(counts, outlet_column=options.outlet_column)
+
+
+def _result(future: Any) -> Any:
+    return future.result()
 
 
 # --------------------------------------------------------------------------- writing
@@ -570,12 +610,19 @@ def run_streaming(
             _warm_up(options)  # compiled once here, inherited by every forked worker
             pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
         try:
+            report.stage("line counts")
+            evidence = count_lines(
+                (docs for docs, _ in _chunks(corpus, options, chunk_size) if len(docs)),
+                options,
+                submit=None if pool is None else pool.submit,
+            )
+            report._clock("documents")  # back to the documents' clock, without a message
             if pool is None:
-                parts: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
+                parts: Iterable[ChunkTables] = (process_chunk(docs, options, evidence) for docs in chunks)
             else:
                 parts = _ordered_results(
                     chunks,
-                    lambda docs: pool.submit(process_chunk, docs, options),
+                    lambda docs: pool.submit(process_chunk, docs, options, evidence),
                     lambda f: f.result(),
                     2 * n_jobs,
                 )
@@ -651,7 +698,10 @@ def run_in_process(
         sample = _TopicSample(max_topic_docs)
         try:
             if len(documents):
-                _add_chunk(process_chunk(documents, options), state, sample, sink)
+                report.stage("line counts")
+                evidence = count_lines([documents], options)
+                report._clock("documents")  # back to the documents' clock, without a message
+                _add_chunk(process_chunk(documents, options, evidence), state, sample, sink)
             _finish(state, sample, sink, options, report=report)
         finally:
             state.index.close()
@@ -659,9 +709,11 @@ def run_in_process(
 
 
 # --------------------------------------------------------------------------- Dask
-def _chunk_with_bands(documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int) -> tuple:
+def _chunk_with_bands(
+    documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int, evidence=None
+) -> tuple:
     """Per-partition work on a Dask worker: the per-document stages plus MinHash band keys."""
-    part = process_chunk(documents, options)
+    part = process_chunk(documents, options, evidence)
     # The chunk's signatures are those duplicates.duplicate_pairs computes, so the band keys match its own.
     keys = duplicates.band_keys(part.features.signatures, bands=bands, rows=rows)
     doc_ids = pd.Series(part.features.ids[keys["row"].to_numpy()], dtype="str")
@@ -741,13 +793,21 @@ def run_dask(
             )
         client = Client(scheduler if scheduler is not None else cluster)
         try:
+            report.stage("line counts")
+            evidence = count_lines(
+                (docs for docs, _ in _chunks(corpus, options, chunk_size) if len(docs)),
+                options,
+                submit=lambda fn, docs, *args: client.submit(fn, client.scatter(docs), *args, pure=False),
+            )
+            report._clock("documents")  # back to the documents' clock, without a message
+            shared = None if evidence is None else client.scatter(evidence, broadcast=True)
             chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
             band_futures = []
 
             def submit(docs: pd.DataFrame):
                 # Scattered first: a chunk embedded in the task graph is sent through the scheduler.
                 data = client.scatter(docs)
-                future = client.submit(_chunk_with_bands, data, options, bands, rows, pure=False)
+                future = client.submit(_chunk_with_bands, data, options, bands, rows, shared, pure=False)
                 band_futures.append(client.submit(lambda r: r[1], future, pure=False))
                 return future
 

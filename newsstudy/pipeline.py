@@ -84,6 +84,14 @@ class StudyOptions:
         most similar documents with a TF-IDF cosine of at least
         ``min_cosine`` (:func:`newsstudy.topics.neighbours`), so the table
         and its cost grow with the corpus, not with its square.
+    corpus_evidence : bool
+        Count each outlet's recurring lines and the corpus's headlines before
+        cleaning and give them to :func:`newsstudy.clean.label_lines`
+        (:mod:`newsstudy.line_evidence`); False cleans each document alone.
+    outlet_column : str, optional
+        The documents column naming each document's outlet, for that evidence
+        (default: ``outlet`` or ``SRC`` if present, else the sub-folder of the
+        ``doc_id``, else the whole corpus is one outlet).
     """
 
     text_column: str = "text"
@@ -102,6 +110,8 @@ class StudyOptions:
     neighbours: int = 10
     min_cosine: float = 0.3
     study_file: Path | None = None
+    corpus_evidence: bool = True
+    outlet_column: str | None = None
 
     def study(self) -> Study:
         """The study whose reporting categories ``affiliation`` uses (:mod:`newsstudy.study`)."""
