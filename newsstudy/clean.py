@@ -657,7 +657,7 @@ def _label_document(
         _recurring_lines(lines, keys, corpus, lex, p)
     _headline(lines, title, lex, p)
     if corpus is not None:
-        _other_headlines(lines, keys, title, corpus, lex, p)
+        _other_headlines(lines, title, corpus, lex, p)
     _structure(lines, title, lex, p)
     if p.context:
         _context(lines, title, lex, p)
@@ -674,21 +674,29 @@ def _recurring_lines(
     for line, key in zip(lines, keys, strict=True):
         if line.label != "content" or not key:
             continue
-        n = corpus.evidence.recurring(corpus.outlet, key, body=_is_body_text(line, lex, p))
+        n = corpus.evidence.recurring(corpus.outlet, key, body=_running_text(line, lex, p))
         if n:
             line.label, line.rule = "nav", f"corpus:recurring_line(docs={n})"
 
 
+def _running_text(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Body text that reads as a sentence: ends like one, or is long (a recurring one may be content)."""
+    return _is_body_text(line, lex, p) and (
+        line.n_words >= p.long_min_words or bool(_FINAL_STOP.search(line.norm))
+    )
+
+
 def _other_headlines(
-    lines: list[_Line], keys: list[str], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
+    lines: list[_Line], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
 ) -> None:
     """A headline-like line that is another document's headline is a link to that story (``related``)."""
-    own = line_evidence.headline_key(title, keys)
-    for line, key in zip(lines, keys, strict=True):
-        if line.label != "content" or not key or line.n_words < corpus.evidence.min_headline_words:
+    own = line_evidence.own_headline(title, [line.raw for line in lines])
+    for line in lines:
+        if line.label != "content" or line.n_words < corpus.evidence.min_headline_words:
             continue
         if not _headline_like(line, lex, p):
             continue
+        key = line_evidence.headline_key(line.raw)
         n = corpus.evidence.headline_documents(key) - (key == own)
         if n > 0:
             line.label, line.rule = "related", f"corpus:headline_of_other_document(docs={n})"

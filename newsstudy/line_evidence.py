@@ -8,26 +8,30 @@ counts to :func:`newsstudy.clean.label_lines` as optional evidence.
 
 How it counts
 -------------
-- Each raw line is reduced to a **line key**: case-folded, tatweel and combining
-  marks removed, every run of digits replaced by ``0`` (so a view counter or a
-  date is one line whatever its numbers), every run of other non-letters a
-  space. A template line is written the same way in every page of an outlet, so
-  nothing more is needed.
+- Each raw line is reduced to a **line key**: every run of digits replaced by
+  ``0`` (so a view counter or a date is one line whatever its numbers), runs of
+  whitespace collapsed, the ends stripped. A template line is written the same
+  way in every page of an outlet, so nothing more is needed, and the key is cheap
+  (the counting pass reads the whole corpus once more).
 - The key is hashed with BLAKE2b (8 bytes), together with the document's outlet
   (:func:`outlets`): per chunk, the **documents** in which each (outlet, key)
   occurs (a line twice in one document counts once), kept as sorted ``uint64``
   keys and ``int64`` counts; chunks are merged with ``np.unique``, so memory
   grows with the distinct lines, and the result does not depend on the chunk
   size or the order of the chunks.
-- Each document's **headline key** (its title column if the corpus has one, else
-  its first non-blank line) is counted the same way, over the whole corpus.
+- Each document's **headline key** (of its title column if the corpus has one,
+  else of its first non-blank line) is counted the same way, over the whole
+  corpus. Headlines are compared more loosely (:func:`headline_key`: case-folded,
+  tatweel and combining marks removed, punctuation a space): a title stored
+  apart from the text is not always punctuated as the line that repeats it.
 
 How the labeller uses it (:class:`CorpusEvidence`)
 --------------------------------------------------
 - A line that the line rules left as a body candidate and whose key occurs in at
   least ``max(min_docs, min_share × n)`` documents of its outlet (``n`` its
   outlet's documents) is ``nav`` (rule ``corpus:recurring_line(docs=N)``). A line
-  of body text (:func:`newsstudy.clean` signals) needs a higher share,
+  of running text (body text by the cleaner's signals that ends like a sentence or
+  is long) needs a higher share,
   ``body_min_share``: an outlet's standard background paragraph ("ويذكر أن ...")
   recurs through a story's follow-ups, a template paragraph through the outlet's
   whole output. Recurrence is counted within one outlet only: wire copy that many
@@ -65,6 +69,7 @@ __all__ = [
     "CorpusEvidence",
     "LineCounts",
     "count_lines",
+    "headline_key",
     "line_key",
     "line_keys",
     "merge_counts",
@@ -76,27 +81,40 @@ OUTLET_COLUMNS: tuple[str, ...] = ("outlet", "SRC")
 
 _MARKS = regex.compile(r"[\u0640\p{Mn}]+")
 _DIGITS = regex.compile(r"\p{N}+")
-_OTHER = regex.compile(r"[^\p{L}\p{N}\n]+")
+_OTHER = regex.compile(r"[^\p{L}\p{N}]+")
 _EMPTY = np.zeros(0, dtype=np.uint64)
+
+
+def _squeezed(line: str) -> str:
+    line = line.strip()
+    return " ".join(line.split()) if "  " in line or "\t" in line or "\xa0" in line else line
 
 
 def line_keys(text: str) -> list[str]:
     """The line key of every line of ``text`` (split on ``\\n``, as the ``lines`` table splits it).
 
-    >>> line_keys("تابعونا على  فيسبوك!\\nـعدد الزوار: 1234")
-    ['تابعونا على فيسبوك', 'عدد الزوار 0']
+    >>> line_keys("تابعونا على  فيسبوك\\r\\nعدد الزوار: 1234")
+    ['تابعونا على فيسبوك', 'عدد الزوار: 0']
     """
-    text = _OTHER.sub(" ", _DIGITS.sub("0", _MARKS.sub("", text.casefold())))
-    return [line.strip() for line in text.split("\n")]
+    return [_squeezed(line) for line in _DIGITS.sub("0", text).split("\n")]
 
 
 def line_key(line: str) -> str:
     """The key of one line (see the module docstring).
 
-    >>> line_key("اقرأ المزيد… (12)") == line_key("اقرأ  المزيد (7)")
+    >>> line_key("عدد الزوار: 12 ") == line_key("عدد  الزوار: 7")
     True
     """
     return line_keys(line.replace("\n", " "))[0]
+
+
+def headline_key(line: str) -> str:
+    """The looser key headlines are compared by (see the module docstring).
+
+    >>> headline_key("«قطر» تستضيف المحادثات") == headline_key("قطر: تستضيف المحادثات!")
+    True
+    """
+    return _OTHER.sub(" ", _DIGITS.sub("0", _MARKS.sub("", line.casefold()))).strip()
 
 
 def _hash(outlet: str, key: str) -> int:
@@ -142,11 +160,11 @@ def headline_column(documents: pd.DataFrame) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def headline_key(title: object, keys: list[str]) -> str:
-    """A document's headline key: of its title if it has one, else its first non-blank line."""
+def own_headline(title: object, lines: list[str]) -> str:
+    """A document's headline key: of its title if it has one, else of its first non-blank line."""
     if isinstance(title, str) and title.strip():
-        return line_key(title)
-    return next((k for k in keys if k), "")
+        return headline_key(title)
+    return headline_key(next((line for line in lines if line.strip()), ""))
 
 
 def _counted(values: Iterable[np.ndarray], weights: Iterable[np.ndarray] | None = None) -> tuple:
@@ -223,8 +241,8 @@ def count_lines(
         text = "" if not isinstance(text, str) else text
         keys = line_keys(text)
         unique = {_hash(outlet, k) for k in keys if k}
-        per_doc.append(np.fromiter(sorted(unique), dtype=np.uint64, count=len(unique)))
-        head = headline_key(title, keys)
+        per_doc.append(np.fromiter(unique, dtype=np.uint64, count=len(unique)))
+        head = own_headline(title, text.split("\n"))
         if head:
             heads.append(_hash("", head))
     keys, docs = _counted(per_doc)
@@ -300,7 +318,7 @@ class CorpusEvidence:
         return n if n >= self.threshold(outlet, body=body) else 0
 
     def headline_documents(self, key: str) -> int:
-        """Documents whose headline key is ``key``."""
+        """Documents whose headline key (:func:`headline_key`) is ``key``."""
         return self._heads.get(_hash("", key), 0) if key else 0
 
     def __getstate__(self) -> dict:
