@@ -674,7 +674,9 @@ def _recurring_lines(
     for line, key in zip(lines, keys, strict=True):
         if line.label != "content" or not key:
             continue
-        n = corpus.evidence.recurring(corpus.outlet, key, body=_running_text(line, lex, p))
+        n = corpus.evidence.recurring(corpus.outlet, key)
+        if n and _running_text(line, lex, p):
+            n = corpus.evidence.recurring(corpus.outlet, key, body=True)
         if n:
             line.label, line.rule = "nav", f"corpus:recurring_line(docs={n})"
 

@@ -16,7 +16,9 @@ development outlets only, and the test outlets are only scored.
 Run ``python -m newsstudy.evaluation sample`` to print the sample, ``python -m
 newsstudy.evaluation show DOC_ID`` to print one document's raw lines, numbered as the ``lines``
 table numbers them (what the annotators read), ``python -m newsstudy.evaluation scores`` for the
-scores. :func:`line_scores` and :func:`attribution_scores` score the library on the sample, per
+scores (``scores --evidence``: labelled with the corpus evidence of both whole corpora, per outlet,
+as a run over either corpus labels them; about half a minute, so not in the test suite).
+:func:`line_scores` and :func:`attribution_scores` score the library on the sample, per
 outlet and per part.
 """
 
