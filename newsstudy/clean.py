@@ -183,6 +183,9 @@ RULES: dict[str, str] = {
     "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
     "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
     "(newsstudy.line_evidence): the outlet's template",
+    "corpus:recurring_teaser(docs=N)": "related: one of at least two lines ending the document (after "
+    "the article), each in at least min_docs documents of its outlet and sharing little with the article's "
+    "lead (the ledes of a 'more news' box)",
     "corpus:headline_of_other_document(docs=N)": "related: a short headline-like line that is the headline "
     "of N other documents of the corpus (a link to another story)",
     "default:content": "content: no other rule fired",
@@ -661,6 +664,8 @@ def _label_document(
     _structure(lines, title, lex, p)
     if p.context:
         _context(lines, title, lex, p)
+    if corpus is not None:
+        _recurring_tail(lines, keys, title, corpus, lex, p)
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
     _duplicates(lines, p)
@@ -679,6 +684,44 @@ def _recurring_lines(
             n = corpus.evidence.recurring(corpus.outlet, key, body=True)
         if n:
             line.label, line.rule = "nav", f"corpus:recurring_line(docs={n})"
+
+
+def _recurring_tail(
+    lines: list[_Line], keys: list[str], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """A run of lines ending the document, each recurring in the outlet and foreign to the lead: teasers.
+
+    A "more news" box scraped with the article lists the ledes of other stories
+    of the day; each stands in the few documents scraped while it was shown, so
+    each recurs in the outlet (in at least ``min_docs`` documents, far below the
+    template's share) and shares almost nothing with the article's lead. A
+    background paragraph that recurs through a story's follow-ups shares the
+    story's vocabulary and stays ``content``.
+    """
+    body = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if len(body) < p.teaser_min_run + 1:
+        return
+    tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
+    if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
+        return
+    run: list[tuple[int, int]] = []
+    for i in reversed(body):
+        n = corpus.evidence.documents(corpus.outlet, keys[i])
+        if not n or (
+            run and i < run[-1][0] - 1 and any(ln.label != "blank" for ln in lines[i + 1 : run[-1][0]])
+        ):
+            break
+        run.append((i, n))
+    if len(run) < p.teaser_min_run or len(run) == len(body):
+        return
+    first = [i for i in body if i < run[-1][0]][:2]
+    lead = frozenset().union(*(_stems(lines[i], lex, p) for i in first))
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
+    if any(_overlap(_stems(lines[i], lex, p), lead) >= p.teaser_max_overlap for i, _ in run):
+        return
+    for i, n in run:
+        lines[i].label, lines[i].rule = "related", f"corpus:recurring_teaser(docs={n})"
 
 
 def _running_text(line: _Line, lex: _Lexicons, p: _Params) -> bool:

@@ -36,6 +36,9 @@ How the labeller uses it (:class:`CorpusEvidence`)
   recurs through a story's follow-ups, a template paragraph through the outlet's
   whole output. Recurrence is counted within one outlet only: wire copy that many
   outlets share is their content, not anyone's template.
+- A run of at least two lines ending the document, each in at least ``min_docs``
+  documents of the outlet and foreign to the article's lead, is ``related`` (rule
+  ``corpus:recurring_teaser(docs=N)``): the ledes of a "more news" box.
 - A short line (``min_headline_words`` words or more, not the document's own
   headline) whose key is the headline key of another document is ``related``
   (rule ``corpus:headline_of_other_document(docs=N)``).
@@ -316,6 +319,10 @@ class CorpusEvidence:
             return 0
         n = self._lines.get(_hash(outlet, key), 0)
         return n if n >= self.threshold(outlet, body=body) else 0
+
+    def documents(self, outlet: str, key: str) -> int:
+        """Documents of ``outlet`` holding the line of this key if at least ``min_docs``, else 0."""
+        return self._lines.get(_hash(outlet, key), 0) if key else 0
 
     def headline_documents(self, key: str) -> int:
         """Documents whose headline key (:func:`headline_key`) is ``key``."""

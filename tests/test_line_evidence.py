@@ -151,3 +151,19 @@ def test_chunks_labelled_with_the_engines_counts_give_the_whole_corpus_labels() 
     parts = parts.sort_values(["doc_id", "line"], ignore_index=True)
     pd.testing.assert_frame_equal(parts, whole)
     assert whole["rule"].str.startswith("corpus:recurring_line").sum() == 12
+
+
+TEASERS = [
+    "فاز فريق الهلال على منافسه النصر بثلاثة أهداف في المباراة التي أقيمت مساء الجمعة في الملعب الكبير.",
+    "توقعت هيئة الأرصاد الجوية أن تشهد البلاد موجة من الأمطار الغزيرة خلال عطلة نهاية الأسبوع المقبل.",
+]
+
+
+def test_ledes_of_other_stories_ending_several_documents_are_related() -> None:
+    # Six of forty articles end with the same two ledes of other stories (a "more news" box).
+    texts = [_article(i, tail=TEASERS if i < 6 else []) for i in range(40)]
+    docs = pd.DataFrame({"doc_id": [f"d{i:02d}" for i in range(40)], "text": texts})
+    lines = _labels(docs, clean.corpus_evidence(docs))
+    assert lines.loc[("d00", 4), "rule"] == lines.loc[("d00", 5), "rule"] == "corpus:recurring_teaser(docs=6)"
+    assert (lines.loc[[("d00", 2), ("d00", 3)], "label"] == "content").all()
+    assert not _labels(docs)["rule"].str.startswith("corpus:").any()
