@@ -166,6 +166,8 @@ RULES: dict[str, str] = {
     "paragraphs sharing little vocabulary with its neighbours",
     "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
     "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
+    "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
     "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
     "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
@@ -863,6 +865,10 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
         # list of same-shaped short lines is the story's own text, not a link.
         line.rule = "structure:introduced_by_colon" if introduced else "structure:list_item"
         return "content"
+    if _QUESTION_END.search(line.norm):
+        # A question between paragraphs is an interviewer's question, not a link to a story.
+        line.rule = "structure:question"
+        return "content"
     if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
         # Too short to judge, or a quoted subheading: the story's own subhead.
         line.rule = "structure:subhead(overlap=n/a)"
@@ -877,6 +883,7 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
 
 
 _ENDS_WITH_COLON = regex.compile(r"[:：]\W*$")
+_QUESTION_END = regex.compile(r"[?؟]\W*$")
 _LIST_SEPARATOR = regex.compile(r"\s[\-–—|]\s")
 
 

@@ -217,6 +217,15 @@ def test_injected_headline_between_paragraphs_is_related() -> None:
     assert labels_of(text)[2] == "related"
 
 
+def test_a_question_between_paragraphs_is_an_interview_question() -> None:
+    question = "متى تتوقعون أن تنتهي المشاريع الجديدة في العاصمة؟"
+    text = "\n".join(
+        [BODY_1, BODY_2, question, BODY_1.replace("قال", "وأكد"), BODY_2.replace("وأضاف", "وتابع")]
+    )
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist()[2] == "content" and lines["rule"].tolist()[2] == "structure:question"
+
+
 def test_short_lines_a_colon_introduces_stay_content() -> None:
     # A verse quoted after "قال الشاعر:" shares no words with the story, but the colon introduces it.
     verse = ["وقال الشاعر في قصيدته:", "أيظن الخائنون أن الليث قد اعتلاه الوهن", "لم يعلموا أن الليث مقتدر"]
