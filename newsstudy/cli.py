@@ -76,6 +76,17 @@ def _parser() -> argparse.ArgumentParser:
         "--id-column", default=None, help="id column of tabular input (default: doc_id, id or docno)"
     )
     run.add_argument(
+        "--outlet-column",
+        default=None,
+        help="column naming each document's outlet, for the cleaner's corpus evidence (default: outlet "
+        "or SRC if present, else the sub-folder of a folder corpus, else one outlet)",
+    )
+    run.add_argument(
+        "--no-corpus-evidence",
+        action="store_true",
+        help="clean each document alone (no count of the lines recurring in an outlet's documents)",
+    )
+    run.add_argument(
         "--study",
         type=Path,
         default=None,
@@ -189,6 +200,8 @@ def _plan(args: argparse.Namespace) -> _Plan:
         text_column=args.text_column or study.text_column or "text",
         id_column=args.id_column or study.id_column,
         study_file=study_file,
+        corpus_evidence=not args.no_corpus_evidence,
+        outlet_column=args.outlet_column,
     )
     corpus = args.corpus or study.corpus or SEEDS_DIR
     if not (corpus.exists() or corpus.is_symlink()):
