@@ -166,6 +166,10 @@ RULES: dict[str, str] = {
     "paragraphs sharing little vocabulary with its neighbours",
     "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
     "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:introduced_by_colon": "content: a short line between body paragraphs after a line ending "
+    "with a colon (a quote, a verse, list items)",
+    "structure:list_item": "content: a short line between body paragraphs in a list: a run of same-shaped "
+    "lines separated by dashes, or numbered next to the line numbered one less or one more (notes)",
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
@@ -860,7 +864,7 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
     if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
         return None
     introduced = _introduced_by_colon(lines, i)
-    if introduced or _in_separator_list(lines, i):
+    if introduced or _in_separator_list(lines, i) or _in_numbered_list(lines, i):
         # What a colon introduces (a quote, a verse, list items) or an item of a
         # list of same-shaped short lines is the story's own text, not a link.
         line.rule = "structure:introduced_by_colon" if introduced else "structure:list_item"
@@ -900,6 +904,24 @@ def _introduced_by_colon(lines: list[_Line], i: int) -> bool:
     if before is None or before.label not in ("content", "headline"):
         return False
     return bool(_ENDS_WITH_COLON.search(before.norm)) or before.rule == "structure:introduced_by_colon"
+
+
+_NUMBERED = regex.compile(r"^\W*(\d{1,3})\s*[:.)\-–]")
+
+
+def _number_of(line: _Line | None) -> int | None:
+    m = _NUMBERED.match(line.norm) if line is not None else None
+    return int(m.group(1)) if m else None
+
+
+def _in_numbered_list(lines: list[_Line], i: int) -> bool:
+    """A line numbered ``N:`` (``N.``, ``N)``) next to the line numbered N-1 or N+1: a list item (notes)."""
+    n = _number_of(lines[i])
+    if n is None:
+        return False
+    return (
+        _number_of(_previous_text_line(lines, i)) == n - 1 or _number_of(_next_text_line(lines, i)) == n + 1
+    )
 
 
 def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:

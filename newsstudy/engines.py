@@ -1,7 +1,10 @@
 """The study's plan, and who runs it: in this process, in worker processes, or on a Dask cluster.
 
-The plan is one: per-document stages on chunks of documents (:func:`process_chunk`:
-cleaning, label counts, attribution, the features of duplicate detection), then
+The plan is one: a first pass that counts the corpus evidence of the cleaner
+(:func:`count_lines`: the documents of each outlet holding each line, the
+headlines; reading and hashing only, in the workers), per-document stages on
+chunks of documents (:func:`process_chunk`: cleaning with those counts, label
+counts, attribution, the features of duplicate detection), then
 the cross-document stages once at the end (duplicates, text reuse, copies,
 source counts, terms, topics, similarity). Three executors run it and give the
 same tables (tests):

@@ -226,6 +226,16 @@ def test_a_question_between_paragraphs_is_an_interview_question() -> None:
     assert lines["label"].tolist()[2] == "content" and lines["rule"].tolist()[2] == "structure:question"
 
 
+def test_numbered_notes_between_paragraphs_are_list_items() -> None:
+    # Headline-shaped (no comma, no final stop) and sharing no words with the story.
+    notes = ["1 : محمد علي كتاب التاريخ الحديث القاهرة 1977", "2 : المرجع السابق ص 12"]
+    notes.append("3 : أحمد حسن دراسات في مناهج الأدب الأندلسي بيروت 1980")
+    text = "\n".join([BODY_1, BODY_2, *notes, BODY_1.replace("قال", "وأكد")])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist()[2:5] == ["content"] * 3
+    assert "structure:list_item" in set(lines["rule"])
+
+
 def test_short_lines_a_colon_introduces_stay_content() -> None:
     # A verse quoted after "قال الشاعر:" shares no words with the story, but the colon introduces it.
     verse = ["وقال الشاعر في قصيدته:", "أيظن الخائنون أن الليث قد اعتلاه الوهن", "لم يعلموا أن الليث مقتدر"]
