@@ -133,7 +133,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits",
 #: ``N`` in a name stands for a line number; ``x.xx`` for a measured overlap.
 RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
-    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***)",
+    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
@@ -476,6 +476,8 @@ def _line_rule(
 ) -> tuple[str, str] | None:
     """Label and rule decided by the line alone, or None for a body candidate."""
     if not line.norm or _INVISIBLE_ONLY.fullmatch(line.norm):
+        if line.raw and not _INVISIBLE_ONLY.fullmatch(line.raw):
+            return "nav", "shape:separator"  # only tatweel or marks, which matching deletes: drawn, not empty
         return "blank", "shape:blank"
     if not _ALNUM.search(line.norm):
         return "nav", "shape:separator"
