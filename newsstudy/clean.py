@@ -53,6 +53,15 @@ The rules run in three passes over a document:
    ``headline`` deck; on either side a line of place/agency/date words only is a
    ``dateline``.
 
+5. **Corpus evidence** (optional, ``label_lines(..., evidence=...)``; counted over the
+   whole corpus by :mod:`newsstudy.line_evidence`, a first pass of every run): right
+   after the line rules, a body candidate that recurs in enough documents of its
+   outlet is the outlet's template (``nav``: it then cuts the article's run like other
+   furniture); after the headline, a headline-like line that is another document's
+   headline is ``related``; after the context pass, a run of lines ending the document,
+   each recurring in the outlet and foreign to the lead, is a "more news" box
+   (``related``). Without evidence these rules do not fire.
+
 Vocabulary overlap uses sets of crude stems: matching-normalised words, minus a
 small stopword list, with common clitics stripped and cut to
 ``stem_length`` letters. It is a deliberately simple measure of "same story".
