@@ -53,6 +53,15 @@ The rules run in three passes over a document:
    ``headline`` deck; on either side a line of place/agency/date words only is a
    ``dateline``.
 
+5. **Corpus evidence** (optional, ``label_lines(..., evidence=...)``; counted over the
+   whole corpus by :mod:`newsstudy.line_evidence`, a first pass of every run): right
+   after the line rules, a body candidate that recurs in enough documents of its
+   outlet is the outlet's template (``nav``: it then cuts the article's run like other
+   furniture); after the headline, a headline-like line that is another document's
+   headline is ``related``; after the context pass, a run of lines ending the document,
+   each recurring in the outlet and foreign to the lead, is a "more news" box
+   (``related``). Without evidence these rules do not fire.
+
 Vocabulary overlap uses sets of crude stems: matching-normalised words, minus a
 small stopword list, with common clitics stripped and cut to
 ``stem_length`` letters. It is a deliberately simple measure of "same story".
@@ -84,7 +93,9 @@ from pathlib import Path
 import pandas as pd
 import regex
 
+from newsstudy import line_evidence
 from newsstudy.corpus import _string_array
+from newsstudy.line_evidence import CorpusEvidence
 from newsstudy.normalize import for_matching, for_matching_all, for_matching_with_offsets
 from newsstudy.paths import DATA_DIR
 
@@ -95,6 +106,7 @@ __all__ = [
     "RULES",
     "as_uncleaned",
     "cleaned",
+    "corpus_evidence",
     "label_lines",
     "label_scores",
     "read_gold",
@@ -130,7 +142,7 @@ ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits",
 #: ``N`` in a name stands for a line number; ``x.xx`` for a measured overlap.
 RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
-    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***)",
+    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
@@ -163,6 +175,12 @@ RULES: dict[str, str] = {
     "paragraphs sharing little vocabulary with its neighbours",
     "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
     "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:introduced_by_colon": "content: a short line between body paragraphs after a line ending "
+    "with a colon (a quote, a verse, list items)",
+    "structure:list_item": "content: a short line between body paragraphs in a list: a run of same-shaped "
+    "lines separated by dashes, or numbered next to the line numbered one less or one more (notes)",
+    "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
+    "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
     "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
     "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
@@ -177,6 +195,14 @@ RULES: dict[str, str] = {
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead (a sub-headline deck)",
+    "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
+    "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
+    "(newsstudy.line_evidence): the outlet's template",
+    "corpus:recurring_teaser(docs=N)": "related: one of at least two lines ending the document (after "
+    "the article), each in at least min_docs documents of its outlet and sharing little with the article's "
+    "lead (the ledes of a 'more news' box)",
+    "corpus:headline_of_other_document(docs=N)": "related: a short headline-like line that is the headline "
+    "of N other documents of the corpus (a link to another story)",
     "default:content": "content: no other rule fired",
 }
 
@@ -459,6 +485,8 @@ def _line_rule(
 ) -> tuple[str, str] | None:
     """Label and rule decided by the line alone, or None for a body candidate."""
     if not line.norm or _INVISIBLE_ONLY.fullmatch(line.norm):
+        if line.raw and not _INVISIBLE_ONLY.fullmatch(line.raw):
+            return "nav", "shape:separator"  # only tatweel or marks, which matching deletes: drawn, not empty
         return "blank", "shape:blank"
     if not _ALNUM.search(line.norm):
         return "nav", "shape:separator"
@@ -617,7 +645,21 @@ class _Params:
     foreign_max_overlap: float = 0.1
 
 
-def _label_document(text: str, title: str | None, p: _Params, norms: list[str] | None = None) -> list[_Line]:
+@dataclass(frozen=True)
+class _Corpus:
+    """The corpus evidence of one document: the counts and the document's outlet."""
+
+    evidence: CorpusEvidence
+    outlet: str
+
+
+def _label_document(
+    text: str,
+    title: str | None,
+    p: _Params,
+    norms: list[str] | None = None,
+    corpus: _Corpus | None = None,
+) -> list[_Line]:
     """Label the lines of one document; ``norms`` are their ``for_matching`` forms if known."""
     lex = _lexicons()
     raw_lines = text.split("\n")
@@ -630,14 +672,96 @@ def _label_document(text: str, title: str | None, p: _Params, norms: list[str] |
         if decided:
             line.label, line.rule = decided
     _login_joiners(lines, lex)
+    keys = line_evidence.line_keys(text) if corpus is not None else []
+    if corpus is not None:
+        _recurring_lines(lines, keys, corpus, lex, p)
     _headline(lines, title, lex, p)
+    if corpus is not None:
+        _other_headlines(lines, title, corpus, lex, p)
     _structure(lines, title, lex, p)
     if p.context:
         _context(lines, title, lex, p)
+    if corpus is not None:
+        _recurring_tail(lines, keys, title, corpus, lex, p)
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
     _duplicates(lines, p)
     return lines
+
+
+def _recurring_lines(
+    lines: list[_Line], keys: list[str], corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """Body candidates that recur across the outlet's documents are its template (``nav``)."""
+    for line, key in zip(lines, keys, strict=True):
+        if line.label != "content" or not key:
+            continue
+        n = corpus.evidence.recurring(corpus.outlet, key)
+        if n and _running_text(line, lex, p):
+            n = corpus.evidence.recurring(corpus.outlet, key, body=True)
+        if n:
+            line.label, line.rule = "nav", f"corpus:recurring_line(docs={n})"
+
+
+def _recurring_tail(
+    lines: list[_Line], keys: list[str], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """A run of lines ending the document, each recurring in the outlet and foreign to the lead: teasers.
+
+    A "more news" box scraped with the article lists the ledes of other stories
+    of the day; each stands in the few documents scraped while it was shown, so
+    each recurs in the outlet (in at least ``min_docs`` documents, far below the
+    template's share) and shares almost nothing with the article's lead. A
+    background paragraph that recurs through a story's follow-ups shares the
+    story's vocabulary and stays ``content``.
+    """
+    body = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if len(body) < p.teaser_min_run + 1:
+        return
+    tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
+    if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
+        return
+    run: list[tuple[int, int]] = []
+    for i in reversed(body):
+        n = corpus.evidence.documents(corpus.outlet, keys[i])
+        if not n or (
+            run and i < run[-1][0] - 1 and any(ln.label != "blank" for ln in lines[i + 1 : run[-1][0]])
+        ):
+            break
+        run.append((i, n))
+    if len(run) < p.teaser_min_run or len(run) == len(body):
+        return
+    first = [i for i in body if i < run[-1][0]][:2]
+    lead = frozenset().union(*(_stems(lines[i], lex, p) for i in first))
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
+    if any(_overlap(_stems(lines[i], lex, p), lead) >= p.teaser_max_overlap for i, _ in run):
+        return
+    for i, n in run:
+        lines[i].label, lines[i].rule = "related", f"corpus:recurring_teaser(docs={n})"
+
+
+def _running_text(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Body text that reads as a sentence: ends like one, or is long (a recurring one may be content)."""
+    return _is_body_text(line, lex, p) and (
+        line.n_words >= p.long_min_words or bool(_FINAL_STOP.search(line.norm))
+    )
+
+
+def _other_headlines(
+    lines: list[_Line], title: str | None, corpus: _Corpus, lex: _Lexicons, p: _Params
+) -> None:
+    """A headline-like line that is another document's headline is a link to that story (``related``)."""
+    own = line_evidence.own_headline(title, [line.raw for line in lines])
+    for line in lines:
+        if line.label != "content" or line.n_words < corpus.evidence.min_headline_words:
+            continue
+        if not _headline_like(line, lex, p):
+            continue
+        key = line_evidence.headline_key(line.raw)
+        n = corpus.evidence.headline_documents(key) - (key == own)
+        if n > 0:
+            line.label, line.rule = "related", f"corpus:headline_of_other_document(docs={n})"
 
 
 def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
@@ -751,10 +875,14 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
     if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
         return None
     introduced = _introduced_by_colon(lines, i)
-    if introduced or _in_separator_list(lines, i):
+    if introduced or _in_separator_list(lines, i) or _in_numbered_list(lines, i):
         # What a colon introduces (a quote, a verse, list items) or an item of a
         # list of same-shaped short lines is the story's own text, not a link.
         line.rule = "structure:introduced_by_colon" if introduced else "structure:list_item"
+        return "content"
+    if _QUESTION_END.search(line.norm):
+        # A question between paragraphs is an interviewer's question, not a link to a story.
+        line.rule = "structure:question"
         return "content"
     if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
         # Too short to judge, or a quoted subheading: the story's own subhead.
@@ -770,6 +898,7 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
 
 
 _ENDS_WITH_COLON = regex.compile(r"[:：]\W*$")
+_QUESTION_END = regex.compile(r"[?؟]\W*$")
 _LIST_SEPARATOR = regex.compile(r"\s[\-–—|]\s")
 
 
@@ -786,6 +915,24 @@ def _introduced_by_colon(lines: list[_Line], i: int) -> bool:
     if before is None or before.label not in ("content", "headline"):
         return False
     return bool(_ENDS_WITH_COLON.search(before.norm)) or before.rule == "structure:introduced_by_colon"
+
+
+_NUMBERED = regex.compile(r"^\W*(\d{1,3})\s*[:.)\-–]")
+
+
+def _number_of(line: _Line | None) -> int | None:
+    m = _NUMBERED.match(line.norm) if line is not None else None
+    return int(m.group(1)) if m else None
+
+
+def _in_numbered_list(lines: list[_Line], i: int) -> bool:
+    """A line numbered ``N:`` (``N.``, ``N)``) next to the line numbered N-1 or N+1: a list item (notes)."""
+    n = _number_of(lines[i])
+    if n is None:
+        return False
+    return (
+        _number_of(_previous_text_line(lines, i)) == n - 1 or _number_of(_next_text_line(lines, i)) == n + 1
+    )
 
 
 def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
@@ -1015,7 +1162,9 @@ _BREAK_RULES = frozenset(
 
 def _breaks_run(line: _Line) -> bool:
     return (
-        line.label in ("tags", "comment_form", "login_wall", "appended_article") or line.rule in _BREAK_RULES
+        line.label in ("tags", "comment_form", "login_wall", "appended_article")
+        or line.rule in _BREAK_RULES
+        or line.rule.startswith("corpus:recurring_line")  # the outlet's template
     )
 
 
@@ -1241,6 +1390,7 @@ def label_lines(
     neighbour_window: int = 2,
     stem_length: int = 5,
     duplicate_min_words: int = 6,
+    evidence: CorpusEvidence | None = None,
 ) -> pd.DataFrame:
     """Label every raw line of every document (ANNOTATION.md section 2).
 
@@ -1272,6 +1422,14 @@ def label_lines(
         Letters kept of each clitic-stripped word for overlap.
     duplicate_min_words : int, default 6
         Shorter repeated lines are not marked ``duplicate``.
+    evidence : CorpusEvidence, optional
+        Corpus evidence (:mod:`newsstudy.line_evidence`): the documents of each
+        outlet holding each line, and the corpus's headlines, counted over the
+        whole corpus (:func:`corpus_evidence`, or chunk by chunk with
+        :func:`newsstudy.line_evidence.count_lines`). A body candidate recurring
+        in enough documents of its outlet is ``nav``, a headline-like line that
+        is another document's headline ``related``. Without it the other signals
+        alone decide.
 
     Returns
     -------
@@ -1306,13 +1464,15 @@ def label_lines(
     ids = corpus["doc_id"].astype(str).tolist()
     bodies = corpus[text_column].tolist()
     titles = corpus[title_col].tolist() if title_col else [None] * len(corpus)
+    names = line_evidence.outlets(corpus, evidence.outlet_column) if evidence is not None else None
     doc_ids, numbers, labels, rules, texts = [], [], [], [], []
     # Documents in doc_id order, so the rows come out sorted without sorting the table.
     order = sorted(range(len(ids)), key=ids.__getitem__)
     for k, norms in zip(order, _matching_lines(bodies[k] for k in order), strict=True):
         doc_id, text, title = ids[k], _text(bodies[k]), titles[k]
         title = title if isinstance(title, str) and title.strip() else None
-        document = _label_document(text, title, params, norms)
+        known = None if names is None else _Corpus(evidence, names[k])
+        document = _label_document(text, title, params, norms, known)
         doc_ids.extend([doc_id] * len(document))
         numbers.extend(range(1, len(document) + 1))
         for line in document:
@@ -1330,6 +1490,28 @@ def label_lines(
         },
         columns=list(LINE_COLUMNS),
     )
+
+
+def corpus_evidence(
+    corpus: pd.DataFrame, *, text_column: str = "text", outlet_column: str | None = None, **thresholds
+) -> CorpusEvidence:
+    """The corpus evidence of an in-memory ``documents`` table, for :func:`label_lines`.
+
+    ``outlet_column`` names the column of each document's outlet (default: see
+    :func:`newsstudy.line_evidence.outlets`); ``thresholds`` are those of
+    :class:`~newsstudy.line_evidence.CorpusEvidence`.
+
+    >>> docs = pd.DataFrame({"doc_id": [f"site/{i}" for i in range(6)], "text": [
+    ...     f"خبر {w}\\nقال مسؤول إن {w} تستضيف جولة جديدة من المحادثات يوم الأربعاء في العاصمة.\\n"
+    ...     "تابعونا على تطبيق الموقع" for w in ["قطر", "مصر", "تونس", "عمان", "ليبيا", "اليمن"]]})
+    >>> label_lines(docs)["label"].tolist()[:3]
+    ['headline', 'content', 'content']
+    >>> lines = label_lines(docs, evidence=corpus_evidence(docs))
+    >>> lines["label"].tolist()[:3], lines["rule"][2]
+    (['headline', 'content', 'nav'], 'corpus:recurring_line(docs=6)')
+    """
+    counts = line_evidence.count_lines(corpus, text_column=text_column, outlet_column=outlet_column)
+    return CorpusEvidence.from_counts(counts, outlet_column=outlet_column, **thresholds)
 
 
 def _dateline_text(raw: str) -> str:

@@ -78,14 +78,20 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--outlet-column",
         default=None,
-        help="column naming each document's outlet, for the views per outlet "
-        "(default: outlet, SRC, source, publisher, site or domain; else the URL's host or the sub-folder)",
+        help="column naming each document's outlet, for the views per outlet and the cleaner's corpus "
+        "evidence (default: outlet, SRC, source, publisher, site or domain; else the URL's host or the "
+        "sub-folder; else one outlet)",
     )
     run.add_argument(
         "--date-column",
         default=None,
         help="column of publication dates, for the views per month and the direction of reuse "
         "(default: date, else published, pubdate, time, TIME …)",
+    )
+    run.add_argument(
+        "--no-corpus-evidence",
+        action="store_true",
+        help="clean each document alone (no count of the lines recurring in an outlet's documents)",
     )
     run.add_argument(
         "--study",
@@ -203,6 +209,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
         outlet_column=args.outlet_column or study.outlet_column,
         date_column=args.date_column or study.date_column or "date",
         study_file=study_file,
+        corpus_evidence=not args.no_corpus_evidence,
     )
     corpus = args.corpus or study.corpus or SEEDS_DIR
     if not (corpus.exists() or corpus.is_symlink()):

@@ -79,7 +79,8 @@ class StudyOptions:
         Topic model; with a handful of documents, topics are thin.
     outlet_column : str, optional
         The documents column naming each document's outlet, for the views per
-        outlet; by default found as :mod:`newsstudy.views` describes.
+        outlet and the cleaner's corpus evidence; by default found as
+        :mod:`newsstudy.views` describes.
     study_file : Path, optional
         The study file (TOML) with the affiliation categories to report; default
         the categories of ANNOTATION.md (:mod:`newsstudy.study`).
@@ -89,6 +90,10 @@ class StudyOptions:
         most similar documents with a TF-IDF cosine of at least
         ``min_cosine`` (:func:`newsstudy.topics.neighbours`), so the table
         and its cost grow with the corpus, not with its square.
+    corpus_evidence : bool
+        Count each outlet's recurring lines and the corpus's headlines before
+        cleaning and give them to :func:`newsstudy.clean.label_lines`
+        (:mod:`newsstudy.line_evidence`); False cleans each document alone.
     """
 
     text_column: str = "text"
@@ -108,6 +113,7 @@ class StudyOptions:
     min_cosine: float = 0.3
     outlet_column: str | None = None
     study_file: Path | None = None
+    corpus_evidence: bool = True
 
     def study(self) -> Study:
         """The study whose reporting categories ``affiliation`` uses (:mod:`newsstudy.study`)."""

@@ -74,6 +74,15 @@ def _host(url: object) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
+def _first_column(columns: Iterable[object], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` among ``columns``: as written, else in another case (``Outlet``, ``Url``)."""
+    columns = [str(c) for c in columns]
+    by_fold = {c.casefold(): c for c in reversed(columns)}
+    return next((n for n in names if n in columns), None) or next(
+        (by_fold[n.casefold()] for n in names if n.casefold() in by_fold), None
+    )
+
+
 def document_outlets(documents: pd.DataFrame, *, column: str | None = None) -> pd.Series:
     """Each document's outlet (see the module docstring), indexed by ``doc_id``.
 
@@ -90,11 +99,11 @@ def document_outlets(documents: pd.DataFrame, *, column: str | None = None) -> p
         where = str(documents["path"].iloc[0]) if "path" in documents.columns and len(documents) else "corpus"
         columns = ", ".join(c for c in documents.columns if c != "text")
         raise CorpusError(where, f"no outlet column {column!r}; the columns are {columns}")
-    named = column or next((c for c in OUTLET_COLUMNS if c in documents.columns), None)
+    named = column or _first_column(documents.columns, OUTLET_COLUMNS)
     if named is not None:
         values = documents[named].astype("string").str.strip()
         values = values.where(values.notna() & (values != ""), "unknown").astype(str)
-    elif (url := next((c for c in URL_COLUMNS if c in documents.columns), None)) is not None:
+    elif (url := _first_column(documents.columns, URL_COLUMNS)) is not None:
         values = documents[url].map(_host).fillna("unknown")
     elif len(ids) and ids.str.contains("/", regex=False).all():
         values = ids.str.split("/", n=1).str[0]

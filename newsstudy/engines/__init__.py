@@ -1,7 +1,10 @@
 """The study's plan, and who runs it: in this process, in worker processes, or on a Dask cluster.
 
-The plan is one: per-document stages on chunks of documents (:func:`process_chunk`:
-cleaning, label counts, attribution, the features of duplicate detection), then
+The plan is one: a first pass that counts the corpus evidence of the cleaner
+(:func:`count_lines`: the documents of each outlet holding each line, the
+headlines; reading and hashing only, in the workers), per-document stages on
+chunks of documents (:func:`process_chunk`: cleaning with those counts, label
+counts, attribution, the features of duplicate detection), then
 the cross-document stages once at the end (duplicates, text reuse, copies,
 source counts, terms, topics, similarity, and the views per outlet and month
 of :mod:`newsstudy.views`). Three executors run it and give the same tables
@@ -79,7 +82,7 @@ from __future__ import annotations
 
 from newsstudy import results
 from newsstudy.engines.cluster import run_dask
-from newsstudy.engines.local import run_in_process, run_streaming
+from newsstudy.engines.local import count_lines, run_in_process, run_streaming
 from newsstudy.engines.plan import (
     DEFAULT_OPTIONS,
     FIRST_CHUNK,
@@ -97,6 +100,7 @@ __all__ = [
     "ChunkTables",
     "Progress",
     "Sink",
+    "count_lines",
     "kept_lines",
     "parsed_dates",
     "process_chunk",

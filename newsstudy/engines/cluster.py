@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from newsstudy import duplicates
-from newsstudy.engines.local import _ordered_results
+from newsstudy.engines.local import _ordered_results, count_lines
 from newsstudy.engines.plan import (
     DEFAULT_OPTIONS,
     _add_chunk,
@@ -28,9 +28,11 @@ from newsstudy.results import RunFolder
 
 
 # --------------------------------------------------------------------------- Dask
-def _chunk_with_bands(documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int) -> tuple:
+def _chunk_with_bands(
+    documents: pd.DataFrame, options: StudyOptions, bands: int, rows: int, evidence=None
+) -> tuple:
     """Per-partition work on a Dask worker: the per-document stages plus MinHash band keys."""
-    part = process_chunk(documents, options)
+    part = process_chunk(documents, options, evidence)
     # The chunk's signatures are those duplicates.duplicate_pairs computes, so the band keys match its own.
     keys = duplicates.band_keys(part.features.signatures, bands=bands, rows=rows)
     doc_ids = pd.Series(part.features.ids[keys["row"].to_numpy()], dtype="str")
@@ -110,13 +112,21 @@ def run_dask(
             )
         client = Client(scheduler if scheduler is not None else cluster)
         try:
+            report.stage("line counts")
+            evidence = count_lines(
+                (docs for docs, _ in _chunks(corpus, options, chunk_size) if len(docs)),
+                options,
+                submit=lambda fn, docs, *args: client.submit(fn, client.scatter(docs), *args, pure=False),
+            )
+            report._clock("documents")  # back to the documents' clock, without a message
+            shared = None if evidence is None else client.scatter(evidence, broadcast=True)
             chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
             band_futures = []
 
             def submit(docs: pd.DataFrame):
                 # Scattered first: a chunk embedded in the task graph is sent through the scheduler.
                 data = client.scatter(docs)
-                future = client.submit(_chunk_with_bands, data, options, bands, rows, pure=False)
+                future = client.submit(_chunk_with_bands, data, options, bands, rows, shared, pure=False)
                 band_futures.append(client.submit(lambda r: r[1], future, pure=False))
                 return future
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsstudy import duplicates, results
+from newsstudy import duplicates, line_evidence, results
 from newsstudy.engines.plan import (
     DEFAULT_OPTIONS,
     ChunkTables,
@@ -25,6 +25,7 @@ from newsstudy.engines.plan import (
     _finish,
     _new_state,
     _problem_tracking,
+    _run_now,
     _State,
     _TopicSample,
     _warm_up,
@@ -46,6 +47,39 @@ def _ordered_results(
             yield resolve(pending.popleft())
     while pending:
         yield resolve(pending.popleft())
+
+
+# --------------------------------------------------------------------------- corpus evidence
+def _count_chunk(documents: pd.DataFrame, options: StudyOptions) -> line_evidence.LineCounts:
+    return line_evidence.count_lines(documents, outlet_column=options.outlet_column)
+
+
+def count_lines(
+    chunks: Iterable[pd.DataFrame], options: StudyOptions = DEFAULT_OPTIONS, *, submit: Callable | None = None
+) -> line_evidence.CorpusEvidence | None:
+    """The first pass of a run: the corpus evidence of the cleaner, counted chunk by chunk.
+
+    ``submit(fn, *args)`` runs the counting of a chunk elsewhere (a worker) and
+    returns a future; the counts are merged in chunk order as they come, and the
+    merge does not depend on the order, so neither the chunk size nor the
+    workers change them. None when ``options.corpus_evidence`` is off.
+
+    >>> from newsstudy.corpus import load_corpus
+    >>> from newsstudy.paths import SEEDS_DIR
+    >>> count_lines([load_corpus(SEEDS_DIR)]).counts.n_documents
+    5
+    """
+    if not options.corpus_evidence:
+        return None
+    counts = line_evidence.merge_counts([])
+    submit = submit or _run_now
+    for part in _ordered_results(chunks, lambda docs: submit(_count_chunk, docs, options), _result, 4):
+        counts = line_evidence.merge_counts([counts, part])
+    return line_evidence.CorpusEvidence.from_counts(counts, outlet_column=options.outlet_column)
+
+
+def _result(future: Any) -> Any:
+    return future.result()
 
 
 def _end_with_parent(parent: int) -> None:
@@ -141,12 +175,19 @@ def run_streaming(
             _warm_up(options)  # compiled once here, inherited by every forked worker
             pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
         try:
+            report.stage("line counts")
+            evidence = count_lines(
+                (docs for docs, _ in _chunks(corpus, options, chunk_size) if len(docs)),
+                options,
+                submit=None if pool is None else pool.submit,
+            )
+            report._clock("documents")  # back to the documents' clock, without a message
             if pool is None:
-                parts: Iterable[ChunkTables] = (process_chunk(docs, options) for docs in chunks)
+                parts: Iterable[ChunkTables] = (process_chunk(docs, options, evidence) for docs in chunks)
             else:
                 parts = _ordered_results(
                     chunks,
-                    lambda docs: pool.submit(process_chunk, docs, options),
+                    lambda docs: pool.submit(process_chunk, docs, options, evidence),
                     lambda f: f.result(),
                     2 * n_jobs,
                 )
@@ -192,7 +233,10 @@ def run_in_process(
         sample = _TopicSample(max_topic_docs)
         try:
             if len(documents):
-                _add_chunk(process_chunk(documents, options), state, sample, sink)
+                report.stage("line counts")
+                evidence = count_lines([documents], options)
+                report._clock("documents")  # back to the documents' clock, without a message
+                _add_chunk(process_chunk(documents, options, evidence), state, sample, sink)
             _finish(state, sample, sink, options, report=report)
         finally:
             state.index.close()

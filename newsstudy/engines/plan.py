@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from newsstudy import attribution, clean, duplicates, results, views
+from newsstudy import attribution, clean, duplicates, line_evidence, results, views
 from newsstudy.corpus import iter_corpus
 from newsstudy.dates import date_column
 from newsstudy.engines.progress import _Progress
@@ -104,8 +104,15 @@ def _as_written(documents: pd.DataFrame) -> pd.DataFrame:
     return documents.assign(path=documents["path"].map(shown))
 
 
-def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIONS) -> ChunkTables:
+def process_chunk(
+    documents: pd.DataFrame,
+    options: StudyOptions = DEFAULT_OPTIONS,
+    evidence: line_evidence.CorpusEvidence | None = None,
+) -> ChunkTables:
     """Run the per-document stages on one chunk of the ``documents`` table.
+
+    ``evidence`` is the whole corpus's line counts (:func:`newsstudy.engines.local.count_lines`), given
+    to the cleaner.
 
     >>> from newsstudy.corpus import load_corpus
     >>> from newsstudy.paths import SEEDS_DIR
@@ -113,7 +120,7 @@ def process_chunk(documents: pd.DataFrame, options: StudyOptions = DEFAULT_OPTIO
     >>> len(part.documents), part.lines["doc_id"].nunique()
     (5, 5)
     """
-    lines = clean.label_lines(documents)
+    lines = clean.label_lines(documents, evidence=evidence)
     kept = kept_lines(lines)
     dates = None
     if (column := date_column(documents.columns, options.date_column)) is not None:
