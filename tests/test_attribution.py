@@ -858,6 +858,8 @@ ENTITY_CASES = [
     ("وقالت جماعة الحوثي إنها أطلقت صواريخ.", "HOUTHIS", "other"),
     ("وقال مسؤول قطري إن المحادثات مستمرة.", "QA", "Qatar"),
     ("وقال مصدر مطلع إن المحادثات مستمرة.", None, "unknown"),
+    # the feminine plural nisba names the country before a given name that is also an adjective
+    ("وقالت رئيسة جمعية المهندسات المغربيات تركية العلوي إن المشروع تأخر.", "MA", "other"),
 ]
 
 

@@ -426,9 +426,10 @@ def outlets_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["canonical", "country", "country_code", "alias"])
 
 
-# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية).
+# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية،
+# التونسيات: the feminine plural, after a feminine plural noun such as ``رابطة الناخبات التونسيات``).
 _ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
-_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين")
+_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
 
 def _alternation(words: Iterable[str]) -> str:
