@@ -860,7 +860,39 @@ ENTITY_CASES = [
     ("وقال مصدر مطلع إن المحادثات مستمرة.", None, "unknown"),
     # the feminine plural nisba names the country before a given name that is also an adjective
     ("وقالت رئيسة جمعية المهندسات المغربيات تركية العلوي إن المشروع تأخر.", "MA", "other"),
+    # gazetteer bodies and figures: the Saudi-led coalition, a Gulf body, an EU commissioner
+    ("وقال التحالف العربي إن الدفاعات اعترضت صاروخا.", "SA", "other"),
+    ("وذكرت منظمة جويك أن الاستثمارات الصناعية نمت.", "GOIC", "other"),
+    ("وقالت مالمستروم إن المفاوضات ستستأنف.", "EU", "other"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("texts", "entities"),
+    [
+        # a later bare surname takes the nationality it was introduced with, not the last source's
+        (
+            [
+                "وأكد وزير الزراعة المغربي خالد السعدي أن المحصول جيد.",
+                "وقال المحامي الفرنسي جان دوبون إن القضية معقدة.",
+                "وقال السعدي إن الأسعار ستنخفض.",
+            ],
+            ["MA", "FR", "MA"],
+        ),
+        # a later bare title takes the country of the last phrase with that title and a nationality
+        (
+            [
+                "التقى وزير الصحة الأردني سامي الخطيب بالوفد أمس.",
+                "وقال الخبير الألماني هانس مولر إن الوضع مستقر.",
+                "وقال الوزير إن المستشفيات جاهزة.",
+            ],
+            ["DE", "JO"],
+        ),
+    ],
+)
+def test_a_later_mention_takes_its_own_earlier_nationality(texts: list[str], entities: list[str]) -> None:
+    found = A.extract(lines_table("d", texts, ["content"] * len(texts)))
+    assert found["affiliation_entity"].tolist() == entities
 
 
 @pytest.mark.parametrize(("text", "entity", "category"), ENTITY_CASES)

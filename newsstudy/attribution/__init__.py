@@ -1058,6 +1058,7 @@ class _State:
     people_upto: int = 0
     outlet_cache: tuple[int, _Outlet | None] = (-1, None)
     people: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الدفاع الليبي: وزير, LY)
 
     def remember(self, src: _Source) -> None:
         self.last = src
@@ -1074,6 +1075,9 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
     n = lex.max_name_words + 2
     for m in _adjective_matches(norm, lex):
         label = lex.adjectives[m.group("a")]
+        title = _title_before(norm, m.start(), lex)
+        if title is not None:
+            state.titles[title] = label  # the latest wins: a later bare ``الوزير`` is the last one named
         # the first n words after the match (``norm[m.end():].split(None, n)[:n]``), read one by one
         # as the loop needs them, without copying the rest of the line (a line can be megabytes long
         # and hold many matches)
@@ -1082,6 +1086,11 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
             w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
                 continue
+            if _COMPLEMENT.fullmatch(w):
+                break  # جان دوبون إن: the name ends at the complementiser
+            if taken and _surname(w, lex):
+                state.people.setdefault(w, label)  # خالد السعدي: an al- surname ends the name
+                break
             if _namelike(w, lex):
                 state.people.setdefault(w, label)
                 taken += 1
@@ -1091,6 +1100,43 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+def _surname(word: str, lex: _Lexicon) -> bool:
+    """An al- word that can end a personal name (السعدي، الجويلي): not vocabulary, a head or an adjective."""
+    return (
+        word.startswith("ال")
+        and len(word) >= 5
+        and _NAME_CHARS.fullmatch(word) is not None
+        and word[2:] not in lex.vocabulary
+        and word not in lex.vocabulary
+        and _head(word, lex) is None
+        and lex.adjective_re.fullmatch(word) is None
+    )
+
+
+#: How many words before a nationality adjective its title noun may stand (وزير الدفاع الليبي: two).
+_TITLE_WINDOW = 3
+
+
+def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
+    """The title or official head noun (dictionary form) of the phrase a nationality adjective ends.
+
+    ``وزير الدفاع الليبي`` gives ``وزير``; the words read stop at punctuation.
+    """
+    words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
+    for w in reversed(words):
+        if w[-1:] in _STOPS:
+            break
+        form = _head_form(w, lex)
+        if form is not None:
+            return form if lex.heads[form][0] in ("title", "official") else None
+    return None
+
+
+def _head_form(word: str, lex: _Lexicon) -> str | None:
+    """The dictionary form under which ``word`` (without its clitics) is a head noun, if it is one."""
+    return next((c for c in _bare(word, lex) if c in lex.heads), None)
 
 
 _NONSPACE = re.compile(r"\S+")  # ``re``'s ``\s`` is ``str.isspace``: the words of ``str.split()``
@@ -1303,6 +1349,18 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         elif "outlet" in state.by_class:
             src.affiliation = state.by_class["outlet"].affiliation
         return src
+    if src.affiliation == "unknown" and src.source_type in ("named_person", "anonymous_official"):
+        # الجويلي / الوزير: the person or the title named earlier with a nationality, before the last
+        # source of the same class (which may be someone else: the minister, then a foreign lawyer)
+        _people(state, lex)
+        for w in words:
+            if w in state.people:
+                src.affiliation = state.people[w]
+                return src
+        form = _head_form(words[0], lex) if len(words) == 1 else None
+        if form is not None and form in state.titles:
+            src.affiliation = state.titles[form]
+            return src
     prev = state.by_class.get(src.cls)
     if prev is not None and src.affiliation == "unknown":
         src.affiliation = prev.affiliation
