@@ -1085,6 +1085,8 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
         for found in islice(_NONSPACE.finditer(norm, m.end()), n):
             w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
+                if taken:
+                    break  # نتنياهو رئيس الوزراء: a title after the name ends it
                 continue
             if _COMPLEMENT.fullmatch(w):
                 break  # جان دوبون إن: the name ends at the complementiser
@@ -1126,8 +1128,8 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
     """
     words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
     for w in reversed(words):
-        if w[-1:] in _STOPS:
-            break
+        if w[-1:] in _STOPS or lex.adjective_re.fullmatch(w):
+            break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
         form = _head_form(w, lex)
         if form is not None:
             return form if lex.heads[form][0] in ("title", "official") else None
@@ -1349,19 +1351,23 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         elif "outlet" in state.by_class:
             src.affiliation = state.by_class["outlet"].affiliation
         return src
+    prev = state.by_class.get(src.cls)
     if src.affiliation == "unknown" and src.source_type in ("named_person", "anonymous_official"):
-        # الجويلي / الوزير: the person or the title named earlier with a nationality, before the last
-        # source of the same class (which may be someone else: the minister, then a foreign lawyer)
+        # الجويلي / الوزير: the person, or the title, named earlier with a nationality, before the last
+        # source of the same class when that one is someone else (the minister, then a foreign lawyer)
         _people(state, lex)
         for w in words:
-            if w in state.people:
+            if w in state.people and _head(w, lex) is None:
                 src.affiliation = state.people[w]
                 return src
         form = _head_form(words[0], lex) if len(words) == 1 else None
-        if form is not None and form in state.titles:
+        if (
+            form is not None
+            and form in state.titles
+            and (prev is None or _head_form(prev.text.split()[0], lex) != form)
+        ):
             src.affiliation = state.titles[form]
             return src
-    prev = state.by_class.get(src.cls)
     if prev is not None and src.affiliation == "unknown":
         src.affiliation = prev.affiliation
     return src
