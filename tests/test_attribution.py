@@ -1194,3 +1194,39 @@ def test_an_office_genitive_after_lil_continues_the_subject(word: str, following
 @given(st.sampled_from(["الاجتماعات", "المسؤولين", "الباحثون", "الامين", "الحسين", "الدين"]))
 def test_plural_needs_a_stem_of_three_letters(word: str) -> None:
     assert A._plural(word) == (len(word) - 2 - 2 >= 3)
+
+
+@pytest.mark.parametrize(
+    ("texts", "entity"),
+    [
+        # the EU is not a country: a Cypriot story full of EU mentions is still about Cyprus
+        (
+            [
+                "تتولى قبرص رئاسة الاتحاد الأوروبي وسط أزمة في الاتحاد الأوروبي.",
+                "وتقول قبرص إن الاتحاد الأوروبي يدعمها، واليونان تتابع.",
+                "وقال الرئيس ديمتري كوستا إن قبرص مستعدة.",
+            ],
+            "CY",
+        ),
+        # a country mentioned twice as often as the next one is the document's, short of half the mentions
+        (
+            [
+                "زار وفد من مصر واليونان والأردن وتونس إسبانيا.",
+                "وتستعد إسبانيا للمباراة، وفي إسبانيا احتفالات.",
+                "وقال المدرب فرناندو غوميث إن الفريق جاهز.",
+            ],
+            "ES",
+        ),
+        # no country dominates: no affiliation rather than a guess
+        (
+            [
+                "ارتفعت بورصة مصر وبورصة الأردن وبورصة اليونان.",
+                "وقال المحلل سامي الحداد إن الأسهم سترتفع.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_the_document_country_is_the_clear_leader(texts: list[str], entity: str | None) -> None:
+    found = A.extract(lines_table("d", texts, ["content"] * len(texts)))
+    assert found["affiliation_entity"].tolist()[-1:] == [entity]

@@ -2075,9 +2075,11 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
 
 #: Source types whose affiliation, when the phrase names none, is the country the document is about.
 _CONTEXT_TYPES = frozenset({"named_person", "anonymous_official", "institution"})
-#: The document's country: the one most mentioned, at least this many times and this share of mentions.
+#: The document's country: the one most mentioned, at least this many times and either this share of
+#: the country mentions or this many times as often as the next country.
 _CONTEXT_MIN_MENTIONS = 2
 _CONTEXT_MIN_SHARE = 0.5
+_CONTEXT_MIN_LEAD = 2.0
 
 
 _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
@@ -2113,13 +2115,22 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             yield entity
 
 
+@cache
+def _entity_kinds() -> dict[str, str]:
+    """Each gazetteer entity's kind (``country`` or an organisation's kind)."""
+    table = gazetteer.entities()
+    return dict(zip(table["entity"], table["kind"], strict=True))
+
+
 def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     """The country a document is about: the one its text mentions most (names, capitals, adjectives).
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
-    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_SHARE` of the
-    country mentions and :data:`_CONTEXT_MIN_MENTIONS` of them), the affiliation stays unknown.
+    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_MENTIONS` mentions,
+    and :data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times those
+    of the next country), the affiliation stays unknown. Organisations (the EU, the UN) are not
+    countries and are not counted, however often a story names them.
     """
     counts: dict[str, int] = {}
     for norm in norms:
@@ -2128,12 +2139,17 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
             counts[entity] = counts.get(entity, 0) + 1
         for name in _country_names(norm, lex):
             counts[name] = counts.get(name, 0) + 1
-    countries = {e: n for e, n in counts.items() if len(e) == 2}
+    kinds = _entity_kinds()
+    countries = {e: n for e, n in counts.items() if kinds.get(e) == "country"}  # not EU, UN, AU
     if not countries:
         return None
-    best = min(countries, key=lambda e: (-countries[e], e))
+    ranked = sorted(countries, key=lambda e: (-countries[e], e))
+    best = ranked[0]
     n = countries[best]
-    if n < _CONTEXT_MIN_MENTIONS or n < _CONTEXT_MIN_SHARE * sum(countries.values()):
+    runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
+    if n < _CONTEXT_MIN_MENTIONS:
+        return None
+    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up:
         return None
     return best
 
