@@ -951,7 +951,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     if headline and len(words) > 3:
         return None
     if first in lex.given_names and (
-        len(words) == 1 or words[1] in _COMPOUND_NAME_ENDS or _namelike(words[1], lex, strict=False)
+        len(words) == 1
+        or words[1] in _COMPOUND_NAME_ENDS
+        or _namelike(words[1], lex, strict=False)
+        or (len(words) == 2 and _surname(words[1], lex))  # سامي الخادمي: a given name and an al- surname
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
@@ -1689,6 +1692,7 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
         return None
     words = [t.text for t in toks]
     conduit = None
+    conduit_marked = False
     # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit. A لـ before a
     # quoted or separated name (``لـ«الأيام»``, ``لـ 14 أكتوبر``) is the interviewer even when the outlet
     # table does not know it.
@@ -1700,11 +1704,16 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
         ):
             conduit = _conduit_at(toks[k:], lex, None)
             toks, words = toks[:k], words[:k]
+            conduit_marked = True
             break
-    if len(toks) > _HEADLINE_PREFIX_TOKENS:
+    # An interview headline (a conduit after the source) may name a long office: ``مدير مستشفى الأمراض
+    # النفسية والعصبية في الشيخ عثمان لـ 14 أكتوبر:``.
+    if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
         return None
     src = _classify(words, lex, headline=True)
     span = (toks[0].start, toks[-1].end)
+    if src is None and conduit_marked and _interviewee(words, lex):
+        src = _Source(" ".join(words), "named_person", "unknown", None, "m", "person")
     if src is None and "من" in words:
         k = len(words) - 1 - words[::-1].index("من")
         src = _classify(words[k + 1 :], lex, headline=True)
@@ -1712,6 +1721,21 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if src is None:
         return None
     return _Found(colon, colon + 1, src, span, conduit, False)
+
+
+def _interviewee(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words before an interview headline's ``لـ<outlet>:`` read as a personal name.
+
+    ``نور الدين الخادمي لـ«الصباح»:``: the one interviewed is a person, so a name of up to four words
+    (names, al- surnames, ``الدين``/``الله`` endings) is read as one even with no given name known.
+    """
+    return (
+        1 <= len(words) <= 4
+        and _namelike(words[0], lex, strict=False)
+        and all(
+            w in _COMPOUND_NAME_ENDS or _namelike(w, lex, strict=False) or _surname(w, lex) for w in words[1:]
+        )
+    )
 
 
 def _strip_conj(word: str, known: Iterable[str]) -> str:
