@@ -1239,3 +1239,15 @@ def test_plural_needs_a_stem_of_three_letters(word: str) -> None:
 def test_the_document_country_is_the_clear_leader(texts: list[str], entity: str | None) -> None:
     found = A.extract(lines_table("d", texts, ["content"] * len(texts)))
     assert found["affiliation_entity"].tolist()[-1:] == [entity]
+
+
+def test_an_after_a_modal_opens_no_reported_content() -> None:
+    # يجب أن تتوفر: a verb after a modal, so the قال after it still cites (the interviewee, continued)
+    texts = [
+        "وقال الدكتور سامي نور إن المستشفى يعمل.",
+        "وعن المواصفات التي يجب أن تتوفر في الموظفين قال: يجب أن يتصف بالرحمة.",
+        "وقال مسؤول إن قطر أبلغت واشنطن أنها مستعدة.",
+    ]
+    found = A.extract(lines_table("d", texts, ["content"] * 3))
+    assert found[["line", "cue"]].values.tolist() == [[1, "وقال"], [2, "قال"], [3, "وقال"]]
+    assert found["source_text"].iloc[1] == "الدكتور سامي نور"

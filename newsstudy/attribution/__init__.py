@@ -1499,9 +1499,22 @@ def _last_tokens(norm: str, start: int, end: int, n: int) -> list[_Tok]:
     return _tokens(norm, max(start, near + 1), end)[-n:] if n > 0 else []
 
 
+#: Words after which أن introduces a verb (``يجب أن تتوفر``, ``بعد أن غادر``), not reported content.
+_MODAL_AN = frozenset("يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد".split())
+
+
 def _in_that_clause(norm: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a that-clause of its clause (after أن/إن, a colon or a quote).
+
+    ``أن`` after a modal or a time word (``وعن المواصفات التي يجب أن تتوفر ... قال:``) opens no
+    content, so a cue after it still has its own source.
+    """
     start = _clause_start(norm, pos)
-    return any(_COMPLEMENT.fullmatch(t.text) for t in _tokens(norm, start, pos))
+    toks = _tokens(norm, start, pos)
+    return any(
+        _COMPLEMENT.fullmatch(t.text) and not (i and _strip_conj(toks[i - 1].text, _MODAL_AN) in _MODAL_AN)
+        for i, t in enumerate(toks)
+    )
 
 
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
