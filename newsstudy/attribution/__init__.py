@@ -923,6 +923,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
+            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
+                # رجل دين يتولى منصباً رفيعاً: a source said to hold an office speaks as an official
+                return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
             issuer = _issuer(words, lex)
@@ -967,6 +970,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     return None
 
+
+#: Words saying that an unnamed source holds an office (منصب، منصبا، مناصب): an official.
+_OFFICE_WORDS = ("منصب", "مناصب")
 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
 
