@@ -863,6 +863,9 @@ ENTITY_CASES = [
     # gazetteer bodies and figures: the Saudi-led coalition, a Gulf body, an EU commissioner
     ("وقال التحالف العربي إن الدفاعات اعترضت صاروخا.", "SA", "other"),
     ("وذكرت منظمة جويك أن الاستثمارات الصناعية نمت.", "GOIC", "other"),
+    # a body's name that holds لل is not cut at it as at an addressee
+    ("وذكرت منظمة الخليج للاستشارات الصناعية أن الاستثمارات نمت.", "GOIC", "other"),
+    ("وقال مسؤول أمريكي لرويترز إن المحادثات توقفت.", "US", "US"),
     ("وقالت مالمستروم إن المفاوضات ستستأنف.", "EU", "other"),
     # a city (not a capital) stands for its country
     ("وقال مسؤول في بنغازي إن الطريق مغلق.", "LY", "other"),

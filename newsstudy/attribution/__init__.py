@@ -855,6 +855,9 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
     m = _gated(lex.name_stem_re, lex.name_re.search, text)
+    if m is None and any(w.startswith("لل") for w in words):
+        # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية), as written
+        m = _gated(lex.name_stem_re, lex.name_re.search, " ".join(words))
     if m is not None and (best is None or m.start() < best[0]):
         best = (m.start(), lex.names[m.group("n")][0])
     return None if best is None else best[1]
@@ -1240,6 +1243,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and w.startswith("ل")
             and len(w) > 2
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
+            and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
         ):
             return out, i
         if (
@@ -1253,6 +1257,17 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if t.stop_after or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1
     return out, len(toks)
+
+
+def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
+    """Whether a gazetteer name that starts in ``before`` runs on into ``rest`` (``منظمة الخليج
+    للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
+    for j in range(len(before)):
+        head = " ".join(before[j:])
+        m = lex.name_re.match(head + " " + " ".join(rest))
+        if m is not None and m.end() > len(head) + 1:
+            return True
+    return False
 
 
 def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
