@@ -427,7 +427,7 @@ def outlets_table() -> pd.DataFrame:
 
 
 # The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية،
-# التونسيات: the feminine plural, after a feminine plural noun such as ``رابطة الناخبات التونسيات``).
+# المغربيات: the feminine plural, after a feminine plural noun such as ``جمعية المهندسات المغربيات``).
 _ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
 _ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
@@ -927,7 +927,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
-                # رجل دين يتولى منصباً رفيعاً: a source said to hold an office speaks as an official
+                # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
@@ -960,7 +960,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         len(words) == 1
         or words[1] in _COMPOUND_NAME_ENDS
         or _namelike(words[1], lex, strict=False)
-        or (len(words) == 2 and _surname(words[1], lex))  # سامي الخادمي: a given name and an al- surname
+        or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
@@ -1070,7 +1070,7 @@ class _State:
     people_upto: int = 0
     outlet_cache: tuple[int, _Outlet | None] = (-1, None)
     people: dict[str, str] = field(default_factory=dict)
-    titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الدفاع الليبي: وزير, LY)
+    titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الصحة الأردني: وزير, JO)
 
     def remember(self, src: _Source) -> None:
         self.last = src
@@ -1117,7 +1117,7 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
 
 
 def _surname(word: str, lex: _Lexicon) -> bool:
-    """An al- word that can end a personal name (السعدي، الجويلي): not vocabulary, a head or an adjective."""
+    """An al- word that can end a personal name (السعدي، الحربي): not vocabulary, a head or an adjective."""
     return (
         word.startswith("ال")
         and len(word) >= 5
@@ -1129,14 +1129,14 @@ def _surname(word: str, lex: _Lexicon) -> bool:
     )
 
 
-#: How many words before a nationality adjective its title noun may stand (وزير الدفاع الليبي: two).
+#: How many words before a nationality adjective its title noun may stand (وزير الصحة الأردني: two).
 _TITLE_WINDOW = 3
 
 
 def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
     """The title or official head noun (dictionary form) of the phrase a nationality adjective ends.
 
-    ``وزير الدفاع الليبي`` gives ``وزير``; the words read stop at punctuation.
+    ``وزير الصحة الأردني`` gives ``وزير``; the words read stop at punctuation.
     """
     words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
     for w in reversed(words):
@@ -1377,7 +1377,7 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         return src
     prev = state.by_class.get(src.cls)
     if src.affiliation == "unknown" and src.source_type in ("named_person", "anonymous_official"):
-        # الجويلي / الوزير: the person, or the title, named earlier with a nationality, before the last
+        # السعدي / الوزير: the person, or the title, named earlier with a nationality, before the last
         # source of the same class when that one is someone else (the minister, then a foreign lawyer)
         _people(state, lex)
         for w in words:
@@ -1527,7 +1527,7 @@ _MODAL_AN = frozenset("يجب ينبغي يمكن يجوز لابد بد بعد 
 def _in_that_clause(norm: str, pos: int) -> bool:
     """Whether ``pos`` is inside a that-clause of its clause (after أن/إن, a colon or a quote).
 
-    ``أن`` after a modal or a time word (``وعن المواصفات التي يجب أن تتوفر ... قال:``) opens no
+    ``أن`` after a modal or a time word (``وعن الشروط التي يجب أن تتحقق ... قال:``) opens no
     content, so a cue after it still has its own source.
     """
     start = _clause_start(norm, pos)
@@ -1740,8 +1740,8 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
             toks, words = toks[:k], words[:k]
             conduit_marked = True
             break
-    # An interview headline (a conduit after the source) may name a long office: ``مدير مستشفى الأمراض
-    # النفسية والعصبية في الشيخ عثمان لـ 14 أكتوبر:``.
+    # An interview headline (a conduit after the source) may name a long office: ``مدير عام مستشفى
+    # الأمراض الصدرية في المدينة القديمة لـ الأيام:``.
     if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
         return None
     src = _classify(words, lex, headline=True)
@@ -1760,7 +1760,7 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
 def _interviewee(words: list[str], lex: _Lexicon) -> bool:
     """Whether the words before an interview headline's ``لـ<outlet>:`` read as a personal name.
 
-    ``نور الدين الخادمي لـ«الصباح»:``: the one interviewed is a person, so a name of up to four words
+    ``نور الدين الحربي لـ«الأيام»:``: the one interviewed is a person, so a name of up to four words
     (names, al- surnames, ``الدين``/``الله`` endings) is read as one even with no given name known.
     """
     return (
