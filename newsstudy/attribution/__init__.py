@@ -426,9 +426,10 @@ def outlets_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["canonical", "country", "country_code", "alias"])
 
 
-# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية).
+# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية،
+# المغربيات: the feminine plural, after a feminine plural noun such as ``جمعية المهندسات المغربيات``).
 _ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
-_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين")
+_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين", "ات")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -854,6 +855,9 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
     m = _gated(lex.name_stem_re, lex.name_re.search, text)
+    if m is None and any(w.startswith("لل") for w in words):
+        # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية), as written
+        m = _gated(lex.name_stem_re, lex.name_re.search, " ".join(words))
     if m is not None and (best is None or m.start() < best[0]):
         best = (m.start(), lex.names[m.group("n")][0])
     return None if best is None else best[1]
@@ -922,6 +926,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
+            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
+                # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
+                return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
             issuer = _issuer(words, lex)
@@ -950,7 +957,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     if headline and len(words) > 3:
         return None
     if first in lex.given_names and (
-        len(words) == 1 or words[1] in _COMPOUND_NAME_ENDS or _namelike(words[1], lex, strict=False)
+        len(words) == 1
+        or words[1] in _COMPOUND_NAME_ENDS
+        or _namelike(words[1], lex, strict=False)
+        or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
@@ -963,6 +973,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     return None
 
+
+#: Words saying that an unnamed source holds an office (منصب، منصبا، مناصب): an official.
+_OFFICE_WORDS = ("منصب", "مناصب")
 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
 
@@ -1057,6 +1070,7 @@ class _State:
     people_upto: int = 0
     outlet_cache: tuple[int, _Outlet | None] = (-1, None)
     people: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الصحة الأردني: وزير, JO)
 
     def remember(self, src: _Source) -> None:
         self.last = src
@@ -1073,6 +1087,9 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
     n = lex.max_name_words + 2
     for m in _adjective_matches(norm, lex):
         label = lex.adjectives[m.group("a")]
+        title = _title_before(norm, m.start(), lex)
+        if title is not None:
+            state.titles[title] = label  # the latest wins: a later bare ``الوزير`` is the last one named
         # the first n words after the match (``norm[m.end():].split(None, n)[:n]``), read one by one
         # as the loop needs them, without copying the rest of the line (a line can be megabytes long
         # and hold many matches)
@@ -1080,7 +1097,14 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
         for found in islice(_NONSPACE.finditer(norm, m.end()), n):
             w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
+                if taken:
+                    break  # نتنياهو رئيس الوزراء: a title after the name ends it
                 continue
+            if _COMPLEMENT.fullmatch(w):
+                break  # جان دوبون إن: the name ends at the complementiser
+            if taken and _surname(w, lex):
+                state.people.setdefault(w, label)  # خالد السعدي: an al- surname ends the name
+                break
             if _namelike(w, lex):
                 state.people.setdefault(w, label)
                 taken += 1
@@ -1090,6 +1114,43 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+def _surname(word: str, lex: _Lexicon) -> bool:
+    """An al- word that can end a personal name (السعدي، الحربي): not vocabulary, a head or an adjective."""
+    return (
+        word.startswith("ال")
+        and len(word) >= 5
+        and _NAME_CHARS.fullmatch(word) is not None
+        and word[2:] not in lex.vocabulary
+        and word not in lex.vocabulary
+        and _head(word, lex) is None
+        and lex.adjective_re.fullmatch(word) is None
+    )
+
+
+#: How many words before a nationality adjective its title noun may stand (وزير الصحة الأردني: two).
+_TITLE_WINDOW = 3
+
+
+def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
+    """The title or official head noun (dictionary form) of the phrase a nationality adjective ends.
+
+    ``وزير الصحة الأردني`` gives ``وزير``; the words read stop at punctuation.
+    """
+    words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
+    for w in reversed(words):
+        if w[-1:] in _STOPS or lex.adjective_re.fullmatch(w):
+            break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
+        form = _head_form(w, lex)
+        if form is not None:
+            return form if lex.heads[form][0] in ("title", "official") else None
+    return None
+
+
+def _head_form(word: str, lex: _Lexicon) -> str | None:
+    """The dictionary form under which ``word`` (without its clitics) is a head noun, if it is one."""
+    return next((c for c in _bare(word, lex) if c in lex.heads), None)
 
 
 _NONSPACE = re.compile(r"\S+")  # ``re``'s ``\s`` is ``str.isspace``: the words of ``str.split()``
@@ -1182,6 +1243,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and w.startswith("ل")
             and len(w) > 2
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
+            and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
         ):
             return out, i
         if (
@@ -1195,6 +1257,17 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if t.stop_after or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1
     return out, len(toks)
+
+
+def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
+    """Whether a gazetteer name that starts in ``before`` runs on into ``rest`` (``منظمة الخليج
+    للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
+    for j in range(len(before)):
+        head = " ".join(before[j:])
+        m = lex.name_re.match(head + " " + " ".join(rest))
+        if m is not None and m.end() > len(head) + 1:
+            return True
+    return False
 
 
 def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
@@ -1303,6 +1376,22 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
             src.affiliation = state.by_class["outlet"].affiliation
         return src
     prev = state.by_class.get(src.cls)
+    if src.affiliation == "unknown" and src.source_type in ("named_person", "anonymous_official"):
+        # السعدي / الوزير: the person, or the title, named earlier with a nationality, before the last
+        # source of the same class when that one is someone else (the minister, then a foreign lawyer)
+        _people(state, lex)
+        for w in words:
+            if w in state.people and _head(w, lex) is None:
+                src.affiliation = state.people[w]
+                return src
+        form = _head_form(words[0], lex) if len(words) == 1 else None
+        if (
+            form is not None
+            and form in state.titles
+            and (prev is None or _head_form(prev.text.split()[0], lex) != form)
+        ):
+            src.affiliation = state.titles[form]
+            return src
     if prev is not None and src.affiliation == "unknown":
         src.affiliation = prev.affiliation
     return src
@@ -1431,9 +1520,22 @@ def _last_tokens(norm: str, start: int, end: int, n: int) -> list[_Tok]:
     return _tokens(norm, max(start, near + 1), end)[-n:] if n > 0 else []
 
 
+#: Words after which أن introduces a verb (``يجب أن تتوفر``, ``بعد أن غادر``), not reported content.
+_MODAL_AN = frozenset("يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد".split())
+
+
 def _in_that_clause(norm: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a that-clause of its clause (after أن/إن, a colon or a quote).
+
+    ``أن`` after a modal or a time word (``وعن الشروط التي يجب أن تتحقق ... قال:``) opens no
+    content, so a cue after it still has its own source.
+    """
     start = _clause_start(norm, pos)
-    return any(_COMPLEMENT.fullmatch(t.text) for t in _tokens(norm, start, pos))
+    toks = _tokens(norm, start, pos)
+    return any(
+        _COMPLEMENT.fullmatch(t.text) and not (i and _strip_conj(toks[i - 1].text, _MODAL_AN) in _MODAL_AN)
+        for i, t in enumerate(toks)
+    )
 
 
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
@@ -1624,6 +1726,7 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
         return None
     words = [t.text for t in toks]
     conduit = None
+    conduit_marked = False
     # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit. A لـ before a
     # quoted or separated name (``لـ«الأيام»``, ``لـ 14 أكتوبر``) is the interviewer even when the outlet
     # table does not know it.
@@ -1635,11 +1738,16 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
         ):
             conduit = _conduit_at(toks[k:], lex, None)
             toks, words = toks[:k], words[:k]
+            conduit_marked = True
             break
-    if len(toks) > _HEADLINE_PREFIX_TOKENS:
+    # An interview headline (a conduit after the source) may name a long office: ``مدير عام مستشفى
+    # الأمراض الصدرية في المدينة القديمة لـ الأيام:``.
+    if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
         return None
     src = _classify(words, lex, headline=True)
     span = (toks[0].start, toks[-1].end)
+    if src is None and conduit_marked and _interviewee(words, lex):
+        src = _Source(" ".join(words), "named_person", "unknown", None, "m", "person")
     if src is None and "من" in words:
         k = len(words) - 1 - words[::-1].index("من")
         src = _classify(words[k + 1 :], lex, headline=True)
@@ -1647,6 +1755,21 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if src is None:
         return None
     return _Found(colon, colon + 1, src, span, conduit, False)
+
+
+def _interviewee(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words before an interview headline's ``لـ<outlet>:`` read as a personal name.
+
+    ``نور الدين الحربي لـ«الأيام»:``: the one interviewed is a person, so a name of up to four words
+    (names, al- surnames, ``الدين``/``الله`` endings) is read as one even with no given name known.
+    """
+    return (
+        1 <= len(words) <= 4
+        and _namelike(words[0], lex, strict=False)
+        and all(
+            w in _COMPOUND_NAME_ENDS or _namelike(w, lex, strict=False) or _surname(w, lex) for w in words[1:]
+        )
+    )
 
 
 def _strip_conj(word: str, known: Iterable[str]) -> str:
@@ -2010,9 +2133,11 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
 
 #: Source types whose affiliation, when the phrase names none, is the country the document is about.
 _CONTEXT_TYPES = frozenset({"named_person", "anonymous_official", "institution"})
-#: The document's country: the one most mentioned, at least this many times and this share of mentions.
+#: The document's country: the one most mentioned, at least this many times and either this share of
+#: the country mentions or this many times as often as the next country.
 _CONTEXT_MIN_MENTIONS = 2
 _CONTEXT_MIN_SHARE = 0.5
+_CONTEXT_MIN_LEAD = 2.0
 
 
 _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
@@ -2048,13 +2173,22 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             yield entity
 
 
+@cache
+def _entity_kinds() -> dict[str, str]:
+    """Each gazetteer entity's kind (``country`` or an organisation's kind)."""
+    table = gazetteer.entities()
+    return dict(zip(table["entity"], table["kind"], strict=True))
+
+
 def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     """The country a document is about: the one its text mentions most (names, capitals, adjectives).
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
-    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_SHARE` of the
-    country mentions and :data:`_CONTEXT_MIN_MENTIONS` of them), the affiliation stays unknown.
+    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_MENTIONS` mentions,
+    and :data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times those
+    of the next country), the affiliation stays unknown. Organisations (the EU, the UN) are not
+    countries and are not counted, however often a story names them.
     """
     counts: dict[str, int] = {}
     for norm in norms:
@@ -2063,12 +2197,17 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
             counts[entity] = counts.get(entity, 0) + 1
         for name in _country_names(norm, lex):
             counts[name] = counts.get(name, 0) + 1
-    countries = {e: n for e, n in counts.items() if len(e) == 2}
+    kinds = _entity_kinds()
+    countries = {e: n for e, n in counts.items() if kinds.get(e) == "country"}  # not EU, UN, AU
     if not countries:
         return None
-    best = min(countries, key=lambda e: (-countries[e], e))
+    ranked = sorted(countries, key=lambda e: (-countries[e], e))
+    best = ranked[0]
     n = countries[best]
-    if n < _CONTEXT_MIN_MENTIONS or n < _CONTEXT_MIN_SHARE * sum(countries.values()):
+    runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
+    if n < _CONTEXT_MIN_MENTIONS:
+        return None
+    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up:
         return None
     return best
 

@@ -7,6 +7,8 @@ Data in ``newsstudy/data/gazetteer/`` (curation in the README there):
   (``البيت الأبيض``, ``الكرملين``);
 - ``organisations.tsv``: international, regional and non-state bodies news cites (UN and its
   agencies, IMF, EU, NATO, Arab League, GCC, armed and political movements ...);
+- ``cities.tsv``: the main cities (other than capitals) of the region's countries, as places that
+  stand for their country (a dateline, ``مسؤول في بنغازي``);
 - ``people.tsv``: political figures news cites by name, with the entity they speak for;
 - ``adjectives.tsv``: adjectives of organisations and regions (``أممي`` → UN, ``أوروبي`` → EU), and
   ``دولي`` ("international", no body named) → ``INTERNATIONAL``.
@@ -63,6 +65,9 @@ def _candidates() -> dict[tuple[str, str], set[str]]:
         ):
             for form in _split(getattr(row, column)):
                 found[(for_matching(form), kind)].add(row.code)
+    for row in _read("cities.tsv").itertuples(index=False):
+        for form in _split(row.cities):
+            found[(for_matching(form), "name")].add(row.code)
     for row in _read("organisations.tsv").itertuples(index=False):
         for form in _split(row.aliases):
             key = for_matching(form)
