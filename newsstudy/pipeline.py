@@ -253,23 +253,18 @@ def term_tables(
     )
     pairs = similarity_table(texts, ids, options, fitted=fitted)
     pairs["jaccard"] = duplicates.pair_jaccard(*signatures, pairs)
-    by_outlet = views.outlet_terms(texts, facets, fitted, n=options.n_terms)
-    terms = sorted(set(model.topic_terms["term"].astype(str)) - set(by_outlet["term"]))
-    forms = pd.concat(
-        [
-            pd.DataFrame(
-                {"term": terms, "written": topics.display_forms(texts, terms).reindex(terms).to_numpy()}
-            ),
-            by_outlet[["term", "written"]],
-        ]
-    )
+    by_outlet = views.outlet_terms(texts, facets, fitted, n=options.n_terms, forms=pd.Series(dtype=str))
+    terms = sorted(set(model.topic_terms["term"].astype(str)) | set(by_outlet["term"]))
+    written = topics.display_forms(texts, terms).reindex(terms)  # one pass over the articles for both
+    by_outlet["written"] = by_outlet["term"].map(written).astype(str)
+    forms = pd.DataFrame({"term": terms, "written": written.to_numpy()})
     return {
         "top_terms": top,
         "topic_terms": model.topic_terms,
         "document_topics": model.doc_topics,
         "similarity": pairs,
         "outlet_terms": by_outlet,
-        "term_forms": forms.drop_duplicates("term").sort_values("term", ignore_index=True).astype(str),
+        "term_forms": forms.astype(str),
     }
 
 

@@ -316,13 +316,20 @@ def _top_rows(matrix: np.ndarray, names: list[str], terms: np.ndarray, n: int) -
     return pd.DataFrame(rows, columns=["outlet", "rank", "term", "weight"]).astype({"rank": "int64"})
 
 
-def outlet_terms(articles: pd.DataFrame, facets: pd.DataFrame, fitted: tuple, *, n: int = 10) -> pd.DataFrame:
+def outlet_terms(
+    articles: pd.DataFrame,
+    facets: pd.DataFrame,
+    fitted: tuple,
+    *,
+    n: int = 10,
+    forms: pd.Series | None = None,
+) -> pd.DataFrame:
     """Each outlet's ``n`` terms of highest mean TF-IDF over its articles, and how they are written.
 
     ``fitted`` is :func:`newsstudy.topics.tfidf` of ``articles`` (row *i* is
     article *i*). Columns ``outlet``, ``rank``, ``term`` (matching form),
-    ``written`` (:func:`newsstudy.topics.display_forms`) and ``weight``; ties
-    by term.
+    ``written`` (:func:`newsstudy.topics.display_forms`, or ``forms``: the
+    written form by term, when the caller has them) and ``weight``; ties by term.
 
     >>> arts = pd.DataFrame({"doc_id": ["a", "b"], "text": ["فاز الفريق بالمباراة", "ارتفع سعر النفط"]})
     >>> facets = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "month": ["undated"] * 2})
@@ -345,8 +352,9 @@ def outlet_terms(articles: pd.DataFrame, facets: pd.DataFrame, fitted: tuple, *,
     sizes = np.asarray(member.sum(axis=1)).ravel()
     means = np.asarray((member @ matrix).todense()) / sizes[:, None] if len(names) else np.zeros((0, 0))
     table = _top_rows(means, names, vectorizer.get_feature_names_out(), n)
-    forms = topics.display_forms(articles, table["term"])
-    table.insert(3, "written", table["term"].map(forms).astype(str))
+    if forms is None:
+        forms = topics.display_forms(articles, table["term"])
+    table.insert(3, "written", table["term"].map(forms).fillna(table["term"]).astype(str))
     return table
 
 

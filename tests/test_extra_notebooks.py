@@ -12,12 +12,14 @@ Python picks: no count may depend on set iteration order, at any corpus size.
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
 
 import pytest
 
+from newsstudy import clean, results
 from newsstudy.paths import ANT_CORPUS, NOTEBOOKS_DIR, REPO_ROOT
 
 EXTRA = NOTEBOOKS_DIR / "extra"
@@ -46,6 +48,28 @@ def test_extra_notebook_runs_with_nbval(name: str, cell_timeout: int) -> None:
         timeout=1800,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+
+
+@pytest.mark.slow
+@pytest.mark.corpus
+def test_every_ant_article_is_in_the_at_scale_run_and_rebuilt_exactly() -> None:
+    """All 31,525 ANT articles of the run the at-scale notebook just made: each is a document or a problem,
+    and each document's raw text comes back byte for byte from ``lines.csv`` alone (its SHA-256)."""
+    run = EXTRA / "at-scale-results"
+    if not ANT_CORPUS.exists() or not (run / "run.json").exists():
+        pytest.skip("the at-scale notebook's run is not there (it needs the ANT corpus and runs just before)")
+    manifest = results.read_manifest(run)
+    assert [f["sha256"] for f in manifest["input"]["files"]] == [results.file_digest(ANT_CORPUS)], (
+        "another corpus"
+    )
+    with gzip.open(ANT_CORPUS, "rb") as handle:
+        records = sum(1 for line in handle if line.strip())
+    documents = results.read_table(run, "documents")
+    problems = results.read_table(run, "problems")
+    assert len(documents) + len(problems) == records
+    assert documents["doc_id"].is_unique
+    rebuilt = clean.rebuilds_raw(results.read_table(run, "lines"), documents)
+    assert rebuilt.notna().all() and rebuilt.astype(bool).all(), rebuilt[rebuilt != True].index[:5].tolist()  # noqa: E712
 
 
 @pytest.mark.parametrize("name", [n for n, _ in NOTEBOOKS])

@@ -7,7 +7,6 @@ rebuilt exactly from ``lines.csv``) or reported in ``problems.csv`` with a reaso
 
 from __future__ import annotations
 
-import gzip
 import subprocess
 import sys
 from pathlib import Path
@@ -15,14 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsstudy import clean
 from newsstudy.corpus import load_corpus
-from newsstudy.paths import ANT_CORPUS
 from newsstudy.pipeline import run_study
 
 BAD_DIR = Path(__file__).parent / "data" / "bad"
 ARABIC = "قال مسؤول أميركي كبير لرويترز إن قطر أبلغت حماس بضرورة مغادرة الدوحة خلال أيام."
-BIG_LINE_MB = 20
+BIG_LINE_MB = 8
 
 # name -> (bytes, expected outcome: "ok" or a phrase of the problem's reason)
 CASES: dict[str, tuple[bytes, str]] = {
@@ -55,7 +52,7 @@ def bad_corpus() -> Path:
         old.unlink()
     for name, (data, _) in CASES.items():
         (BAD_DIR / name).write_bytes(data)
-    # A 50 MB single line: real scrapes of whole sites sometimes come out like this.
+    # A single line of BIG_LINE_MB MB: real scrapes of whole sites sometimes come out like this.
     words = (ARABIC + " ").encode()
     (BAD_DIR / "huge-single-line.txt").write_bytes(words * (BIG_LINE_MB * 2**20 // len(words)))
     return BAD_DIR
@@ -114,23 +111,3 @@ def test_the_order_of_documents_does_not_change_any_table():
     assert list(forward) == list(backward)
     for name in forward:
         pd.testing.assert_frame_equal(forward[name], backward[name], check_dtype=True, obj=name)
-
-
-@pytest.mark.slow
-def test_every_ant_article_is_accounted_for_and_rebuilt_exactly():
-    """All 31,525 ANT articles: each is a document or a problem, and its raw text comes back exactly.
-
-    (The whole pipeline over the ANT corpus runs in ``tests/test_extra_notebooks.py``.)
-    """
-    if not ANT_CORPUS.exists():
-        pytest.skip(f"the ANT corpus is not at {ANT_CORPUS}: whole-corpus check not run")
-    with gzip.open(ANT_CORPUS, "rb") as handle:
-        records = sum(1 for line in handle if line.strip())
-    docs, problems = load_corpus(ANT_CORPUS, text_column="TEXT", id_column="DOCNO", on_error="report")
-    assert len(docs) + len(problems) == records
-    lines = clean.label_lines(docs)
-    rebuilt = clean.rebuild(lines)
-    original = docs.set_index("doc_id")["text"]
-    assert rebuilt.index.tolist() == sorted(original.index)
-    differing = [doc_id for doc_id in rebuilt.index if rebuilt[doc_id] != original[doc_id]]
-    assert not differing, differing[:5]
