@@ -200,6 +200,12 @@ def similarity_table(
     )
 
 
+#: Articles per outlet read for how terms are written (``term_forms``): the common written form of a
+#: term an outlet uses often is plain in a thousand of its articles, and reading every article of a
+#: large corpus again would cost as much as the TF-IDF fit.
+FORMS_PER_OUTLET = 1000
+
+
 def term_tables(
     articles: pd.DataFrame,
     signatures: tuple[np.ndarray, np.ndarray],
@@ -214,7 +220,8 @@ def term_tables(
     One TF-IDF fit serves top terms, NMF topics, similarity and ``outlet_terms``
     (:func:`newsstudy.views.outlet_terms`; ``facets`` give the outlets, by
     default one). ``term_forms`` says how each topic and outlet term is written
-    in the articles (:func:`newsstudy.topics.display_forms`).
+    in the articles (:func:`newsstudy.topics.display_forms` on the first
+    :data:`FORMS_PER_OUTLET` articles of each outlet, by ``doc_id``).
     """
     from newsstudy import views
 
@@ -255,7 +262,10 @@ def term_tables(
     pairs["jaccard"] = duplicates.pair_jaccard(*signatures, pairs)
     by_outlet = views.outlet_terms(texts, facets, fitted, n=options.n_terms, forms=pd.Series(dtype=str))
     terms = sorted(set(model.topic_terms["term"].astype(str)) | set(by_outlet["term"]))
-    written = topics.display_forms(texts, terms).reindex(terms)  # one pass over the articles for both
+    # How the terms are written, read from up to FORMS_PER_OUTLET articles of each outlet (one pass).
+    outlet = texts["doc_id"].map(facets.set_index("doc_id")["outlet"]).fillna("")
+    shown = texts[outlet.groupby(outlet, sort=False).cumcount().to_numpy() < FORMS_PER_OUTLET]
+    written = topics.display_forms(shown, terms).reindex(terms)
     by_outlet["written"] = by_outlet["term"].map(written).astype(str)
     forms = pd.DataFrame({"term": terms, "written": written.to_numpy()})
     return {
