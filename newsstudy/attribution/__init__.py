@@ -238,7 +238,7 @@ class _Lexicon:
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
     cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
-    cue_res: tuple[re.Pattern, re.Pattern] | None = None  # _cue_token_patterns(cue_keys)
+    cue_re: re.Pattern | None = None  # _cue_token_pattern(cue_keys)
     adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
     name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
     outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
@@ -303,20 +303,16 @@ def _find_cues(norm: str, lex: _Lexicon) -> list[_Cue]:
 
     A cue starts at a space-delimited token whose word (the token with its punctuation stripped) is a cue
     word or the first word of a multiword preposition, and every other token is no cue. Such tokens are
-    found by one compiled pattern (:func:`_cue_token_patterns`) that the ``re`` engine runs from space to
+    found by one compiled pattern (:func:`_cue_token_pattern`) that the ``re`` engine runs from space to
     space in C, so no Python string is made for the other words of the line; each token found is then
     read as before (:func:`_cue_at`).
     """
-    first, rest = lex.cue_res
     out: list[_Cue] = []
-    m = first.match(norm)
-    if m is not None:
-        cue = _cue_at(norm, 0, norm[: m.end()], lex)
-        if cue is not None:
-            out.append(cue)
-    for m in rest.finditer(norm):
-        pos = m.start() + 1  # after the space
-        cue = _cue_at(norm, pos, norm[pos : m.end()], lex)
+    # The pattern starts with the space before a token: the line is read with one space in front, so
+    # its first token has one too, and a match at ``k`` of the padded line is the token at ``k`` of it.
+    for m in lex.cue_re.finditer(" " + norm):
+        pos = m.start()
+        cue = _cue_at(norm, pos, norm[pos : m.end() - 1], lex)
         if cue is not None:
             out.append(cue)
     return out
@@ -349,17 +345,18 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _cue_token_patterns(keys: Collection[str]) -> tuple[re.Pattern, re.Pattern]:
-    """Patterns of a token whose punctuation-stripped word is one of ``keys``: at 0, and after a space.
+def _cue_token_pattern(keys: Collection[str]) -> re.Pattern:
+    """The pattern of a space and then a token whose punctuation-stripped word is one of ``keys``.
 
     A token is the text between spaces; its word is ``token.strip(_PUNCT)``, which is one of ``keys``
     exactly when the token is some punctuation, a key, and some punctuation (keys hold no punctuation
-    and no space, :func:`_checked_cue_keys`). The second pattern starts with the space before the
-    token: a literal first character lets the ``re`` engine skip from space to space in C.
+    and no space, :func:`_checked_cue_keys`). The pattern starts with the space before the token: a
+    literal first character lets the ``re`` engine skip from space to space in C. One pattern, not a
+    second one for the line's first token (:func:`_find_cues` puts a space before the line): its
+    compilation is most of the lexicon's start-up time.
     """
     punct = "[" + re.escape(_PUNCT) + "]*"
-    token = f"{punct}(?:{_trie_pattern(keys)}){punct}(?![^ ])"
-    return re.compile(token), re.compile(" " + token)
+    return re.compile(f" {punct}(?:{_trie_pattern(keys)}){punct}(?![^ ])")
 
 
 def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
@@ -532,7 +529,7 @@ def _lexicon() -> _Lexicon:
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
         cue_keys=cue_keys,
-        cue_res=_cue_token_patterns(cue_keys),
+        cue_re=_cue_token_pattern(cue_keys),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
         outlet_stem_re=re.compile(_trie_pattern(outlets)),
