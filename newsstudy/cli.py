@@ -207,7 +207,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
         text_column=args.text_column or study.text_column or "text",
         id_column=args.id_column or study.id_column,
         outlet_column=args.outlet_column or study.outlet_column,
-        date_column=args.date_column or study.date_column or "date",
+        date_column=args.date_column or study.date_column,
         study_file=study_file,
         corpus_evidence=not args.no_corpus_evidence,
     )

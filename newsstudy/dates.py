@@ -12,12 +12,13 @@ parsing about eight times faster. Every date is UTC; what no parser reads is
 
 from __future__ import annotations
 
+import datetime
 import email.utils
-from collections.abc import Iterable
+import re
 
 import pandas as pd
 
-__all__ = ["DATE_COLUMNS", "date_column", "parse_dates"]
+__all__ = ["DATE_COLUMNS", "document_dates", "parse_dates"]
 
 #: Columns that give an article's publication date in corpora as they come, in order of preference.
 DATE_COLUMNS: tuple[str, ...] = (
@@ -26,14 +27,32 @@ DATE_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def date_column(columns: Iterable[str], preferred: str = "date") -> str | None:
-    """The corpus's date column: ``preferred`` if present, else the first of :data:`DATE_COLUMNS`.
+def document_dates(documents: pd.DataFrame, column: str | None = None) -> pd.DataFrame | None:
+    """``doc_id`` and parsed ``date`` of each document, or None when no column can hold a date.
 
-    >>> date_column(["DOCNO", "TEXT", "TIME"]), date_column(["text"])
-    ('TIME', None)
+    With ``column``, that column. Otherwise each document's first readable date
+    among :data:`DATE_COLUMNS` (a record's own fields decide, never which
+    columns the other documents read with it have: a chunk of a corpus gets the
+    dates the whole corpus would).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "date": [None, "2024-03-01"],
+    ...                      "TIME": ["2024-02-01", None]})
+    >>> document_dates(docs)["date"].dt.strftime("%Y-%m").tolist()
+    ['2024-02', '2024-03']
+    >>> document_dates(pd.DataFrame({"doc_id": ["a"], "text": ["x"]})) is None
+    True
     """
-    columns = list(columns)
-    return next((c for c in (preferred, *DATE_COLUMNS) if c in columns), None)
+    names = [column] if column is not None else list(DATE_COLUMNS)
+    present = [c for c in names if c in documents.columns]
+    if not present:
+        return None
+    found = pd.Series(pd.NaT, index=documents.index, dtype="datetime64[ns, UTC]")
+    for name in present:
+        found = found.fillna(parse_dates(documents[name]))
+    ids = documents["doc_id"].astype(str).to_numpy()
+    return pd.DataFrame({"doc_id": ids, "date": found.to_numpy()}).astype(
+        {"doc_id": "str", "date": "datetime64[ns, UTC]"}
+    )
 
 
 def _rfc2822(value: str) -> pd.Timestamp:
@@ -44,34 +63,61 @@ def _rfc2822(value: str) -> pd.Timestamp:
 
 
 def _utc(parsed: pd.Series) -> pd.Series:
-    return parsed.astype("datetime64[ns, UTC]")
+    """``parsed`` in nanoseconds, UTC; a date nanoseconds cannot hold (before 1677, after 2262) is NaT."""
+    parsed = pd.to_datetime(parsed, utc=True, errors="coerce")
+    low, high = pd.Timestamp.min.tz_localize("UTC"), pd.Timestamp.max.tz_localize("UTC")
+    inside = parsed.notna() & (parsed >= low) & (parsed <= high)
+    return parsed.where(inside).astype("datetime64[ns, UTC]")
+
+
+#: A date written in some other shape is read only if it names a year (four digits): a bare time of
+#: day (``10:32``) or day and month (``13 Jun``) would otherwise be dated today or in the year 1.
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+#: Numbers are seconds, milliseconds, microseconds or nanoseconds since 1970, by their size.
+_EPOCH_UNITS = ((1e11, "s"), (1e14, "ms"), (1e17, "us"), (float("inf"), "ns"))
+
+
+def _epoch(value: float) -> pd.Timestamp:
+    unit = next(u for bound, u in _EPOCH_UNITS if abs(value) < bound)
+    try:
+        return pd.Timestamp(value, unit=unit, tz="UTC")
+    except (OverflowError, ValueError):
+        return pd.NaT
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """``values`` (strings, timestamps or missing) as UTC timestamps, ``NaT`` where unreadable.
+    """``values`` (strings, timestamps, epoch numbers or missing) as UTC timestamps, ``NaT`` where unreadable.
 
-    Order: ISO 8601, then RFC 2822 (for what ISO did not read), then pandas'
-    ``format="mixed"`` for the rest. The index of ``values`` is kept.
+    Strings: ISO 8601, then RFC 2822 (for what ISO did not read), then pandas'
+    ``format="mixed"`` for the rest that names a four-digit year. Numbers are
+    seconds (or milli-, micro-, nanoseconds, by their size) since 1970.
+    Dates outside 1677–2262 are NaT. The index of ``values`` is kept.
 
     >>> dates = parse_dates(pd.Series(["2018-06-13T15:14:11Z", "Wed, 13 Jun 2018 17:14:11 +0200",
-    ...                                "13 Jun 2018", "?", None]))
-    >>> [str(d) for d in dates]
-    ['2018-06-13 15:14:11+00:00', '2018-06-13 15:14:11+00:00', '2018-06-13 00:00:00+00:00', 'NaT', 'NaT']
+    ...                                "13 Jun 2018", "10:32", "1445-09-10", 1528902851, "?", None]))
+    >>> [str(d) for d in dates]  # doctest: +NORMALIZE_WHITESPACE
+    ['2018-06-13 15:14:11+00:00', '2018-06-13 15:14:11+00:00', '2018-06-13 00:00:00+00:00', 'NaT', 'NaT',
+     '2018-06-13 15:14:11+00:00', 'NaT', 'NaT']
     """
     values = pd.Series(values, dtype=object)
-    parsed = _utc(pd.to_datetime(values, utc=True, errors="coerce", format="ISO8601"))
-    left = parsed.isna() & values.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    strings = values.map(lambda v: isinstance(v, str) and bool(v.strip()))
+    parsed = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]")
+    if strings.any():
+        parsed[strings] = _utc(pd.to_datetime(values[strings], utc=True, errors="coerce", format="ISO8601"))
+    left = strings & parsed.isna()
     if left.any():
-        rfc = pd.to_datetime(
-            pd.Series([_rfc2822(v) for v in values[left]], index=values.index[left], dtype=object), utc=True
-        )
-        parsed[left] = _utc(rfc)
+        rfc = [_rfc2822(v) for v in values[left]]
+        parsed[left] = _utc(pd.to_datetime(pd.Series(rfc, index=values.index[left], dtype=object), utc=True))
         left &= parsed.isna()
+    left &= values.map(lambda v: isinstance(v, str) and _HAS_YEAR.search(v) is not None)
     if left.any():
         parsed[left] = _utc(pd.to_datetime(values[left], utc=True, errors="coerce", format="mixed"))
-    non_strings = parsed.isna() & values.notna() & ~values.map(lambda v: isinstance(v, str))
-    if non_strings.any():  # datetime objects, numbers pandas reads
-        parsed[non_strings] = _utc(
-            pd.to_datetime(values[non_strings], utc=True, errors="coerce", format="mixed")
+    numbers = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool) and v == v)
+    if numbers.any():
+        parsed[numbers] = _utc(
+            pd.Series([_epoch(float(v)) for v in values[numbers]], index=values.index[numbers])
         )
+    stamps = values.map(lambda v: isinstance(v, pd.Timestamp | datetime.datetime | datetime.date))
+    if stamps.any():
+        parsed[stamps] = _utc(pd.to_datetime(values[stamps], utc=True, errors="coerce"))
     return parsed

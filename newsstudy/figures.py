@@ -6,8 +6,9 @@ Each figure's numbers are also in a table (nbval compares text, not images).
 
 Views that fit the corpus: up to :data:`MAX_DRAWN_DOCUMENTS` documents, the
 per-document figures draw one bar or cell per document. Above it they draw one
-per *outlet*, at most :data:`MAX_GROUPS` outlets (the largest; the rest pooled
-as "other"), from the run's views per outlet and month (:mod:`newsstudy.views`),
+per *outlet*, at most :data:`MAX_GROUPS` outlets (the largest; in the bars the
+rest are pooled as "(other outlets)", the heatmaps and term panels leave them
+out), from the run's views per outlet and month (:mod:`newsstudy.views`),
 and two more figures are drawn (:data:`CORPUS_FIGURES`: the anonymous share per
 outlet over time, and reuse between outlets with its direction). A corpus's
 figures read only those views (:func:`figure_tables`), never a per-document
@@ -45,9 +46,9 @@ Tables = Mapping[str, pd.DataFrame]
 
 #: Up to this many documents, figures draw one bar, panel or cell per document.
 MAX_DRAWN_DOCUMENTS = 30
-#: Above it, figures draw at most this many outlets (the largest; the rest pooled as "other").
+#: Above it, figures draw at most this many outlets (the largest; the rest pooled as "(other outlets)").
 MAX_GROUPS = 20
-_OTHER_GROUP = "other"
+_OTHER_GROUP = "(other outlets)"  # not a name an outlet could have
 
 
 def n_documents(tables: Tables) -> int:
@@ -71,7 +72,7 @@ def largest_outlets(tables: Tables, *, limit: int = MAX_GROUPS) -> list[str]:
 
 
 def _pooled(table: pd.DataFrame, keys: list[str], values: list[str], kept: list[str]) -> pd.DataFrame:
-    """``table`` summed by ``keys`` with every outlet outside ``kept`` pooled as "other"."""
+    """``table`` summed by ``keys`` with every outlet outside ``kept`` pooled as "(other outlets)"."""
     outlet = table["outlet"].where(table["outlet"].isin(kept), _OTHER_GROUP)
     return table.assign(outlet=outlet).groupby(keys, sort=True)[values].sum().reset_index()
 
@@ -187,7 +188,7 @@ def _anonymous_over_time(tables: Tables) -> tuple[Figure, object]:
 def reuse_flows(view: pd.DataFrame, kept: list[str], value: str = "passages") -> pd.DataFrame:
     """The ``outlet_reuse`` view as a matrix: row = reusing outlet, column = outlet published first.
 
-    Directed rows only; outlets outside ``kept`` are pooled as "other".
+    Directed rows only; outlets outside ``kept`` are pooled as "(other outlets)".
 
     >>> view = pd.DataFrame({"from_outlet": ["X", "X"], "to_outlet": ["Y", "Z"], "directed": [True, True],
     ...                      "passages": [4, 1]})

@@ -67,10 +67,11 @@ class StudyOptions:
     ----------
     text_column, id_column : str
         Columns of tabular input (see :func:`newsstudy.corpus.load_corpus`).
-    date_column : str
+    date_column : str, optional
         Column with publication dates, used for the direction of text reuse and
-        the views per month; a corpus without it is searched for the first of
-        :data:`newsstudy.dates.DATE_COLUMNS`.
+        the views per month; by default each document's first readable date
+        among :data:`newsstudy.dates.DATE_COLUMNS` (``date``, ``published``,
+        ``TIME`` …).
     near_threshold, num_perm, shingle_size, seed :
         Near-duplicate detection (ANNOTATION.md section 5).
     min_reuse_words : int
@@ -98,7 +99,7 @@ class StudyOptions:
 
     text_column: str = "text"
     id_column: str | None = None
-    date_column: str = "date"
+    date_column: str | None = None
     near_threshold: float = 0.8
     num_perm: int = 128
     shingle_size: int = 5

@@ -18,11 +18,12 @@ documents, and every corpus-level figure is drawn from them.
 - :func:`outlet_similarity`: how many of an outlet's articles have a close
   neighbour in another outlet.
 
-**Outlet.** The documents column named by ``column`` (the study's
-``outlet_column``), else the first of :data:`OUTLET_COLUMNS` the corpus has,
-else the host of a URL column (``www.`` dropped), else the first folder of a
-``doc_id`` made from a folder tree (``aljazeera/0001``), else every document
-is in one outlet, :data:`ONE_OUTLET`. A missing value is ``unknown``.
+**Outlet**, read per document from its own fields: the documents column
+named by ``column`` (the study's ``outlet_column``; ``unknown`` where a
+document has none); by default the first non-empty of :data:`OUTLET_COLUMNS`
+(any case), else the host of its URL column (``www.`` dropped), else the host
+of a ``doc_id`` that is a URL, else the first folder of a ``doc_id`` made from
+a folder tree (``aljazeera/0001``), else :data:`ONE_OUTLET`.
 **Month** is the publication date's UTC month, ``undated`` where the corpus
 gives no readable date.
 """
@@ -37,7 +38,6 @@ import numpy as np
 import pandas as pd
 
 from newsstudy import topics
-from newsstudy.errors import CorpusError
 
 __all__ = [
     "ANONYMOUS_TYPES",
@@ -70,46 +70,64 @@ ANONYMOUS_TYPES: tuple[str, ...] = ("anonymous_official", "anonymous_source")
 def _host(url: object) -> str | None:
     if not isinstance(url, str) or not url.strip():
         return None
-    host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:  # not a URL after all ("http://[bad")
+        return None
     return host.removeprefix("www.") if host else None
 
 
-def _first_column(columns: Iterable[object], names: tuple[str, ...]) -> str | None:
-    """The first of ``names`` among ``columns``: as written, else in another case (``Outlet``, ``Url``)."""
+def _columns(columns: Iterable[object], names: tuple[str, ...]) -> list[str]:
+    """Those of ``names`` among ``columns``, in the order of ``names``: as written, else in another case."""
     columns = [str(c) for c in columns]
     by_fold = {c.casefold(): c for c in reversed(columns)}
-    return next((n for n in names if n in columns), None) or next(
-        (by_fold[n.casefold()] for n in names if n.casefold() in by_fold), None
-    )
+    found = [n if n in columns else by_fold.get(n.casefold()) for n in names]
+    return list(dict.fromkeys(c for c in found if c is not None))
+
+
+def _named(values: pd.Series) -> pd.Series:
+    """A column's values as outlet names: stripped strings, integers without ``.0``, None where empty."""
+
+    def name(v: object) -> str | None:
+        if v is None or (isinstance(v, float) and v != v):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        text = str(v).strip()
+        return text or None
+
+    return values.map(name).astype(object)
 
 
 def document_outlets(documents: pd.DataFrame, *, column: str | None = None) -> pd.Series:
     """Each document's outlet (see the module docstring), indexed by ``doc_id``.
 
+    The rules are read per document, from its own fields: a chunk of a corpus
+    gets the outlets the whole corpus would. With ``column``, its value, or
+    ``unknown`` where the document has none.
+
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "url": ["https://www.x.com/1", None]})
     >>> document_outlets(docs).tolist()
-    ['x.com', 'unknown']
-    >>> document_outlets(pd.DataFrame({"doc_id": ["aljazeera/1", "hespress/2"]})).tolist()
-    ['aljazeera', 'hespress']
-    >>> document_outlets(pd.DataFrame({"doc_id": ["a"], "site": ["S"]}), column="site").tolist()
-    ['S']
+    ['x.com', 'all documents']
+    >>> document_outlets(pd.DataFrame({"doc_id": ["aljazeera/1", "https://hespress.com/2"]})).tolist()
+    ['aljazeera', 'hespress.com']
+    >>> document_outlets(pd.DataFrame({"doc_id": ["a", "b"], "site": ["S", None]}), column="site").tolist()
+    ['S', 'unknown']
     """
     ids = documents["doc_id"].astype(str)
-    if column is not None and column not in documents.columns:
-        where = str(documents["path"].iloc[0]) if "path" in documents.columns and len(documents) else "corpus"
-        columns = ", ".join(c for c in documents.columns if c != "text")
-        raise CorpusError(where, f"no outlet column {column!r}; the columns are {columns}")
-    named = column or _first_column(documents.columns, OUTLET_COLUMNS)
-    if named is not None:
-        values = documents[named].astype("string").str.strip()
-        values = values.where(values.notna() & (values != ""), "unknown").astype(str)
-    elif (url := _first_column(documents.columns, URL_COLUMNS)) is not None:
-        values = documents[url].map(_host).fillna("unknown")
-    elif len(ids) and ids.str.contains("/", regex=False).all():
-        values = ids.str.split("/", n=1).str[0]
-    else:
-        values = pd.Series(ONE_OUTLET, index=documents.index)
-    return pd.Series(values.to_numpy(dtype=object), index=ids.to_numpy(), name="outlet", dtype=object)
+    found = pd.Series(None, index=documents.index, dtype=object)
+    if column is not None:
+        if column in documents.columns:
+            found = _named(documents[column])
+        return pd.Series(found.fillna("unknown").to_numpy(dtype=object), index=ids.to_numpy(), name="outlet")
+    for name in _columns(documents.columns, OUTLET_COLUMNS):
+        found = found.fillna(_named(documents[name]))
+    for name in _columns(documents.columns, URL_COLUMNS):
+        found = found.fillna(documents[name].map(_host).astype(object))
+    found = found.fillna(ids.map(lambda d: _host(d) if "://" in d else None).astype(object))
+    folder = ids.map(lambda d: d.split("/", 1)[0] if "/" in d and "://" not in d else None).astype(object)
+    found = found.fillna(folder).fillna(ONE_OUTLET)
+    return pd.Series(found.to_numpy(dtype=object), index=ids.to_numpy(), name="outlet", dtype=object)
 
 
 def document_facets(

@@ -127,4 +127,5 @@ def test_outlet_and_date_columns_name_the_views(tmp_path: Path) -> None:
     )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "c.csv: no outlet column 'nope'" in result.stderr and "site" in result.stderr
+    assert "sha256" not in result.stderr  # the corpus's own fields, not the loader's
     assert not (tmp_path / "o2").exists()

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from newsstudy import pipeline, views
-from newsstudy.errors import CorpusError
 
 SENTENCE = (
     "وقال وزير الخارجية في مؤتمر صحفي عقده في العاصمة إن المحادثات بين الجانبين ستستأنف الأسبوع المقبل "
@@ -75,16 +74,23 @@ def test_outlet_terms_are_each_outlets_own(tables):
 
 
 def test_outlet_comes_from_column_url_folder_or_one_group():
-    assert views.document_outlets(
-        pd.DataFrame({"doc_id": ["x"], "SRC": ["CNN"], "url": ["http://a.b/1"]})
-    ).tolist() == ["CNN"]
-    assert views.document_outlets(pd.DataFrame({"doc_id": ["x"], "url": ["http://www.a.b/1"]})).tolist() == [
-        "a.b"
-    ]
-    assert views.document_outlets(pd.DataFrame({"doc_id": ["f/x", "g/y"]})).tolist() == ["f", "g"]
-    assert views.document_outlets(pd.DataFrame({"doc_id": ["f/x", "y"]})).tolist() == [views.ONE_OUTLET] * 2
-    with pytest.raises(CorpusError, match="no outlet column 'site'"):
-        views.document_outlets(pd.DataFrame({"doc_id": ["x"]}), column="site")
+    def outlets(**columns):
+        return views.document_outlets(pd.DataFrame(columns)).tolist()
+
+    assert outlets(doc_id=["x"], SRC=["CNN"], url=["http://a.b/1"]) == ["CNN"]
+    assert outlets(doc_id=["x", "y"], Outlet=[None, "B"], url=["http://www.a.b/1", None]) == ["a.b", "B"]
+    assert outlets(doc_id=["f/x", "y", "https://c.d/9"]) == ["f", views.ONE_OUTLET, "c.d"]
+    assert outlets(doc_id=["x"], url=["http://[bad/1"]) == [views.ONE_OUTLET]  # not a URL: no traceback
+    named = views.document_outlets(pd.DataFrame({"doc_id": ["x", "y"], "site": [3.0, None]}), column="site")
+    assert named.tolist() == ["3", "unknown"]
+    assert views.document_outlets(pd.DataFrame({"doc_id": ["x"]}), column="site").tolist() == ["unknown"]
+
+
+def test_outlets_do_not_depend_on_which_documents_share_a_chunk():
+    docs = pd.DataFrame({"doc_id": ["a/1", "b/2", "c", "d"], "outlet": [None, None, None, "D"]})
+    whole = views.document_outlets(docs).tolist()
+    parts = [views.document_outlets(docs.iloc[[i]].dropna(axis=1)).tolist()[0] for i in range(len(docs))]
+    assert whole == parts == ["a", "b", views.ONE_OUTLET, "D"]
 
 
 def test_undirected_reuse_names_outlets_in_order():

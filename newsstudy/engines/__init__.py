@@ -89,7 +89,6 @@ from newsstudy.engines.plan import (
     ChunkTables,
     Sink,
     kept_lines,
-    parsed_dates,
     process_chunk,
 )
 from newsstudy.engines.progress import Progress, progress_bar
@@ -102,7 +101,6 @@ __all__ = [
     "Sink",
     "count_lines",
     "kept_lines",
-    "parsed_dates",
     "process_chunk",
     "progress_bar",
     "read_table",

@@ -29,6 +29,7 @@ from newsstudy.engines.plan import (
     _State,
     _TopicSample,
     _warm_up,
+    check_named_columns,
     process_chunk,
 )  # fmt: skip
 from newsstudy.engines.progress import Progress, _Progress
@@ -71,15 +72,37 @@ def count_lines(
     """
     if not options.corpus_evidence:
         return None
-    counts = line_evidence.merge_counts([])
     submit = submit or _run_now
+    # Merged as a binary counter merges: a part absorbs the next only when they hold as many chunks, so
+    # every chunk's keys are re-sorted O(log chunks) times, not once per later chunk.
+    stack: list[tuple[int, line_evidence.LineCounts]] = []
     for part in _ordered_results(chunks, lambda docs: submit(_count_chunk, docs, options), _result, 4):
-        counts = line_evidence.merge_counts([counts, part])
+        size = 1
+        while stack and stack[-1][0] == size:
+            size += stack[-1][0]
+            part = line_evidence.merge_counts([stack.pop()[1], part])
+        stack.append((size, part))
+    counts = line_evidence.merge_counts([p for _, p in stack])
     return line_evidence.CorpusEvidence.from_counts(counts, outlet_column=options.outlet_column)
 
 
 def _result(future: Any) -> Any:
     return future.result()
+
+
+#: The corpus evidence of this worker process's run (:func:`_start_worker`).
+_WORKER_EVIDENCE: line_evidence.CorpusEvidence | None = None
+
+
+def _start_worker(parent: int, evidence: line_evidence.CorpusEvidence | None) -> None:
+    """Worker initializer of the per-document pool: keep the run's evidence, end with the parent."""
+    global _WORKER_EVIDENCE
+    _WORKER_EVIDENCE = evidence
+    _end_with_parent(parent)
+
+
+def _process_with_evidence(documents: pd.DataFrame, options: StudyOptions) -> ChunkTables:
+    return process_chunk(documents, options, _WORKER_EVIDENCE)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -185,9 +208,14 @@ def run_streaming(
             if pool is None:
                 parts: Iterable[ChunkTables] = (process_chunk(docs, options, evidence) for docs in chunks)
             else:
+                # A new pool: its workers get the corpus evidence once, as they start, not with each chunk.
+                pool.shutdown()
+                pool = ProcessPoolExecutor(
+                    n_jobs, initializer=_start_worker, initargs=(os.getpid(), evidence)
+                )
                 parts = _ordered_results(
                     chunks,
-                    lambda docs: pool.submit(process_chunk, docs, options, evidence),
+                    lambda docs: pool.submit(_process_with_evidence, docs, options),
                     lambda f: f.result(),
                     2 * n_jobs,
                 )
@@ -237,6 +265,7 @@ def run_in_process(
                 evidence = count_lines([documents], options)
                 report._clock("documents")  # back to the documents' clock, without a message
                 _add_chunk(process_chunk(documents, options, evidence), state, sample, sink)
+                check_named_columns(state, options, "documents")
             _finish(state, sample, sink, options, report=report)
         finally:
             state.index.close()

@@ -19,7 +19,7 @@ import pandas as pd
 
 from newsstudy import attribution, clean, duplicates, line_evidence, results, views
 from newsstudy.corpus import iter_corpus
-from newsstudy.dates import date_column
+from newsstudy.dates import document_dates
 from newsstudy.engines.progress import _Progress
 from newsstudy.errors import CorpusError
 from newsstudy.paths import display_path
@@ -67,25 +67,6 @@ def kept_lines(lines: pd.DataFrame) -> pd.DataFrame:
     return lines.loc[mask, ["doc_id", "line", "label", "text"]].reset_index(drop=True)
 
 
-def parsed_dates(dated: pd.DataFrame) -> pd.DataFrame:
-    """``doc_id`` and ``date`` parsed as the duplicates stage parses it (UTC; NaT when unreadable).
-
-    Parsing once per chunk, in the workers, spares the final stages from
-    parsing every date string again; they read the parsed dates as they are.
-
-    >>> parsed_dates(pd.DataFrame({"doc_id": ["a", "b"], "date": ["Wed, 13 Jun 2018 15:14:11 GMT", "?"]}))
-      doc_id                      date
-    0      a 2018-06-13 15:14:11+00:00
-    1      b                       NaT
-    """
-    found = duplicates._document_dates(dated)
-    ids = dated["doc_id"].astype(str)
-    values = pd.to_datetime(pd.Series([found.get(d) for d in ids], dtype=object), utc=True)
-    return pd.DataFrame({"doc_id": ids.to_numpy(), "date": values.to_numpy()}).astype(
-        {"doc_id": "str", "date": "datetime64[ns, UTC]"}
-    )
-
-
 def _in_corpus_order(table: pd.DataFrame, position: pd.Series) -> pd.DataFrame:
     """``table``'s rows in the order of their documents in the corpus (each document's rows as they were).
 
@@ -122,9 +103,7 @@ def process_chunk(
     """
     lines = clean.label_lines(documents, evidence=evidence)
     kept = kept_lines(lines)
-    dates = None
-    if (column := date_column(documents.columns, options.date_column)) is not None:
-        dates = parsed_dates(documents[["doc_id", column]].rename(columns={column: "date"}))
+    dates = document_dates(documents, options.date_column)
     facets = views.document_facets(documents, dates, column=options.outlet_column)
     counts = label_counts(lines)
     position = pd.Series(range(len(documents)), index=documents["doc_id"].astype(str).to_numpy())
@@ -187,6 +166,7 @@ class _State:
     facets: list[pd.DataFrame] = field(default_factory=list)
     outlet_lines: list[pd.DataFrame] = field(default_factory=list)
     problems: list[pd.DataFrame] = field(default_factory=list)
+    columns: set[str] = field(default_factory=set)  # every column a chunk's documents had
     n_docs: int = 0
     n_bytes: int = 0
 
@@ -278,6 +258,7 @@ def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, sink: Sin
         state.dates.append(part.dates)
     state.facets.append(part.facets)
     state.outlet_lines.append(part.outlet_lines)
+    state.columns.update(map(str, part.documents.columns))
     sample.add(part.articles)
     state.n_docs += len(part.documents)
     state.n_bytes += part.n_bytes
@@ -360,6 +341,21 @@ def _chunks(corpus: str | Path, options: StudyOptions, chunk_size: int) -> Itera
     )
 
 
+#: Columns of the documents table that the loader adds (not the corpus's own fields).
+_LOADER_COLUMNS = frozenset({"path", "row", "encoding", "sha256", "n_lines", "newlines", "text"})
+
+
+def check_named_columns(state: _State, options: StudyOptions, corpus: str | Path) -> None:
+    """A column the study names (outlet, date) that no document of the corpus has is an error, not a blank.
+
+    Documents without the column are ``unknown`` or undated; a column that none has is a typo.
+    """
+    for what, name in (("outlet", options.outlet_column), ("date", options.date_column)):
+        if name is not None and name not in state.columns:
+            fields = ", ".join(sorted(state.columns - _LOADER_COLUMNS))
+            raise CorpusError(corpus, f"no {what} column {name!r}; the documents' fields are {fields}")
+
+
 def _complete(
     folder: RunFolder,
     state: _State,
@@ -372,6 +368,7 @@ def _complete(
     """Draw the figures and move the run into place with its manifest; a corpus with no document fails."""
     if not state.n_docs:
         raise CorpusError(corpus, "no readable document")
+    check_named_columns(state, options, corpus)
     if folder.figures is not None:
         from newsstudy import figures
 
