@@ -1372,11 +1372,6 @@ def _split_back(batch: list[list[str]]) -> Iterator[list[str]]:
         start += len(raw_lines)
 
 
-def _title_column(corpus: pd.DataFrame) -> str | None:
-    found = [c for c in corpus.columns if str(c).casefold() == "title"]
-    return found[0] if len(found) == 1 else None
-
-
 def label_lines(
     corpus: pd.DataFrame,
     *,
@@ -1460,7 +1455,7 @@ def label_lines(
         stem_length=stem_length,
         duplicate_min_words=duplicate_min_words,
     )
-    title_col = _title_column(corpus) if use_title else None
+    title_col = line_evidence.headline_column(corpus) if use_title else None
     ids = corpus["doc_id"].astype(str).tolist()
     bodies = corpus[text_column].tolist()
     titles = corpus[title_col].tolist() if title_col else [None] * len(corpus)

@@ -38,9 +38,9 @@ import numpy as np
 import pandas as pd
 
 from newsstudy import topics
+from newsstudy.attribution import ANONYMOUS_TYPES
 
 __all__ = [
-    "ANONYMOUS_TYPES",
     "ONE_OUTLET",
     "OUTLET_COLUMNS",
     "URL_COLUMNS",
@@ -53,7 +53,6 @@ __all__ = [
     "outlet_similarity",
     "outlet_sources",
     "outlet_terms",
-    "uncopied",
 ]
 
 #: Columns of a corpus that name a document's outlet, in order of preference.
@@ -63,8 +62,6 @@ URL_COLUMNS: tuple[str, ...] = ("url", "URL", "link")
 #: The outlet of every document of a corpus that names none.
 ONE_OUTLET = "all documents"
 UNDATED = "undated"
-#: Source types counted as anonymous (as :func:`newsstudy.attribution.anonymous_share` counts them).
-ANONYMOUS_TYPES: tuple[str, ...] = ("anonymous_official", "anonymous_source")
 
 
 def _host(url: object) -> str | None:
@@ -183,28 +180,11 @@ def outlet_lines(label_counts: pd.DataFrame, facets: pd.DataFrame) -> pd.DataFra
     return table.reset_index().astype({"documents": "int64", "n_lines": "int64"})
 
 
-def uncopied(attributions: pd.DataFrame, copies: pd.DataFrame | None) -> pd.DataFrame:
-    """``attributions`` without those on lines copying another document's (``copies``: doc_id, line).
-
-    What the counts read, so a report copied from one outlet to another counts once.
-
-    >>> found = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1]})
-    >>> uncopied(found, pd.DataFrame({"doc_id": ["a"], "line": [2]}))["line"].tolist()
-    [1, 1]
-    """
-    if copies is None or copies.empty or attributions.empty:
-        return attributions
-    copied = pd.MultiIndex.from_arrays([copies["doc_id"].astype(str), copies["line"].astype("int64")])
-    keys = pd.MultiIndex.from_arrays(
-        [attributions["doc_id"].astype(str), attributions["line"].astype("int64")]
-    )
-    return attributions.loc[~keys.isin(copied)]
-
-
 def outlet_sources(attributions: pd.DataFrame, facets: pd.DataFrame) -> pd.DataFrame:
     """Attributions per ``outlet``, ``month``, ``source_type`` and ``affiliation``: ``n``.
 
-    ``attributions`` are those to count (copied lines removed by :func:`uncopied`).
+    ``attributions`` are those to count (copied lines removed by
+    :func:`newsstudy.attribution.drop_copies`).
 
     >>> found = pd.DataFrame({"doc_id": ["a", "a", "b"], "source_type": ["named_person"] * 3,
     ...                       "affiliation": ["US", "US", None]})
@@ -249,8 +229,8 @@ class ReuseCounter:
 
     ``add`` takes frames of ``reuse_passages`` (``doc_a``, ``doc_b``,
     ``n_words``, ``source_doc``); :meth:`table` gives :func:`outlet_reuse`'s
-    table. Memory grows with the outlet pairs and the document pairs (two
-    integers each), not with the passages.
+    table. Memory grows with the outlet pairs and the document pairs (their
+    two ids, kept once per frame), not with the passages.
     """
 
     _KEYS: ClassVar[list[str]] = ["from_outlet", "to_outlet", "directed"]

@@ -114,11 +114,13 @@ from newsstudy.study import Study, default_study
 
 __all__ = [
     "AFFILIATIONS",
+    "ANONYMOUS_TYPES",
     "COLUMNS",
     "SOURCE_TYPES",
     "STUDY_COLUMNS",
     "anonymous_share",
     "count_sources",
+    "drop_copies",
     "evaluate",
     "extract",
     "highlight",
@@ -2293,14 +2295,26 @@ def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
 # Counting
 
 
-def _drop_copies(attributions: pd.DataFrame, copies: pd.DataFrame | None) -> pd.DataFrame:
+#: Source types counted as anonymous (:func:`anonymous_share`, the views per outlet).
+ANONYMOUS_TYPES: tuple[str, ...] = ("anonymous_official", "anonymous_source")
+
+
+def drop_copies(attributions: pd.DataFrame, copies: pd.DataFrame | None) -> pd.DataFrame:
+    """``attributions`` without those on lines copying another document's (``copies``: doc_id, line).
+
+    What the counts read, so a report copied from one outlet to another counts once.
+
+    >>> found = pd.DataFrame({"doc_id": ["a", "a", "b"], "line": [1, 2, 1]})
+    >>> drop_copies(found, pd.DataFrame({"doc_id": ["a"], "line": [2]}))["line"].tolist()
+    [1, 1]
+    """
     if copies is None or copies.empty or attributions.empty:
         return attributions
-    keys = set(zip(copies["doc_id"].astype(str), copies["line"].astype(int), strict=True))
-    mask = [
-        (d, int(ln)) not in keys for d, ln in zip(attributions["doc_id"], attributions["line"], strict=True)
-    ]
-    return attributions.loc[mask]
+    copied = pd.MultiIndex.from_arrays([copies["doc_id"].astype(str), copies["line"].astype("int64")])
+    keys = pd.MultiIndex.from_arrays(
+        [attributions["doc_id"].astype(str), attributions["line"].astype("int64")]
+    )
+    return attributions.loc[~keys.isin(copied)]
 
 
 def count_sources(
@@ -2334,7 +2348,7 @@ def count_sources(
     [['anonymous_official', 1], ['media_outlet', 1]]
     """
     keys = [by] if isinstance(by, str) else list(by)
-    kept = _drop_copies(attributions, copies)
+    kept = drop_copies(attributions, copies)
     frame = kept[keys].astype(object).where(kept[keys].notna(), "none")
     counts = frame.groupby(keys, sort=True).size().rename("n").reset_index()
     return counts.sort_values(
@@ -2350,8 +2364,8 @@ def anonymous_share(attributions: pd.DataFrame, *, copies: pd.DataFrame | None =
     >>> anonymous_share(a).to_numpy().tolist()
     [['a', 2, 1, 0.5], ['b', 1, 1, 1.0]]
     """
-    kept = _drop_copies(attributions, copies)
-    anon = kept["source_type"].isin(["anonymous_official", "anonymous_source"])
+    kept = drop_copies(attributions, copies)
+    anon = kept["source_type"].isin(ANONYMOUS_TYPES)
     out = (
         pd.DataFrame({"doc_id": kept["doc_id"], "anon": anon})
         .groupby("doc_id", sort=True)

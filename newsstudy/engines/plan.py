@@ -233,7 +233,7 @@ def _final_tables(
     report.stage("sources")
     counted = ["doc_id", "line", "source_type", "affiliation"]
     found = sink.read("attributions", counted) if "attributions" in sink else pd.DataFrame(columns=counted)
-    found = views.uncopied(found, copies)  # a report copied between documents counts once
+    found = attribution.drop_copies(found, copies)  # a report copied between documents counts once
     sink.write("source_counts", attribution.count_sources(found, by=["doc_id", "source_type", "affiliation"]))
     sink.write("anonymous_share", attribution.anonymous_share(found))
     sink.write("outlet_sources", views.outlet_sources(found, facets))
