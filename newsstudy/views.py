@@ -304,12 +304,20 @@ def outlet_reuse(passages: pd.DataFrame, facets: pd.DataFrame) -> pd.DataFrame:
     return counter.table()
 
 
-def _top_rows(matrix: np.ndarray, names: list[str], terms: np.ndarray, n: int) -> pd.DataFrame:
+def _top_rows(sums, sizes: np.ndarray, names: list[str], terms: np.ndarray, n: int) -> pd.DataFrame:
+    """Each row's ``n`` largest means (``sums`` row / its size; CSR, outlets × terms), ties by term.
+
+    Only a row's non-zero entries are read, so the cost is the matrix's entries, not outlets × vocabulary.
+    """
     rows = []
-    for outlet, weights in zip(names, matrix, strict=True):
-        order = np.lexsort((terms, -weights))[:n]
+    for i, outlet in enumerate(names):
+        lo, hi = sums.indptr[i], sums.indptr[i + 1]
+        idx, weights = sums.indices[lo:hi], sums.data[lo:hi] / sizes[i]
+        order = np.lexsort((terms[idx], -weights))[:n]
         rows.extend(
-            (outlet, rank, terms[k], float(weights[k])) for rank, k in enumerate(order, 1) if weights[k] > 0
+            (outlet, rank, terms[idx[k]], float(weights[k]))
+            for rank, k in enumerate(order, 1)
+            if weights[k] > 0
         )
     return pd.DataFrame(rows, columns=["outlet", "rank", "term", "weight"]).astype({"rank": "int64"})
 
@@ -348,8 +356,9 @@ def outlet_terms(
         (np.ones(len(rows)), (rows, np.arange(len(rows)))), shape=(len(names), len(rows))
     )
     sizes = np.asarray(member.sum(axis=1)).ravel()
-    means = np.asarray((member @ matrix).todense()) / sizes[:, None] if len(names) else np.zeros((0, 0))
-    table = _top_rows(means, names, vectorizer.get_feature_names_out(), n)
+    sums = sparse.csr_matrix(member @ matrix)
+    sums.sum_duplicates()
+    table = _top_rows(sums, sizes, names, vectorizer.get_feature_names_out(), n)
     if forms is None:
         forms = topics.display_forms(articles, table["term"])
     table.insert(3, "written", table["term"].map(forms).fillna(table["term"]).astype(str))
