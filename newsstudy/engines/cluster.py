@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from newsstudy import duplicates
-from newsstudy.engines.local import _ordered_results, count_lines
+from newsstudy.engines.local import _ordered_results, _result, count_lines
 from newsstudy.engines.plan import (
     DEFAULT_OPTIONS,
     _add_chunk,
@@ -131,7 +131,7 @@ def run_dask(
                 return future
 
             workers = max(len(client.scheduler_info().get("workers", {})), 1)
-            for part, _ in _ordered_results(chunks, submit, lambda f: f.result(), 2 * workers):
+            for part, _ in _ordered_results(chunks, submit, _result, 2 * workers):
                 _add_chunk(part, state, sample, folder)
                 report.documents(len(part.documents), f"{state.n_docs:,} documents")
             candidates = None

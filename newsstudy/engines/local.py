@@ -61,9 +61,9 @@ def count_lines(
     """The first pass of a run: the corpus evidence of the cleaner, counted chunk by chunk.
 
     ``submit(fn, *args)`` runs the counting of a chunk elsewhere (a worker) and
-    returns a future; the counts are merged in chunk order as they come, and the
-    merge does not depend on the order, so neither the chunk size nor the
-    workers change them. None when ``options.corpus_evidence`` is off.
+    returns a future; the counts are merged as they come (as a binary counter
+    adds), and the merge does not depend on the order or grouping, so neither
+    the chunk size nor the workers change them. None when ``options.corpus_evidence`` is off.
 
     >>> from newsstudy.corpus import load_corpus
     >>> from newsstudy.paths import SEEDS_DIR
@@ -216,7 +216,7 @@ def run_streaming(
                 parts = _ordered_results(
                     chunks,
                     lambda docs: pool.submit(_process_with_evidence, docs, options),
-                    lambda f: f.result(),
+                    _result,
                     2 * n_jobs,
                 )
             for part in parts:
