@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import math
 import re
 
 import pandas as pd
@@ -78,6 +79,9 @@ _EPOCH_UNITS = ((1e11, "s"), (1e14, "ms"), (1e17, "us"), (float("inf"), "ns"))
 
 
 def _epoch(value: float) -> pd.Timestamp:
+    """``value`` seconds (or milli-, micro-, nanoseconds, by its size) since 1970; ``NaT`` if not finite."""
+    if not math.isfinite(value):
+        return pd.NaT
     unit = next(u for bound, u in _EPOCH_UNITS if abs(value) < bound)
     try:
         return pd.Timestamp(value, unit=unit, tz="UTC")

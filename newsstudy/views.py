@@ -361,7 +361,8 @@ def outlet_terms(
     table = _top_rows(sums, sizes, names, vectorizer.get_feature_names_out(), n)
     if forms is None:
         forms = topics.display_forms(articles, table["term"])
-    table.insert(3, "written", table["term"].map(forms).fillna(table["term"]).astype(str))
+    written = table["term"].map(forms).astype(object)
+    table.insert(3, "written", written.where(written.notna(), table["term"]).astype(str))
     return table
 
 

@@ -11,7 +11,7 @@ from newsstudy.dates import parse_dates
 
 def test_dates_out_of_range_or_without_a_year_are_unreadable_not_errors():
     values = ["1445-09-10", "9999-12-31", "0001-01-01T00:00:00Z", "Sun, 01 Jan 1445 10:00:00 +0000",
-              "10:32", "13 Jun", 10**30, float("nan"), True]  # fmt: skip
+              "10:32", "13 Jun", 10**30, float("nan"), float("inf"), -float("inf"), True]  # fmt: skip
     assert parse_dates(pd.Series(values, dtype=object)).isna().all()
 
 
