@@ -35,7 +35,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,6 +97,26 @@ def unprotect(value: Any) -> Any:
     return value
 
 
+def _changed(column: pd.Series, starts: tuple[str, ...], change: Callable[[Any], Any]) -> pd.Series:
+    """``column`` with ``change`` applied to its text cells that begin with one of ``starts``.
+
+    The cells are found with one vectorised ``str.startswith`` (a column of non-text
+    values has no ``.str`` and is changed cell by cell); the rest are left as they are.
+
+    >>> _changed(pd.Series(["=1", "a", None, 3], dtype=object), ("=",), protect).tolist()
+    ["'=1", 'a', None, 3]
+    """
+    try:
+        hit = column.str.startswith(starts, na=False).to_numpy(dtype=bool, na_value=False)
+    except AttributeError:
+        return column.map(change)
+    if not hit.any():
+        return column
+    out = column.copy()
+    out[hit] = column[hit].map(change)
+    return out
+
+
 def _text_columns(frame: pd.DataFrame) -> list[str]:
     return [
         c for c in frame.columns if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype)
@@ -107,7 +127,7 @@ def write_csv(frame: pd.DataFrame, path: Path, *, append: bool = False, header: 
     """Write ``frame`` as UTF-8 CSV with spreadsheet-safe text cells (see the module docstring)."""
     safe = frame.copy(deep=False)
     for column in _text_columns(frame):
-        safe[column] = frame[column].map(protect)
+        safe[column] = _changed(frame[column], (*FORMULA_STARTS, ESCAPE), protect)
     safe.to_csv(
         path,
         mode="a" if append else "w",
@@ -168,9 +188,9 @@ def _read_csv(path: Path, schema: Mapping[str, str], usecols: list[str] | None =
     )
     for column, kind in wanted.items():
         if kind == "str":
-            table[column] = table[column].fillna("").map(unprotect)
+            table[column] = _changed(table[column].fillna(""), (ESCAPE,), unprotect)
         elif kind == "str?":
-            table[column] = table[column].map(unprotect)
+            table[column] = _changed(table[column], (ESCAPE,), unprotect)
         elif not (kind.startswith(("int", "bool")) and table[column].isna().any()):
             table[column] = table[column].astype(kind)
     return table[list(wanted)]

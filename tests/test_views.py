@@ -98,3 +98,17 @@ def test_undirected_reuse_names_outlets_in_order():
     facets = pd.DataFrame({"doc_id": ["x", "y"], "outlet": ["Z", "A"], "month": ["undated"] * 2})
     row = views.outlet_reuse(passages, facets).iloc[0]
     assert (row["from_outlet"], row["to_outlet"], bool(row["directed"])) == ("A", "Z", False)
+
+
+def test_similarity_shares_are_of_the_articles_that_have_text():
+    """An article whose every line is furniture (no text left) is no denominator of its outlet's shares."""
+    corpus = pd.concat(
+        [_corpus(), pd.DataFrame({"doc_id": ["b2"], "outlet": ["B"], "date": [None], "text": ["\n\n"]})],
+        ignore_index=True,
+    )
+    tables = pipeline.run_study(corpus)
+    assert "b2" in set(tables["documents"]["doc_id"])
+    shares = tables["outlet_similarity"].set_index(["outlet_a", "outlet_b"])
+    # b1 copies a1 word for word: every B article with text has a close neighbour in A.
+    assert shares.loc[("B", "A"), "cosine_share"] == 1.0
+    assert shares.loc[("A", "B"), "cosine_share"] == 1.0
