@@ -20,7 +20,9 @@ import pytest
 
 from newsstudy.paths import REPO_ROOT
 
-_NOT_SOURCES = (".*", "build", "dist", "*.egg-info", "__pycache__", "results", "figures", "report")
+_NOT_SOURCES = (
+    ".*", "build", "dist", "*.egg-info", "__pycache__", "results", "figures", "report", "at-scale-results",
+)  # fmt: skip
 
 
 def _tree(folder: Path) -> dict[str, tuple[int, int]]:
