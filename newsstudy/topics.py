@@ -21,19 +21,21 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
 import regex
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from newsstudy import normalize
 from newsstudy.paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+# scikit-learn is imported where it is used: importing it costs more than a second, which every
+# `newsstudy` command (--help, a bad corpus, a report) paid before doing anything.
 
 __all__ = [
     "ArabicTokenizer",
@@ -332,13 +334,16 @@ def _split_options(options: dict) -> tuple[dict, dict]:
     return tok, vec
 
 
-def _vectorizer(kind: type, options: dict) -> CountVectorizer:
+def _vectorizer(kind: str, options: dict) -> CountVectorizer:
+    """A ``"tfidf"`` or ``"count"`` vectoriser with the Arabic tokenizer and ``options``."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
     tok_opts, vec_opts = _split_options(options)
     defaults = {"min_df": 1, "max_df": 1.0}
-    if kind is TfidfVectorizer:
+    if kind == "tfidf":
         defaults["sublinear_tf"] = True
     defaults.update(vec_opts)
-    return kind(
+    return (TfidfVectorizer if kind == "tfidf" else CountVectorizer)(
         tokenizer=ArabicTokenizer(**tok_opts),
         preprocessor=None,
         lowercase=False,  # the tokenizer lower-cases after normalising
@@ -376,7 +381,7 @@ def tfidf(articles: pd.DataFrame, **options) -> tuple[TfidfVectorizer, sparse.cs
     ((2, 6), ['ارتفع', 'الفريق', 'النفط'])
     """
     _check_articles(articles)
-    vec = _vectorizer(TfidfVectorizer, options)
+    vec = _vectorizer("tfidf", options)
     matrix = vec.fit_transform(_texts(articles))
     return vec, sparse.csr_matrix(matrix)
 
@@ -524,6 +529,8 @@ def similarity_of(ids: Sequence[str], matrix: sparse.spmatrix) -> pd.DataFrame:
     True
     """
     index = pd.Index(pd.Series(ids).astype(str), name="doc_id")
+    from sklearn.metrics.pairwise import cosine_similarity
+
     sim = cosine_similarity(matrix)
     # Rounding noise can push identical documents just above 1.
     np.clip(sim, 0.0, 1.0, out=sim)
@@ -680,6 +687,8 @@ def _fit_topics(
         raise ValueError("k must be at least 1")
     if method == "nmf":
         vec, X = fitted if fitted is not None else tfidf(articles, **options)
+        from sklearn.decomposition import NMF
+
         model = NMF(n_components=k, init=init or "nndsvda", random_state=seed, max_iter=max_iter)
         # On a tiny corpus the reconstruction error can round below zero (sklearn takes its square
         # root and warns); the factors are unaffected.
@@ -688,8 +697,10 @@ def _fit_topics(
         H = model.components_
     elif method == "lda":
         # LDA models counts, not TF-IDF weights.
-        vec = _vectorizer(CountVectorizer, options)
+        vec = _vectorizer("count", options)
         X = vec.fit_transform(_texts(articles))
+        from sklearn.decomposition import LatentDirichletAllocation
+
         model = LatentDirichletAllocation(
             n_components=k, random_state=seed, max_iter=max_iter, learning_method="batch"
         )
@@ -888,6 +899,8 @@ def stability(
     rows = []
     for sa, sb in itertools.combinations(seeds, 2):
         jac = np.array([[_jaccard(a, b) for b in term_sets[sb]] for a in term_sets[sa]])
+        from scipy.optimize import linear_sum_assignment
+
         ra, cb = linear_sum_assignment(jac, maximize=True)
         rows.extend((sa, sb, int(i), int(j), float(jac[i, j])) for i, j in zip(ra, cb, strict=True))
     table = pd.DataFrame(rows, columns=["seed_a", "seed_b", "topic_a", "topic_b", "jaccard"])
@@ -947,7 +960,7 @@ def distinctive_terms(
     if groups not in articles.columns:
         raise ValueError(f"no column {groups!r} in articles")
     data = articles.loc[articles[groups].notna()]
-    vec = _vectorizer(CountVectorizer, options)
+    vec = _vectorizer("count", options)
     X = sparse.csr_matrix(vec.fit_transform(_texts(data)))
     terms = vec.get_feature_names_out()
     labels = data[groups].astype(str).to_numpy()

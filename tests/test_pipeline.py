@@ -83,6 +83,18 @@ def test_corpus_figures_read_only_the_views(tmp_path, corpus_tables):
     assert sorted(p.stem for p in written) == sorted({**figures.FIGURES, **figures.CORPUS_FIGURES})
 
 
+def test_figures_drawn_in_a_process_pool_are_the_same_files(tmp_path, corpus_tables):
+    from concurrent.futures import ProcessPoolExecutor
+
+    names = figures.figure_tables(figures.MAX_DRAWN_DOCUMENTS + 10)
+    tables = {name: corpus_tables[name] for name in names}
+    here = figures.write_figures(tables, tmp_path / "here")
+    with ProcessPoolExecutor(2) as pool:
+        there = figures.write_figures(tables, tmp_path / "pool", executor=pool)
+    assert [p.name for p in there] == [p.name for p in here]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(here, there, strict=True))
+
+
 def test_largest_outlets_pool_the_rest():
     view = pd.DataFrame({"outlet": list("xxyzz"), "month": list("12111"), "documents": [1, 1, 1, 1, 1]})
     assert figures.largest_outlets({"outlet_anonymous": view}, limit=2) == ["x", "z"]

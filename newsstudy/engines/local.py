@@ -231,7 +231,14 @@ def run_streaming(
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
             _close(state)
-        _complete(folder, state, corpus, options, report, command=command)
+        drawing = None
+        if n_jobs > 1 and folder.figures is not None and state.n_docs:
+            drawing = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+        try:
+            _complete(folder, state, corpus, options, report, command=command, executor=drawing)
+        finally:
+            if drawing is not None:
+                drawing.shutdown()
     return folder.paths
 
 

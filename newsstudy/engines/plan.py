@@ -10,6 +10,7 @@ import heapq
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -366,8 +367,12 @@ def _complete(
     report: _Progress,
     *,
     command: Mapping[str, Any] | None,
+    executor: Executor | None = None,
 ) -> None:
-    """Draw the figures and move the run into place with its manifest; a corpus with no document fails."""
+    """Draw the figures (in ``executor``, if given) and move the run into place with its manifest.
+
+    A corpus with no document fails.
+    """
     if not state.n_docs:
         raise CorpusError(corpus, "no readable document")
     check_named_columns(state, options, corpus)
@@ -376,7 +381,7 @@ def _complete(
 
         report.stage("figures")
         tables = {name: folder.read(name) for name in figures.figure_tables(state.n_docs)}
-        figures.write_figures(tables, folder.figures)
+        figures.write_figures(tables, folder.figures, executor=executor)
     report.stage("write")
     report.finish()
     counts = {"documents": state.n_docs, "problems": sum(len(p) for p in state.problems)}
