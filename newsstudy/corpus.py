@@ -1121,6 +1121,11 @@ def _row_record(
     else:
         doc_id = f"{stem}-{number:06d}"
     where = f"row {number} (doc_id {doc_id}): "
+    if isinstance(value, bytes | bytearray):  # a binary column (Parquet, Arrow): decoded as a file is
+        try:
+            value, encoding = decode_bytes(bytes(value), path=path) if value else ("", encoding)
+        except CorpusError as exc:
+            return _Problem(str(path), f"{where}the text cell's bytes are not text ({exc.reason})")
     if not isinstance(value, str):
         kind = "missing" if value is None else f"not text ({type(value).__name__})"
         return _Problem(str(path), f"{where}the text cell is {kind}")

@@ -77,6 +77,17 @@ def test_unusable_corpus_is_exit_code_2_with_one_line(tmp_path, kind):
     assert result.stderr.strip().splitlines()[-1].startswith(f"newsstudy: error: {target}")
 
 
+def test_a_corpus_of_only_problems_says_what_they_are(tmp_path):
+    """No document at all: the error gives the reasons, not only 'no readable document'."""
+    table = tmp_path / "articles.csv"
+    table.write_text("id,body\n1,قال مسؤول إن المحادثات توقفت.\n", encoding="utf-8")
+    result = run_cli("run", str(table), "--out", str(tmp_path / "o"), "--no-figures", "-q")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"newsstudy: error: {table}: no readable document: no text column 'text'; the columns are id, body"
+    ]
+
+
 def test_help_reads_well():
     result = run_cli("run", "--help")
     assert result.returncode == 0

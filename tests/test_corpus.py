@@ -276,3 +276,20 @@ def test_paragraph_separators_inside_json_strings_stay_inside_the_text(tmp_path)
     text = "فقرة أولى\u2029فقرة ثانية\u2028سطر"
     path = write(tmp_path / "u.jsonl", json.dumps({"text": text}, ensure_ascii=False).encode())
     assert load_corpus(path)["text"].tolist() == [text]
+
+
+def test_a_binary_text_column_is_decoded_as_a_file_would_be(tmp_path):
+    """Parquet from other tools may hold the text as bytes: UTF-8 or Windows-1256 is read, a PNG is not."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل."
+    cells = [text.encode("utf-8"), text.encode("cp1256"), b"\x89PNG\r\n\x1a\n\x00\x00"]
+    table = pa.table({"doc_id": ["a", "b", "c"], "text": pa.array(cells, type=pa.binary())})
+    pq.write_table(table, tmp_path / "t.parquet")
+    docs, problems = load_corpus(tmp_path / "t.parquet", on_error="report")
+    assert docs["text"].tolist() == [text, text]
+    assert docs["encoding"].tolist() == ["utf-8", "windows-1256"]
+    assert problems["reason"].tolist() == [
+        "row 3 (doc_id c): the text cell's bytes are not text (binary file: looks like a PNG image, not text)"
+    ]

@@ -32,3 +32,11 @@ def test_epoch_numbers_by_their_size_and_mixed_offsets_in_utc():
 def test_any_values_parse_to_utc_timestamps_or_nat(values):
     got = parse_dates(pd.Series(values, dtype=object))
     assert str(got.dtype) == "datetime64[ns, UTC]" and len(got) == len(values)
+
+
+def test_a_chunk_with_no_readable_date_is_undated_not_an_error():
+    from newsstudy.dates import document_dates
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": ["2024-13-45", [2024], {"day": 1}]})
+    got = document_dates(docs)
+    assert str(got["date"].dtype) == "datetime64[ns, UTC]" and got["date"].isna().all()

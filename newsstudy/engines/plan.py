@@ -359,6 +359,20 @@ def check_named_columns(state: _State, options: StudyOptions, corpus: str | Path
             raise CorpusError(corpus, f"no {what} column {name!r}; the documents' fields are {fields}")
 
 
+def _none_readable(state: _State, corpus: str | Path) -> str:
+    """Why a corpus gave no document: the first few of its problems (each with its file, in a folder)."""
+    problems = pd.concat(state.problems, ignore_index=True) if state.problems else None
+    if problems is None or problems.empty:
+        return "no readable document (no file or record held any text)"
+    whole = display_path(corpus)
+    shown = "; ".join(
+        r if display_path(p) == whole else f"{display_path(p)}: {r}"
+        for p, r in problems[["path", "reason"]].head(3).to_numpy()
+    )
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return f"no readable document: {shown}{more}"
+
+
 def _complete(
     folder: RunFolder,
     state: _State,
@@ -374,7 +388,7 @@ def _complete(
     A corpus with no document fails.
     """
     if not state.n_docs:
-        raise CorpusError(corpus, "no readable document")
+        raise CorpusError(corpus, _none_readable(state, corpus))
     check_named_columns(state, options, corpus)
     if folder.figures is not None:
         from newsstudy import figures
