@@ -923,7 +923,7 @@ def _csv_rows(
     """
     # The limit is on characters and is the csv module's own (process-wide): raised, never lowered.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_DOCUMENT_BYTES))
-    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    delimiter = _delimiter(path, encoding, text_column)
     with _Lines(path, encoding, _CSV_BLANK) as lines:
         reader = csv.reader(lines, delimiter=delimiter, strict=True)
         header = _csv_header(reader, lines)
@@ -940,6 +940,27 @@ def _csv_rows(
                 continue
             if fields:
                 yield f"line {lines.start}", _csv_row(header, fields)
+
+
+#: Delimiters tried on the header row after the suffix's own (spreadsheets in many locales save ``;``).
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(path: Path, encoding: str, text_column: str) -> str:
+    """The suffix's delimiter (tab for ``.tsv``, else comma), or the first other one under which
+    the header row names the text column (a ``;``-separated export saved as ``.csv``)."""
+    default = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    try:
+        with _Lines(path, encoding, _CSV_BLANK) as lines:
+            lines.new_record()
+            first = next(lines, "")
+    except (_BadLine, OSError, UnicodeError, EOFError, zlib.error):
+        return default  # the real read reports it
+    for delimiter in (default, *(d for d in _DELIMITERS if d != default)):
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        if text_column in header:
+            return delimiter
+    return default
 
 
 def _csv_header(reader: Iterator[list[str]], lines: _Lines) -> list[str]:

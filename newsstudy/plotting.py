@@ -422,6 +422,11 @@ def _square(table: pd.DataFrame, ids: Sequence[str] | None, value: str | None) -
 
 
 def _heatmap(ax: Axes, sq: pd.DataFrame, title: str, width: int) -> None:
+    ax.set_title(_label(title))
+    if sq.empty:  # a corpus of one document has no pair to compare
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "no pair of documents", ha="center", va="center", transform=ax.transAxes)
+        return
     data = sq.to_numpy(dtype=float)
     im = ax.imshow(np.ma.masked_invalid(data), vmin=0, vmax=1, cmap="Blues")
     n = len(sq)
@@ -438,7 +443,6 @@ def _heatmap(ax: Axes, sq: pd.DataFrame, title: str, width: int) -> None:
             text = "–" if np.isnan(v) else f"{v:.2f}"
             colour = "white" if not np.isnan(v) and v > 0.6 else "black"
             ax.text(j, i, text, ha="center", va="center", fontsize=8, color=colour)
-    ax.set_title(_label(title))
     ax.figure.colorbar(im, ax=ax, shrink=0.7)
 
 

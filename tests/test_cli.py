@@ -88,6 +88,17 @@ def test_a_corpus_of_only_problems_says_what_they_are(tmp_path):
     ]
 
 
+def test_a_semicolon_csv_of_one_article_runs_with_its_figures_and_says_nothing_with_q(tmp_path):
+    """A spreadsheet export in a ';' locale is read; one document draws every figure without a warning."""
+    table = tmp_path / "export.csv"
+    article = "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل."
+    table.write_text(f"doc_id;text\n1;{article}\n", encoding="utf-8")
+    result = run_cli("run", str(table), "--out", str(tmp_path / "o"), "-q")
+    assert result.returncode == 0 and result.stderr == ""
+    assert pd.read_csv(tmp_path / "o" / "documents.csv")["doc_id"].tolist() == [1]
+    assert (tmp_path / "o" / "figures" / "duplication-heatmap.png").exists()
+
+
 def test_help_reads_well():
     result = run_cli("run", "--help")
     assert result.returncode == 0
