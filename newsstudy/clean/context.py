@@ -1,0 +1,177 @@
+"""Pass 4: line signals and context (jusText's method): the article is the longest run of body text;
+what lies outside it needs evidence to be kept."""
+
+from __future__ import annotations
+
+import itertools
+
+from newsstudy.clean.features import (
+    _dateline_match,
+    _dateline_shaped,
+    _headline_like,
+    _initials_only,
+    _is_body_text,
+    _Line,
+    _make_line,
+    _next_text_line,
+    _overlap,
+    _previous_text_line,
+    _SignalCache,
+    _Signals,
+    _stems,
+    _tag_shaped,
+)
+from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.params import _Params
+from newsstudy.clean.structure import _key_stems
+
+# Labels that end the article's run of body text when they come between two body lines.
+# An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
+_BREAK_RULES = frozenset(
+    {
+        "lexicon:related_header",
+        "structure:after_related_header",
+        "lexicon:nav",
+        "lexicon:boilerplate",
+        "pattern:credit",
+    }
+)
+
+
+def _breaks_run(line: _Line) -> bool:
+    return (
+        line.label in ("tags", "comment_form", "login_wall", "appended_article")
+        or line.rule in _BREAK_RULES
+        or line.rule.startswith("corpus:recurring_line")  # the outlet's template
+    )
+
+
+def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """Label the short or outlying ``content`` lines by where they are in relation to the article."""
+    candidates = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if not candidates:
+        return
+
+    def is_body(i: int) -> bool:
+        # A headline-like line followed by its own stamp is a listed headline, never body text.
+        return _is_body_text(lines[i], lex, p) and not _listed_with_stamp(lines, i, lex, p)
+
+    if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
+        return  # the usual case: body text from the first content line to the last, nothing outside
+    signals = _SignalCache(lines, lex)
+    body = [i for i in candidates if is_body(i)]
+    if not body:
+        return
+    # Runs of body text, cut where page furniture stands between two body lines.
+    runs: list[list[int]] = [[body[0]]]
+    for a, b in itertools.pairwise(body):
+        if b > a + 1 and any(_breaks_run(lines[j]) for j in range(a + 1, b)):
+            runs.append([])
+        runs[-1].append(b)
+    article = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
+    start, end = article[0], article[-1]
+    outside = [i for i in candidates if not start <= i <= end]
+    if not outside:
+        return  # the usual case: every content line is inside the article
+    stems_cache: dict[int, frozenset[str]] = {}
+
+    def stems(i: int) -> frozenset[str]:
+        if i not in stems_cache:
+            stems_cache[i] = _stems(lines[i], lex, p)
+        return stems_cache[i]
+
+    heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
+    known: dict[str, frozenset[str]] = {}
+
+    def title_stems() -> frozenset[str]:
+        if "title" not in known:
+            known["title"] = _stems(_make_line(title), lex, p) if title else frozenset()
+        return known["title"]
+
+    def keys() -> frozenset[str]:
+        """The article's key terms (computed only when a line outside it needs them)."""
+        if "keys" not in known:
+            lead_lines = [stems(i) for i in heads + article]
+            known["keys"] = _key_stems(lead_lines, title_stems(), p.outside_key_terms)
+        return known["keys"]
+
+    def lead() -> frozenset[str]:
+        if "lead" not in known:
+            known["lead"] = title_stems().union(*(stems(i) for i in heads + article[:2]))
+        return known["lead"]
+
+    body_set = set(body)
+    # Inside the article a short line takes the label of its neighbours (content); outside it,
+    # a line needs evidence to be kept.
+    for i in outside:
+        line, s = lines[i], signals[i]
+        decided = _outside_line(lines, i, s, lex, p, before=i < start)
+        if decided is None and i > end and i in body_set:
+            score = len(keys() & stems(i)) / len(keys()) if keys() else 1.0
+            if score == 0.0:
+                decided = "nav", f"context:outside_article(overlap={score:.2f})"
+        if decided is None and i < start:
+            decided = _before_body(lines, i, s, stems, lead, heads, lex, p)
+        if decided:
+            line.label, line.rule = decided
+    _tail_lists(lines, end, signals, p)
+
+
+def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | None:
+    """A line between the headline and the article: a deck of the headline or another story's headline."""
+    line = lines[i]
+    if s.words > p.headline_max_words or (s.ends_sentence and not _headline_like(line, lex, p)):
+        return None
+    own = stems(i)
+    if len(own) < p.injected_min_words:
+        return None
+    if _dateline_match(line.norm, lex) or any(lines[h].norm == line.norm for h in heads):
+        return None  # a repeat of the headline: the duplicate rule decides it
+    score = _overlap(own, lead())
+    before = _previous_text_line(lines, i)
+    if score < p.foreign_max_overlap and _headline_like(line, lex, p):
+        return "related", f"context:headline_before_body(overlap={score:.2f})"
+    if before is not None and before.label == "headline" and score >= p.subhead_min_overlap:
+        return "headline", f"context:deck(overlap={score:.2f})"
+    return None
+
+
+def _outside_line(
+    lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
+) -> tuple[str, str] | None:
+    line = lines[i]
+    if _dateline_shaped(line, s, lex, p, before=before):
+        return "dateline", "context:dateline_shape"
+    if not before and _initials_only(s, line):
+        return "credit", "context:initials"
+    if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
+        return "related", "context:listed_headline_with_stamp"
+    return None
+
+
+def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
+    nxt = _next_text_line(lines, i)
+    return nxt is not None and nxt.rule == "shape:stamp" and _headline_like(lines[i], lex, p)
+
+
+def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params) -> None:
+    """After the last line of the article: a run of short noun phrases is a tag list."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= p.tag_min_run:
+            for j in run:
+                lines[j].label, lines[j].rule = "tags", "context:tag_list"
+        run.clear()
+
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if line.label == "content" and _tag_shaped(line, signals[i], p):
+            run.append(i)
+        elif line.label == "tags":
+            continue  # a tag header or a tag line already decided belongs to the run
+        else:
+            close()
+    close()

@@ -1,0 +1,109 @@
+"""The line labels of ANNOTATION.md section 2, the tables' columns, and every rule name with its meaning."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LABELS: tuple[str, ...] = (
+    "headline",
+    "content",
+    "dateline",
+    "credit",
+    "nav",
+    "related",
+    "appended_article",
+    "tags",
+    "embed",
+    "caption",
+    "comment_form",
+    "login_wall",
+    "duplicate",
+    "blank",
+)
+
+
+KEPT_LABELS: frozenset[str] = frozenset({"headline", "content"})
+
+
+LINE_COLUMNS: tuple[str, ...] = ("doc_id", "line", "label", "rule", "text")
+
+
+ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits", "text", "n_lines_kept")
+
+
+#: Every rule name that can appear in the ``rule`` column, with what it means.
+#: ``N`` in a name stands for a line number; ``x.xx`` for a measured overlap.
+RULES: dict[str, str] = {
+    "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
+    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
+    "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
+    "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
+    "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
+    "followed by body text",
+    "title:matches_title": "headline: the first line repeats the document's title column",
+    "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
+    "lexicon:related_inline": "related: a related header followed by a headline on the same line",
+    "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
+    "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
+    "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
+    "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
+    "structure:login_wall_joiner": "login_wall: 'أو'/'or' alone between login-wall lines",
+    "lexicon:tags": "tags: a tag header such as 'كلمات دلالية:' (tags_headers.txt)",
+    "pattern:credit": "credit: a credit/byline/copyright line (credit_patterns.txt)",
+    "pattern:caption": "caption: a photo caption or photo credit (caption_patterns.txt)",
+    "pattern:tweet_signature": "embed: '— Name (@handle) Month D, YYYY' under an embedded tweet",
+    "pattern:embed_link": "embed: a link only embedded posts carry (t.co, pic.twitter.com, Instagram)",
+    "pattern:dateline": "dateline: the line is only a dateline (dateline_patterns.txt)",
+    "structure:trailing_teaser(overlap=x.xx)": "related: one of at least two lede sentences of other "
+    "stories ending the document (no connective, long, sharing almost nothing with the lead; one of them "
+    "names a weekday early, as news ledes do)",
+    "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
+    "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
+    "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
+    "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",
+    "structure:in_appended_article": "appended_article: a later line of an appended article",
+    "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "
+    "key terms of the lead article",
+    "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "
+    "paragraphs sharing little vocabulary with its neighbours",
+    "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
+    "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:introduced_by_colon": "content: a short line between body paragraphs after a line ending "
+    "with a colon (a quote, a verse, list items)",
+    "structure:list_item": "content: a short line between body paragraphs in a list: a run of same-shaped "
+    "lines separated by dashes, or numbered next to the line numbered one less or one more (notes)",
+    "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
+    "interviewer's question)",
+    "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
+    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
+    "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
+    "time stamp (a listed headline of another story)",
+    "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
+    "numbers only, or '<name> – <place>'",
+    "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
+    "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
+    "after it, containing none of the article's key terms (an 'about the outlet' footer)",
+    "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
+    "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
+    "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
+    "sharing vocabulary with the headline and lead (a sub-headline deck)",
+    "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
+    "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
+    "(newsstudy.line_evidence): the outlet's template",
+    "corpus:recurring_teaser(docs=N)": "related: one of at least two lines ending the document (after "
+    "the article), each in at least min_docs documents of its outlet and sharing little with the article's "
+    "lead (the ledes of a 'more news' box)",
+    "corpus:headline_of_other_document(docs=N)": "related: a short headline-like line that is the headline "
+    "of N other documents of the corpus (a link to another story)",
+    "default:content": "content: no other rule fired",
+}
+
+
+def rules_table() -> pd.DataFrame:
+    """The rule names and their meaning as a table (``rule``, ``description``).
+
+    >>> rules_table().query("rule == 'shape:blank'")["description"].str.startswith("blank").item()
+    True
+    """
+    return pd.DataFrame(list(RULES.items()), columns=["rule", "description"])
