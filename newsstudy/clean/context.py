@@ -13,11 +13,13 @@ from newsstudy.clean.features import (
     _is_body_text,
     _Line,
     _make_line,
+    _name_shaped,
     _next_text_line,
     _overlap,
     _previous_text_line,
     _SignalCache,
     _Signals,
+    _source_and_date,
     _stems,
     _tag_shaped,
 )
@@ -52,9 +54,16 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     if not candidates:
         return
 
+    headlines = {ln.norm for ln in lines if ln.label == "headline"}
+
     def is_body(i: int) -> bool:
-        # A headline-like line followed by its own stamp is a listed headline, never body text.
-        return _is_body_text(lines[i], lex, p) and not _listed_with_stamp(lines, i, lex, p)
+        # A headline-like line followed by its own stamp is a listed headline, and a repeat of the
+        # headline is the headline again: neither is body text.
+        return (
+            _is_body_text(lines[i], lex, p)
+            and not _listed_with_stamp(lines, i, lex, p)
+            and lines[i].norm not in headlines
+        )
 
     if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
         return  # the usual case: body text from the first content line to the last, nothing outside
@@ -144,9 +153,33 @@ def _outside_line(
         return "dateline", "context:dateline_shape"
     if not before and _initials_only(s, line):
         return "credit", "context:initials"
+    if not before and _source_and_date(line, lex, p):
+        return "credit", "context:source_and_date"
+    if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
+        return "credit", "context:byline"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
     return None
+
+
+def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
+    """Below the headline (with at most credit, stamp or nav lines between) and right above the story's
+    first line: where a page prints its byline."""
+    heads = {ln.norm for ln in lines[:i] if ln.label == "headline"}
+
+    def between(line: _Line) -> bool:
+        # A repeat of the headline is still content here (the duplicate rule runs last).
+        return line.label in ("blank", "credit", "nav", "dateline") or (
+            line.label == "content" and line.norm in heads
+        )
+
+    j = i - 1
+    while j >= 0 and between(lines[j]):
+        j -= 1
+    if j < 0 or lines[j].label != "headline":
+        return False
+    after = _next_text_line(lines, i)
+    return after is not None and after.label in ("content", "dateline", "credit")
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:

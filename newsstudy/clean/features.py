@@ -146,6 +146,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _FINAL_STOP = regex.compile(r"[.!?؟…:؛;][\"'»”’)\]]*\s*$")
 
 
+_ENDS_COLON = regex.compile(r"[:：]\W*$")
 _DASH_SPLIT = regex.compile(r"\s*[\-–—/|]\s*")
 
 
@@ -238,6 +239,39 @@ def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, be
         return True
     parts = [x for x in _DASH_SPLIT.split(line.norm.strip(" \"'«»“”")) if x]
     return before and 2 <= len(parts) <= 3 and _key(parts[-1]) in lex.places and s.words <= 6
+
+
+def _name_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """A name or names and an outlet (``<name> - <outlet>``): a few words, none a function word,
+    number or reporting verb, no comma, no sentence end but a colon (a byline's shape); each part
+    between dashes at most four words, the first not a place (``<place> - ...`` opens a dateline)."""
+    if not (
+        2 <= s.words <= p.byline_max_words
+        and s.function_share == 0.0
+        and s.digit_share == 0.0
+        and not s.reporting_cue
+        and not _COMMA.search(line.norm)
+        and not (s.ends_sentence and not _ENDS_COLON.search(line.norm))
+    ):
+        return False
+    parts = [_key(x) for x in _DASH_SPLIT.split(line.norm) if _key(x)]
+    return bool(parts) and parts[0] not in lex.places and all(x.count(" ") < 4 for x in parts)
+
+
+def _source_and_date(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """``<source> - <date>`` (``<outlet> - مساء 18 جويلية 2012``): a source credit with its date."""
+    parts = [x for x in _DASH_SPLIT.split(line.norm.strip(" \"'«»“”")) if x.strip()]
+    if len(parts) != 2 or line.n_words > p.byline_max_words + 4:
+        return False
+    dated = [_TOKEN.findall(x.casefold()) for x in parts]
+    is_date = [
+        bool(t) and any(w.isdigit() for w in t) and all(w.isdigit() or w in lex.date_words for w in t)
+        for t in dated
+    ]
+    named = [
+        bool(t) and not any(w.isdigit() or w in lex.function_words for w in t) and len(t) <= 4 for t in dated
+    ]
+    return (is_date[0] and named[1]) or (is_date[1] and named[0])
 
 
 def _initials_only(s: _Signals, line: _Line) -> bool:

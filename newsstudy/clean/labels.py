@@ -40,6 +40,12 @@ RULES: dict[str, str] = {
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",
+    "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line (the "
+    "paper's name or a section printed over the headline)",
+    "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
+    "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline)",
+    "structure:headline_with_colon": 'headline: a first line ending with a colon ("<who> to <paper>:") '
+    "over a headline-like line that continues it, the story opening after them",
     "title:matches_title": "headline: the first line repeats the document's title column",
     "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
     "lexicon:related_inline": "related: a related header followed by a headline on the same line",
@@ -81,6 +87,11 @@ RULES: dict[str, str] = {
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
     "numbers only, or '<name> – <place>'",
+    "context:byline": "credit: between the headline and the article, right above its first line, a "
+    "name-shaped line: two to eight words, none a function word, number or reporting verb, no comma, no "
+    "sentence end but a colon, not opened by a place (a byline, '<name> - <outlet>')",
+    "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "
+    "only numbers and date words, the other at most four words with no number or function word",
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
     "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",

@@ -42,6 +42,9 @@ class _Params:
     dateline_max_words: int = 8
     outside_key_terms: int = 8
     foreign_max_overlap: float = 0.1
+    kicker_max_words: int = 2
+    deck_max_lines: int = 2
+    byline_max_words: int = 8
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,60 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
             line.label, line.rule = "headline", "title:matches_title"
         return
     has_body = any(ln.label == "content" for ln in lines[first + 1 :])
-    if has_body and _headline_like(line, lex, p) and not _dateline_match(line.norm, lex):
-        line.label, line.rule = "headline", "shape:first_line_headline"
+    if not has_body or _dateline_match(line.norm, lex):
+        return
+    if not _headline_like(line, lex, p):
+        # "<who> to <paper>:" over the quote it introduces: a headline set on two lines, when the
+        # story opens right after the second (a byline or a dateline).
+        if _ENDS_WITH_COLON.search(line.norm) and _headline_like(
+            _make_line(line.norm.rstrip(" :：")), lex, p
+        ):
+            if _headline_continues(lines, first, lex, p):
+                line.label, line.rule = "headline", "structure:headline_with_colon"
+        return
+    below = lines[first + 1] if first + 1 < len(lines) else None
+    if (
+        line.n_words <= p.kicker_max_words
+        and below is not None
+        and below.label == "content"
+        and below.n_words >= p.injected_min_words
+        and _headline_like(below, lex, p)
+        and not _dateline_match(below.norm, lex)
+    ):
+        # A word or two printed right above a longer headline-like line is its kicker (the
+        # paper's name, a section), not the headline: pages set the title in the line below.
+        line.label, line.rule = "nav", "shape:kicker"
+        first, line = first + 1, below
+    line.label, line.rule = "headline", "shape:first_line_headline"
+    _headline_continues(lines, first, lex, p)
+
+
+def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
+    """Whether a line starts the story: a dateline, a credit line or a dateline opening the body."""
+    if line is None:
+        return False
+    return line.label in ("dateline", "credit") or (
+        line.label == "content" and bool(_dateline_match(line.norm, lex))
+    )
+
+
+def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
+    """Headline-like lines set right under the headline (no blank between), when the story opens after
+    them (a dateline or a byline), are the rest of the headline (a deck or a second line)."""
+    i = first + 1
+    while i < len(lines) and i <= first + p.deck_max_lines:
+        line = lines[i]
+        if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
+            return False
+        after = _next_text_line(lines, i)
+        if _opens_body(after, lex):
+            for j in range(first + 1, i + 1):
+                lines[j].label, lines[j].rule = "headline", "structure:headline_continues"
+            return True
+        if i + 1 >= len(lines) or lines[i + 1].label == "blank":
+            return False
+        i += 1
+    return False
 
 
 def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
