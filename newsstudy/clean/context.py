@@ -15,6 +15,7 @@ from newsstudy.clean.features import (
     _make_line,
     _name_shaped,
     _next_text_line,
+    _opens_with_place,
     _overlap,
     _previous_text_line,
     _SignalCache,
@@ -156,6 +157,9 @@ def _outside_line(
     if not before and _source_and_date(line, lex, p):
         return "credit", "context:source_and_date"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
+        if _opens_with_place(line, lex):
+            # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
+            return "dateline", "context:place_and_source"
         return "credit", "context:byline"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"

@@ -244,7 +244,7 @@ def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, be
 def _name_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     """A name or names and an outlet (``<name> - <outlet>``): a few words, none a function word,
     number or reporting verb, no comma, no sentence end but a colon (a byline's shape); each part
-    between dashes at most four words, the first not a place (``<place> - ...`` opens a dateline)."""
+    between dashes at most four words."""
     if not (
         2 <= s.words <= p.byline_max_words
         and s.function_share == 0.0
@@ -255,7 +255,13 @@ def _name_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     ):
         return False
     parts = [_key(x) for x in _DASH_SPLIT.split(line.norm) if _key(x)]
-    return bool(parts) and parts[0] not in lex.places and all(x.count(" ") < 4 for x in parts)
+    return bool(parts) and all(x.count(" ") < 4 for x in parts)
+
+
+def _opens_with_place(line: _Line, lex: _Lexicons) -> bool:
+    """Whether the line's first word, or first two, are a known place (``places.txt``)."""
+    words = line.key.split(maxsplit=2)
+    return bool(words) and (words[0] in lex.places or " ".join(words[:2]) in lex.places)
 
 
 def _source_and_date(line: _Line, lex: _Lexicons, p: _Params) -> bool:

@@ -89,7 +89,9 @@ RULES: dict[str, str] = {
     "numbers only, or '<name> – <place>'",
     "context:byline": "credit: between the headline and the article, right above its first line, a "
     "name-shaped line: two to eight words, none a function word, number or reporting verb, no comma, no "
-    "sentence end but a colon, not opened by a place (a byline, '<name> - <outlet>')",
+    "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
+    "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
+    "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "
     "only numbers and date words, the other at most four words with no number or function word",
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",

@@ -282,7 +282,10 @@ def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
     return out
 
 
-_CONNECTIVE_START = regex.compile(r"^\W*(?:[وف]|لكن|كما|ثم|بيد|الا|اما|اذ|حيث|بينما|فيما|يذكر|يشار)")
+# A first word that is و/ف-initial (but not the preposition في, which opens many ledes) or a connective.
+_CONNECTIVE_START = regex.compile(
+    r"^\W*(?:[وف](?!ي(?:\s|$))|لكن|كما|ثم|بيد|الا|اما|اذ|حيث|بينما|فيما|يذكر|يشار)"
+)
 
 
 def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
@@ -295,7 +298,7 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     ``teaser_min_run`` of them at the end of the document is ``related``.
     """
     body = [i for i, ln in enumerate(lines) if ln.label == "content"]
-    if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p):
+    if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p, lex):
         return
     lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
     if title:
@@ -306,7 +309,7 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     run: list[tuple[int, float]] = []
     for i in reversed(body[2:]):
         line = lines[i]
-        if not _teaser_shaped(line, p):
+        if not _teaser_shaped(line, p, lex):
             break
         score = _overlap(_stems(line, lex, p), lead)
         if score >= p.teaser_max_overlap:
@@ -332,13 +335,26 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
 _NAMES_A_DAY = regex.compile(r"(?<!\w)(?:[وبف]?ال|لل)(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)(?!\w)")
 
 
-def _teaser_shaped(line: _Line, p: _Params) -> bool:
+def _teaser_shaped(line: _Line, p: _Params, lex: _Lexicons | None = None) -> bool:
     """Long, opening like a news lede (no connective), no "Label:" start."""
     return (
         line.n_words >= p.body_min_words
-        and not _CONNECTIVE_START.match(line.norm)
+        and not (_CONNECTIVE_START.match(line.norm) and not _named_subject_first(line, lex))
         and ":" not in " ".join(line.norm.split()[:3])
     )
+
+
+_FIRST_WORD_COMMA = regex.compile(r"^\W*([\p{L}]+)\s*[،,]")
+
+
+def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
+    """A first word set off by a comma that is no function word once a و/ف is taken off: a name
+    opening a lede in apposition ("<name>، الذي ..."), not a connective ("ولكن،", "وعليه،")."""
+    m = _FIRST_WORD_COMMA.match(line.norm)
+    if lex is None or not m:
+        return False
+    word = m.group(1)
+    return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
 
 
 def _tweet_text(lines: list[_Line], p: _Params) -> None:
