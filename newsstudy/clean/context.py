@@ -21,6 +21,7 @@ from newsstudy.clean.features import (
     _SignalCache,
     _Signals,
     _source_and_date,
+    _stamp_shaped,
     _stems,
     _tag_shaped,
 )
@@ -156,6 +157,10 @@ def _outside_line(
         return "credit", "context:initials"
     if not before and _source_and_date(line, lex, p):
         return "credit", "context:source_and_date"
+    if _stamp_shaped(s, p):
+        return "nav", "context:stamp_shape"
+    if not before and _signature(lines, i, s, lex, p):
+        return "credit", "context:signature"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
         if _opens_with_place(line, lex):
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
@@ -164,6 +169,20 @@ def _outside_line(
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
     return None
+
+
+def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """The writer's name closing the article: the document's last text line, right after a line of body
+    text, name-shaped and short, set apart by a blank line or opened by a given name."""
+    if s.words > p.signature_max_words or _next_text_line(lines, i) is not None:
+        return False
+    before = _previous_text_line(lines, i)
+    if before is None or before.label != "content" or not _is_body_text(before, lex, p):
+        return False
+    if not _name_shaped(lines[i], s, lex, p):
+        return False
+    set_apart = lines[i - 1].label == "blank"
+    return set_apart or lines[i].key.split(maxsplit=1)[0] in lex.given_names
 
 
 def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:

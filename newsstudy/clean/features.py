@@ -148,6 +148,7 @@ _FINAL_STOP = regex.compile(r"[.!?؟…:؛;][\"'»”’)\]]*\s*$")
 
 _ENDS_COLON = regex.compile(r"[:：]\W*$")
 _DASH_SPLIT = regex.compile(r"\s*[\-–—/|]\s*")
+_PART_SPLIT = regex.compile(r"\s*[\-–—/|:：]\s*")
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class _Signals:
     words: int
     function_share: float  # share of words that are Arabic function words (stopword density)
     digit_share: float  # share of tokens that are numbers or date words
+    date_words: int  # tokens that are date words (months, weekdays, stamp words), not numbers
     ends_sentence: bool
     reporting_cue: bool
 
@@ -173,14 +175,17 @@ def _signals(line: _Line, lex: _Lexicons) -> _Signals:
     # str.split and strip, not a regex: this runs on every short line of every document.
     tokens = [t for t in (w.strip(_PUNCT) for w in line.norm.casefold().split()) if t]
     if not tokens:
-        return _Signals(0, 0.0, 0.0, False, False)
-    dates = sum(1 for t in tokens if t.isdigit() or t in lex.date_words)
+        return _Signals(0, 0.0, 0.0, 0, False, False)
+    numbers = sum(1 for t in tokens if t.isdigit())
+    words = sum(1 for t in tokens if not t.isdigit() and t in lex.date_words)
+    dates = numbers + words
     cues = lex.reporting_cues
     cue = any(t in cues or (len(t) > 3 and t[0] in "وف" and t[1:] in cues) for t in tokens)
     return _Signals(
         len(tokens),
         _function_share(tokens, lex.function_words),
         dates / len(tokens),
+        words,
         bool(_FINAL_STOP.search(line.norm)),
         cue,
     )
@@ -244,7 +249,7 @@ def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, be
 def _name_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     """A name or names and an outlet (``<name> - <outlet>``): a few words, none a function word,
     number or reporting verb, no comma, no sentence end but a colon (a byline's shape); each part
-    between dashes at most four words."""
+    between dashes, slashes or colons at most four words."""
     if not (
         2 <= s.words <= p.byline_max_words
         and s.function_share == 0.0
@@ -254,7 +259,7 @@ def _name_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
         and not (s.ends_sentence and not _ENDS_COLON.search(line.norm))
     ):
         return False
-    parts = [_key(x) for x in _DASH_SPLIT.split(line.norm) if _key(x)]
+    parts = [_key(x) for x in _PART_SPLIT.split(line.norm) if _key(x)]
     return bool(parts) and all(x.count(" ") < 4 for x in parts)
 
 
@@ -278,6 +283,17 @@ def _source_and_date(line: _Line, lex: _Lexicons, p: _Params) -> bool:
         bool(t) and not any(w.isdigit() or w in lex.function_words for w in t) and len(t) <= 4 for t in dated
     ]
     return (is_date[0] and named[1]) or (is_date[1] and named[0])
+
+
+def _stamp_shaped(s: _Signals, p: _Params) -> bool:
+    """Mostly numbers and date words, one a date word (``<weekday> 23 <month> 2012 الساعة 11:27 بتوقيت
+    <city>``): a publication stamp with a few other words, which the strict rule (``shape:stamp``) leaves."""
+    return (
+        3 <= s.words <= p.stamp_max_words
+        and s.digit_share >= p.stamp_min_share
+        and s.date_words > 0
+        and not s.reporting_cue
+    )
 
 
 def _initials_only(s: _Signals, line: _Line) -> bool:

@@ -43,7 +43,8 @@ RULES: dict[str, str] = {
     "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line (the "
     "paper's name or a section printed over the headline)",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
-    "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline)",
+    "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
+    "ends with a dash",
     "structure:headline_with_colon": 'headline: a first line ending with a colon ("<who> to <paper>:") '
     "over a headline-like line that continues it, the story opening after them",
     "title:matches_title": "headline: the first line repeats the document's title column",
@@ -94,6 +95,11 @@ RULES: dict[str, str] = {
     "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "
     "only numbers and date words, the other at most four words with no number or function word",
+    "context:stamp_shape": "nav: outside the article, 3 to 12 words at least 60% of them numbers or date "
+    "words, one a date word (a publication stamp with a city or a time zone)",
+    "context:signature": "credit: the document's last text line, right after a line of body text, "
+    "name-shaped (context:byline), at most five words, set apart by a blank line or opened by a given name "
+    "(attribution/given_names.txt): the writer's name",
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
     "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",

@@ -93,6 +93,7 @@ class _Lexicons:
     place_words: frozenset[str] = frozenset()
     agency_words: frozenset[str] = frozenset()
     reporting_cues: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
 
 def _expand(pattern: str, agency: str) -> str:
@@ -181,6 +182,7 @@ def _lexicons() -> _Lexicons:
         place_words=frozenset(w for p in _read_list("places.txt") for w in _key(p).split()),
         agency_words=frozenset(w for a in names for w in _key(a).split() if len(w) >= 2),
         reporting_cues=_reporting_cues(),
+        given_names=_given_names(),
     )
 
 
@@ -194,6 +196,14 @@ def _reporting_cues() -> frozenset[str]:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     forms = {f for row in rows for col in ("past", "present") for f in row[col].split("|") if f and f != "-"}
     return frozenset(_key(f) for f in forms if _key(f))
+
+
+def _given_names() -> frozenset[str]:
+    """Arabic given names (``data/attribution/given_names.txt``, matching form), read as data: a short
+    line after the article that opens with one is the writer's name."""
+    path = DATA_DIR / "attribution" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_key(w) for w in lines if w.strip() and not w.startswith("#"))
 
 
 @cache

@@ -45,6 +45,8 @@ class _Params:
     kicker_max_words: int = 2
     deck_max_lines: int = 2
     byline_max_words: int = 8
+    stamp_min_share: float = 0.6
+    signature_max_words: int = 5
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,10 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
     _headline_continues(lines, first, lex, p)
 
 
+# A line ending with a dash runs on into what follows (a headline's second line set over the body).
+_ENDS_WITH_DASH = regex.compile(r"\s[\-–—]+\s*$")
+
+
 def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
     """Whether a line starts the story: a dateline, a credit line or a dateline opening the body."""
     if line is None:
@@ -99,14 +103,15 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
 
 def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
     """Headline-like lines set right under the headline (no blank between), when the story opens after
-    them (a dateline or a byline), are the rest of the headline (a deck or a second line)."""
+    them (a dateline or a byline) or they end with a dash, are the rest of the headline (a deck or a
+    second line)."""
     i = first + 1
     while i < len(lines) and i <= first + p.deck_max_lines:
         line = lines[i]
         if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
             return False
         after = _next_text_line(lines, i)
-        if _opens_body(after, lex):
+        if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
                 lines[j].label, lines[j].rule = "headline", "structure:headline_continues"
             return True
