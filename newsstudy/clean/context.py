@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+import regex
+
 from newsstudy.clean.features import (
     _dateline_match,
     _dateline_shaped,
@@ -27,7 +29,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
-from newsstudy.clean.structure import _key_stems
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _key_stems
 
 # Labels that end the article's run of body text when they come between two body lines.
 # An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
@@ -125,7 +127,44 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             decided = _before_body(lines, i, s, stems, lead, heads, lex, p)
         if decided:
             line.label, line.rule = decided
+    for i in range(start + 1, end):
+        if lines[i].label == "content" and i not in body_set:
+            decided = _byline_in_text(lines, i, signals[i], lex, p)
+            if decided:
+                lines[i].label, lines[i].rule = decided
+                _deck_above(lines, i, p)
     _tail_lists(lines, end, signals, p)
+
+
+_DASH = regex.compile(r"[\-–—]")
+
+
+def _deck_above(lines: list[_Line], i: int, p: _Params) -> None:
+    """The story opens at a byline: the few content lines between the headline and it are the
+    headline's deck (a summary printed over the byline)."""
+    above = [j for j in range(i) if lines[j].label != "blank"]
+    heads = [j for j in above if lines[j].label == "headline"]
+    if not heads:
+        return
+    deck = [j for j in above if j > heads[-1]]
+    if 0 < len(deck) <= p.deck_max_lines and all(lines[j].label == "content" for j in deck):
+        for j in deck:
+            lines[j].label, lines[j].rule = "headline", "context:deck_above_byline"
+
+
+def _byline_in_text(
+    lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params
+) -> tuple[str, str] | None:
+    """Inside the article, ``<name>-<source>-<paper>:`` over the text it introduces: a byline (or, opened
+    by a place, a dateline), not a subheading: name-shaped, cut by dashes, ending with a colon."""
+    line = lines[i]
+    if not _ENDS_WITH_COLON.search(line.norm) or not _DASH.search(line.norm):
+        return None
+    if not _name_shaped(line, s, lex, p):
+        return None
+    if _opens_with_place(line, lex):
+        return "dateline", "context:byline_in_text"
+    return "credit", "context:byline_in_text"
 
 
 def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | None:

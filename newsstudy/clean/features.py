@@ -148,6 +148,7 @@ _FINAL_STOP = regex.compile(r"[.!?؟…:؛;][\"'»”’)\]]*\s*$")
 
 _ENDS_COLON = regex.compile(r"[:：]\W*$")
 _DASH_SPLIT = regex.compile(r"\s*[\-–—/|]\s*")
+_CLOCK_OR_DATE = regex.compile(r"\d{1,4}(?:[:/.\-]\d{1,4}){1,2}")
 _PART_SPLIT = regex.compile(r"\s*[\-–—/|:：]\s*")
 
 
@@ -159,6 +160,7 @@ class _Signals:
     function_share: float  # share of words that are Arabic function words (stopword density)
     digit_share: float  # share of tokens that are numbers or date words
     date_words: int  # tokens that are date words (months, weekdays, stamp words), not numbers
+    stamp_share: float  # share of tokens that are numbers, clock times, numeric dates or date words
     ends_sentence: bool
     reporting_cue: bool
 
@@ -175,8 +177,10 @@ def _signals(line: _Line, lex: _Lexicons) -> _Signals:
     # str.split and strip, not a regex: this runs on every short line of every document.
     tokens = [t for t in (w.strip(_PUNCT) for w in line.norm.casefold().split()) if t]
     if not tokens:
-        return _Signals(0, 0.0, 0.0, 0, False, False)
+        return _Signals(0, 0.0, 0.0, 0, 0.0, False, False)
     numbers = sum(1 for t in tokens if t.isdigit())
+    # Clock times and numeric dates (14:09, 11-6-2012) count as numbers for the stamp test only.
+    clock = sum(1 for t in tokens if not t.isdigit() and _CLOCK_OR_DATE.fullmatch(t))
     words = sum(1 for t in tokens if not t.isdigit() and t in lex.date_words)
     dates = numbers + words
     cues = lex.reporting_cues
@@ -186,6 +190,7 @@ def _signals(line: _Line, lex: _Lexicons) -> _Signals:
         _function_share(tokens, lex.function_words),
         dates / len(tokens),
         words,
+        (dates + clock) / len(tokens),
         bool(_FINAL_STOP.search(line.norm)),
         cue,
     )
@@ -290,7 +295,7 @@ def _stamp_shaped(s: _Signals, p: _Params) -> bool:
     <city>``): a publication stamp with a few other words, which the strict rule (``shape:stamp``) leaves."""
     return (
         3 <= s.words <= p.stamp_max_words
-        and s.digit_share >= p.stamp_min_share
+        and s.stamp_share >= p.stamp_min_share
         and s.date_words > 0
         and not s.reporting_cue
     )

@@ -100,6 +100,10 @@ RULES: dict[str, str] = {
     "context:signature": "credit: the document's last text line, right after a line of body text, "
     "name-shaped (context:byline), at most five words, set apart by a blank line or opened by a given name "
     "(attribution/given_names.txt): the writer's name",
+    "context:byline_in_text": "credit (dateline when a known place opens it): inside the article, a short "
+    "line of the byline's shape cut by dashes and ending with a colon ('<name>-<source>-<paper>:')",
+    "context:deck_above_byline": "headline: one or two content lines between the headline and a byline "
+    "inside the text (context:byline_in_text): the story opens at the byline, so they are the deck",
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
     "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",

@@ -58,6 +58,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         union = title_stems | line_stems
         if union and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
             line.label, line.rule = "headline", "title:matches_title"
+            _headline_continues(lines, first, lex, p)
         return
     has_body = any(ln.label == "content" for ln in lines[first + 1 :])
     if not has_body or _dateline_match(line.norm, lex):
@@ -110,6 +111,9 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         line = lines[i]
         if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
             return False
+        words = line.key.split()
+        if all(w in lex.place_words or w in lex.agency_words for w in words):
+            return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
         after = _next_text_line(lines, i)
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
