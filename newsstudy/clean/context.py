@@ -179,6 +179,10 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
         return None  # a repeat of the headline: the duplicate rule decides it
     score = _overlap(own, lead())
     before = _previous_text_line(lines, i)
+    if i > 0 and lines[i - 1].label == "headline" and _headline_like(line, lex, p):
+        # Set right under the headline with no blank between: the headline's own second line or deck,
+        # whatever words it shares (another story's headline stands apart from it).
+        return "headline", f"context:deck(overlap={score:.2f})"
     if score < p.foreign_max_overlap and _headline_like(line, lex, p):
         return "related", f"context:headline_before_body(overlap={score:.2f})"
     if before is not None and before.label == "headline" and score >= p.subhead_min_overlap:

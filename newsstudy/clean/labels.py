@@ -40,8 +40,8 @@ RULES: dict[str, str] = {
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",
-    "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line (the "
-    "paper's name or a section printed over the headline)",
+    "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line of at "
+    "least three words (the paper's name or a section printed over the headline)",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",
@@ -110,7 +110,8 @@ RULES: dict[str, str] = {
     "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
-    "sharing vocabulary with the headline and lead (a sub-headline deck)",
+    "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
+    "between (a sub-headline deck)",
     "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
     "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
     "(newsstudy.line_evidence): the outlet's template",

@@ -77,7 +77,8 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         line.n_words <= p.kicker_max_words
         and below is not None
         and below.label == "content"
-        and below.n_words >= p.injected_min_words
+        and below.n_words >= 3
+        and below.n_words > line.n_words
         and _headline_like(below, lex, p)
         and not _dateline_match(below.norm, lex)
     ):
