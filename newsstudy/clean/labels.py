@@ -73,6 +73,10 @@ RULES: dict[str, str] = {
     "key terms of the lead article",
     "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "
     "paragraphs sharing little vocabulary with its neighbours",
+    "structure:among_short_lines(overlap=x.xx)": "content: a short headline-like line between body "
+    "paragraphs sharing little vocabulary with its neighbours, but with short lines (body_min_words or "
+    "fewer) right before and after it, one of them a sentence, or in a block of at least five short lines "
+    "(a verse, a list of events): one of them, not an injected link",
     "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
     "that shares vocabulary with its neighbours (a subheading of the story)",
     "structure:introduced_by_colon": "content: a short line between body paragraphs after a line ending "

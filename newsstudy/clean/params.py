@@ -47,6 +47,7 @@ class _Params:
     byline_max_words: int = 8
     stamp_min_share: float = 0.6
     signature_max_words: int = 5
+    short_block_lines: int = 5
 
 
 @dataclass(frozen=True)

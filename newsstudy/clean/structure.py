@@ -166,7 +166,7 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             line.label, line.rule = "appended_article", "structure:in_appended_article"
             continue
         if _headline_like(line, lex, p):
-            decided = _mid_article_short_line(lines, i, stems, p)
+            decided = _mid_article_short_line(lines, i, stems, p, lex)
             if decided == "related":
                 continue
         lead_idx.append(i)
@@ -189,7 +189,7 @@ def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k:
     return frozenset(ranked[:k])
 
 
-def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> str | None:
+def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: _Lexicons) -> str | None:
     """Label a short headline-like line between body paragraphs: injected related headline or subhead."""
     line = lines[i]
     own = stems(i)
@@ -212,11 +212,43 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params) -> st
         return "content"
     reference = frozenset().union(*(stems(j) for j in neighbours))
     score = _overlap(own, reference)
+    if score < p.subhead_min_overlap and _among_short_lines(lines, i, lex, p):
+        # A short line between short lines is one of them (a verse, a list of events, a dialogue),
+        # as jusText takes a short block's class from its neighbours: an injected link stands
+        # between paragraphs of running text.
+        line.rule = f"structure:among_short_lines(overlap={score:.2f})"
+        return "content"
     if score < p.subhead_min_overlap:
         line.label, line.rule = "related", f"structure:injected_headline(overlap={score:.2f})"
         return "related"
     line.rule = f"structure:subhead(overlap={score:.2f})"
     return "content"
+
+
+def _among_short_lines(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
+    """Whether line ``i`` is one of a block of short lines (a verse, a list of events), not a link.
+
+    Its nearest text lines on both sides are short content lines (at most ``body_min_words``), and
+    either the block runs to at least ``short_block_lines`` lines, or one of the two neighbours reads
+    as a sentence rather than a headline: a list of other stories' headlines is two to four
+    headline-like lines between paragraphs.
+    """
+    before, after = _previous_text_line(lines, i), _next_text_line(lines, i)
+
+    def short(ln: _Line | None) -> bool:
+        return ln is not None and ln.label in ("content", "related") and ln.n_words <= p.body_min_words
+
+    if not (short(before) and short(after)):
+        return False
+    if not (_headline_like(before, lex, p) and _headline_like(after, lex, p)):
+        return True
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].label == "blank" or short(lines[j])):
+            run += lines[j].label != "blank"
+            j += step
+    return run >= p.short_block_lines
 
 
 _ENDS_WITH_COLON = regex.compile(r"[:：]\W*$")
