@@ -84,6 +84,9 @@ class _Lexicons:
     embed: tuple[regex.Pattern, ...]
     dateline: tuple[regex.Pattern, ...]
     any_start: regex.Pattern
+    credit_agency: regex.Pattern
+    agency_tokens: frozenset[str]
+    long_start: regex.Pattern
     body_openers: frozenset[str]
     waw_nouns: frozenset[str]
     stopwords: frozenset[str]
@@ -94,6 +97,17 @@ class _Lexicons:
     agency_words: frozenset[str] = frozenset()
     reporting_cues: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+
+
+#: How the credit pattern of "a line of agency names only" starts (credit_patterns.txt).
+_AGENCY_ONLY = r"^\W*(?:{AGENCY})"
+
+
+def _only_agency_words(key: str, lex: _Lexicons) -> bool:
+    """Whether every word of a line's letters-only form is a word of an agency or outlet name (or one
+    with a joining و): the necessary condition for the agency-names credit pattern to match."""
+    tokens = lex.agency_tokens
+    return all(w in tokens or (w[0] == "و" and w[1:] in tokens) for w in key.split())
 
 
 def _expand(pattern: str, agency: str) -> str:
@@ -138,7 +152,17 @@ def _lexicons() -> _Lexicons:
         return (regex.compile("|".join(patterns), flags),)
 
     embed = compiled("embed_patterns.txt")
-    credit = joined("credit_patterns.txt")
+    # The credit pattern of a line made only of agency names is kept apart: it is tried only on lines
+    # whose every word is a word of an agency name (a set lookup), since its alternation of every
+    # agency and outlet is the costliest regular expression of the cleaner.
+    credit_lines = _read_list("credit_patterns.txt")
+    only_agencies = [c for c in credit_lines if c.startswith(_AGENCY_ONLY)]
+    credit = (
+        regex.compile(
+            "|".join(f"(?:{_expand(c, agency)})" for c in credit_lines if c not in only_agencies), flags
+        ),
+    )
+    credit_agency = regex.compile("|".join(f"(?:{_expand(c, agency)})" for c in only_agencies), flags)
     caption = compiled("caption_patterns.txt")
     related_start = regex.compile(
         rf"^\W*(?:{related})\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))", flags
@@ -154,6 +178,9 @@ def _lexicons() -> _Lexicons:
         *(c for c in caption if c.pattern.startswith("^")),
     ]
     any_start = regex.compile("|".join(f"(?:{x.pattern})" for x in anchored), flags)
+    # The same without the credit patterns, for lines too long for the credit rule: the agency-names
+    # alternation is by far the costliest branch, and most lines are long.
+    long_start = regex.compile("|".join(f"(?:{x.pattern})" for x in anchored if x not in credit), flags)
     return _Lexicons(
         related_full=regex.compile(rf"(?:{related})", flags),
         # A header at the start followed by a separator, or a Latin header followed
@@ -170,6 +197,9 @@ def _lexicons() -> _Lexicons:
         credit=credit,
         caption=(regex.compile("|".join(f"(?:{c.pattern})" for c in caption), flags),),
         any_start=any_start,
+        credit_agency=credit_agency,
+        agency_tokens=frozenset(w for a in names for w in _key(a).split()),
+        long_start=long_start,
         tweet_signature=embed[0],
         embed=(regex.compile("|".join(f"(?:{x.pattern})" for x in embed[1:]), flags),),
         dateline=compiled("dateline_patterns.txt"),

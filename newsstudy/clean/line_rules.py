@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _is_stamp, _Line
-from newsstudy.clean.lexicons import _LETTERS, _Lexicons
+from newsstudy.clean.lexicons import _LETTERS, _Lexicons, _only_agency_words
 from newsstudy.clean.params import _Params
 
 
@@ -69,7 +69,10 @@ def _line_rule(
         return "comment_form", "lexicon:comment_form"
     if lex.tags.search(norm):
         return "tags", "lexicon:tags"
-    if n <= p.credit_max_words and any(p_.search(norm) for p_ in lex.credit):
+    if n <= p.credit_max_words and (
+        any(p_.search(norm) for p_ in lex.credit)
+        or (_only_agency_words(line.key, lex) and lex.credit_agency.search(norm))
+    ):
         return "credit", "pattern:credit"
     if n <= p.boilerplate_max_words and lex.boilerplate.search(norm):
         return "nav", "lexicon:boilerplate"
@@ -105,13 +108,16 @@ _LATIN_SLASH = regex.compile(r"[A-Za-z]\s*/\s*[A-Za-z]")
 def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bool:
     """Cheap test: can any line-level cue match this (long) line at all?
 
-    Anchored cues are tried at the start of the line, unanchored ones only when
+    Anchored cues are tried at the start of the line (the credit patterns only on lines short enough
+    for the credit rule), unanchored ones only when
     their trigger substrings occur, and the two lexicons only when the line is
     short enough for their rules (``_line_rule``) to fire.
     """
     norm, n = line.norm, line.n_words
+    short = n <= p.credit_max_words
     return bool(
-        lex.any_start.match(norm)
+        (lex.any_start if short else lex.long_start).match(norm)
+        or (short and _only_agency_words(line.key, lex) and lex.credit_agency.match(norm))
         or (
             cues.triggers
             and (any(t in norm.lower() for t in _UNANCHORED_TRIGGERS) or _LATIN_SLASH.search(norm))
