@@ -51,8 +51,9 @@ def document_dates(documents: pd.DataFrame, column: str | None = None) -> pd.Dat
     for name in present:
         found = found.fillna(parse_dates(documents[name]))
     ids = documents["doc_id"].astype(str).to_numpy()
-    # ``found.array`` keeps the UTC dtype even when no date was readable (all NaT).
-    return pd.DataFrame({"doc_id": ids, "date": found.array}).astype({"doc_id": "str"})
+    return pd.DataFrame({"doc_id": ids, "date": found.to_numpy()}).astype(
+        {"doc_id": "str", "date": "datetime64[ns, UTC]"}
+    )
 
 
 def _rfc2822(value: str) -> pd.Timestamp:
