@@ -17,7 +17,12 @@ The rules run in three passes over a document:
    does not end like a sentence, is not opened by a body connective and is
    followed by body text. When the corpus gives each document a title (a
    ``title`` column), that first line is the headline only if it repeats the
-   title (most scraped corpora store the title apart from the text).
+   title (most scraped corpora store the title apart from the text). The page's
+   layout then extends it: a word or two over a longer headline-like line is a
+   kicker (``nav``); headline-like lines set right under the headline with no blank
+   between are the rest of the headline when the story opens after them (a
+   dateline, a byline) or they end with a dash; a first line ending with a colon is
+   a headline in that layout.
 3. **Structure** walks the document with a small state machine:
 
    - after a related-links header, short headline-like lines (or bulleted
@@ -49,9 +54,15 @@ The rules run in three passes over a document:
    after it, a run of short noun phrases is ``tags``, a line followed by its own stamp is a
    listed ``related`` headline, body text with none of the article's key terms is ``nav``;
    before it, a headline-like line sharing no vocabulary with the headline and lead is
-   another story's ``related`` headline, one sharing it right under the headline is a
-   ``headline`` deck; on either side a line of place/agency/date words only is a
-   ``dateline``.
+   another story's ``related`` headline, one sharing it (or set right under the headline
+   with no blank between) is a ``headline`` deck, and a name-shaped line (a few words, no
+   function word, number or reporting verb) right above the article's first line is a
+   byline (``credit``; a ``dateline`` when a known place opens it); after it, the writer's
+   name closing the document and ``<source> - <date>`` are ``credit``; on either side a line
+   of place/agency/date words only is a ``dateline`` and a line mostly of numbers and date
+   words a stamp (``nav``). Inside the article, ``<name>-<source>-<paper>:`` is a byline
+   and a short line between short lines (a verse, a list) stays ``content`` rather than
+   an injected headline.
 
 5. **Corpus evidence** (optional, ``label_lines(..., evidence=...)``; counted over the
    whole corpus by :mod:`newsstudy.line_evidence`, a first pass of every run): right
