@@ -69,9 +69,11 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             and lines[i].norm not in headlines
         )
 
-    if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
-        return  # the usual case: body text from the first content line to the last, nothing outside
     signals = _SignalCache(lines, lex)
+    if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
+        # The usual case: body text from the first content line to the last, nothing outside.
+        _bylines_in_text(lines, candidates[0], candidates[-1], signals, lex, p)
+        return
     body = [i for i in candidates if is_body(i)]
     if not body:
         return
@@ -85,6 +87,7 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     start, end = article[0], article[-1]
     outside = [i for i in candidates if not start <= i <= end]
     if not outside:
+        _bylines_in_text(lines, start, end, signals, lex, p)
         return  # the usual case: every content line is inside the article
     stems_cache: dict[int, frozenset[str]] = {}
 
@@ -127,16 +130,30 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             decided = _before_body(lines, i, s, stems, lead, heads, lex, p)
         if decided:
             line.label, line.rule = decided
-    for i in range(start + 1, end):
-        if lines[i].label == "content" and i not in body_set:
-            decided = _byline_in_text(lines, i, signals[i], lex, p)
-            if decided:
-                lines[i].label, lines[i].rule = decided
-                _deck_above(lines, i, p)
+    _bylines_in_text(lines, start, end, signals, lex, p)
     _tail_lists(lines, end, signals, p)
 
 
-_DASH = regex.compile(r"[\-–—]")
+def _bylines_in_text(
+    lines: list[_Line], start: int, end: int, signals: _SignalCache, lex: _Lexicons, p: _Params
+) -> None:
+    """Bylines inside the article (between its first and last line) and the deck over them."""
+    for i in range(start + 1, end):
+        line = lines[i]
+        if (
+            line.label != "content"
+            or line.n_words > p.byline_max_words
+            or not _ENDS_WITH_COLON.search(line.norm)
+        ):
+            continue  # the cheap tests first: most lines are long or do not end with a colon
+        decided = _byline_in_text(lines, i, signals[i], lex, p)
+        if decided:
+            line.label, line.rule = decided
+            _deck_above(lines, i, p)
+
+
+# A dash between two words (not a bullet opening the line).
+_DASH = regex.compile(r"[\p{L}\p{N})]\s*[\-–—]+\s*[\p{L}(]")
 
 
 def _deck_above(lines: list[_Line], i: int, p: _Params) -> None:
