@@ -552,3 +552,76 @@ def test_context_pass_keeps_one_label_per_line_and_rebuilds(parts) -> None:
     assert lines["rule"].map(lambda r: r.split("(")[0]).isin(
         {k.split("(")[0] for k in clean.RULES}
     ).all() or (lines["rule"].str.startswith("structure:repeat_of_line_").any())
+
+
+# --------------------------------------------------------------------------- page layout (issue #14)
+# Invented lines in the shapes the national press prints (no corpus text).
+HEADLINE = "الوسطاء يعدون مقترحا جديدا لوقف إطلاق النار"
+
+
+def rules_of(text: str) -> list[str]:
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    return [r.split("(")[0] for r in lines["rule"]]
+
+
+def test_a_kicker_over_the_headline_is_nav() -> None:
+    labels = labels_of("\n".join(["الرأي", HEADLINE, "", BODY_1, BODY_2]))
+    assert labels[:2] == ["nav", "headline"]
+    assert rules_of("\n".join(["الرأي", HEADLINE, "", BODY_1, BODY_2]))[0] == "shape:kicker"
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["الدوحة - (رويترز) - " + BODY_1, "كتب: أحمد سالم"],
+    ids=["dateline-led body", "byline"],
+)
+def test_a_second_headline_line_before_the_story_opens_is_headline(opener: str) -> None:
+    second = "الجولة المقبلة تبدأ الأسبوع المقبل في العاصمة القطرية"
+    labels = labels_of("\n".join([HEADLINE, second, opener, BODY_2, BODY_3]))
+    assert labels[:2] == ["headline", "headline"]
+
+
+def test_a_headline_line_ending_with_a_dash_continues_the_headline() -> None:
+    labels = labels_of("\n".join([HEADLINE, "بمشاركة أمريكية ومصرية -", BODY_1, BODY_2]))
+    assert labels[:2] == ["headline", "headline"]
+
+
+def test_a_name_between_headline_and_article_is_a_byline() -> None:
+    text = "\n".join([HEADLINE, "", "سامي الخطيب", "", BODY_1, BODY_2, BODY_3])
+    assert labels_of(text)[2] == "credit"
+    assert rules_of(text)[2] == "context:byline"
+
+
+def test_a_place_and_a_reporter_before_the_article_is_a_dateline() -> None:
+    text = "\n".join([HEADLINE, "", "القاهرة: سامي الخطيب", BODY_1, BODY_2, BODY_3])
+    assert labels_of(text)[2] == "dateline"
+
+
+def test_the_writers_name_closing_the_article_is_credit() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "", "سامي الخطيب"])
+    assert labels_of(text)[-1] == "credit"
+    assert rules_of(text)[-1] == "context:signature"
+
+
+def test_a_stamp_with_a_city_is_nav() -> None:
+    text = "\n".join([HEADLINE, "الثلاثاء 24 يوليو 2012 الساعة 10:47 بتوقيت الدوحة", BODY_1, BODY_2])
+    assert labels_of(text)[1] == "nav"
+
+
+def test_a_byline_inside_the_text_is_credit_and_the_line_over_it_the_deck() -> None:
+    deck = BODY_3
+    text = "\n".join([HEADLINE, deck, "سامي الخطيب-صحف عربية-الجريدة:", BODY_1, BODY_2])
+    assert labels_of(text)[:3] == ["headline", "headline", "credit"]
+
+
+def test_short_lines_between_short_lines_are_a_verse_not_injected_headlines() -> None:
+    verse = [
+        "أيها الساهر في ليل طويل تنتظر الفجر البعيد",
+        "كل نجم في سماء المدينة يروي حكاية غريب",
+        "والقمر الحزين يمشي وحيدا فوق سطوح البيوت",
+        "والريح تحمل أغنية قديمة من بحر بعيد",
+    ]
+    text = "\n".join([BODY_1, BODY_2, *verse, BODY_1.replace("قال", "وأكد"), BODY_2])
+    # The inner lines have a short line on both sides; the first and last are judged by overlap.
+    assert labels_of(text)[3:5] == ["content"] * 2
+    assert rules_of(text)[3].startswith("structure:among_short_lines")

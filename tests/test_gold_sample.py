@@ -90,8 +90,8 @@ def attribution_scores() -> pd.DataFrame:
 
 def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFrame) -> None:
     overall = line_scores.loc["all"]
-    assert overall["accuracy"] >= 0.90, line_scores
-    assert overall["content_precision"] >= 0.88 and overall["content_recall"] >= 0.97, line_scores
+    assert overall["accuracy"] >= 0.92 and overall["macro_f1"] >= 0.57, line_scores
+    assert overall["content_precision"] >= 0.90 and overall["content_recall"] >= 0.98, line_scores
     assert len(line_scores) - 1 == evaluation.draw_sample().query("split == 'test'")["outlet"].nunique()
 
 

@@ -1,0 +1,293 @@
+"""Pass 4: line signals and context (jusText's method): the article is the longest run of body text;
+what lies outside it needs evidence to be kept."""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from newsstudy.clean.features import (
+    _dateline_match,
+    _dateline_shaped,
+    _headline_like,
+    _initials_only,
+    _is_body_text,
+    _Line,
+    _make_line,
+    _name_shaped,
+    _next_text_line,
+    _opens_with_place,
+    _overlap,
+    _previous_text_line,
+    _SignalCache,
+    _Signals,
+    _source_and_date,
+    _stamp_shaped,
+    _stems,
+    _tag_shaped,
+)
+from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.params import _Params
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _key_stems
+
+# Labels that end the article's run of body text when they come between two body lines.
+# An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
+_BREAK_RULES = frozenset(
+    {
+        "lexicon:related_header",
+        "structure:after_related_header",
+        "lexicon:nav",
+        "lexicon:boilerplate",
+        "pattern:credit",
+    }
+)
+
+
+def _breaks_run(line: _Line) -> bool:
+    return (
+        line.label in ("tags", "comment_form", "login_wall", "appended_article")
+        or line.rule in _BREAK_RULES
+        or line.rule.startswith("corpus:recurring_line")  # the outlet's template
+    )
+
+
+def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """Label the short or outlying ``content`` lines by where they are in relation to the article."""
+    candidates = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if not candidates:
+        return
+
+    headlines = {ln.norm for ln in lines if ln.label == "headline"}
+
+    def is_body(i: int) -> bool:
+        # A headline-like line followed by its own stamp is a listed headline, and a repeat of the
+        # headline is the headline again: neither is body text.
+        return (
+            _is_body_text(lines[i], lex, p)
+            and not _listed_with_stamp(lines, i, lex, p)
+            and lines[i].norm not in headlines
+        )
+
+    signals = _SignalCache(lines, lex)
+    if is_body(candidates[0]) and is_body(candidates[-1]) and not any(_breaks_run(ln) for ln in lines):
+        # The usual case: body text from the first content line to the last, nothing outside.
+        _bylines_in_text(lines, candidates[0], candidates[-1], signals, lex, p)
+        return
+    body = [i for i in candidates if is_body(i)]
+    if not body:
+        return
+    # Runs of body text, cut where page furniture stands between two body lines.
+    runs: list[list[int]] = [[body[0]]]
+    for a, b in itertools.pairwise(body):
+        if b > a + 1 and any(_breaks_run(lines[j]) for j in range(a + 1, b)):
+            runs.append([])
+        runs[-1].append(b)
+    article = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
+    start, end = article[0], article[-1]
+    outside = [i for i in candidates if not start <= i <= end]
+    if not outside:
+        _bylines_in_text(lines, start, end, signals, lex, p)
+        return  # the usual case: every content line is inside the article
+    stems_cache: dict[int, frozenset[str]] = {}
+
+    def stems(i: int) -> frozenset[str]:
+        if i not in stems_cache:
+            stems_cache[i] = _stems(lines[i], lex, p)
+        return stems_cache[i]
+
+    heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
+    known: dict[str, frozenset[str]] = {}
+
+    def title_stems() -> frozenset[str]:
+        if "title" not in known:
+            known["title"] = _stems(_make_line(title), lex, p) if title else frozenset()
+        return known["title"]
+
+    def keys() -> frozenset[str]:
+        """The article's key terms (computed only when a line outside it needs them)."""
+        if "keys" not in known:
+            lead_lines = [stems(i) for i in heads + article]
+            known["keys"] = _key_stems(lead_lines, title_stems(), p.outside_key_terms)
+        return known["keys"]
+
+    def lead() -> frozenset[str]:
+        if "lead" not in known:
+            known["lead"] = title_stems().union(*(stems(i) for i in heads + article[:2]))
+        return known["lead"]
+
+    body_set = set(body)
+    # Inside the article a short line takes the label of its neighbours (content); outside it,
+    # a line needs evidence to be kept.
+    for i in outside:
+        line, s = lines[i], signals[i]
+        decided = _outside_line(lines, i, s, lex, p, before=i < start)
+        if decided is None and i > end and i in body_set:
+            score = len(keys() & stems(i)) / len(keys()) if keys() else 1.0
+            if score == 0.0:
+                decided = "nav", f"context:outside_article(overlap={score:.2f})"
+        if decided is None and i < start:
+            decided = _before_body(lines, i, s, stems, lead, heads, lex, p)
+        if decided:
+            line.label, line.rule = decided
+    _bylines_in_text(lines, start, end, signals, lex, p)
+    _tail_lists(lines, end, signals, p)
+
+
+def _bylines_in_text(
+    lines: list[_Line], start: int, end: int, signals: _SignalCache, lex: _Lexicons, p: _Params
+) -> None:
+    """Bylines inside the article (between its first and last line) and the deck over them."""
+    for i in range(start + 1, end):
+        line = lines[i]
+        if (
+            line.label != "content"
+            or line.n_words > p.byline_max_words
+            or not _ENDS_WITH_COLON.search(line.norm)
+        ):
+            continue  # the cheap tests first: most lines are long or do not end with a colon
+        decided = _byline_in_text(lines, i, signals[i], lex, p)
+        if decided:
+            line.label, line.rule = decided
+            _deck_above(lines, i, p)
+
+
+# A dash between two words (not a bullet opening the line).
+_DASH = regex.compile(r"[\p{L}\p{N})]\s*[\-–—]+\s*[\p{L}(]")
+
+
+def _deck_above(lines: list[_Line], i: int, p: _Params) -> None:
+    """The story opens at a byline: the few content lines between the headline and it are the
+    headline's deck (a summary printed over the byline)."""
+    above = [j for j in range(i) if lines[j].label != "blank"]
+    heads = [j for j in above if lines[j].label == "headline"]
+    if not heads:
+        return
+    deck = [j for j in above if j > heads[-1]]
+    if 0 < len(deck) <= p.deck_max_lines and all(lines[j].label == "content" for j in deck):
+        for j in deck:
+            lines[j].label, lines[j].rule = "headline", "context:deck_above_byline"
+
+
+def _byline_in_text(
+    lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params
+) -> tuple[str, str] | None:
+    """Inside the article, ``<name>-<source>-<paper>:`` over the text it introduces: a byline (or, opened
+    by a place, a dateline), not a subheading: name-shaped, cut by dashes, ending with a colon."""
+    line = lines[i]
+    if not _ENDS_WITH_COLON.search(line.norm) or not _DASH.search(line.norm):
+        return None
+    if not _name_shaped(line, s, lex, p):
+        return None
+    if _opens_with_place(line, lex):
+        return "dateline", "context:byline_in_text"
+    return "credit", "context:byline_in_text"
+
+
+def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | None:
+    """A line between the headline and the article: a deck of the headline or another story's headline."""
+    line = lines[i]
+    if s.words > p.headline_max_words or (s.ends_sentence and not _headline_like(line, lex, p)):
+        return None
+    own = stems(i)
+    if len(own) < p.injected_min_words:
+        return None
+    if _dateline_match(line.norm, lex) or any(lines[h].norm == line.norm for h in heads):
+        return None  # a repeat of the headline: the duplicate rule decides it
+    score = _overlap(own, lead())
+    before = _previous_text_line(lines, i)
+    if i > 0 and lines[i - 1].label == "headline" and _headline_like(line, lex, p):
+        # Set right under the headline with no blank between: the headline's own second line or deck,
+        # whatever words it shares (another story's headline stands apart from it).
+        return "headline", f"context:deck(overlap={score:.2f})"
+    if score < p.foreign_max_overlap and _headline_like(line, lex, p):
+        return "related", f"context:headline_before_body(overlap={score:.2f})"
+    if before is not None and before.label == "headline" and score >= p.subhead_min_overlap:
+        return "headline", f"context:deck(overlap={score:.2f})"
+    return None
+
+
+def _outside_line(
+    lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
+) -> tuple[str, str] | None:
+    line = lines[i]
+    if _dateline_shaped(line, s, lex, p, before=before):
+        return "dateline", "context:dateline_shape"
+    if not before and _initials_only(s, line):
+        return "credit", "context:initials"
+    if not before and _source_and_date(line, lex, p):
+        return "credit", "context:source_and_date"
+    if _stamp_shaped(s, p):
+        return "nav", "context:stamp_shape"
+    if not before and _signature(lines, i, s, lex, p):
+        return "credit", "context:signature"
+    if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
+        if _opens_with_place(line, lex):
+            # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
+            return "dateline", "context:place_and_source"
+        return "credit", "context:byline"
+    if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
+        return "related", "context:listed_headline_with_stamp"
+    return None
+
+
+def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """The writer's name closing the article: the document's last text line, right after a line of body
+    text, name-shaped and short, set apart by a blank line or opened by a given name."""
+    if s.words > p.signature_max_words or _next_text_line(lines, i) is not None:
+        return False
+    before = _previous_text_line(lines, i)
+    if before is None or before.label != "content" or not _is_body_text(before, lex, p):
+        return False
+    if not _name_shaped(lines[i], s, lex, p):
+        return False
+    set_apart = lines[i - 1].label == "blank"
+    return set_apart or lines[i].key.split(maxsplit=1)[0] in lex.given_names
+
+
+def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
+    """Below the headline (with at most credit, stamp or nav lines between) and right above the story's
+    first line: where a page prints its byline."""
+    heads = {ln.norm for ln in lines[:i] if ln.label == "headline"}
+
+    def between(line: _Line) -> bool:
+        # A repeat of the headline is still content here (the duplicate rule runs last).
+        return line.label in ("blank", "credit", "nav", "dateline") or (
+            line.label == "content" and line.norm in heads
+        )
+
+    j = i - 1
+    while j >= 0 and between(lines[j]):
+        j -= 1
+    if j < 0 or lines[j].label != "headline":
+        return False
+    after = _next_text_line(lines, i)
+    return after is not None and after.label in ("content", "dateline", "credit")
+
+
+def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
+    nxt = _next_text_line(lines, i)
+    return nxt is not None and nxt.rule == "shape:stamp" and _headline_like(lines[i], lex, p)
+
+
+def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params) -> None:
+    """After the last line of the article: a run of short noun phrases is a tag list."""
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= p.tag_min_run:
+            for j in run:
+                lines[j].label, lines[j].rule = "tags", "context:tag_list"
+        run.clear()
+
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if line.label == "content" and _tag_shaped(line, signals[i], p):
+            run.append(i)
+        elif line.label == "tags":
+            continue  # a tag header or a tag line already decided belongs to the run
+        else:
+            close()
+    close()

@@ -1,0 +1,137 @@
+"""The line labels of ANNOTATION.md section 2, the tables' columns, and every rule name with its meaning."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LABELS: tuple[str, ...] = (
+    "headline",
+    "content",
+    "dateline",
+    "credit",
+    "nav",
+    "related",
+    "appended_article",
+    "tags",
+    "embed",
+    "caption",
+    "comment_form",
+    "login_wall",
+    "duplicate",
+    "blank",
+)
+
+
+KEPT_LABELS: frozenset[str] = frozenset({"headline", "content"})
+
+
+LINE_COLUMNS: tuple[str, ...] = ("doc_id", "line", "label", "rule", "text")
+
+
+ARTICLE_COLUMNS: tuple[str, ...] = ("doc_id", "headline", "dateline", "credits", "text", "n_lines_kept")
+
+
+#: Every rule name that can appear in the ``rule`` column, with what it means.
+#: ``N`` in a name stands for a line number; ``x.xx`` for a measured overlap.
+RULES: dict[str, str] = {
+    "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
+    "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
+    "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
+    "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
+    "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
+    "followed by body text",
+    "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line of at "
+    "least three words (the paper's name or a section printed over the headline)",
+    "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
+    "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
+    "ends with a dash",
+    "structure:headline_with_colon": 'headline: a first line ending with a colon ("<who> to <paper>:") '
+    "over a headline-like line that continues it, the story opening after them",
+    "title:matches_title": "headline: the first line repeats the document's title column",
+    "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
+    "lexicon:related_inline": "related: a related header followed by a headline on the same line",
+    "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
+    "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
+    "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
+    "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
+    "structure:login_wall_joiner": "login_wall: 'أو'/'or' alone between login-wall lines",
+    "lexicon:tags": "tags: a tag header such as 'كلمات دلالية:' (tags_headers.txt)",
+    "pattern:credit": "credit: a credit/byline/copyright line (credit_patterns.txt)",
+    "pattern:caption": "caption: a photo caption or photo credit (caption_patterns.txt)",
+    "pattern:tweet_signature": "embed: '— Name (@handle) Month D, YYYY' under an embedded tweet",
+    "pattern:embed_link": "embed: a link only embedded posts carry (t.co, pic.twitter.com, Instagram)",
+    "pattern:dateline": "dateline: the line is only a dateline (dateline_patterns.txt)",
+    "structure:trailing_teaser(overlap=x.xx)": "related: one of at least two lede sentences of other "
+    "stories ending the document (no connective, long, sharing almost nothing with the lead; one of them "
+    "names a weekday early, as news ledes do)",
+    "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
+    "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
+    "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
+    "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",
+    "structure:in_appended_article": "appended_article: a later line of an appended article",
+    "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "
+    "key terms of the lead article",
+    "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "
+    "paragraphs sharing little vocabulary with its neighbours",
+    "structure:among_short_lines(overlap=x.xx)": "content: a short headline-like line between body "
+    "paragraphs sharing little vocabulary with its neighbours, but with short lines (body_min_words or "
+    "fewer) right before and after it, one of them a sentence, or in a block of at least five short lines "
+    "(a verse, a list of events): one of them, not an injected link",
+    "structure:subhead(overlap=x.xx)": "content: a short headline-like line between body paragraphs "
+    "that shares vocabulary with its neighbours (a subheading of the story)",
+    "structure:introduced_by_colon": "content: a short line between body paragraphs after a line ending "
+    "with a colon (a quote, a verse, list items)",
+    "structure:list_item": "content: a short line between body paragraphs in a list: a run of same-shaped "
+    "lines separated by dashes, or numbered next to the line numbered one less or one more (notes)",
+    "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
+    "interviewer's question)",
+    "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
+    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
+    "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
+    "time stamp (a listed headline of another story)",
+    "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
+    "numbers only, or '<name> – <place>'",
+    "context:byline": "credit: between the headline and the article, right above its first line, a "
+    "name-shaped line: two to eight words, none a function word, number or reporting verb, no comma, no "
+    "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
+    "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
+    "place (places.txt): '<place>: <agency>', '<place> - <office>'",
+    "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "
+    "only numbers and date words, the other at most four words with no number or function word",
+    "context:stamp_shape": "nav: outside the article, 3 to 12 words at least 60% of them numbers or date "
+    "words, one a date word (a publication stamp with a city or a time zone)",
+    "context:signature": "credit: the document's last text line, right after a line of body text, "
+    "name-shaped (context:byline), at most five words, set apart by a blank line or opened by a given name "
+    "(attribution/given_names.txt): the writer's name",
+    "context:byline_in_text": "credit (dateline when a known place opens it): inside the article, a short "
+    "line of the byline's shape cut by dashes and ending with a colon ('<name>-<source>-<paper>:')",
+    "context:deck_above_byline": "headline: one or two content lines between the headline and a byline "
+    "inside the text (context:byline_in_text): the story opens at the byline, so they are the deck",
+    "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
+    "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
+    "after it, containing none of the article's key terms (an 'about the outlet' footer)",
+    "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
+    "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
+    "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
+    "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
+    "between (a sub-headline deck)",
+    "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
+    "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
+    "(newsstudy.line_evidence): the outlet's template",
+    "corpus:recurring_teaser(docs=N)": "related: one of at least two lines ending the document (after "
+    "the article), each in at least min_docs documents of its outlet and sharing little with the article's "
+    "lead (the ledes of a 'more news' box)",
+    "corpus:headline_of_other_document(docs=N)": "related: a short headline-like line that is the headline "
+    "of N other documents of the corpus (a link to another story)",
+    "default:content": "content: no other rule fired",
+}
+
+
+def rules_table() -> pd.DataFrame:
+    """The rule names and their meaning as a table (``rule``, ``description``).
+
+    >>> rules_table().query("rule == 'shape:blank'")["description"].str.startswith("blank").item()
+    True
+    """
+    return pd.DataFrame(list(RULES.items()), columns=["rule", "description"])

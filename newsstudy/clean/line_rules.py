@@ -1,0 +1,127 @@
+"""Pass 1: the label a line gets from itself alone (its shape, the cue lexicons and patterns)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _is_stamp, _Line
+from newsstudy.clean.lexicons import _LETTERS, _Lexicons, _only_agency_words
+from newsstudy.clean.params import _Params
+
+
+@dataclass(frozen=True)
+class _DocCues:
+    """Which unanchored cues occur anywhere in a document (tested once on the whole text).
+
+    Lines of a document where none occurs skip those searches: most documents hold
+    none, so most lines cost one anchored match instead of a dozen searches.
+    """
+
+    boilerplate: bool = True
+    comment_form: bool = True
+    triggers: bool = True
+
+
+def _doc_cues(lines: list[_Line], lex: _Lexicons, p: _Params) -> _DocCues:
+    # Each lexicon is looked for only in the lines short enough for its rule to fire.
+    joined = "\n".join(line.norm for line in lines)
+    lowered = joined.lower()
+    boilerplate = "\n".join(line.norm for line in lines if line.n_words <= p.boilerplate_max_words)
+    form = "\n".join(line.norm for line in lines if line.n_words <= p.form_max_words)
+    return _DocCues(
+        boilerplate=lex.boilerplate.occurs_in(boilerplate, boilerplate.lower()),
+        comment_form=lex.comment_form_long.occurs_in(form, form.lower()),
+        triggers=any(t in lowered for t in _UNANCHORED_TRIGGERS) or bool(_LATIN_SLASH.search(joined)),
+    )
+
+
+def _line_rule(
+    line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues = _DocCues()
+) -> tuple[str, str] | None:
+    """Label and rule decided by the line alone, or None for a body candidate."""
+    if not line.norm or _INVISIBLE_ONLY.fullmatch(line.norm):
+        if line.raw and not _INVISIBLE_ONLY.fullmatch(line.raw):
+            return "nav", "shape:separator"  # only tatweel or marks, which matching deletes: drawn, not empty
+        return "blank", "shape:blank"
+    if not _ALNUM.search(line.norm):
+        return "nav", "shape:separator"
+    norm, n = line.norm, line.n_words
+    if n <= p.stamp_max_words and _is_stamp(norm, lex):
+        return "nav", "shape:stamp"
+    if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
+        return "nav", "shape:widget"
+    if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
+        return None
+    key = line.key if n <= p.form_max_words else ""
+    if lex.tweet_signature.search(norm):
+        return "embed", "pattern:tweet_signature"
+    if any(p_.search(norm) for p_ in lex.embed):
+        return "embed", "pattern:embed_link"
+    if n <= p.chrome_max_words and lex.login_full.fullmatch(key):
+        return "login_wall", "lexicon:login_wall"
+    if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
+        return "related", "lexicon:related_header"
+    if n <= p.related_max_words and lex.related_start.search(norm):
+        return "related", "lexicon:related_inline"
+    if n <= p.form_max_words and (lex.comment_form.fullmatch(key) or lex.comment_form_long.search(norm)):
+        return "comment_form", "lexicon:comment_form"
+    if lex.tags.search(norm):
+        return "tags", "lexicon:tags"
+    if n <= p.credit_max_words and (
+        any(p_.search(norm) for p_ in lex.credit)
+        or (_only_agency_words(line.key, lex) and lex.credit_agency.search(norm))
+    ):
+        return "credit", "pattern:credit"
+    if n <= p.boilerplate_max_words and lex.boilerplate.search(norm):
+        return "nav", "lexicon:boilerplate"
+    if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
+        return "nav", "lexicon:nav"
+    if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
+        return "caption", "pattern:caption"
+    if n <= p.chrome_max_words:
+        for p_ in lex.dateline:
+            m = p_.search(norm)
+            if m and not _LETTERS.search(norm[m.end() :]):
+                return "dateline", "pattern:dateline"
+    return None
+
+
+# Substrings without which no unanchored cue pattern (photo credit "Name/ AP",
+# Getty, ©, embedded-post links) can match; see caption_patterns.txt, embed_patterns.txt.
+_UNANCHORED_TRIGGERS = (
+    "t.co/",
+    "twitter.com/",
+    "©",
+    "getty",
+    "post shared",
+    "instagram",
+    "انستغرام",
+    "منشور",
+)
+
+
+_LATIN_SLASH = regex.compile(r"[A-Za-z]\s*/\s*[A-Za-z]")
+
+
+def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bool:
+    """Cheap test: can any line-level cue match this (long) line at all?
+
+    Anchored cues are tried at the start of the line (the credit patterns only on lines short enough
+    for the credit rule), unanchored ones only when
+    their trigger substrings occur, and the two lexicons only when the line is
+    short enough for their rules (``_line_rule``) to fire.
+    """
+    norm, n = line.norm, line.n_words
+    short = n <= p.credit_max_words
+    return bool(
+        (lex.any_start if short else lex.long_start).match(norm)
+        or (short and _only_agency_words(line.key, lex) and lex.credit_agency.match(norm))
+        or (
+            cues.triggers
+            and (any(t in norm.lower() for t in _UNANCHORED_TRIGGERS) or _LATIN_SLASH.search(norm))
+        )
+        or (cues.boilerplate and n <= p.boilerplate_max_words and lex.boilerplate.search(norm))
+        or (cues.comment_form and n <= p.form_max_words and lex.comment_form_long.search(norm))
+    )

@@ -1,0 +1,422 @@
+"""Passes 2 and 3: the headline, and the state machine over related blocks, appended articles,
+injected headlines, subheads, trailing teasers, tweet texts and in-document duplicates."""
+
+from __future__ import annotations
+
+import itertools
+
+import regex
+
+from newsstudy.clean.features import (
+    _BULLET,
+    _QUOTED,
+    _dateline_match,
+    _headline_like,
+    _Line,
+    _make_line,
+    _next_text_line,
+    _overlap,
+    _previous_text_line,
+    _stems,
+    _without_dateline,
+)
+from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.params import _Params
+
+
+def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
+    labels = [ln.label for ln in lines]
+    for i, line in enumerate(lines):
+        if line.label == "content" and line.n_words == 1 and line.key in lex.joiners:
+            before = _neighbour_label(labels, i, -1)
+            after = _neighbour_label(labels, i, +1)
+            if before == "login_wall" and after == "login_wall":
+                line.label, line.rule = "login_wall", "structure:login_wall_joiner"
+
+
+def _neighbour_label(labels: list[str], i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j] != "blank":
+            return labels[j]
+        j += step
+    return None
+
+
+def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    first = next((i for i, ln in enumerate(lines) if ln.label not in ("blank", "nav")), None)
+    if first is None or lines[first].label != "content":
+        return
+    line = lines[first]
+    if title:
+        title_words = len(title.split())
+        # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
+        if line.n_words > 2 * title_words + 2 or title_words > 2 * line.n_words + 2:
+            return
+        title_stems = _stems(_make_line(title), lex, p)
+        line_stems = _stems(line, lex, p)
+        union = title_stems | line_stems
+        if union and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
+            line.label, line.rule = "headline", "title:matches_title"
+            _headline_continues(lines, first, lex, p)
+        return
+    has_body = any(ln.label == "content" for ln in lines[first + 1 :])
+    if not has_body or _dateline_match(line.norm, lex):
+        return
+    if not _headline_like(line, lex, p):
+        # "<who> to <paper>:" over the quote it introduces: a headline set on two lines, when the
+        # story opens right after the second (a byline or a dateline).
+        if _ENDS_WITH_COLON.search(line.norm) and _headline_like(
+            _make_line(line.norm.rstrip(" :：")), lex, p
+        ):
+            if _headline_continues(lines, first, lex, p):
+                line.label, line.rule = "headline", "structure:headline_with_colon"
+        return
+    below = lines[first + 1] if first + 1 < len(lines) else None
+    if (
+        line.n_words <= p.kicker_max_words
+        and below is not None
+        and below.label == "content"
+        and below.n_words >= 3
+        and below.n_words > line.n_words
+        and _headline_like(below, lex, p)
+        and not _dateline_match(below.norm, lex)
+    ):
+        # A word or two printed right above a longer headline-like line is its kicker (the
+        # paper's name, a section), not the headline: pages set the title in the line below.
+        line.label, line.rule = "nav", "shape:kicker"
+        first, line = first + 1, below
+    line.label, line.rule = "headline", "shape:first_line_headline"
+    _headline_continues(lines, first, lex, p)
+
+
+# A line ending with a dash runs on into what follows (a headline's second line set over the body).
+_ENDS_WITH_DASH = regex.compile(r"\s[\-–—]+\s*$")
+
+
+def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
+    """Whether a line starts the story: a dateline, a credit line or a dateline opening the body."""
+    if line is None:
+        return False
+    return line.label in ("dateline", "credit") or (
+        line.label == "content" and bool(_dateline_match(line.norm, lex))
+    )
+
+
+def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
+    """Headline-like lines set right under the headline (no blank between), when the story opens after
+    them (a dateline or a byline) or they end with a dash, are the rest of the headline (a deck or a
+    second line)."""
+    i = first + 1
+    while i < len(lines) and i <= first + p.deck_max_lines:
+        line = lines[i]
+        if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
+            return False
+        words = line.key.split()
+        if all(w in lex.place_words or w in lex.agency_words for w in words):
+            return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
+        after = _next_text_line(lines, i)
+        if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
+            for j in range(first + 1, i + 1):
+                lines[j].label, lines[j].rule = "headline", "structure:headline_continues"
+            return True
+        if i + 1 >= len(lines) or lines[i + 1].label == "blank":
+            return False
+        i += 1
+    return False
+
+
+def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    state = "body"
+    lead_idx: list[int] = []  # lines of the lead article; their stems are computed only when needed
+    stems_cache: dict[int, frozenset[str]] = {}
+
+    def stems(i: int) -> frozenset[str]:
+        if i not in stems_cache:
+            stems_cache[i] = _stems(lines[i], lex, p)
+        return stems_cache[i]
+
+    for i, line in enumerate(lines):
+        if line.rule == "lexicon:related_header":
+            state = "related"
+            continue
+        if line.label not in ("content", "headline"):
+            continue
+        if line.label == "headline":
+            lead_idx.append(i)
+            continue
+        if state == "related":
+            if _headline_like(line, lex, p) or line.n_words < p.body_min_words or _BULLET.match(line.raw):
+                line.label, line.rule = "related", "structure:after_related_header"
+                continue
+            run = [j for j in range(i, len(lines)) if lines[j].label == "content"][: p.appended_run]
+            pooled = frozenset().union(*(stems(j) for j in run))
+            title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
+            keys = _key_stems([stems(j) for j in lead_idx], title_stems, p.appended_key_terms)
+            score = len(keys & pooled) / len(keys) if keys else 1.0
+            if score == 0.0:
+                state = "appended"
+                line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
+            else:
+                state = "body"
+                line.rule = f"structure:body_resumes(overlap={score:.2f})"
+                lead_idx.append(i)
+            continue
+        if state == "appended":
+            line.label, line.rule = "appended_article", "structure:in_appended_article"
+            continue
+        if _headline_like(line, lex, p):
+            decided = _mid_article_short_line(lines, i, stems, p, lex)
+            if decided == "related":
+                continue
+        lead_idx.append(i)
+
+
+def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k: int) -> frozenset[str]:
+    """The lead article's ``k`` key terms: the stems found in the most lead lines.
+
+    A stem in the title counts as two extra lines; ties go to the stem seen first.
+    What the story is about (its main actors and places) recurs through the lead, so
+    a continuation of the story mentions at least one of them, and another story
+    usually mentions none.
+    """
+    counts: dict[str, int] = {s: 2 for s in title_stems}
+    for stems in lead_lines:
+        for s in stems:
+            counts[s] = counts.get(s, 0) + 1
+    # Ties broken by the stem itself: iteration order of a set depends on PYTHONHASHSEED.
+    ranked = sorted(counts, key=lambda s: (-counts[s], s))
+    return frozenset(ranked[:k])
+
+
+def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: _Lexicons) -> str | None:
+    """Label a short headline-like line between body paragraphs: injected related headline or subhead."""
+    line = lines[i]
+    own = stems(i)
+    neighbours = _neighbours(lines, i, p.neighbour_window)
+    if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
+        return None
+    introduced = _introduced_by_colon(lines, i)
+    if introduced or _in_separator_list(lines, i) or _in_numbered_list(lines, i):
+        # What a colon introduces (a quote, a verse, list items) or an item of a
+        # list of same-shaped short lines is the story's own text, not a link.
+        line.rule = "structure:introduced_by_colon" if introduced else "structure:list_item"
+        return "content"
+    if _QUESTION_END.search(line.norm):
+        # A question between paragraphs is an interviewer's question, not a link to a story.
+        line.rule = "structure:question"
+        return "content"
+    if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
+        # Too short to judge, or a quoted subheading: the story's own subhead.
+        line.rule = "structure:subhead(overlap=n/a)"
+        return "content"
+    reference = frozenset().union(*(stems(j) for j in neighbours))
+    score = _overlap(own, reference)
+    if score < p.subhead_min_overlap and _among_short_lines(lines, i, lex, p):
+        # A short line between short lines is one of them (a verse, a list of events, a dialogue),
+        # as jusText takes a short block's class from its neighbours: an injected link stands
+        # between paragraphs of running text.
+        line.rule = f"structure:among_short_lines(overlap={score:.2f})"
+        return "content"
+    if score < p.subhead_min_overlap:
+        line.label, line.rule = "related", f"structure:injected_headline(overlap={score:.2f})"
+        return "related"
+    line.rule = f"structure:subhead(overlap={score:.2f})"
+    return "content"
+
+
+def _among_short_lines(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
+    """Whether line ``i`` is one of a block of short lines (a verse, a list of events), not a link.
+
+    Its nearest text lines on both sides are short content lines (at most ``body_min_words``), and
+    either the block runs to at least ``short_block_lines`` lines, or one of the two neighbours reads
+    as a sentence rather than a headline: a list of other stories' headlines is two to four
+    headline-like lines between paragraphs.
+    """
+    before, after = _previous_text_line(lines, i), _next_text_line(lines, i)
+
+    def short(ln: _Line | None) -> bool:
+        return ln is not None and ln.label in ("content", "related") and ln.n_words <= p.body_min_words
+
+    if not (short(before) and short(after)):
+        return False
+    if not (_headline_like(before, lex, p) and _headline_like(after, lex, p)):
+        return True
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].label == "blank" or short(lines[j])):
+            run += lines[j].label != "blank"
+            j += step
+    return run >= p.short_block_lines
+
+
+_ENDS_WITH_COLON = regex.compile(r"[:：]\W*$")
+
+
+_QUESTION_END = regex.compile(r"[?؟]\W*$")
+
+
+_LIST_SEPARATOR = regex.compile(r"\s[\-–—|]\s")
+
+
+def _introduced_by_colon(lines: list[_Line], i: int) -> bool:
+    """Whether the body line before ends with a colon, or is itself introduced that way."""
+    before = _previous_text_line(lines, i)
+    if before is None or before.label not in ("content", "headline"):
+        return False
+    return bool(_ENDS_WITH_COLON.search(before.norm)) or before.rule == "structure:introduced_by_colon"
+
+
+_NUMBERED = regex.compile(r"^\W*(\d{1,3})\s*[:.)\-–]")
+
+
+def _number_of(line: _Line | None) -> int | None:
+    m = _NUMBERED.match(line.norm) if line is not None else None
+    return int(m.group(1)) if m else None
+
+
+def _in_numbered_list(lines: list[_Line], i: int) -> bool:
+    """A line numbered ``N:`` (``N.``, ``N)``) next to the line numbered N-1 or N+1: a list item (notes)."""
+    n = _number_of(lines[i])
+    if n is None:
+        return False
+    return (
+        _number_of(_previous_text_line(lines, i)) == n - 1 or _number_of(_next_text_line(lines, i)) == n + 1
+    )
+
+
+def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
+    """Whether line ``i`` is in a run of ``min_run``+ short lines each cut by two or more separators.
+
+    Lists of films, results or schedules ("Title – Director – Country") are
+    written that way; injected headlines almost never hold two separators.
+    """
+
+    def listed(j: int) -> bool:
+        ln = lines[j]
+        return ln.label not in ("blank",) and len(_LIST_SEPARATOR.findall(ln.norm)) >= 2
+
+    if not listed(i):
+        return False
+    run = 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].label == "blank" or listed(j)):
+            run += lines[j].label != "blank"
+            j += step
+    return run >= min_run
+
+
+def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
+    """Indices of the nearest long body lines before and after line ``i``."""
+    out: list[int] = []
+    for step in (-1, 1):
+        j, found = i + step, 0
+        while 0 <= j < len(lines) and found < window:
+            ln = lines[j]
+            if ln.label in ("content", "headline") and ln.rule != "shape:first_line_headline":
+                out.append(j)
+                found += 1
+            elif ln.label not in ("blank", "caption", "embed", "related", "nav"):
+                break
+            j += step
+    return out
+
+
+# A first word that is و/ف-initial (but not the preposition في, which opens many ledes) or a connective.
+_CONNECTIVE_START = regex.compile(
+    r"^\W*(?:[وف](?!ي(?:\s|$))|لكن|كما|ثم|بيد|الا|اما|اذ|حيث|بينما|فيما|يذكر|يشار)"
+)
+
+
+def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """Mark the lede sentences of other stories listed at the end of an article as ``related``.
+
+    Some sites end an article with the opening sentences of other stories (a
+    "more news" list whose header was lost in scraping). Each such line opens
+    like a news lede (no connective), is long, and shares almost nothing with
+    the lead of the article (title and first two body lines); a run of at least
+    ``teaser_min_run`` of them at the end of the document is ``related``.
+    """
+    body = [i for i, ln in enumerate(lines) if ln.label == "content"]
+    if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p, lex):
+        return
+    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
+    tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
+    if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
+        return
+    run: list[tuple[int, float]] = []
+    for i in reversed(body[2:]):
+        line = lines[i]
+        if not _teaser_shaped(line, p, lex):
+            break
+        score = _overlap(_stems(line, lex, p), lead)
+        if score >= p.teaser_max_overlap:
+            break
+        run.append((i, score))
+    mean = sum(score for _, score in run) / len(run) if run else 1.0
+    # Teasers are different stories: neighbours in the run share little with each other too.
+    stems = [_stems(lines[i], lex, p) for i, _ in run]
+    pairwise = [_overlap(a, b) for a, b in itertools.pairwise(stems)]
+    if pairwise and max(pairwise) >= p.teaser_max_overlap:
+        return
+    # News ledes name the day of the event ("أعلنت الشرطة، الجمعة، ..."); the closing
+    # paragraphs of a feature or an opinion piece, which can also share few words
+    # with its lead, almost never do. At least one line of the run must.
+    dated = any(_NAMES_A_DAY.search(" ".join(lines[i].norm.split()[: p.teaser_day_words])) for i, _ in run)
+    if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap and dated:
+        for i, score in run:
+            lines[i].label, lines[i].rule = "related", f"structure:trailing_teaser(overlap={score:.2f})"
+
+
+# Weekday names in matching form (alef and ta marbuta unified), with the article and the
+# clitics و ب ف ل (bare "احد" is "someone", so the article is required).
+_NAMES_A_DAY = regex.compile(r"(?<!\w)(?:[وبف]?ال|لل)(?:سبت|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه)(?!\w)")
+
+
+def _teaser_shaped(line: _Line, p: _Params, lex: _Lexicons | None = None) -> bool:
+    """Long, opening like a news lede (no connective), no "Label:" start."""
+    return (
+        line.n_words >= p.body_min_words
+        and not (_CONNECTIVE_START.match(line.norm) and not _named_subject_first(line, lex))
+        and ":" not in " ".join(line.norm.split()[:3])
+    )
+
+
+_FIRST_WORD_COMMA = regex.compile(r"^\W*([\p{L}]+)\s*[،,]")
+
+
+def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
+    """A first word set off by a comma that is no function word once a و/ف is taken off: a name
+    opening a lede in apposition ("<name>، الذي ..."), not a connective ("ولكن،", "وعليه،")."""
+    m = _FIRST_WORD_COMMA.match(line.norm)
+    if lex is None or not m:
+        return False
+    word = m.group(1)
+    return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
+
+
+def _tweet_text(lines: list[_Line], p: _Params) -> None:
+    for i, line in enumerate(lines):
+        if line.rule != "pattern:tweet_signature":
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        if j >= 0 and lines[j].label in ("content", "related") and lines[j].n_words <= p.tweet_max_words:
+            lines[j].label, lines[j].rule = "embed", "structure:tweet_text_before_signature"
+
+
+def _duplicates(lines: list[_Line], p: _Params) -> None:
+    seen: dict[str, int] = {}
+    for i, line in enumerate(lines, start=1):
+        if line.label not in ("content", "headline") or line.n_words < p.duplicate_min_words:
+            continue
+        first = seen.get(line.norm)
+        if first is None:
+            seen[line.norm] = i
+        elif line.label == "content":
+            line.label, line.rule = "duplicate", f"structure:repeat_of_line_{first}"
