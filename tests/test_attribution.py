@@ -514,17 +514,29 @@ def test_cue_search_finds_every_cue_token(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_ARABIC_LIKE, st.text(st.sampled_from([*_ARABIC_LETTERS, " ", "،", "-"]), max_size=60)))
-def test_cue_token_pattern_matches_exactly_the_cue_tokens(text: str) -> None:
-    # The pattern itself (without _cue_at), on the line with a space in front as _find_cues reads it: a
-    # token matches iff its stripped word is a cue key, and raw text with any spacing is read the same way.
+def test_cue_token_pattern_matches_every_cue_token(text: str) -> None:
+    # The pattern itself (without _cue_at), on the line with a space in front as _find_cues reads it:
+    # every token whose stripped word is a cue key matches, and raw text with any spacing is read the
+    # same way. It may match a few more (a clitic on a stem that takes none: لبحسب), which _cue_at
+    # drops (test_cue_search_finds_every_cue_token); each of those is still clitics around a stem.
     lex = A._lexicon()
     found = [(m.start(), m.end() - 1) for m in lex.cue_re.finditer(" " + text)]
-    plain, pos = [], 0
+    plain, pos, tokens = [], 0, {}
     for raw in text.split(" "):
+        tokens[(pos, pos + len(raw))] = raw.strip(A._PUNCT)
         if raw.strip(A._PUNCT) in lex.cue_keys:
             plain.append((pos, pos + len(raw)))
         pos += len(raw) + 1
-    assert found == plain
+    assert set(plain) <= set(found)
+    stems = A.cues._cue_stems(lex.verb_forms, lex.participles, lex.prepositions)
+    for span in set(found) - set(plain):
+        word = tokens[span]
+        assert any(
+            word.startswith(p) and word.endswith(s) and word[len(p) : len(word) - len(s)] in stems
+            for p in A.cues.VERB_PREFIXES
+            for s in A.cues.OBJECT_SUFFIXES
+            if len(p) + len(s) <= len(word)
+        )
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,7 +18,10 @@ import regex
 
 from newsstudy.attribution import gazetteer, morphology
 from newsstudy.attribution.cues import (
+    OBJECT_SUFFIXES,
+    VERB_PREFIXES,
     _checked_cue_keys,
+    _cue_stems,
     _cue_token_pattern,
     _cue_words,
     _multi_preps,
@@ -69,7 +72,7 @@ class _Lexicon:
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
     cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
-    cue_re: re.Pattern | None = None  # _cue_token_pattern(cue_keys)
+    cue_re: re.Pattern | None = None  # _cue_token_pattern of the cue stems: every cue key, and a few more
     adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
     name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
     outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
@@ -212,7 +215,7 @@ def _lexicon() -> _Lexicon:
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
         cue_keys=cue_keys,
-        cue_re=_cue_token_pattern(cue_keys),
+        cue_re=_cue_token_pattern(_cue_stems(verb_forms, participles, preps), VERB_PREFIXES, OBJECT_SUFFIXES),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
         outlet_stem_re=re.compile(_trie_pattern(outlets)),
