@@ -112,6 +112,33 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
     return out, len(toks)
 
 
+#: Words that open a modifier of a subject (``الجويلي في اتصال هاتفي``, ``البوهي في كتابه``): a
+#: phrase that is no source as a whole may be one up to them.
+_MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع"}
+
+
+def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
+    """The source a subject phrase names and how many of its words it takes, or None.
+
+    The whole phrase is classified first (:func:`_classify`), then, before a complementiser, read as
+    verb-subject-complement (:func:`_subject_before_complement`). When neither reads it, the phrase
+    may be a subject and a modifier (``وتوقع الجويلي في اتصال هاتفي ... أن``, ``كما يقول حبيب البوهي
+    في كتابه``): the words before its first preposition are read the same two ways.
+    """
+    src = _classify(words, lex)
+    if src is None and complement:
+        src = _subject_before_complement(words, lex)
+    if src is not None:
+        return src, len(words)
+    cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
+    if cut is None:
+        return None
+    src = _classify(words[:cut], lex)
+    if src is None and complement:
+        src = _subject_before_complement(words[:cut], lex)
+    return None if src is None else (src, cut)
+
+
 def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
     """Whether a gazetteer name that starts in ``before`` runs on into ``rest`` (``منظمة الخليج
     للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
@@ -296,6 +323,9 @@ def _continuation(
 
 
 #: Words after which أن introduces a verb (``يجب أن تتوفر``, ``بعد أن غادر``), not reported content.
+#: The longest clause-opening subject read before its verb when no head noun marks it.
+_MAX_SV_OPENING = 4
+
 _MODAL_AN = frozenset("يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد".split())
 
 
@@ -315,9 +345,15 @@ def _in_that_clause(norm: str, pos: int) -> bool:
 
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
-    toks = _last_tokens(norm, _clause_start(norm, pos), pos, _MAX_SV_TOKENS)
+    start = _clause_start(norm, pos)
+    toks = _last_tokens(norm, start, pos, _MAX_SV_TOKENS)
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
+            if k and _strip_conj(toks[k - 1].text, lex.impersonal) in lex.impersonal:
+                # ويذكر أن وزير ... أعلن: an impersonal verb cites no one, so its that-clause may
+                # hold an attribution of its own
+                toks = toks[k + 1 :]
+                break
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
         if lex.cue_words.get(toks[k].text, ("",))[0] == "verb":
             # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
@@ -330,6 +366,13 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         src = _classify(words, lex)
         if src is not None:
             return src, (toks[k].start, toks[-1].end)
+    if toks and len(toks) <= _MAX_SV_OPENING and not norm[start : toks[0].rstart].strip():
+        # The whole clause before the verb is its subject (``القنصل الفرنسي يؤكد أن``, ``ألمانيا
+        # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
+        words = [t.text for t in toks]
+        src = _classify(words, lex) or _subject_before_complement(words, lex)
+        if src is not None and src.affiliation != "unknown" and src.source_type != "document":
+            return src, (toks[0].start, toks[-1].end)
     return None
 
 
@@ -528,9 +571,11 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     if not phrase:
         return None
     words = [t.text for t in phrase]
-    src = _classify(words, lex)
-    if src is None:
+    read = _subject_words(words, lex, complement=cue_end != m.end())  # بحسب ما قاله X: a verb's subject
+    if read is None:
         return None
+    src, n = read
+    phrase, words = phrase[:n], words[:n]
     src = _resolve_anaphor(src, words, lex, state)
     _person_affiliation(src, words, state)
     region_end = toks[min(stop + 8, len(toks) - 1)].end if toks else cue_end
@@ -601,9 +646,11 @@ def _verb_cue(
                 return None
             src = _resolve_anaphor(src, words, lex, state)
             span = (phrase[0].start, phrase[-1].end)
-    if src is None and phrase and not has_suffix and not embedded and comp is not None and kind != "inform":
-        src = _subject_before_complement(words, lex)
-        if src is not None:
+    if src is None and phrase and not has_suffix and not embedded and kind != "inform":
+        read = _subject_words(words, lex, complement=comp is not None)
+        if read is not None:
+            src, n = read
+            phrase, words = phrase[:n], words[:n]
             src = _resolve_anaphor(src, words, lex, state)
             span = (phrase[0].start, phrase[-1].end)
     if src is None:
