@@ -21,6 +21,7 @@ from newsstudy.attribution.classification import (
     _is_definite,
     _namelike,
     _outlet_at,
+    _plural,
     _Source,
     _subject_before_complement,
     _surname,
@@ -114,7 +115,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
 
 #: Words that open a modifier of a subject (``الجويلي في اتصال هاتفي``, ``البوهي في كتابه``): a
 #: phrase that is no source as a whole may be one up to them.
-_MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع"}
+_MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
 
 
 def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
@@ -131,8 +132,8 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
     if src is not None:
         return src, len(words)
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
-    if cut is None:
-        return None
+    if cut is None or _plural(words[0]):
+        return None  # تشير الاجتماعات بين الطرفين إلى أن: a plural subject is no person
     src = _classify(words[:cut], lex)
     if src is None and complement:
         src = _subject_before_complement(words[:cut], lex)
