@@ -219,7 +219,7 @@ _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
 
 
 def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
-    """The entities of the place and body names (not persons) a line mentions, for :func:`_document_country`.
+    """The entities of the place, body and person names a line mentions, for :func:`_document_country`.
 
     The names as written are found by the plain trie search (in C); a one-word name counts when it is
     its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
@@ -243,9 +243,7 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             if prefix not in _NAME_CLITICS or name not in lex.names:
                 continue
             end = stem.end()
-        entity, kind = lex.names[name]
-        if kind != "person":
-            yield entity
+        yield lex.names[name][0]
 
 
 @cache
@@ -255,6 +253,17 @@ def _entity_kinds() -> dict[str, str]:
     return dict(zip(table["entity"], table["kind"], strict=True))
 
 
+@cache
+def _home_countries() -> dict[str, str]:
+    """Each entity's country: a country is its own; a national body's (a party, a movement, a club) is
+    the country of ``organisations.tsv``; an international body (the UN, the EU) has none."""
+    kinds = _entity_kinds()
+    homes = {e: e for e, k in kinds.items() if k == "country"}
+    orgs = gazetteer._read("organisations.tsv")
+    homes.update({o: c for o, c in zip(orgs["id"], orgs["country"], strict=True) if c in homes})
+    return homes
+
+
 def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     """The country a document is about: the one its text mentions most (names, capitals, adjectives).
 
@@ -262,18 +271,21 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
     elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_MENTIONS` mentions,
     and :data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times those
-    of the next country), the affiliation stays unknown. Organisations (the EU, the UN) are not
-    countries and are not counted, however often a story names them.
+    of the next country), the affiliation stays unknown. A national body or a political figure
+    (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
+    EU, the UN) are not countries and are not counted, however often a story names them.
     """
-    counts: dict[str, int] = {}
+    homes = _home_countries()
+    countries: dict[str, int] = {}  # not EU, UN, AU: they have no home country
     for norm in norms:
         for m in _adjective_matches(norm, lex):
-            entity = lex.adjectives[m.group("a")]
-            counts[entity] = counts.get(entity, 0) + 1
+            home = homes.get(lex.adjectives[m.group("a")])
+            if home is not None:
+                countries[home] = countries.get(home, 0) + 1
         for name in _country_names(norm, lex):
-            counts[name] = counts.get(name, 0) + 1
-    kinds = _entity_kinds()
-    countries = {e: n for e, n in counts.items() if kinds.get(e) == "country"}  # not EU, UN, AU
+            home = homes.get(name)
+            if home is not None:
+                countries[home] = countries.get(home, 0) + 1
     if not countries:
         return None
     ranked = sorted(countries, key=lambda e: (-countries[e], e))
