@@ -428,7 +428,11 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
                 continue
-            res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
+            res = None
+            if in_content and found and not m.group("suf"):
+                res = _coordinated_continuation(norm, m, send, lex, found[-1])
+            if res is None:
+                res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
         if res is None:
             continue
         consumed_until = res.cue_end
@@ -442,6 +446,23 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last: _Found) -> _Found | None:
+    """``وقال X أن ... وقال إنه``: a coordinated verb with no subject, right before its complementiser, in
+    the reported content of an attribution of its sentence, goes on with that attribution's source
+    when their genders agree (``وقالت إن`` after a masculine source is someone the content named)."""
+    if last.cue_start < _sentence_start(norm, m.start()):
+        return None
+    comp = _complement(norm, m.end(), send)
+    if comp is None or norm[m.end() : comp[0]].strip():
+        return None
+    form = m.group("verb")
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    if lex.verb_forms[form][2] != (last.src.gender == "f"):
+        return None
+    return _Found(m.start(), m.end(), _copy(last.src), None, None, False)
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
