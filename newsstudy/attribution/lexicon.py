@@ -191,6 +191,8 @@ def _lexicon() -> _Lexicon:
         form, _kind, gender = row.split("\t")
         titles[form] = gender
     cue_words = _cue_words(verb_forms, participles, preps)
+    for word in _data_lines("not_cues.txt"):
+        cue_words.pop(word, None)
     multi_preps = _multi_preps(preps)
     cue_keys = _checked_cue_keys(cue_words, multi_preps)
     return _Lexicon(
