@@ -25,7 +25,7 @@ from newsstudy.attribution.classification import (
     _Source,
     _surname,
 )
-from newsstudy.attribution.lexicon import _Lexicon, _lexicon, _Outlet
+from newsstudy.attribution.lexicon import _PREPOSITIONS, _Lexicon, _lexicon, _Outlet
 from newsstudy.attribution.tokens import _COMPLEMENT, _NONSPACE, _STOPS, _STRIP
 
 
@@ -39,10 +39,46 @@ class _State:
     people: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الصحة الأردني: وزير, JO)
 
+    by_head: dict[str, _Source] = field(default_factory=dict)  # head noun -> the last source it headed
+
     def remember(self, src: _Source) -> None:
         self.last = src
         if src.cls and (src.affiliation != "unknown" or src.cls not in self.by_class):
             self.by_class[src.cls] = src
+        first = src.text.split(maxsplit=1)[:1]
+        form = _head_form(first[0], _lexicon()) if first else None
+        if form is not None and src.source_type in _PEOPLE_TYPES:
+            self.by_head[form] = src
+
+
+#: Source types of people, whom a later mention by their head noun alone (``الوزير``, ``رجل الدين``) names,
+#: from the least to the most specific.
+_PEOPLE_TYPES = {"anonymous_source": 0, "anonymous_official": 1, "named_person": 2}
+
+
+def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source | None:
+    """The source an anaphor by head noun names: ``الوزير`` after ``وزير الخارجية الأمريكي أنتوني
+    بلينكن``, ``رجل الدين`` after ``رجل دين يتولى منصباً رفيعاً``.
+
+    The anaphor is definite (``الوزير``, or a construct ``رجل الدين``), at most two words, each of
+    which (without its clitics) is a word of the earlier source's phrase or a modifier word of the
+    vocabulary; the earlier source is the last one of the document with the same head noun.
+    """
+    # the words before a preposition: تساءل رجل الدين عن كيفية ... names the cleric
+    words = words[: next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))]
+    if src.source_type not in _PEOPLE_TYPES or len(words) > 2:
+        return None
+    if not (_is_definite(words[0]) or (len(words) == 2 and _is_definite(words[1]))):
+        return None
+    form = _head_form(words[0], lex)
+    earlier = state.by_head.get(form) if form is not None else None
+    if earlier is None or earlier.text == src.text:
+        return None
+    seen = set(earlier.text.split())
+    for w in words[1:]:
+        if not any(c in seen or c in lex.vocabulary for c in _bare(w, lex)):
+            return None
+    return earlier
 
 
 def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
@@ -150,6 +186,14 @@ def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
 
 def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
     """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
+    earlier = _earlier_mention(src, words, lex, state)
+    if earlier is not None:
+        # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named
+        if _PEOPLE_TYPES[earlier.source_type] > _PEOPLE_TYPES[src.source_type]:
+            src.source_type = earlier.source_type
+        if src.affiliation == "unknown":
+            src.affiliation = earlier.affiliation
+        return src
     if len(words) > 2 or not _is_definite(words[0]):
         return src
     if any(not any(c in lex.vocabulary for c in _bare(w, lex)) for w in words[1:]):
