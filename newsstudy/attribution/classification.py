@@ -17,7 +17,8 @@ import regex
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon, _Outlet
 
 _QUANTIFIERS = frozenset(
-    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من".split()
+    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
+    "كثير العديد عديد معظم غالبيه اغلب".split()
 )
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
@@ -186,12 +187,16 @@ def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
 def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
     """:func:`_classify` computed afresh."""
     words = [w for w in words if w]
+    quantified = False
     while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
-        words = words[1:]
+        words, quantified = words[1:], True
     if not words:
         return None
     text = " ".join(words)
     aff = _affiliation(words, lex)
+    if quantified and _people_plural(words[0], lex, ("ين", "ون")):
+        # عدد من العاملين في القطاع، بعض المشاركين: a count of people, unnamed
+        return _Source(text, "anonymous_source", aff or "unknown", None, "m", "source")
     found = _outlet_at(words, lex)
     if found:
         outlet = found[0]
@@ -278,19 +283,41 @@ def _plural(word: str) -> bool:
     return word.endswith(_PLURAL_ENDINGS) and len(word) - (2 if word.startswith("ال") else 0) >= 5
 
 
+def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
+    """A definite masculine sound plural that no head noun types (المشاركون، العاملين): people.
+
+    Only nouns of people take the masculine sound plural; ``endings`` are its cases (ون after a verb,
+    ين after a preposition or a quantifier).
+    """
+    return (
+        word.startswith("ال")
+        and word.endswith(endings)
+        and _plural(word)
+        and _head(word, lex) is None
+        and word not in lex.vocabulary
+        and lex.adjective_re.fullmatch(word) is None
+    )
+
+
 def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
     """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
 
     Arabic news is verb-subject-complement: in ``وأكد الطباع أن``, ``قالت المفوضة التجارية في
     الاتحاد الأوروبي إن``, the words between a reporting verb and its complementiser are who
     spoke, even when the head is a role noun or an al- surname the lexicon does not list. A
-    definite singular head is then a person (an identifiable role or a surname); a plural one
-    (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
+    definite singular head is then a person (an identifiable role or a surname); a masculine sound
+    plural (``وأكد المشاركون أن``), which Arabic gives to people only, is a group of unnamed people;
+    another plural (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
     """
     first = words[0]
-    if not _is_definite(first) or _plural(first) or first in lex.vocabulary:
-        return None
     if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
+        return None
+    if _people_plural(first, lex, ("ون",)):
+        # وأكد المشاركون أن: a masculine sound plural subject (nominative ون) is a group of people
+        return _Source(
+            " ".join(words), "anonymous_source", _affiliation(words, lex) or "unknown", None, "m", "source"
+        )
+    if not _is_definite(first) or _plural(first) or first in lex.vocabulary:
         return None
     gender = "f" if first.endswith("ه") else "m"
     return _Source(
