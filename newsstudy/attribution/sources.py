@@ -113,6 +113,15 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
     return out, len(toks)
 
 
+#: Prepositions of a fronted topic (``وعن الشروط قال:``, ``وحول المستشفى قال:``): their object is no subject.
+_TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشان", "في", "وفي", "عما", "بخصوص"})
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+
+#: Prepositions that open an adverbial right after a verb (``وأشار في ختام حديثه إلى أنه``, ``وقال من
+#: جهته``): a verb followed by one has no subject of its own.
+_ADVERBIAL_OPENERS = frozenset("في من خلال عقب اثناء امام عن علي الي حول".split())
+
 #: Words that open a modifier of a subject (``الجويلي في اتصال هاتفي``, ``البوهي في كتابه``): a
 #: phrase that is no source as a whole may be one up to them.
 _MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
@@ -327,7 +336,11 @@ def _continuation(
 #: The longest clause-opening subject read before its verb when no head noun marks it.
 _MAX_SV_OPENING = 4
 
-_MODAL_AN = frozenset("يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد".split())
+_MODAL_AN = frozenset(
+    "يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split()
+)
+#: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
+_CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
 
 
 def _in_that_clause(norm: str, pos: int) -> bool:
@@ -350,10 +363,11 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     toks = _last_tokens(norm, start, pos, _MAX_SV_TOKENS)
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
-            if k and _strip_conj(toks[k - 1].text, lex.impersonal) in lex.impersonal:
+            prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
+            if prev in lex.impersonal or prev in _CONJUNCTION_AN:
                 # ويذكر أن وزير ... أعلن: an impersonal verb cites no one, so its that-clause may
-                # hold an attribution of its own
-                toks = toks[k + 1 :]
+                # hold an attribution of its own; غير أن / إلا أن ("however") open a clause
+                start, toks = toks[k].end, toks[k + 1 :]
                 break
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
         if lex.cue_words.get(toks[k].text, ("",))[0] == "verb":
@@ -362,6 +376,9 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             return None
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
+        if k and _strip_conj(toks[k - 1].text, _TOPIC_PREPOSITIONS) in _TOPIC_PREPOSITIONS:
+            # وحول المستشفى ... قال: / وعن الشروط قال: a fronted topic, the object of its preposition
+            break
         if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
             continue
         src = _classify(words, lex)
@@ -446,6 +463,21 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+#: Words that may stand between the start of a clause and a verb that opens it (وقد أشار، كما قال).
+_CLAUSE_OPENERS = _OPENERS | {"كما", "وكما", "لكن", "ولكن", "لكنه", "ولكنه", "بينما", "فيما", "حيث", "بل"}
+
+
+def _opens_clause(norm: str, m: _Cue) -> bool:
+    """Whether the verb at ``m`` is coordinated (وقال) or opens its clause, after particles at most.
+
+    Only then can an adverbial right after it (``في ختام حديثه``) mean that its subject is elided: in
+    ``لكن انتخاب ترامب ... يقلل على نحو واضح``, the words before the verb are its own subject.
+    """
+    if m.group("verb")[:1] in ("و", "ف"):
+        return True
+    return all(w in _CLAUSE_OPENERS for w in norm[_clause_start(norm, m.start()) : m.start()].split())
 
 
 def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last: _Found) -> _Found | None:
@@ -651,8 +683,10 @@ def _verb_cue(
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
     phrase, stop = _phrase(region, lex)
-    if all(t.text in lex.vocabulary for t in phrase):
-        phrase = []  # ويقولون جميعا إنهم: an adverb, no subject
+    if all(t.text in lex.vocabulary for t in phrase) or (
+        phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m)
+    ):
+        phrase = []  # ويقولون جميعا إنهم، وأشار في ختام حديثه إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
     words = [t.text for t in phrase]
     if kind == "inform" and comp is None:
@@ -691,6 +725,10 @@ def _verb_cue(
                 return None  # أنهم يرون أن / على أن إسرائيل تعتبر: a verb inside a that-clause is content
             if phrase and not has_suffix and not kind == "inform":
                 return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
+            if before in _RELATIVES:
+                # جمهورية ... التي أعلنت: the relative's antecedent is the subject, read as a subject
+                # before the verb (above) when it is a source; otherwise it is no one spoken of
+                return None
             src, span = _continuation(norm, m.start(), feminine, lex, state)
             if src is None:
                 return None
