@@ -186,7 +186,7 @@ def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
 
 def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
     """:func:`_classify` computed afresh."""
-    words = [w for w in words if w]
+    words = [part for w in words if w for part in _split_abbreviation(w)]
     quantified = False
     while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
         words, quantified = words[1:], True
@@ -283,6 +283,20 @@ def _plural(word: str) -> bool:
     return word.endswith(_PLURAL_ENDINGS) and len(word) - (2 if word.startswith("ال") else 0) >= 5
 
 
+#: An abbreviated title written onto the name (``د.مبيض``, ``م.أحمد``): the title and the name.
+_ABBREVIATED_TITLE = regex.compile(r"(د|م|ا|ا\.د)\.(\p{L}{2,})")
+
+
+def _split_abbreviation(word: str) -> list[str]:
+    """``د.مبيض`` -> ``["د", "مبيض"]``; any other word alone.
+
+    >>> _split_abbreviation("د.مبيض"), _split_abbreviation("مبيض")
+    (['د', 'مبيض'], ['مبيض'])
+    """
+    m = _ABBREVIATED_TITLE.fullmatch(word) if "." in word else None
+    return [m.group(1).replace(".", ""), m.group(2)] if m else [word]
+
+
 def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
     """A definite masculine sound plural that no head noun types (المشاركون، العاملين): people.
 
@@ -317,11 +331,36 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
         return _Source(
             " ".join(words), "anonymous_source", _affiliation(words, lex) or "unknown", None, "m", "source"
         )
-    if not _is_definite(first) or _plural(first) or first in lex.vocabulary:
+    # استشاري الطب النفسي، مديرة المدرسة: an indefinite role noun in construct with a definite one is
+    # as definite as the article makes it
+    construct = len(words) > 1 and _is_definite(words[1]) and _role_noun(first, lex)
+    if not (_is_definite(first) or construct) or _plural(first):
+        return None
+    if first in lex.vocabulary:
         return None
     gender = "f" if first.endswith("ه") else "m"
     return _Source(
         " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, gender, "person"
+    )
+
+
+def _role_noun(word: str, lex: _Lexicon) -> bool:
+    """An indefinite singular noun that can head a construct naming a person (استشاري الطب، مديرة المدرسة).
+
+    A common noun of the corpora (it takes the article elsewhere), not a verb or number, in a shape of
+    Arabic nouns of agents and roles: the participle مُفعِل (مدير، مستشار، محلل), فاعل (باحث، ناشط) or a
+    nisba (استشاري، محامي). Nouns of things in construct (أصابع الاتهام، إنتاجية المياه) have none of them.
+    """
+    agent = (word.startswith("م") and len(word) >= 4 and not word.endswith("ه")) or (
+        len(word) == 4 and word[1] == "ا"
+    )
+    return (
+        (agent or (word.endswith("ي") and len(word) >= 5))
+        and word in lex.common_nouns
+        and not _plural(word)
+        and word not in lex.verb_words
+        and word not in _QUANTIFIERS
+        and _NAME_CHARS.fullmatch(word) is not None
     )
 
 
