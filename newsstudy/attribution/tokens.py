@@ -21,7 +21,8 @@ import regex
 from newsstudy.normalize import for_matching_with_offsets
 
 _L = r"\p{L}\p{N}"
-_CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|بينما|فيما|في حين|غير ان|الا ان)")
+# بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what".
+_CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان)|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)")
 _PERIOD = regex.compile(r"[.!?؟](?=\s)")
 _CLAUSE_PUNCT = regex.compile(r"[.!?؟،,؛;:\"]")
 # The same patterns searched backwards ((?r)): the last match before a point is found directly, without
