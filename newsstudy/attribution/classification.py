@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from newsstudy.attribution.lexicon import _Lexicon, _lexicon, _Outlet
+from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
 
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
@@ -223,6 +223,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
+            if _name_right_after(words, lex):
+                # الباحث سليمان نصيرات، الناشطة ريم أحمد: a role and the name of the one who holds it
+                return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
             issuer = _issuer(words, lex)
@@ -361,6 +364,25 @@ def _role_noun(word: str, lex: _Lexicon) -> bool:
         and word not in lex.verb_words
         and word not in _QUANTIFIERS
         and _NAME_CHARS.fullmatch(word) is not None
+    )
+
+
+def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
+    """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سليمان
+    نصيرات``; not name-like words further on (``رجل الدين عن كيفية استحضار``)."""
+    rest = words[1:]
+    while (
+        rest and _is_definite(rest[0]) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
+    ):
+        rest = rest[1:]
+    if not rest or rest[0] in _NOT_NAME_STARTS:
+        return False  # خبير من مؤسسة ...: a preposition, no name
+    if rest[0] in lex.given_names:
+        return True
+    return (
+        len(rest) > 1
+        and _namelike(rest[0], lex, strict=False)
+        and (_namelike(rest[1], lex, strict=False) or _surname(rest[1], lex))
     )
 
 
