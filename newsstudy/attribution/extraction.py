@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from itertools import groupby
 from operator import itemgetter
 
@@ -48,11 +50,51 @@ AFFILIATIONS: tuple[str, ...] = default_study().labels
 COUNTED_LABELS = frozenset({"headline", "content"})
 
 
+# A full stop between two Arabic words with no space after it (``... في البلاد".وفي غضون ذلك``): scraped
+# paragraphs often join sentences so. ``re``: the character classes are plain code points.
+_JOINED_STOP = re.compile(r'(?<=[\u0621-\u064a")])\.(?=[\u0621-\u064a])')
+
+
+def _split_joined_sentences(norm: str) -> tuple[str, list[int]]:
+    """``norm`` with a space after each full stop that joins two sentences, and where the spaces went.
+
+    A stop after a one-letter token or inside a dotted abbreviation (``د.مبيض``, ``ا.ف.ب``) joins no
+    sentences and is left alone. The positions are those of the inserted spaces in the new text
+    (:func:`_unshift` maps offsets back).
+
+    >>> _split_joined_sentences("قال إنه غادر.وأضاف أنه عاد ا.ف.ب د.مبيض")
+    ('قال إنه غادر. وأضاف أنه عاد ا.ف.ب د.مبيض', [13])
+    """
+    if "." not in norm:
+        return norm, []
+    parts, inserted, last = [], [], 0
+    for m in _JOINED_STOP.finditer(norm):
+        dot = m.start()
+        token = norm[norm.rfind(" ", 0, dot) + 1 : dot]
+        if len(token.strip('"()')) <= 1 or "." in token or "." in norm[dot + 1 : dot + 3]:
+            continue
+        parts.append(norm[last : dot + 1])
+        inserted.append(dot + 1 + len(inserted))
+        last = dot + 1
+    if not inserted:
+        return norm, []
+    parts.append(norm[last:])
+    return " ".join(parts), inserted
+
+
+def _unshift(inserted: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of :func:`_split_joined_sentences`'s text as a span of the text it was made from."""
+    if not inserted:
+        return start, end
+    return start - bisect_left(inserted, start), end - bisect_left(inserted, end)
+
+
 def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[tuple]:
     """The attribution rows of one document from its lines (number, label, raw text, matching form)."""
     state = _State()
     rows: list[tuple] = []
-    for line_no, label, raw, norm in lines:
+    for line_no, label, raw, matching in lines:
+        norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
         cues = _find_cues(norm, lex)
         if not cues and not (label == "headline" and ":" in norm):
@@ -60,11 +102,11 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
         found = _line_attributions(norm, label, lex, state, cues)
         if not found:
             continue
-        omap = _RawMap(raw, norm)
+        omap = _RawMap(raw, matching)
         for f in found:
-            start, end = omap.raw_span(f.cue_start, f.cue_end)
+            start, end = omap.raw_span(*_unshift(inserted, f.cue_start, f.cue_end))
             if f.src_span is not None:
-                s0, s1 = omap.raw_span(*f.src_span)
+                s0, s1 = omap.raw_span(*_unshift(inserted, *f.src_span))
                 source_text = raw[s0:s1]
             else:
                 source_text = f.src.raw or f.src.text
