@@ -370,7 +370,8 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
                 start, toks = toks[k].end, toks[k + 1 :]
                 break
             return None  # أن إسرائيل تعتبر: inside a that-clause, content
-        if lex.cue_words.get(toks[k].text, ("",))[0] == "verb":
+        impersonal = k + 1 < len(toks) and _strip_conj(toks[k].text, lex.impersonal) in lex.impersonal
+        if lex.cue_words.get(toks[k].text, ("",))[0] == "verb" and not impersonal:
             # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
             # (verb-subject order), and the later verb continues that subject
             return None
@@ -388,9 +389,11 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         # The whole clause before the verb is its subject (``القنصل الفرنسي يؤكد أن``, ``ألمانيا
         # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
         words = [t.text for t in toks]
-        src = _classify(words, lex) or _subject_before_complement(words, lex)
-        if src is not None and src.affiliation != "unknown" and src.source_type != "document":
-            return src, (toks[0].start, toks[-1].end)
+        named = lex.name_re.match(" ".join(words)) is not None  # ألمانيا، حزب الله
+        if named or _is_definite(words[0]):  # not لكن انتخاب ترامب: the subject opens the clause
+            src = _classify(words, lex) or _subject_before_complement(words, lex)
+            if src is not None and src.affiliation != "unknown" and src.source_type != "document":
+                return src, (toks[0].start, toks[-1].end)
     return None
 
 
