@@ -1267,3 +1267,111 @@ def test_an_after_a_modal_opens_no_reported_content() -> None:
     found = A.extract(lines_table("d", texts, ["content"] * 3))
     assert found[["line", "cue"]].values.tolist() == [[1, "وقال"], [2, "قال"], [3, "وقال"]]
     assert found["source_text"].iloc[1] == "الدكتور سامي نور"
+
+
+# Issue 15, second pass: general readings found on the development outlets (sentences written for
+# the tests, not taken from any corpus).
+GENERAL_15_CASES = [
+    # a subject and a modifier: the subject is read up to the modifier's preposition
+    (
+        ["وتوقع النعيمي في اتصال هاتفي مع الصحيفة أن يرتفع الإنتاج."],
+        [("وتوقع", "named_person", None, "النعيمي في اتصال هاتفي مع الصحيفة")],
+    ),
+    # a clause-opening subject with no head noun, when it names a gazetteer entity
+    (["السفير الفرنسي يؤكد أن بلاده تدعم المشروع"], [("يؤكد", "named_person", "FR", "السفير الفرنسي")]),
+    (["ألمانيا تعلن دعم الخطة"], [("تعلن", "institution", "DE", "ألمانيا")]),
+    (["لكن ارتفاع الأسعار يقلل على نحو واضح قدرة الأسر."], []),
+    # the that-clause of an impersonal verb may hold an attribution of its own
+    (
+        ["ويذكر أن وزير المالية الأردني أعلن أمس أن العجز تراجع."],
+        [("أعلن", "named_person", "JO", "وزير المالية الأردني")],
+    ),
+    # a coordinated verb right before its complementiser continues the source of its sentence ...
+    (
+        ["وقال المدرب أن اللاعبين قدموا أداء جيدا وانتقد التحكيم وقال إنه لم يكن عادلا."],
+        [("وقال", "named_person", None, "المدرب"), ("وقال", "named_person", None, "المدرب")],
+    ),
+    # ... when the genders agree (a feminine verb after a masculine source is someone the content named)
+    (
+        ["وقال مسؤول إن قطر أبلغت واشنطن بالأمر وقالت إن الاتفاق قريب."],
+        [("وقال", "anonymous_official", None, "مسؤول")],
+    ),
+    # masculine sound plurals are people: after a quantifier, or as the subject before a complementiser
+    (
+        ["قال عدد من المستثمرين في السوق إن الطلب مرتفع."],
+        [("قال", "anonymous_source", None, "عدد من المستثمرين في السوق")],
+    ),
+    (["وأكد المشاركون أن المؤتمر ناجح."], [("وأكد", "anonymous_source", None, "المشاركون")]),
+    (["وأشارت الاجتماعات إلى أن الحل قريب."], []),
+    # an adverbial right after the verb leaves it subjectless: it continues the last source
+    (
+        ["وقال الوزير إن الوضع صعب.", "وأشار في ختام كلمته إلى أن الحكومة تعمل."],
+        [("وقال", "named_person", None, "الوزير"), ("وأشار", "named_person", None, "الوزير")],
+    ),
+    # after a relative pronoun a subjectless verb is no continuation
+    (
+        ["وقال الوزير إن الوضع صعب.", "وتعترف الدول بالحكومة التي أعلنت من جانب واحد."],
+        [("وقال", "named_person", None, "الوزير")],
+    ),
+    # غير أن ("however") opens a clause, not reported content
+    (
+        ["غير أن مركز الدراسات الدولية يرى أن الخطة لا تكفي."],
+        [("يرى", "institution", "INTERNATIONAL", "مركز الدراسات الدولية")],
+    ),
+    # a fronted topic (وحول X قال:) is no subject
+    (
+        ["وقال المدير إن العمل مستمر.", "وحول المبنى الجديد قال: المبنى واسع."],
+        [("وقال", "named_person", None, "المدير"), ("قال", "named_person", None, "المدير")],
+    ),
+    # an abbreviated title written onto the name; a role noun in construct
+    (["وأكد د.نور على أهمية الوقاية."], [("وأكد", "named_person", None, "د.نور")]),
+    (
+        ["وقال استشاري الطب الرياضي إن التمارين مفيدة."],
+        [("وقال", "named_person", None, "استشاري الطب الرياضي")],
+    ),
+    (["وأشارت أصابع الاتهام إلى أن الشبكة مسؤولة."], []),
+    # groups of people and bodies as head nouns
+    (["قال علماء من ألمانيا إن النتائج مشجعة."], [("قال", "anonymous_source", "DE", "علماء من ألمانيا")]),
+    # sentences joined by a full stop with no space after it
+    (
+        ['أعلن الائتلاف أنه يتصدر".وقال خالد إن الفرز مستمر.'],
+        [("أعلن", "institution", None, "الائتلاف"), ("وقال", "named_person", None, "خالد")],
+    ),
+    # a later mention by head noun takes the earlier source's type
+    (
+        ["قال رجل دين يتولى منصبا رفيعا إن الوضع خطير.", "وقال رجل الدين في مقابلة إن التأخير غير مبرر."],
+        [
+            ("قال", "anonymous_official", None, "رجل دين يتولى منصبا رفيعا"),
+            ("وقال", "anonymous_official", None, "رجل الدين"),
+        ],
+    ),
+    # فحسب is "only", not ف + حسب
+    (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), GENERAL_15_CASES)
+def test_issue_15_general_readings(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected
+
+
+def test_a_document_about_a_national_body_is_about_its_country() -> None:
+    # التيار الوطني الحر is a Lebanese party (organisations.tsv): with لبنان once, the document is Lebanese
+    lines = [
+        "التيار الوطني الحر يعقد مؤتمره في لبنان.",
+        "وقال الأمين العام إن المؤتمر ناجح.",
+    ]
+    assert issue_15_rows(lines) == [("وقال", "named_person", "LB", "الأمين العام")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spaces"),
+    [("قال إنه غادر.وأضاف أنه عاد", [13]), ("ا.ف.ب", []), ("د.نور قال", []), ("نسبة 1.5 بالمئة", [])],
+)
+def test_joined_sentences_are_split_and_offsets_map_back(text: str, spaces: list[int]) -> None:
+    norm, inserted = A.extraction._split_joined_sentences(text)
+    assert inserted == spaces
+    assert norm.replace(" ", "") == text.replace(" ", "")
+    for i in range(len(text) + 1):
+        shifted = i + sum(1 for s in inserted if s - inserted.index(s) <= i)
+        assert A.extraction._unshift(inserted, shifted, shifted) == (i, i)
