@@ -597,6 +597,8 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     if toks and toks[0].text == "ما" and len(toks) > 1:
         toks = toks[1:]
     v = lex.cue_words.get(toks[0].text) if toks else None
+    if m.group("prep").endswith(" ما") and (v is None or v[0] != "verb"):
+        return None  # على ما أفاد مسؤول: only a reporting verb after ما makes it a cue (على ما يبدو)
     if v is not None and v[0] == "verb":
         cue_end = toks[0].end
         toks = toks[1:]
