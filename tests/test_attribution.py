@@ -1345,6 +1345,14 @@ GENERAL_15_CASES = [
             ("وقال", "anonymous_official", None, "رجل الدين"),
         ],
     ),
+    # على ما + a reporting verb is an attributive preposition; على ما alone is not
+    (["وأغلق الطريق، على ما أفاد مسؤول محلي."], [("على ما أفاد", "anonymous_official", None, "مسؤول محلي")]),
+    (["وحصل الفريق على ما يريد من النتائج."], []),
+    # a name and its role in apposition; the feminine of a person's head noun
+    (
+        ["وأكدت سلمى حداد الخبيرة في الاقتصاد أن النمو بطيء."],
+        [("وأكدت", "named_person", None, "سلمى حداد الخبيرة في الاقتصاد")],
+    ),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

@@ -62,7 +62,15 @@ def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
     for c in _bare(word, lex):
         if c in lex.heads:
             return lex.heads[c]
+    for c in _bare(word, lex):
+        # the feminine of a person's head noun (الخبيرة، مستشارة) is that head, feminine
+        if c.endswith("ه") and lex.heads.get(c[:-1], ("",))[0] in _PERSON_HEADS:
+            return lex.heads[c[:-1]][0], "f"
     return None
+
+
+#: Head classes of people, whose feminine in ة heads a phrase too.
+_PERSON_HEADS = frozenset({"official", "title", "source"})
 
 
 def _is_definite(word: str) -> bool:
@@ -238,7 +246,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
-    person = _titled_person(words, lex)
+    person = _titled_person(words, lex) or _name_then_role(words, lex)
     if person is not None:
         return _Source(text, "named_person", aff or "unknown", None, person, "person")
     if first.endswith(("ون", "ين")) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first):
@@ -384,6 +392,23 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
         and _namelike(rest[0], lex, strict=False)
         and (_namelike(rest[1], lex, strict=False) or _surname(rest[1], lex))
     )
+
+
+def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
+    """The gender of a name followed by its role in apposition (``أصلي إيدنتسباس الخبيرة في ...``,
+    ``مشهور رئيس لجنة الحوار``): up to three name-like words, then a person's head noun or a definite
+    role noun (:func:`_role_noun`); None for anything else."""
+    for j in range(1, min(4, len(words))):
+        word = words[j - 1]
+        if word in _NOT_NAME_STARTS or word in lex.vocabulary or not _namelike(word, lex, strict=False):
+            return None
+        role = words[j]
+        head = _head(role, lex)
+        if head is not None and head[0] in ("official", "title", "source"):
+            return "f" if role.endswith("ه") else head[1]
+        if _is_definite(role) and _role_noun(role[2:], lex):
+            return "f" if role.endswith("ه") else "m"
+    return None
 
 
 def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
