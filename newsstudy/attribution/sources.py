@@ -357,6 +357,31 @@ def _in_that_clause(norm: str, pos: int) -> bool:
     )
 
 
+def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """The source a relative pronoun before the verb at ``verb`` stands for: the noun phrase before the
+    pronoun (and its comma), read as a subject before a verb is (``الأمير خالد بن سلمان، الذي قال``)."""
+    rel = norm.rfind(" ", 0, verb - 1)  # the space before the relative pronoun
+    if rel <= 0:
+        return None
+    end = rel
+    while end > 0 and norm[end - 1] in " ،,":
+        end -= 1
+    toks = _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS)
+    for k in range(len(toks)):
+        words = [t.text for t in toks[k:]]
+        if (
+            k  # the whole phrase between its punctuation and the pronoun (خالد نور، الذي) is read as it is
+            and _head(words[0], lex) is None
+            and _outlet_at(words, lex) is None
+            and lex.name_re.match(" ".join(words)) is None
+        ):
+            continue
+        src = _classify(words, lex)
+        if src is not None and src.source_type != "document":
+            return src, (toks[k].start, toks[-1].end)
+    return None
+
+
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
     start = _clause_start(norm, pos)
@@ -593,8 +618,8 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
 def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
     cue_end = m.end()
     toks = after
-    # بحسب ما قاله / وفق ما ذكرت / حسبما قال: the verb's subject is the source.
-    if toks and toks[0].text == "ما" and len(toks) > 1:
+    # بحسب ما قاله / وفق ما ذكرت / حسبما قال / وفقا لما ذكرته: the verb's subject is the source.
+    if toks and toks[0].text in ("ما", "لما") and len(toks) > 1:
         toks = toks[1:]
     v = lex.cue_words.get(toks[0].text) if toks else None
     if m.group("prep").endswith(" ما") and (v is None or v[0] != "verb"):
@@ -731,9 +756,16 @@ def _verb_cue(
             if phrase and not has_suffix and not kind == "inform":
                 return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
             if before in _RELATIVES:
-                # جمهورية ... التي أعلنت: the relative's antecedent is the subject, read as a subject
-                # before the verb (above) when it is a source; otherwise it is no one spoken of
-                return None
+                # الأمير خالد بن سلمان، الذي قال إن: the relative's antecedent is the subject; when it is
+                # no source (جمهورية ... التي أعلنت) the verb reports no one
+                ante = _antecedent(norm, m.start(), lex)
+                if ante is None or embedded:
+                    return None
+                src, span = ante
+                words = src.text.split()
+                _person_affiliation(src, words, state)
+                conduit = _find_conduit(after[:12], lex, state)
+                return _Found(m.start(), m.end(), src, span, conduit, False)
             src, span = _continuation(norm, m.start(), feminine, lex, state)
             if src is None:
                 return None
