@@ -16,6 +16,8 @@ import regex
 
 from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
 
+#: Second parts of compound names that are names whatever their first part (جودة الله، عز الدين).
+_THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
     "كثير العديد عديد معظم غالبيه اغلب".split()
@@ -261,11 +263,17 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "institution", aff or label, None, "f", "institution")
     if headline and len(words) > 3:
         return None
-    if first in lex.given_names and (
-        len(words) == 1
-        or words[1] in _COMPOUND_NAME_ENDS
-        or _namelike(words[1], lex, strict=False)
-        or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
+    if (
+        first in lex.given_names
+        and (
+            len(words) == 1
+            or words[1] in _COMPOUND_NAME_ENDS
+            or _namelike(words[1], lex, strict=False)
+            or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
+        )
+    ) or (
+        # جودة الله، نور الدين: a theophoric compound is a name even when its first part is a word
+        len(words) == 2 and words[1] in _THEOPHORIC_ENDS and _namelike(first, lex, strict=False)
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")

@@ -127,6 +127,11 @@ _ADVERBIAL_OPENERS = frozenset("في من خلال عقب اثناء امام ع
 _MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
 
 
+def _known_name(word: str, lex: _Lexicon) -> bool:
+    """A given name or a gazetteer name (a person, country or body), as written or after a clitic."""
+    return word in lex.given_names or lex.name_re.fullmatch(word) is not None
+
+
 def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
     """The source a subject phrase names and how many of its words it takes, or None.
 
@@ -141,6 +146,16 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
     if src is not None:
         return src, len(words)
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
+    if cut is None and not complement:
+        # ونفى جودة الله وجود أي انقطاع: with no complementiser the phrase runs on into the verb's
+        # object, so a short subject is looked for at its start
+        for n in (3, 2, 1):
+            if n >= len(words) or (n == 1 and not _known_name(words[0], lex)):
+                continue  # one word alone only when it is a known name (دعا لكلتينا: an addressee)
+            src = _classify(words[:n], lex)
+            if src is not None and src.source_type in ("named_person", "institution", "media_outlet"):
+                return src, n
+        return None
     if cut is None or _plural(words[0]):
         return None  # تشير الاجتماعات بين الطرفين إلى أن: a plural subject is no person
     src = _classify(words[:cut], lex)
