@@ -1365,6 +1365,12 @@ GENERAL_15_CASES = [
     # a theophoric compound is a name (in a headline too); a noun-object verb's short subject
     (["ونفى عطا الله وجود أي انقطاع."], [("ونفى", "named_person", None, "عطا الله")]),
     (["وبطاقة تبلغ نحو ألف طن، قال المدير إن المصنع يعمل."], [("قال", "named_person", None, "المدير")]),
+    # بالقول introduces speech as a participle does, once with the verb that governs it
+    (
+        ["وقال الوزير إن الوضع صعب.", "وختم بالقول إن الحل قريب."],
+        [("وقال", "named_person", None, "الوزير"), ("بالقول", "named_person", None, "الوزير")],
+    ),
+    (["واكتفى المتحدث بالقول: لا تعليق."], [("واكتفى", "anonymous_official", None, "المتحدث")]),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

@@ -116,6 +116,10 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
 #: Prepositions of a fronted topic (``وعن الشروط قال:``, ``وحول المستشفى قال:``): their object is no subject.
 _TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشان", "في", "وفي", "عما", "بخصوص"})
 
+#: Verbal nouns read as participles (``participles.txt``): after a reporting verb of their clause they are
+#: that verb's speech, not a second attribution.
+_VERBAL_NOUN_CUES = frozenset({"بالقول"})
+
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 #: Prepositions that open an adverbial right after a verb (``وأشار في ختام حديثه إلى أنه``, ``وقال من
@@ -463,6 +467,13 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             nxt = _complement(norm, m.end(), send)
             if negated:
                 continue
+            if (
+                m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
+                and found
+                and found[-1].cue_start >= sstart
+                and _complement(norm, found[-1].cue_end, m.start()) is None
+            ):
+                continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
             if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
                 continuing = bool(found) and found[-1].cue_start >= sstart
                 if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
