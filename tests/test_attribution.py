@@ -1401,3 +1401,13 @@ def test_joined_sentences_are_split_and_offsets_map_back(text: str, spaces: list
     for i in range(len(text) + 1):
         shifted = i + sum(1 for s in inserted if s - inserted.index(s) <= i)
         assert A.extraction._unshift(inserted, shifted, shifted) == (i, i)
+
+
+def test_the_document_country_is_the_first_named_among_the_most_mentioned() -> None:
+    # اليمن and عمان twice each (a tie) and the text names Yemen first: a local official is Yemeni
+    lines = [
+        "افتتاح مستشفى في اليمن بدعم من سلطنة عمان.",
+        "وشارك وفد عماني في افتتاح المستشفى اليمني.",
+        "وقال مدير المستشفى إن العمل بدأ.",
+    ]
+    assert issue_15_rows(lines) == [("وقال", "named_person", "YE", "مدير المستشفى")]

@@ -313,9 +313,11 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
-    elections); when no country clearly dominates (at least :data:`_CONTEXT_MIN_MENTIONS` mentions,
-    and :data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times those
-    of the next country), the affiliation stays unknown. A national body or a political figure
+    elections). The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either
+    dominates (:data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times
+    those of the next country) or is, among the most mentioned, the one the text names first (a
+    story's lead names its country first; ties go to the first named); otherwise the affiliation
+    stays unknown. A national body or a political figure
     (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
     EU, the UN) are not countries and are not counted, however often a story names them.
     """
@@ -332,12 +334,13 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
                 countries[home] = countries.get(home, 0) + 1
     if not countries:
         return None
-    ranked = sorted(countries, key=lambda e: (-countries[e], e))
+    order = {e: i for i, e in enumerate(countries)}  # first mention first
+    ranked = sorted(countries, key=lambda e: (-countries[e], order[e]))
     best = ranked[0]
     n = countries[best]
     runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
     if n < _CONTEXT_MIN_MENTIONS:
         return None
-    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up:
-        return None
+    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
+        return None  # no country dominates, and the most mentioned is not the one the text names first
     return best
