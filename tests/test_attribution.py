@@ -1371,6 +1371,11 @@ GENERAL_15_CASES = [
         [("وقال", "named_person", None, "الوزير"), ("بالقول", "named_person", None, "الوزير")],
     ),
     (["واكتفى المتحدث بالقول: لا تعليق."], [("واكتفى", "anonymous_official", None, "المتحدث")]),
+    # a source before a verb that does not open its clause is its subject; the words after it its object
+    (
+        ["وبعد العاصفة، والدفاع المدني المصري يعلن إصابة عشرة أشخاص."],
+        [("يعلن", "institution", "EG", "والدفاع المدني المصري")],
+    ),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

@@ -751,7 +751,14 @@ def _verb_cue(
         phrase, words = [], []  # أبلغت الدوحة بأن: one noun is the object, the subject is elided
     src: _Source | None = None
     span: tuple[int, int] | None = None
-    if phrase and not has_suffix:
+    if phrase and not has_suffix and not embedded and kind != "inform" and not _opens_clause(norm, m):
+        # والدفاع المدني السعودي يعلن مقتل ...: a source noun phrase before a verb that does not open its
+        # clause is its subject (subject-verb order), and the words after the verb are its object
+        sv = _sv_subject(norm, m.start(), lex)
+        if sv is not None and sv[0].source_type != "media_outlet":  # not a dateline's agency (وفا - قال)
+            src, span = sv
+            src = _resolve_anaphor(src, src.text.split(), lex, state)
+    if src is None and phrase and not has_suffix:
         src = _classify(words, lex)
         if src is not None:
             if embedded:
