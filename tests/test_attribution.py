@@ -1376,6 +1376,8 @@ GENERAL_15_CASES = [
         ["وبعد العاصفة، والدفاع المدني المصري يعلن إصابة عشرة أشخاص."],
         [("يعلن", "institution", "EG", "والدفاع المدني المصري")],
     ),
+    # one word between a speech verb and its complementiser is who spoke, a name that is also a word too
+    (["وعن المشروع قالت منار: العمل مستمر."], [("قالت", "named_person", None, "منار")]),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

@@ -316,6 +316,25 @@ def _split_abbreviation(word: str) -> list[str]:
     return [m.group(1).replace(".", ""), m.group(2)] if m else [word]
 
 
+def _lone_name(word: str, lex: _Lexicon) -> bool:
+    """A single word that can be a name when it is all a subject holds: letters, no article, not a
+    function or vocabulary word, verb, quantifier, head noun or adjective, and not an adverb in ـًا
+    (مجدداً، أيضاً)."""
+    return (
+        _NAME_CHARS.fullmatch(word) is not None
+        and len(word) >= 3
+        and not word.endswith("ا")
+        and not _is_definite(word)
+        and word not in lex.vocabulary
+        and word not in lex.verb_words
+        and word not in _QUANTIFIERS
+        and word not in _NOT_NAME_STARTS
+        and _head(word, lex) is None
+        and lex.adjective_re.fullmatch(word) is None
+        and _VERBLIKE.fullmatch(word) is None
+    )
+
+
 def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
     """A definite masculine sound plural that no head noun types (المشاركون، العاملين): people.
 
@@ -345,6 +364,10 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
     first = words[0]
     if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
         return None
+    if len(words) == 1 and _lone_name(first, lex):
+        # قالت مشهور: ...: one word between the verb and its complementiser is who spoke; a name that is
+        # also a word (مشهور "famous") is read so there, though not elsewhere
+        return _Source(first, "named_person", "unknown", None, "m", "person")
     if _people_plural(first, lex, ("ون",)):
         # وأكد المشاركون أن: a masculine sound plural subject (nominative ون) is a group of people
         return _Source(

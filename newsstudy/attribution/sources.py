@@ -534,6 +534,11 @@ def _opens_clause(norm: str, m: _Cue) -> bool:
     return all(w in _CLAUSE_OPENERS for w in norm[_clause_start(norm, m.start()) : m.start()].split())
 
 
+def _adverb(word: str, lex: _Lexicon) -> bool:
+    """An indefinite accusative of a common noun, an adverb (مجدداً، سابقاً، أيضاً: tanwin dropped, ا kept)."""
+    return word.endswith("ا") and len(word) > 3 and word[:-1] in lex.common_nouns
+
+
 def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last: _Found) -> _Found | None:
     """``وقال X أن ... وقال إنه``: a coordinated verb with no subject, right before its complementiser, in
     the reported content of an attribution of its sentence, goes on with that attribution's source
@@ -739,8 +744,10 @@ def _verb_cue(
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
     phrase, stop = _phrase(region, lex)
-    if all(t.text in lex.vocabulary for t in phrase) or (
-        phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m)
+    if (
+        all(t.text in lex.vocabulary for t in phrase)
+        or (phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m))
+        or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في ختام حديثه إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
