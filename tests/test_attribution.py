@@ -1378,6 +1378,9 @@ GENERAL_15_CASES = [
     ),
     # one word between a speech verb and its complementiser is who spoke, a name that is also a word too
     (["وعن المشروع قالت منار: العمل مستمر."], [("قالت", "named_person", None, "منار")]),
+    # with no complementiser, one unknown word after a noun-object verb is its object, not a name
+    (["وأعلن مقتل عشرة أشخاص في الهجوم."], []),
+    (["وندد أردوغان بالهجوم."], [("وندد", "named_person", "TR", "أردوغان بالهجوم")]),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

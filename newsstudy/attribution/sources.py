@@ -534,6 +534,19 @@ def _opens_clause(norm: str, m: _Cue) -> bool:
     return all(w in _CLAUSE_OPENERS for w in norm[_clause_start(norm, m.start()) : m.start()].split())
 
 
+def _bare_word_person(src: _Source, words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``src`` is a named person read from a bare unknown word: no given or gazetteer name, head
+    noun or title, and no second name-like word after it (a first name and a surname)."""
+    if src.source_type != "named_person" or src.cls != "person":
+        return False
+    first = words[0]
+    if _known_name(first, lex) or _head(first, lex) is not None or first in lex.titles:
+        return False
+    if lex.name_re.match(" ".join(words)) is not None:
+        return False
+    return not (len(words) > 1 and (_namelike(words[1], lex, strict=False) or _surname(words[1], lex)))
+
+
 def _adverb(word: str, lex: _Lexicon) -> bool:
     """An indefinite accusative of a common noun, an adverb (مجدداً، سابقاً، أيضاً: tanwin dropped, ا kept)."""
     return word.endswith("ا") and len(word) > 3 and word[:-1] in lex.common_nouns
@@ -767,6 +780,10 @@ def _verb_cue(
             src = _resolve_anaphor(src, src.text.split(), lex, state)
     if src is None and phrase and not has_suffix:
         src = _classify(words, lex)
+        if src is not None and comp is None and _bare_word_person(src, words, lex):
+            # وأعلن مقتل عشرة أشخاص، أكد حرصه على: with no complementiser the phrase runs on into the
+            # object, so one unknown word is no name; the object is not the subject
+            return None
         if src is not None:
             if embedded:
                 return None
