@@ -1381,6 +1381,11 @@ GENERAL_15_CASES = [
     # with no complementiser, one unknown word after a noun-object verb is its object, not a name
     (["وأعلن مقتل عشرة أشخاص في الهجوم."], []),
     (["وندد أردوغان بالهجوم."], [("وندد", "named_person", "TR", "أردوغان بالهجوم")]),
+    # a name with its role in apposition after a comma
+    (
+        ["وانتقد مختار منير، محامي المتهم، الحكم الصادر ضده."],
+        [("وانتقد", "named_person", None, "مختار منير")],
+    ),
     # فحسب is "only", not ف + حسب
     (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from newsstudy.attribution.classification import (
     _COMPOUND_NAME_ENDS,
     _MAX_SV_TOKENS,
+    _affiliation,
     _bare,
     _classify,
     _copy,
@@ -22,6 +23,7 @@ from newsstudy.attribution.classification import (
     _namelike,
     _outlet_at,
     _plural,
+    _role_noun,
     _Source,
     _subject_before_complement,
     _surname,
@@ -534,6 +536,18 @@ def _opens_clause(norm: str, m: _Cue) -> bool:
     return all(w in _CLAUSE_OPENERS for w in norm[_clause_start(norm, m.start()) : m.start()].split())
 
 
+def _name_before_role(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> bool:
+    """Whether ``phrase`` is a name that a role follows in apposition after a comma: ``مختار منير، محامي
+    البحيري،`` (two or three name-like words, then a person's head noun or an agent-shaped role noun)."""
+    if not (2 <= len(phrase) <= 3) or not phrase[-1].stop_after or stop >= len(toks):
+        return False
+    if not all(_namelike(t.text, lex, strict=False) or _surname(t.text, lex) for t in phrase):
+        return False
+    role = toks[stop].text
+    head = _head(role, lex)
+    return (head is not None and head[0] in ("official", "title", "source")) or _role_noun(role, lex)
+
+
 def _bare_word_person(src: _Source, words: list[str], lex: _Lexicon) -> bool:
     """Whether ``src`` is a named person read from a bare unknown word: no given or gazetteer name, head
     noun or title, and no second name-like word after it (a first name and a surname)."""
@@ -765,6 +779,7 @@ def _verb_cue(
         phrase = []  # ويقولون جميعا إنهم، وأشار في ختام حديثه إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
     words = [t.text for t in phrase]
+    named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
         return None
     if kind == "inform" and phrase and (len(words) == 1 or lex.name_re.fullmatch(" ".join(words))):
@@ -778,6 +793,13 @@ def _verb_cue(
         if sv is not None and sv[0].source_type != "media_outlet":  # not a dateline's agency (وفا - قال)
             src, span = sv
             src = _resolve_anaphor(src, src.text.split(), lex, state)
+    if src is None and phrase and not has_suffix and named and not embedded:
+        # مختار منير، محامي البحيري،: a name with its role in apposition after a comma
+        src = _Source(
+            " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, "m", "person"
+        )
+        src = _resolve_anaphor(src, words, lex, state)
+        span = (phrase[0].start, phrase[-1].end)
     if src is None and phrase and not has_suffix:
         src = _classify(words, lex)
         if src is not None and comp is None and _bare_word_person(src, words, lex):
