@@ -104,7 +104,11 @@ def _namelike_plain(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
         return False
     if (strict and word in lex.common_nouns) or word.endswith(("ها", "هم", "هما")):
         return False  # names take neither the article elsewhere in news text nor possessive pronouns
-    if _head(word, lex) is not None or lex.adjective_re.fullmatch(word) or lex.name_re.fullmatch(word):
+    if (
+        _head(word, lex) is not None
+        or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word)
+        or _gated(lex.name_stem_re, lex.name_re.fullmatch, word)
+    ):
         return word in lex.person_names
     return True
 
@@ -118,6 +122,11 @@ class _Source:
     gender: str = "m"
     cls: str = ""  # the head class used for anaphora
     raw: str = ""
+
+
+def _is_name(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is a gazetteer name (after a clitic): ``name_re.fullmatch``, gated."""
+    return _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
 
 
 def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
@@ -168,7 +177,9 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     run = 0
     for i, w in enumerate(words[1:], start=1):
         if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
-            if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
+            if not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w) and not _gated(
+                lex.name_stem_re, lex.name_re.fullmatch, w
+            ):
                 return True  # a first name and an al- family name ending the phrase: يوسف المحمود
         run = run + 1 if _namelike(w, lex, strict=False) else 0
         if run >= 2:
@@ -330,7 +341,7 @@ def _lone_name(word: str, lex: _Lexicon) -> bool:
         and word not in _QUANTIFIERS
         and word not in _NOT_NAME_STARTS
         and _head(word, lex) is None
-        and lex.adjective_re.fullmatch(word) is None
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
         and _VERBLIKE.fullmatch(word) is None
     )
 
@@ -347,7 +358,7 @@ def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
         and _plural(word)
         and _head(word, lex) is None
         and word not in lex.vocabulary
-        and lex.adjective_re.fullmatch(word) is None
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
     )
 
 
@@ -430,15 +441,21 @@ def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
     ``مشهور رئيس لجنة الحوار``): up to three name-like words, then a person's head noun or a definite
     role noun (:func:`_role_noun`); None for anything else."""
     for j in range(1, min(4, len(words))):
-        word = words[j - 1]
-        if word in _NOT_NAME_STARTS or word in lex.vocabulary or not _namelike(word, lex, strict=False):
-            return None
         role = words[j]
         head = _head(role, lex)
         if head is not None and head[0] in ("official", "title", "source"):
-            return "f" if role.endswith("ه") else head[1]
-        if _is_definite(role) and _role_noun(role[2:], lex):
-            return "f" if role.endswith("ه") else "m"
+            gender = "f" if role.endswith("ه") else head[1]
+        elif _is_definite(role) and _role_noun(role[2:], lex):
+            gender = "f" if role.endswith("ه") else "m"
+        else:
+            continue
+        names = words[:j]  # the role found first, the words before it are checked (the cheaper order)
+        if all(
+            w not in _NOT_NAME_STARTS and w not in lex.vocabulary and _namelike(w, lex, strict=False)
+            for w in names
+        ):
+            return gender
+        return None
     return None
 
 
@@ -500,7 +517,7 @@ def _surname(word: str, lex: _Lexicon) -> bool:
         and word[2:] not in lex.vocabulary
         and word not in lex.vocabulary
         and _head(word, lex) is None
-        and lex.adjective_re.fullmatch(word) is None
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
     )
 
 

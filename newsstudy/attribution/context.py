@@ -7,9 +7,9 @@ whose phrase names no entity takes the country the document is about (:func:`_do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 import regex
@@ -17,6 +17,7 @@ import regex
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
     _bare,
+    _gated,
     _head,
     _head_form,
     _is_definite,
@@ -130,7 +131,7 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
     """
     words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
     for w in reversed(words):
-        if w[-1:] in _STOPS or lex.adjective_re.fullmatch(w):
+        if w[-1:] in _STOPS or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w):
             break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
         form = _head_form(w, lex)
         if form is not None:
@@ -138,8 +139,11 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
     return None
 
 
-def _adjective_matches(norm: str, lex: _Lexicon) -> Iterator[regex.Match]:
+def _adjective_matches(norm: str, lex: _Lexicon) -> Iterable[regex.Match]:
     """``lex.adjective_re.finditer(norm)``, run only on the tokens that hold an adjective.
+
+    A document's lines are read twice (for the people it names, :func:`_learn_people`, and for the
+    country it is about, :func:`_document_country`), so the matches of the last lines are kept.
 
     Every match holds one of the adjectives as written (its group ``a``) and never crosses a space, so
     its token holds that adjective. Those tokens are found by one ``re`` search for the adjectives
@@ -148,6 +152,18 @@ def _adjective_matches(norm: str, lex: _Lexicon) -> Iterator[regex.Match]:
     as in the whole line). A token is searched once however many adjectives it holds, so a long token
     costs its length once.
     """
+    if lex is _lexicon():
+        return _adjective_matches_cached(norm)
+    return _find_adjectives(norm, lex)
+
+
+@lru_cache(maxsize=512)
+def _adjective_matches_cached(norm: str) -> tuple[regex.Match, ...]:
+    return tuple(_find_adjectives(norm, _lexicon()))
+
+
+def _find_adjectives(norm: str, lex: _Lexicon) -> Iterator[regex.Match]:
+    """:func:`_adjective_matches` computed afresh."""
     end = -1
     for m in lex.adjective_stem_re.finditer(norm):
         if m.start() < end:

@@ -135,7 +135,7 @@ _MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
 
 def _known_name(word: str, lex: _Lexicon) -> bool:
     """A given name or a gazetteer name (a person, country or body), as written or after a clitic."""
-    return word in lex.given_names or lex.name_re.fullmatch(word) is not None
+    return word in lex.given_names or _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
 
 
 def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
@@ -175,7 +175,7 @@ def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
     للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
     for j in range(len(before)):
         head = " ".join(before[j:])
-        m = lex.name_re.match(head + " " + " ".join(rest))
+        m = _gated(lex.name_stem_re, lex.name_re.match, head + " " + " ".join(rest))
         if m is not None and m.end() > len(head) + 1:
             return True
     return False
@@ -224,7 +224,7 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
         return phrase
     if all(
         _namelike(t.text, lex, strict=False)
-        or (_is_definite(t.text) and not lex.adjective_re.fullmatch(t.text))
+        or (_is_definite(t.text) and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, t.text))
         for t in seg
     ):
         return phrase + seg
@@ -322,8 +322,10 @@ def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
                 break
     if src is None or src.source_type == "document":
         return None
-    if src.source_type in ("institution", "named_person") and lex.name_re.match(" ".join(words)):
-        m = lex.name_re.match(" ".join(words))
+    if src.source_type in ("institution", "named_person") and _gated(
+        lex.name_stem_re, lex.name_re.match, " ".join(words)
+    ):
+        m = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words))
         src.text = m.group()
     src.raw = src.text
     return src
@@ -394,7 +396,7 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
             k  # the whole phrase between its punctuation and the pronoun (خالد نور، الذي) is read as it is
             and _head(words[0], lex) is None
             and _outlet_at(words, lex) is None
-            and lex.name_re.match(" ".join(words)) is None
+            and _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is None
         ):
             continue
         src = _classify(words, lex)
@@ -435,7 +437,7 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         # The whole clause before the verb is its subject (``القنصل الفرنسي يؤكد أن``, ``ألمانيا
         # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
         words = [t.text for t in toks]
-        named = lex.name_re.match(" ".join(words)) is not None  # ألمانيا، حزب الله
+        named = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None  # ألمانيا، حزب الله
         if named or _is_definite(words[0]):  # not لكن انتخاب ترامب: the subject opens the clause
             src = _classify(words, lex) or _subject_before_complement(words, lex)
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
@@ -556,7 +558,7 @@ def _bare_word_person(src: _Source, words: list[str], lex: _Lexicon) -> bool:
     first = words[0]
     if _known_name(first, lex) or _head(first, lex) is not None or first in lex.titles:
         return False
-    if lex.name_re.match(" ".join(words)) is not None:
+    if _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None:
         return False
     return not (len(words) > 1 and (_namelike(words[1], lex, strict=False) or _surname(words[1], lex)))
 
@@ -782,10 +784,15 @@ def _verb_cue(
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
         return None
-    if kind == "inform" and phrase and (len(words) == 1 or lex.name_re.fullmatch(" ".join(words))):
+    if (
+        kind == "inform"
+        and phrase
+        and (len(words) == 1 or _gated(lex.name_stem_re, lex.name_re.fullmatch, " ".join(words)))
+    ):
         phrase, words = [], []  # أبلغت الدوحة بأن: one noun is the object, the subject is elided
     src: _Source | None = None
     span: tuple[int, int] | None = None
+    sv: tuple[_Source, tuple[int, int]] | bool | None = False  # False: not read yet
     if phrase and not has_suffix and not embedded and kind != "inform" and not _opens_clause(norm, m):
         # والدفاع المدني السعودي يعلن مقتل ...: a source noun phrase before a verb that does not open its
         # clause is its subject (subject-verb order), and the words after the verb are its object
@@ -821,7 +828,8 @@ def _verb_cue(
     if src is None:
         if phrase and not has_suffix and (_head(words[0], lex) or _namelike(words[0], lex)):
             return None
-        sv = _sv_subject(norm, m.start(), lex)
+        if sv is False:
+            sv = _sv_subject(norm, m.start(), lex)
         if sv is not None:
             if embedded:
                 return None
