@@ -1,0 +1,530 @@
+"""Classification of a source phrase: its ``source_type``, its entity, its gender (ANNOTATION.md 3).
+
+:func:`_classify` reads a phrase (normalised words) by its head noun (``heads.tsv``), the outlet
+table, titles and honorifics, given names and the gazetteer; a phrase that fits none of them is no
+source. :func:`_affiliation` finds the entity a phrase names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
+
+#: Second parts of compound names that are names whatever their first part (جودة الله، عز الدين).
+_THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
+_QUANTIFIERS = frozenset(
+    "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
+    "كثير العديد عديد معظم غالبيه اغلب".split()
+)
+_VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
+_NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
+#: Second parts of compound given names (نور الدين، جودة الله، عبد الرحمن): a definite word that is no
+#: construct state after a given name.
+_COMPOUND_NAME_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الاسلام"})
+_MAX_SV_TOKENS = 8
+
+
+def _bare(word: str, lex: _Lexicon) -> list[str]:
+    """Candidate dictionary forms of a word: itself, and with the clitics و ف ب ل and ال removed."""
+    cands = [word]
+    for pre in ("و", "ف", "ب", "ل"):
+        if word.startswith(pre) and len(word) > 3:
+            cands.append(word[1:])
+    more = []
+    for c in cands:
+        if c.startswith("ال") and len(c) > 3:
+            more.append(c[2:])
+        if c.startswith("لل") and len(c) > 3:
+            more.append(c[2:])
+    return cands + more
+
+
+def _head(word: str, lex: _Lexicon) -> tuple[str, str] | None:
+    """The head-noun class and gender of a word (or of it without its clitics), if it is a head noun.
+
+    Asked many times for the same words, and pure, so memoised (bounded) for the package lexicon.
+    """
+    if lex is not _lexicon():
+        return _head_plain(word, lex)
+    return _head_cached(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _head_cached(word: str) -> tuple[str, str] | None:
+    return _head_plain(word, _lexicon())
+
+
+def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
+    for c in _bare(word, lex):
+        if c in lex.heads:
+            return lex.heads[c]
+    for c in _bare(word, lex):
+        # the feminine of a person's head noun (الخبيرة، مستشارة) is that head, feminine
+        if c.endswith("ه") and lex.heads.get(c[:-1], ("",))[0] in _PERSON_HEADS:
+            return lex.heads[c[:-1]][0], "f"
+    return None
+
+
+#: Head classes of people, whose feminine in ة heads a phrase too.
+_PERSON_HEADS = frozenset({"official", "title", "source"})
+
+
+def _is_definite(word: str) -> bool:
+    return word.startswith(("ال", "وال", "فال", "بال", "لل"))
+
+
+def _namelike(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
+    """A word that can be part of a personal name: letters, no article, not vocabulary or lexicon.
+
+    ``strict`` also rejects common nouns (words that take the article elsewhere in news text); after an
+    official's title a name is expected, so there names that are also words (محمود، نزال) are allowed.
+    Pure and asked often for the same words, so memoised (bounded) for the package lexicon.
+    """
+    if lex is not _lexicon():
+        return _namelike_plain(word, lex, strict=strict)
+    return _namelike_cached(word, strict)
+
+
+@lru_cache(maxsize=1 << 16)
+def _namelike_cached(word: str, strict: bool) -> bool:
+    return _namelike_plain(word, _lexicon(), strict=strict)
+
+
+def _namelike_plain(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
+    """:func:`_namelike` computed afresh."""
+    if not word or not _NAME_CHARS.fullmatch(word) or len(word) < 2:
+        return False
+    if _is_definite(word) or word in lex.vocabulary or word in lex.verb_words or _VERBLIKE.fullmatch(word):
+        return False
+    if (strict and word in lex.common_nouns) or word.endswith(("ها", "هم", "هما")):
+        return False  # names take neither the article elsewhere in news text nor possessive pronouns
+    if (
+        _head(word, lex) is not None
+        or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word)
+        or _gated(lex.name_stem_re, lex.name_re.fullmatch, word)
+    ):
+        return word in lex.person_names
+    return True
+
+
+@dataclass
+class _Source:
+    text: str  # normalised source phrase (for display the raw span is used)
+    source_type: str
+    affiliation: str
+    outlet: str | None = None
+    gender: str = "m"
+    cls: str = ""  # the head class used for anaphora
+    raw: str = ""
+
+
+def _is_name(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is a gazetteer name (after a clitic): ``name_re.fullmatch``, gated."""
+    return _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
+
+
+def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
+    """An outlet named at the start of ``words``: the outlet and the number of words it covers."""
+    joined = " ".join(words[:6]).lower()
+    m = _gated(lex.outlet_stem_re, lex.outlet_re.match, joined)
+    if m is None:
+        return None
+    return lex.outlets[m.group("o")], len(m.group().split())
+
+
+def _outlet_label(outlet: _Outlet | None) -> str:
+    """The entity an outlet speaks for: its country's ISO code (``unknown`` when none is given)."""
+    if outlet is None or not outlet.country:
+        return "unknown"
+    return outlet.country
+
+
+def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text: str) -> regex.Match | None:
+    """``method(text)`` (search, match or fullmatch of a lexicon pattern), or None if ``stems`` finds nothing.
+
+    Every match of ``adjective_re`` (``name_re``, ``outlet_re``) holds one of the adjectives (names, outlet
+    names) as written, so a text where the plain ``re`` search ``stems`` (:func:`_trie_pattern` of them)
+    finds none has no match; most texts hold none, and that search in C is cheaper than the pattern's own
+    with its look-arounds and long alternations.
+    """
+    return method(text) if stems.search(text) is not None else None
+
+
+def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
+    # لل + a definite name (للأمم المتحدة) is ل + ال...: written so, the name's pattern finds it.
+    text = " ".join("لا" + w[1:] if w.startswith("لل") else w for w in words)
+    best: tuple[int, str] | None = None
+    m = _gated(lex.adjective_stem_re, lex.adjective_re.search, text)  # the first match
+    if m is not None:
+        best = (m.start(), lex.adjectives[m.group("a")])
+    m = _gated(lex.name_stem_re, lex.name_re.search, text)
+    if m is None and any(w.startswith("لل") for w in words):
+        # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية), as written
+        m = _gated(lex.name_stem_re, lex.name_re.search, " ".join(words))
+    if m is not None and (best is None or m.start() < best[0]):
+        best = (m.start(), lex.names[m.group("n")][0])
+    return None if best is None else best[1]
+
+
+def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
+    """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
+    run = 0
+    for i, w in enumerate(words[1:], start=1):
+        if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
+            if not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w) and not _gated(
+                lex.name_stem_re, lex.name_re.fullmatch, w
+            ):
+                return True  # a first name and an al- family name ending the phrase: يوسف المحمود
+        run = run + 1 if _namelike(w, lex, strict=False) else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _classify(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
+    """Classify a source phrase (normalised words, punctuation stripped), or None if it is not a source.
+
+    The same phrases recur across a corpus (مصدر، وزارة الخارجية، a name), and the classification
+    depends on the words and the lexicon alone, so it is memoised (bounded) for the package lexicon;
+    the caller gets its own copy, which it may change.
+    """
+    if lex is not _lexicon():
+        return _classify_plain(words, lex, headline=headline)
+    src = _classify_cached(tuple(words), headline)
+    return None if src is None else _copy(src)
+
+
+@lru_cache(maxsize=1 << 15)
+def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
+    return _classify_plain(list(words), _lexicon(), headline=headline)
+
+
+def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
+    """:func:`_classify` computed afresh."""
+    words = [part for w in words if w for part in _split_abbreviation(w)]
+    quantified = False
+    while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
+        words, quantified = words[1:], True
+    if not words:
+        return None
+    text = " ".join(words)
+    aff = _affiliation(words, lex)
+    if quantified and _people_plural(words[0], lex, ("ين", "ون")):
+        # عدد من العاملين في القطاع، بعض المشاركين: a count of people, unnamed
+        return _Source(text, "anonymous_source", aff or "unknown", None, "m", "source")
+    found = _outlet_at(words, lex)
+    if found:
+        outlet = found[0]
+        return _Source(text, "media_outlet", _outlet_label(outlet), outlet.canonical, "f", "outlet")
+    first = words[0]
+    head = _head(first, lex)
+    if head is not None:
+        cls, gender = head
+        if cls == "outlet":
+            rest = _outlet_at(words[1:], lex)
+            if rest is None and len(words) > 1 and len(words) > 2:
+                rest = _outlet_at(words[2:], lex)
+            if rest is not None:
+                return _Source(
+                    text, "media_outlet", _outlet_label(rest[0]), rest[0].canonical, gender, "outlet"
+                )
+            if _bare(first, lex)[-1] == "وكاله" and not any(w.endswith("انباء") for w in words[1:3]):
+                return _Source(text, "institution", aff or "unknown", None, gender, "institution")
+            return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
+        if cls == "official":
+            kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
+            return _Source(text, kind, aff or "unknown", None, gender, "official")
+        if cls == "source":
+            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
+                # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
+                return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
+            if _name_right_after(words, lex):
+                # الباحث سليمان نصيرات، الناشطة ريم أحمد: a role and the name of the one who holds it
+                return _Source(text, "named_person", aff or "unknown", None, gender, "person")
+            return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
+        if cls == "document":
+            issuer = _issuer(words, lex)
+            if issuer is not None:
+                issuer.text, issuer.cls = text, "document"
+                issuer.affiliation = aff or issuer.affiliation
+                return issuer
+            return _Source(text, "document", aff or "unknown", None, gender, "document")
+        if cls == "institution":
+            return _Source(text, "institution", aff or "unknown", None, gender, "institution")
+        if cls == "title":
+            return _Source(text, "named_person", aff or "unknown", None, gender, "person")
+    person = _titled_person(words, lex) or _name_then_role(words, lex)
+    if person is not None:
+        return _Source(text, "named_person", aff or "unknown", None, person, "person")
+    if first.endswith(("ون", "ين")) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first):
+        return _Source(text, "anonymous_official", aff or "unknown", None, "m", "official")
+    m = _gated(lex.name_stem_re, lex.name_re.match, text)
+    if m is not None and m.start() == 0:
+        label, kind = lex.names[m.group("n")]
+        if kind == "person":
+            return _Source(text, "named_person", label, None, "m", "person")
+        if headline:
+            return None  # a place before a headline colon is a location tag
+        return _Source(text, "institution", aff or label, None, "f", "institution")
+    if headline and len(words) > 3:
+        return None
+    if (
+        first in lex.given_names
+        and (
+            len(words) == 1
+            or words[1] in _COMPOUND_NAME_ENDS
+            or _namelike(words[1], lex, strict=False)
+            or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
+        )
+    ) or (
+        # جودة الله، نور الدين: a theophoric compound is a name even when its first part is a word
+        len(words) == 2 and words[1] in _THEOPHORIC_ENDS and _namelike(first, lex, strict=False)
+    ):
+        return _Source(text, "named_person", aff or "unknown", None, "m", "person")
+    construct = len(words) > 1 and _is_definite(words[1]) and not words[1].endswith("ي")
+    if (_namelike(first, lex) and not construct) or (
+        _is_definite(first)
+        and first.endswith("ي")
+        and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first)
+        and len(words) <= 3
+    ):
+        return _Source(text, "named_person", aff or "unknown", None, "m", "person")
+    return None
+
+
+#: Words saying that an unnamed source holds an office (منصب، منصبا، مناصب): an official.
+_OFFICE_WORDS = ("منصب", "مناصب")
+
+_PLURAL_ENDINGS = ("ات", "ون", "ين")
+
+
+def _plural(word: str) -> bool:
+    """A sound plural by its ending (الاجتماعات، المسؤولين); a short stem is a singular (الأمين، الحسين).
+
+    A sound plural adds its ending to a singular of at least three letters, so with the article it is
+    at least seven letters long (ال + three + ون).
+    """
+    return word.endswith(_PLURAL_ENDINGS) and len(word) - (2 if word.startswith("ال") else 0) >= 5
+
+
+#: An abbreviated title written onto the name (``د.مبيض``, ``م.أحمد``): the title and the name.
+_ABBREVIATED_TITLE = regex.compile(r"(د|م|ا|ا\.د)\.(\p{L}{2,})")
+
+
+def _split_abbreviation(word: str) -> list[str]:
+    """``د.مبيض`` -> ``["د", "مبيض"]``; any other word alone.
+
+    >>> _split_abbreviation("د.مبيض"), _split_abbreviation("مبيض")
+    (['د', 'مبيض'], ['مبيض'])
+    """
+    m = _ABBREVIATED_TITLE.fullmatch(word) if "." in word else None
+    return [m.group(1).replace(".", ""), m.group(2)] if m else [word]
+
+
+def _lone_name(word: str, lex: _Lexicon) -> bool:
+    """A single word that can be a name when it is all a subject holds: letters, no article, not a
+    function or vocabulary word, verb, quantifier, head noun or adjective, and not an adverb in ـًا
+    (مجدداً، أيضاً)."""
+    return (
+        _NAME_CHARS.fullmatch(word) is not None
+        and len(word) >= 3
+        and not word.endswith("ا")
+        and not _is_definite(word)
+        and word not in lex.vocabulary
+        and word not in lex.verb_words
+        and word not in _QUANTIFIERS
+        and word not in _NOT_NAME_STARTS
+        and _head(word, lex) is None
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+        and _VERBLIKE.fullmatch(word) is None
+    )
+
+
+def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
+    """A definite masculine sound plural that no head noun types (المشاركون، العاملين): people.
+
+    Only nouns of people take the masculine sound plural; ``endings`` are its cases (ون after a verb,
+    ين after a preposition or a quantifier).
+    """
+    return (
+        word.startswith("ال")
+        and word.endswith(endings)
+        and _plural(word)
+        and _head(word, lex) is None
+        and word not in lex.vocabulary
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+    )
+
+
+def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
+    """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
+
+    Arabic news is verb-subject-complement: in ``وأكد الطباع أن``, ``قالت المفوضة التجارية في
+    الاتحاد الأوروبي إن``, the words between a reporting verb and its complementiser are who
+    spoke, even when the head is a role noun or an al- surname the lexicon does not list. A
+    definite singular head is then a person (an identifiable role or a surname); a masculine sound
+    plural (``وأكد المشاركون أن``), which Arabic gives to people only, is a group of unnamed people;
+    another plural (``تشير الاجتماعات إلى أن``: meetings, reports) is not read as a source.
+    """
+    first = words[0]
+    if len(words) > _MAX_SV_TOKENS or any(w in lex.verb_words for w in words[1:]):
+        return None
+    if len(words) == 1 and _lone_name(first, lex):
+        # قالت مشهور: ...: one word between the verb and its complementiser is who spoke; a name that is
+        # also a word (مشهور "famous") is read so there, though not elsewhere
+        return _Source(first, "named_person", "unknown", None, "m", "person")
+    if _people_plural(first, lex, ("ون",)):
+        # وأكد المشاركون أن: a masculine sound plural subject (nominative ون) is a group of people
+        return _Source(
+            " ".join(words), "anonymous_source", _affiliation(words, lex) or "unknown", None, "m", "source"
+        )
+    # استشاري الطب النفسي، مديرة المدرسة: an indefinite role noun in construct with a definite one is
+    # as definite as the article makes it
+    construct = len(words) > 1 and _is_definite(words[1]) and _role_noun(first, lex)
+    if not (_is_definite(first) or construct) or _plural(first):
+        return None
+    if first in lex.vocabulary:
+        return None
+    gender = "f" if first.endswith("ه") else "m"
+    return _Source(
+        " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, gender, "person"
+    )
+
+
+def _role_noun(word: str, lex: _Lexicon) -> bool:
+    """An indefinite singular noun that can head a construct naming a person (استشاري الطب، مديرة المدرسة).
+
+    A common noun of the corpora (it takes the article elsewhere), not a verb or number, in a shape of
+    Arabic nouns of agents and roles: the participle مُفعِل (مدير، مستشار، محلل), فاعل (باحث، ناشط) or a
+    nisba (استشاري، محامي). Nouns of things in construct (أصابع الاتهام، إنتاجية المياه) have none of them.
+    """
+    agent = (word.startswith("م") and len(word) >= 4 and not word.endswith("ه")) or (
+        len(word) == 4 and word[1] == "ا"
+    )
+    return (
+        (agent or (word.endswith("ي") and len(word) >= 5))
+        and word in lex.common_nouns
+        and not _plural(word)
+        and word not in lex.verb_words
+        and word not in _QUANTIFIERS
+        and _NAME_CHARS.fullmatch(word) is not None
+    )
+
+
+def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
+    """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سليمان
+    نصيرات``; not name-like words further on (``رجل الدين عن كيفية استحضار``)."""
+    rest = words[1:]
+    while (
+        rest and _is_definite(rest[0]) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
+    ):
+        rest = rest[1:]
+    if not rest or rest[0] in _NOT_NAME_STARTS:
+        return False  # خبير من مؤسسة ...: a preposition, no name
+    if rest[0] in lex.given_names:
+        return True
+    return (
+        len(rest) > 1
+        and _namelike(rest[0], lex, strict=False)
+        and (_namelike(rest[1], lex, strict=False) or _surname(rest[1], lex))
+    )
+
+
+def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
+    """The gender of a name followed by its role in apposition (``أصلي إيدنتسباس الخبيرة في ...``,
+    ``مشهور رئيس لجنة الحوار``): up to three name-like words, then a person's head noun or a definite
+    role noun (:func:`_role_noun`); None for anything else."""
+    for j in range(1, min(4, len(words))):
+        role = words[j]
+        head = _head(role, lex)
+        if head is not None and head[0] in ("official", "title", "source"):
+            gender = "f" if role.endswith("ه") else head[1]
+        elif _is_definite(role) and _role_noun(role[2:], lex):
+            gender = "f" if role.endswith("ه") else "m"
+        else:
+            continue
+        names = words[:j]  # the role found first, the words before it are checked (the cheaper order)
+        if all(
+            w not in _NOT_NAME_STARTS and w not in lex.vocabulary and _namelike(w, lex, strict=False)
+            for w in names
+        ):
+            return gender
+        return None
+    return None
+
+
+def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
+    """The gender of a person named by a title, or by a role noun and a name; None for anything else.
+
+    ``الدكتور فاروق طلعت``, ``العميد يحيى سريع`` (a title or honorific of ``titles.tsv`` followed by
+    a name; ``heads.tsv``'s titles identify their bearer even unnamed, ``الوزير``), and
+    ``الباحث سليمان نصيرات`` (a definite role noun followed by a given name of ``given_names.txt``,
+    or by name-like words not opened by a preposition: apposition of a role and a name).
+    """
+    for n in (2, 1):
+        key = " ".join(words[:n])
+        # A title counts with a name after it: bare ``الحاجة`` is also "the need", ``دولة`` "a state".
+        if len(words) > n and key in lex.titles and _namelike(words[n], lex, strict=False):
+            return lex.titles[key]
+    first = words[0]
+    if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
+        # a nationality between the role and the name: الباحث الأردني سليمان نصيرات
+        rest = words[1:]
+        while (
+            len(rest) > 1
+            and _is_definite(rest[0])
+            and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
+        ):
+            rest = rest[1:]
+        if rest[0] in lex.given_names or (
+            _namelike(rest[0], lex, strict=False) and _has_name_after([first, *rest], lex)
+        ):
+            return "f" if first.endswith("ه") else "m"
+    return None
+
+
+def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
+    """The named issuer of a document (``بيان الجيش``, ``الإحصائيات الصادرة عن وزارة الصحة``)."""
+    cands: list[list[str]] = []
+    if len(words) > 1:
+        cands.append(words[1:])
+    for i, w in enumerate(words[:-1]):
+        if w == "عن" and i > 0 and words[i - 1].startswith(("الصادر", "صادر")):
+            cands.append(words[i + 1 :])
+    for cand in cands:
+        if _outlet_at(cand, lex) is not None or (_head(cand[0], lex) or ("", ""))[0] in (
+            "institution",
+            "title",
+        ):
+            src = _classify(cand, lex)
+            if src is not None and src.source_type in ("media_outlet", "institution", "named_person"):
+                return src
+    return None
+
+
+def _surname(word: str, lex: _Lexicon) -> bool:
+    """An al- word that can end a personal name (السعدي، الحربي): not vocabulary, a head or an adjective."""
+    return (
+        word.startswith("ال")
+        and len(word) >= 5
+        and _NAME_CHARS.fullmatch(word) is not None
+        and word[2:] not in lex.vocabulary
+        and word not in lex.vocabulary
+        and _head(word, lex) is None
+        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+    )
+
+
+def _head_form(word: str, lex: _Lexicon) -> str | None:
+    """The dictionary form under which ``word`` (without its clitics) is a head noun, if it is one."""
+    return next((c for c in _bare(word, lex) if c in lex.heads), None)
+
+
+def _copy(src: _Source) -> _Source:
+    return _Source(src.text, src.source_type, src.affiliation, src.outlet, src.gender, src.cls, src.raw)

@@ -1,0 +1,362 @@
+"""What a document has said so far: its sources, people, titles and outlets, and the country it is about.
+
+:class:`_State` is kept per document while its lines are read: a later bare ``الوزير``, ``بلينكن`` or
+``الصحيفة`` takes the affiliation or outlet named earlier (:func:`_resolve_anaphor`), and a source
+whose phrase names no entity takes the country the document is about (:func:`_document_country`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import islice
+
+import regex
+
+from newsstudy.attribution import gazetteer
+from newsstudy.attribution.classification import (
+    _bare,
+    _gated,
+    _head,
+    _head_form,
+    _is_definite,
+    _namelike,
+    _outlet_label,
+    _Source,
+    _surname,
+)
+from newsstudy.attribution.lexicon import _PREPOSITIONS, _Lexicon, _lexicon, _Outlet
+from newsstudy.attribution.tokens import _COMPLEMENT, _NONSPACE, _STOPS, _STRIP
+
+
+@dataclass
+class _State:
+    last: _Source | None = None
+    by_class: dict[str, _Source] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)  # matching forms of the counted lines read so far
+    people_upto: int = 0
+    outlet_cache: tuple[int, _Outlet | None] = (-1, None)
+    people: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الصحة الأردني: وزير, JO)
+
+    by_head: dict[str, _Source] = field(default_factory=dict)  # head noun -> the last source it headed
+
+    def remember(self, src: _Source) -> None:
+        self.last = src
+        if src.cls and (src.affiliation != "unknown" or src.cls not in self.by_class):
+            self.by_class[src.cls] = src
+        first = src.text.split(maxsplit=1)[:1]
+        form = _head_form(first[0], _lexicon()) if first else None
+        if form is not None and src.source_type in _PEOPLE_TYPES:
+            self.by_head[form] = src
+
+
+#: Source types of people, whom a later mention by their head noun alone (``الوزير``, ``رجل الدين``) names,
+#: from the least to the most specific.
+_PEOPLE_TYPES = {"anonymous_source": 0, "anonymous_official": 1, "named_person": 2}
+
+
+def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source | None:
+    """The source an anaphor by head noun names: ``الوزير`` after ``وزير الخارجية الأمريكي أنتوني
+    بلينكن``, ``رجل الدين`` after ``رجل دين يتولى منصباً رفيعاً``.
+
+    The anaphor is definite (``الوزير``, or a construct ``رجل الدين``), at most two words, each of
+    which (without its clitics) is a word of the earlier source's phrase or a modifier word of the
+    vocabulary; the earlier source is the last one of the document with the same head noun.
+    """
+    # the words before a preposition: تساءل رجل الدين عن كيفية ... names the cleric
+    words = words[: next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))]
+    if src.source_type not in _PEOPLE_TYPES or len(words) > 2:
+        return None
+    if not (_is_definite(words[0]) or (len(words) == 2 and _is_definite(words[1]))):
+        return None
+    form = _head_form(words[0], lex)
+    earlier = state.by_head.get(form) if form is not None else None
+    if earlier is None or earlier.text == src.text:
+        return None
+    seen = set(earlier.text.split())
+    for w in words[1:]:
+        if not any(c in seen or c in lex.vocabulary for c in _bare(w, lex)):
+            return None
+    return earlier
+
+
+def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
+    """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
+
+    Every document line is read here once a named source needs it, so the nationality pattern is run
+    only on the tokens that hold an adjective (:func:`_adjective_matches`).
+    """
+    n = lex.max_name_words + 2
+    for m in _adjective_matches(norm, lex):
+        label = lex.adjectives[m.group("a")]
+        title = _title_before(norm, m.start(), lex)
+        if title is not None:
+            state.titles[title] = label  # the latest wins: a later bare ``الوزير`` is the last one named
+        # the first n words after the match (``norm[m.end():].split(None, n)[:n]``), read one by one
+        # as the loop needs them, without copying the rest of the line (a line can be megabytes long
+        # and hold many matches)
+        taken = 0
+        for found in islice(_NONSPACE.finditer(norm, m.end()), n):
+            w = _STRIP.sub("", found.group())
+            if _head(w, lex) and _head(w, lex)[0] == "title":
+                if taken:
+                    break  # نتنياهو رئيس الوزراء: a title after the name ends it
+                continue
+            if _COMPLEMENT.fullmatch(w):
+                break  # جان دوبون إن: the name ends at the complementiser
+            if taken and _surname(w, lex):
+                state.people.setdefault(w, label)  # خالد السعدي: an al- surname ends the name
+                break
+            if _namelike(w, lex):
+                state.people.setdefault(w, label)
+                taken += 1
+                if taken >= lex.max_name_words:
+                    break
+            elif w in ("بن", "عبد", "ال"):
+                continue
+            else:
+                break
+
+
+#: How many words before a nationality adjective its title noun may stand (وزير الصحة الأردني: two).
+_TITLE_WINDOW = 3
+
+
+def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
+    """The title or official head noun (dictionary form) of the phrase a nationality adjective ends.
+
+    ``وزير الصحة الأردني`` gives ``وزير``; the words read stop at punctuation.
+    """
+    words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
+    for w in reversed(words):
+        if w[-1:] in _STOPS or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w):
+            break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
+        form = _head_form(w, lex)
+        if form is not None:
+            return form if lex.heads[form][0] in ("title", "official") else None
+    return None
+
+
+def _adjective_matches(norm: str, lex: _Lexicon) -> Iterable[regex.Match]:
+    """``lex.adjective_re.finditer(norm)``, run only on the tokens that hold an adjective.
+
+    A document's lines are read twice (for the people it names, :func:`_learn_people`, and for the
+    country it is about, :func:`_document_country`), so the matches of the last lines are kept.
+
+    Every match holds one of the adjectives as written (its group ``a``) and never crosses a space, so
+    its token holds that adjective. Those tokens are found by one ``re`` search for the adjectives
+    (:data:`_Lexicon.adjective_stem_re`, run in C; most lines hold none), and the pattern is run on them
+    alone (a space is neither a letter nor a digit, so its look-arounds see the same at a token's ends
+    as in the whole line). A token is searched once however many adjectives it holds, so a long token
+    costs its length once.
+    """
+    if lex is _lexicon():
+        return _adjective_matches_cached(norm)
+    return _find_adjectives(norm, lex)
+
+
+@lru_cache(maxsize=512)
+def _adjective_matches_cached(norm: str) -> tuple[regex.Match, ...]:
+    return tuple(_find_adjectives(norm, _lexicon()))
+
+
+def _find_adjectives(norm: str, lex: _Lexicon) -> Iterator[regex.Match]:
+    """:func:`_adjective_matches` computed afresh."""
+    end = -1
+    for m in lex.adjective_stem_re.finditer(norm):
+        if m.start() < end:
+            continue  # inside the token just searched
+        start = norm.rfind(" ", 0, m.start()) + 1
+        end = norm.find(" ", m.end())
+        if end < 0:
+            end = len(norm)
+        yield from lex.adjective_re.finditer(norm, start, end)
+
+
+def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
+    """The outlet named last in the document so far (scanned only when a generic outlet noun needs it)."""
+    n = len(state.history)
+    if state.outlet_cache[0] == n:
+        return state.outlet_cache[1]
+    found = None
+    for norm in reversed(state.history):
+        if lex.outlet_stem_re.search(norm) is None:
+            continue  # no outlet named (every match holds an outlet name as written)
+        hits = list(lex.outlet_re.finditer(norm))
+        if hits:
+            found = lex.outlets[hits[-1].group("o")]
+            break
+    state.outlet_cache = (n, found)
+    return found
+
+
+def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
+    """Names introduced with a nationality so far in the document (scanned lazily)."""
+    for norm in state.history[state.people_upto :]:
+        _learn_people(norm, lex, state)
+    state.people_upto = len(state.history)
+    return state.people
+
+
+def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
+    """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
+    earlier = _earlier_mention(src, words, lex, state)
+    if earlier is not None:
+        # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named
+        if _PEOPLE_TYPES[earlier.source_type] > _PEOPLE_TYPES[src.source_type]:
+            src.source_type = earlier.source_type
+        if src.affiliation == "unknown":
+            src.affiliation = earlier.affiliation
+        return src
+    if len(words) > 2 or not _is_definite(words[0]):
+        return src
+    if any(not any(c in lex.vocabulary for c in _bare(w, lex)) for w in words[1:]):
+        return src
+    last = _last_outlet(state, lex) if src.source_type == "media_outlet" and src.outlet is None else None
+    if last is not None:
+        src.outlet = last.canonical
+        if last.country:
+            src.affiliation = _outlet_label(last)
+        elif "outlet" in state.by_class:
+            src.affiliation = state.by_class["outlet"].affiliation
+        return src
+    prev = state.by_class.get(src.cls)
+    if src.affiliation == "unknown" and src.source_type in ("named_person", "anonymous_official"):
+        # السعدي / الوزير: the person, or the title, named earlier with a nationality, before the last
+        # source of the same class when that one is someone else (the minister, then a foreign lawyer)
+        _people(state, lex)
+        for w in words:
+            if w in state.people and _head(w, lex) is None:
+                src.affiliation = state.people[w]
+                return src
+        form = _head_form(words[0], lex) if len(words) == 1 else None
+        if (
+            form is not None
+            and form in state.titles
+            and (prev is None or _head_form(prev.text.split()[0], lex) != form)
+        ):
+            src.affiliation = state.titles[form]
+            return src
+    if prev is not None and src.affiliation == "unknown":
+        src.affiliation = prev.affiliation
+    return src
+
+
+def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:
+    if src.source_type == "named_person" and src.affiliation == "unknown":
+        _people(state, _lexicon())
+    _person_affiliation_known(src, words, state)
+
+
+def _person_affiliation_known(src: _Source, words: list[str], state: _State) -> None:
+    """A named person's affiliation from earlier in the document: a name or a title phrase seen before."""
+    if src.source_type != "named_person":
+        return
+    key = " ".join(words[:2])
+    if src.affiliation == "unknown":
+        for w in words:
+            if w in state.people:
+                src.affiliation = state.people[w]
+                return
+        if len(words) >= 2 and key in state.people:
+            src.affiliation = state.people[key]
+    elif len(words) >= 2:
+        state.people.setdefault(key, src.affiliation)
+
+
+#: Source types whose affiliation, when the phrase names none, is the country the document is about.
+_CONTEXT_TYPES = frozenset({"named_person", "anonymous_official", "institution"})
+#: The document's country: the one most mentioned, at least this many times and either this share of
+#: the country mentions or this many times as often as the next country.
+_CONTEXT_MIN_MENTIONS = 2
+_CONTEXT_MIN_SHARE = 0.5
+_CONTEXT_MIN_LEAD = 2.0
+
+
+_NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
+
+
+def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
+    """The entities of the place, body and person names a line mentions, for :func:`_document_country`.
+
+    The names as written are found by the plain trie search (in C); a one-word name counts when it is
+    its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
+    its token's start.
+    """
+    end = -1
+    for stem in lex.name_stem_re.finditer(norm):
+        start = norm.rfind(" ", 0, stem.start()) + 1
+        if start <= end:
+            continue
+        name = stem.group()
+        if " " in name:
+            m = lex.name_re.match(norm, start)
+            if m is None:
+                continue
+            end, name = m.end(), m.group("n")
+        else:
+            stop = norm.find(" ", stem.end())
+            token = _STRIP.sub("", norm[start : stop if stop >= 0 else len(norm)])
+            prefix = token[: len(token) - len(name)] if token.endswith(name) else None
+            if prefix not in _NAME_CLITICS or name not in lex.names:
+                continue
+            end = stem.end()
+        yield lex.names[name][0]
+
+
+@cache
+def _entity_kinds() -> dict[str, str]:
+    """Each gazetteer entity's kind (``country`` or an organisation's kind)."""
+    table = gazetteer.entities()
+    return dict(zip(table["entity"], table["kind"], strict=True))
+
+
+@cache
+def _home_countries() -> dict[str, str]:
+    """Each entity's country: a country is its own; a national body's (a party, a movement, a club) is
+    the country of ``organisations.tsv``; an international body (the UN, the EU) has none."""
+    kinds = _entity_kinds()
+    homes = {e: e for e, k in kinds.items() if k == "country"}
+    orgs = gazetteer._read("organisations.tsv")
+    homes.update({o: c for o, c in zip(orgs["id"], orgs["country"], strict=True) if c in homes})
+    return homes
+
+
+def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
+    """The country a document is about: the one its text mentions most (names, capitals, adjectives).
+
+    A named person, official or body whose own phrase names no affiliation speaks, in most news
+    articles, for the country the article is about (the Tunisian minister of an article on Tunisian
+    elections). The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either
+    dominates (:data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times
+    those of the next country) or is, among the most mentioned, the one the text names first (a
+    story's lead names its country first; ties go to the first named); otherwise the affiliation
+    stays unknown. A national body or a political figure
+    (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
+    EU, the UN) are not countries and are not counted, however often a story names them.
+    """
+    homes = _home_countries()
+    countries: dict[str, int] = {}  # not EU, UN, AU: they have no home country
+    for norm in norms:
+        for m in _adjective_matches(norm, lex):
+            home = homes.get(lex.adjectives[m.group("a")])
+            if home is not None:
+                countries[home] = countries.get(home, 0) + 1
+        for name in _country_names(norm, lex):
+            home = homes.get(name)
+            if home is not None:
+                countries[home] = countries.get(home, 0) + 1
+    if not countries:
+        return None
+    order = {e: i for i, e in enumerate(countries)}  # first mention first
+    ranked = sorted(countries, key=lambda e: (-countries[e], order[e]))
+    best = ranked[0]
+    n = countries[best]
+    runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
+    if n < _CONTEXT_MIN_MENTIONS:
+        return None
+    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
+        return None  # no country dominates, and the most mentioned is not the one the text names first
+    return best

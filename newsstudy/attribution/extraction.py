@@ -1,0 +1,256 @@
+"""Extraction: :func:`extract` finds every source attribution of a ``lines`` table, one row each.
+
+:func:`highlight` marks each cue in its sentence, for reading.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import groupby
+from operator import itemgetter
+
+import pandas as pd
+
+from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State
+from newsstudy.attribution.cues import _find_cues
+from newsstudy.attribution.lexicon import _Lexicon, _lexicon
+from newsstudy.attribution.sources import _line_attributions
+from newsstudy.attribution.tokens import _RawMap, _sentence
+from newsstudy.normalize import for_matching_all
+from newsstudy.study import Study, default_study
+
+#: The columns ANNOTATION.md and the study define (``results/attributions.csv``).
+STUDY_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "line",
+    "start",
+    "end",
+    "cue",
+    "source_text",
+    "source_type",
+    "affiliation",
+    "affiliation_entity",
+    "conduit",
+    "anonymity_reason",
+    "sentence",
+)
+#: The columns of :func:`extract`'s table: the study's, plus the cited outlet's canonical name.
+COLUMNS: tuple[str, ...] = (*STUDY_COLUMNS, "outlet")
+SOURCE_TYPES: tuple[str, ...] = (
+    "named_person",
+    "anonymous_official",
+    "anonymous_source",
+    "media_outlet",
+    "institution",
+    "document",
+)
+#: The ``affiliation`` values of the default study (ANNOTATION.md): its categories, ``other``, ``unknown``.
+AFFILIATIONS: tuple[str, ...] = default_study().labels
+COUNTED_LABELS = frozenset({"headline", "content"})
+
+
+# A full stop between two Arabic words with no space after it (``... في البلاد".وفي غضون ذلك``): scraped
+# paragraphs often join sentences so. ``re``: the character classes are plain code points.
+_JOINED_STOP = re.compile(r'(?<=[\u0621-\u064a")])\.(?=[\u0621-\u064a])')
+
+
+def _split_joined_sentences(norm: str) -> tuple[str, list[int]]:
+    """``norm`` with a space after each full stop that joins two sentences, and where the spaces went.
+
+    A stop after a one-letter token or inside a dotted abbreviation (``د.مبيض``, ``ا.ف.ب``) joins no
+    sentences and is left alone. The positions are those of the inserted spaces in the new text
+    (:func:`_unshift` maps offsets back).
+
+    >>> _split_joined_sentences("قال إنه غادر.وأضاف أنه عاد ا.ف.ب د.مبيض")
+    ('قال إنه غادر. وأضاف أنه عاد ا.ف.ب د.مبيض', [13])
+    """
+    if "." not in norm:
+        return norm, []
+    parts, inserted, last = [], [], 0
+    for m in _JOINED_STOP.finditer(norm):
+        dot = m.start()
+        token = norm[norm.rfind(" ", 0, dot) + 1 : dot]
+        if len(token.strip('"()')) <= 1 or "." in token or "." in norm[dot + 1 : dot + 3]:
+            continue
+        parts.append(norm[last : dot + 1])
+        inserted.append(dot + 1 + len(inserted))
+        last = dot + 1
+    if not inserted:
+        return norm, []
+    parts.append(norm[last:])
+    return " ".join(parts), inserted
+
+
+def _unshift(inserted: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of :func:`_split_joined_sentences`'s text as a span of the text it was made from."""
+    if not inserted:
+        return start, end
+    return start - bisect_left(inserted, start), end - bisect_left(inserted, end)
+
+
+def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[tuple]:
+    """The attribution rows of one document from its lines (number, label, raw text, matching form)."""
+    state = _State()
+    rows: list[tuple] = []
+    for line_no, label, raw, matching in lines:
+        norm, inserted = _split_joined_sentences(matching)
+        state.history.append(norm)
+        cues = _find_cues(norm, lex)
+        if not cues and not (label == "headline" and ":" in norm):
+            continue  # most lines: no cue and no headline source
+        found = _line_attributions(norm, label, lex, state, cues)
+        if not found:
+            continue
+        omap = _RawMap(raw, matching)
+        for f in found:
+            start, end = omap.raw_span(*_unshift(inserted, f.cue_start, f.cue_end))
+            if f.src_span is not None:
+                s0, s1 = omap.raw_span(*_unshift(inserted, *f.src_span))
+                source_text = raw[s0:s1]
+            else:
+                source_text = f.src.raw or f.src.text
+            f.src.raw = source_text
+            rows.append(
+                (  # in the order of COLUMNS
+                    doc_id,
+                    line_no,
+                    start,
+                    end,
+                    raw[start:end],
+                    source_text,
+                    f.src.source_type,
+                    None,  # the study's category, set by extract()
+                    None if f.src.affiliation == "unknown" else f.src.affiliation,
+                    f.conduit,
+                    f.anonymous,
+                    _sentence(raw, start),
+                    f.src.outlet if f.src.source_type == "media_outlet" else None,
+                )
+            )
+    if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
+        country = _document_country(state.history, lex)
+        if country is not None:
+            rows = [(*r[:8], country, *r[9:]) if r[8] is None and r[6] in _CONTEXT_TYPES else r for r in rows]
+    return rows
+
+
+def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
+    """:func:`~newsstudy.normalize.for_matching` of every text, computed in batches.
+
+    :func:`~newsstudy.normalize.for_matching_all` gives the same result several times faster than one
+    call per line; batches of ``batch`` lines bound the memory of its arrays.
+
+    >>> _matching_forms(["قالَ  مسؤولٌ", "", "ﻻ ٢٠٢٤"], batch=2)
+    ['قال مسؤول', '', 'لا 2024']
+    """
+    out: list[str] = []
+    for i in range(0, len(texts), batch):
+        out.extend(for_matching_all(texts[i : i + batch]))
+    return out
+
+
+def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
+    """Find every source attribution in the ``headline`` and ``content`` lines.
+
+    Parameters
+    ----------
+    lines : DataFrame
+        The ``lines`` table; only the columns ``doc_id``, ``line``, ``label`` and ``text`` are used.
+        Lines with any other label (``duplicate``, ``credit``, ``related`` ...) are ignored.
+    study : Study, optional
+        The study whose categories ``affiliation`` reports (:mod:`newsstudy.study`; default the
+        categories of ANNOTATION.md).
+
+    Returns
+    -------
+    DataFrame
+        One row per attribution, in document and line order, with the columns of :data:`COLUMNS`:
+        ``start``/``end`` are raw character offsets of the cue in the line, ``cue`` the cue as written,
+        ``source_text`` the source as written (for a continuation, the resolved earlier source),
+        ``source_type`` one of :data:`SOURCE_TYPES`, ``affiliation_entity`` the country (ISO code) or
+        organisation the source speaks for (None when none is found), ``affiliation`` its category in
+        the study (``study.labels``; :data:`AFFILIATIONS` for the default study),
+        ``conduit`` the canonical outlet the source spoke to (or None), ``anonymity_reason`` (bool),
+        ``sentence`` the raw sentence and ``outlet`` the canonical name of a media-outlet source.
+
+    >>> lines = pd.DataFrame({"doc_id": ["d", "d"], "line": [1, 2], "label": ["content", "content"],
+    ...     "text": ["وقال مسؤول أميركي لرويترز إن المحادثات توقفت.", "وأضاف: \\"لا جديد\\"."]})
+    >>> out = extract(lines)
+    >>> out[["line", "cue", "source_text", "affiliation"]].to_numpy().tolist()
+    [[1, 'وقال', 'مسؤول أميركي', 'US'], [2, 'وأضاف', 'مسؤول أميركي', 'US']]
+    >>> out["conduit"].tolist()
+    ['Reuters', None]
+    """
+    lex = _lexicon()
+    need = {"doc_id", "line", "label", "text"}
+    missing = need - set(lines.columns)
+    if missing:
+        raise ValueError(f"lines table lacks columns {sorted(missing)}")
+    kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text"]]
+    kept = kept.sort_values(["doc_id", "line"], kind="stable")
+    rows: list[tuple] = []
+    doc_ids = kept["doc_id"].astype(str).tolist()
+    texts = kept["text"].astype(str).tolist()
+    records = zip(
+        doc_ids,
+        kept["line"].astype(int).tolist(),
+        kept["label"].tolist(),
+        texts,
+        _matching_forms(texts),
+        strict=True,
+    )
+    for doc_id, group in groupby(records, key=itemgetter(0)):
+        rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex))
+    if not rows:
+        out = pd.DataFrame([], columns=list(COLUMNS))
+        for col in ("affiliation", "affiliation_entity", "conduit", "outlet"):
+            out[col] = pd.Series([], index=out.index, dtype=object)
+        return out.astype({"line": "int64", "start": "int64", "end": "int64", "anonymity_reason": "bool"})
+    # Column by column: pandas builds a frame from lists faster than from rows (with the same dtypes).
+    columns: dict[str, list | pd.Series] = dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+    for col in ("affiliation_entity", "conduit", "outlet"):  # missing means "none": None, not NaN
+        columns[col] = pd.Series(columns[col], dtype=object)
+    columns["affiliation"] = (study or default_study()).affiliations(columns["affiliation_entity"])
+    return pd.DataFrame(columns, columns=list(COLUMNS))
+
+
+def highlight(
+    attributions: pd.DataFrame, lines: pd.DataFrame | None = None, *, width: int | None = None
+) -> pd.DataFrame:
+    """The attributions with their cue marked ``[[…]]`` inside ``sentence``, for reading.
+
+    With the ``lines`` table the mark is placed at the cue's own offsets; without
+    it, at the first occurrence of the cue in the sentence. With ``width``, the
+    sentence is cut to about that many characters around the cue (``…`` marks a cut).
+
+    >>> found = extract(pd.DataFrame({"doc_id": ["a"], "line": [1], "label": ["content"],
+    ...                               "text": ["وقال مسؤول أميركي إن المحادثات توقفت."]}))
+    >>> highlight(found)["sentence"].tolist()
+    ['[[وقال]] مسؤول أميركي إن المحادثات توقفت.']
+    >>> highlight(found, width=20)["sentence"].tolist()
+    ['[[وقال]] مسؤول أميركي إن…']
+    """
+    raw = {}
+    if lines is not None:
+        raw = {(d, n): t for d, n, t in zip(lines["doc_id"], lines["line"], lines["text"], strict=True)}
+
+    def mark(row: pd.Series) -> str:
+        sentence, cue = str(row["sentence"]), str(row["cue"])
+        line = raw.get((row["doc_id"], row["line"]))
+        at = line.find(sentence) if line is not None else -1
+        if at >= 0 and at <= row["start"] and row["end"] <= at + len(sentence):
+            start, end = row["start"] - at, row["end"] - at
+        else:
+            start = max(sentence.find(cue), 0)
+            end = start + len(cue) if cue in sentence else start
+        marked = f"{sentence[:start]}[[{sentence[start:end]}]]{sentence[end:]}"
+        if width is None or len(sentence) <= width:
+            return marked
+        left = max(0, start - width // 3)
+        right = min(len(marked), left + width + 4)
+        return ("…" if left else "") + marked[left:right].strip() + ("…" if right < len(marked) else "")
+
+    if attributions.empty:
+        return attributions.copy()
+    return attributions.assign(sentence=attributions.apply(mark, axis=1))

@@ -1,0 +1,228 @@
+"""The attribution lexicon: the data files of ``data/attribution/``, the gazetteer and the outlets, read once.
+
+:func:`_lexicon` builds the :class:`_Lexicon` that every other module reads (cue table, head nouns,
+titles, given names, gazetteer forms and their patterns); :func:`reporting_verbs` and
+:func:`outlets_table` show two of its tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+import pandas as pd
+import regex
+
+from newsstudy.attribution import gazetteer, morphology
+from newsstudy.attribution.cues import (
+    OBJECT_SUFFIXES,
+    VERB_PREFIXES,
+    _checked_cue_keys,
+    _cue_stems,
+    _cue_token_pattern,
+    _cue_words,
+    _multi_preps,
+    _trie_pattern,
+)
+from newsstudy.attribution.tokens import _L
+from newsstudy.normalize import for_matching
+from newsstudy.paths import DATA_DIR
+
+ATTRIBUTION_DIR = DATA_DIR / "attribution"
+_NEGATORS = frozenset({"لم", "لن", "لا", "ليس", "ولم", "ولن", "ولا", "فلم", "فلا"})
+_NOT_NAME_STARTS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر بين مع منذ".split())
+_PREPOSITIONS = frozenset("عن من في علي الي بعد قبل حول ضد لدي خلال عبر".split())
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (ATTRIBUTION_DIR / name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class _Outlet:
+    canonical: str
+    country: str
+
+
+@dataclass
+class _Lexicon:
+    verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
+    impersonal: frozenset[str]
+    participles: frozenset[str]
+    participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
+    prepositions: tuple[str, ...]
+    heads: dict[str, tuple[str, str]]
+    adjectives: dict[str, str]
+    names: dict[str, tuple[str, str]]  # normalised multiword name -> (label, kind)
+    vocabulary: frozenset[str]
+    common_nouns: frozenset[str]
+    construct_nouns: frozenset[str]  # after لل, continue an office title (للشؤون)
+    outlets: dict[str, _Outlet]
+    cue_words: dict[str, tuple[str, str, str]]  # word -> (kind, cue part, object suffix)
+    verb_preps: dict[str, str]  # lemma -> preposition that can open the content (أشار إلى، شدد على)
+    multi_preps: dict[str, list[list[str]]]  # first word -> the words of multiword prepositions
+    outlet_re: regex.Pattern
+    name_re: regex.Pattern
+    adjective_re: regex.Pattern
+    anonymity_re: regex.Pattern
+    max_name_words: int = 3
+    verb_words: frozenset[str] = field(default_factory=frozenset)
+    cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
+    cue_re: re.Pattern | None = None  # _cue_token_pattern of the cue stems: every cue key, and a few more
+    adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
+    name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
+    outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
+    titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
+    person_names: frozenset[str] = frozenset()  # the names of kind person
+    given_names: frozenset[str] = field(default_factory=frozenset)
+
+
+def outlets_table() -> pd.DataFrame:
+    """The outlet table: canonical English name, country, and every alias in Arabic and Latin script.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``canonical``, ``country``, ``country_code`` (ISO 3166-1 alpha-2), ``alias`` (one row per
+        alias, as written in the data file).
+
+    >>> t = outlets_table()
+    >>> sorted(t.loc[t["alias"].isin(["رويترز", "Reuters"]), "canonical"].unique())
+    ['Reuters']
+    """
+    rows = []
+    with (DATA_DIR / "outlets.csv").open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            for alias in rec["aliases"].split("|"):
+                rows.append(
+                    {
+                        "canonical": rec["canonical"],
+                        "country": rec["country"],
+                        "country_code": rec.get("country_code") or "",
+                        "alias": alias.strip(),
+                    }
+                )
+    return pd.DataFrame(rows, columns=["canonical", "country", "country_code", "alias"])
+
+
+# The clitics and endings a nationality adjective is matched with (الأمريكي، وأمريكيون، لبنانية،
+# المغربيات: the feminine plural, after a feminine plural noun such as ``جمعية المهندسات المغربيات``).
+_ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
+_ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+#: How a verb's ``frame`` in ``reporting_verbs.tsv`` is read by the extractor (see the module docstring):
+#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named.
+_FRAMES = {"complement": "speech", "noun": "noun", "inform": "inform", "transmit": "transmit"}
+
+
+def reporting_verbs() -> pd.DataFrame:
+    """The reporting-verb lexicon as a table: ``lemma``, ``past``, ``present``, ``participle``, ``kind``, ...
+
+    One row per lemma of ``data/attribution/reporting_verbs.tsv`` (how it was curated is in the
+    README there); :mod:`newsstudy.attribution.morphology` generates each lemma's forms.
+
+    >>> verbs = reporting_verbs()
+    >>> len(verbs) >= 120, sorted(verbs["kind"].unique())
+    (True, ['claim', 'denial', 'directive', 'speech', 'written'])
+    """
+    table = pd.read_csv(ATTRIBUTION_DIR / "reporting_verbs.tsv", sep="\t", dtype=str, keep_default_na=False)
+    return table.drop(columns=[c for c in ("n_ant", "n_dev") if c in table.columns])
+
+
+@cache
+def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str], dict[str, tuple[str, str]]]:
+    """Every generated verb form -> (lemma, frame, feminine); lemma -> its preposition; participle -> the
+    frame and preposition of its verb."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    preps: dict[str, str] = {}
+    participles: dict[str, tuple[str, str]] = {}
+    for row in reporting_verbs().itertuples(index=False):
+        frame = _FRAMES[row.frame]
+        if row.preposition.strip():
+            preps[row.lemma] = row.preposition.strip()
+        for vf in morphology.verb_forms(row.past, row.present.split("|")):
+            forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
+        if row.participle not in ("", "-"):
+            for f in morphology.participle_forms(row.participle):
+                participles.setdefault(f.form, (frame, row.preposition.strip()))
+    return forms, preps, {f: v for f, v in participles.items() if f not in forms}
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    verb_forms, verb_preps, generated_participles = _reporting_verbs()
+    heads = {}
+    for row in _data_lines("heads.tsv"):
+        form, cls, gender = row.split("\t")
+        heads[form] = (cls, gender)
+    adjectives: dict[str, str] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for (form, kind), entry in gazetteer.entries().items():
+        if kind == "adj":
+            adjectives[form] = entry.entity
+        else:
+            names.setdefault(form, (entry.entity, kind))
+    outlets: dict[str, _Outlet] = {}
+    for rec in outlets_table().itertuples():
+        key = for_matching(rec.alias).lower()
+        if key:
+            outlets.setdefault(key, _Outlet(rec.canonical, rec.country_code or rec.country))
+    preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
+    participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
+    outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
+    name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
+    adjective_re = regex.compile(
+        rf"(?<![{_L}])(?:{'|'.join(_ADJ_PREFIXES)})?(?P<a>{_alternation(adjectives)})"
+        rf"(?:{'|'.join(_ADJ_SUFFIXES)})?(?![{_L}])"
+    )
+    anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
+    vocabulary = frozenset(_data_lines("vocabulary.txt"))
+    titles = {}
+    for row in _data_lines("titles.tsv")[1:]:  # after the header
+        form, _kind, gender = row.split("\t")
+        titles[form] = gender
+    cue_words = _cue_words(verb_forms, participles, preps)
+    for word in _data_lines("not_cues.txt"):
+        cue_words.pop(word, None)
+    multi_preps = _multi_preps(preps)
+    cue_keys = _checked_cue_keys(cue_words, multi_preps)
+    return _Lexicon(
+        verb_forms=verb_forms,
+        impersonal=frozenset(_data_lines("impersonal.txt")),
+        participles=participles,
+        participle_frames=generated_participles,
+        prepositions=preps,
+        heads=heads,
+        adjectives=adjectives,
+        names=names,
+        vocabulary=vocabulary,
+        common_nouns=frozenset(_data_lines("common_nouns.txt")),
+        construct_nouns=frozenset(_data_lines("construct_nouns.txt")),
+        outlets=outlets,
+        cue_words=cue_words,
+        verb_preps=verb_preps,
+        multi_preps=multi_preps,
+        outlet_re=outlet_re,
+        name_re=name_re,
+        adjective_re=adjective_re,
+        anonymity_re=anonymity_re,
+        verb_words=frozenset(verb_forms),
+        cue_keys=cue_keys,
+        cue_re=_cue_token_pattern(_cue_stems(verb_forms, participles, preps), VERB_PREFIXES, OBJECT_SUFFIXES),
+        adjective_stem_re=re.compile(_trie_pattern(adjectives)),
+        name_stem_re=re.compile(_trie_pattern(names)),
+        outlet_stem_re=re.compile(_trie_pattern(outlets)),
+        titles=titles,
+        # A mined name spelled like a function word (بين: Ben, and "between") is never read as a name.
+        given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
+        person_names=frozenset(n for n, (_, k) in names.items() if k == "person"),
+    )

@@ -1,0 +1,904 @@
+"""Reading a cue: the source phrase, its conduit and anonymity, continuations and headline sources.
+
+For each cue of a line (:func:`_line_attributions`), a verb's subject is read after it (verb-subject
+order) or before it (subject-verb), a preposition's object after it; a cue with no subject continues
+the clause's or the document's last source (:func:`_continuation`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsstudy.attribution.classification import (
+    _COMPOUND_NAME_ENDS,
+    _MAX_SV_TOKENS,
+    _affiliation,
+    _bare,
+    _classify,
+    _copy,
+    _gated,
+    _head,
+    _is_definite,
+    _namelike,
+    _outlet_at,
+    _plural,
+    _role_noun,
+    _Source,
+    _subject_before_complement,
+    _surname,
+)
+from newsstudy.attribution.context import _last_outlet, _person_affiliation, _resolve_anaphor, _State
+from newsstudy.attribution.cues import _Cue
+from newsstudy.attribution.lexicon import _NEGATORS, _PREPOSITIONS, _Lexicon
+from newsstudy.attribution.tokens import (
+    _CLAUSE_RESET,
+    _COMPLEMENT,
+    _LAST_PERIOD,
+    _ahead,
+    _clause_start,
+    _complement,
+    _last_tokens,
+    _sentence_end,
+    _sentence_start,
+    _Tok,
+    _tokens,
+    _word_before,
+)
+
+_CUT_WORDS = frozenset(
+    "الذي التي الذين اللذين اللتين اللواتي اللاتي يوم امس اليوم مساء صباح الاسبوع الشهر خلال عبر في_بيان "
+    "السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه شريطه طلب طالبا مفضلا رافضا هذا هذه ردا "
+    "بعد قبل عقب اثناء".split()
+)
+_TIME_AFTER_IN = frozenset(
+    "بيان تصريح تصريحات تغريده مقابله وقت حديث مؤتمر كلمه ايام اسبوع اسابيع ساعات شهر اشهر عام".split()
+)
+_SAYING = frozenset({"قائلا", "قائله", "قائلين"})
+_PRONOUN_OBJECTS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_MAX_SOURCE_TOKENS = 14
+_HEADLINE_PREFIX_TOKENS = 6
+_HEADLINE_CONDUIT_TOKENS = 4  # ``لـ`` and an outlet name of up to three words, after the source
+_LAM_QUOTE = frozenset({'ل"', "ل«", "ل“"})
+
+
+@dataclass
+class _Found:
+    cue_start: int
+    cue_end: int
+    src: _Source
+    src_span: tuple[int, int] | None
+    conduit: str | None
+    anonymous: bool
+
+
+def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
+    """The source phrase at the start of ``toks``; returns it and the index where the scan stopped."""
+    out: list[_Tok] = []
+    quoted_name = 0
+    for i, t in enumerate(toks):
+        w = t.text
+        if i and t.quoted and out and (_head(out[-1].text, lex) or ("", ""))[0] in ("outlet", "institution"):
+            quoted_name = 3  # وكالة "فرانس برس": a quoted name of the outlet or body
+        if quoted_name:
+            quoted_name -= 1
+            out.append(t)
+            if (t.stop_after and not t.quoted) or not quoted_name:
+                return out, i + 1
+            continue
+        if i and t.stop_before:
+            return out, i
+        if out and w[:1] in ("و", "ف") and lex.cue_words.get(w, ("",))[0] == "verb":
+            return out, i  # وقال، فأضاف: a coordinated reporting verb opens a clause of its own
+        if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
+            return out, i
+        if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
+            return out, i
+        if (
+            out
+            and w.startswith("ل")
+            and len(w) > 2
+            and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
+            and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
+        ):
+            return out, i
+        if (
+            out
+            and w in ("علي", "عبر")
+            and i + 1 < len(toks)
+            and toks[i + 1].text in ("تويتر", "اكس", "فيسبوك")
+        ):
+            return out, i
+        out.append(t)
+        if t.stop_after or len(out) >= _MAX_SOURCE_TOKENS:
+            return out, i + 1
+    return out, len(toks)
+
+
+#: Prepositions of a fronted topic (``وعن الشروط قال:``, ``وحول المستشفى قال:``): their object is no subject.
+_TOPIC_PREPOSITIONS = frozenset({"عن", "حول", "بشان", "في", "وفي", "عما", "بخصوص"})
+
+#: Verbal nouns read as participles (``participles.txt``): after a reporting verb of their clause they are
+#: that verb's speech, not a second attribution.
+_VERBAL_NOUN_CUES = frozenset({"بالقول"})
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+
+#: Prepositions that open an adverbial right after a verb (``وأشار في ختام حديثه إلى أنه``, ``وقال من
+#: جهته``): a verb followed by one has no subject of its own.
+_ADVERBIAL_OPENERS = frozenset("في من خلال عقب اثناء امام عن علي الي حول".split())
+
+#: Words that open a modifier of a subject (``الجويلي في اتصال هاتفي``, ``البوهي في كتابه``): a
+#: phrase that is no source as a whole may be one up to them.
+_MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
+
+
+def _known_name(word: str, lex: _Lexicon) -> bool:
+    """A given name or a gazetteer name (a person, country or body), as written or after a clitic."""
+    return word in lex.given_names or _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
+
+
+def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
+    """The source a subject phrase names and how many of its words it takes, or None.
+
+    The whole phrase is classified first (:func:`_classify`), then, before a complementiser, read as
+    verb-subject-complement (:func:`_subject_before_complement`). When neither reads it, the phrase
+    may be a subject and a modifier (``وتوقع الجويلي في اتصال هاتفي ... أن``, ``كما يقول حبيب البوهي
+    في كتابه``): the words before its first preposition are read the same two ways.
+    """
+    src = _classify(words, lex)
+    if src is None and complement:
+        src = _subject_before_complement(words, lex)
+    if src is not None:
+        return src, len(words)
+    cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
+    if cut is None and not complement:
+        # ونفى جودة الله وجود أي انقطاع: with no complementiser the phrase runs on into the verb's
+        # object, so a short subject is looked for at its start
+        for n in (3, 2, 1):
+            if n >= len(words) or (n == 1 and not _known_name(words[0], lex)):
+                continue  # one word alone only when it is a known name (دعا لكلتينا: an addressee)
+            src = _classify(words[:n], lex)
+            if src is not None and src.source_type in ("named_person", "institution", "media_outlet"):
+                return src, n
+        return None
+    if cut is None or _plural(words[0]):
+        return None  # تشير الاجتماعات بين الطرفين إلى أن: a plural subject is no person
+    src = _classify(words[:cut], lex)
+    if src is None and complement:
+        src = _subject_before_complement(words[:cut], lex)
+    return None if src is None else (src, cut)
+
+
+def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
+    """Whether a gazetteer name that starts in ``before`` runs on into ``rest`` (``منظمة الخليج
+    للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
+    for j in range(len(before)):
+        head = " ".join(before[j:])
+        m = _gated(lex.name_stem_re, lex.name_re.match, head + " " + " ".join(rest))
+        if m is not None and m.end() > len(head) + 1:
+            return True
+    return False
+
+
+def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
+    """لـ before an addressee or outlet ends a subject (لرويترز، للصحفيين، لبلينكن); لحركة حماس does not.
+
+    لل + a body or a portfolio (``الأمين العام للأمم المتحدة``, ``وكيل الوزارة للشؤون الفنية``,
+    ``المتحدث الرسمي للجيش``) is the genitive of an office title, not an addressee: the subject goes on.
+    """
+    stem = word[1:]
+    if stem.startswith("ل"):
+        return not _office_genitive("ا" + stem, following, lex)  # للصحيفة، للصحفيين end it
+    if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
+        return True
+    head = _head(stem, lex)
+    if head is not None:
+        return head[0] == "outlet"
+    return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
+    """Whether ``noun`` (ال + the word after لل) names a body or a portfolio, not an addressee."""
+    if noun[2:] in lex.construct_nouns:
+        return True
+    head = _head(noun, lex)
+    if head is not None:
+        return head[0] == "institution"
+    m = _gated(lex.name_stem_re, lex.name_re.match, " ".join([noun, *following]))
+    return m is not None and lex.names[m.group("n")][1] != "person"
+
+
+def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
+    """Add a name in apposition after a comma: ``المتحدث باسم القوات المسلحة، تامر الرفاعي،``."""
+    if not phrase or not phrase[-1].stop_after or stop >= len(toks):
+        return phrase
+    if (_head(phrase[0].text, lex) or ("", ""))[0] not in ("official", "title"):
+        return phrase
+    seg: list[_Tok] = []
+    for t in toks[stop : stop + 4]:
+        seg.append(t)
+        if t.stop_after:
+            break
+    if not seg or not seg[-1].stop_after or not _namelike(seg[0].text, lex, strict=False):
+        return phrase
+    if all(
+        _namelike(t.text, lex, strict=False)
+        or (_is_definite(t.text) and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, t.text))
+        for t in seg
+    ):
+        return phrase + seg
+    return phrase
+
+
+def _conduit_at(toks: list[_Tok], lex: _Lexicon, state: _State | None) -> str | None:
+    """A conduit at ``toks[0]``: ``لرويترز``, ``لصحيفة تايمز أوف إسرائيل``, ``للصحيفة``, ``مع سكاي نيوز``."""
+    if not toks:
+        return None
+    w = toks[0].text
+    words = [t.text for t in toks[:7]]
+    if w in ("مع",) and len(words) > 1:
+        found = _outlet_at(words[1:], lex)
+        if (
+            found is None
+            and len(words) > 2
+            and _head(words[1], lex) == ("outlet", _head(words[1], lex)[1] if _head(words[1], lex) else "")
+        ):
+            found = _outlet_at(words[2:], lex)
+        return found[0].canonical if found else None
+    if not w.startswith("ل") or len(w) < 3:
+        return None
+    stem = w[2:] if w.startswith("لل") else w[1:]
+    found = _outlet_at([stem, *words[1:]], lex) or _outlet_at(["ال" + stem, *words[1:]], lex)
+    if found is not None:
+        return found[0].canonical
+    head = lex.heads.get(stem)
+    if head is not None and head[0] == "outlet":
+        found = _outlet_at(words[1:], lex)
+        if found is not None:
+            return found[0].canonical
+        last = _last_outlet(state, lex) if state is not None and w.startswith("لل") else None
+        if last is not None:
+            return last.canonical  # للصحيفة: the outlet last named
+    return None
+
+
+def _find_conduit(toks: list[_Tok], lex: _Lexicon, state: _State) -> str | None:
+    for i, t in enumerate(toks):
+        if t.text.startswith("ل") or t.text == "مع":
+            c = _conduit_at(toks[i:], lex, state)
+            if c is not None:
+                return c
+    return None
+
+
+_OPENERS = frozenset({"قد", "وقد", "لقد", "فقد", "ثم"})
+_OPENING_TOKENS = _MAX_SOURCE_TOKENS + 3  # the verb, then a source phrase read with one word of look-ahead
+
+
+def _opening_tokens(norm: str, start: int, end: int) -> list[_Tok]:
+    """The start of ``_tokens(norm, start, end)`` after any leading particles (قد، ثم), as far as is read.
+
+    The result is that list itself, or its first ``_OPENING_TOKENS`` tokens at least: the first words are
+    tokenised, and the rest of the sentence only when particles used up too many of them.
+    """
+    bound = _ahead(norm, start, end)
+    toks = _tokens(norm, start, bound)
+    k = 0
+    while k < len(toks) and toks[k].text in _OPENERS:
+        k += 1
+    if bound < end and len(toks) - k < _OPENING_TOKENS:
+        toks = _tokens(norm, start, end)
+    k = 0
+    while k < len(toks) and toks[k].text in _OPENERS:
+        k += 1
+    return toks[k:]
+
+
+def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
+    """The subject of the verb that opens the sentence holding ``pos`` (``وتعمل قطر ...، وتقول إن``)."""
+    last = _LAST_PERIOD.search(norm, 0, pos)
+    start = 0 if last is None else last.end()
+    if not norm[start:pos].strip() and last is not None:
+        # the verb opens its sentence: look at the sentence before (the period match before the last one;
+        # a match needs a space after it, so cutting the text at the last match hides none)
+        before = _LAST_PERIOD.search(norm, 0, last.start())
+        start = 0 if before is None else before.end()
+    return _opening_subject(_opening_tokens(norm, start, pos), lex)
+
+
+def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
+    """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
+    if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
+        return None
+    phrase, _ = _phrase(toks[1:], lex)
+    words = [t.text for t in phrase]
+    src = None
+    for k in sorted({len(words), 3, 2, 1}, reverse=True):
+        if 0 < k <= len(words):
+            src = _classify(words[:k], lex)
+            if src is not None:
+                words = words[:k]
+                break
+    if src is None or src.source_type == "document":
+        return None
+    if src.source_type in ("institution", "named_person") and _gated(
+        lex.name_stem_re, lex.name_re.match, " ".join(words)
+    ):
+        m = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words))
+        src.text = m.group()
+    src.raw = src.text
+    return src
+
+
+def _continuation(
+    norm: str, pos: int, feminine: bool, lex: _Lexicon, state: _State
+) -> tuple[_Source | None, tuple[int, int] | None]:
+    """The source of a cue with no subject.
+
+    Inside a sentence the verb shares the subject of the clause that opened it (``ودافع الوزير ...، وقال
+    إن``); a sentence-initial continuation takes the last source, unless its gender does not agree (a
+    feminine verb after a masculine source) or there is none, when the subject of the previous sentence
+    is used (``وتعمل قطر ... . وتقول إن``).
+    """
+    sstart = _sentence_start(norm, pos)
+    if norm[sstart:pos].strip():
+        subj = _clause_subject(norm, pos, lex)
+        if subj is not None and feminine == (subj.gender == "f"):
+            return subj, None
+    last = state.last
+    if last is not None and not (feminine and last.gender == "m"):
+        return _copy(last), None
+    subj = _clause_subject(norm, pos, lex)
+    if subj is not None:
+        return subj, None
+    return (_copy(last), None) if last is not None else (None, None)
+
+
+#: Words after which أن introduces a verb (``يجب أن تتوفر``, ``بعد أن غادر``), not reported content.
+#: The longest clause-opening subject read before its verb when no head noun marks it.
+_MAX_SV_OPENING = 4
+
+_MODAL_AN = frozenset(
+    "يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split()
+)
+#: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
+_CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
+
+
+def _in_that_clause(norm: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a that-clause of its clause (after أن/إن, a colon or a quote).
+
+    ``أن`` after a modal or a time word (``وعن الشروط التي يجب أن تتحقق ... قال:``) opens no
+    content, so a cue after it still has its own source.
+    """
+    start = _clause_start(norm, pos)
+    toks = _tokens(norm, start, pos)
+    return any(
+        _COMPLEMENT.fullmatch(t.text) and not (i and _strip_conj(toks[i - 1].text, _MODAL_AN) in _MODAL_AN)
+        for i, t in enumerate(toks)
+    )
+
+
+def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """The source a relative pronoun before the verb at ``verb`` stands for: the noun phrase before the
+    pronoun (and its comma), read as a subject before a verb is (``الأمير خالد بن سلمان، الذي قال``)."""
+    rel = norm.rfind(" ", 0, verb - 1)  # the space before the relative pronoun
+    if rel <= 0:
+        return None
+    end = rel
+    while end > 0 and norm[end - 1] in " ،,":
+        end -= 1
+    toks = _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS)
+    for k in range(len(toks)):
+        words = [t.text for t in toks[k:]]
+        if (
+            k  # the whole phrase between its punctuation and the pronoun (خالد نور، الذي) is read as it is
+            and _head(words[0], lex) is None
+            and _outlet_at(words, lex) is None
+            and _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is None
+        ):
+            continue
+        src = _classify(words, lex)
+        if src is not None and src.source_type != "document":
+            return src, (toks[k].start, toks[-1].end)
+    return None
+
+
+def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
+    start = _clause_start(norm, pos)
+    toks = _last_tokens(norm, start, pos, _MAX_SV_TOKENS)
+    for k in range(len(toks)):
+        if _COMPLEMENT.fullmatch(toks[k].text):
+            prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
+            if prev in lex.impersonal or prev in _CONJUNCTION_AN:
+                # ويذكر أن وزير ... أعلن: an impersonal verb cites no one, so its that-clause may
+                # hold an attribution of its own; غير أن / إلا أن ("however") open a clause
+                start, toks = toks[k].end, toks[k + 1 :]
+                break
+            return None  # أن إسرائيل تعتبر: inside a that-clause, content
+        impersonal = k + 1 < len(toks) and _strip_conj(toks[k].text, lex.impersonal) in lex.impersonal
+        if lex.cue_words.get(toks[k].text, ("",))[0] == "verb" and not impersonal:
+            # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
+            # (verb-subject order), and the later verb continues that subject
+            return None
+    for k in range(len(toks)):
+        words = [t.text for t in toks[k:]]
+        if k and _strip_conj(toks[k - 1].text, _TOPIC_PREPOSITIONS) in _TOPIC_PREPOSITIONS:
+            # وحول المستشفى ... قال: / وعن الشروط قال: a fronted topic, the object of its preposition
+            break
+        if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
+            continue
+        src = _classify(words, lex)
+        if src is not None:
+            return src, (toks[k].start, toks[-1].end)
+    if toks and len(toks) <= _MAX_SV_OPENING and not norm[start : toks[0].rstart].strip():
+        # The whole clause before the verb is its subject (``القنصل الفرنسي يؤكد أن``, ``ألمانيا
+        # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
+        words = [t.text for t in toks]
+        named = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None  # ألمانيا، حزب الله
+        if named or _is_definite(words[0]):  # not لكن انتخاب ترامب: the subject opens the clause
+            src = _classify(words, lex) or _subject_before_complement(words, lex)
+            if src is not None and src.affiliation != "unknown" and src.source_type != "document":
+                return src, (toks[0].start, toks[-1].end)
+    return None
+
+
+def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
+    found: list[_Found] = []
+
+    embedded_until = -1  # positions before this (after a complementiser) are reported content
+    consumed_until = -1
+    if label == "headline":
+        h = _headline_source(norm, lex)
+        if h is not None:
+            found.append(h)
+            state.remember(h.src)
+    for m in cues:
+        if m.start() < consumed_until:
+            continue
+        if m.start() >= embedded_until:
+            embedded_until = -1
+        send = _sentence_end(norm, m.end())
+        before = _word_before(norm, m.start())
+        negated = before in _NEGATORS or (before == "ان" and _without_that(norm, m.start()))
+        if m.group("prep"):
+            res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
+        elif m.group("part"):
+            sstart = _sentence_start(norm, m.start())
+            initial = not norm[sstart : m.start()].strip()
+            nxt = _complement(norm, m.end(), send)
+            if negated:
+                continue
+            if (
+                m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
+                and found
+                and found[-1].cue_start >= sstart
+                and _complement(norm, found[-1].cue_end, m.start()) is None
+            ):
+                continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
+            if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
+                continuing = bool(found) and found[-1].cue_start >= sstart
+                if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
+                    continue  # a feminine participle cannot go on a masculine source (nor the reverse)
+                if not _participle_object(norm, m, send, lex, continuing=continuing):
+                    continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
+            if not found or (found[-1].cue_start < sstart and not initial):
+                # No attribution of this sentence to continue: the participle reports the speech of its
+                # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
+                # document's last source (an article's speaker goes on, sentence after sentence).
+                subj = _clause_subject(norm, m.start(), lex)
+                if subj is None and m.group("part").lstrip("وف") not in _SAYING and state.last is not None:
+                    subj = _copy(state.last)
+                if subj is None:
+                    continue
+                res = _Found(m.start(), m.end(), subj, None, None, False)
+            else:
+                res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
+        else:
+            if negated or before in _PREPOSITIONS:
+                continue  # عن كشف ملفاتها: a verbal noun after a preposition, not a verb
+            coordinated = m.group("verb")[:1] in ("و", "ف")
+            in_content = embedded_until > m.start()
+            if in_content and not coordinated:
+                continue
+            res = None
+            if in_content and found and not m.group("suf"):
+                res = _coordinated_continuation(norm, m, send, lex, found[-1])
+            if res is None:
+                res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
+        if res is None:
+            continue
+        consumed_until = res.cue_end
+        found.append(res)
+        state.remember(res.src)
+        comp = _complement(norm, res.cue_end, send)
+        if comp is not None:
+            if norm[comp[0]] == '"':
+                embedded_until = comp[1]  # the quotation ends the reported content
+            else:
+                reset = _CLAUSE_RESET.search(norm, comp[1], send)
+                embedded_until = reset.start() if reset else send
+    return found
+
+
+#: Words that may stand between the start of a clause and a verb that opens it (وقد أشار، كما قال).
+_CLAUSE_OPENERS = _OPENERS | {"كما", "وكما", "لكن", "ولكن", "لكنه", "ولكنه", "بينما", "فيما", "حيث", "بل"}
+
+
+def _opens_clause(norm: str, m: _Cue) -> bool:
+    """Whether the verb at ``m`` is coordinated (وقال) or opens its clause, after particles at most.
+
+    Only then can an adverbial right after it (``في ختام حديثه``) mean that its subject is elided: in
+    ``لكن انتخاب ترامب ... يقلل على نحو واضح``, the words before the verb are its own subject.
+    """
+    if m.group("verb")[:1] in ("و", "ف"):
+        return True
+    return all(w in _CLAUSE_OPENERS for w in norm[_clause_start(norm, m.start()) : m.start()].split())
+
+
+def _name_before_role(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> bool:
+    """Whether ``phrase`` is a name that a role follows in apposition after a comma: ``مختار منير، محامي
+    البحيري،`` (two or three name-like words, then a person's head noun or an agent-shaped role noun)."""
+    if not (2 <= len(phrase) <= 3) or not phrase[-1].stop_after or stop >= len(toks):
+        return False
+    if not all(_namelike(t.text, lex, strict=False) or _surname(t.text, lex) for t in phrase):
+        return False
+    role = toks[stop].text
+    head = _head(role, lex)
+    return (head is not None and head[0] in ("official", "title", "source")) or _role_noun(role, lex)
+
+
+def _bare_word_person(src: _Source, words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``src`` is a named person read from a bare unknown word: no given or gazetteer name, head
+    noun or title, and no second name-like word after it (a first name and a surname)."""
+    if src.source_type != "named_person" or src.cls != "person":
+        return False
+    first = words[0]
+    if _known_name(first, lex) or _head(first, lex) is not None or first in lex.titles:
+        return False
+    if _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None:
+        return False
+    return not (len(words) > 1 and (_namelike(words[1], lex, strict=False) or _surname(words[1], lex)))
+
+
+def _adverb(word: str, lex: _Lexicon) -> bool:
+    """An indefinite accusative of a common noun, an adverb (مجدداً، سابقاً، أيضاً: tanwin dropped, ا kept)."""
+    return word.endswith("ا") and len(word) > 3 and word[:-1] in lex.common_nouns
+
+
+def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last: _Found) -> _Found | None:
+    """``وقال X أن ... وقال إنه``: a coordinated verb with no subject, right before its complementiser, in
+    the reported content of an attribution of its sentence, goes on with that attribution's source
+    when their genders agree (``وقالت إن`` after a masculine source is someone the content named)."""
+    if last.cue_start < _sentence_start(norm, m.start()):
+        return None
+    comp = _complement(norm, m.end(), send)
+    if comp is None or norm[m.end() : comp[0]].strip():
+        return None
+    form = m.group("verb")
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    if lex.verb_forms[form][2] != (last.src.gender == "f"):
+        return None
+    return _Found(m.start(), m.end(), _copy(last.src), None, None, False)
+
+
+_WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+
+
+def _without_that(norm: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` follows ``دون أن``, ``بدون أن``, ``من دون أن`` ("without saying")."""
+    that = norm.rfind("ان", 0, pos)
+    return that > 0 and _word_before(norm, that) in _WITHOUT
+
+
+def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
+    """Whether a participle with no complementiser after it introduces content as its verb does.
+
+    ``مشيراً إلى حالة ...``, ``مشيرا لتخصيص ...``: the verb's own preposition opens the content, as after
+    the verb (``وأشار إلى``). ``معلناً التزام الهيئة``: a participle of a verb of kind noun (``أعلن``,
+    ``انتقد``, ``دعا``) reports a statement with its object, when it goes on an attribution of its
+    sentence (with none, ``معلنا`` is as often a goal "announcing" a score).
+    """
+    frame, prep = lex.participle_frames.get(m.group("part").removeprefix("و").removeprefix("ف"), ("", ""))
+    if not frame:
+        return False
+    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
+    if not nxt or nxt[0].stop_before:
+        return False
+    w = nxt[0].text
+    if prep and (
+        w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
+    ):
+        return True
+    return frame == "noun" and continuing and w not in _PREPOSITIONS
+
+
+def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
+    colon = norm.find(":")
+    if colon <= 0:
+        return None
+    toks = _tokens(norm, 0, colon)
+    if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
+        return None
+    words = [t.text for t in toks]
+    conduit = None
+    conduit_marked = False
+    # ``<source> لـ<outlet>: <claim>`` (an interview headline): the outlet is the conduit. A لـ before a
+    # quoted or separated name (``لـ«الأيام»``, ``لـ 14 أكتوبر``) is the interviewer even when the outlet
+    # table does not know it.
+    for k in range(1, len(toks)):
+        if (
+            words[k] == "ل"
+            or words[k][:2] in _LAM_QUOTE
+            or (words[k].startswith("ل") and _conduit_at(toks[k:], lex, None))
+        ):
+            conduit = _conduit_at(toks[k:], lex, None)
+            toks, words = toks[:k], words[:k]
+            conduit_marked = True
+            break
+    # An interview headline (a conduit after the source) may name a long office: ``مدير عام مستشفى
+    # الأمراض الصدرية في المدينة القديمة لـ الأيام:``.
+    if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
+        return None
+    src = _classify(words, lex, headline=True)
+    span = (toks[0].start, toks[-1].end)
+    if src is None and conduit_marked and _interviewee(words, lex):
+        src = _Source(" ".join(words), "named_person", "unknown", None, "m", "person")
+    if src is None and "من" in words:
+        k = len(words) - 1 - words[::-1].index("من")
+        src = _classify(words[k + 1 :], lex, headline=True)
+        span = (toks[k + 1].start, toks[-1].end) if k + 1 < len(toks) else span
+    if src is None:
+        return None
+    return _Found(colon, colon + 1, src, span, conduit, False)
+
+
+def _interviewee(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words before an interview headline's ``لـ<outlet>:`` read as a personal name.
+
+    ``نور الدين الحربي لـ«الأيام»:``: the one interviewed is a person, so a name of up to four words
+    (names, al- surnames, ``الدين``/``الله`` endings) is read as one even with no given name known.
+    """
+    return (
+        1 <= len(words) <= 4
+        and _namelike(words[0], lex, strict=False)
+        and all(
+            w in _COMPOUND_NAME_ENDS or _namelike(w, lex, strict=False) or _surname(w, lex) for w in words[1:]
+        )
+    )
+
+
+def _strip_conj(word: str, known: Iterable[str]) -> str:
+    return word[1:] if word not in known and word[:1] in ("و", "ف") else word
+
+
+def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
+    cue_end = m.end()
+    toks = after
+    # بحسب ما قاله / وفق ما ذكرت / حسبما قال / وفقا لما ذكرته: the verb's subject is the source.
+    if toks and toks[0].text in ("ما", "لما") and len(toks) > 1:
+        toks = toks[1:]
+    v = lex.cue_words.get(toks[0].text) if toks else None
+    if m.group("prep").endswith(" ما") and (v is None or v[0] != "verb"):
+        return None  # على ما أفاد مسؤول: only a reporting verb after ما makes it a cue (على ما يبدو)
+    if v is not None and v[0] == "verb":
+        cue_end = toks[0].end
+        toks = toks[1:]
+    elif toks and toks[0] is not after[0]:
+        toks = after
+    if not toks:
+        return None
+    first = toks[0].text
+    if (
+        first.startswith("ل")
+        and _strip_conj(m.group("prep"), lex.prepositions) in ("وفقا", "طبقا", "استنادا الي")
+        and len(first) > 1
+    ):
+        stripped = first[2:] if first.startswith("لل") else first[1:]
+        if first.startswith("لل"):
+            stripped = "ال" + stripped
+        toks = [
+            _Tok(
+                stripped, toks[0].start + (len(first) - len(stripped)), toks[0].end, False, toks[0].stop_after
+            ),
+            *toks[1:],
+        ]
+    if toks[0].text in _PRONOUN_OBJECTS or toks[0].text in ("له", "لها", "لهم"):
+        src, _ = _continuation(norm, m.start(), False, lex, state)
+        if src is None:
+            return None
+        return _Found(m.start(), cue_end, src, None, None, False)
+    phrase, stop = _phrase(toks, lex)
+    if not phrase:
+        return None
+    words = [t.text for t in phrase]
+    read = _subject_words(words, lex, complement=cue_end != m.end())  # بحسب ما قاله X: a verb's subject
+    if read is None:
+        return None
+    src, n = read
+    phrase, words = phrase[:n], words[:n]
+    src = _resolve_anaphor(src, words, lex, state)
+    _person_affiliation(src, words, state)
+    region_end = toks[min(stop + 8, len(toks) - 1)].end if toks else cue_end
+    conduit = _find_conduit(toks[stop : stop + 8], lex, state) if stop < len(toks) else None
+    anonymous = lex.anonymity_re.search(norm, cue_end, region_end) is not None
+    return _Found(m.start(), cue_end, src, (phrase[0].start, phrase[-1].end), conduit, anonymous)
+
+
+def _verb_cue(
+    norm: str,
+    m: _Cue,
+    before: str | None,
+    send: int,
+    lex: _Lexicon,
+    state: _State,
+    *,
+    embedded: bool,
+) -> _Found | None:
+    word = m.group("verb")
+    form = word
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    lemma, kind, feminine = lex.verb_forms[form]
+    has_suffix = bool(m.group("suf"))
+    after_ma = before == "ما"
+    after_kama = before in ("كما", "وكما")
+    comp = _complement(norm, m.end(), send)
+    comp_pos = comp[0] if comp else send
+    after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
+    prep = lex.verb_preps.get(lemma)
+    if prep is not None and (comp is None or kind == "noun"):
+        after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+        # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
+        # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن).
+        # A verb of kind noun takes its own preposition whatever follows (دعت مجموعة ... إلى تسليم ...).
+        j = next((k for k, t in enumerate(after[:_MAX_SOURCE_TOKENS]) if t.text == prep), None)
+        if j is not None and after[j].start < comp_pos:
+            comp = (after[j].start, after[j].end)
+            comp_pos = comp[0]
+    if has_suffix and not after_ma and not (comp and not _tokens(norm, m.end(), comp[0])):
+        return None  # كشفه بايدن: an act on an object, not speech
+    post_posed = comp is None and _after_quotation(norm, m.start())
+    if kind == "speech" and comp is None and not after_kama and not post_posed:
+        return None
+    if after is None:
+        # Only the words that are read: up to the complementiser (the subject and a conduit are there),
+        # or with none (or for نقل, which reads past it) the first _AHEAD_TOKENS words.
+        bound = comp_pos if comp is not None and kind != "transmit" else _ahead(norm, m.end(), send)
+        after = _tokens(norm, m.end(), bound)
+    if kind == "transmit":
+        return _transmit_cue(norm, m, after, lex, state)
+    region = [t for t in after if t.end <= comp_pos]
+    phrase, stop = _phrase(region, lex)
+    if (
+        all(t.text in lex.vocabulary for t in phrase)
+        or (phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m))
+        or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
+    ):
+        phrase = []  # ويقولون جميعا إنهم، وأشار في ختام حديثه إلى أنه: an adverbial, no subject
+    phrase = _apposition(phrase, region, stop, lex)
+    words = [t.text for t in phrase]
+    named = _name_before_role(phrase, region, stop, lex)
+    if kind == "inform" and comp is None:
+        return None
+    if (
+        kind == "inform"
+        and phrase
+        and (len(words) == 1 or _gated(lex.name_stem_re, lex.name_re.fullmatch, " ".join(words)))
+    ):
+        phrase, words = [], []  # أبلغت الدوحة بأن: one noun is the object, the subject is elided
+    src: _Source | None = None
+    span: tuple[int, int] | None = None
+    sv: tuple[_Source, tuple[int, int]] | bool | None = False  # False: not read yet
+    if phrase and not has_suffix and not embedded and kind != "inform" and not _opens_clause(norm, m):
+        # والدفاع المدني السعودي يعلن مقتل ...: a source noun phrase before a verb that does not open its
+        # clause is its subject (subject-verb order), and the words after the verb are its object
+        sv = _sv_subject(norm, m.start(), lex)
+        if sv is not None and sv[0].source_type != "media_outlet":  # not a dateline's agency (وفا - قال)
+            src, span = sv
+            src = _resolve_anaphor(src, src.text.split(), lex, state)
+    if src is None and phrase and not has_suffix and named and not embedded:
+        # مختار منير، محامي البحيري،: a name with its role in apposition after a comma
+        src = _Source(
+            " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, "m", "person"
+        )
+        src = _resolve_anaphor(src, words, lex, state)
+        span = (phrase[0].start, phrase[-1].end)
+    if src is None and phrase and not has_suffix:
+        src = _classify(words, lex)
+        if src is not None and comp is None and _bare_word_person(src, words, lex):
+            # وأعلن مقتل عشرة أشخاص، أكد حرصه على: with no complementiser the phrase runs on into the
+            # object, so one unknown word is no name; the object is not the subject
+            return None
+        if src is not None:
+            if embedded:
+                return None
+            src = _resolve_anaphor(src, words, lex, state)
+            span = (phrase[0].start, phrase[-1].end)
+    if src is None and phrase and not has_suffix and not embedded and kind != "inform":
+        read = _subject_words(words, lex, complement=comp is not None)
+        if read is not None:
+            src, n = read
+            phrase, words = phrase[:n], words[:n]
+            src = _resolve_anaphor(src, words, lex, state)
+            span = (phrase[0].start, phrase[-1].end)
+    if src is None:
+        if phrase and not has_suffix and (_head(words[0], lex) or _namelike(words[0], lex)):
+            return None
+        if sv is False:
+            sv = _sv_subject(norm, m.start(), lex)
+        if sv is not None:
+            if embedded:
+                return None
+            src, span = sv
+            words = src.text.split()
+        else:
+            if form in lex.impersonal and not phrase:
+                return None
+            if _in_that_clause(norm, m.start()):
+                return None  # أنهم يرون أن / على أن إسرائيل تعتبر: a verb inside a that-clause is content
+            if phrase and not has_suffix and not kind == "inform":
+                return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
+            if before in _RELATIVES:
+                # الأمير خالد بن سلمان، الذي قال إن: the relative's antecedent is the subject; when it is
+                # no source (جمهورية ... التي أعلنت) the verb reports no one
+                ante = _antecedent(norm, m.start(), lex)
+                if ante is None or embedded:
+                    return None
+                src, span = ante
+                words = src.text.split()
+                _person_affiliation(src, words, state)
+                conduit = _find_conduit(after[:12], lex, state)
+                return _Found(m.start(), m.end(), src, span, conduit, False)
+            src, span = _continuation(norm, m.start(), feminine, lex, state)
+            if src is None:
+                return None
+            words = src.text.split()
+    _person_affiliation(src, words, state)
+    conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
+    anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
+    return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+def _after_quotation(norm: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` follows a closing quotation: ``"..."، قال المسؤول`` (a post-posed cue).
+
+    The quotation before the verb is then the reported content, so the verb needs no complementiser.
+    """
+    head = norm[:pos].rstrip().rstrip("،,").rstrip()
+    return head.endswith('"') and head.count('"') % 2 == 0
+
+
+def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
+    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X."""
+    an = next((i for i, t in enumerate(after[:14]) if t.text == "عن"), None)
+    if an is not None:
+        first, _ = _phrase(after[:an], lex)
+        second, _ = _phrase(after[an + 1 :], lex)
+        if second:
+            words = [t.text for t in second]
+            src = _classify(words, lex)
+            if src is not None:
+                src = _resolve_anaphor(src, words, lex, state)
+                _person_affiliation(src, words, state)
+                via = _classify([t.text for t in first], lex) if first else None
+                conduit = via.outlet if via is not None and via.source_type == "media_outlet" else None
+                return _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+    phrase, _ = _phrase(after, lex)
+    if not phrase:
+        return None
+    words = [t.text for t in phrase]
+    src = _classify(words, lex)
+    if src is None or src.source_type != "media_outlet":
+        return None  # نقل السفارة: a transfer, not a report; only an outlet is cited by نقل without عن
+    return _Found(
+        m.start(),
+        m.end(),
+        _resolve_anaphor(src, words, lex, state),
+        (phrase[0].start, phrase[-1].end),
+        None,
+        False,
+    )
