@@ -418,8 +418,8 @@ def _role_noun(word: str, lex: _Lexicon) -> bool:
 
 
 def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
-    """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سليمان
-    نصيرات``; not name-like words further on (``رجل الدين عن كيفية استحضار``)."""
+    """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سامر
+    خليل``; not name-like words further on (``رجل الدين عن طريقة تدريس``)."""
     rest = words[1:]
     while (
         rest and _is_definite(rest[0]) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
@@ -438,7 +438,7 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
 
 def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
     """The gender of a name followed by its role in apposition (``أصلي إيدنتسباس الخبيرة في ...``,
-    ``مشهور رئيس لجنة الحوار``): up to three name-like words, then a person's head noun or a definite
+    ``منصور رئيس لجنة التنسيق``): up to three name-like words, then a person's head noun or a definite
     role noun (:func:`_role_noun`); None for anything else."""
     for j in range(1, min(4, len(words))):
         role = words[j]

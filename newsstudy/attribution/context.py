@@ -59,13 +59,13 @@ _PEOPLE_TYPES = {"anonymous_source": 0, "anonymous_official": 1, "named_person":
 
 def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source | None:
     """The source an anaphor by head noun names: ``الوزير`` after ``وزير الخارجية الأمريكي أنتوني
-    بلينكن``, ``رجل الدين`` after ``رجل دين يتولى منصباً رفيعاً``.
+    بلينكن``, ``رجل الدين`` after ``رجل دين يشغل منصباً كبيراً``.
 
     The anaphor is definite (``الوزير``, or a construct ``رجل الدين``), at most two words, each of
     which (without its clitics) is a word of the earlier source's phrase or a modifier word of the
     vocabulary; the earlier source is the last one of the document with the same head noun.
     """
-    # the words before a preposition: تساءل رجل الدين عن كيفية ... names the cleric
+    # the words before a preposition: تساءل رجل الدين عن طريقة ... names the cleric
     words = words[: next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))]
     if src.source_type not in _PEOPLE_TYPES or len(words) > 2:
         return None

@@ -124,11 +124,11 @@ _VERBAL_NOUN_CUES = frozenset({"بالقول"})
 
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
-#: Prepositions that open an adverbial right after a verb (``وأشار في ختام حديثه إلى أنه``, ``وقال من
+#: Prepositions that open an adverbial right after a verb (``وأشار في نهاية كلمته إلى أنه``, ``وقال من
 #: جهته``): a verb followed by one has no subject of its own.
 _ADVERBIAL_OPENERS = frozenset("في من خلال عقب اثناء امام عن علي الي حول".split())
 
-#: Words that open a modifier of a subject (``الجويلي في اتصال هاتفي``, ``البوهي في كتابه``): a
+#: Words that open a modifier of a subject (``سالم في حديث هاتفي``, ``الكاتب في مقاله``): a
 #: phrase that is no source as a whole may be one up to them.
 _MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
 
@@ -143,8 +143,8 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
 
     The whole phrase is classified first (:func:`_classify`), then, before a complementiser, read as
     verb-subject-complement (:func:`_subject_before_complement`). When neither reads it, the phrase
-    may be a subject and a modifier (``وتوقع الجويلي في اتصال هاتفي ... أن``, ``كما يقول حبيب البوهي
-    في كتابه``): the words before its first preposition are read the same two ways.
+    may be a subject and a modifier (``وتوقع سالم في حديث هاتفي ... أن``, ``كما يقول الكاتب كريم
+    في مقاله``): the words before its first preposition are read the same two ways.
     """
     src = _classify(words, lex)
     if src is None and complement:
@@ -434,7 +434,7 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         if src is not None:
             return src, (toks[k].start, toks[-1].end)
     if toks and len(toks) <= _MAX_SV_OPENING and not norm[start : toks[0].rstart].strip():
-        # The whole clause before the verb is its subject (``القنصل الفرنسي يؤكد أن``, ``ألمانيا
+        # The whole clause before the verb is its subject (``السفير الإيطالي يؤكد أن``, ``ألمانيا
         # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
         words = [t.text for t in toks]
         named = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None  # ألمانيا، حزب الله
@@ -778,7 +778,7 @@ def _verb_cue(
         or (phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m))
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
     ):
-        phrase = []  # ويقولون جميعا إنهم، وأشار في ختام حديثه إلى أنه: an adverbial, no subject
+        phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
     words = [t.text for t in phrase]
     named = _name_before_role(phrase, region, stop, lex)
