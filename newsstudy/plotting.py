@@ -327,15 +327,25 @@ def _grid(n: int, ncols: int, panel: tuple[float, float]) -> tuple[Figure, np.nd
     return fig, axes
 
 
-def _hbars(ax: Axes, labels: Sequence[str], values: Sequence[float], *, fmt: str = "{:.2f}") -> None:
-    """Horizontal bars, first label on top, value printed at the end of each bar."""
+def _weight(value: float) -> str:
+    """A weight as a bar's label: two decimals, or two significant digits below 0.1 (``0.012``).
+
+    >>> _weight(0.25), _weight(0.0123), _weight(0.0)
+    ('0.25', '0.012', '0.00')
+    """
+    return f"{value:.2f}" if abs(value) >= 0.1 or value == 0 else f"{value:.2g}"
+
+
+def _hbars(ax: Axes, labels: Sequence[str], values: Sequence[float], *, fmt: str | None = None) -> None:
+    """Horizontal bars, first label on top, each value printed at its end (``fmt``, else :func:`_weight`)."""
     y = np.arange(len(labels))
     ax.barh(y, values, color=_BAR_COLOUR, height=0.7)
     ax.set_yticks(y, [_label(t) for t in labels])
     ax.invert_yaxis()
     top = max([float(v) for v in values] + [0.0])
     for yi, v in zip(y, values, strict=True):
-        ax.text(float(v) + top * 0.01, yi, fmt.format(v), va="center", ha="left", fontsize=8)
+        label = fmt.format(v) if fmt is not None else _weight(float(v))
+        ax.text(float(v) + top * 0.01, yi, label, va="center", ha="left", fontsize=8)
     ax.set_xlim(0, top * 1.15 if top > 0 else 1)
     ax.tick_params(axis="y", length=0)
 
@@ -716,6 +726,7 @@ def share_over_time(
         else:
             ax.text(0.5, 0.5, f"no month with {min_weight} dated attributions", ha="center", va="center",
                     transform=ax.transAxes)  # fmt: skip
+            ax.set_xticks([])  # no month to place on the axis
         ax.set_ylim(0, 1.02)
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
         if title:

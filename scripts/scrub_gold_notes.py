@@ -38,7 +38,7 @@ def main() -> None:
         if record.get("doc_id") not in dev_ids or not record.get("notes"):
             continue
         lines = texts[record["doc_id"]].split("\n")
-        notes = RUN.sub(lambda m: _place(m.group(0), lines), record["notes"])
+        notes = RUN.sub(lambda m, lines=lines: _place(m.group(0), lines), record["notes"])
         if notes != record["notes"]:
             record["notes"] = notes
             path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
