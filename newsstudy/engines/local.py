@@ -227,18 +227,14 @@ def run_streaming(
                 state, sample, folder, options, report=report,
                 submit=None if pool is None else pool.submit,
             )  # fmt: skip
+            # The spilled index lives in the staged folder: removed before the folder is moved into place.
+            # The figures are drawn by the run's own workers.
+            _close(state)
+            _complete(folder, state, corpus, options, report, command=command, executor=pool)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
             _close(state)
-        drawing = None
-        if n_jobs > 1 and folder.figures is not None and state.n_docs:
-            drawing = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
-        try:
-            _complete(folder, state, corpus, options, report, command=command, executor=drawing)
-        finally:
-            if drawing is not None:
-                drawing.shutdown()
     return folder.paths
 
 
