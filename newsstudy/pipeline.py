@@ -213,7 +213,7 @@ def term_tables(
     options: StudyOptions,
     facets: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Top terms, topics, the ``similarity`` table and the terms per outlet, robust to tiny corpora.
+    """Top terms, topics, ``similarity`` and the terms and similarity per outlet, robust to tiny corpora.
 
     The number of topics is lowered to what the corpus allows (no more than its
     documents with text or its vocabulary); a corpus whose articles have no term
@@ -247,7 +247,7 @@ def term_tables(
         zero = pd.DataFrame(0.0, index=ids, columns=ids)
         small = len(ids) <= options.max_all_pairs
         pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
-        return {**empty, "similarity": pairs}
+        return {**empty, "similarity": pairs, "outlet_similarity": _outlet_similarity(pairs, facets, texts)}
     vectorizer, _ = fitted
     k = min(options.n_topics, len(texts), len(vectorizer.vocabulary_))
     top, model = topics.terms_and_topics(
@@ -276,7 +276,15 @@ def term_tables(
         "similarity": pairs,
         "outlet_terms": by_outlet,
         "term_forms": forms.astype(str),
+        "outlet_similarity": _outlet_similarity(pairs, facets, texts),
     }
+
+
+def _outlet_similarity(pairs: pd.DataFrame, facets: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`newsstudy.views.outlet_similarity`: shares of the articles the similarity was computed on."""
+    from newsstudy import views
+
+    return views.outlet_similarity(pairs, facets[facets["doc_id"].isin(texts["doc_id"])])
 
 
 def run_study(

@@ -246,11 +246,11 @@ def _final_tables(
 
     report.stage("topics")
     terms = term_tables.result()
-    for name in ("top_terms", "topic_terms", "document_topics", "similarity", "outlet_terms", "term_forms"):
+    for name in (
+        "top_terms", "topic_terms", "document_topics", "similarity", "outlet_terms", "term_forms",
+        "outlet_similarity",
+    ):  # fmt: skip
         sink.write(name, terms[name])
-    # Shares of the articles the similarity was computed on: those with text.
-    with_text = sampled["doc_id"].isin(articles.loc[articles["text"].str.strip() != "", "doc_id"])
-    sink.write("outlet_similarity", views.outlet_similarity(terms["similarity"], sampled[with_text]))
 
 
 def _add_chunk(part: ChunkTables, state: _State, sample: _TopicSample, sink: Sink) -> None:
