@@ -11,10 +11,12 @@ from __future__ import annotations
 import csv
 import json
 import re
+from functools import cache
 from itertools import islice
 
 import pandas as pd
 import pytest
+import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -688,21 +690,45 @@ _NAME_TEXT = st.lists(
 ).map(" ".join)
 
 
+@cache
+def _alternation_patterns() -> tuple[tuple[re.Pattern, regex.Pattern], ...]:
+    """Each lexicon pattern, beside the same pattern as a longest-first ``regex`` alternation.
+
+    The lexicon writes its word lists as ``re`` tries; the alternation is how they were written
+    before, and what the tries must match exactly.
+    """
+    from newsstudy.attribution.lexicon import _ADJ_PREFIXES, _ADJ_SUFFIXES, _alternation
+
+    lex = A._lexicon()
+    edge = r"\p{L}\p{N}"
+
+    def alternation(group: str, words, prefixes, suffixes=()) -> regex.Pattern:
+        after = f"(?:{'|'.join(suffixes)})?" if suffixes else ""
+        body = f"(?:{'|'.join(prefixes)})?(?P<{group}>{_alternation(words)}){after}"
+        return regex.compile(rf"(?<![{edge}])" + body + rf"(?![{edge}])")
+
+    return (
+        (lex.adjective_re, alternation("a", lex.adjectives, _ADJ_PREFIXES, _ADJ_SUFFIXES)),
+        (lex.name_re, alternation("n", lex.names, ("و", "ب", "ل", "ال", "وال", "بال", "لل"))),
+        (lex.outlet_re, alternation("o", lex.outlets, ("و", "ب", "ل", "لل", "ال", "وال", "بال"))),
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_ARABIC_LIKE, _NAME_TEXT, _ADJ_TEXT, _ODD_TEXT))
-def test_gated_pattern_calls_are_the_plain_calls(text: str) -> None:
-    lex = A._lexicon()
-    for stems, pattern in (
-        (lex.adjective_stem_re, lex.adjective_re),
-        (lex.name_stem_re, lex.name_re),
-        (lex.outlet_stem_re, lex.outlet_re),
-    ):
+@example("قال وزير الخارجية المصري في القاهرة-واشنطن لوكالة رويترز وللأمم المتحدة")
+@example("والأمريكيون: مصر_السودان ٢٠٢٤ (بيروت) ولبنانيتان")
+def test_lexicon_tries_match_as_the_longest_first_alternations(text: str) -> None:
+    for trie, alternation in _alternation_patterns():
         for norm in (text, A.for_matching(text)):
-            for method in (pattern.search, pattern.match, pattern.fullmatch):
-                got, plain = A._gated(stems, method, norm), method(norm)
+            for name in ("search", "match", "fullmatch"):
+                got, plain = getattr(trie, name)(norm), getattr(alternation, name)(norm)
                 assert (got and (got.span(), got.groupdict())) == (
                     plain and (plain.span(), plain.groupdict())
                 )
+            assert [(m.span(), m.groupdict()) for m in trie.finditer(norm)] == [
+                (m.span(), m.groupdict()) for m in alternation.finditer(norm)
+            ]
 
 
 @settings(max_examples=300, deadline=None)

@@ -110,7 +110,6 @@ from newsstudy.attribution.classification import (
     _MAX_SV_TOKENS,
     _classify,
     _classify_plain,
-    _gated,
     _head,
     _head_plain,
     _namelike,

@@ -7,8 +7,6 @@ source. :func:`_affiliation` finds the entity a phrase names.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,11 +102,7 @@ def _namelike_plain(word: str, lex: _Lexicon, *, strict: bool = True) -> bool:
         return False
     if (strict and word in lex.common_nouns) or word.endswith(("ها", "هم", "هما")):
         return False  # names take neither the article elsewhere in news text nor possessive pronouns
-    if (
-        _head(word, lex) is not None
-        or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word)
-        or _gated(lex.name_stem_re, lex.name_re.fullmatch, word)
-    ):
+    if _head(word, lex) is not None or lex.adjective_re.fullmatch(word) or lex.name_re.fullmatch(word):
         return word in lex.person_names
     return True
 
@@ -126,13 +120,13 @@ class _Source:
 
 def _is_name(word: str, lex: _Lexicon) -> bool:
     """Whether ``word`` is a gazetteer name (after a clitic): ``name_re.fullmatch``, gated."""
-    return _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
+    return lex.name_re.fullmatch(word) is not None
 
 
 def _outlet_at(words: list[str], lex: _Lexicon) -> tuple[_Outlet, int] | None:
     """An outlet named at the start of ``words``: the outlet and the number of words it covers."""
     joined = " ".join(words[:6]).lower()
-    m = _gated(lex.outlet_stem_re, lex.outlet_re.match, joined)
+    m = lex.outlet_re.match(joined)
     if m is None:
         return None
     return lex.outlets[m.group("o")], len(m.group().split())
@@ -145,28 +139,17 @@ def _outlet_label(outlet: _Outlet | None) -> str:
     return outlet.country
 
 
-def _gated(stems: re.Pattern, method: Callable[[str], regex.Match | None], text: str) -> regex.Match | None:
-    """``method(text)`` (search, match or fullmatch of a lexicon pattern), or None if ``stems`` finds nothing.
-
-    Every match of ``adjective_re`` (``name_re``, ``outlet_re``) holds one of the adjectives (names, outlet
-    names) as written, so a text where the plain ``re`` search ``stems`` (:func:`_trie_pattern` of them)
-    finds none has no match; most texts hold none, and that search in C is cheaper than the pattern's own
-    with its look-arounds and long alternations.
-    """
-    return method(text) if stems.search(text) is not None else None
-
-
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     # لل + a definite name (للأمم المتحدة) is ل + ال...: written so, the name's pattern finds it.
     text = " ".join("لا" + w[1:] if w.startswith("لل") else w for w in words)
     best: tuple[int, str] | None = None
-    m = _gated(lex.adjective_stem_re, lex.adjective_re.search, text)  # the first match
+    m = lex.adjective_re.search(text)  # the first match
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
-    m = _gated(lex.name_stem_re, lex.name_re.search, text)
+    m = lex.name_re.search(text)
     if m is None and any(w.startswith("لل") for w in words):
         # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية), as written
-        m = _gated(lex.name_stem_re, lex.name_re.search, " ".join(words))
+        m = lex.name_re.search(" ".join(words))
     if m is not None and (best is None or m.start() < best[0]):
         best = (m.start(), lex.names[m.group("n")][0])
     return None if best is None else best[1]
@@ -177,9 +160,7 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     run = 0
     for i, w in enumerate(words[1:], start=1):
         if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
-            if not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w) and not _gated(
-                lex.name_stem_re, lex.name_re.fullmatch, w
-            ):
+            if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
                 return True  # a first name and an al- family name ending the phrase: يوسف المحمود
         run = run + 1 if _namelike(w, lex, strict=False) else 0
         if run >= 2:
@@ -262,9 +243,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     person = _titled_person(words, lex) or _name_then_role(words, lex)
     if person is not None:
         return _Source(text, "named_person", aff or "unknown", None, person, "person")
-    if first.endswith(("ون", "ين")) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first):
+    if first.endswith(("ون", "ين")) and lex.adjective_re.fullmatch(first):
         return _Source(text, "anonymous_official", aff or "unknown", None, "m", "official")
-    m = _gated(lex.name_stem_re, lex.name_re.match, text)
+    m = lex.name_re.match(text)
     if m is not None and m.start() == 0:
         label, kind = lex.names[m.group("n")]
         if kind == "person":
@@ -291,7 +272,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     if (_namelike(first, lex) and not construct) or (
         _is_definite(first)
         and first.endswith("ي")
-        and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, first)
+        and not lex.adjective_re.fullmatch(first)
         and len(words) <= 3
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
@@ -341,7 +322,7 @@ def _lone_name(word: str, lex: _Lexicon) -> bool:
         and word not in _QUANTIFIERS
         and word not in _NOT_NAME_STARTS
         and _head(word, lex) is None
-        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+        and lex.adjective_re.fullmatch(word) is None
         and _VERBLIKE.fullmatch(word) is None
     )
 
@@ -358,7 +339,7 @@ def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
         and _plural(word)
         and _head(word, lex) is None
         and word not in lex.vocabulary
-        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+        and lex.adjective_re.fullmatch(word) is None
     )
 
 
@@ -421,9 +402,7 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
     """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سامر
     خليل``; not name-like words further on (``رجل الدين عن طريقة تدريس``)."""
     rest = words[1:]
-    while (
-        rest and _is_definite(rest[0]) and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
-    ):
+    while rest and _is_definite(rest[0]) and lex.adjective_re.fullmatch(rest[0]):
         rest = rest[1:]
     if not rest or rest[0] in _NOT_NAME_STARTS:
         return False  # خبير من مؤسسة ...: a preposition, no name
@@ -476,11 +455,7 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
         # a nationality between the role and the name: الباحث الأردني سليمان نصيرات
         rest = words[1:]
-        while (
-            len(rest) > 1
-            and _is_definite(rest[0])
-            and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, rest[0])
-        ):
+        while len(rest) > 1 and _is_definite(rest[0]) and lex.adjective_re.fullmatch(rest[0]):
             rest = rest[1:]
         if rest[0] in lex.given_names or (
             _namelike(rest[0], lex, strict=False) and _has_name_after([first, *rest], lex)
@@ -517,7 +492,7 @@ def _surname(word: str, lex: _Lexicon) -> bool:
         and word[2:] not in lex.vocabulary
         and word not in lex.vocabulary
         and _head(word, lex) is None
-        and _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, word) is None
+        and lex.adjective_re.fullmatch(word) is None
     )
 
 

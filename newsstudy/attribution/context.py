@@ -17,7 +17,6 @@ import regex
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
     _bare,
-    _gated,
     _head,
     _head_form,
     _is_definite,
@@ -131,7 +130,7 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
     """
     words = norm[max(0, pos - 60) : pos].split()[-_TITLE_WINDOW:]
     for w in reversed(words):
-        if w[-1:] in _STOPS or _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w):
+        if w[-1:] in _STOPS or lex.adjective_re.fullmatch(w):
             break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
         form = _head_form(w, lex)
         if form is not None:

@@ -27,7 +27,6 @@ from newsstudy.attribution.cues import (
     _multi_preps,
     _trie_pattern,
 )
-from newsstudy.attribution.tokens import _L
 from newsstudy.normalize import for_matching
 from newsstudy.paths import DATA_DIR
 
@@ -65,17 +64,17 @@ class _Lexicon:
     cue_words: dict[str, tuple[str, str, str]]  # word -> (kind, cue part, object suffix)
     verb_preps: dict[str, str]  # lemma -> preposition that can open the content (أشار إلى، شدد على)
     multi_preps: dict[str, list[list[str]]]  # first word -> the words of multiword prepositions
-    outlet_re: regex.Pattern
-    name_re: regex.Pattern
-    adjective_re: regex.Pattern
+    outlet_re: re.Pattern
+    name_re: re.Pattern
+    adjective_re: re.Pattern
     anonymity_re: regex.Pattern
     max_name_words: int = 3
     verb_words: frozenset[str] = field(default_factory=frozenset)
     cue_keys: frozenset[str] = field(default_factory=frozenset)  # cue words and multiword-preposition starts
     cue_re: re.Pattern | None = None  # _cue_token_pattern of the cue stems: every cue key, and a few more
     adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
-    name_stem_re: re.Pattern | None = None  # the names as written (see _gated)
-    outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see _gated)
+    name_stem_re: re.Pattern | None = None  # the names as written (see context._country_names)
+    outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see context._last_outlet)
     titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
     person_names: frozenset[str] = frozenset()  # the names of kind person
     given_names: frozenset[str] = field(default_factory=frozenset)
@@ -113,6 +112,32 @@ def outlets_table() -> pd.DataFrame:
 # المغربيات: the feminine plural, after a feminine plural noun such as ``جمعية المهندسات المغربيات``).
 _ADJ_PREFIXES = ("و", "ب", "ل", "ال", "وال", "بال", "لل")
 _ADJ_SUFFIXES = ("ه", "ون", "ين", "ان", "تان", "تين", "ات")
+
+
+# The gazetteer's and the outlet table's patterns are run by the standard ``re`` engine, their words
+# written as a trie (:func:`_trie_pattern`): it compares each character with the few letters that
+# can follow, where ``regex`` tried thousands of alternatives at every position. At one position the
+# trie tries the words the text starts with from the longest down, as the longest-first alternation
+# did, so the matches are the same. ``[^\W_]`` is ``re``'s letter or digit (``str.isalnum``), the
+# ``\p{L}\p{N}`` of :data:`~newsstudy.attribution.tokens._L`.
+_NOT_AFTER_WORD = r"(?<![^\W_])"
+_NOT_BEFORE_WORD = r"(?![^\W_])"
+
+
+def _word_pattern(
+    group: str, words: Iterable[str], prefixes: Iterable[str], suffixes: Iterable[str] = ()
+) -> re.Pattern:
+    """A whole word of ``words`` (the named ``group``), after one of ``prefixes``, before one of ``suffixes``.
+
+    The clitics are tried in the order given, and may be absent.
+
+    >>> p = _word_pattern("n", ["مصر", "مصر العربيه"], ("و", "ب"))
+    >>> [m.group("n") for m in p.finditer("ومصر، مصر العربيه ومصرف")]
+    ['مصر', 'مصر العربيه']
+    """
+    after = f"(?:{'|'.join(suffixes)})?" if suffixes else ""
+    body = f"(?:{'|'.join(prefixes)})?(?P<{group}>{_trie_pattern(words)}){after}"
+    return re.compile(_NOT_AFTER_WORD + body + _NOT_BEFORE_WORD)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -178,12 +203,9 @@ def _lexicon() -> _Lexicon:
             outlets.setdefault(key, _Outlet(rec.canonical, rec.country_code or rec.country))
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
     participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
-    outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
-    name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
-    adjective_re = regex.compile(
-        rf"(?<![{_L}])(?:{'|'.join(_ADJ_PREFIXES)})?(?P<a>{_alternation(adjectives)})"
-        rf"(?:{'|'.join(_ADJ_SUFFIXES)})?(?![{_L}])"
-    )
+    outlet_re = _word_pattern("o", outlets, ("و", "ب", "ل", "لل", "ال", "وال", "بال"))
+    name_re = _word_pattern("n", names, ("و", "ب", "ل", "ال", "وال", "بال", "لل"))
+    adjective_re = _word_pattern("a", adjectives, _ADJ_PREFIXES, _ADJ_SUFFIXES)
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
     titles = {}

@@ -17,7 +17,6 @@ from newsstudy.attribution.classification import (
     _bare,
     _classify,
     _copy,
-    _gated,
     _head,
     _is_definite,
     _namelike,
@@ -135,7 +134,7 @@ _MODIFIER_OPENERS = _PREPOSITIONS | {"امام", "مع", "بين"}
 
 def _known_name(word: str, lex: _Lexicon) -> bool:
     """A given name or a gazetteer name (a person, country or body), as written or after a clitic."""
-    return word in lex.given_names or _gated(lex.name_stem_re, lex.name_re.fullmatch, word) is not None
+    return word in lex.given_names or lex.name_re.fullmatch(word) is not None
 
 
 def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
@@ -175,7 +174,7 @@ def _name_goes_on(before: list[str], rest: list[str], lex: _Lexicon) -> bool:
     للاستشارات الصناعية``: the لـ word is inside the body's name, not an addressee)."""
     for j in range(len(before)):
         head = " ".join(before[j:])
-        m = _gated(lex.name_stem_re, lex.name_re.match, head + " " + " ".join(rest))
+        m = lex.name_re.match(head + " " + " ".join(rest))
         if m is not None and m.end() > len(head) + 1:
             return True
     return False
@@ -205,7 +204,7 @@ def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
     head = _head(noun, lex)
     if head is not None:
         return head[0] == "institution"
-    m = _gated(lex.name_stem_re, lex.name_re.match, " ".join([noun, *following]))
+    m = lex.name_re.match(" ".join([noun, *following]))
     return m is not None and lex.names[m.group("n")][1] != "person"
 
 
@@ -224,7 +223,7 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
         return phrase
     if all(
         _namelike(t.text, lex, strict=False)
-        or (_is_definite(t.text) and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, t.text))
+        or (_is_definite(t.text) and not lex.adjective_re.fullmatch(t.text))
         for t in seg
     ):
         return phrase + seg
@@ -322,10 +321,8 @@ def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
                 break
     if src is None or src.source_type == "document":
         return None
-    if src.source_type in ("institution", "named_person") and _gated(
-        lex.name_stem_re, lex.name_re.match, " ".join(words)
-    ):
-        m = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words))
+    if src.source_type in ("institution", "named_person") and lex.name_re.match(" ".join(words)):
+        m = lex.name_re.match(" ".join(words))
         src.text = m.group()
     src.raw = src.text
     return src
@@ -396,7 +393,7 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
             k  # the whole phrase between its punctuation and the pronoun (خالد نور، الذي) is read as it is
             and _head(words[0], lex) is None
             and _outlet_at(words, lex) is None
-            and _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is None
+            and lex.name_re.match(" ".join(words)) is None
         ):
             continue
         src = _classify(words, lex)
@@ -437,7 +434,7 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         # The whole clause before the verb is its subject (``السفير الإيطالي يؤكد أن``, ``ألمانيا
         # تعلن``): read as a subject when it names a country, body or person of the gazetteer.
         words = [t.text for t in toks]
-        named = _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None  # ألمانيا، حزب الله
+        named = lex.name_re.match(" ".join(words)) is not None  # ألمانيا، حزب الله
         if named or _is_definite(words[0]):  # not لكن انتخاب ترامب: the subject opens the clause
             src = _classify(words, lex) or _subject_before_complement(words, lex)
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
@@ -558,7 +555,7 @@ def _bare_word_person(src: _Source, words: list[str], lex: _Lexicon) -> bool:
     first = words[0]
     if _known_name(first, lex) or _head(first, lex) is not None or first in lex.titles:
         return False
-    if _gated(lex.name_stem_re, lex.name_re.match, " ".join(words)) is not None:
+    if lex.name_re.match(" ".join(words)) is not None:
         return False
     return not (len(words) > 1 and (_namelike(words[1], lex, strict=False) or _surname(words[1], lex)))
 
@@ -784,11 +781,7 @@ def _verb_cue(
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
         return None
-    if (
-        kind == "inform"
-        and phrase
-        and (len(words) == 1 or _gated(lex.name_stem_re, lex.name_re.fullmatch, " ".join(words)))
-    ):
+    if kind == "inform" and phrase and (len(words) == 1 or lex.name_re.fullmatch(" ".join(words))):
         phrase, words = [], []  # أبلغت الدوحة بأن: one noun is the object, the subject is elided
     src: _Source | None = None
     span: tuple[int, int] | None = None

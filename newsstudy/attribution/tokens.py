@@ -33,7 +33,7 @@ _LAST_CLAUSE_PUNCT = regex.compile(r"(?r)[.!?؟،,؛;:\"]")
 # ``regex``'s ``\s`` (``str.isspace`` less the information separators U+001C..U+001F).
 _SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)|$")
 _PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)")  # its first branch (see _sentence_ends)
-_COMPLEMENT = regex.compile(rf"(?<![{_L}])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![{_L}])|[:\"]")
+_COMPLEMENT = re.compile(r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![^\W_])|[:\"]")
 _COMPLEMENT_HINT = re.compile('ان|[:"]')  # what every match of _COMPLEMENT holds (see _complement)
 _MIN_QUOTE_WORDS = 4
 
@@ -50,7 +50,7 @@ class _Tok(NamedTuple):
 
 _new_tok = tuple.__new__  # _new_tok(_Tok, fields) builds a token without the Python-level __new__
 
-_STRIP = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+_STRIP = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 _TOK_CACHE: dict = {}
