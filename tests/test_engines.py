@@ -203,3 +203,49 @@ def test_dask_engine_equals_run_study(ant_sample, ant_expected, tmp_path: Path) 
     )
     engines.run_dask(ant_sample, tmp_path, ANT_OPTIONS, n_workers=2, processes=False, chunk_size=9)
     _assert_same_tables(tmp_path, ant_expected)
+
+
+def test_dask_groups_the_reuse_anchors_on_the_cluster(ant_sample, ant_expected, tmp_path: Path, monkeypatch):
+    pytest.importorskip(
+        "distributed", reason="the Dask engine needs the 'dask' extra (pip install newsstudy[dask])"
+    )
+    import newsstudy.duplicates.index as index_module
+
+    def local_grouping(*args, **kwargs):
+        raise AssertionError("the local index grouped anchors itself")
+
+    monkeypatch.setattr(index_module, "_gram_pairs", local_grouping)  # the cluster's copy is not this name
+    engines.run_dask(ant_sample, tmp_path, ANT_OPTIONS, n_workers=2, processes=False, chunk_size=9)
+    passages = engines.read_table(tmp_path, "reuse_passages")
+    assert len(passages) > 0
+    _assert_same_tables(tmp_path, {"reuse_passages": ant_expected["reuse_passages"]})
+    assert "reuse anchors" in json.loads((tmp_path / "run.json").read_text())["timings_seconds"]
+
+
+@pytest.mark.parametrize("partitions", [1, 3])
+def test_given_anchor_matches_give_the_index_own_passages(ant_sample, tmp_path: Path, partitions) -> None:
+    """Matches found per gram-hash partition (as the cluster finds them) equal the index's own."""
+    from newsstudy.engines.cluster import _anchor_matches_in_partition
+
+    documents, _ = load_study_corpus(ant_sample, ANT_OPTIONS)
+    lines = run_study(documents, ANT_OPTIONS)["lines"]
+    chunks = [lines[lines["doc_id"].isin(ids)] for ids in np.array_split(sorted(set(lines["doc_id"])), 4)]
+    features = [duplicates.chunk_features(c) for c in chunks]
+    own = duplicates.OutOfCoreIndex(tmp_path / "own")
+    given = duplicates.OutOfCoreIndex(tmp_path / "given")
+    anchors = []
+    for f in features:
+        own.add(f)
+        given.add(f)
+        grams = {"gram": f.anchor_hash, "doc_id": f.ids[f.anchor_doc], "pos": f.anchor_pos}
+        anchors.append(pd.DataFrame(grams))
+    anchors = pd.concat(anchors, ignore_index=True)
+    part = anchors["gram"].to_numpy(np.uint64) % np.uint64(partitions)
+    for k in range(partitions):
+        given.add_matches(_anchor_matches_in_partition(anchors[part == k], duplicates.reuse.MAX_ANCHOR_DOCS))
+    expected = pd.concat(own.reuse_passages(), ignore_index=True)
+    got = pd.concat(given.reuse_passages(), ignore_index=True)
+    own.close()
+    given.close()
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(got, expected)

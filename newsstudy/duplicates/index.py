@@ -20,6 +20,7 @@ from newsstudy.duplicates.documents import _kept_docs, _pair_frame, _pair_table
 from newsstudy.duplicates.hashing import _U64, _word_strings, shingle_hashes, stable_hash, word_hashes
 from newsstudy.duplicates.minhash import _signatures_from_shingles
 from newsstudy.duplicates.reuse import (
+    MAX_ANCHOR_DOCS,
     _anchor_grams,
     _copies_frame,
     _doc_words_with_offsets,
@@ -183,6 +184,7 @@ class OutOfCoreIndex:
         self._final: dict | None = None
         self._reader = None
         self._cache: dict[int, _DocWords] = {}
+        self._given_matches = False  # add_matches was called: the anchor matches are given, not computed
 
     # ----------------------------------------------------------------- adding
     def add(self, features: ChunkFeatures) -> None:
@@ -318,11 +320,16 @@ class OutOfCoreIndex:
 
     # ----------------------------------------------------------------- tables
     def _pair_files(self, *, max_anchor_docs: int) -> list:
-        """Spill the matching anchor positions of every pair, by ranges of the first document."""
+        """Spill the matching anchor positions of every pair, by ranges of the first document.
+
+        When the matches were computed elsewhere and given with :meth:`add_matches` (the Dask
+        executor groups the anchors on its cluster), their files are used as they are.
+        """
         from pathlib import Path
 
+        if self._given_matches:
+            return sorted(Path(self.directory).glob("matches-*.bin"))
         final = self._finish()
-        n = max(self.n_docs, 1)
         for f in sorted(Path(self.directory).glob("matches-*.bin")):
             f.unlink()
         for path in sorted(Path(self.directory).glob("anchors-*.bin")):
@@ -330,13 +337,44 @@ class OutOfCoreIndex:
             doc = final["rank"][rows["doc"]]
             da, db, pa, pb = _gram_pairs(rows["gram"], doc, rows["pos"], max_anchor_docs=max_anchor_docs)
             del rows, doc
-            out = np.empty(len(da), dtype=_MATCH_DTYPE)
-            out["da"], out["db"], out["pa"], out["pb"] = da, db, pa, pb
-            self._spill(out, (da * self.partitions) // n, "matches")
+            self._spill_matches(da, db, pa, pb)
         return sorted(Path(self.directory).glob("matches-*.bin"))
 
+    def _spill_matches(self, da: np.ndarray, db: np.ndarray, pa: np.ndarray, pb: np.ndarray) -> None:
+        """Append anchor matches (documents as indices into :attr:`ids`) to their first document's file."""
+        out = np.empty(len(da), dtype=_MATCH_DTYPE)
+        out["da"], out["db"], out["pa"], out["pb"] = da, db, pa, pb
+        self._spill(out, (np.asarray(da, dtype=np.int64) * self.partitions) // max(self.n_docs, 1), "matches")
+
+    def add_matches(self, matches: pd.DataFrame) -> None:
+        """Add anchor matches computed outside the index: ``doc_a``, ``doc_b`` (doc_ids), ``pa``, ``pb``.
+
+        The rows must be those :func:`~newsstudy.duplicates.reuse._gram_pairs` gives on all the
+        anchors of the corpus (every occurrence of a gram grouped together, so its boilerplate
+        limit is decided on all of them), in any order and in any number of calls. The index's
+        own anchors are then not used: the chunks should have been added without them.
+        """
+        if not self._given_matches:
+            from pathlib import Path
+
+            for f in sorted(Path(self.directory).glob("matches-*.bin")):
+                f.unlink()
+            self._given_matches = True
+        if not len(matches):
+            return
+        ids = pd.Index(self.ids)
+        da, db = ids.get_indexer(matches["doc_a"]), ids.get_indexer(matches["doc_b"])
+        if (da < 0).any() or (db < 0).any():
+            raise ValueError("anchor matches name a document that is not in the index")
+        self._spill_matches(da, db, matches["pa"].to_numpy(), matches["pb"].to_numpy())
+
     def reuse_passages(
-        self, *, min_words: int = 12, max_gap: int = 2, min_bridge: int = 3, max_anchor_docs: int = 50
+        self,
+        *,
+        min_words: int = 12,
+        max_gap: int = 2,
+        min_bridge: int = 3,
+        max_anchor_docs: int = MAX_ANCHOR_DOCS,
     ) -> Iterator[pd.DataFrame]:
         """The rows of :func:`reuse_passages` on the whole corpus, in its order, as a few frames.
 

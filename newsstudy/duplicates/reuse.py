@@ -331,6 +331,10 @@ def _source(a: str, b: str, dates: dict[str, pd.Timestamp]) -> str:
     return a if da < db else b
 
 
+#: Grams shared by more documents than this are boilerplate, not evidence of reuse (:func:`reuse_passages`).
+MAX_ANCHOR_DOCS = 50
+
+
 def reuse_passages(
     lines: pd.DataFrame,
     documents: pd.DataFrame | None = None,
@@ -338,7 +342,7 @@ def reuse_passages(
     min_words: int = 12,
     max_gap: int = 2,
     min_bridge: int = 3,
-    max_anchor_docs: int = 50,
+    max_anchor_docs: int = MAX_ANCHOR_DOCS,
 ) -> pd.DataFrame:
     """Passages of at least ``min_words`` normalised words shared by two documents.
 
