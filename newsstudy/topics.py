@@ -295,8 +295,18 @@ class ArabicTokenizer:
         return token in self.drop_
 
     def __call__(self, text: str) -> list[str]:
+        return self.tokens_of_matching_form(normalize.for_matching(text))
+
+    def tokens_of_matching_form(self, norm: str) -> list[str]:
+        """The tokens of a text already in matching form (``normalize.for_matching``; normalising a
+        corpus at once with :func:`~newsstudy.normalize.for_matching_all` is faster).
+
+        >>> tok = ArabicTokenizer()
+        >>> tok.tokens_of_matching_form(normalize.for_matching("وزيرُ الخارجيّة")) == tok("وزيرُ الخارجيّة")
+        True
+        """
         drop = self.drop_
-        kept = [t for t in self.pattern_.findall(normalize.for_matching(text).lower()) if t not in drop]
+        kept = [t for t in self.pattern_.findall(norm.lower()) if t not in drop]
         if self.stem:
             return [light_stem(t) for t in kept]
         return kept
@@ -334,16 +344,105 @@ def _split_options(options: dict) -> tuple[dict, dict]:
     return tok, vec
 
 
-def _vectorizer(kind: str, options: dict) -> CountVectorizer:
-    """A ``"tfidf"`` or ``"count"`` vectoriser with the Arabic tokenizer and ``options``."""
+class _ArrayCounting:
+    """The counting pass of a scikit-learn vectoriser's fit, done with arrays instead of a dict per document.
+
+    ``CountVectorizer._count_vocab`` fills a dict for every document, one token at a time, in Python:
+    on a corpus it is most of the fit. Here the documents are analysed as scikit-learn analyses them
+    and the counting is done by :func:`pandas.factorize` (terms numbered by first occurrence, as its
+    vocabulary numbers them) and :func:`numpy.unique` on (document, term) keys. The vocabulary and the
+    matrix are the same, entry for entry (tests compare them with scikit-learn's own). Transforming
+    with a fitted vocabulary is scikit-learn's own code.
+    """
+
+    def _count_vocab(self, raw_documents, fixed_vocab):
+        if fixed_vocab:
+            return super()._count_vocab(raw_documents, fixed_vocab)
+        from sklearn.feature_extraction import text as sk_text
+
+        docs = self._analysed(raw_documents)
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        flat = np.fromiter(itertools.chain.from_iterable(docs), dtype=object, count=int(lengths.sum()))
+        if not len(flat):
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        codes, terms = pd.factorize(flat, sort=False)
+        n_terms = len(terms)
+        keys, counts = np.unique(np.repeat(np.arange(len(docs), dtype=np.int64), lengths) * n_terms + codes,
+                                 return_counts=True)  # fmt: skip
+        rows = keys // n_terms
+        indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(docs)))))
+        index_dtype = np.int64 if indptr[-1] > np.iinfo(np.int32).max else np.int32
+        X = sparse.csr_matrix(
+            (counts.astype(self.dtype), (keys % n_terms).astype(index_dtype), indptr.astype(index_dtype)),
+            shape=(len(docs), n_terms),
+            dtype=self.dtype,
+        )
+        X.has_sorted_indices = True  # by term number within each row, as np.unique sorted the keys
+        vocabulary = dict(zip(terms.tolist(), range(n_terms), strict=True))
+        return vocabulary, getattr(sk_text, "_align_api_if_sparse", lambda m: m)(X)
+
+    def _analysed(self, raw_documents) -> list[list[str]]:
+        """Each document's terms, as ``build_analyzer()`` gives them.
+
+        With the Arabic tokenizer alone (words, no n-grams, no other preprocessing), the texts are
+        put in matching form many at a time (:func:`~newsstudy.normalize.for_matching_all`), which
+        is what the tokenizer would do to each.
+        """
+        tokenizer = self.tokenizer
+        plain = (
+            isinstance(tokenizer, ArabicTokenizer) and self.analyzer == "word" and self.ngram_range == (1, 1)
+            and self.preprocessor is None and not self.lowercase and self.strip_accents is None
+            and self.stop_words is None and self.input == "content"
+        )  # fmt: skip
+        if not plain:
+            analyze = self.build_analyzer()
+            return [analyze(doc) for doc in raw_documents]
+        texts = [self.decode(doc) for doc in raw_documents]
+        docs: list[list[str]] = []
+        for i in range(0, len(texts), _NORMALISE_BATCH):
+            norms = normalize.for_matching_all(texts[i : i + _NORMALISE_BATCH])
+            docs.extend(map(tokenizer.tokens_of_matching_form, norms))
+        return docs
+
+
+#: Texts put in matching form at once by :meth:`_ArrayCounting._analysed` (bounds its arrays' memory).
+_NORMALISE_BATCH = 2048
+
+
+@cache
+def _array_counting(kind: str) -> type:
+    """The vectoriser class of ``kind`` (``"tfidf"`` or ``"count"``) with :class:`_ArrayCounting`.
+
+    Made on first use (scikit-learn is imported only then) and named in this module, so a fitted
+    vectoriser pickles (:func:`__getattr__` makes the class again in a process that unpickles one).
+    """
     from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
+    base = TfidfVectorizer if kind == "tfidf" else CountVectorizer
+    name = _ARRAY_COUNTING[kind]
+    cls = type(name, (_ArrayCounting, base), {"__module__": __name__, "__qualname__": name})
+    globals()[name] = cls
+    return cls
+
+
+_ARRAY_COUNTING = {"tfidf": "_ArrayTfidfVectorizer", "count": "_ArrayCountVectorizer"}
+
+
+def __getattr__(name: str):
+    for kind, class_name in _ARRAY_COUNTING.items():
+        if name == class_name:
+            return _array_counting(kind)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _vectorizer(kind: str, options: dict) -> CountVectorizer:
+    """A ``"tfidf"`` or ``"count"`` vectoriser with the Arabic tokenizer and ``options``."""
     tok_opts, vec_opts = _split_options(options)
     defaults = {"min_df": 1, "max_df": 1.0}
     if kind == "tfidf":
         defaults["sublinear_tf"] = True
     defaults.update(vec_opts)
-    return (TfidfVectorizer if kind == "tfidf" else CountVectorizer)(
+    return _array_counting(kind)(
         tokenizer=ArabicTokenizer(**tok_opts),
         preprocessor=None,
         lowercase=False,  # the tokenizer lower-cases after normalising
@@ -386,6 +485,31 @@ def tfidf(articles: pd.DataFrame, **options) -> tuple[TfidfVectorizer, sparse.cs
     return vec, sparse.csr_matrix(matrix)
 
 
+def _nth_distinct_largest(values: np.ndarray, indptr: np.ndarray, n: int) -> np.ndarray:
+    """Per row of a CSR matrix (``values``, ``indptr``), its ``n``-th largest distinct value (the
+    smallest when it has fewer; ``-inf`` for an empty row).
+
+    >>> _nth_distinct_largest(np.array([3.0, 1.0, 3.0, 2.0, 5.0]), np.array([0, 4, 4, 5]), 2).tolist()
+    [2.0, -inf, 5.0]
+    """
+    rows = len(indptr) - 1
+    counts = np.diff(indptr)
+    row = np.repeat(np.arange(rows), counts)
+    filled = np.flatnonzero(counts > 0)
+    left = values.astype(np.float64)  # copied: the values not yet taken
+    nth = np.full(rows, -np.inf)
+    for _ in range(max(n, 1)):
+        top = np.full(rows, -np.inf)
+        if len(filled):
+            top[filled] = np.maximum.reduceat(left, indptr[filled])
+        found = top > -np.inf
+        if not found.any():
+            break
+        nth[found] = top[found]
+        left[left >= top[row]] = -np.inf
+    return nth
+
+
 def _top_terms_table(ids: Sequence[str], matrix: sparse.spmatrix, terms: np.ndarray, n: int) -> pd.DataFrame:
     """The ``top_terms`` table of a fitted matrix: each row's ``n`` largest weights, ties by term.
 
@@ -399,8 +523,12 @@ def _top_terms_table(ids: Sequence[str], matrix: sparse.spmatrix, terms: np.ndar
     term_rank[np.argsort(terms, kind="stable")] = np.arange(len(terms))
     row = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
     weight = m.data.astype(np.float64)
-    order = np.lexsort((term_rank[m.indices], -weight, row))
-    row, col, weight = row[order], m.indices[order], weight[order]
+    # Only the entries at or above each row's n-th largest distinct weight can be among its first n:
+    # they are found in n passes over the weights, and only they are sorted.
+    candidate = weight >= _nth_distinct_largest(weight, m.indptr, n)[row]
+    row, col, weight = row[candidate], m.indices[candidate], weight[candidate]
+    order = np.lexsort((term_rank[col], -weight, row))
+    row, col, weight = row[order], col[order], weight[order]
     first = np.searchsorted(row, np.arange(m.shape[0]))
     position = np.arange(len(row)) - first[row]
     keep = (position < n) & (weight > 0)

@@ -487,3 +487,62 @@ def test_neighbours_do_not_depend_on_row_order():
     _, Y = topics.tfidf(rev)
     pd.testing.assert_frame_equal(first, topics.neighbours(rev["doc_id"].tolist(), Y))
     assert first[["doc_a", "doc_b"]].values.tolist() == [["a", "b"], ["c", "d"]]
+
+
+def _top_terms_by_full_sort(ids, matrix, terms, n: int) -> pd.DataFrame:
+    """Each row's first ``n`` positive entries by descending weight, ties by term: every entry sorted."""
+    m = sparse_csr(matrix)
+    rows = []
+    for i in range(m.shape[0]):
+        lo, hi = m.indptr[i], m.indptr[i + 1]
+        entries = sorted(zip(-m.data[lo:hi], (terms[j] for j in m.indices[lo:hi]), strict=True))
+        kept = [(t, -w) for w, t in entries if -w > 0][:n]
+        rows.extend((ids[i], r, t, w) for r, (t, w) in enumerate(kept, start=1))
+    table = pd.DataFrame(rows, columns=["doc_id", "rank", "term", "weight"])
+    table = table.astype({"doc_id": "str", "rank": "int64", "term": "str", "weight": "float64"})
+    return table.sort_values(["doc_id", "rank"], kind="mergesort").reset_index(drop=True)
+
+
+def sparse_csr(matrix):
+    from scipy import sparse
+
+    return sparse.csr_matrix(matrix)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0]), min_size=6, max_size=6), max_size=8
+    ).filter(len),
+    st.integers(min_value=1, max_value=7),
+)
+def test_top_terms_table_keeps_each_rows_first_n_with_ties_by_term(weights, n) -> None:
+    matrix = np.array(weights)
+    terms = np.array(["ج", "ب", "ا", "د", "ه", "و"], dtype=object)
+    ids = [f"d{i}" for i in range(len(weights))]
+    got = topics._top_terms_table(ids, sparse_csr(matrix), terms, n)
+    pd.testing.assert_frame_equal(got, _top_terms_by_full_sort(ids, matrix, terms, n))
+
+
+def test_array_counting_gives_scikit_learns_vocabulary_and_matrix_entry_for_entry() -> None:
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+    texts = [
+        "قالَ وزيرُ الخارجيّة في CNN إنّ المفاوضات ستستأنف", "المفاوضات ستستأنف في الدوحة والقاهرة",
+        "", "في", "وزير الخارجية وزير الخارجية قال", "Reuters رويترز reuters",
+    ]  # fmt: skip
+    for kind, base, options in (
+        ("tfidf", TfidfVectorizer, {}),
+        ("count", CountVectorizer, {"stem": True}),
+        ("tfidf", TfidfVectorizer, {"ngram_range": (1, 2)}),  # the analyser's own path
+    ):
+        ours = topics._vectorizer(kind, options)
+        theirs = base(**ours.get_params())
+        X, Y = ours.fit_transform(texts), theirs.fit_transform(texts)
+        assert type(ours).__name__.startswith("_Array") and ours.vocabulary_ == theirs.vocabulary_
+        for part in ("indptr", "indices", "data"):
+            assert np.array_equal(getattr(X, part), getattr(Y, part)), (kind, part)
+        again = pickle.loads(pickle.dumps(ours))  # a fitted vectoriser travels between processes
+        assert np.array_equal(again.transform(texts).toarray(), theirs.transform(texts).toarray())
+    with pytest.raises(ValueError, match="empty vocabulary"):
+        topics._vectorizer("tfidf", {}).fit_transform(["في", ""])
