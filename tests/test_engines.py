@@ -197,15 +197,8 @@ def test_duplicate_pairs_with_given_candidates(ant_expected) -> None:
     assert np.all(none["jaccard"] == 1.0)
 
 
-def test_dask_engine_equals_run_study(ant_sample, ant_expected, tmp_path: Path) -> None:
-    pytest.importorskip(
-        "distributed", reason="the Dask engine needs the 'dask' extra (pip install newsstudy[dask])"
-    )
-    engines.run_dask(ant_sample, tmp_path, ANT_OPTIONS, n_workers=2, processes=False, chunk_size=9)
-    _assert_same_tables(tmp_path, ant_expected)
-
-
-def test_dask_groups_the_reuse_anchors_on_the_cluster(ant_sample, ant_expected, tmp_path: Path, monkeypatch):
+def test_dask_engine_equals_run_study(ant_sample, ant_expected, tmp_path: Path, monkeypatch) -> None:
+    """Every table equal, with the reuse anchors grouped on the cluster (the local grouping is forbidden)."""
     pytest.importorskip(
         "distributed", reason="the Dask engine needs the 'dask' extra (pip install newsstudy[dask])"
     )
@@ -216,19 +209,17 @@ def test_dask_groups_the_reuse_anchors_on_the_cluster(ant_sample, ant_expected, 
 
     monkeypatch.setattr(index_module, "_gram_pairs", local_grouping)  # the cluster's copy is not this name
     engines.run_dask(ant_sample, tmp_path, ANT_OPTIONS, n_workers=2, processes=False, chunk_size=9)
-    passages = engines.read_table(tmp_path, "reuse_passages")
-    assert len(passages) > 0
-    _assert_same_tables(tmp_path, {"reuse_passages": ant_expected["reuse_passages"]})
+    _assert_same_tables(tmp_path, ant_expected)
+    assert len(engines.read_table(tmp_path, "reuse_passages")) > 0
     assert "reuse anchors" in json.loads((tmp_path / "run.json").read_text())["timings_seconds"]
 
 
 @pytest.mark.parametrize("partitions", [1, 3])
-def test_given_anchor_matches_give_the_index_own_passages(ant_sample, tmp_path: Path, partitions) -> None:
+def test_given_anchor_matches_give_the_index_own_passages(ant_expected, tmp_path: Path, partitions) -> None:
     """Matches found per gram-hash partition (as the cluster finds them) equal the index's own."""
     from newsstudy.engines.cluster import _anchor_matches_in_partition
 
-    documents, _ = load_study_corpus(ant_sample, ANT_OPTIONS)
-    lines = run_study(documents, ANT_OPTIONS)["lines"]
+    lines = ant_expected["lines"]
     chunks = [lines[lines["doc_id"].isin(ids)] for ids in np.array_split(sorted(set(lines["doc_id"])), 4)]
     features = [duplicates.chunk_features(c) for c in chunks]
     own = duplicates.OutOfCoreIndex(tmp_path / "own")
