@@ -181,20 +181,90 @@ def corpus_evidence() -> line_evidence.CorpusEvidence:
 
     What a researcher running the study on either corpus would have: the sample's documents
     are labelled with the counts of their own corpus and outlet (``sample_outlet``). About
-    ten seconds (reading both files and hashing their lines).
+    ten seconds (reading both files and hashing their lines) the first time; the counts are then
+    kept on disk for other processes (:func:`_corpus_counts`).
     """
+    return line_evidence.CorpusEvidence.from_counts(_corpus_counts(), outlet_column="sample_outlet")
+
+
+_EVIDENCE_CORPORA = (
+    (DEV_CORPUS, "text", "doc_id", "outlet"),
+    (ANT_CORPUS, "TEXT", "DOCNO", "SRC"),
+)
+
+
+def _count_corpora() -> line_evidence.LineCounts:
     from newsstudy.corpus import load_corpus
 
     parts = []
-    for path, text_column, id_column, outlet_column in (
-        (DEV_CORPUS, "text", "doc_id", "outlet"),
-        (ANT_CORPUS, "TEXT", "DOCNO", "SRC"),
-    ):
+    for path, text_column, id_column, outlet_column in _EVIDENCE_CORPORA:
         docs, _ = load_corpus(path, text_column=text_column, id_column=id_column, on_error="report")
         parts.append(line_evidence.count_lines(docs, text_column="text", outlet_column=outlet_column))
-    return line_evidence.CorpusEvidence.from_counts(
-        line_evidence.merge_counts(parts), outlet_column="sample_outlet"
-    )
+    return line_evidence.merge_counts(parts)
+
+
+def _cache_dir() -> Path:
+    """Where derived counts of the shared corpora are kept: ``$NEWSSTUDY_CACHE``, else the user's cache."""
+    import os
+
+    if os.environ.get("NEWSSTUDY_CACHE"):
+        return Path(os.environ["NEWSSTUDY_CACHE"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsstudy"
+
+
+def _counts_key() -> str:
+    """What the counts depend on: the corpora's bytes and the library's code (any change of either)."""
+    digest = hashlib.sha256()
+    for path, *_ in _EVIDENCE_CORPORA:
+        with open(path, "rb") as fh:
+            digest.update(hashlib.file_digest(fh, "sha256").digest())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def _corpus_counts() -> line_evidence.LineCounts:
+    """:func:`_count_corpora`, kept on disk between processes (the notebooks, the report and the tests
+    each need it; counting takes ten seconds or more). The file is named by :func:`_counts_key`, so a
+    changed corpus or library is counted afresh; a cache that cannot be written is not used."""
+    import numpy as np
+
+    path = _cache_dir() / f"corpus-counts-{_counts_key()}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            cached = line_evidence.LineCounts(
+                keys=data["keys"], docs=data["docs"], headlines=data["headlines"],
+                headline_docs=data["headline_docs"], outlet_names=tuple(data["outlet_names"].tolist()),
+                outlet_docs=tuple(int(n) for n in data["outlet_docs"]),
+            )  # fmt: skip
+        path.touch()  # in use: not pruned
+        return cached
+    except (OSError, KeyError, ValueError):
+        pass
+    counts = _count_corpora()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as fh:
+            np.savez(
+                fh, keys=counts.keys, docs=counts.docs, headlines=counts.headlines,
+                headline_docs=counts.headline_docs, outlet_names=np.array(counts.outlet_names, dtype=str),
+                outlet_docs=np.array(counts.outlet_docs, dtype=np.int64),
+            )  # fmt: skip
+        Path(fh.name).replace(path)  # whole or not at all, whatever other process reads it
+        _prune(path)
+    except OSError:
+        pass
+    return counts
+
+
+def _prune(kept: Path, *, days: int = 7) -> None:
+    """Remove counts of other code or corpora not used for ``days`` (each is some megabytes)."""
+    import time
+
+    for old in kept.parent.glob("corpus-counts-*.npz"):
+        if old != kept and time.time() - old.stat().st_mtime > days * 86400:
+            old.unlink(missing_ok=True)
 
 
 def line_scores(split: str | None = "test", *, evidence: bool = False) -> pd.DataFrame:

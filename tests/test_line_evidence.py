@@ -165,3 +165,25 @@ def test_ledes_of_other_stories_ending_several_documents_are_related() -> None:
     assert lines.loc[("d00", 4), "rule"] == lines.loc[("d00", 5), "rule"] == "corpus:recurring_teaser(docs=6)"
     assert (lines.loc[[("d00", 2), ("d00", 3)], "label"] == "content").all()
     assert not _labels(docs)["rule"].str.startswith("corpus:").any()
+
+
+def test_the_shared_corpora_counts_are_kept_on_disk_and_read_back_equal(tmp_path, monkeypatch) -> None:
+    """evaluation._corpus_counts: counted once, read back equal by the next process, recounted when
+    the file is unreadable; the file is named by the corpora's bytes and the library's code."""
+    from newsstudy import evaluation
+
+    counted = []
+    made = line_evidence.count_lines(
+        pd.DataFrame({"doc_id": ["a", "b"], "text": ["خبر\nجميع الحقوق محفوظة", "نص\nجميع الحقوق محفوظة"],
+                      "outlet": ["موقع ١", "site 2"]}),
+        outlet_column="outlet",
+    )  # fmt: skip
+    monkeypatch.setattr(evaluation, "_count_corpora", lambda: counted.append(1) or made)
+    monkeypatch.setattr(evaluation, "_counts_key", lambda: "key")
+    monkeypatch.setenv("NEWSSTUDY_CACHE", str(tmp_path))
+    first = evaluation._corpus_counts()
+    again = evaluation._corpus_counts()
+    assert first == made and again == made and again is not made and len(counted) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["corpus-counts-key.npz"]
+    (tmp_path / "corpus-counts-key.npz").write_bytes(b"not an npz file")
+    assert evaluation._corpus_counts() == made and len(counted) == 2
