@@ -121,3 +121,25 @@ def test_gold_files_are_valid_json_with_the_sample_fields() -> None:
             rec = json.loads(path.read_text(encoding="utf-8"))
             if rec.get("corpus") == evaluation.SAMPLE_CORPUS:
                 assert {"doc_id", "outlet", "split", "notes"} <= set(rec), path.name
+
+
+def test_the_development_supplement_is_of_development_outlets_only_and_covers_every_line() -> None:
+    records = evaluation.supplement_records()
+    assert len(records) >= 20
+    index = evaluation._index()
+    splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
+    sampled = set(evaluation.draw_sample()["doc_id"])
+    docs = evaluation.documents([r["doc_id"] for r in records]).set_index("doc_id")
+    for rec in records:
+        corpus, raw_rec = index[rec["doc_id"]]
+        assert rec["outlet"] == evaluation.outlet_of(corpus, raw_rec) and rec["source"] == corpus
+        assert splits[rec["outlet"]] == "dev" and rec["split"] == "dev", rec["doc_id"]  # never a test outlet
+        assert rec["doc_id"] not in sampled  # not part of the random sample
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        assert [g["line"] for g in rec["lines"]] == list(range(1, len(raw) + 1)), rec["doc_id"]
+        assert {g["label"] for g in rec["lines"]} <= LINE_LABELS
+        for g in rec["lines"]:
+            assert (g["label"] == "blank") == (not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff")), rec[
+                "doc_id"
+            ]
+        assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "marker", "notes", "lines"}
