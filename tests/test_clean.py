@@ -276,6 +276,49 @@ def test_tweet_text_and_signature_are_embed() -> None:
     assert labels_of(text) == ["content", "blank", "embed", "blank", "embed", "blank", "content"]
 
 
+def test_post_text_above_an_instagram_signature_is_embed() -> None:
+    for post in ("Ready for the final tonight", "🔥🔥"):
+        text = "\n".join(
+            [BODY_1, post, "A post shared by Desk (@desk) on Jul 18, 2018 at 10:28am PDT", BODY_2]
+        )
+        lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+        assert lines["label"].tolist() == ["content", "embed", "embed", "content"], post
+        assert lines["rule"].tolist()[1:3] == [
+            "structure:post_text_before_signature",
+            "pattern:post_signature",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("مبروك للفريق الفوز باللقب 🏆 #الذهب_فقط", "embed"),  # hashtag + emoji
+        ("شاهد المقطع كاملا على يوتيوب https://youtu.be/abc123 #شارك", "embed"),  # link + hashtag
+        ("Thanks for the support 🙏 @team_desk", "embed"),  # emoji + handle
+        ("وتداول مستخدمون وسم #غزة على نطاق واسع في منصات التواصل خلال الساعات الماضية.", "content"),
+        ("وكتب الحساب الرسمي (@desk) أن المحادثات ستستأنف في الدوحة الأسبوع المقبل.", "content"),
+        ("ويمكن التواصل مع المكتب عبر البريد desk@example.com لمن يرغب في المشاركة.", "content"),
+    ],
+)
+def test_a_line_with_two_kinds_of_social_tokens_is_a_post(line: str, label: str) -> None:
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, line, BODY_2])]}))
+    assert lines["label"][1] == label, lines["rule"][1]
+    if label == "embed":
+        assert lines["rule"][1].startswith("signal:social_post(")
+
+
+_TOKENS = st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a", "🔥"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(token=_TOKENS, at=st.integers(min_value=1, max_value=12))
+def test_one_social_token_in_a_sentence_never_makes_it_a_post(token: str, at: int) -> None:
+    words = BODY_2.split()
+    sentence = " ".join([*words[:at], token, *words[at:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, sentence])]}))
+    assert not lines["rule"][1].startswith("signal:social_post")
+
+
 def test_trailing_teasers_of_other_stories_are_related() -> None:
     teasers = [
         "أعلنت شركة أرامكو السعودية، الجمعة، عدم صحة ما يتداول بشأن زيادة أسعار البنزين "

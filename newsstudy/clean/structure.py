@@ -10,6 +10,7 @@ import regex
 from newsstudy.clean.features import (
     _BULLET,
     _QUOTED,
+    _SOCIAL_ANY,
     _dateline_match,
     _headline_like,
     _Line,
@@ -17,6 +18,7 @@ from newsstudy.clean.features import (
     _next_text_line,
     _overlap,
     _previous_text_line,
+    _social_kinds,
     _stems,
     _without_dateline,
 )
@@ -399,15 +401,45 @@ def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
     return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
 
 
+_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature")
+
+
 def _tweet_text(lines: list[_Line], p: _Params) -> None:
+    """The line just above a post's signature is the post's text (``embed``).
+
+    An embedded tweet ends with ``— Name (@handle) date``, an Instagram post with ``A post shared
+    by ...``: what stands right above is what the post said, whatever its words, unless it is long
+    enough to be a paragraph of the article. A post of emoji only is a separator by shape (no
+    letter), and still the post's text.
+    """
     for i, line in enumerate(lines):
-        if line.rule != "pattern:tweet_signature":
+        if line.rule not in _SIGNATURES:
             continue
         j = i - 1
         while j >= 0 and lines[j].label == "blank":
             j -= 1
-        if j >= 0 and lines[j].label in ("content", "related") and lines[j].n_words <= p.tweet_max_words:
-            lines[j].label, lines[j].rule = "embed", "structure:tweet_text_before_signature"
+        if j < 0 or lines[j].n_words > p.tweet_max_words:
+            continue
+        if lines[j].label in ("content", "related") or lines[j].rule == "shape:separator":
+            lines[j].label, lines[j].rule = "embed", "structure:post_text_before_signature"
+
+
+def _social_posts(lines: list[_Line], text: str) -> None:
+    """A line carrying two kinds of social-media tokens (hashtags, @handles, links, emoji) is a post.
+
+    Running news prose names a hashtag or an account now and then, but never writes links and emoji
+    into its sentences: a line with two of the four kinds is an embedded or quoted post (``embed``,
+    ``signal:social_post(<kinds>)``), in any outlet and platform. Checked on the whole document first,
+    so a document with none of the tokens costs one search.
+    """
+    if not _SOCIAL_ANY.search(text):
+        return
+    for line in lines[1:]:
+        if line.label not in ("content", "related") and line.rule != "shape:separator":
+            continue
+        kinds = _social_kinds(line.raw)
+        if len(kinds) >= 2:
+            line.label, line.rule = "embed", f"signal:social_post({'+'.join(kinds)})"
 
 
 def _duplicates(lines: list[_Line], p: _Params) -> None:
