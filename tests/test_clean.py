@@ -276,6 +276,24 @@ def test_tweet_text_and_signature_are_embed() -> None:
     assert labels_of(text) == ["content", "blank", "embed", "blank", "embed", "blank", "content"]
 
 
+def test_a_line_of_a_hard_wrapped_paragraph_is_not_an_injected_headline() -> None:
+    # Paragraphs separated by blank lines; the third is broken at the page width, and its middle
+    # line, short, unpunctuated and sharing nothing with its neighbours, would pass for a link.
+    wrapped = [
+        "وصل الرئيس الأوكراني فولوديمير زيلينسكي مساء أمس إلى العاصمة الإيطالية روما "
+        "حيث التقى هناك رئيسة الوزراء",
+        "جورجيا ميلوني لبحث خطة السلام والدعم الأوروبي المقدم لكييف",
+        "في مواجهة الغزو الروسي المستمر منذ سنوات والذي لم تنجح الوساطات حتى الآن في وقفه.",
+    ]
+    text = "\n".join([BODY_1, "", BODY_2, "", *wrapped, "", BODY_1.replace("قال", "وأكد"), "", BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"][4:7].tolist() == ["content"] * 3
+    assert lines["rule"][5].startswith("structure:wrapped_paragraph")
+    # The same line set alone between paragraphs is another story's headline.
+    alone = "\n".join([BODY_1, "", BODY_2, "", wrapped[1], "", BODY_1.replace("قال", "وأكد"), "", BODY_2])
+    assert labels_of(alone)[4] == "related"
+
+
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
     for post in ("Ready for the final tonight", "🔥🔥"):
         text = "\n".join(

@@ -48,6 +48,7 @@ class _Params:
     stamp_min_share: float = 0.6
     signature_max_words: int = 5
     short_block_lines: int = 5
+    wrap_min_breaks: int = 3
 
 
 @dataclass(frozen=True)

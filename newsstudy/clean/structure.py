@@ -220,11 +220,46 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
         # between paragraphs of running text.
         line.rule = f"structure:among_short_lines(overlap={score:.2f})"
         return "content"
+    if score < p.subhead_min_overlap and _in_wrapped_paragraph(lines, i, p):
+        # Where blank lines separate the paragraphs, lines set together with no blank between are
+        # one paragraph wrapped at a fixed width: a line of it is not a link, whatever it shares.
+        line.rule = f"structure:wrapped_paragraph(overlap={score:.2f})"
+        return "content"
     if score < p.subhead_min_overlap:
         line.label, line.rule = "related", f"structure:injected_headline(overlap={score:.2f})"
         return "related"
     line.rule = f"structure:subhead(overlap={score:.2f})"
     return "content"
+
+
+def _in_wrapped_paragraph(lines: list[_Line], i: int, p: _Params) -> bool:
+    """Whether line ``i`` is a line of a hard-wrapped paragraph (the layout, not the words, tells).
+
+    The document separates its paragraphs with blank lines (at least ``wrap_min_breaks`` blank runs
+    between text lines), and line ``i`` is set with other text lines, no blank between, in a block
+    that ends a sentence somewhere (a full stop, a question or exclamation mark): in that layout
+    such a block is one paragraph broken at the page width. A deck of headline lines is also set
+    together, but none of its lines ends like a sentence.
+    """
+    start, end = i, i
+    while start > 0 and lines[start - 1].label != "blank":
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].label != "blank":
+        end += 1
+    if start == end or not any(_FULL_STOP.search(lines[k].norm) for k in range(start, end + 1)):
+        return False
+    first = _first_text(lines)
+    breaks = sum(
+        1 for k in range(first + 1, len(lines)) if lines[k].label != "blank" and lines[k - 1].label == "blank"
+    )
+    return breaks >= p.wrap_min_breaks
+
+
+def _first_text(lines: list[_Line]) -> int:
+    return next((k for k, ln in enumerate(lines) if ln.label != "blank"), len(lines))
+
+
+_FULL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 
 
 def _among_short_lines(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
