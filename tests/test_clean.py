@@ -204,6 +204,37 @@ def test_related_header_then_body_that_continues_the_story_is_content() -> None:
     assert labels == ["content", "content", "related", "related", "content"]
 
 
+def test_body_that_goes_on_after_a_related_block_is_the_article_not_an_appended_one() -> None:
+    # Shares no key term with the lead, but opens with و + a verb: the story goes on.
+    goes_on = "وتقول الوزيرة الإيطالية جورجيا ميلوني إن زيارة روما المقبلة ستبحث خطط الدعم الأوروبي لكييف."
+    more = "وأوضحت ميلوني أن الحكومة الإيطالية ستواصل دعم الجهود الأوروبية لإنهاء الحرب في أوكرانيا."
+    text = "\n".join([BODY_1, BODY_2, "اقرأ أيضا:", "لقاء زيلينسكي وميلوني في روما", goes_on, more])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["content", "content", "related", "related", "content", "content"]
+    assert lines["rule"][4] == "structure:body_resumes(overlap=0.00,connective)"
+
+
+@pytest.mark.parametrize(
+    ("opening", "goes_on"),
+    [
+        ("وتقول", True),
+        ("وبحسب", True),
+        ("كما", True),
+        ("وقال", True),
+        ("ووصفها", True),
+        ("وصل", False),
+        ("فاز", False),
+        ("أعلن", False),
+    ],
+)
+def test_goes_on_reads_the_conjunction_not_a_root_letter(opening: str, goes_on: bool) -> None:
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.structure import _goes_on
+
+    assert _goes_on(_make_line(f"{opening} الرئيس الأوكراني إلى روما"), _lexicons()) is goes_on
+
+
 def test_bulleted_list_after_header_is_related() -> None:
     text = "\n".join(
         [BODY_1, "مقالات مشابهة", "  • قادة حماس.. ما حقيقة مغادرتهم لبنان؟", "  • عنوان آخر عن الاقتصاد"]

@@ -29,7 +29,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
-from newsstudy.clean.structure import _ENDS_WITH_COLON, _key_stems
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 
 # Labels that end the article's run of body text when they come between two body lines.
 # An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
@@ -80,7 +80,11 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     # Runs of body text, cut where page furniture stands between two body lines.
     runs: list[list[int]] = [[body[0]]]
     for a, b in itertools.pairwise(body):
-        if b > a + 1 and any(_breaks_run(lines[j]) for j in range(a + 1, b)):
+        if (
+            b > a + 1
+            and any(_breaks_run(lines[j]) for j in range(a + 1, b))
+            and not _resumes(lines, a, b, lex)
+        ):
             runs.append([])
         runs[-1].append(b)
     article = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
@@ -205,6 +209,20 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
     if before is not None and before.label == "headline" and score >= p.subhead_min_overlap:
         return "headline", f"context:deck(overlap={score:.2f})"
     return None
+
+
+_LINK_BLOCK_RULES = frozenset({"lexicon:related_header", "structure:after_related_header"})
+
+
+def _resumes(lines: list[_Line], a: int, b: int, lex: _Lexicons) -> bool:
+    """Whether body line ``b`` takes the article up again after a block of related links.
+
+    Only links stand between the two body lines (a related header and the headlines under it), and
+    line ``b`` opens by going on with what came before (``وتقول``, ``كما``): a new story would open
+    with a lede. A nav bar or a credit line between them still ends the run.
+    """
+    between = [lines[j] for j in range(a + 1, b) if lines[j].label != "blank"]
+    return all(ln.rule in _LINK_BLOCK_RULES for ln in between) and _goes_on(lines[b], lex)
 
 
 def _outside_line(

@@ -156,12 +156,15 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
             keys = _key_stems([stems(j) for j in lead_idx], title_stems, p.appended_key_terms)
             score = len(keys & pooled) / len(keys) if keys else 1.0
-            if score == 0.0:
+            # A different story opens with a lede; a line opened by a connective (و, ف, كما, ...)
+            # goes on with what came before, so the article resumes whatever words it uses.
+            if score == 0.0 and not _goes_on(line, lex):
                 state = "appended"
                 line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
             else:
                 state = "body"
-                line.rule = f"structure:body_resumes(overlap={score:.2f})"
+                joined = ",connective" if score == 0.0 else ""
+                line.rule = f"structure:body_resumes(overlap={score:.2f}{joined})"
                 lead_idx.append(i)
             continue
         if state == "appended":
@@ -365,6 +368,39 @@ def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
 _CONNECTIVE_START = regex.compile(
     r"^\W*(?:[وف](?!ي(?:\s|$))|لكن|كما|ثم|بيد|الا|اما|اذ|حيث|بينما|فيما|يذكر|يشار)"
 )
+
+
+_JOINING_WORDS = frozenset({"كما", "لكن", "ثم", "بيد", "اما", "اذ", "حيث", "بينما", "فيما", "يذكر", "يشار"})
+
+
+def _goes_on(line: _Line, lex: _Lexicons) -> bool:
+    """Whether a line opens by going on with what came before: a joining word, or و/ف attached to a
+    function word, a reporting verb, or a word that opens with a verb or preposition prefix
+    (``وتقول``, ``وبحسب``, ``وكانت``, ``وقال``).
+
+    Stricter than :data:`_CONNECTIVE_START`, which takes any word opening with و or ف: the root
+    letter of ``وصل`` or ``فاز`` is no conjunction, and a lede opens with such verbs.
+
+    >>> from newsstudy.clean.lexicons import _lexicons
+    >>> [_goes_on(_make_line(t), _lexicons()) for t in ("وتقول الوزيرة إن", "وصل الرئيس إلى", "كما أعلن")]
+    [True, False, True]
+    """
+    words = line.key.split()
+    if not words:
+        return False
+    w = words[0]
+    if w in _JOINING_WORDS:
+        return True
+    if len(w) < 4 or w[0] not in "وف":
+        return False
+    rest = w[1:]
+    return (
+        rest in lex.function_words
+        or rest in lex.reporting_cues
+        or rest in _JOINING_WORDS
+        or rest[0] in "تينبلكو"
+        or rest.startswith("ال")
+    )
 
 
 def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
