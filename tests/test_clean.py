@@ -325,6 +325,34 @@ def test_a_line_of_a_hard_wrapped_paragraph_is_not_an_injected_headline() -> Non
     assert labels_of(alone)[4] == "related"
 
 
+def test_deck_lines_over_a_byline_are_the_headline() -> None:
+    deck = [
+        "مقترح جديد على طاولة الوسطاء",
+        BODY_2.replace("وأضاف الوزير", "ويرى مراقبون"),
+        "ويتوقع دبلوماسيون أن تستمر المحادثات أياما عدة قبل إعلان أي نتيجة نهائية بشأن الهدنة.",
+    ]
+    text = "\n".join(["المحادثات تعود إلى الدوحة", *deck, "كتب أحمد سالم:", BODY_1, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["headline"] * 4 + ["credit", "content", "content"]
+    assert set(lines["rule"][1:4]) == {"structure:deck_above_byline"}
+    # No byline under them: the same lines are the story.
+    assert labels_of("\n".join(["المحادثات تعود إلى الدوحة", *deck, BODY_1]))[2:] == ["content"] * 3
+
+
+def test_a_headline_line_over_the_publication_stamp_continues_the_headline() -> None:
+    text = "\n".join(
+        [
+            "المحادثات تعود إلى الدوحة",
+            "مقترح جديد للهدنة على طاولة الوسطاء",
+            "تاريخ النشر: 28 مارس 2012",
+            "",
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    assert labels_of(text)[:3] == ["headline", "headline", "nav"]
+
+
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
     for post in ("Ready for the final tonight", "🔥🔥"):
         text = "\n".join(

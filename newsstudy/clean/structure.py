@@ -89,7 +89,29 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         line.label, line.rule = "nav", "shape:kicker"
         first, line = first + 1, below
     line.label, line.rule = "headline", "shape:first_line_headline"
-    _headline_continues(lines, first, lex, p)
+    if not _headline_continues(lines, first, lex, p):
+        _deck_over_byline(lines, first, p)
+
+
+def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
+    """The lines set between the headline and a byline or dateline that opens the story are its deck.
+
+    A page prints headline, sub-headline and summary lines, then the byline, then the story: when
+    at most ``deck_max_lines_over_byline`` text lines, set with no blank between, stand between the
+    headline and a credit or dateline line, and body text follows that line, they are the headline's
+    deck (``headline``, ``structure:deck_above_byline``), however long.
+    """
+    deck: list[int] = []
+    i = first + 1
+    while i < len(lines) and lines[i].label == "content" and len(deck) < p.deck_max_lines_over_byline:
+        deck.append(i)
+        i += 1
+    if not deck or i >= len(lines) or lines[i].label not in ("credit", "dateline"):
+        return
+    if not any(ln.label == "content" and ln.n_words >= p.body_min_words for ln in lines[i + 1 :]):
+        return
+    for j in deck:
+        lines[j].label, lines[j].rule = "headline", "structure:deck_above_byline"
 
 
 # A line ending with a dash runs on into what follows (a headline's second line set over the body).
@@ -100,8 +122,10 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
     """Whether a line starts the story: a dateline, a credit line or a dateline opening the body."""
     if line is None:
         return False
-    return line.label in ("dateline", "credit") or (
-        line.label == "content" and bool(_dateline_match(line.norm, lex))
+    return (
+        line.label in ("dateline", "credit")
+        or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
+        or (line.label == "content" and bool(_dateline_match(line.norm, lex)))
     )
 
 
