@@ -353,6 +353,21 @@ def test_a_headline_line_over_the_publication_stamp_continues_the_headline() -> 
     assert labels_of(text)[:3] == ["headline", "headline", "nav"]
 
 
+def test_a_name_over_an_email_address_under_the_story_is_the_signature() -> None:
+    text = "\n".join(
+        [BODY_1, BODY_2, BODY_1.replace("قال", "وأكد"), "سالم بن أحمد", "salem.writer@example.com"]
+    )
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist()[-2:] == ["credit", "credit"]
+    assert lines["rule"].tolist()[-2:] == ["context:signature", "context:contact_address"]
+
+
+def test_an_asterisk_note_under_the_story_is_a_credit() -> None:
+    text = "\n".join([BODY_1, BODY_2, "", "* باحث ومدير مركز الخليج للدراسات"])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"][3], lines["rule"][3]) == ("credit", "context:asterisk_note")
+
+
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
     for post in ("Ready for the final tonight", "🔥🔥"):
         text = "\n".join(

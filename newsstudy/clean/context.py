@@ -239,6 +239,16 @@ def _outside_line(
         return "nav", "context:stamp_shape"
     if not before and _signature(lines, i, s, lex, p):
         return "credit", "context:signature"
+    if not before and s.words <= p.signature_max_words + 1 and _EMAIL.search(line.raw):
+        return "credit", "context:contact_address"  # the writer's (or desk's) address under the story
+    if (
+        not before
+        and _ASTERISK_NOTE.match(line.raw)
+        and s.words <= p.credit_max_words
+        and not s.ends_sentence
+    ):
+        # "* <writer's post and affiliation>": the note on the writer printed under a column.
+        return "credit", "context:asterisk_note"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
         if _opens_with_place(line, lex):
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
@@ -249,11 +259,18 @@ def _outside_line(
     return None
 
 
+_EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
+
+
 def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     """The writer's name closing the article: the document's last text line, right after a line of body
     text, name-shaped and short, set apart by a blank line or opened by a given name."""
-    if s.words > p.signature_max_words or _next_text_line(lines, i) is not None:
-        return False
+    after = _next_text_line(lines, i)
+    if s.words > p.signature_max_words or (after is not None and not _EMAIL.search(after.raw)):
+        return False  # the last text line, or the last but the writer's e-mail address
+    if after is not None:
+        return _name_shaped(lines[i], s, lex, p)  # a name over an e-mail address: who wrote it
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or not _is_body_text(before, lex, p):
         return False
