@@ -368,6 +368,20 @@ def test_an_asterisk_note_under_the_story_is_a_credit() -> None:
     assert (lines["label"][3], lines["rule"][3]) == ("credit", "context:asterisk_note")
 
 
+def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_list() -> None:
+    # Same topic as the story (an overlap test alone would call them subheadings), but set together.
+    listed = [
+        "الوسطاء يعرضون مقترحا جديدا لوقف إطلاق النار في غزة",
+        "قطر تستضيف جولة محادثات جديدة في الدوحة",
+    ]
+    text = "\n".join([BODY_1, *listed, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["content", "related", "related", "content"]
+    assert lines["rule"][1] == "structure:headline_list(lines=2)"
+    # One such line, sharing the story's words, is the story's own subheading.
+    assert labels_of("\n".join([BODY_1, listed[0], BODY_2]))[1] == "content"
+
+
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
     for post in ("Ready for the final tonight", "🔥🔥"):
         text = "\n".join(

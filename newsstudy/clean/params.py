@@ -50,6 +50,7 @@ class _Params:
     signature_max_words: int = 5
     short_block_lines: int = 5
     wrap_min_breaks: int = 3
+    headline_list_max: int = 4
 
 
 @dataclass(frozen=True)

@@ -235,6 +235,13 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
         # A question between paragraphs is an interviewer's question, not a link to a story.
         line.rule = "structure:question"
         return "content"
+    listed = _headline_list(lines, i, lex, p)
+    if listed:
+        # Two to four headline-like lines set together between paragraphs: a list of links to other
+        # stories (a story's own subheading is one line over its paragraph), whatever they share.
+        for j in listed:
+            lines[j].label, lines[j].rule = "related", f"structure:headline_list(lines={len(listed)})"
+        return "related"
     if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
         # Too short to judge, or a quoted subheading: the story's own subhead.
         line.rule = "structure:subhead(overlap=n/a)"
@@ -287,6 +294,42 @@ def _first_text(lines: list[_Line]) -> int:
 
 
 _FULL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
+
+
+def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> list[int]:
+    """The lines of a list of other stories' headlines that starts at line ``i``, or an empty list.
+
+    From ``i``, 2 to ``headline_list_max`` adjacent content lines (no blank between), each
+    headline-like with at least ``injected_min_words`` words, neither quoted nor a question, set
+    between two paragraphs of body text (at least ``body_min_words`` words, not headline-like) with
+    no blank between either.
+    """
+    run = []
+    j = i
+    while j < len(lines) and len(run) <= p.headline_list_max:
+        ln = lines[j]
+        if not (
+            ln.label == "content"
+            and ln.n_words >= p.injected_min_words
+            and _headline_like(ln, lex, p)
+            and not _QUOTED.match(ln.norm)
+            and not _QUESTION_END.search(ln.norm)
+        ):
+            break
+        run.append(j)
+        j += 1
+    if not 2 <= len(run) <= p.headline_list_max:
+        return []
+
+    def paragraph(k: int) -> bool:
+        return (
+            0 <= k < len(lines)
+            and lines[k].label == "content"
+            and lines[k].n_words >= p.body_min_words
+            and not _headline_like(lines[k], lex, p)
+        )
+
+    return run if paragraph(i - 1) and paragraph(j) else []
 
 
 def _among_short_lines(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
