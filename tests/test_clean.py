@@ -378,8 +378,14 @@ def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_lis
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
     assert lines["label"].tolist() == ["content", "related", "related", "content"]
     assert lines["rule"][1] == "structure:headline_list(lines=2)"
-    # One such line, sharing the story's words, is the story's own subheading.
+    # One such line, sharing the story's words, is the story's own subheading; lines of
+    # "<label>: <value>" are the story's own details.
     assert labels_of("\n".join([BODY_1, listed[0], BODY_2]))[1] == "content"
+    fields = ["تأليف: أحمد سالم ومحمد علي الكبير", "الناشر: دار الدوحة للنشر والتوزيع 2017"]
+    rules = clean.label_lines(
+        pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *fields, BODY_2])]})
+    )["rule"]
+    assert not any(r.startswith("structure:headline_list") for r in rules)
 
 
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
@@ -399,18 +405,28 @@ def test_post_text_above_an_instagram_signature_is_embed() -> None:
     ("line", "label"),
     [
         ("مبروك للفريق الفوز باللقب 🏆 #الذهب_فقط", "embed"),  # hashtag + emoji
-        ("شاهد المقطع كاملا على يوتيوب https://youtu.be/abc123 #شارك", "embed"),  # link + hashtag
+        ("يوتيوب https://youtu.be/abc123 #شارك_المقطع #كرامة_البلد", "embed"),  # link + hashtag, no prose
         ("Thanks for the support 🙏 @team_desk", "embed"),  # emoji + handle
         ("وتداول مستخدمون وسم #غزة على نطاق واسع في منصات التواصل خلال الساعات الماضية.", "content"),
         ("وكتب الحساب الرسمي (@desk) أن المحادثات ستستأنف في الدوحة الأسبوع المقبل.", "content"),
         ("ويمكن التواصل مع المكتب عبر البريد desk@example.com لمن يرغب في المشاركة.", "content"),
+        # An outlet's own prose with a hashtag and a link, and a square bullet: not a post.
+        (
+            "وأعلن برنامج #حساب_المواطن أن التسجيل متاح عبر الموقع https://example.org حتى نهاية الشهر.",
+            "content",
+        ),
+        (
+            "⬛ مايو 2017 : تغريم شركة #فيسبوك مبلغ 110 ملايين يورو لتضليل المسؤولين في الاتحاد الأوروبي",
+            "content",
+        ),
     ],
 )
 def test_a_line_with_two_kinds_of_social_tokens_is_a_post(line: str, label: str) -> None:
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, line, BODY_2])]}))
-    assert lines["label"][1] == label, lines["rule"][1]
     if label == "embed":
-        assert lines["rule"][1].startswith("signal:social_post(")
+        assert lines["rule"][1].startswith("signal:social_post("), lines["rule"][1]
+    else:
+        assert lines["label"][1] != "embed", lines["rule"][1]
 
 
 _TOKENS = st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a", "🔥"])
@@ -421,6 +437,18 @@ _TOKENS = st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a", "🔥
 def test_one_social_token_in_a_sentence_never_makes_it_a_post(token: str, at: int) -> None:
     words = BODY_2.split()
     sentence = " ".join([*words[:at], token, *words[at:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, sentence])]}))
+    assert not lines["rule"][1].startswith("signal:social_post")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    tokens=st.lists(st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a"]), min_size=2, max_size=3),
+    at=st.integers(min_value=1, max_value=12),
+)
+def test_hashtags_handles_and_links_in_running_prose_never_make_it_a_post(tokens: list[str], at: int) -> None:
+    words = BODY_2.split()
+    sentence = " ".join([*words[:at], *tokens, *words[at:]])
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, sentence])]}))
     assert not lines["rule"][1].startswith("signal:social_post")
 

@@ -63,7 +63,9 @@ _SOCIAL = {
     "hashtag": regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]{2,}"),
     "handle": regex.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b"),
     "link": regex.compile(r"https?://\S+|(?<!\w)www\.\S+"),
-    "emoji": regex.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"),
+    # Pictographs and dingbats; not the geometric shapes and arrows (U+25A0, U+2B00 blocks), which
+    # print bullets (a black square opening each item of a list) in ordinary articles.
+    "emoji": regex.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF]"),
 }
 _SOCIAL_ANY = regex.compile("|".join(f"(?:{x.pattern})" for x in _SOCIAL.values()))
 

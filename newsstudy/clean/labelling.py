@@ -60,7 +60,7 @@ def _label_document(
         _recurring_tail(lines, keys, title, corpus, lex, p)
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
-    _social_posts(lines, text)
+    _social_posts(lines, text, lex, p)
     _duplicates(lines, p)
     return lines
 

@@ -13,6 +13,7 @@ from newsstudy.clean.features import (
     _SOCIAL_ANY,
     _dateline_match,
     _headline_like,
+    _is_body_text,
     _Line,
     _make_line,
     _next_text_line,
@@ -296,6 +297,9 @@ def _first_text(lines: list[_Line]) -> int:
 _FULL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 
 
+_FIELD_LABEL = regex.compile(r"^\W*\p{L}+\s*[:：]")
+
+
 def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> list[int]:
     """The lines of a list of other stories' headlines that starts at line ``i``, or an empty list.
 
@@ -320,6 +324,8 @@ def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> li
         j += 1
     if not 2 <= len(run) <= p.headline_list_max:
         return []
+    if all(_FIELD_LABEL.match(lines[k].norm) for k in run):
+        return []  # "<label>: <value>" on every line: the story's own list of details, not links
 
     def paragraph(k: int) -> bool:
         return (
@@ -562,13 +568,15 @@ def _tweet_text(lines: list[_Line], p: _Params) -> None:
             lines[j].label, lines[j].rule = "embed", "structure:post_text_before_signature"
 
 
-def _social_posts(lines: list[_Line], text: str) -> None:
+def _social_posts(lines: list[_Line], text: str, lex: _Lexicons, p: _Params) -> None:
     """A line carrying two kinds of social-media tokens (hashtags, @handles, links, emoji) is a post.
 
-    Running news prose names a hashtag or an account now and then, but never writes links and emoji
-    into its sentences: a line with two of the four kinds is an embedded or quoted post (``embed``,
-    ``signal:social_post(<kinds>)``), in any outlet and platform. Checked on the whole document first,
-    so a document with none of the tokens costs one search.
+    Running news prose names a hashtag, an account or a link now and then, and some outlets write
+    hashtags into their own sentences, but prose never carries emoji: a line with two of the four
+    kinds is an embedded or quoted post (``embed``, ``signal:social_post(<kinds>)``) when one of them
+    is an emoji, or when it does not read as body text (jusText's length and function-word density,
+    :func:`_is_body_text`). Checked on the whole document first, so a document with none of the
+    tokens costs one search.
     """
     if not _SOCIAL_ANY.search(text):
         return
@@ -576,8 +584,9 @@ def _social_posts(lines: list[_Line], text: str) -> None:
         if line.label not in ("content", "related") and line.rule != "shape:separator":
             continue
         kinds = _social_kinds(line.raw)
-        if len(kinds) >= 2:
-            line.label, line.rule = "embed", f"signal:social_post({'+'.join(kinds)})"
+        if len(kinds) < 2 or ("emoji" not in kinds and _is_body_text(line, lex, p)):
+            continue
+        line.label, line.rule = "embed", f"signal:social_post({'+'.join(kinds)})"
 
 
 def _duplicates(lines: list[_Line], p: _Params) -> None:
