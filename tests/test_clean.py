@@ -386,6 +386,14 @@ def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_lis
         pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *fields, BODY_2])]})
     )["rule"]
     assert not any(r.startswith("structure:headline_list") for r in rules)
+    # Nor are the story's own bulleted items, or live updates that report what someone says.
+    for items in (
+        [f"- {h}" for h in listed],
+        ["المرصد السوري يقول إن القصف طال مراكز البحث في دمشق", "الجيش الأمريكي يقول إن الضربات انتهت"],
+    ):
+        text = "\n".join([BODY_1, *items, BODY_2])
+        rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))["rule"]
+        assert not any(r.startswith("structure:headline_list") for r in rules), items
 
 
 def test_post_text_above_an_instagram_signature_is_embed() -> None:

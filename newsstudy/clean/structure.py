@@ -19,6 +19,7 @@ from newsstudy.clean.features import (
     _next_text_line,
     _overlap,
     _previous_text_line,
+    _signals,
     _social_kinds,
     _stems,
     _without_dateline,
@@ -306,7 +307,8 @@ def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> li
     From ``i``, 2 to ``headline_list_max`` adjacent content lines (no blank between), each
     headline-like with at least ``injected_min_words`` words, neither quoted nor a question, set
     between two paragraphs of body text (at least ``body_min_words`` words, not headline-like) with
-    no blank between either.
+    no blank between either; not a bulleted list, and no line reporting speech (a reporting verb:
+    items of a live page, "<source> says ..."), which headlines of links rarely do.
     """
     run = []
     j = i
@@ -326,6 +328,9 @@ def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> li
         return []
     if all(_FIELD_LABEL.match(lines[k].norm) for k in run):
         return []  # "<label>: <value>" on every line: the story's own list of details, not links
+    signals = [_signals(lines[k], lex) for k in run]
+    if any(_BULLET.match(lines[k].raw) for k in run) or any(s.reporting_cue for s in signals):
+        return []  # the story's own bulleted list, or lines that report speech (live updates)
 
     def paragraph(k: int) -> bool:
         return (
