@@ -396,6 +396,15 @@ def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_lis
         assert not any(r.startswith("structure:headline_list") for r in rules), items
 
 
+def test_a_short_line_presenting_a_picture_is_a_caption() -> None:
+    lines = clean.label_lines(
+        pd.DataFrame({"doc_id": ["d"], "text": [f"{BODY_1}\nصورة للوفدين في قاعة المفاوضات:\n{BODY_2}"]})
+    )
+    assert (lines["label"][1], lines["rule"][1]) == ("caption", "pattern:caption")
+    long = "صورة للوضع في غزة يرسمها تقرير أممي جديد يقول إن الوضع الإنساني يزداد سوءا يوما بعد يوم."
+    assert labels_of(f"{BODY_1}\n{long}\n{BODY_2}")[1] == "content"
+
+
 def test_post_text_above_an_instagram_signature_is_embed() -> None:
     for post in ("Ready for the final tonight", "🔥🔥"):
         text = "\n".join(
