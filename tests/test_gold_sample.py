@@ -90,7 +90,7 @@ def attribution_scores() -> pd.DataFrame:
 
 def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFrame) -> None:
     overall = line_scores.loc["all"]
-    assert overall["accuracy"] >= 0.92 and overall["macro_f1"] >= 0.57, line_scores
+    assert overall["accuracy"] >= 0.92 and overall["macro_f1"] >= 0.59, line_scores
     assert overall["content_precision"] >= 0.90 and overall["content_recall"] >= 0.98, line_scores
     assert len(line_scores) - 1 == evaluation.draw_sample().query("split == 'test'")["outlet"].nunique()
 
@@ -143,3 +143,11 @@ def test_the_development_supplement_is_of_development_outlets_only_and_covers_ev
                 "doc_id"
             ]
         assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "marker", "notes", "lines"}
+
+
+def test_line_scores_on_the_development_supplement_do_not_regress() -> None:
+    # A development measure (documents chosen for hard lines), not an estimate: it guards the rules
+    # written from it (posts, decks, headline lists, hard-wrapped paragraphs, signatures).
+    overall = evaluation.supplement_line_scores().loc["all"]
+    assert overall["accuracy"] >= 0.93 and overall["macro_f1"] >= 0.91, overall
+    assert overall["content_precision"] >= 0.91 and overall["content_recall"] >= 0.98, overall
