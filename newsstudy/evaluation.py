@@ -44,6 +44,10 @@ CORPORA = SHARED_DIR / "corpora"
 
 #: The ``corpus`` field of the gold files of this sample.
 SAMPLE_CORPUS = "shared-sample"
+#: The ``corpus`` field of the targeted development supplement: documents of development outlets
+#: chosen for the kinds of lines the random sample lacks (``scripts/find_supplement_candidates.py``).
+#: Not part of the random sample; never a test outlet's document.
+SUPPLEMENT_CORPUS = "dev-supplement"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -281,6 +285,32 @@ def line_scores(split: str | None = "test", *, evidence: bool = False) -> pd.Dat
     gold = gold[gold["doc_id"].isin(outlets.index)]
     predicted = clean.label_lines(
         docs.drop(columns=["split", "corpus"]), evidence=corpus_evidence() if evidence else None
+    )
+    return clean.score_table(predicted, gold, groups=outlets)
+
+
+def supplement_records() -> list[dict]:
+    """The gold files of the targeted development supplement (``corpus: "dev-supplement"``)."""
+    return [
+        rec
+        for path in sorted((GOLD_DIR / "lines").glob("*.json"))
+        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") == SUPPLEMENT_CORPUS
+    ]
+
+
+def supplement_line_scores(*, evidence: bool = False) -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the development supplement, per outlet.
+
+    A development measure only (its documents were chosen for hard lines, so its scores are not an
+    estimate of anything): the held-out estimate stays :func:`line_scores` on ``"test"``.
+    """
+    records = supplement_records()
+    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
+    docs = documents(outlets.index)
+    gold = clean.read_gold(GOLD_DIR / "lines", corpus=SUPPLEMENT_CORPUS)
+    predicted = clean.label_lines(
+        docs.drop(columns=["corpus"]).assign(sample_outlet=docs["doc_id"].map(outlets)),
+        evidence=corpus_evidence() if evidence else None,
     )
     return clean.score_table(predicted, gold, groups=outlets)
 

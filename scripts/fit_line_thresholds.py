@@ -38,11 +38,14 @@ GRID_DENSITY = [round(0.02 * k, 2) for k in range(0, 16)]
 GRID_LONG = range(15, 45, 5)
 
 
-def dev_gold_files() -> list[Path]:
+def dev_gold_files(*, supplement: bool = False) -> list[Path]:
+    """The development outlets' gold: the random sample's dev part, and with ``supplement`` the
+    targeted development supplement (``corpus: "dev-supplement"``, development outlets only too)."""
     files = []
     for path in sorted((GOLD_DIR / "lines").glob("*.json")):
         rec = json.loads(path.read_text(encoding="utf-8"))
-        if rec.get("corpus") == evaluation.SAMPLE_CORPUS and rec.get("split") == "dev":
+        sample_dev = rec.get("corpus") == evaluation.SAMPLE_CORPUS and rec.get("split") == "dev"
+        if sample_dev or (supplement and rec.get("corpus") == evaluation.SUPPLEMENT_CORPUS):
             files.append(path)
     return files
 
@@ -93,11 +96,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cost", type=float, default=10.0)
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
+    parser.add_argument(
+        "--with-supplement", action="store_true", help="also fit on the targeted development supplement"
+    )
     args = parser.parse_args(argv)
     if not evaluation.available():
         print(f"SKIP: {evaluation.skip_message()}")
         return 0
-    files = dev_gold_files()
+    files = dev_gold_files(supplement=args.with_supplement)
     lines = candidates(files)
     values, counts = fit(lines, args.cost)
     n_content = sum(is_content for _, is_content in lines)
@@ -117,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         "script": "scripts/fit_line_thresholds.py",
         "date": datetime.date.today().isoformat(),
         "gold_files": [f"tests/gold/lines/{p.name}" for p in files],
-        "split": "dev (shared-sample development outlets only)",
+        "split": "dev (development outlets only: shared-sample dev part"
+        + (" and the dev-supplement)" if args.with_supplement else ")"),
         "objective": f"true_positives - {args.cost:g} * false_positives over the candidate lines",
         "grid": {
             "good_min_words": [GRID_WORDS.start, GRID_WORDS.stop - 1],

@@ -204,6 +204,37 @@ def test_related_header_then_body_that_continues_the_story_is_content() -> None:
     assert labels == ["content", "content", "related", "related", "content"]
 
 
+def test_body_that_goes_on_after_a_related_block_is_the_article_not_an_appended_one() -> None:
+    # Shares no key term with the lead, but opens with و + a verb: the story goes on.
+    goes_on = "وتقول الوزيرة الإيطالية جورجيا ميلوني إن زيارة روما المقبلة ستبحث خطط الدعم الأوروبي لكييف."
+    more = "وأوضحت ميلوني أن الحكومة الإيطالية ستواصل دعم الجهود الأوروبية لإنهاء الحرب في أوكرانيا."
+    text = "\n".join([BODY_1, BODY_2, "اقرأ أيضا:", "لقاء زيلينسكي وميلوني في روما", goes_on, more])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["content", "content", "related", "related", "content", "content"]
+    assert lines["rule"][4] == "structure:body_resumes(overlap=0.00,connective)"
+
+
+@pytest.mark.parametrize(
+    ("opening", "goes_on"),
+    [
+        ("وتقول", True),
+        ("وبحسب", True),
+        ("كما", True),
+        ("وقال", True),
+        ("ووصفها", True),
+        ("وصل", False),
+        ("فاز", False),
+        ("أعلن", False),
+    ],
+)
+def test_goes_on_reads_the_conjunction_not_a_root_letter(opening: str, goes_on: bool) -> None:
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.structure import _goes_on
+
+    assert _goes_on(_make_line(f"{opening} الرئيس الأوكراني إلى روما"), _lexicons()) is goes_on
+
+
 def test_bulleted_list_after_header_is_related() -> None:
     text = "\n".join(
         [BODY_1, "مقالات مشابهة", "  • قادة حماس.. ما حقيقة مغادرتهم لبنان؟", "  • عنوان آخر عن الاقتصاد"]
@@ -274,6 +305,169 @@ def test_tweet_text_and_signature_are_embed() -> None:
         [BODY_1, "", "Talks resume next week in Doha", "", "— Desk (@desk) November 8, 2024", "", BODY_2]
     )
     assert labels_of(text) == ["content", "blank", "embed", "blank", "embed", "blank", "content"]
+
+
+def test_a_line_of_a_hard_wrapped_paragraph_is_not_an_injected_headline() -> None:
+    # Paragraphs separated by blank lines; the third is broken at the page width, and its middle
+    # line, short, unpunctuated and sharing nothing with its neighbours, would pass for a link.
+    wrapped = [
+        "وصل الرئيس الأوكراني فولوديمير زيلينسكي مساء أمس إلى العاصمة الإيطالية روما "
+        "حيث التقى هناك رئيسة الوزراء",
+        "جورجيا ميلوني لبحث خطة السلام والدعم الأوروبي المقدم لكييف",
+        "في مواجهة الغزو الروسي المستمر منذ سنوات والذي لم تنجح الوساطات حتى الآن في وقفه.",
+    ]
+    text = "\n".join([BODY_1, "", BODY_2, "", *wrapped, "", BODY_1.replace("قال", "وأكد"), "", BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"][4:7].tolist() == ["content"] * 3
+    assert lines["rule"][5].startswith("structure:wrapped_paragraph")
+    # The same line set alone between paragraphs is another story's headline.
+    alone = "\n".join([BODY_1, "", BODY_2, "", wrapped[1], "", BODY_1.replace("قال", "وأكد"), "", BODY_2])
+    assert labels_of(alone)[4] == "related"
+
+
+def test_deck_lines_over_a_byline_are_the_headline() -> None:
+    deck = [
+        "مقترح جديد على طاولة الوسطاء",
+        BODY_2.replace("وأضاف الوزير", "ويرى مراقبون"),
+        "ويتوقع دبلوماسيون أن تستمر المحادثات أياما عدة قبل إعلان أي نتيجة نهائية بشأن الهدنة.",
+    ]
+    text = "\n".join(["المحادثات تعود إلى الدوحة", *deck, "كتب أحمد سالم:", BODY_1, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["headline"] * 4 + ["credit", "content", "content"]
+    assert set(lines["rule"][1:4]) == {"structure:deck_above_byline"}
+    # No byline under them: the same lines are the story.
+    assert labels_of("\n".join(["المحادثات تعود إلى الدوحة", *deck, BODY_1]))[2:] == ["content"] * 3
+
+
+def test_a_headline_line_over_the_publication_stamp_continues_the_headline() -> None:
+    text = "\n".join(
+        [
+            "المحادثات تعود إلى الدوحة",
+            "مقترح جديد للهدنة على طاولة الوسطاء",
+            "تاريخ النشر: 28 مارس 2012",
+            "",
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    assert labels_of(text)[:3] == ["headline", "headline", "nav"]
+
+
+def test_a_name_over_an_email_address_under_the_story_is_the_signature() -> None:
+    text = "\n".join(
+        [BODY_1, BODY_2, BODY_1.replace("قال", "وأكد"), "سالم بن أحمد", "salem.writer@example.com"]
+    )
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist()[-2:] == ["credit", "credit"]
+    assert lines["rule"].tolist()[-2:] == ["context:signature", "context:contact_address"]
+
+
+def test_an_asterisk_note_under_the_story_is_a_credit() -> None:
+    text = "\n".join([BODY_1, BODY_2, "", "* باحث ومدير مركز الخليج للدراسات"])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"][3], lines["rule"][3]) == ("credit", "context:asterisk_note")
+
+
+def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_list() -> None:
+    # Same topic as the story (an overlap test alone would call them subheadings), but set together.
+    listed = [
+        "الوسطاء يعرضون مقترحا جديدا لوقف إطلاق النار في غزة",
+        "قطر تستضيف جولة محادثات جديدة في الدوحة",
+    ]
+    text = "\n".join([BODY_1, *listed, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"].tolist() == ["content", "related", "related", "content"]
+    assert lines["rule"][1] == "structure:headline_list(lines=2)"
+    # One such line, sharing the story's words, is the story's own subheading; lines of
+    # "<label>: <value>" are the story's own details.
+    assert labels_of("\n".join([BODY_1, listed[0], BODY_2]))[1] == "content"
+    fields = ["تأليف: أحمد سالم ومحمد علي الكبير", "الناشر: دار الدوحة للنشر والتوزيع 2017"]
+    rules = clean.label_lines(
+        pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *fields, BODY_2])]})
+    )["rule"]
+    assert not any(r.startswith("structure:headline_list") for r in rules)
+    # Nor are the story's own bulleted items, or live updates that report what someone says.
+    for items in (
+        [f"- {h}" for h in listed],
+        ["المرصد السوري يقول إن القصف طال مراكز البحث في دمشق", "الجيش الأمريكي يقول إن الضربات انتهت"],
+    ):
+        text = "\n".join([BODY_1, *items, BODY_2])
+        rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))["rule"]
+        assert not any(r.startswith("structure:headline_list") for r in rules), items
+
+
+def test_a_short_line_presenting_a_picture_is_a_caption() -> None:
+    lines = clean.label_lines(
+        pd.DataFrame({"doc_id": ["d"], "text": [f"{BODY_1}\nصورة للوفدين في قاعة المفاوضات:\n{BODY_2}"]})
+    )
+    assert (lines["label"][1], lines["rule"][1]) == ("caption", "pattern:caption")
+    long = "صورة للوضع في غزة يرسمها تقرير أممي جديد يقول إن الوضع الإنساني يزداد سوءا يوما بعد يوم."
+    assert labels_of(f"{BODY_1}\n{long}\n{BODY_2}")[1] == "content"
+
+
+def test_post_text_above_an_instagram_signature_is_embed() -> None:
+    for post in ("Ready for the final tonight", "🔥🔥"):
+        text = "\n".join(
+            [BODY_1, post, "A post shared by Desk (@desk) on Jul 18, 2018 at 10:28am PDT", BODY_2]
+        )
+        lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+        assert lines["label"].tolist() == ["content", "embed", "embed", "content"], post
+        assert lines["rule"].tolist()[1:3] == [
+            "structure:post_text_before_signature",
+            "pattern:post_signature",
+        ]
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("مبروك للفريق الفوز باللقب 🏆 #الذهب_فقط", "embed"),  # hashtag + emoji
+        ("يوتيوب https://youtu.be/abc123 #شارك_المقطع #كرامة_البلد", "embed"),  # link + hashtag, no prose
+        ("Thanks for the support 🙏 @team_desk", "embed"),  # emoji + handle
+        ("وتداول مستخدمون وسم #غزة على نطاق واسع في منصات التواصل خلال الساعات الماضية.", "content"),
+        ("وكتب الحساب الرسمي (@desk) أن المحادثات ستستأنف في الدوحة الأسبوع المقبل.", "content"),
+        ("ويمكن التواصل مع المكتب عبر البريد desk@example.com لمن يرغب في المشاركة.", "content"),
+        # An outlet's own prose with a hashtag and a link, and a square bullet: not a post.
+        (
+            "وأعلن برنامج #حساب_المواطن أن التسجيل متاح عبر الموقع https://example.org حتى نهاية الشهر.",
+            "content",
+        ),
+        (
+            "⬛ مايو 2017 : تغريم شركة #فيسبوك مبلغ 110 ملايين يورو لتضليل المسؤولين في الاتحاد الأوروبي",
+            "content",
+        ),
+    ],
+)
+def test_a_line_with_two_kinds_of_social_tokens_is_a_post(line: str, label: str) -> None:
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, line, BODY_2])]}))
+    if label == "embed":
+        assert lines["rule"][1].startswith("signal:social_post("), lines["rule"][1]
+    else:
+        assert lines["label"][1] != "embed", lines["rule"][1]
+
+
+_TOKENS = st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a", "🔥"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(token=_TOKENS, at=st.integers(min_value=1, max_value=12))
+def test_one_social_token_in_a_sentence_never_makes_it_a_post(token: str, at: int) -> None:
+    words = BODY_2.split()
+    sentence = " ".join([*words[:at], token, *words[at:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, sentence])]}))
+    assert not lines["rule"][1].startswith("signal:social_post")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    tokens=st.lists(st.sampled_from(["#غزة", "@desk_ar", "https://example.com/a"]), min_size=2, max_size=3),
+    at=st.integers(min_value=1, max_value=12),
+)
+def test_hashtags_handles_and_links_in_running_prose_never_make_it_a_post(tokens: list[str], at: int) -> None:
+    words = BODY_2.split()
+    sentence = " ".join([*words[:at], *tokens, *words[at:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, sentence])]}))
+    assert not lines["rule"][1].startswith("signal:social_post")
 
 
 def test_trailing_teasers_of_other_stories_are_related() -> None:

@@ -90,7 +90,7 @@ def attribution_scores() -> pd.DataFrame:
 
 def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFrame) -> None:
     overall = line_scores.loc["all"]
-    assert overall["accuracy"] >= 0.92 and overall["macro_f1"] >= 0.57, line_scores
+    assert overall["accuracy"] >= 0.92 and overall["macro_f1"] >= 0.59, line_scores
     assert overall["content_precision"] >= 0.90 and overall["content_recall"] >= 0.98, line_scores
     assert len(line_scores) - 1 == evaluation.draw_sample().query("split == 'test'")["outlet"].nunique()
 
@@ -121,3 +121,33 @@ def test_gold_files_are_valid_json_with_the_sample_fields() -> None:
             rec = json.loads(path.read_text(encoding="utf-8"))
             if rec.get("corpus") == evaluation.SAMPLE_CORPUS:
                 assert {"doc_id", "outlet", "split", "notes"} <= set(rec), path.name
+
+
+def test_the_development_supplement_is_of_development_outlets_only_and_covers_every_line() -> None:
+    records = evaluation.supplement_records()
+    assert len(records) >= 20
+    index = evaluation._index()
+    splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
+    sampled = set(evaluation.draw_sample()["doc_id"])
+    docs = evaluation.documents([r["doc_id"] for r in records]).set_index("doc_id")
+    for rec in records:
+        corpus, raw_rec = index[rec["doc_id"]]
+        assert rec["outlet"] == evaluation.outlet_of(corpus, raw_rec) and rec["source"] == corpus
+        assert splits[rec["outlet"]] == "dev" and rec["split"] == "dev", rec["doc_id"]  # never a test outlet
+        assert rec["doc_id"] not in sampled  # not part of the random sample
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        assert [g["line"] for g in rec["lines"]] == list(range(1, len(raw) + 1)), rec["doc_id"]
+        assert {g["label"] for g in rec["lines"]} <= LINE_LABELS
+        for g in rec["lines"]:
+            assert (g["label"] == "blank") == (not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff")), rec[
+                "doc_id"
+            ]
+        assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "marker", "notes", "lines"}
+
+
+def test_line_scores_on_the_development_supplement_do_not_regress() -> None:
+    # A development measure (documents chosen for hard lines), not an estimate: it guards the rules
+    # written from it (posts, decks, headline lists, hard-wrapped paragraphs, signatures).
+    overall = evaluation.supplement_line_scores().loc["all"]
+    assert overall["accuracy"] >= 0.93 and overall["macro_f1"] >= 0.91, overall
+    assert overall["content_precision"] >= 0.91 and overall["content_recall"] >= 0.98, overall

@@ -38,7 +38,13 @@ The rules run in three passes over a document:
    - a run of at least two long lines ending the document, each opening like a
      news lede and sharing almost nothing with the article's lead, is a list of
      other stories' ledes (``related``);
-   - the line just before a tweet signature is the tweet's text (``embed``);
+   - two to four headline-like lines set together between paragraphs are a list of other
+     stories' headlines (``related``), and a line of a hard-wrapped paragraph (blank lines
+     between paragraphs, none inside) is never an injected headline;
+   - after a related block, a line that goes on (``وتقول``, ``كما``) resumes the article;
+   - the line just before a tweet or post signature is the post's text (``embed``), and so is a
+     line with two kinds of social-media token (hashtag, handle, link, emoji) that has an emoji
+     or does not read as body text;
    - a content line whose matching form equals an earlier headline or content
      line of the same document is a ``duplicate`` (the first copy keeps its
      label).

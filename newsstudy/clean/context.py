@@ -29,7 +29,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
-from newsstudy.clean.structure import _ENDS_WITH_COLON, _key_stems
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 
 # Labels that end the article's run of body text when they come between two body lines.
 # An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
@@ -80,7 +80,11 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     # Runs of body text, cut where page furniture stands between two body lines.
     runs: list[list[int]] = [[body[0]]]
     for a, b in itertools.pairwise(body):
-        if b > a + 1 and any(_breaks_run(lines[j]) for j in range(a + 1, b)):
+        if (
+            b > a + 1
+            and any(_breaks_run(lines[j]) for j in range(a + 1, b))
+            and not _resumes(lines, a, b, lex)
+        ):
             runs.append([])
         runs[-1].append(b)
     article = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
@@ -207,6 +211,20 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
     return None
 
 
+_LINK_BLOCK_RULES = frozenset({"lexicon:related_header", "structure:after_related_header"})
+
+
+def _resumes(lines: list[_Line], a: int, b: int, lex: _Lexicons) -> bool:
+    """Whether body line ``b`` takes the article up again after a block of related links.
+
+    Only links stand between the two body lines (a related header and the headlines under it), and
+    line ``b`` opens by going on with what came before (``وتقول``, ``كما``): a new story would open
+    with a lede. A nav bar or a credit line between them still ends the run.
+    """
+    between = [lines[j] for j in range(a + 1, b) if lines[j].label != "blank"]
+    return all(ln.rule in _LINK_BLOCK_RULES for ln in between) and _goes_on(lines[b], lex)
+
+
 def _outside_line(
     lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
 ) -> tuple[str, str] | None:
@@ -221,6 +239,16 @@ def _outside_line(
         return "nav", "context:stamp_shape"
     if not before and _signature(lines, i, s, lex, p):
         return "credit", "context:signature"
+    if not before and s.words <= p.signature_max_words + 1 and _EMAIL.search(line.raw):
+        return "credit", "context:contact_address"  # the writer's (or desk's) address under the story
+    if (
+        not before
+        and _ASTERISK_NOTE.match(line.raw)
+        and s.words <= p.credit_max_words
+        and not s.ends_sentence
+    ):
+        # "* <writer's post and affiliation>": the note on the writer printed under a column.
+        return "credit", "context:asterisk_note"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
         if _opens_with_place(line, lex):
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
@@ -231,11 +259,18 @@ def _outside_line(
     return None
 
 
+_EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+_ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
+
+
 def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     """The writer's name closing the article: the document's last text line, right after a line of body
     text, name-shaped and short, set apart by a blank line or opened by a given name."""
-    if s.words > p.signature_max_words or _next_text_line(lines, i) is not None:
-        return False
+    after = _next_text_line(lines, i)
+    if s.words > p.signature_max_words or (after is not None and not _EMAIL.search(after.raw)):
+        return False  # the last text line, or the last but the writer's e-mail address
+    if after is not None:
+        return _name_shaped(lines[i], s, lex, p)  # a name over an e-mail address: who wrote it
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or not _is_body_text(before, lex, p):
         return False

@@ -57,6 +57,30 @@ _STAMP_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 
 
+# Social-media tokens (on the raw line: matching would fold some of them away). An e-mail address is
+# no handle (a word character before the @), a # inside a word no hashtag.
+_SOCIAL = {
+    "hashtag": regex.compile(r"(?<![\w&])#[\p{L}\p{N}_]{2,}"),
+    "handle": regex.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,30}\b"),
+    "link": regex.compile(r"https?://\S+|(?<!\w)www\.\S+"),
+    # Pictographs and dingbats; not the geometric shapes and arrows (U+25A0, U+2B00 blocks), which
+    # print bullets (a black square opening each item of a list) in ordinary articles.
+    "emoji": regex.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF]"),
+}
+_SOCIAL_ANY = regex.compile("|".join(f"(?:{x.pattern})" for x in _SOCIAL.values()))
+
+
+def _social_kinds(raw: str) -> list[str]:
+    """Which kinds of social-media token a line holds, in a fixed order.
+
+    >>> _social_kinds("Match day 🔥 #final https://t.co/x")
+    ['hashtag', 'link', 'emoji']
+    >>> _social_kinds("write to desk@example.com")
+    []
+    """
+    return [name for name, pattern in _SOCIAL.items() if pattern.search(raw)]
+
+
 def _is_stamp(norm: str, lex: _Lexicons) -> bool:
     """A publication stamp or clock time: a date or number in it and no word but date words.
 

@@ -18,6 +18,7 @@ from newsstudy.clean.structure import (
     _duplicates,
     _headline,
     _login_joiners,
+    _social_posts,
     _structure,
     _trailing_teasers,
     _tweet_text,
@@ -59,6 +60,7 @@ def _label_document(
         _recurring_tail(lines, keys, title, corpus, lex, p)
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
+    _social_posts(lines, text, lex, p)
     _duplicates(lines, p)
     return lines
 

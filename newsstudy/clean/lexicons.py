@@ -97,6 +97,7 @@ class _Lexicons:
     agency_words: frozenset[str] = frozenset()
     reporting_cues: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    post_signature: regex.Pattern | None = None
 
 
 #: How the credit pattern of "a line of agency names only" starts (credit_patterns.txt).
@@ -201,7 +202,8 @@ def _lexicons() -> _Lexicons:
         agency_tokens=frozenset(w for a in names for w in _key(a).split()),
         long_start=long_start,
         tweet_signature=embed[0],
-        embed=(regex.compile("|".join(f"(?:{x.pattern})" for x in embed[1:]), flags),),
+        post_signature=embed[1],
+        embed=(regex.compile("|".join(f"(?:{x.pattern})" for x in embed[2:]), flags),),
         dateline=compiled("dateline_patterns.txt"),
         body_openers=frozenset(for_matching(w) for w in _read_list("body_openers.txt")),
         waw_nouns=frozenset(for_matching(w) for w in _read_list("waw_nouns.txt")),

@@ -57,6 +57,8 @@ def _line_rule(
     key = line.key if n <= p.form_max_words else ""
     if lex.tweet_signature.search(norm):
         return "embed", "pattern:tweet_signature"
+    if lex.post_signature is not None and lex.post_signature.search(norm):
+        return "embed", "pattern:post_signature"
     if any(p_.search(norm) for p_ in lex.embed):
         return "embed", "pattern:embed_link"
     if n <= p.chrome_max_words and lex.login_full.fullmatch(key):

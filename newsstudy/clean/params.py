@@ -44,10 +44,13 @@ class _Params:
     foreign_max_overlap: float = 0.1
     kicker_max_words: int = 2
     deck_max_lines: int = 2
+    deck_max_lines_over_byline: int = 5
     byline_max_words: int = 8
     stamp_min_share: float = 0.6
     signature_max_words: int = 5
     short_block_lines: int = 5
+    wrap_min_breaks: int = 3
+    headline_list_max: int = 4
 
 
 @dataclass(frozen=True)

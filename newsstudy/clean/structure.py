@@ -10,13 +10,17 @@ import regex
 from newsstudy.clean.features import (
     _BULLET,
     _QUOTED,
+    _SOCIAL_ANY,
     _dateline_match,
     _headline_like,
+    _is_body_text,
     _Line,
     _make_line,
     _next_text_line,
     _overlap,
     _previous_text_line,
+    _signals,
+    _social_kinds,
     _stems,
     _without_dateline,
 )
@@ -87,7 +91,29 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         line.label, line.rule = "nav", "shape:kicker"
         first, line = first + 1, below
     line.label, line.rule = "headline", "shape:first_line_headline"
-    _headline_continues(lines, first, lex, p)
+    if not _headline_continues(lines, first, lex, p):
+        _deck_over_byline(lines, first, p)
+
+
+def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
+    """The lines set between the headline and a byline or dateline that opens the story are its deck.
+
+    A page prints headline, sub-headline and summary lines, then the byline, then the story: when
+    at most ``deck_max_lines_over_byline`` text lines, set with no blank between, stand between the
+    headline and a credit or dateline line, and body text follows that line, they are the headline's
+    deck (``headline``, ``structure:deck_above_byline``), however long.
+    """
+    deck: list[int] = []
+    i = first + 1
+    while i < len(lines) and lines[i].label == "content" and len(deck) < p.deck_max_lines_over_byline:
+        deck.append(i)
+        i += 1
+    if not deck or i >= len(lines) or lines[i].label not in ("credit", "dateline"):
+        return
+    if not any(ln.label == "content" and ln.n_words >= p.body_min_words for ln in lines[i + 1 :]):
+        return
+    for j in deck:
+        lines[j].label, lines[j].rule = "headline", "structure:deck_above_byline"
 
 
 # A line ending with a dash runs on into what follows (a headline's second line set over the body).
@@ -98,8 +124,10 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
     """Whether a line starts the story: a dateline, a credit line or a dateline opening the body."""
     if line is None:
         return False
-    return line.label in ("dateline", "credit") or (
-        line.label == "content" and bool(_dateline_match(line.norm, lex))
+    return (
+        line.label in ("dateline", "credit")
+        or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
+        or (line.label == "content" and bool(_dateline_match(line.norm, lex)))
     )
 
 
@@ -154,12 +182,15 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
             keys = _key_stems([stems(j) for j in lead_idx], title_stems, p.appended_key_terms)
             score = len(keys & pooled) / len(keys) if keys else 1.0
-            if score == 0.0:
+            # A different story opens with a lede; a line opened by a connective (و, ف, كما, ...)
+            # goes on with what came before, so the article resumes whatever words it uses.
+            if score == 0.0 and not _goes_on(line, lex):
                 state = "appended"
                 line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
             else:
                 state = "body"
-                line.rule = f"structure:body_resumes(overlap={score:.2f})"
+                joined = ",connective" if score == 0.0 else ""
+                line.rule = f"structure:body_resumes(overlap={score:.2f}{joined})"
                 lead_idx.append(i)
             continue
         if state == "appended":
@@ -206,6 +237,13 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
         # A question between paragraphs is an interviewer's question, not a link to a story.
         line.rule = "structure:question"
         return "content"
+    listed = _headline_list(lines, i, lex, p)
+    if listed:
+        # Two to four headline-like lines set together between paragraphs: a list of links to other
+        # stories (a story's own subheading is one line over its paragraph), whatever they share.
+        for j in listed:
+            lines[j].label, lines[j].rule = "related", f"structure:headline_list(lines={len(listed)})"
+        return "related"
     if len(own) < p.injected_min_words or _QUOTED.match(line.norm):
         # Too short to judge, or a quoted subheading: the story's own subhead.
         line.rule = "structure:subhead(overlap=n/a)"
@@ -218,11 +256,91 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
         # between paragraphs of running text.
         line.rule = f"structure:among_short_lines(overlap={score:.2f})"
         return "content"
+    if score < p.subhead_min_overlap and _in_wrapped_paragraph(lines, i, p):
+        # Where blank lines separate the paragraphs, lines set together with no blank between are
+        # one paragraph wrapped at a fixed width: a line of it is not a link, whatever it shares.
+        line.rule = f"structure:wrapped_paragraph(overlap={score:.2f})"
+        return "content"
     if score < p.subhead_min_overlap:
         line.label, line.rule = "related", f"structure:injected_headline(overlap={score:.2f})"
         return "related"
     line.rule = f"structure:subhead(overlap={score:.2f})"
     return "content"
+
+
+def _in_wrapped_paragraph(lines: list[_Line], i: int, p: _Params) -> bool:
+    """Whether line ``i`` is a line of a hard-wrapped paragraph (the layout, not the words, tells).
+
+    The document separates its paragraphs with blank lines (at least ``wrap_min_breaks`` blank runs
+    between text lines), and line ``i`` is set with other text lines, no blank between, in a block
+    that ends a sentence somewhere (a full stop, a question or exclamation mark): in that layout
+    such a block is one paragraph broken at the page width. A deck of headline lines is also set
+    together, but none of its lines ends like a sentence.
+    """
+    start, end = i, i
+    while start > 0 and lines[start - 1].label != "blank":
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].label != "blank":
+        end += 1
+    if start == end or not any(_FULL_STOP.search(lines[k].norm) for k in range(start, end + 1)):
+        return False
+    first = _first_text(lines)
+    breaks = sum(
+        1 for k in range(first + 1, len(lines)) if lines[k].label != "blank" and lines[k - 1].label == "blank"
+    )
+    return breaks >= p.wrap_min_breaks
+
+
+def _first_text(lines: list[_Line]) -> int:
+    return next((k for k, ln in enumerate(lines) if ln.label != "blank"), len(lines))
+
+
+_FULL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
+
+
+_FIELD_LABEL = regex.compile(r"^\W*\p{L}+\s*[:：]")
+
+
+def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> list[int]:
+    """The lines of a list of other stories' headlines that starts at line ``i``, or an empty list.
+
+    From ``i``, 2 to ``headline_list_max`` adjacent content lines (no blank between), each
+    headline-like with at least ``injected_min_words`` words, neither quoted nor a question, set
+    between two paragraphs of body text (at least ``body_min_words`` words, not headline-like) with
+    no blank between either; not a bulleted list, and no line reporting speech (a reporting verb:
+    items of a live page, "<source> says ..."), which headlines of links rarely do.
+    """
+    run = []
+    j = i
+    while j < len(lines) and len(run) <= p.headline_list_max:
+        ln = lines[j]
+        if not (
+            ln.label == "content"
+            and ln.n_words >= p.injected_min_words
+            and _headline_like(ln, lex, p)
+            and not _QUOTED.match(ln.norm)
+            and not _QUESTION_END.search(ln.norm)
+        ):
+            break
+        run.append(j)
+        j += 1
+    if not 2 <= len(run) <= p.headline_list_max:
+        return []
+    if all(_FIELD_LABEL.match(lines[k].norm) for k in run):
+        return []  # "<label>: <value>" on every line: the story's own list of details, not links
+    signals = [_signals(lines[k], lex) for k in run]
+    if any(_BULLET.match(lines[k].raw) for k in run) or any(s.reporting_cue for s in signals):
+        return []  # the story's own bulleted list, or lines that report speech (live updates)
+
+    def paragraph(k: int) -> bool:
+        return (
+            0 <= k < len(lines)
+            and lines[k].label == "content"
+            and lines[k].n_words >= p.body_min_words
+            and not _headline_like(lines[k], lex, p)
+        )
+
+    return run if paragraph(i - 1) and paragraph(j) else []
 
 
 def _among_short_lines(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
@@ -330,6 +448,39 @@ _CONNECTIVE_START = regex.compile(
 )
 
 
+_JOINING_WORDS = frozenset({"كما", "لكن", "ثم", "بيد", "اما", "اذ", "حيث", "بينما", "فيما", "يذكر", "يشار"})
+
+
+def _goes_on(line: _Line, lex: _Lexicons) -> bool:
+    """Whether a line opens by going on with what came before: a joining word, or و/ف attached to a
+    function word, a reporting verb, or a word that opens with a verb or preposition prefix
+    (``وتقول``, ``وبحسب``, ``وكانت``, ``وقال``).
+
+    Stricter than :data:`_CONNECTIVE_START`, which takes any word opening with و or ف: the root
+    letter of ``وصل`` or ``فاز`` is no conjunction, and a lede opens with such verbs.
+
+    >>> from newsstudy.clean.lexicons import _lexicons
+    >>> [_goes_on(_make_line(t), _lexicons()) for t in ("وتقول الوزيرة إن", "وصل الرئيس إلى", "كما أعلن")]
+    [True, False, True]
+    """
+    words = line.key.split()
+    if not words:
+        return False
+    w = words[0]
+    if w in _JOINING_WORDS:
+        return True
+    if len(w) < 4 or w[0] not in "وف":
+        return False
+    rest = w[1:]
+    return (
+        rest in lex.function_words
+        or rest in lex.reporting_cues
+        or rest in _JOINING_WORDS
+        or rest[0] in "تينبلكو"
+        or rest.startswith("ال")
+    )
+
+
 def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
     """Mark the lede sentences of other stories listed at the end of an article as ``related``.
 
@@ -399,15 +550,48 @@ def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
     return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
 
 
+_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature")
+
+
 def _tweet_text(lines: list[_Line], p: _Params) -> None:
+    """The line just above a post's signature is the post's text (``embed``).
+
+    An embedded tweet ends with ``— Name (@handle) date``, an Instagram post with ``A post shared
+    by ...``: what stands right above is what the post said, whatever its words, unless it is long
+    enough to be a paragraph of the article. A post of emoji only is a separator by shape (no
+    letter), and still the post's text.
+    """
     for i, line in enumerate(lines):
-        if line.rule != "pattern:tweet_signature":
+        if line.rule not in _SIGNATURES:
             continue
         j = i - 1
         while j >= 0 and lines[j].label == "blank":
             j -= 1
-        if j >= 0 and lines[j].label in ("content", "related") and lines[j].n_words <= p.tweet_max_words:
-            lines[j].label, lines[j].rule = "embed", "structure:tweet_text_before_signature"
+        if j < 0 or lines[j].n_words > p.tweet_max_words:
+            continue
+        if lines[j].label in ("content", "related") or lines[j].rule == "shape:separator":
+            lines[j].label, lines[j].rule = "embed", "structure:post_text_before_signature"
+
+
+def _social_posts(lines: list[_Line], text: str, lex: _Lexicons, p: _Params) -> None:
+    """A line carrying two kinds of social-media tokens (hashtags, @handles, links, emoji) is a post.
+
+    Running news prose names a hashtag, an account or a link now and then, and some outlets write
+    hashtags into their own sentences, but prose never carries emoji: a line with two of the four
+    kinds is an embedded or quoted post (``embed``, ``signal:social_post(<kinds>)``) when one of them
+    is an emoji, or when it does not read as body text (jusText's length and function-word density,
+    :func:`_is_body_text`). Checked on the whole document first, so a document with none of the
+    tokens costs one search.
+    """
+    if not _SOCIAL_ANY.search(text):
+        return
+    for line in lines[1:]:
+        if line.label not in ("content", "related") and line.rule != "shape:separator":
+            continue
+        kinds = _social_kinds(line.raw)
+        if len(kinds) < 2 or ("emoji" not in kinds and _is_body_text(line, lex, p)):
+            continue
+        line.label, line.rule = "embed", f"signal:social_post({'+'.join(kinds)})"
 
 
 def _duplicates(lines: list[_Line], p: _Params) -> None:
