@@ -283,10 +283,25 @@ def line_scores(split: str | None = "test", *, evidence: bool = False) -> pd.Dat
     docs = docs[docs["doc_id"].isin(outlets.index)]
     gold = clean.read_gold(GOLD_DIR / "lines", corpus=SAMPLE_CORPUS)
     gold = gold[gold["doc_id"].isin(outlets.index)]
-    predicted = clean.label_lines(
-        docs.drop(columns=["split", "corpus"]), evidence=corpus_evidence() if evidence else None
-    )
+    predicted = _label_each_corpus(docs.drop(columns=["split"]), evidence=_evidence(evidence))
     return clean.score_table(predicted, gold, groups=outlets)
+
+
+def _evidence(wanted: bool) -> line_evidence.CorpusEvidence | None:
+    return corpus_evidence() if wanted else None
+
+
+def _label_each_corpus(docs: pd.DataFrame, *, evidence=None) -> pd.DataFrame:
+    """``clean.label_lines`` of each corpus's documents apart, with that corpus's own columns only.
+
+    As ``newsstudy run`` labels a corpus file: the dev corpus's ``title`` and ANT's ``TITLE`` are
+    each their corpus's title column (in one table with both, the cleaner would take neither).
+    """
+    parts = [
+        clean.label_lines(part.drop(columns=["corpus"]).dropna(axis=1, how="all"), evidence=evidence)
+        for _, part in docs.groupby("corpus", sort=True)
+    ]
+    return pd.concat(parts, ignore_index=True)
 
 
 def supplement_records() -> list[dict]:
@@ -308,9 +323,8 @@ def supplement_line_scores(*, evidence: bool = False) -> pd.DataFrame:
     outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
     docs = documents(outlets.index)
     gold = clean.read_gold(GOLD_DIR / "lines", corpus=SUPPLEMENT_CORPUS)
-    predicted = clean.label_lines(
-        docs.drop(columns=["corpus"]).assign(sample_outlet=docs["doc_id"].map(outlets)),
-        evidence=corpus_evidence() if evidence else None,
+    predicted = _label_each_corpus(
+        docs.assign(sample_outlet=docs["doc_id"].map(outlets)), evidence=_evidence(evidence)
     )
     return clean.score_table(predicted, gold, groups=outlets)
 

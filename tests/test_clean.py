@@ -156,6 +156,31 @@ def test_title_column_decides_headline() -> None:
     assert lines.loc[(lines["doc_id"] == "a") & (lines["line"] == 1), "rule"].item() == "title:matches_title"
 
 
+def _with_title(text: str, title: str) -> pd.DataFrame:
+    return clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [title]}))
+
+
+def test_a_title_column_holding_the_first_sentence_does_not_make_it_a_headline() -> None:
+    # Scrapers fill the title with the story's first sentence: the line reads as body text.
+    lines = _with_title(f"{BODY_1}\n{BODY_2}", BODY_1)
+    assert lines["label"].tolist() == ["content", "content"]
+
+
+def test_a_title_column_holding_the_masthead_leaves_the_headline_below_it() -> None:
+    # A one-word title that is the paper's name printed over the headline: the page tells.
+    lines = _with_title(f"الوسط\nقطر تستضيف جولة جديدة من المحادثات\n{BODY_1}", "الوسط")
+    assert lines["label"].tolist() == ["nav", "headline", "content"]
+    assert lines["rule"].tolist()[:2] == ["shape:kicker", "shape:first_line_headline"]
+
+
+def test_a_deck_under_a_title_headline_is_not_an_injected_headline() -> None:
+    # The line under the document's own headline stands before the body, not between paragraphs.
+    text = f"قطر تستضيف جولة جديدة\nترقب واسع لنتائج الجولة الحاسمة\n{BODY_1}\n{BODY_2}"
+    with_title = _with_title(text, "قطر تستضيف جولة جديدة")
+    assert with_title["label"].iloc[0] == "headline" and with_title["label"].iloc[1] != "related"
+    assert with_title["label"].tolist() == labels_of(text)  # as without the title column
+
+
 # --------------------------------------------------------------------------- structure
 
 

@@ -47,7 +47,7 @@ RULES: dict[str, str] = {
     "ends with a dash",
     "structure:headline_with_colon": 'headline: a first line ending with a colon ("<who> to <paper>:") '
     "over a headline-like line that continues it, the story opening after them",
-    "title:matches_title": "headline: the first line repeats the document's title column",
+    "title:matches_title": "headline: the first line repeats the title column and reads as a headline",
     "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
     "lexicon:related_inline": "related: a related header followed by a headline on the same line",
     "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",

@@ -60,10 +60,39 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         title_stems = _stems(_make_line(title), lex, p)
         line_stems = _stems(line, lex, p)
         union = title_stems | line_stems
-        if union and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
+        matched = bool(union) and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard
+        if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
-            _headline_continues(lines, first, lex, p)
+            if not _headline_continues(lines, first, lex, p):
+                _deck_over_byline(lines, first, p)
+            return
+        if matched:
+            # The title column repeats a line that does not read as a headline: the story's first
+            # sentence, or a masthead over the headline (scrapers fill the title with either); the
+            # page itself tells, as when there is no title.
+            _headline_from_shape(lines, first, lex, p)
         return
+    _headline_from_shape(lines, first, lex, p)
+
+
+def _kicker(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
+    """Whether the first line is a word or two printed over a longer headline-like line (a kicker)."""
+    line = lines[first]
+    below = lines[first + 1] if first + 1 < len(lines) else None
+    return (
+        line.n_words <= p.kicker_max_words
+        and below is not None
+        and below.label == "content"
+        and below.n_words >= 3
+        and below.n_words > line.n_words
+        and _headline_like(below, lex, p)
+        and not _dateline_match(below.norm, lex)
+    )
+
+
+def _headline_from_shape(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> None:
+    """The headline found from the page's layout alone (no title column, or one that does not help)."""
+    line = lines[first]
     has_body = any(ln.label == "content" for ln in lines[first + 1 :])
     if not has_body or _dateline_match(line.norm, lex):
         return
@@ -76,20 +105,11 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
             if _headline_continues(lines, first, lex, p):
                 line.label, line.rule = "headline", "structure:headline_with_colon"
         return
-    below = lines[first + 1] if first + 1 < len(lines) else None
-    if (
-        line.n_words <= p.kicker_max_words
-        and below is not None
-        and below.label == "content"
-        and below.n_words >= 3
-        and below.n_words > line.n_words
-        and _headline_like(below, lex, p)
-        and not _dateline_match(below.norm, lex)
-    ):
+    if _kicker(lines, first, lex, p):
         # A word or two printed right above a longer headline-like line is its kicker (the
         # paper's name, a section), not the headline: pages set the title in the line below.
         line.label, line.rule = "nav", "shape:kicker"
-        first, line = first + 1, below
+        first, line = first + 1, lines[first + 1]
     line.label, line.rule = "headline", "shape:first_line_headline"
     if not _headline_continues(lines, first, lex, p):
         _deck_over_byline(lines, first, p)
@@ -426,6 +446,10 @@ def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
     return run >= min_run
 
 
+#: The rules of the document's own opening headline: a line under it is not between body paragraphs.
+_OPENING_HEADLINE_RULES = frozenset({"shape:first_line_headline", "title:matches_title"})
+
+
 def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
     """Indices of the nearest long body lines before and after line ``i``."""
     out: list[int] = []
@@ -433,7 +457,7 @@ def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
         j, found = i + step, 0
         while 0 <= j < len(lines) and found < window:
             ln = lines[j]
-            if ln.label in ("content", "headline") and ln.rule != "shape:first_line_headline":
+            if ln.label in ("content", "headline") and ln.rule not in _OPENING_HEADLINE_RULES:
                 out.append(j)
                 found += 1
             elif ln.label not in ("blank", "caption", "embed", "related", "nav"):
