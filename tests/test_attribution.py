@@ -96,8 +96,13 @@ CASES = [
     ("وأعرب المجلس الوزاري عن دعمه للمتظاهرين.", [("وأعرب", "institution", "unknown", None)]),
     # قائلا introduces speech by the subject of its clause even with no attribution before it
     (
-        'وتطرق وزير الدفاع التركي إلى التدريبات، قائلا: "نحن مستعدون".',
+        'واستعرض وزير الدفاع التركي التدريبات، قائلا: "نحن مستعدون".',
         [("قائلا", "named_person", "other", None)],
+    ),
+    # a verb of speaking-about with its speaker and preposition is an attribution, and قائلا goes on with it
+    (
+        'وتطرق وزير الدفاع التركي إلى التدريبات، قائلا: "نحن مستعدون".',
+        [("وتطرق", "named_person", "other", None), ("قائلا", "named_person", "other", None)],
     ),
     # an outlet's correspondent is the outlet
     ('وذكر مراسل "سكاي نيوز عربية" أن القصف استمر.', [("وذكر", "media_outlet", "other", None)]),
@@ -969,7 +974,7 @@ def test_lexicon_files_are_well_formed() -> None:
     assert all(re.fullmatch(r"[A-Z]{2}", o["country_code"]) for o in outlets), "ISO alpha-2 codes"
     verbs = A.reporting_verbs()
     assert len(verbs) >= 120 and verbs["lemma"].is_unique
-    assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit"}
+    assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit", "topic"}
     assert set(verbs["kind"]) <= {"speech", "claim", "denial", "directive", "written"}
     assert verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") for p in ps)).all()
     lex = A._lexicon()
@@ -1426,3 +1431,86 @@ def test_the_document_country_is_the_first_named_among_the_most_mentioned() -> N
         "وقال مدير المستشفى إن العمل بدأ.",
     ]
     assert issue_15_rows(lines) == [("وقال", "named_person", "YE", "مدير المستشفى")]
+
+
+# Verbs of speaking-about (frame ``topic`` in reporting_verbs.tsv: تحدث عن، تطرق إلى، تكلم عن، عبّر عن) report
+# what was said only with their preposition and a person or body as subject (or none, coordinated), and the
+# verbs spelled like a preposition (بيّن/بين "between", عبّر/عبر "via") only where the preposition cannot stand.
+TOPIC_CASES = [
+    (["وتحدث الوزير عن خطة الحكومة للعام المقبل."], [("وتحدث", "named_person", None, "الوزير")]),
+    (
+        ["من جانبه، تحدث سالم النوري رئيس الغرفة، عن أهمية المشروع."],
+        [("تحدث", "named_person", None, "سالم النوري رئيس الغرفة")],
+    ),
+    (["وتحدث الوزير مع نظيره عن العلاقات بين البلدين."], []),  # a conversation
+    (["وقد تحدث أعطال في الشبكة عن سوء الاستخدام."], []),  # تَحدُث "occur": no speaker
+    (["وتطرق الحديث إلى الانتخابات المقبلة."], []),  # a topic, no speaker
+    (["هذه الرواية تعبر عن معاناة اللاجئين."], []),  # a work of art "expresses"
+    (["إنها المرة الأولى التي يتحدث فيها محقق عن ذلك."], []),  # after a relative: describes, cites no one
+    (
+        ["وقال المدرب إن الفريق جاهز.", "وعبر عن أمله في الفوز."],
+        [
+            ("وقال", "named_person", None, "المدرب"),
+            ("وعبر", "named_person", None, "المدرب"),
+        ],
+    ),
+    (
+        ["وقال المدير إن الخطة جاهزة.", "وتطرق إلى أهمية التدريب."],
+        [
+            ("وقال", "named_person", None, "المدير"),
+            ("وتطرق", "named_person", None, "المدير"),
+        ],
+    ),
+    (
+        ["وقال الوزير إن الخطة جاهزة.", "وبين أنها تبدأ غدا."],
+        [
+            ("وقال", "named_person", None, "الوزير"),
+            ("وبين", "named_person", None, "الوزير"),
+        ],
+    ),
+    (
+        ["وقال الوزير إن الخطة جاهزة.", "وصل الوفد عبر مطار المدينة عن طريق البر."],
+        [
+            ("وقال", "named_person", None, "الوزير"),
+        ],
+    ),
+    (
+        ["وقال الوزير إن الخطة جاهزة.", "والفرق بين أن تعمل وأن تنتظر كبير."],
+        [
+            ("وقال", "named_person", None, "الوزير"),
+        ],
+    ),
+    (
+        ["وقال الوزير إن الخطة جاهزة.", 'وبينهما "اتفاق قديم" لم يعلن.'],
+        [
+            ("وقال", "named_person", None, "الوزير"),
+        ],
+    ),
+    # تبين أن is "it turned out" (not_cues.txt), whatever noun stands before it
+    (["وعند فحص الجهاز المحمول للمتهم تبين أنه كان يشاهد مواد دعائية."], []),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), TOPIC_CASES)
+def test_verbs_of_speaking_about_need_their_preposition_and_a_speaker(
+    texts: list[str], expected: list[tuple]
+) -> None:
+    assert issue_15_rows(texts) == expected
+
+
+def test_speaking_about_on_ant() -> None:
+    # ANT v2.1 (citation in tests/fixtures/ant/README.md), SK-internationalNews-3018-20180815 line 2 and
+    # SK-internationalNews-1757-20180524 line 3 (shortened): a speaker and عن is an attribution, a
+    # conversation with someone is not.
+    assert issue_15_rows(['تحدث عضو في مجلس الشيوخ الأسترالي، الأربعاء، عن "حل نهائي" للهجرة.']) == [
+        ("تحدث", "anonymous_official", "AU", "عضو في مجلس الشيوخ الأسترالي")
+    ]
+    assert issue_15_rows(['وتحدث جونسون مع رئيس الوزراء "المزور" عن روسيا.']) == []
+
+
+@given(
+    st.sampled_from(["البلدين", "الطرفين", "الهاتف", "الحدود", "المدينة"]), st.sampled_from(["بين", "عبر"])
+)
+def test_a_preposition_before_its_object_is_never_a_cue(noun: str, prep: str) -> None:
+    # بين/عبر followed by a noun is the preposition, whatever the sentence goes on to say
+    assert issue_15_rows([f"وجرى الحديث {prep} {noun} عن أن الاتفاق قريب."]) == []

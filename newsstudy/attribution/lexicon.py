@@ -120,8 +120,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 #: How a verb's ``frame`` in ``reporting_verbs.tsv`` is read by the extractor (see the module docstring):
-#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named.
-_FRAMES = {"complement": "speech", "noun": "noun", "inform": "inform", "transmit": "transmit"}
+#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named;
+#: ``topic`` (speaking about: تحدث عن، تطرق إلى) needs its preposition and a person or body as subject.
+_FRAMES = {
+    "complement": "speech",
+    "noun": "noun",
+    "inform": "inform",
+    "transmit": "transmit",
+    "topic": "topic",
+}
 
 
 def reporting_verbs() -> pd.DataFrame:

@@ -750,6 +750,15 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
+    if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, comp, prep, send):
+        return None
+    if kind == "topic":
+        after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+        j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
+        if j is None:
+            return None
+        comp = (after[j].start, after[j].end)
+        comp_pos = comp[0]
     if prep is not None and (comp is None or kind == "noun"):
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
@@ -861,6 +870,65 @@ def _verb_cue(
     conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+#: Verb forms spelled like a preposition: the past of بيّن is بين "between", that of عبّر is عبر "via".
+_PREPOSITION_SPELLED = frozenset({"بين", "عبر"})
+
+
+def _verb_not_preposition(
+    norm: str, m: _Cue, comp: tuple[int, int] | None, prep: str | None, send: int
+) -> bool:
+    """Whether a verb form spelled like a preposition (:data:`_PREPOSITION_SPELLED`) is the verb here.
+
+    It is where the preposition cannot stand: the word opens its clause (``وبين أنه``, ``، عبر عن``,
+    ``كما بين أن``, not ``الفرق بين`` or ``يختار بين أن``) and what the verb introduces follows it at
+    once: its complementiser (``بين أن``, ``بين:``) or its preposition (``عبر عن``); a preposition's
+    object stands there instead (``بين البلدين``, ``عبر الهاتف``).
+    """
+    if m.group("suf") or not _opens_clause(norm, m):
+        return False  # وبينهما، بينها: "between them", "among them"
+    if prep is not None:
+        nxt = norm[m.end() : _ahead(norm, m.end(), send)].split(maxsplit=1)
+        return bool(nxt) and nxt[0] == prep
+    return comp is not None and not norm[m.end() : comp[0]].strip()
+
+
+#: How many words a verb of speaking-about may have between it and its preposition (the subject).
+_TOPIC_WINDOW = 10
+#: Head-noun classes that make a subject a person or a body (not ``الحديث``, ``الرواية``, ``مشاكل``).
+_SPEAKER_CLASSES = frozenset({"title", "official", "institution", "source", "outlet"})
+
+
+def _topic_preposition(
+    after: list[_Tok], prep: str | None, before: str | None, coordinated: bool, lex: _Lexicon
+) -> int | None:
+    """Where the topic of a verb of speaking-about opens (``تحدث الوزير عن``, ``وتطرق إلى``), or None.
+
+    ``تحدّث``, ``تطرّق``, ``تكلّم``, ``عبّر`` (frame ``topic``) report what was said only with their own
+    preposition (``عن``, ``إلى``) and a speaker: a subject that names a person or a body (a title, an
+    official or institution noun, a known name) or, for a coordinated verb (``وتطرق إلى``), none at
+    all (the clause's or document's source goes on). Without them they are no attribution: ``تحدث مع``
+    (even with a topic: ``تحدث الوزير مع نظيره عن``) is a conversation, ``تحدث مشاكل`` (تَحدُث
+    "occur") an event, ``تطرق الحديث إلى`` a topic, and after a relative pronoun (``المرة التي يتحدث
+    فيها``) the verb describes, it does not cite.
+    """
+    if prep is None or before in _RELATIVES or before == "ما":
+        return None
+    j = next((k for k, t in enumerate(after[:_TOPIC_WINDOW]) if t.text == prep), None)
+    if j is None:
+        return None
+    words = [t.text for t in after[:j]]
+    if not words:
+        return j if coordinated else None
+    if "مع" in words:
+        return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
+    cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
+    for w in words[:cut]:  # the subject, not its modifier (أعطال في الشبكة: الشبكة is no speaker)
+        head = _head(w, lex)
+        if (head is not None and head[0] in _SPEAKER_CLASSES) or w in lex.titles or _known_name(w, lex):
+            return j
+    return None
 
 
 def _after_quotation(norm: str, pos: int) -> bool:
