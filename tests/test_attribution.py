@@ -1514,3 +1514,15 @@ def test_speaking_about_on_ant() -> None:
 def test_a_preposition_before_its_object_is_never_a_cue(noun: str, prep: str) -> None:
     # بين/عبر followed by a noun is the preposition, whatever the sentence goes on to say
     assert issue_15_rows([f"وجرى الحديث {prep} {noun} عن أن الاتفاق قريب."]) == []
+
+
+@given(
+    st.sampled_from([">", "-", "*", "•", "«"]),
+    st.sampled_from(["ماذا عن الرجال الذين وصفتهم بأنهم أبطال", "ومن هم الجنود الذين قالوا إنهم انتصروا"]),
+)
+def test_a_punctuation_token_before_a_subject_is_read_without_error(mark: str, text: str) -> None:
+    # a token of punctuation alone has no word: a subject read back from a verb (a relative's antecedent,
+    # subject-verb order) starts after it, and its raw offsets are inside the line
+    line = f"{mark} {text}"
+    out = A.extract(lines_table("d", [line]))
+    assert all(s in line for s in out["source_text"])

@@ -389,7 +389,8 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
     end = rel
     while end > 0 and norm[end - 1] in " ،,":
         end -= 1
-    toks = _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS)
+    # a token of punctuation alone (``> ماذا عن``) has no word to read, and its offsets are a space's
+    toks = [t for t in _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS) if t.text]
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if (
@@ -408,7 +409,7 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
     start = _clause_start(norm, pos)
-    toks = _last_tokens(norm, start, pos, _MAX_SV_TOKENS)
+    toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
