@@ -1526,3 +1526,31 @@ def test_a_punctuation_token_before_a_subject_is_read_without_error(mark: str, t
     line = f"{mark} {text}"
     out = A.extract(lines_table("d", [line]))
     assert all(s in line for s in out["source_text"])
+
+
+NO_ARTICLE_CASES = [
+    # a name with no article of its own is another word after the article (gazetteer/no_article.tsv)
+    (
+        ["وقال المدير المالي للشركة إن الأرباح ارتفعت."],
+        [("وقال", "named_person", None, "المدير المالي للشركة")],
+    ),
+    (
+        ["ارتفع العجز المالي في الموازنة.", "وزادت الأزمة المالية.", "وقال الوزير إن الوضع صعب."],
+        [("وقال", "named_person", None, "الوزير")],
+    ),
+    (["وقال مسؤول في حماس إن الحماس كبير."], [("وقال", "anonymous_official", "HAMAS", "مسؤول في حماس")]),
+    (["وقال مسؤول في مالي إن الوضع صعب."], [("وقال", "anonymous_official", "ML", "مسؤول في مالي")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), NO_ARTICLE_CASES)
+def test_a_name_without_article_is_not_read_after_the_article(
+    texts: list[str], expected: list[tuple]
+) -> None:
+    assert issue_15_rows(texts) == expected
+
+
+def test_no_article_forms_are_gazetteer_names() -> None:
+    names = {form for form, kind in gazetteer.entries() if kind != "adj"}
+    assert gazetteer.no_article_forms() <= names
+    assert not any(f.startswith("ال") for f in gazetteer.no_article_forms())

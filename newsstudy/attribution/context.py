@@ -276,6 +276,7 @@ _CONTEXT_MIN_LEAD = 2.0
 
 
 _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
+_ARTICLE_CLITICS = frozenset({"ال", "وال", "بال", "لل"})
 
 
 def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
@@ -302,6 +303,8 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             prefix = token[: len(token) - len(name)] if token.endswith(name) else None
             if prefix not in _NAME_CLITICS or name not in lex.names:
                 continue
+            if prefix in _ARTICLE_CLITICS and name in gazetteer.no_article_forms():
+                continue  # المالي "the financial", not Mali
             end = stem.end()
         yield lex.names[name][0]
 

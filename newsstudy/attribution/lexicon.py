@@ -186,7 +186,12 @@ def _lexicon() -> _Lexicon:
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
     participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
     outlet_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|لل|ال|وال|بال)?(?P<o>{_alternation(outlets)})(?![{_L}])")
-    name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|ال|وال|بال|لل)?(?P<n>{_alternation(names)})(?![{_L}])")
+    # A name with no article of its own is not read after the article (المالي "the financial", not Mali).
+    no_article = gazetteer.no_article_forms() & frozenset(names)
+    article = (
+        rf"(?:ال|وال|بال|لل)(?!(?:{_alternation(no_article)})(?![{_L}]))" if no_article else "ال|وال|بال|لل"
+    )
+    name_re = regex.compile(rf"(?<![{_L}])(?:و|ب|ل|{article})?(?P<n>{_alternation(names)})(?![{_L}])")
     adjective_re = regex.compile(
         rf"(?<![{_L}])(?:{'|'.join(_ADJ_PREFIXES)})?(?P<a>{_alternation(adjectives)})"
         rf"(?:{'|'.join(_ADJ_SUFFIXES)})?(?![{_L}])"
