@@ -1554,3 +1554,37 @@ def test_no_article_forms_are_gazetteer_names() -> None:
     names = {form for form, kind in gazetteer.entries() if kind != "adj"}
     assert gazetteer.no_article_forms() <= names
     assert not any(f.startswith("ال") for f in gazetteer.no_article_forms())
+
+
+SITE_OF_OUTLET_CASES = [
+    # the site (page, account) of an outlet is the outlet: a source, not a conduit
+    (
+        ["وقال الموقع الإلكتروني لصحيفة ماركا إن المدرب سيرحل."],
+        [("وقال", "media_outlet", "ES", None, "Marca")],
+    ),
+    (["وقال المدرب لصحيفة ماركا إن الفريق جاهز."], [("وقال", "named_person", None, "Marca", None)]),
+    # the sports dailies Arabic sports pages quote are outlets (outlets.csv)
+    (
+        ["وذكرت صحيفة موندو ديبورتيفو أن اللاعب سيرحل."],
+        [("وذكرت", "media_outlet", "ES", None, "Mundo Deportivo")],
+    ),
+    (["وبحسب صحيفة ليكيب فإن المدرب باق."], [("وبحسب", "media_outlet", "FR", None, "L'Équipe")]),
+    # an outlet name that begins with ل is the name, not لـ + an addressee
+    (["وقالت صحيفة لوموند إن الحكومة ستستقيل."], [("وقالت", "media_outlet", "FR", None, "Le Monde")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), SITE_OF_OUTLET_CASES)
+def test_the_site_of_an_outlet_is_the_outlet(texts: list[str], expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", texts))
+    got = [
+        (
+            r.cue,
+            r.source_type,
+            None if pd.isna(r.affiliation_entity) else r.affiliation_entity,
+            r.conduit,
+            r.outlet,
+        )
+        for r in out.itertuples()
+    ]
+    assert got == expected

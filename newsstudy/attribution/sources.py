@@ -100,6 +100,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and len(w) > 2
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
             and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
+            and not _site_of_outlet(out[0].text, w, lex)
         ):
             return out, i
         if (
@@ -187,6 +188,8 @@ def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
     لل + a body or a portfolio (``الأمين العام للأمم المتحدة``, ``وكيل الوزارة للشؤون الفنية``,
     ``المتحدث الرسمي للجيش``) is the genitive of an office title, not an addressee: the subject goes on.
     """
+    if word in lex.outlets:
+        return False  # ليكيب، لوموند: an outlet's own name that begins with ل, not لـ + an addressee
     stem = word[1:]
     if stem.startswith("ل"):
         return not _office_genitive("ا" + stem, following, lex)  # للصحيفة، للصحفيين end it
@@ -196,6 +199,22 @@ def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
     if head is not None:
         return head[0] == "outlet"
     return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+#: Outlet nouns that name a part of an outlet (its site, page, account): ``الموقع الإلكتروني لصحيفة ماركا``.
+_OUTLET_PARTS = frozenset({"الموقع", "موقع", "الحساب", "حساب", "الصفحه", "صفحه"})
+
+
+def _site_of_outlet(first: str, word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` (لـ + an outlet noun or name) is the outlet whose site the subject names.
+
+    ``كتب الموقع الإلكتروني لصحيفة ماركا``: the site of the paper, which is the source, not a conduit
+    the site spoke to (``قال الوزير لصحيفة ماركا`` is one).
+    """
+    if first not in _OUTLET_PARTS:
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    return (lex.heads.get(stem) or ("",))[0] == "outlet" or _outlet_at([stem], lex) is not None
 
 
 def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
@@ -869,6 +888,8 @@ def _verb_cue(
             words = src.text.split()
     _person_affiliation(src, words, state)
     conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
+    if conduit is not None and conduit == src.outlet:
+        conduit = None  # الموقع الإلكتروني لصحيفة ماركا: the outlet is the source, it spoke to no one
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
 
