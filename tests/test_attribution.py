@@ -1588,3 +1588,29 @@ def test_the_site_of_an_outlet_is_the_outlet(texts: list[str], expected: list[tu
         for r in out.itertuples()
     ]
     assert got == expected
+
+
+BODY_CASES = [
+    # bodies and the plurals of body nouns speak as bodies (heads.tsv, issue 15 fourth pass)
+    (["وقالت منظمات حقوقية إن الوضع خطير."], [("وقالت", "institution", None, "منظمات حقوقية")]),
+    (["وأكدت شركات النفط أن الإنتاج مستقر."], [("وأكدت", "institution", None, "شركات النفط")]),
+    (["وقال المنتدى التونسي للحقوق إن البطالة ارتفعت."], [("وقال", "institution", "TN", "المنتدى التونسي")]),
+    (["وقال نادي الهلال إن المدرب باق."], [("وقال", "institution", None, "نادي الهلال")]),
+    # a known given name and an al- family name inside a long phrase make the official a named person
+    (
+        ["وأعلن المتحدث باسم الحكومة يوسف المحمود قرار الحكومة تعطيل المدارس والجامعات."],
+        [
+            (
+                "وأعلن",
+                "named_person",
+                None,
+                "المتحدث باسم الحكومة يوسف المحمود قرار الحكومة تعطيل المدارس والجامعات",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), BODY_CASES)
+def test_bodies_and_their_plurals_are_institutions(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

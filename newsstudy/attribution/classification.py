@@ -176,11 +176,18 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
     run = 0
     for i, w in enumerate(words[1:], start=1):
-        if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
+        # a first name and an al- family name ending the phrase (يوسف المحمود), or anywhere in it when the
+        # first name is a known given name (المتحدث باسم الحكومة يوسف المحمود قرار الحكومة ...)
+        if (
+            run
+            and (i == len(words) - 1 or words[i - 1] in lex.given_names)
+            and _is_definite(w)
+            and _head(w, lex) is None
+        ):
             if not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w) and not _gated(
                 lex.name_stem_re, lex.name_re.fullmatch, w
             ):
-                return True  # a first name and an al- family name ending the phrase: يوسف المحمود
+                return True
         run = run + 1 if _namelike(w, lex, strict=False) else 0
         if run >= 2:
             return True
