@@ -1614,3 +1614,23 @@ BODY_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), BODY_CASES)
 def test_bodies_and_their_plurals_are_institutions(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+FRONTED_TOPIC_CASES = [
+    # a clause opening with عن/حول/بشأن is the topic of the answer: no noun in it is the verb's subject
+    (
+        ["وقال مدير المستشفى إن العمل بدأ.", "وعن أبرز الجهات التي تعمل على دعم المستشفى قال: الدولة أولا."],
+        [("وقال", "named_person", None, "مدير المستشفى"), ("قال", "named_person", None, "مدير المستشفى")],
+    ),
+    (
+        ["وقال مدير المستشفى إن العمل بدأ.", "وحول دور الوزارة قال: إنها تدعمنا."],
+        [("وقال", "named_person", None, "مدير المستشفى"), ("قال", "named_person", None, "مدير المستشفى")],
+    ),
+    # after a preposition with its conjunction (ومن أبرز، وعن أبرز) أبرز is the elative, not the verb
+    (["ومن أبرز هذه النتائج أن المشروع نجح."], []),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), FRONTED_TOPIC_CASES)
+def test_a_fronted_topic_holds_no_subject(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

@@ -428,6 +428,8 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
     start = _clause_start(norm, pos)
+    if _fronted_topic(norm, start, pos):
+        return None
     toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
@@ -463,6 +465,20 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
                 return src, (toks[0].start, toks[-1].end)
     return None
+
+
+#: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
+_FRONTED_TOPIC = frozenset({"عن", "حول", "بشان", "بخصوص", "عما"})
+
+
+def _fronted_topic(norm: str, start: int, pos: int) -> bool:
+    """Whether the clause before the verb at ``pos`` is a fronted topic: it opens with عن/حول/بشأن.
+
+    ``وعن أبرز الجهات التي تعمل على دعم المستشفى قال:`` ("about the bodies that support the hospital, he
+    said"): every noun before the verb is inside the topic, so none is its subject (the speaker goes on).
+    """
+    first = norm[start:pos].split(maxsplit=1)[:1]
+    return bool(first) and _strip_conj(first[0], _FRONTED_TOPIC) in _FRONTED_TOPIC
 
 
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
@@ -517,8 +533,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             else:
                 res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
         else:
-            if negated or before in _PREPOSITIONS:
-                continue  # عن كشف ملفاتها: a verbal noun after a preposition, not a verb
+            if (
+                negated
+                or before in _PREPOSITIONS
+                or _strip_conj(before or "", _PREPOSITIONS) in _PREPOSITIONS
+            ):
+                continue  # عن كشف ملفاتها، وعن أبرز الجهات: a verbal noun or an elative after a preposition
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
