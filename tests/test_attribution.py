@@ -1634,3 +1634,38 @@ FRONTED_TOPIC_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), FRONTED_TOPIC_CASES)
 def test_a_fronted_topic_holds_no_subject(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+GENERIC_MENTION_CASES = [
+    # a definite generic office noun with the entity of the last source, a named person, is that person
+    (
+        [
+            "وأعرب وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية مارك لوكوك عن قلقه.",
+            "وقال المسؤول الأممي إن الوضع خطير.",
+        ],
+        [
+            ("وأعرب", "named_person", "UN", "وكيل الأمين العام للأمم المتحدة للشؤون الإنسانية مارك لوكوك"),
+            ("وقال", "named_person", "UN", "المسؤول الأممي"),
+        ],
+    ),
+    # another entity, or no named person before, is someone else
+    (
+        ["وقال وزير الخارجية الأمريكي مايك بومبيو إن الوضع خطير.", "وقال المسؤول الإيراني إن الوضع جيد."],
+        [
+            ("وقال", "named_person", "US", "وزير الخارجية الأمريكي مايك بومبيو"),
+            ("وقال", "anonymous_official", "IR", "المسؤول الإيراني"),
+        ],
+    ),
+    (
+        ["وقال مسؤول أمريكي إن الوضع خطير.", "وقال المسؤول الأمريكي إن الوضع جيد."],
+        [
+            ("وقال", "anonymous_official", "US", "مسؤول أمريكي"),
+            ("وقال", "anonymous_official", "US", "المسؤول الأمريكي"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), GENERIC_MENTION_CASES)
+def test_a_generic_office_noun_names_the_person_named_before(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

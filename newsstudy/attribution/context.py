@@ -82,6 +82,32 @@ def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
     return earlier
 
 
+#: Generic office nouns that, definite and with an entity, can stand for any office holder named before.
+_GENERIC_OFFICIALS = frozenset({"مسؤول", "مسؤوله", "دبلوماسي", "دبلوماسيه"})
+
+
+def _generic_mention(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source | None:
+    """The named person a definite generic office noun with an entity stands for: ``المسؤول الأممي``
+    after ``وكيل الأمين العام للأمم المتحدة ... مارك لوكوك`` (the last source, named, of the same entity).
+
+    Only a definite ``المسؤول``/``الدبلوماسي`` whose phrase names the entity of the document's last source,
+    itself a named person: ``المسؤول الكبير`` (no entity) or an official of another entity is someone else.
+    """
+    last = state.last
+    if (
+        last is None
+        or last.source_type != "named_person"
+        or src.source_type != "anonymous_official"
+        or src.affiliation in ("unknown", None)
+        or src.affiliation != last.affiliation
+        or len(words) != 2
+        or not _is_definite(words[0])
+        or _head_form(words[0], lex) not in _GENERIC_OFFICIALS
+    ):
+        return None
+    return last
+
+
 def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
     """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
 
@@ -202,7 +228,7 @@ def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
 
 def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
     """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
-    earlier = _earlier_mention(src, words, lex, state)
+    earlier = _earlier_mention(src, words, lex, state) or _generic_mention(src, words, lex, state)
     if earlier is not None:
         # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named
         if _PEOPLE_TYPES[earlier.source_type] > _PEOPLE_TYPES[src.source_type]:
