@@ -1373,6 +1373,15 @@ GENERAL_15_CASES = [
     # بالقول introduces speech as a participle does, once with the verb that governs it
     (
         ["وقال الوزير إن الوضع صعب.", "وختم بالقول إن الحل قريب."],
+        [("وقال", "named_person", None, "الوزير"), ("وختم بالقول", "named_person", None, "الوزير")],
+    ),
+    # the cue runs from the verb that governs بالقول (the verb marks the attribution, as in بحسب ما قاله)
+    (
+        ["وقال الوزير إن الوضع صعب.", "وختم حديثه بالقول إن الحل قريب."],
+        [("وقال", "named_person", None, "الوزير"), ("وختم حديثه بالقول", "named_person", None, "الوزير")],
+    ),
+    (
+        ["وقال الوزير إن الوضع صعب، مختتما كلمة طويلة أمام الحضور في القاعة بالقول إن الحل قريب."],
         [("وقال", "named_person", None, "الوزير"), ("بالقول", "named_person", None, "الوزير")],
     ),
     (["واكتفى المتحدث بالقول: لا تعليق."], [("واكتفى", "anonymous_official", None, "المتحدث")]),

@@ -550,6 +550,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
         if res is None:
             continue
+        if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
+            res.cue_start = _governing_verb_start(norm, m.start())
         consumed_until = res.cue_end
         found.append(res)
         state.remember(res.src)
@@ -626,6 +628,23 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+
+
+def _governing_verb_start(norm: str, pos: int) -> int:
+    """Where the verb that governs the verbal noun at ``pos`` begins (``وختم بالقول``, ``وختم حديثه بالقول``).
+
+    The verb, not the verbal noun, is the cue (ANNOTATION: the word that marks the attribution): when the
+    clause before بالقول is a verb with at most two words after it, opening its sentence or coordinated
+    (و/ف), the cue starts at that verb; otherwise at بالقول itself.
+    """
+    start = _clause_start(norm, pos)
+    toks = _tokens(norm, start, pos)
+    if not 1 <= len(toks) <= 3:
+        return pos
+    first = toks[0]
+    if first.text[:1] in ("و", "ف") or not norm[_sentence_start(norm, pos) : first.start].strip():
+        return first.start
+    return pos
 
 
 def _without_that(norm: str, pos: int) -> bool:
