@@ -1678,3 +1678,27 @@ GENERIC_MENTION_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), GENERIC_MENTION_CASES)
 def test_a_generic_office_noun_names_the_person_named_before(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+OFFICE_OF_BODY_CASES = [
+    # a bare nationality before a name says where the person is from; an office in a body named with لـ
+    # after the name says whom they speak for (here the document's country, the club's)
+    (
+        [
+            "فاز الهلال السوداني في الخرطوم على المريخ السوداني.",
+            "وأشاد الفرنسي غارزيتو المدير الفني للهلال بالأداء.",
+            "وقال غارزيتو إن الفريق جاهز.",
+        ],
+        [("وقال", "named_person", "SD", "غارزيتو")],
+    ),
+    # a state office (a construct) keeps the nationality
+    (
+        ["التقى الأمريكي جون كيري وزير الخارجية بنظيره.", "وقال كيري إن اللقاء مثمر."],
+        [("وقال", "named_person", "US", "كيري")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), OFFICE_OF_BODY_CASES)
+def test_an_office_in_a_body_outweighs_a_bare_nationality(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

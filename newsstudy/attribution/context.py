@@ -124,18 +124,27 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
         # as the loop needs them, without copying the rest of the line (a line can be megabytes long
         # and hold many matches)
         taken = 0
+        learnt: list[str] = []
         for found in islice(_NONSPACE.finditer(norm, m.end()), n):
             w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
                 if taken:
+                    if title is None and _office_of_body(norm, found.end()):
+                        for name in learnt:  # الفرنسي غارزيتو المدير الفني للهلال: he speaks for the club
+                            if state.people.get(name) == label:
+                                del state.people[name]
                     break  # نتنياهو رئيس الوزراء: a title after the name ends it
                 continue
             if _COMPLEMENT.fullmatch(w):
                 break  # جان دوبون إن: the name ends at the complementiser
             if taken and _surname(w, lex):
+                if w not in state.people:
+                    learnt.append(w)
                 state.people.setdefault(w, label)  # خالد السعدي: an al- surname ends the name
                 break
             if _namelike(w, lex):
+                if w not in state.people:
+                    learnt.append(w)
                 state.people.setdefault(w, label)
                 taken += 1
                 if taken >= lex.max_name_words:
@@ -144,6 +153,17 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+def _office_of_body(norm: str, pos: int) -> bool:
+    """Whether the office title that ends at ``pos`` is held in a body named with لـ (``المدير الفني للهلال``,
+    ``مدرب لمنتخب``), within the next three words.
+
+    A bare nationality before a name (``الفرنسي غارزيتو``, "the Frenchman") says where the person is from;
+    an office in a body after the name says whom they speak for (the club, not France). A state office is
+    written as a construct (``وزير الخارجية``) and keeps the nationality.
+    """
+    return any(w.startswith("ل") and len(w) > 3 for w in norm[pos : pos + 60].split()[:3])
 
 
 #: How many words before a nationality adjective its title noun may stand (وزير الصحة الأردني: two).
