@@ -1702,3 +1702,26 @@ OFFICE_OF_BODY_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), OFFICE_OF_BODY_CASES)
 def test_an_office_in_a_body_outweighs_a_bare_nationality(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+NOUN_OBJECT_CASES = [
+    # أكّد with a noun object reports a statement when a speaker opens its clause (or after من جهته)
+    (
+        ["من جهته أكد وزير الدفاع الليبي أسامة الجويلي جاهزية بلاده للانتخابات."],
+        [("أكد", "named_person", "LY", "وزير الدفاع الليبي أسامة الجويلي")],
+    ),
+    (["وأكدت الشركة التزامها بالمواعيد."], [("وأكدت", "institution", None, "الشركة التزامها بالمواعيد")]),
+    (["أكد الحادث ضرورة مراجعة الإجراءات."], []),  # no speaker
+    (["وجدد الجيش غاراته على المدينة."], []),  # جدّد with a noun object is an act
+    # several sources are no named person: the words after مصادر are modifiers and the object (the
+    # subject is cut before an indefinite common noun, قيادي; مقتل is rare with the article and stays)
+    (
+        ["وأكدت مصادر عسكرية يمنية مقتل قيادي في الغارة."],
+        [("وأكدت", "anonymous_source", "YE", "مصادر عسكرية يمنية مقتل")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), NOUN_OBJECT_CASES)
+def test_akkada_with_a_noun_object_needs_a_speaker(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

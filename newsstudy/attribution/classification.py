@@ -251,7 +251,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
-            if _name_right_after(words, lex):
+            if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
                 # الباحث سليمان نصيرات، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
@@ -309,6 +309,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
 _OFFICE_WORDS = ("منصب", "مناصب")
 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
+
+
+#: Broken plurals of source nouns: several sources are not one named person (``مصادر عسكرية مقتل قيادي``:
+#: the words after them are their modifiers and the verb's object, not a name).
+_PLURAL_SOURCES = frozenset({"مصادر", "اوساط", "جهات", "دوائر", "شهود"})
 
 
 def _plural(word: str) -> bool:

@@ -831,7 +831,8 @@ def _verb_cue(
         return None  # كشفه بايدن: an act on an object, not speech
     post_posed = comp is None and _after_quotation(norm, m.start())
     if kind == "speech" and comp is None and not after_kama and not post_posed:
-        return None
+        if lemma not in _NOUN_OBJECT_SPEECH or not _speaker_opens(norm, m, send, lex):
+            return None
     if after is None:
         # Only the words that are read: up to the complementiser (the subject and a conduit are there),
         # or with none (or for نقل, which reads past it) the first _AHEAD_TOKENS words.
@@ -848,6 +849,8 @@ def _verb_cue(
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
+    if kind == "speech" and comp is None and not after_kama and not post_posed:
+        phrase = _subject_before_object(phrase, lex)  # أكد الوزير ... حرص: the noun object is no subject
     words = [t.text for t in phrase]
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
@@ -955,6 +958,49 @@ def _verb_not_preposition(
     return comp is not None and not norm[m.end() : comp[0]].strip()
 
 
+#: Speech verbs that report a statement with a noun object too (``أكد الوزير حرص الحكومة على``), when
+#: a speaker follows them (:func:`_speaker_opens`).
+_NOUN_OBJECT_SPEECH = frozenset({"أكّد"})
+#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``).
+_TURN_ADVERBIALS = frozenset("من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها".split())
+
+
+def _speaker_opens(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
+    """Whether the verb at ``m`` opens its clause and the word after it names a speaker (a title, an
+    official, institution or source head noun, a given or gazetteer name): ``أكد وزير الدفاع ...
+    جاهزية بلاده``, not ``أكد الحادث ضرورة`` (a noun that is no speaker) nor ``أكده`` (an object)."""
+    if m.group("suf"):
+        return False
+    if not _opens_clause(norm, m) and not all(
+        w in _TURN_ADVERBIALS or w in _CLAUSE_OPENERS
+        for w in norm[_clause_start(norm, m.start()) : m.start()].split()
+    ):
+        return False
+    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
+    return bool(nxt) and not nxt[0].stop_before and _speaker_word(nxt[0].text, lex)
+
+
+def _subject_before_object(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+    """The subject of a speech verb with a noun object: the phrase up to its first indefinite common noun
+    that does not follow a head noun in construct (``مصادر عسكرية | مقتل قيادي``, ``وزير الدفاع ... ليبرمان
+    | اعتراض``; ``رئيسة وزراء بريطانيا`` stays whole)."""
+    for i in range(1, len(phrase)):
+        w = phrase[i].text
+        if (
+            w in lex.common_nouns
+            and _head(phrase[i - 1].text, lex) is None
+            and not _gated(lex.adjective_stem_re, lex.adjective_re.fullmatch, w)  # مصادر عسكرية يمنية
+        ):
+            return phrase[:i]
+    return phrase
+
+
+def _speaker_word(w: str, lex: _Lexicon) -> bool:
+    """A word that names a person or a body: a title, a head noun of those classes, a known name."""
+    head = _head(w, lex)
+    return (head is not None and head[0] in _SPEAKER_CLASSES) or w in lex.titles or _known_name(w, lex)
+
+
 #: How many words a verb of speaking-about may have between it and its preposition (the subject).
 _TOPIC_WINDOW = 10
 #: Head-noun classes that make a subject a person or a body (not ``الحديث``, ``الرواية``, ``مشاكل``).
@@ -986,8 +1032,7 @@ def _topic_preposition(
         return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
     for w in words[:cut]:  # the subject, not its modifier (أعطال في الشبكة: الشبكة is no speaker)
-        head = _head(w, lex)
-        if (head is not None and head[0] in _SPEAKER_CLASSES) or w in lex.titles or _known_name(w, lex):
+        if _speaker_word(w, lex):
             return j
     return None
 
