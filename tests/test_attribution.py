@@ -1725,3 +1725,20 @@ NOUN_OBJECT_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), NOUN_OBJECT_CASES)
 def test_akkada_with_a_noun_object_needs_a_speaker(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "cues"),
+    [
+        # the feminine participle of خاطب/ناشد is spelled like the verbal noun (not_cues.txt)
+        (
+            ["وقال المفكر إن الحزب الواحد خطر، مبينا أن مخاطبة المجتمع يجب أن تتم بلغة ديمقراطية."],
+            ["وقال", "مبينا"],
+        ),
+        (["وقال الوزير إن الحل قريب، مخاطبا الحضور: إن الحل قريب."], ["وقال", "مخاطبا"]),
+    ],
+)
+def test_a_verbal_noun_spelled_like_a_feminine_participle_is_no_cue(
+    texts: list[str], cues: list[str]
+) -> None:
+    assert [r[0] for r in issue_15_rows(texts)] == cues
