@@ -1742,3 +1742,24 @@ def test_a_verbal_noun_spelled_like_a_feminine_participle_is_no_cue(
     texts: list[str], cues: list[str]
 ) -> None:
     assert [r[0] for r in issue_15_rows(texts)] == cues
+
+
+HEADLINE_BODY_CASES = [
+    # a body before a headline colon is a source; a country or city is a location tag
+    ("الحوثيون: أسقطنا طائرة مسيرة", [(":", "institution", "HOUTHIS", "الحوثيون")]),
+    ("الصليب الأحمر: سنرسل جراحين إلى المدينة", [(":", "institution", "ICRC", "الصليب الأحمر")]),
+    ("مصر: مقتل 12 مسلحا", []),
+    ("دبي: افتتاح معرض للكتاب", []),
+    # a ministry named by its portfolio alone (heads.tsv)
+    ("الصحة: 12 إصابة جديدة بالفيروس", [(":", "institution", None, "الصحة")]),
+    ("الداخلية اليمنية: لا سجون سرية", [(":", "institution", "YE", "الداخلية اليمنية")]),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected"), HEADLINE_BODY_CASES)
+def test_a_body_before_a_headline_colon_is_a_source(headline: str, expected: list[tuple]) -> None:
+    assert issue_15_rows([headline, "نص الخبر."], ["headline", "content"]) == expected
+
+
+def test_a_ministry_named_by_its_portfolio_is_an_institution() -> None:
+    assert issue_15_rows(["وقالت الداخلية إن الوضع مستقر."]) == [("وقالت", "institution", None, "الداخلية")]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
+from newsstudy.attribution import gazetteer
 from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
 
 #: Second parts of compound names that are names whatever their first part (جودة الله، عز الدين).
@@ -194,6 +195,13 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     return False
 
 
+@cache
+def _country_codes() -> frozenset[str]:
+    """The gazetteer's countries: a country, capital or city names a place, an organisation a body."""
+    table = gazetteer.entities()
+    return frozenset(table.loc[table["kind"] == "country", "entity"])
+
+
 def _classify(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
     """Classify a source phrase (normalised words, punctuation stripped), or None if it is not a source.
 
@@ -276,8 +284,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         label, kind = lex.names[m.group("n")]
         if kind == "person":
             return _Source(text, "named_person", label, None, "m", "person")
-        if headline:
-            return None  # a place before a headline colon is a location tag
+        if headline and label in _country_codes():
+            return None  # a place before a headline colon is a location tag (a body is a source: الحوثيون:)
         return _Source(text, "institution", aff or label, None, "f", "institution")
     if headline and len(words) > 3:
         return None

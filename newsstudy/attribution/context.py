@@ -181,6 +181,8 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
             break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
         form = _head_form(w, lex)
         if form is not None:
+            if lex.heads[form][0] == "institution":
+                continue  # وزير الصحة الأردني: the portfolio is the title's complement
             return form if lex.heads[form][0] in ("title", "official") else None
     return None
 
