@@ -1763,3 +1763,26 @@ def test_a_body_before_a_headline_colon_is_a_source(headline: str, expected: lis
 
 def test_a_ministry_named_by_its_portfolio_is_an_institution() -> None:
     assert issue_15_rows(["وقالت الداخلية إن الوضع مستقر."]) == [("وقالت", "institution", None, "الداخلية")]
+
+
+SAME_SOURCE_CASES = [
+    # المصدر نفسه / المتحدث ذاته ("the same source/speaker") is the document's last source, typed as it was
+    (
+        [
+            "وقال محمد العلوي، رئيس جمعية حماية المستهلك، إن الأسعار مرتفعة.",
+            "وأضاف المتحدث ذاته أن الرقابة ضعيفة.",
+        ],
+        [("وقال", "named_person", None, "محمد العلوي"), ("وأضاف", "named_person", None, "المتحدث ذاته")],
+    ),
+    (
+        ["وذكرت صحيفة لوموند أن الحكومة ستستقيل.", "وأضاف المصدر نفسه أن الرئيس غاضب."],
+        [("وذكرت", "media_outlet", "FR", "صحيفة لوموند"), ("وأضاف", "media_outlet", "FR", "المصدر نفسه")],
+    ),
+    # with no source before, or several sources (المصادر ذاتها), the noun keeps its own type
+    (["وأضاف المصدر نفسه أن الرئيس غاضب."], [("وأضاف", "anonymous_source", None, "المصدر نفسه")]),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), SAME_SOURCE_CASES)
+def test_the_same_source_is_the_last_source(texts: list[str], expected: list[tuple]) -> None:
+    assert issue_15_rows(texts) == expected

@@ -16,6 +16,7 @@ import regex
 
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
+    _PLURAL_SOURCES,
     _bare,
     _gated,
     _head,
@@ -23,6 +24,7 @@ from newsstudy.attribution.classification import (
     _is_definite,
     _namelike,
     _outlet_label,
+    _plural,
     _Source,
     _surname,
 )
@@ -80,6 +82,20 @@ def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         if not any(c in seen or c in lex.vocabulary for c in _bare(w, lex)):
             return None
     return earlier
+
+
+#: "The same" after a definite noun (``المصدر نفسه``, ``المتحدث ذاته``, ``المسؤول عينه``).
+_SAME_WORDS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"})
+
+
+def _same_as_last(words: list[str], state: _State) -> _Source | None:
+    """The source ``المصدر نفسه`` / ``المتحدث ذاته`` ("the same source/speaker") takes back: the
+    document's last source, whatever its type (a named person, an official, a body, an outlet)."""
+    if len(words) != 2 or words[1] not in _SAME_WORDS or not _is_definite(words[0]) or state.last is None:
+        return None
+    if _plural(words[0]) or _bare(words[0], _lexicon())[-1] in _PLURAL_SOURCES:
+        return None  # المصادر ذاتها: the sources named before, not necessarily the last one
+    return state.last
 
 
 #: Generic office nouns that, definite and with an entity, can stand for any office holder named before.
@@ -250,6 +266,10 @@ def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
 
 def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
     """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
+    same = _same_as_last(words, state)
+    if same is not None:
+        src.source_type, src.affiliation, src.outlet = same.source_type, same.affiliation, same.outlet
+        return src
     earlier = _earlier_mention(src, words, lex, state) or _generic_mention(src, words, lex, state)
     if earlier is not None:
         # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named
