@@ -802,6 +802,8 @@ def _verb_cue(
     while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
         form = form[1:]
     lemma, kind, feminine = lex.verb_forms[form]
+    if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, lex.verb_preps.get(lemma), send):
+        return None  # checked first: بين and عبر are frequent, and mostly prepositions
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
@@ -809,8 +811,6 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
-    if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, comp, prep, send):
-        return None
     if kind == "topic":
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
@@ -940,9 +940,7 @@ def _verb_cue(
 _PREPOSITION_SPELLED = frozenset({"بين", "عبر"})
 
 
-def _verb_not_preposition(
-    norm: str, m: _Cue, comp: tuple[int, int] | None, prep: str | None, send: int
-) -> bool:
+def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bool:
     """Whether a verb form spelled like a preposition (:data:`_PREPOSITION_SPELLED`) is the verb here.
 
     It is where the preposition cannot stand: the word opens its clause (``وبين أنه``, ``، عبر عن``,
@@ -950,12 +948,17 @@ def _verb_not_preposition(
     once: its complementiser (``بين أن``, ``بين:``) or its preposition (``عبر عن``); a preposition's
     object stands there instead (``بين البلدين``, ``عبر الهاتف``).
     """
-    if m.group("suf") or not _opens_clause(norm, m):
+    if m.group("suf"):
         return False  # وبينهما، بينها: "between them", "among them"
-    if prep is not None:
-        nxt = norm[m.end() : _ahead(norm, m.end(), send)].split(maxsplit=1)
-        return bool(nxt) and nxt[0] == prep
-    return comp is not None and not norm[m.end() : comp[0]].strip()
+    if norm[m.end() : m.end() + 1] == ":":
+        follows = prep is None  # بين: (a colon opens what was shown)
+    else:
+        nxt = norm[m.end() : min(send, m.end() + 24)].split(maxsplit=1)[:1]
+        if prep is not None:
+            follows = nxt == [prep]
+        else:
+            follows = bool(nxt) and _COMPLEMENT.fullmatch(nxt[0].rstrip("،,.")) is not None
+    return follows and _opens_clause(norm, m)
 
 
 #: Speech verbs that report a statement with a noun object too (``أكد الوزير حرص الحكومة على``), when
