@@ -8,10 +8,11 @@ source. :func:`_affiliation` finds the entity a phrase names.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
+from newsstudy.attribution import gazetteer
 from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
 
 #: Second parts of compound names that are names whatever their first part (جودة الله، عز الدين).
@@ -159,13 +160,27 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
     run = 0
     for i, w in enumerate(words[1:], start=1):
-        if run and i == len(words) - 1 and _is_definite(w) and _head(w, lex) is None:
+        # a first name and an al- family name ending the phrase (يوسف المحمود), or anywhere in it when the
+        # first name is a known given name (المتحدث باسم الحكومة يوسف المحمود قرار الحكومة ...)
+        if (
+            run
+            and (i == len(words) - 1 or words[i - 1] in lex.given_names)
+            and _is_definite(w)
+            and _head(w, lex) is None
+        ):
             if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
-                return True  # a first name and an al- family name ending the phrase: يوسف المحمود
+                return True
         run = run + 1 if _namelike(w, lex, strict=False) else 0
         if run >= 2:
             return True
     return False
+
+
+@cache
+def _country_codes() -> frozenset[str]:
+    """The gazetteer's countries: a country, capital or city names a place, an organisation a body."""
+    table = gazetteer.entities()
+    return frozenset(table.loc[table["kind"] == "country", "entity"])
 
 
 def _classify(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
@@ -225,7 +240,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
-            if _name_right_after(words, lex):
+            if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
                 # الباحث سليمان نصيرات، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
@@ -250,8 +265,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         label, kind = lex.names[m.group("n")]
         if kind == "person":
             return _Source(text, "named_person", label, None, "m", "person")
-        if headline:
-            return None  # a place before a headline colon is a location tag
+        if headline and label in _country_codes():
+            return None  # a place before a headline colon is a location tag (a body is a source: الحوثيون:)
         return _Source(text, "institution", aff or label, None, "f", "institution")
     if headline and len(words) > 3:
         return None
@@ -283,6 +298,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
 _OFFICE_WORDS = ("منصب", "مناصب")
 
 _PLURAL_ENDINGS = ("ات", "ون", "ين")
+
+
+#: Broken plurals of source nouns: several sources are not one named person (``مصادر عسكرية مقتل قيادي``:
+#: the words after them are their modifiers and the verb's object, not a name).
+_PLURAL_SOURCES = frozenset({"مصادر", "اوساط", "جهات", "دوائر", "شهود"})
 
 
 def _plural(word: str) -> bool:

@@ -16,12 +16,14 @@ import regex
 
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
+    _PLURAL_SOURCES,
     _bare,
     _head,
     _head_form,
     _is_definite,
     _namelike,
     _outlet_label,
+    _plural,
     _Source,
     _surname,
 )
@@ -81,6 +83,46 @@ def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
     return earlier
 
 
+#: "The same" after a definite noun (``المصدر نفسه``, ``المتحدث ذاته``, ``المسؤول عينه``).
+_SAME_WORDS = frozenset({"ذاته", "ذاتها", "نفسه", "نفسها", "عينه", "عينها"})
+
+
+def _same_as_last(words: list[str], state: _State) -> _Source | None:
+    """The source ``المصدر نفسه`` / ``المتحدث ذاته`` ("the same source/speaker") takes back: the
+    document's last source, whatever its type (a named person, an official, a body, an outlet)."""
+    if len(words) != 2 or words[1] not in _SAME_WORDS or not _is_definite(words[0]) or state.last is None:
+        return None
+    if _plural(words[0]) or _bare(words[0], _lexicon())[-1] in _PLURAL_SOURCES:
+        return None  # المصادر ذاتها: the sources named before, not necessarily the last one
+    return state.last
+
+
+#: Generic office nouns that, definite and with an entity, can stand for any office holder named before.
+_GENERIC_OFFICIALS = frozenset({"مسؤول", "مسؤوله", "دبلوماسي", "دبلوماسيه"})
+
+
+def _generic_mention(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source | None:
+    """The named person a definite generic office noun with an entity stands for: ``المسؤول الأممي``
+    after ``وكيل الأمين العام للأمم المتحدة ... مارك لوكوك`` (the last source, named, of the same entity).
+
+    Only a definite ``المسؤول``/``الدبلوماسي`` whose phrase names the entity of the document's last source,
+    itself a named person: ``المسؤول الكبير`` (no entity) or an official of another entity is someone else.
+    """
+    last = state.last
+    if (
+        last is None
+        or last.source_type != "named_person"
+        or src.source_type != "anonymous_official"
+        or src.affiliation in ("unknown", None)
+        or src.affiliation != last.affiliation
+        or len(words) != 2
+        or not _is_definite(words[0])
+        or _head_form(words[0], lex) not in _GENERIC_OFFICIALS
+    ):
+        return None
+    return last
+
+
 def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
     """Remember names introduced with a nationality: ``وزير الخارجية الأمريكي أنتوني بلينكن``.
 
@@ -97,18 +139,27 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
         # as the loop needs them, without copying the rest of the line (a line can be megabytes long
         # and hold many matches)
         taken = 0
+        learnt: list[str] = []
         for found in islice(_NONSPACE.finditer(norm, m.end()), n):
             w = _STRIP.sub("", found.group())
             if _head(w, lex) and _head(w, lex)[0] == "title":
                 if taken:
+                    if title is None and _office_of_body(norm, found.end()):
+                        for name in learnt:  # الفرنسي غارزيتو المدير الفني للهلال: he speaks for the club
+                            if state.people.get(name) == label:
+                                del state.people[name]
                     break  # نتنياهو رئيس الوزراء: a title after the name ends it
                 continue
             if _COMPLEMENT.fullmatch(w):
                 break  # جان دوبون إن: the name ends at the complementiser
             if taken and _surname(w, lex):
+                if w not in state.people:
+                    learnt.append(w)
                 state.people.setdefault(w, label)  # خالد السعدي: an al- surname ends the name
                 break
             if _namelike(w, lex):
+                if w not in state.people:
+                    learnt.append(w)
                 state.people.setdefault(w, label)
                 taken += 1
                 if taken >= lex.max_name_words:
@@ -117,6 +168,17 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
                 continue
             else:
                 break
+
+
+def _office_of_body(norm: str, pos: int) -> bool:
+    """Whether the office title that ends at ``pos`` is held in a body named with لـ (``المدير الفني للهلال``,
+    ``مدرب لمنتخب``), within the next three words.
+
+    A bare nationality before a name (``الفرنسي غارزيتو``, "the Frenchman") says where the person is from;
+    an office in a body after the name says whom they speak for (the club, not France). A state office is
+    written as a construct (``وزير الخارجية``) and keeps the nationality.
+    """
+    return any(w.startswith("ل") and len(w) > 3 for w in norm[pos : pos + 60].split()[:3])
 
 
 #: How many words before a nationality adjective its title noun may stand (وزير الصحة الأردني: two).
@@ -134,6 +196,8 @@ def _title_before(norm: str, pos: int, lex: _Lexicon) -> str | None:
             break  # مسؤولون إسرائيليون وأمريكيون: the title takes the first nationality only
         form = _head_form(w, lex)
         if form is not None:
+            if lex.heads[form][0] == "institution":
+                continue  # وزير الصحة الأردني: the portfolio is the title's complement
             return form if lex.heads[form][0] in ("title", "official") else None
     return None
 
@@ -201,7 +265,11 @@ def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
 
 def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
     """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
-    earlier = _earlier_mention(src, words, lex, state)
+    same = _same_as_last(words, state)
+    if same is not None:
+        src.source_type, src.affiliation, src.outlet = same.source_type, same.affiliation, same.outlet
+        return src
+    earlier = _earlier_mention(src, words, lex, state) or _generic_mention(src, words, lex, state)
     if earlier is not None:
         # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named
         if _PEOPLE_TYPES[earlier.source_type] > _PEOPLE_TYPES[src.source_type]:
@@ -275,6 +343,7 @@ _CONTEXT_MIN_LEAD = 2.0
 
 
 _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
+_ARTICLE_CLITICS = frozenset({"ال", "وال", "بال", "لل"})
 
 
 def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
@@ -301,6 +370,8 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             prefix = token[: len(token) - len(name)] if token.endswith(name) else None
             if prefix not in _NAME_CLITICS or name not in lex.names:
                 continue
+            if prefix in _ARTICLE_CLITICS and name in gazetteer.no_article_forms():
+                continue  # المالي "the financial", not Mali
             end = stem.end()
         yield lex.names[name][0]
 

@@ -33,7 +33,7 @@ import pandas as pd
 from newsstudy.normalize import for_matching
 from newsstudy.paths import DATA_DIR
 
-__all__ = ["GAZETTEER_DIR", "Entry", "ambiguous_forms", "entities", "entries"]
+__all__ = ["GAZETTEER_DIR", "Entry", "ambiguous_forms", "entities", "entries", "no_article_forms"]
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
@@ -94,6 +94,19 @@ def entries() -> dict[tuple[str, str], Entry]:
         for (form, kind), ids in sorted(_candidates().items())
         if len(ids) == 1 and form
     }
+
+
+@cache
+def no_article_forms() -> frozenset[str]:
+    """Names written without the article that, written with it, are another word (``no_article.tsv``).
+
+    A proper name with no article of its own never takes one: ``المالي`` is "the financial", not Mali,
+    and ``الحماس`` "the enthusiasm", not Hamas. Only the names whose article form is common are listed.
+
+    >>> "مالي" in no_article_forms()
+    True
+    """
+    return frozenset(for_matching(f) for f in _read("no_article.tsv")["form"])
 
 
 def ambiguous_forms() -> dict[str, list[str]]:

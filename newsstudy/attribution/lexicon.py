@@ -129,7 +129,8 @@ def _word_pattern(
 ) -> re.Pattern:
     """A whole word of ``words`` (the named ``group``), after one of ``prefixes``, before one of ``suffixes``.
 
-    The clitics are tried in the order given, and may be absent.
+    The clitics (``re`` fragments: a clitic, or one with a look-ahead on what follows it) are tried in
+    the order given, and may be absent.
 
     >>> p = _word_pattern("n", ["مصر", "مصر العربيه"], ("و", "ب"))
     >>> [m.group("n") for m in p.finditer("ومصر، مصر العربيه ومصرف")]
@@ -145,8 +146,15 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 #: How a verb's ``frame`` in ``reporting_verbs.tsv`` is read by the extractor (see the module docstring):
-#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named.
-_FRAMES = {"complement": "speech", "noun": "noun", "inform": "inform", "transmit": "transmit"}
+#: ``speech`` needs a complementiser, ``noun`` takes a noun object, ``inform`` and ``transmit`` as named;
+#: ``topic`` (speaking about: تحدث عن، تطرق إلى) needs its preposition and a person or body as subject.
+_FRAMES = {
+    "complement": "speech",
+    "noun": "noun",
+    "inform": "inform",
+    "transmit": "transmit",
+    "topic": "topic",
+}
 
 
 def reporting_verbs() -> pd.DataFrame:
@@ -204,7 +212,12 @@ def _lexicon() -> _Lexicon:
     preps = tuple(sorted(_data_lines("prepositions.txt"), key=len, reverse=True))
     participles = frozenset(_data_lines("participles.txt")) | frozenset(generated_participles)
     outlet_re = _word_pattern("o", outlets, ("و", "ب", "ل", "لل", "ال", "وال", "بال"))
-    name_re = _word_pattern("n", names, ("و", "ب", "ل", "ال", "وال", "بال", "لل"))
+    # A name with no article of its own is not read after the article (المالي "the financial", not Mali).
+    no_article = gazetteer.no_article_forms() & frozenset(names)
+    article = "(?:ال|وال|بال|لل)"
+    if no_article:
+        article += f"(?!{_trie_pattern(no_article)}{_NOT_BEFORE_WORD})"
+    name_re = _word_pattern("n", names, ("و", "ب", "ل", article))
     adjective_re = _word_pattern("a", adjectives, _ADJ_PREFIXES, _ADJ_SUFFIXES)
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))

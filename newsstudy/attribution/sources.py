@@ -99,6 +99,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and len(w) > 2
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
             and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
+            and not _site_of_outlet(out[0].text, w, lex)
         ):
             return out, i
         if (
@@ -186,6 +187,8 @@ def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
     لل + a body or a portfolio (``الأمين العام للأمم المتحدة``, ``وكيل الوزارة للشؤون الفنية``,
     ``المتحدث الرسمي للجيش``) is the genitive of an office title, not an addressee: the subject goes on.
     """
+    if word in lex.outlets:
+        return False  # ليكيب، لوموند: an outlet's own name that begins with ل, not لـ + an addressee
     stem = word[1:]
     if stem.startswith("ل"):
         return not _office_genitive("ا" + stem, following, lex)  # للصحيفة، للصحفيين end it
@@ -195,6 +198,22 @@ def _ends_subject(word: str, lex: _Lexicon, following: list[str] = ()) -> bool:
     if head is not None:
         return head[0] == "outlet"
     return _namelike(stem, lex) and stem not in lex.vocabulary
+
+
+#: Outlet nouns that name a part of an outlet (its site, page, account): ``الموقع الإلكتروني لصحيفة ماركا``.
+_OUTLET_PARTS = frozenset({"الموقع", "موقع", "الحساب", "حساب", "الصفحه", "صفحه"})
+
+
+def _site_of_outlet(first: str, word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` (لـ + an outlet noun or name) is the outlet whose site the subject names.
+
+    ``كتب الموقع الإلكتروني لصحيفة ماركا``: the site of the paper, which is the source, not a conduit
+    the site spoke to (``قال الوزير لصحيفة ماركا`` is one).
+    """
+    if first not in _OUTLET_PARTS:
+        return False
+    stem = word[2:] if word.startswith("لل") else word[1:]
+    return (lex.heads.get(stem) or ("",))[0] == "outlet" or _outlet_at([stem], lex) is not None
 
 
 def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
@@ -386,7 +405,8 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
     end = rel
     while end > 0 and norm[end - 1] in " ،,":
         end -= 1
-    toks = _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS)
+    # a token of punctuation alone (``> ماذا عن``) has no word to read, and its offsets are a space's
+    toks = [t for t in _last_tokens(norm, _clause_start(norm, end), end, _MAX_SV_TOKENS) if t.text]
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if (
@@ -405,7 +425,9 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
     start = _clause_start(norm, pos)
-    toks = _last_tokens(norm, start, pos, _MAX_SV_TOKENS)
+    if _fronted_topic(norm, start, pos):
+        return None
+    toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
@@ -440,6 +462,20 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
                 return src, (toks[0].start, toks[-1].end)
     return None
+
+
+#: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
+_FRONTED_TOPIC = frozenset({"عن", "حول", "بشان", "بخصوص", "عما"})
+
+
+def _fronted_topic(norm: str, start: int, pos: int) -> bool:
+    """Whether the clause before the verb at ``pos`` is a fronted topic: it opens with عن/حول/بشأن.
+
+    ``وعن أبرز الجهات التي تعمل على دعم المستشفى قال:`` ("about the bodies that support the hospital, he
+    said"): every noun before the verb is inside the topic, so none is its subject (the speaker goes on).
+    """
+    first = norm[start:pos].split(maxsplit=1)[:1]
+    return bool(first) and _strip_conj(first[0], _FRONTED_TOPIC) in _FRONTED_TOPIC
 
 
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
@@ -494,8 +530,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             else:
                 res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
         else:
-            if negated or before in _PREPOSITIONS:
-                continue  # عن كشف ملفاتها: a verbal noun after a preposition, not a verb
+            if (
+                negated
+                or before in _PREPOSITIONS
+                or _strip_conj(before or "", _PREPOSITIONS) in _PREPOSITIONS
+            ):
+                continue  # عن كشف ملفاتها، وعن أبرز الجهات: a verbal noun or an elative after a preposition
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
@@ -507,6 +547,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
         if res is None:
             continue
+        if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
+            res.cue_start = _governing_verb_start(norm, m.start())
         consumed_until = res.cue_end
         found.append(res)
         state.remember(res.src)
@@ -583,6 +625,23 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+
+
+def _governing_verb_start(norm: str, pos: int) -> int:
+    """Where the verb that governs the verbal noun at ``pos`` begins (``وختم بالقول``, ``وختم حديثه بالقول``).
+
+    The verb, not the verbal noun, is the cue (ANNOTATION: the word that marks the attribution): when the
+    clause before بالقول is a verb with at most two words after it, opening its sentence or coordinated
+    (و/ف), the cue starts at that verb; otherwise at بالقول itself.
+    """
+    start = _clause_start(norm, pos)
+    toks = _tokens(norm, start, pos)
+    if not 1 <= len(toks) <= 3:
+        return pos
+    first = toks[0]
+    if first.text[:1] in ("و", "ف") or not norm[_sentence_start(norm, pos) : first.start].strip():
+        return first.start
+    return pos
 
 
 def _without_that(norm: str, pos: int) -> bool:
@@ -740,6 +799,8 @@ def _verb_cue(
     while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
         form = form[1:]
     lemma, kind, feminine = lex.verb_forms[form]
+    if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, lex.verb_preps.get(lemma), send):
+        return None  # checked first: بين and عبر are frequent, and mostly prepositions
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
@@ -747,6 +808,13 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
+    if kind == "topic":
+        after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+        j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
+        if j is None:
+            return None
+        comp = (after[j].start, after[j].end)
+        comp_pos = comp[0]
     if prep is not None and (comp is None or kind == "noun"):
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
@@ -760,7 +828,8 @@ def _verb_cue(
         return None  # كشفه بايدن: an act on an object, not speech
     post_posed = comp is None and _after_quotation(norm, m.start())
     if kind == "speech" and comp is None and not after_kama and not post_posed:
-        return None
+        if lemma not in _NOUN_OBJECT_SPEECH or not _speaker_opens(norm, m, send, lex):
+            return None
     if after is None:
         # Only the words that are read: up to the complementiser (the subject and a conduit are there),
         # or with none (or for نقل, which reads past it) the first _AHEAD_TOKENS words.
@@ -777,6 +846,8 @@ def _verb_cue(
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
     phrase = _apposition(phrase, region, stop, lex)
+    if kind == "speech" and comp is None and not after_kama and not post_posed:
+        phrase = _subject_before_object(phrase, lex)  # أكد الوزير ... حرص: the noun object is no subject
     words = [t.text for t in phrase]
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
@@ -852,8 +923,114 @@ def _verb_cue(
             words = src.text.split()
     _person_affiliation(src, words, state)
     conduit = _find_conduit([t for t in after if t.end <= comp_pos] if comp else after[:12], lex, state)
+    if conduit is not None and conduit == src.outlet:
+        conduit = None  # الموقع الإلكتروني لصحيفة ماركا: the outlet is the source, it spoke to no one
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+#: Verb forms spelled like a preposition: the past of بيّن is بين "between", that of عبّر is عبر "via".
+_PREPOSITION_SPELLED = frozenset({"بين", "عبر"})
+
+
+def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bool:
+    """Whether a verb form spelled like a preposition (:data:`_PREPOSITION_SPELLED`) is the verb here.
+
+    It is where the preposition cannot stand: the word opens its clause (``وبين أنه``, ``، عبر عن``,
+    ``كما بين أن``, not ``الفرق بين`` or ``يختار بين أن``) and what the verb introduces follows it at
+    once: its complementiser (``بين أن``, ``بين:``) or its preposition (``عبر عن``); a preposition's
+    object stands there instead (``بين البلدين``, ``عبر الهاتف``).
+    """
+    if m.group("suf"):
+        return False  # وبينهما، بينها: "between them", "among them"
+    if norm[m.end() : m.end() + 1] == ":":
+        follows = prep is None  # بين: (a colon opens what was shown)
+    else:
+        nxt = norm[m.end() : min(send, m.end() + 24)].split(maxsplit=1)[:1]
+        if prep is not None:
+            follows = nxt == [prep]
+        else:
+            follows = bool(nxt) and _COMPLEMENT.fullmatch(nxt[0].rstrip("،,.")) is not None
+    return follows and _opens_clause(norm, m)
+
+
+#: Speech verbs that report a statement with a noun object too (``أكد الوزير حرص الحكومة على``), when
+#: a speaker follows them (:func:`_speaker_opens`).
+_NOUN_OBJECT_SPEECH = frozenset({"أكّد"})
+#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``).
+_TURN_ADVERBIALS = frozenset("من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها".split())
+
+
+def _speaker_opens(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
+    """Whether the verb at ``m`` opens its clause and the word after it names a speaker (a title, an
+    official, institution or source head noun, a given or gazetteer name): ``أكد وزير الدفاع ...
+    جاهزية بلاده``, not ``أكد الحادث ضرورة`` (a noun that is no speaker) nor ``أكده`` (an object)."""
+    if m.group("suf"):
+        return False
+    if not _opens_clause(norm, m) and not all(
+        w in _TURN_ADVERBIALS or w in _CLAUSE_OPENERS
+        for w in norm[_clause_start(norm, m.start()) : m.start()].split()
+    ):
+        return False
+    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
+    return bool(nxt) and not nxt[0].stop_before and _speaker_word(nxt[0].text, lex)
+
+
+def _subject_before_object(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+    """The subject of a speech verb with a noun object: the phrase up to its first indefinite common noun
+    that does not follow a head noun in construct (``مصادر عسكرية | مقتل قيادي``, ``وزير الدفاع ... ليبرمان
+    | اعتراض``; ``رئيسة وزراء بريطانيا`` stays whole)."""
+    for i in range(1, len(phrase)):
+        w = phrase[i].text
+        if (
+            w in lex.common_nouns
+            and _head(phrase[i - 1].text, lex) is None
+            and not lex.adjective_re.fullmatch(w)  # مصادر عسكرية يمنية
+        ):
+            return phrase[:i]
+    return phrase
+
+
+def _speaker_word(w: str, lex: _Lexicon) -> bool:
+    """A word that names a person or a body: a title, a head noun of those classes, a known name."""
+    head = _head(w, lex)
+    return (head is not None and head[0] in _SPEAKER_CLASSES) or w in lex.titles or _known_name(w, lex)
+
+
+#: How many words a verb of speaking-about may have between it and its preposition (the subject).
+_TOPIC_WINDOW = 10
+#: Head-noun classes that make a subject a person or a body (not ``الحديث``, ``الرواية``, ``مشاكل``).
+_SPEAKER_CLASSES = frozenset({"title", "official", "institution", "source", "outlet"})
+
+
+def _topic_preposition(
+    after: list[_Tok], prep: str | None, before: str | None, coordinated: bool, lex: _Lexicon
+) -> int | None:
+    """Where the topic of a verb of speaking-about opens (``تحدث الوزير عن``, ``وتطرق إلى``), or None.
+
+    ``تحدّث``, ``تطرّق``, ``تكلّم``, ``عبّر`` (frame ``topic``) report what was said only with their own
+    preposition (``عن``, ``إلى``) and a speaker: a subject that names a person or a body (a title, an
+    official or institution noun, a known name) or, for a coordinated verb (``وتطرق إلى``), none at
+    all (the clause's or document's source goes on). Without them they are no attribution: ``تحدث مع``
+    (even with a topic: ``تحدث الوزير مع نظيره عن``) is a conversation, ``تحدث مشاكل`` (تَحدُث
+    "occur") an event, ``تطرق الحديث إلى`` a topic, and after a relative pronoun (``المرة التي يتحدث
+    فيها``) the verb describes, it does not cite.
+    """
+    if prep is None or before in _RELATIVES or before == "ما":
+        return None
+    j = next((k for k, t in enumerate(after[:_TOPIC_WINDOW]) if t.text == prep), None)
+    if j is None:
+        return None
+    words = [t.text for t in after[:j]]
+    if not words:
+        return j if coordinated else None
+    if "مع" in words:
+        return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
+    cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
+    for w in words[:cut]:  # the subject, not its modifier (أعطال في الشبكة: الشبكة is no speaker)
+        if _speaker_word(w, lex):
+            return j
+    return None
 
 
 def _after_quotation(norm: str, pos: int) -> bool:
