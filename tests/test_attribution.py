@@ -1815,3 +1815,25 @@ SAME_SOURCE_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), SAME_SOURCE_CASES)
 def test_the_same_source_is_the_last_source(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "entity"),
+    [
+        # a local story naming only two cities of one country: the local official is that country's
+        (["افتتاح مستشفى جديد في الناظور بعد مستشفى الحسيمة.", "وقال مدير المستشفى إن العمل بدأ."], "MA"),
+        (["وصلت قافلة إلى كادقلي قادمة من كوستي.", "وقال مدير الصحة إن القافلة وصلت."], "SD"),
+        # names left out of cities.tsv as ordinary words (السلطات، الباب، واسطة، قناة) count for no country
+        (
+            [
+                "وقالت السلطات إن الباب مفتوح.",
+                "وتحدث عن الواسطة والقناة.",
+                "وقال مدير المستشفى إن العمل بدأ.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_cities_name_the_document_country(lines: list[str], entity: str | None) -> None:
+    found = A.extract(lines_table("d", lines, ["content"] * len(lines)))
+    assert found["affiliation_entity"].tolist()[-1:] == [entity]
