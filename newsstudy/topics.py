@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -360,29 +360,39 @@ class _ArrayCounting:
             return super()._count_vocab(raw_documents, fixed_vocab)
         from sklearn.feature_extraction import text as sk_text
 
-        docs = self._analysed(raw_documents)
-        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        flat = np.fromiter(itertools.chain.from_iterable(docs), dtype=object, count=int(lengths.sum()))
-        if not len(flat):
+        vocabulary: dict[str, int] = {}  # terms numbered by first occurrence, as scikit-learn numbers them
+        per_doc, cols, counts = [], [], []  # entries per document, their terms and counts
+        n_docs = 0
+        for docs in self._analysed(raw_documents):  # a batch of documents at a time: bounded memory
+            lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+            flat = np.fromiter(itertools.chain.from_iterable(docs), dtype=object, count=int(lengths.sum()))
+            codes, terms = pd.factorize(flat, sort=False)
+            number = np.fromiter(
+                (vocabulary.setdefault(t, len(vocabulary)) for t in terms.tolist()),
+                dtype=np.int64,
+                count=len(terms),
+            )
+            doc = np.repeat(np.arange(n_docs, n_docs + len(docs), dtype=np.int64), lengths)
+            keys, n = np.unique((doc << 32) | number[codes], return_counts=True)  # by document, then term
+            per_doc.append(np.bincount((keys >> 32) - n_docs, minlength=len(docs)))
+            cols.append((keys & 0xFFFFFFFF).astype(np.int64 if len(vocabulary) > 2**31 - 1 else np.int32))
+            counts.append(n.astype(np.int32))
+            n_docs += len(docs)
+        if not vocabulary:
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        codes, terms = pd.factorize(flat, sort=False)
-        n_terms = len(terms)
-        keys, counts = np.unique(np.repeat(np.arange(len(docs), dtype=np.int64), lengths) * n_terms + codes,
-                                 return_counts=True)  # fmt: skip
-        rows = keys // n_terms
-        indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=len(docs)))))
+        indptr = np.concatenate(([0], np.cumsum(np.concatenate(per_doc))))
         index_dtype = np.int64 if indptr[-1] > np.iinfo(np.int32).max else np.int32
         X = sparse.csr_matrix(
-            (counts.astype(self.dtype), (keys % n_terms).astype(index_dtype), indptr.astype(index_dtype)),
-            shape=(len(docs), n_terms),
+            (np.concatenate(counts).astype(self.dtype), np.concatenate(cols).astype(index_dtype),
+             indptr.astype(index_dtype)),
+            shape=(n_docs, len(vocabulary)),
             dtype=self.dtype,
-        )
+        )  # fmt: skip
         X.has_sorted_indices = True  # by term number within each row, as np.unique sorted the keys
-        vocabulary = dict(zip(terms.tolist(), range(n_terms), strict=True))
         return vocabulary, getattr(sk_text, "_align_api_if_sparse", lambda m: m)(X)
 
-    def _analysed(self, raw_documents) -> list[list[str]]:
-        """Each document's terms, as ``build_analyzer()`` gives them.
+    def _analysed(self, raw_documents) -> Iterator[list[list[str]]]:
+        """Each document's terms, as ``build_analyzer()`` gives them, in batches of documents.
 
         With the Arabic tokenizer alone (words, no n-grams, no other preprocessing), the texts are
         put in matching form many at a time (:func:`~newsstudy.normalize.for_matching_all`), which
@@ -394,15 +404,14 @@ class _ArrayCounting:
             and self.preprocessor is None and not self.lowercase and self.strip_accents is None
             and self.stop_words is None and self.input == "content"
         )  # fmt: skip
-        if not plain:
-            analyze = self.build_analyzer()
-            return [analyze(doc) for doc in raw_documents]
-        texts = [self.decode(doc) for doc in raw_documents]
-        docs: list[list[str]] = []
-        for i in range(0, len(texts), _NORMALISE_BATCH):
-            norms = normalize.for_matching_all(texts[i : i + _NORMALISE_BATCH])
-            docs.extend(map(tokenizer.tokens_of_matching_form, norms))
-        return docs
+        analyze = None if plain else self.build_analyzer()
+        documents = iter(raw_documents)
+        while batch := list(itertools.islice(documents, _NORMALISE_BATCH)):
+            if analyze is not None:
+                yield [analyze(doc) for doc in batch]
+            else:
+                norms = normalize.for_matching_all([self.decode(doc) for doc in batch])
+                yield list(map(tokenizer.tokens_of_matching_form, norms))
 
 
 #: Texts put in matching form at once by :meth:`_ArrayCounting._analysed` (bounds its arrays' memory).
