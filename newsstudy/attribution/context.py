@@ -245,8 +245,6 @@ def _last_outlet(state: _State, lex: _Lexicon) -> _Outlet | None:
         return state.outlet_cache[1]
     found = None
     for norm in reversed(state.history):
-        if lex.outlet_stem_re.search(norm) is None:
-            continue  # no outlet named (every match holds an outlet name as written)
         hits = list(lex.outlet_re.finditer(norm))
         if hits:
             found = lex.outlets[hits[-1].group("o")]

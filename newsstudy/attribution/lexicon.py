@@ -74,7 +74,6 @@ class _Lexicon:
     cue_re: re.Pattern | None = None  # _cue_token_pattern of the cue stems: every cue key, and a few more
     adjective_stem_re: re.Pattern | None = None  # the adjectives as written (see _adjective_matches)
     name_stem_re: re.Pattern | None = None  # the names as written (see context._country_names)
-    outlet_stem_re: re.Pattern | None = None  # the outlet names as written (see context._last_outlet)
     titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
     person_names: frozenset[str] = frozenset()  # the names of kind person
     given_names: frozenset[str] = field(default_factory=frozenset)
@@ -255,7 +254,6 @@ def _lexicon() -> _Lexicon:
         cue_re=_cue_token_pattern(_cue_stems(verb_forms, participles, preps), VERB_PREFIXES, OBJECT_SUFFIXES),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
-        outlet_stem_re=re.compile(_trie_pattern(outlets)),
         titles=titles,
         # A mined name spelled like a function word (بين: Ben, and "between") is never read as a name.
         given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
