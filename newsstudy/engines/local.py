@@ -105,6 +105,43 @@ def _process_with_evidence(documents: pd.DataFrame, options: StudyOptions) -> Ch
     return process_chunk(documents, options, _WORKER_EVIDENCE)
 
 
+def _preload(figures: bool) -> None:
+    """Import what the run's last stages use (scikit-learn; matplotlib and the Arabic font, with figures).
+
+    Called in the run's process while its workers process the documents (it waits for them
+    anyway): a pool forked afterwards for the topics and figures inherits the modules, so
+    neither worker imports them again (seconds each, on a small corpus most of a run).
+    """
+    import importlib
+
+    modules = ["sklearn.decomposition", "sklearn.feature_extraction.text", "sklearn.metrics.pairwise"]
+    for name in modules + (["newsstudy.figures"] if figures else []):
+        importlib.import_module(name)
+    if figures:
+        from newsstudy import plotting
+
+        plotting.native_arabic_shaping()  # the Arabic font loaded, its shaping checked
+
+
+def _calling_after(items: Iterable[Any], n: int, action: Callable[[], None]) -> Iterator[Any]:
+    """The items, calling ``action()`` once: after the ``n``-th is taken, or at the end if fewer.
+
+    >>> calls = []
+    >>> [x for x in _calling_after("abc", 2, lambda: calls.append(len(calls)))], calls
+    (['a', 'b', 'c'], [0])
+    >>> list(_calling_after("a", 2, lambda: calls.append("end"))), calls
+    (['a'], [0, 'end'])
+    """
+    taken = 0
+    for item in items:
+        yield item
+        taken += 1
+        if taken == n:
+            action()
+    if taken < n:
+        action()
+
+
 def _end_with_parent(parent: int) -> None:
     """Worker initializer: the worker ends itself when the run that started it is gone (``kill -9``).
 
@@ -213,16 +250,23 @@ def run_streaming(
                 pool = ProcessPoolExecutor(
                     n_jobs, initializer=_start_worker, initargs=(os.getpid(), evidence)
                 )
+                window = 2 * n_jobs
                 parts = _ordered_results(
-                    chunks,
+                    # Once the workers have a window of chunks, this process imports what the last
+                    # stages need (it would only wait for them meanwhile).
+                    _calling_after(chunks, window, lambda: _preload(folder.figures is not None)),
                     lambda docs: pool.submit(_process_with_evidence, docs, options),
                     _result,
-                    2 * n_jobs,
+                    window,
                 )
             for part in parts:
                 _add_chunk(part, state, sample, folder)
                 rate = state.n_bytes / 1e6 / max(time.perf_counter() - start, 1e-9)
                 report.documents(len(part.documents), f"{state.n_docs:,} documents, {rate:.2f} MB/s")
+            if pool is not None:
+                # The topics and figures run in a pool forked now, which inherits those modules.
+                pool.shutdown()
+                pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
             _finish(
                 state, sample, folder, options, report=report,
                 submit=None if pool is None else pool.submit,
