@@ -472,11 +472,18 @@ def test_recall_of_near_duplicates_on_ant_sample():
 
 
 # --------------------------------------------------------------------------- out of core
-def _out_of_core_tables(lines, documents, folder, *, n_chunks=3, partitions=4, cache_docs=3, **reuse):
-    """The four tables from an OutOfCoreIndex fed with the documents in shuffled chunks."""
+def _out_of_core_tables(
+    lines, documents, folder, *, n_chunks=3, partitions=4, cache_docs=3, frame_rows=2, **reuse
+):
+    """The four tables from an OutOfCoreIndex fed with the documents in shuffled chunks.
+
+    ``frame_rows`` is small, so the passages come in several frames (gathered across partitions).
+    """
     ids = sorted(lines["doc_id"].astype(str).unique())
     random.Random(n_chunks).shuffle(ids)
-    index = D.OutOfCoreIndex(folder / "index", partitions=partitions, cache_docs=cache_docs)
+    index = D.OutOfCoreIndex(
+        folder / "index", partitions=partitions, cache_docs=cache_docs, frame_rows=frame_rows
+    )
     for k in range(n_chunks):
         part = lines[lines["doc_id"].isin(ids[k::n_chunks])]
         index.add(D.chunk_features(part, min_words=reuse.get("min_words", 12)))
@@ -556,7 +563,9 @@ def test_out_of_core_index_equals_in_memory_on_seeds(tmp_path):
     from newsstudy.paths import SEEDS_DIR
 
     lines = clean.label_lines(load_corpus(SEEDS_DIR))
-    _assert_same(_out_of_core_tables(lines, None, tmp_path), _in_memory_tables(lines, None))
+    want = _in_memory_tables(lines, None)
+    _assert_same(_out_of_core_tables(lines, None, tmp_path / "frames"), want)  # in frames of 2 rows
+    _assert_same(_out_of_core_tables(lines, None, tmp_path / "one", frame_rows=10**6), want)  # one
 
 
 def test_out_of_core_index_equals_in_memory_on_ant_fixtures(tmp_path):
@@ -598,7 +607,10 @@ def test_out_of_core_index_of_nothing(tmp_path):
 def test_out_of_core_index_of_documents_without_words(tmp_path):
     # No document has a word: no exact duplicates to group (this raised in the index before).
     lines = _lines({"a": [":"], "b": ["؟ ، ."]})
-    _assert_same(_out_of_core_tables(lines, None, tmp_path, n_chunks=2), _in_memory_tables(lines, None))
+    _assert_same(
+        _out_of_core_tables(lines, None, tmp_path, n_chunks=2),
+        _in_memory_tables(lines, None),
+    )
 
 
 # --------------------------------------------------------------------------- document words, vectorised

@@ -150,6 +150,8 @@ class OutOfCoreIndex:
         1/``partitions`` of the anchors (16 bytes per word of the corpus).
     cache_docs : int
         Documents whose words and offsets are kept between pairs.
+    frame_rows : int
+        Passage rows gathered before :meth:`reuse_passages` yields them as a frame (its memory).
 
     Examples
     --------
@@ -166,13 +168,16 @@ class OutOfCoreIndex:
     [['a', 'b', 13]]
     """
 
-    def __init__(self, directory, *, partitions: int = 64, cache_docs: int = 8192) -> None:
+    def __init__(
+        self, directory, *, partitions: int = 64, cache_docs: int = 8192, frame_rows: int = 100_000
+    ) -> None:
         from pathlib import Path
 
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=False)
         self.partitions = int(partitions)
         self.cache_docs = cache_docs
+        self.frame_rows = int(frame_rows)
         self._records = open(self.directory / "kept.bin", "wb")  # open until close()
         self._record_end = 0
         self._ids: list[np.ndarray] = []
@@ -262,6 +267,13 @@ class OutOfCoreIndex:
     def ids(self) -> np.ndarray:
         """The doc_ids in sorted order (the index of a document everywhere below)."""
         return self._finish()["ids"]
+
+    def _id_index(self) -> pd.Index:
+        """:attr:`ids` as an index (its hash table built once, not for every frame of passages)."""
+        final = self._finish()
+        if "id_index" not in final:
+            final["id_index"] = pd.Index(final["ids"])
+        return final["id_index"]
 
     def signatures(self) -> tuple[np.ndarray, np.ndarray]:
         """``(doc_ids, signatures)`` in sorted order, as :func:`document_signatures` gives them."""
@@ -362,7 +374,7 @@ class OutOfCoreIndex:
             self._given_matches = True
         if not len(matches):
             return
-        ids = pd.Index(self.ids)
+        ids = self._id_index()
         da, db = ids.get_indexer(matches["doc_a"]), ids.get_indexer(matches["doc_b"])
         if (da < 0).any() or (db < 0).any():
             raise ValueError("anchor matches name a document that is not in the index")
@@ -385,12 +397,11 @@ class OutOfCoreIndex:
         ids = self.ids
         dates = self._dates or {}
         pid = 0
-        yielded = False
+        rows: list[tuple] = []
         for path in self._pair_files(max_anchor_docs=max_anchor_docs):
             m = np.fromfile(path, dtype=_MATCH_DTYPE)
             groups = _pair_groups(*(m[k].astype(np.int64) for k in ("da", "db", "pa", "pb")))
             del m
-            rows: list[tuple] = []
             for i, j, matches in groups:
                 pid = _pair_passages(
                     rows, matches, self._words(i), self._words(j), ids[i], ids[j], pid,
@@ -398,11 +409,14 @@ class OutOfCoreIndex:
                     min_words=min_words, max_gap=max_gap, min_bridge=min_bridge,
                 )  # fmt: skip
             path.unlink()
-            yielded = True
-            yield _passage_frame(rows)
+            # Partitions' rows are gathered into frames of about FRAME_ROWS: each frame costs its
+            # callers a fixed overhead (types, a group-by, a CSV write), which tiny frames multiply.
+            if len(rows) >= self.frame_rows:
+                yield _passage_frame(rows)
+                rows = []
         self._cache.clear()
-        if not yielded:
-            yield _passage_frame([])
+        if rows or not pid:
+            yield _passage_frame(rows)
 
     def duplicate_pairs(
         self, *, threshold: float = 0.8, verify: bool = True, shingle_size: int = 5,
@@ -438,7 +452,7 @@ class OutOfCoreIndex:
         """Indices (into :attr:`ids`) of doc_ids, or the column itself when it holds indices already."""
         if pd.api.types.is_integer_dtype(docs.dtype):
             return docs.to_numpy(np.int64)
-        return pd.Index(self.ids).get_indexer(docs).astype(np.int64)
+        return self._id_index().get_indexer(docs).astype(np.int64)
 
     def compact_passages(self, passages: pd.DataFrame) -> pd.DataFrame:
         """The columns of passage rows that :meth:`reused_share` and :meth:`copied_lines` read, compactly.
