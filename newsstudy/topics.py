@@ -355,6 +355,16 @@ class _ArrayCounting:
     with a fitted vocabulary is scikit-learn's own code.
     """
 
+    def get_feature_names_out(self, input_features=None):
+        """scikit-learn's terms, sorted once per fitted vocabulary (its own sorts them at every call)."""
+        cached = self.__dict__.get("_names")
+        if cached is None or cached[0] is not self.vocabulary_:
+            cached = self.__dict__["_names"] = (
+                self.vocabulary_,
+                super().get_feature_names_out(input_features),
+            )
+        return cached[1]
+
     def _count_vocab(self, raw_documents, fixed_vocab):
         if fixed_vocab:
             return super()._count_vocab(raw_documents, fixed_vocab)
@@ -910,6 +920,29 @@ def topics(
     )
 
 
+def _heaviest(weights: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the positive weights at least as large as the ``n``-th largest (ties kept), in order.
+
+    Sorting these by weight (ties by term) gives the same first ``n`` as sorting all the weights:
+    a topic's vocabulary is sorted in a few dozen terms instead of its hundred thousand.
+
+    >>> _heaviest(np.array([0.0, 3.0, 1.0, 3.0, 2.0]), 2).tolist()
+    [1, 3]
+    >>> _heaviest(np.array([0.0, 3.0, 1.0, 3.0, 2.0]), 3).tolist()
+    [1, 3, 4]
+    >>> _heaviest(np.array([0.0, 1.0]), 5).tolist()
+    [1]
+    """
+    positive = np.flatnonzero(weights > 0)
+    if n <= 0:
+        return positive[:0]
+    if len(positive) > n:
+        values = weights[positive]
+        nth = np.partition(values, len(values) - n)[len(values) - n]
+        positive = positive[values >= nth]
+    return positive
+
+
 def _topics_tables(
     articles: pd.DataFrame, k: int, fit: tuple[np.ndarray, np.ndarray, np.ndarray], n_terms: int
 ) -> Topics:
@@ -930,11 +963,9 @@ def _topics_tables(
     doc_topics = doc_topics.sort_values(["doc_id", "topic"], kind="mergesort").reset_index(drop=True)
     rows = []
     for t in range(k):
-        pairs = sorted(zip(terms, H[t], strict=True), key=lambda p: (-p[1], p[0]))
-        rows.extend(
-            (t, rank, str(term), float(w))
-            for rank, (term, w) in enumerate([p for p in pairs if p[1] > 0][:n_terms], start=1)
-        )
+        shown = _heaviest(H[t], n_terms)
+        pairs = sorted(zip(terms[shown], H[t][shown], strict=True), key=lambda p: (-p[1], p[0]))
+        rows.extend((t, rank, str(term), float(w)) for rank, (term, w) in enumerate(pairs[:n_terms], start=1))
     topic_terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"]).astype(
         {"topic": "int64", "rank": "int64", "term": "str", "weight": "float64"}
     )

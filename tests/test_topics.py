@@ -546,3 +546,18 @@ def test_array_counting_gives_scikit_learns_vocabulary_and_matrix_entry_for_entr
         assert np.array_equal(again.transform(texts).toarray(), theirs.transform(texts).toarray())
     with pytest.raises(ValueError, match="empty vocabulary"):
         topics._vectorizer("tfidf", {}).fit_transform(["في", ""])
+
+
+@given(
+    st.lists(st.sampled_from([0.0, 0.5, 1.0, 1.5, 2.0, 3.0]), max_size=40),
+    st.integers(min_value=0, max_value=12),
+)
+def test_heaviest_terms_give_the_full_sorts_first_n(weights, n):
+    """The topic-terms prefilter keeps every term the full sort (weight, then term) puts in the first n."""
+    weights = np.array(weights, dtype=np.float64)
+    terms = np.array([f"t{i:02d}" for i in range(len(weights))][::-1], dtype=object)
+    full = sorted(zip(terms, weights, strict=True), key=lambda p: (-p[1], p[0]))
+    want = [p for p in full if p[1] > 0][:n]
+    shown = topics._heaviest(weights, n)
+    got = sorted(zip(terms[shown], weights[shown], strict=True), key=lambda p: (-p[1], p[0]))[:n]
+    assert got == want
