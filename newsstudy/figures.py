@@ -161,9 +161,19 @@ def _heatmap(tables: Tables) -> tuple[Figure, object]:
 
 
 def _sources_by(column: str, title: str) -> Callable[[Tables], tuple[Figure, object]]:
+    """Counts of attributions by ``column``; for a corpus of several outlets, their shares per outlet."""
+
     def draw(tables: Tables) -> tuple[Figure, object]:
-        counts = tables["outlet_sources"].groupby(column, sort=True)["n"].sum().reset_index()
-        return plotting.source_bars(counts, by=column, title=title)
+        view = tables["outlet_sources"]
+        if _by_document(tables) or view["outlet"].nunique() < 2:
+            counts = view.groupby(column, sort=True)["n"].sum().reset_index()
+            return plotting.source_bars(counts, by=column, title=title)
+        kept = largest_outlets(tables)
+        pooled = _pooled(view, ["outlet", column], ["n"], kept)
+        shown = [*kept, _OTHER_GROUP] if (pooled["outlet"] == _OTHER_GROUP).any() else kept
+        return plotting.share_bars(
+            pooled, group="outlet", by=column, groups=shown, title=f"{title}, per outlet"
+        )
 
     return draw
 

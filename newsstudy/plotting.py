@@ -51,6 +51,7 @@ __all__ = [
     "line_label_bars",
     "native_arabic_shaping",
     "save_figure",
+    "share_bars",
     "share_over_time",
     "similarity_heatmaps",
     "source_bars",
@@ -542,6 +543,98 @@ def source_bars(
         _hbars(ax, labels, totals[value].astype(float).tolist(), fmt="{:.0f}")
         ax.set_xlabel(_label(xlabel))
         ax.set_title(_label(title if title is not None else f"Attributions by {by}"))
+    return fig, ax
+
+
+#: Colours of the categories of :func:`share_bars` (qualitative, colour-blind safe: Okabe-Ito), in order.
+_CATEGORY_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+#: Categories :func:`share_bars` draws apart; the rest are pooled as one.
+MAX_CATEGORIES = len(_CATEGORY_COLOURS)
+_OTHER_CATEGORY = "(other)"
+
+
+def share_bars(
+    counts: pd.DataFrame,
+    *,
+    group: str,
+    by: str,
+    value: str = "n",
+    groups: Sequence[str] | None = None,
+    title: str | None = None,
+    width: int = 30,
+) -> tuple[Figure, Axes]:
+    """100 %-stacked horizontal bars: each group's counts as shares of its total, one bar per group.
+
+    For a corpus's attributions per outlet by source type or affiliation. Categories are stacked
+    in the order of their overall counts (largest first; ties by name); beyond
+    :data:`MAX_CATEGORIES` the smallest are pooled as ``"(other)"``. Each bar is labelled with its
+    total, so a share of few attributions reads as such. The cost is bounded by the groups and
+    categories, not by the rows behind them.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        Columns ``group``, ``by`` and ``value``; repeated pairs are summed.
+    group, by : str
+        The column of the bars (e.g. ``outlet``) and of the stacked categories.
+    value : str, default "n"
+    groups : sequence of str, optional
+        The bars, top to bottom (default: every group, by name). Groups absent from ``counts``
+        are drawn empty with a total of 0.
+    title : str or None
+    width : int, default 30
+        Longest group label (characters).
+
+    Returns
+    -------
+    (Figure, Axes)
+
+    >>> c = pd.DataFrame({"outlet": ["X", "X", "Y"], "source_type": ["a", "b", "a"], "n": [3, 1, 2]})
+    >>> fig, ax = share_bars(c, group="outlet", by="source_type")
+    >>> [round(float(b.get_width()), 2) for b in ax.patches]
+    [0.75, 1.0, 0.25, 0.0]
+    >>> plt.close(fig)
+    """
+    _require(counts, [group, by, value], "share_bars")
+    wide = counts.pivot_table(index=group, columns=by, values=value, aggfunc="sum", fill_value=0, sort=True)
+    wide.columns = wide.columns.astype(str)
+    totals = wide.sum(axis=0)
+    order = sorted(wide.columns, key=lambda c: (-totals[c], c))
+    if len(order) > MAX_CATEGORIES:
+        kept, rest = order[: MAX_CATEGORIES - 1], order[MAX_CATEGORIES - 1 :]
+        wide = wide[kept].assign(**{_OTHER_CATEGORY: wide[rest].sum(axis=1)})
+        order = [*kept, _OTHER_CATEGORY]
+    rows = list(groups) if groups is not None else sorted(map(str, wide.index))
+    wide = wide.reindex(index=rows, columns=order, fill_value=0).astype(float)
+    n = wide.sum(axis=1).to_numpy()
+    shares = wide.div(np.where(n > 0, n, 1.0), axis=0)
+    with style():
+        fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(rows) + 2.0), layout="constrained")
+        y = np.arange(len(rows))
+        left = np.zeros(len(rows))
+        for colour, cat in zip(_CATEGORY_COLOURS, order, strict=False):
+            vals = shares[cat].to_numpy()
+            ax.barh(y, vals, left=left, height=0.7, label=_label(cat), color=colour)
+            left += vals
+        for yi, total in zip(y, n, strict=True):
+            ax.text(
+                1.01,
+                yi,
+                f"{total:,.0f}",
+                va="center",
+                ha="left",
+                fontsize=8,
+                transform=ax.get_yaxis_transform(),
+            )
+        ax.set_yticks(y, [_label(g, width) for g in rows])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.set_xlabel("share of the attributions (their number at the right)")
+        ax.tick_params(axis="y", length=0)
+        fig.legend(ncols=min(4, len(order)), loc="outside lower center")
+        if title:
+            ax.set_title(_label(title))
     return fig, ax
 
 

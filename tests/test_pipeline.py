@@ -7,6 +7,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -71,6 +72,20 @@ def test_corpus_figures_draw_one_artist_per_outlet_not_per_document(name, corpus
         assert n_artists < 200
         labels = {t.get_text() for ax in fig.axes for t in ax.get_yticklabels()}
         assert not any(label.startswith("d0") for label in labels)  # no per-document bars
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("name", ["sources-by-type", "sources-by-affiliation"])
+def test_corpus_source_figures_are_shares_per_outlet(name, corpus_tables):
+    fig, ax = figures.study_figure(name, corpus_tables)
+    try:
+        assert [t.get_text() for t in ax.get_yticklabels()] == figures.largest_outlets(corpus_tables)
+        widths = np.array([p.get_width() for p in ax.patches]).reshape(-1, 3)  # categories x outlets
+        np.testing.assert_allclose(widths.sum(axis=0), 1.0)
+        counted = corpus_tables["outlet_sources"].groupby("outlet")["n"].sum()
+        totals = [int(t.get_text().replace(",", "")) for t in ax.texts]
+        assert totals == [int(counted[o]) for o in figures.largest_outlets(corpus_tables)]
     finally:
         plt.close(fig)
 

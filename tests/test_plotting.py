@@ -247,6 +247,25 @@ def test_source_bars_sorted_and_mixed_scripts():
     assert [float(p.get_width()) for p in ax.patches] == [4.0, 3.0, 1.0]
 
 
+def test_share_bars_are_shares_per_group_with_the_smallest_categories_pooled():
+    cats = [f"c{i}" for i in range(plotting.MAX_CATEGORIES + 2)]
+    counts = pd.DataFrame(
+        {
+            "outlet": ["الأهرام"] * len(cats) + ["Axios"],
+            "source_type": [*cats, "c0"],
+            "n": [*range(len(cats), 0, -1), 4],
+        }
+    )
+    fig, ax = plotting.share_bars(counts, group="outlet", by="source_type", groups=["الأهرام", "Axios", "X"])
+    assert _ticks(ax) == [_as_drawn("الأهرام"), "Axios", "X"]  # the order given; X has no row: empty
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert len(legend) == plotting.MAX_CATEGORIES and legend[-1] == "(other)" and legend[0] == "c0"
+    widths = np.array([p.get_width() for p in ax.patches]).reshape(len(legend), 3)
+    np.testing.assert_allclose(widths.sum(axis=0), [1.0, 1.0, 0.0])
+    assert widths[0, 1] == 1.0  # Axios: all c0
+    assert [t.get_text() for t in ax.texts] == [f"{sum(range(1, len(cats) + 1)):,}", "4", "0"]
+
+
 def test_anonymous_share_bars():
     shares = pd.DataFrame({"doc_id": ["أمد", "b"], "share": [0.5, None]})
     _, ax = plotting.anonymous_share_bars(shares)
