@@ -37,7 +37,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 from newsstudy.clean import LABELS
 from newsstudy.paths import FIGURES_DIR
@@ -820,7 +820,11 @@ def share_over_time(
             ax.text(0.5, 0.5, f"no month with {min_weight} dated attributions", ha="center", va="center",
                     transform=ax.transAxes)  # fmt: skip
             ax.set_xticks([])  # no month to place on the axis
-        ax.set_ylim(0, 1.02)
+        # From 0 to a little above the largest share drawn: shares of a tenth are not squeezed at the
+        # bottom of a 0-100 % axis.
+        top = float(dated[value].astype(float).max()) if len(dated) else 1.0
+        ax.set_ylim(0, min(1.02, max(0.1, 1.15 * top)))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))  # 5 %, 10 %: whole percents
         ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
         if title:
             ax.set_title(_label(title))

@@ -266,6 +266,23 @@ def test_share_bars_are_shares_per_group_with_the_smallest_categories_pooled():
     assert [t.get_text() for t in ax.texts] == [f"{sum(range(1, len(cats) + 1)):,}", "4", "0"]
 
 
+def test_share_over_time_scales_to_the_shares_drawn_and_skips_thin_months():
+    t = pd.DataFrame(
+        {
+            "outlet": ["الأهرام", "الأهرام", "الأهرام", "Axios"],
+            "month": ["2024-01", "2024-02", "2024-04", "2024-01"],
+            "share": [0.08, 0.9, 0.12, 0.05],
+            "attributions": [40, 3, 25, 30],  # 2024-02: three attributions, not a point
+        }
+    )
+    _, ax = plotting.share_over_time(t)
+    assert ax.get_ylim() == pytest.approx((0, 1.15 * 0.12))
+    ticks = [v for v in ax.get_yticks() if v <= ax.get_ylim()[1]]
+    assert len(ticks) >= 3 and all(abs(v * 100 - round(v * 100)) < 1e-9 for v in ticks)  # whole percents
+    ys = {line.get_label(): line.get_ydata() for line in ax.get_lines()}
+    assert len(ys["Axios"]) == 4 and np.isnan(ys[_as_drawn("الأهرام")][1:3]).all()  # gaps, not 90 %
+
+
 def test_anonymous_share_bars():
     shares = pd.DataFrame({"doc_id": ["أمد", "b"], "share": [0.5, None]})
     _, ax = plotting.anonymous_share_bars(shares)
