@@ -270,9 +270,27 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _readability(text) >= 0.99 and _arabic_score(text) >= 0.97:
+        if _readability(text) >= 0.99 and _arabic_score(text) >= 0.97 and _in_text_blocks(text) >= 0.97:
             return text, codec
     return None
+
+
+def _in_text_blocks(text: str) -> float:
+    """Share of the characters in the blocks Arabic or ASCII text is written with (ASCII, Latin-1,
+    the Arabic blocks, general punctuation). Misread UTF-16 gives symbols of other blocks too, which
+    :func:`_arabic_score` does not see (it counts letters): ``b"00A\x00"`` read as UTF-16 is "〰A".
+
+    >>> _in_text_blocks("قال: «نعم» - OK"), _in_text_blocks("〰A")
+    (1.0, 0.5)
+    """
+    if not text:
+        return 0.0
+    good = sum(
+        1
+        for c in text
+        if c < "\u0100" or "\u0600" <= c <= "\u08ff" or "\u2000" <= c <= "\u206f" or "\ufb50" <= c <= "\ufeff"
+    )
+    return good / len(text)
 
 
 def _readability(text: str) -> float:

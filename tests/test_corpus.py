@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsstudy.corpus import DOCUMENT_COLUMNS, decode_bytes, iter_corpus, load_corpus, skipped_files
@@ -243,6 +243,7 @@ def test_on_error_must_be_known():
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1))
+@example("00A\x00")  # valid UTF-8 with a NUL, once misread as UTF-16 ("〰A")
 def test_any_utf8_text_is_loaded_exactly_or_reported(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("p") / "t.txt"
     path.write_bytes(text.encode("utf-8"))
