@@ -53,14 +53,9 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         return
     line = lines[first]
     if title:
-        title_words = len(title.split())
-        # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
-        if line.n_words > 2 * title_words + 2 or title_words > 2 * line.n_words + 2:
-            return
         title_stems = _stems(_make_line(title), lex, p)
-        line_stems = _stems(line, lex, p)
-        union = title_stems | line_stems
-        matched = bool(union) and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard
+        title_words = len(title.split())
+        matched = _matches_title(line, title_stems, title_words, lex, p)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
             if not _headline_continues(lines, first, lex, p):
@@ -71,8 +66,67 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
             # sentence, or a masthead over the headline (scrapers fill the title with either); the
             # page itself tells, as when there is no title.
             _headline_from_shape(lines, first, lex, p)
+            return
+        below = _title_below_chrome(lines, first, title_stems, title_words, lex, p)
+        if below is not None:
+            # Page chrome the lexicons do not know (a site name, a section, a breadcrumb) printed over
+            # the title: the title is where it repeats, and the short lines above it are chrome.
+            for j in range(first, below):
+                if lines[j].label == "content":
+                    lines[j].label, lines[j].rule = "nav", "title:above_title"
+            lines[below].label, lines[below].rule = "headline", "title:matches_title_below_chrome"
+            if not _headline_continues(lines, below, lex, p):
+                _deck_over_byline(lines, below, p)
         return
     _headline_from_shape(lines, first, lex, p)
+
+
+def _matches_title(
+    line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
+) -> bool:
+    """Whether a line repeats the title: stems with a Jaccard of at least ``title_min_jaccard``, or
+    every title stem in a line at most ``title_max_extra_stems`` stems longer (``<title> | <site>``)."""
+    # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
+    if title_words > 2 * line.n_words + 2 or line.n_words > 2 * title_words + 2 + p.title_max_extra_stems:
+        return False
+    line_stems = _stems(line, lex, p)
+    union = title_stems | line_stems
+    if not union:
+        return False
+    if len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
+        return True
+    return (
+        len(title_stems) >= 3
+        and title_stems <= line_stems
+        and len(line_stems) - len(title_stems) <= p.title_max_extra_stems
+    )
+
+
+def _title_below_chrome(
+    lines: list[_Line], first: int, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
+) -> int | None:
+    """The line repeating the title among the first ``title_search_lines`` text lines, when every text
+    line above it is short and unpunctuated (chrome, not the story's sentences); else None."""
+    seen = 0
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if line.label == "blank":
+            continue
+        if line.label != "content" and line.label != "nav":
+            return None  # furniture the line rules know stands between: leave the page as it is
+        if j > first and line.label == "content" and _matches_title(line, title_stems, title_words, lex, p):
+            return j if _headline_like(line, lex, p) else None
+        seen += 1
+        if (
+            seen >= p.title_search_lines
+            or line.n_words > p.chrome_max_words
+            or _FINAL_STOP_OR_COMMA.search(line.norm)
+        ):
+            return None
+    return None
+
+
+_FINAL_STOP_OR_COMMA = regex.compile(r"[.!?؟…؛;،,][\"'»”’)\]]*\s*$|[،,]\s")
 
 
 def _kicker(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
