@@ -959,3 +959,24 @@ def test_national_agency_datelines_are_metadata_of_the_body_line(opener: str) ->
     docs = pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([HEADLINE, opener + BODY_1, BODY_2])]})
     article = clean.cleaned(clean.label_lines(docs))
     assert article["dateline"][0].strip(" -") == opener.strip(" -")
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "https://www.youtube.com/watch?v=abc123",
+        "شاهد الفيديو https://youtu.be/abc123",
+        "https://x.com/someone/status/123",
+    ],
+    ids=["video", "short video link", "status"],
+)
+def test_a_line_ending_with_a_post_or_video_address_is_embed(post: str) -> None:
+    assert labels_of("\n".join([HEADLINE, BODY_1, post, BODY_2]))[2] == "embed"
+
+
+def test_a_long_sentence_ending_with_a_video_address_stays_content() -> None:
+    sentence = (
+        "وقال الوزير في مقابلة طويلة مع القناة إن الحكومة ستنشر التقرير كاملا على موقعها وعلى صفحتها "
+        "وفي قناتها خلال الأيام المقبلة https://youtube.com/watch?v=x"
+    )
+    assert labels_of("\n".join([HEADLINE, BODY_1, sentence, BODY_2]))[2] == "content"

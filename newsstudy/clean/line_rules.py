@@ -95,6 +95,11 @@ def _line_rule(
 _UNANCHORED_TRIGGERS = (
     "t.co/",
     "twitter.com/",
+    "x.com/",
+    "facebook.com/",
+    "youtube.com/",
+    "youtu.be/",
+    "tiktok.com/",
     "©",
     "getty",
     "post shared",
