@@ -340,27 +340,27 @@ def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     sentences do not end with a time one after the other, and a headline of the story is never listed
     with its stamp among others'."""
     run: list[int] = []
-
-    def close() -> None:
-        if len(run) >= p.timed_list_min_run:
-            for j in run:
-                if lines[j].label == "content":  # a line an earlier rule made related keeps its rule
-                    lines[j].label, lines[j].rule = "related", "context:timed_headline_list"
-        run.clear()
-
+    runs: list[list[int]] = []
     for i, line in enumerate(lines):
-        if line.label == "blank" or (line.label == "nav" and line.rule == "shape:stamp"):
+        label = line.label
+        if label == "blank" or (label == "nav" and line.rule == "shape:stamp"):
             continue
         if (
-            line.label in ("content", "related")
+            (label == "content" or label == "related")
             and line.n_words <= p.headline_max_words + 4
             and _trailing_time(line)
             and _headline_like(_without_trailing_time(line), lex, p)
         ):
             run.append(i)
-        else:
-            close()
-    close()
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    for found in runs:
+        if len(found) >= p.timed_list_min_run:
+            for j in found:
+                if lines[j].label == "content":  # a line an earlier rule made related keeps its rule
+                    lines[j].label, lines[j].rule = "related", "context:timed_headline_list"
 
 
 def _tail_headlines(lines, end, signals, stems, keys, lex, p) -> None:

@@ -121,6 +121,15 @@ _TRAILING_TIME = regex.compile(
 )
 
 
+_TIME_TAIL_STRIP = " \t\u00a0)]\"'»”’.…"
+_TIME_LAST_WORDS = frozenset(
+    _SHORT_UNITS.strip("(?:)").split("|")
+    + ["ago", "ص", "م", "am", "pm"]
+    + [u + "s" for u in ("second", "minute", "min", "hour", "day", "week")]
+    + ["second", "minute", "min", "hour", "day", "week"]
+)
+
+
 def _trailing_time(line: _Line) -> regex.Match | None:
     """The time at the end of a line (``<headline> منذ 3 ساعات``, ``<headline> | 14:05``), if any.
 
@@ -129,6 +138,12 @@ def _trailing_time(line: _Line) -> regex.Match | None:
     >>> bool(_trailing_time(_make_line("ارتفعت أسعار النفط في الأسواق اليوم")))
     False
     """
+    # Cheap gate first (this is asked of every short content line): a time ends with a digit, a unit
+    # of time, "ago" or a morning/evening mark.
+    tail = line.norm.rstrip(_TIME_TAIL_STRIP)
+    last = tail[tail.rfind(" ") + 1 :]
+    if not last or not (last[-1].isdigit() or last.casefold() in _TIME_LAST_WORDS):
+        return None
     return _TRAILING_TIME.search(line.norm)
 
 
