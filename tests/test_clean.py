@@ -980,3 +980,39 @@ def test_a_long_sentence_ending_with_a_video_address_stays_content() -> None:
         "وفي قناتها خلال الأيام المقبلة https://youtube.com/watch?v=x"
     )
     assert labels_of("\n".join([HEADLINE, BODY_1, sentence, BODY_2]))[2] == "content"
+
+
+TEASER_1 = (
+    "أعلنت وزارة الصحة المصرية، الأحد، عن حملة جديدة للتطعيم ضد شلل الأطفال في جميع المحافظات "
+    "خلال الشهر المقبل."
+)
+TEASER_2 = (
+    "فاز المنتخب المغربي لكرة القدم، السبت، على نظيره الغاني بهدفين مقابل لا شيء في مباراة ودية "
+    "أقيمت في الرباط."
+)
+TEASER_ROOT_WAW = (
+    "وقع زلزال بقوة خمس درجات، الاثنين، قبالة السواحل اليابانية دون أن يسفر عن أضرار أو إصابات بحسب السلطات."
+)
+
+
+def test_a_lede_opening_with_a_root_waw_verb_is_still_a_trailing_teaser() -> None:
+    # "وقع" is a verb whose root begins with و, not the conjunction: the "more news" list goes on.
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-3:] == ["related"] * 3
+    assert rules_of(text)[-1] == "structure:trailing_teaser"
+
+
+def test_a_conjunction_opening_still_ends_the_teaser_run() -> None:
+    going_on = "ولفت الوزير إلى أن الوسطاء سيعرضون المقترح الجديد على الطرفين في الدوحة خلال الأسبوع."
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, TEASER_2, going_on])
+    assert "related" not in labels_of(text)
+
+
+def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None:
+    # Walked from the end, the run stops where a line goes on with the one below it; the lines after
+    # that point are still the list (before, one such pair left the whole list as content).
+    follow_up = (
+        "أعلنت وزارة الصحة المصرية، الاثنين، أن حملة التطعيم ضد شلل الأطفال في المحافظات بدأت أمس بنجاح."
+    )
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-4:] == ["content", "related", "related", "related"]

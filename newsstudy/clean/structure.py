@@ -3,8 +3,6 @@ injected headlines, subheads, trailing teasers, tweet texts and in-document dupl
 
 from __future__ import annotations
 
-import itertools
-
 import regex
 
 from newsstudy.clean.features import (
@@ -578,20 +576,22 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
         return
     run: list[tuple[int, float]] = []
+    later: frozenset[str] | None = None
     for i in reversed(body[2:]):
         line = lines[i]
         if not _teaser_shaped(line, p, lex):
             break
-        score = _overlap(_stems(line, lex, p), lead)
-        if score >= p.teaser_max_overlap:
+        own = _stems(line, lex, p)
+        score = _overlap(own, lead)
+        # Teasers are different stories: neighbours in the run share little with each other too, so
+        # the run (walked from the end) stops at a line that goes on with the one below it.
+        if score >= p.teaser_max_overlap or (
+            later is not None and _overlap(later, own) >= p.teaser_max_overlap
+        ):
             break
         run.append((i, score))
+        later = own
     mean = sum(score for _, score in run) / len(run) if run else 1.0
-    # Teasers are different stories: neighbours in the run share little with each other too.
-    stems = [_stems(lines[i], lex, p) for i, _ in run]
-    pairwise = [_overlap(a, b) for a, b in itertools.pairwise(stems)]
-    if pairwise and max(pairwise) >= p.teaser_max_overlap:
-        return
     # News ledes name the day of the event ("أعلنت الشرطة، الجمعة، ..."); the closing
     # paragraphs of a feature or an opinion piece, which can also share few words
     # with its lead, almost never do. At least one line of the run must.
@@ -610,9 +610,28 @@ def _teaser_shaped(line: _Line, p: _Params, lex: _Lexicons | None = None) -> boo
     """Long, opening like a news lede (no connective), no "Label:" start."""
     return (
         line.n_words >= p.body_min_words
-        and not (_CONNECTIVE_START.match(line.norm) and not _named_subject_first(line, lex))
+        and not (
+            _CONNECTIVE_START.match(line.norm)
+            and not _named_subject_first(line, lex)
+            and _continues(line, lex)
+        )
         and ":" not in " ".join(line.norm.split()[:3])
     )
+
+
+def _continues(line: _Line, lex: _Lexicons | None) -> bool:
+    """Whether a line's opening و/ف is the conjunction: not when the first word is a three-letter word
+    that is no function word with or without its first letter, since و/ف + two letters is no Arabic
+    verb or noun: the letter is the root's (``وقع``, ``وجه``, ``وصل``, ``فاز``), and ledes open so.
+    (Four letters stay ambiguous: ``وقعت`` is a root-و verb, ``ولفت`` the conjunction and a verb.)"""
+    if lex is None:
+        return True
+    words = line.key.split(maxsplit=1)
+    if not words:
+        return True
+    w = words[0]
+    root_letter = w[0] in "وف" and len(w) == 3
+    return not root_letter or w in lex.function_words or w[1:] in lex.function_words
 
 
 _FIRST_WORD_COMMA = regex.compile(r"^\W*([\p{L}]+)\s*[،,]")
