@@ -1016,3 +1016,14 @@ def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None
     )
     text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
     assert labels_of(text)[-4:] == ["content", "related", "related", "related"]
+
+
+def test_a_first_line_is_the_headline_when_the_title_column_adds_the_site_name() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [HEADLINE + " - موقع الخبر اليومي"],
+            "text": ["\n".join([HEADLINE, BODY_1, BODY_2])],
+        }
+    )
+    assert clean.label_lines(docs)["label"].tolist()[0] == "headline"

@@ -82,8 +82,9 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
 def _matches_title(
     line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
 ) -> bool:
-    """Whether a line repeats the title: stems with a Jaccard of at least ``title_min_jaccard``, or
-    every title stem in a line at most ``title_max_extra_stems`` stems longer (``<title> | <site>``)."""
+    """Whether a line repeats the title: stems with a Jaccard of at least ``title_min_jaccard``, or the
+    stems of one all in the other, at most ``title_max_extra_stems`` stems longer (``<title> | <site>``
+    as the line, or as the title column)."""
     # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
     if title_words > 2 * line.n_words + 2 or line.n_words > 2 * title_words + 2 + p.title_max_extra_stems:
         return False
@@ -93,11 +94,9 @@ def _matches_title(
         return False
     if len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
         return True
-    return (
-        len(title_stems) >= 3
-        and title_stems <= line_stems
-        and len(line_stems) - len(title_stems) <= p.title_max_extra_stems
-    )
+    shorter, longer = sorted((title_stems, line_stems), key=len)
+    # One holds the other and a few stems more: "<title> | <site>" as the line, or as the title column.
+    return len(shorter) >= 3 and shorter <= longer and len(longer) - len(shorter) <= p.title_max_extra_stems
 
 
 def _title_below_chrome(
