@@ -148,9 +148,19 @@ def test_the_development_supplement_is_of_development_outlets_only_and_covers_ev
 def test_line_scores_on_the_development_supplement_do_not_regress() -> None:
     # A development measure (documents chosen for hard lines), not an estimate: it guards the rules
     # written from it (posts, decks, headline lists, hard-wrapped paragraphs, signatures).
+    # Raised from 0.93/0.91/0.91/0.98 when the trailing-teaser rule learnt root-و/ف ledes (0.960, 0.947,
+    # 0.945, 0.995 then).
     overall = evaluation.supplement_line_scores().loc["all"]
-    assert overall["accuracy"] >= 0.93 and overall["macro_f1"] >= 0.91, overall
-    assert overall["content_precision"] >= 0.91 and overall["content_recall"] >= 0.98, overall
+    assert overall["accuracy"] >= 0.95 and overall["macro_f1"] >= 0.94, overall
+    assert overall["content_precision"] >= 0.94 and overall["content_recall"] >= 0.99, overall
+
+
+def test_line_scores_on_the_fresh_development_sample_do_not_regress() -> None:
+    # The honest within-development estimate (documents drawn at random and annotated before the rules
+    # written after them): 0.972, 0.927, 0.971, 1.000 both before and after that work.
+    overall = evaluation.fresh_line_scores().loc["all"]
+    assert overall["accuracy"] >= 0.96 and overall["macro_f1"] >= 0.91, overall
+    assert overall["content_precision"] >= 0.96 and overall["content_recall"] >= 0.99, overall
 
 
 def test_the_fresh_development_sample_is_drawn_as_documented_and_covers_every_line() -> None:
