@@ -1027,3 +1027,10 @@ def test_a_first_line_is_the_headline_when_the_title_column_adds_the_site_name()
         }
     )
     assert clean.label_lines(docs)["label"].tolist()[0] == "headline"
+
+
+def test_a_facebook_post_signature_and_the_post_over_it_are_embed() -> None:
+    post = "نحتفل اليوم مع جمهورنا بافتتاح المهرجان في دورته الجديدة"
+    text = "\n".join([HEADLINE, BODY_1, post, "Posted by Festival Page on Monday, January 1, 2024", BODY_2])
+    assert labels_of(text)[2:4] == ["embed", "embed"]
+    assert rules_of(text)[3] == "pattern:post_signature"

@@ -99,6 +99,7 @@ _UNANCHORED_TRIGGERS = (
     "©",
     "getty",
     "post shared",
+    "posted by",
     "instagram",
     "انستغرام",
     "منشور",
