@@ -16,7 +16,8 @@ development outlets only, and the test outlets are only scored.
 Run ``python -m newsstudy.evaluation sample`` to print the sample, ``python -m
 newsstudy.evaluation show DOC_ID`` to print one document's raw lines, numbered as the ``lines``
 table numbers them (what the annotators read), ``python -m newsstudy.evaluation scores`` for the
-scores (``scores --evidence``: labelled with the corpus evidence of both whole corpora, per outlet,
+scores (``development``: the supplement's and the fresh sample's; ``scores --evidence``: labelled
+with the corpus evidence of both whole corpora, per outlet,
 as a run over either corpus labels them; about half a minute, so not in the test suite).
 :func:`line_scores` and :func:`attribution_scores` score the library on the sample, per
 outlet and per part.
@@ -48,6 +49,11 @@ SAMPLE_CORPUS = "shared-sample"
 #: chosen for the kinds of lines the random sample lacks (``scripts/find_supplement_candidates.py``).
 #: Not part of the random sample; never a test outlet's document.
 SUPPLEMENT_CORPUS = "dev-supplement"
+#: The ``corpus`` field of the fresh random sample of development-outlet documents
+#: (``scripts/draw_fresh_sample.py``): drawn and annotated by hand *before* the rules of the
+#: generalisation work were written, so its scores estimate how the rules transfer to documents
+#: nobody tuned on (within the development outlets). Never a test outlet's document.
+FRESH_CORPUS = "dev-fresh"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -304,13 +310,38 @@ def _label_each_corpus(docs: pd.DataFrame, *, evidence=None) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def supplement_records() -> list[dict]:
-    """The gold files of the targeted development supplement (``corpus: "dev-supplement"``)."""
+def gold_records(corpus: str) -> list[dict]:
+    """The line gold files whose ``corpus`` field is ``corpus``."""
     return [
         rec
         for path in sorted((GOLD_DIR / "lines").glob("*.json"))
-        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") == SUPPLEMENT_CORPUS
+        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") == corpus
     ]
+
+
+def supplement_records() -> list[dict]:
+    """The gold files of the targeted development supplement (``corpus: "dev-supplement"``)."""
+    return gold_records(SUPPLEMENT_CORPUS)
+
+
+def fresh_records() -> list[dict]:
+    """The gold files of the fresh random development sample (``corpus: "dev-fresh"``)."""
+    return gold_records(FRESH_CORPUS)
+
+
+def corpus_line_scores(corpus: str, *, evidence: bool = False) -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the gold of ``corpus``, per outlet.
+
+    For gold sets whose files carry their ``outlet`` (``dev-supplement``, ``dev-fresh``).
+    """
+    records = gold_records(corpus)
+    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
+    docs = documents(outlets.index)
+    gold = clean.read_gold(GOLD_DIR / "lines", corpus=corpus)
+    predicted = _label_each_corpus(
+        docs.assign(sample_outlet=docs["doc_id"].map(outlets)), evidence=_evidence(evidence)
+    )
+    return clean.score_table(predicted, gold, groups=outlets)
 
 
 def supplement_line_scores(*, evidence: bool = False) -> pd.DataFrame:
@@ -319,14 +350,17 @@ def supplement_line_scores(*, evidence: bool = False) -> pd.DataFrame:
     A development measure only (its documents were chosen for hard lines, so its scores are not an
     estimate of anything): the held-out estimate stays :func:`line_scores` on ``"test"``.
     """
-    records = supplement_records()
-    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
-    docs = documents(outlets.index)
-    gold = clean.read_gold(GOLD_DIR / "lines", corpus=SUPPLEMENT_CORPUS)
-    predicted = _label_each_corpus(
-        docs.assign(sample_outlet=docs["doc_id"].map(outlets)), evidence=_evidence(evidence)
-    )
-    return clean.score_table(predicted, gold, groups=outlets)
+    return corpus_line_scores(SUPPLEMENT_CORPUS, evidence=evidence)
+
+
+def fresh_line_scores(*, evidence: bool = False) -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the fresh development sample.
+
+    Documents of development outlets drawn at random (``scripts/draw_fresh_sample.py``) and
+    annotated before the rules written after them: within the development outlets, the honest
+    estimate of how the rules generalise to unread documents.
+    """
+    return corpus_line_scores(FRESH_CORPUS, evidence=evidence)
 
 
 def gold_lines_table() -> pd.DataFrame:
@@ -382,6 +416,11 @@ if __name__ == "__main__":
             table = line_scores(part, evidence=with_evidence).round(3).to_string()
             print(f"lines, {part} part{', with corpus evidence' if with_evidence else ''}\n{table}\n")
             print(f"attributions, {part} part\n{attribution_scores(part).round(3).to_string()}\n")
+    elif sys.argv[1:2] == ["development"]:
+        with_evidence = "--evidence" in sys.argv[2:]
+        for name, corpus in (("supplement", SUPPLEMENT_CORPUS), ("fresh sample", FRESH_CORPUS)):
+            table = corpus_line_scores(corpus, evidence=with_evidence).round(3).to_string()
+            print(f"lines, development {name}{', with corpus evidence' if with_evidence else ''}\n{table}\n")
     elif sys.argv[1:2] == ["show"]:
         for doc in sys.argv[2:]:
             _show(doc)

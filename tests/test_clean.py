@@ -844,3 +844,193 @@ def test_short_lines_between_short_lines_are_a_verse_not_injected_headlines() ->
     # The inner lines have a short line on both sides; the first and last are judged by overlap.
     assert labels_of(text)[3:5] == ["content"] * 2
     assert rules_of(text)[3].startswith("structure:among_short_lines")
+
+
+# --------------------------------------------------------------------------- furniture of unseen outlets
+# Invented lines in the shapes web sites print around an article (no corpus text).
+OTHER_1 = "ارتفاع أسعار الذهب في الأسواق العالمية مع تراجع الدولار الأمريكي"
+OTHER_2 = "منتخب الشباب يتأهل إلى نهائي البطولة العربية بعد فوز مثير"
+OTHER_3 = "افتتاح معرض الكتاب الدولي بمشاركة مئات دور النشر العربية"
+
+
+def test_a_one_line_tag_list_after_the_article_is_tags() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "غزة، الدوحة، وقف إطلاق النار، الوسطاء"])
+    assert labels_of(text)[-1] == "tags"
+    assert rules_of(text)[-1] == "context:tag_line"
+    hashtags = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "#غزة #الدوحة #وقف_إطلاق_النار"])
+    assert labels_of(hashtags)[-1] == "tags"
+
+
+def test_a_sentence_with_commas_after_the_article_is_not_a_tag_line() -> None:
+    closing = "وتشارك في المحادثات قطر، ومصر، والولايات المتحدة."
+    assert labels_of("\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, closing]))[-1] != "tags"
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [("منذ 3 ساعات", "منذ 5 ساعات"), ("| 14:05", "| 13:40"), ("- 2024-05-03", "- 2024-05-02")],
+    ids=["relative", "clock", "date"],
+)
+def test_headlines_each_ending_with_a_time_are_a_related_list(stamps) -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, f"{OTHER_1} {stamps[0]}", f"{OTHER_2} {stamps[1]}"])
+    assert labels_of(text)[-2:] == ["related", "related"]
+    assert rules_of(text)[-1] == "context:timed_headline_list"
+
+
+def test_one_headline_ending_with_a_time_is_not_a_list() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, f"{OTHER_1} منذ 3 ساعات"])
+    assert rules_of(text)[-1] != "context:timed_headline_list"
+
+
+def test_a_relative_time_alone_is_a_stamp_and_the_headline_over_it_a_listed_one() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, OTHER_1, "منذ ساعتين", OTHER_2, "قبل 4 أيام"])
+    labels = labels_of(text)
+    assert labels[-4:] == ["related", "nav", "related", "nav"]
+    assert rules_of(text)[-3] == "shape:stamp"
+
+
+def test_headlines_ending_the_document_and_foreign_to_the_article_are_related() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "", OTHER_1, OTHER_2, OTHER_3])
+    assert labels_of(text)[-3:] == ["related"] * 3
+    assert rules_of(text)[-1] == "context:tail_headlines"
+
+
+def test_closing_lines_on_the_articles_own_topic_are_not_a_related_list() -> None:
+    own_1 = "الوسطاء في الدوحة يعدون مقترحا جديدا لوقف إطلاق النار في غزة"
+    own_2 = "الجولة المقبلة من المحادثات في الدوحة الأسبوع المقبل"
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "", own_1, own_2])
+    assert "related" not in labels_of(text)
+
+
+def test_headline_lines_followed_by_more_of_the_text_are_not_a_tail_list() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "", OTHER_1, OTHER_2, "نعم", OTHER_3])
+    assert "context:tail_headlines" not in rules_of(text)
+
+
+def test_the_headline_is_found_under_chrome_lines_when_it_repeats_the_title() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [HEADLINE],
+            "text": ["\n".join(["موقع الخبر اليوم", "سياسة دولية", HEADLINE, BODY_1, BODY_2])],
+        }
+    )
+    lines = clean.label_lines(docs)
+    assert lines["label"].tolist() == ["nav", "nav", "headline", "content", "content"]
+    assert lines["rule"][2] == "title:matches_title_below_chrome" and lines["rule"][0] == "title:above_title"
+
+
+def test_the_title_is_not_looked_for_under_a_sentence() -> None:
+    docs = pd.DataFrame(
+        {"doc_id": ["d"], "title": [HEADLINE], "text": ["\n".join([BODY_1, HEADLINE, BODY_2])]}
+    )
+    assert clean.label_lines(docs)["label"].tolist()[0] == "content"
+
+
+def test_a_first_line_holding_the_title_and_the_site_name_is_the_headline() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [HEADLINE],
+            "text": ["\n".join([HEADLINE + " | موقع الخبر", BODY_1, BODY_2])],
+        }
+    )
+    assert clean.label_lines(docs)["label"].tolist()[0] == "headline"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["الكاتب: سامي الخطيب", "مراسلنا / سامي الخطيب", "المحرر: سامي الخطيب"],
+    ids=["writer", "correspondent", "editor"],
+)
+def test_writer_and_correspondent_lines_are_credit(byline: str) -> None:
+    assert labels_of("\n".join([HEADLINE, byline, BODY_1, BODY_2]))[1] == "credit"
+
+
+def test_a_transcript_speaker_is_not_a_credit_line() -> None:
+    assert (
+        labels_of("\n".join([HEADLINE, BODY_1, "مراسلة: هل ستستأنف المحادثات الأسبوع المقبل؟", BODY_2]))[2]
+        == "content"
+    )
+
+
+@pytest.mark.parametrize("opener", ["عمان - بترا - ", "الرباط - ومع - ", "عواصم - وكالات - "])
+def test_national_agency_datelines_are_metadata_of_the_body_line(opener: str) -> None:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([HEADLINE, opener + BODY_1, BODY_2])]})
+    article = clean.cleaned(clean.label_lines(docs))
+    assert article["dateline"][0].strip(" -") == opener.strip(" -")
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "https://www.youtube.com/watch?v=abc123",
+        "شاهد الفيديو https://youtu.be/abc123",
+        "https://x.com/someone/status/123",
+    ],
+    ids=["video", "short video link", "status"],
+)
+def test_a_line_ending_with_a_post_or_video_address_is_embed(post: str) -> None:
+    assert labels_of("\n".join([HEADLINE, BODY_1, post, BODY_2]))[2] == "embed"
+
+
+def test_a_long_sentence_ending_with_a_video_address_stays_content() -> None:
+    sentence = (
+        "وقال الوزير في مقابلة طويلة مع القناة إن الحكومة ستنشر التقرير كاملا على موقعها وعلى صفحتها "
+        "وفي قناتها خلال الأيام المقبلة https://youtube.com/watch?v=x"
+    )
+    assert labels_of("\n".join([HEADLINE, BODY_1, sentence, BODY_2]))[2] == "content"
+
+
+TEASER_1 = (
+    "أعلنت وزارة الصحة المصرية، الأحد، عن حملة جديدة للتطعيم ضد شلل الأطفال في جميع المحافظات "
+    "خلال الشهر المقبل."
+)
+TEASER_2 = (
+    "فاز المنتخب المغربي لكرة القدم، السبت، على نظيره الغاني بهدفين مقابل لا شيء في مباراة ودية "
+    "أقيمت في الرباط."
+)
+TEASER_ROOT_WAW = (
+    "وقع زلزال بقوة خمس درجات، الاثنين، قبالة السواحل اليابانية دون أن يسفر عن أضرار أو إصابات بحسب السلطات."
+)
+
+
+def test_a_lede_opening_with_a_root_waw_verb_is_still_a_trailing_teaser() -> None:
+    # "وقع" is a verb whose root begins with و, not the conjunction: the "more news" list goes on.
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-3:] == ["related"] * 3
+    assert rules_of(text)[-1] == "structure:trailing_teaser"
+
+
+def test_a_conjunction_opening_still_ends_the_teaser_run() -> None:
+    going_on = "ولفت الوزير إلى أن الوسطاء سيعرضون المقترح الجديد على الطرفين في الدوحة خلال الأسبوع."
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, TEASER_2, going_on])
+    assert "related" not in labels_of(text)
+
+
+def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None:
+    # Walked from the end, the run stops where a line goes on with the one below it; the lines after
+    # that point are still the list (before, one such pair left the whole list as content).
+    follow_up = (
+        "أعلنت وزارة الصحة المصرية، الاثنين، أن حملة التطعيم ضد شلل الأطفال في المحافظات بدأت أمس بنجاح."
+    )
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-4:] == ["content", "related", "related", "related"]
+
+
+def test_a_first_line_is_the_headline_when_the_title_column_adds_the_site_name() -> None:
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [HEADLINE + " - موقع الخبر اليومي"],
+            "text": ["\n".join([HEADLINE, BODY_1, BODY_2])],
+        }
+    )
+    assert clean.label_lines(docs)["label"].tolist()[0] == "headline"
+
+
+def test_a_facebook_post_signature_and_the_post_over_it_are_embed() -> None:
+    post = "نحتفل اليوم مع جمهورنا بافتتاح المهرجان في دورته الجديدة"
+    text = "\n".join([HEADLINE, BODY_1, post, "Posted by Festival Page on Monday, January 1, 2024", BODY_2])
+    assert labels_of(text)[2:4] == ["embed", "embed"]
+    assert rules_of(text)[3] == "pattern:post_signature"

@@ -148,6 +148,44 @@ def test_the_development_supplement_is_of_development_outlets_only_and_covers_ev
 def test_line_scores_on_the_development_supplement_do_not_regress() -> None:
     # A development measure (documents chosen for hard lines), not an estimate: it guards the rules
     # written from it (posts, decks, headline lists, hard-wrapped paragraphs, signatures).
+    # Raised from 0.93/0.91/0.91/0.98 when the trailing-teaser rule learnt root-و/ف ledes (0.960, 0.947,
+    # 0.945, 0.995 then).
     overall = evaluation.supplement_line_scores().loc["all"]
-    assert overall["accuracy"] >= 0.93 and overall["macro_f1"] >= 0.91, overall
-    assert overall["content_precision"] >= 0.91 and overall["content_recall"] >= 0.98, overall
+    assert overall["accuracy"] >= 0.95 and overall["macro_f1"] >= 0.94, overall
+    assert overall["content_precision"] >= 0.94 and overall["content_recall"] >= 0.99, overall
+
+
+def test_line_scores_on_the_fresh_development_sample_do_not_regress() -> None:
+    # The honest within-development estimate (documents drawn at random and annotated before the rules
+    # written after them): 0.972, 0.927, 0.971, 1.000 both before and after that work.
+    overall = evaluation.fresh_line_scores().loc["all"]
+    assert overall["accuracy"] >= 0.96 and overall["macro_f1"] >= 0.91, overall
+    assert overall["content_precision"] >= 0.96 and overall["content_recall"] >= 0.99, overall
+
+
+def test_the_fresh_development_sample_is_drawn_as_documented_and_covers_every_line() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "draw_fresh_sample", evaluation.GOLD_DIR.parent.parent / "scripts" / "draw_fresh_sample.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    records = evaluation.fresh_records()
+    drawn = [doc_id for doc_id, _, _ in module.draw(18, 50)]
+    assert sorted(r["doc_id"] for r in records) == sorted(drawn)  # exactly the documented draw
+    index = evaluation._index()
+    splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
+    others = {r["doc_id"] for r in evaluation.supplement_records()} | set(evaluation.draw_sample()["doc_id"])
+    docs = evaluation.documents(drawn).set_index("doc_id")
+    for rec in records:
+        corpus, raw_rec = index[rec["doc_id"]]
+        assert rec["outlet"] == evaluation.outlet_of(corpus, raw_rec) and rec["source"] == corpus
+        assert splits[rec["outlet"]] == "dev" and rec["split"] == "dev", rec["doc_id"]
+        assert rec["doc_id"] not in others
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        assert [g["line"] for g in rec["lines"]] == list(range(1, len(raw) + 1)), rec["doc_id"]
+        assert {g["label"] for g in rec["lines"]} <= LINE_LABELS
+        for g in rec["lines"]:
+            assert (g["label"] == "blank") == (not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff"))
+        assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "notes", "lines"}

@@ -93,3 +93,67 @@ def test_the_tokenizer_never_raises_and_returns_no_stopword(text):
     tokenizer = topics.ArabicTokenizer()
     tokens = tokenizer(text)
     assert all(token and not tokenizer.is_stopword(token) for token in tokens)
+
+
+# The line signals of the generalisation pass (newsstudy.clean.features), on arbitrary lines.
+SHAPE_WORDS = ["منذ", "قبل", "3", "ساعات", "يومين", "14:05", "|", "،", "#غزة", "الدوحة", "قال", "إن", "."]
+LINE = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8),
+        st.sampled_from(SHAPE_WORDS),
+    ),
+    max_size=20,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINE)
+def test_a_trailing_time_is_cut_off_at_the_end_of_the_line_only(text):
+    from newsstudy.clean.features import _make_line, _trailing_time, _without_trailing_time
+
+    line = _make_line(text.replace("\n", " "))
+    found = _trailing_time(line)
+    rest = _without_trailing_time(line)
+    if found is None:
+        assert rest is line
+    else:
+        assert line.norm.startswith(rest.norm) and len(rest.norm) < len(line.norm)
+        assert rest.raw == line.raw  # the raw line is never touched: only the signal reads the cut form
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINE)
+def test_a_tag_line_never_ends_like_a_sentence_and_has_three_items(text):
+    from newsstudy.clean.features import _TAG_SEPARATOR, _TOKEN, _make_line, _signals, _tag_line_shaped
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.params import _Params
+
+    line = _make_line(text.replace("\n", " "))
+    signals = _signals(line, _lexicons())
+    if _tag_line_shaped(line, signals, _Params()):
+        assert not signals.ends_sentence and not signals.reporting_cue
+        assert len([x for x in _TAG_SEPARATOR.split(line.norm.strip()) if _TOKEN.search(x)]) >= 3
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["ساعات", "دقائق", "أيام", "أسابيع", "أشهر"]))
+def test_a_relative_time_alone_is_a_stamp_and_with_a_word_after_it_is_not(n, unit):
+    from newsstudy.clean.features import _is_stamp
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.normalize import for_matching
+
+    assert _is_stamp(for_matching(f"منذ {n} {unit}"), _lexicons())
+    assert not _is_stamp(for_matching(f"منذ {n} {unit} على الحادث"), _lexicons())
+
+
+@settings(max_examples=100, deadline=None)
+@given(LINE)
+def test_a_line_always_repeats_itself_as_a_title(text):
+    from newsstudy.clean.features import _make_line, _stems
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.params import _Params
+    from newsstudy.clean.structure import _matches_title
+
+    line, lex, p = _make_line(text.replace("\n", " ")), _lexicons(), _Params()
+    own = _stems(line, lex, p)
+    assert _matches_title(line, own, len(text.split()), lex, p) == bool(own)

@@ -25,7 +25,10 @@ from newsstudy.clean.features import (
     _source_and_date,
     _stamp_shaped,
     _stems,
+    _tag_line_shaped,
     _tag_shaped,
+    _trailing_time,
+    _without_trailing_time,
 )
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
@@ -136,6 +139,7 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             line.label, line.rule = decided
     _bylines_in_text(lines, start, end, signals, lex, p)
     _tail_lists(lines, end, signals, p)
+    _tail_headlines(lines, end, signals, stems, keys, lex, p)
 
 
 def _bylines_in_text(
@@ -256,6 +260,8 @@ def _outside_line(
         return "credit", "context:byline"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
+    if not before and _tag_line_shaped(line, s, p):
+        return "tags", "context:tag_line"
     return None
 
 
@@ -326,3 +332,72 @@ def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params)
         else:
             close()
     close()
+
+
+def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """A run of headline-like lines each ending with its own time (``<headline> منذ 3 ساعات``,
+    ``<headline> | 14:05``) is a box of listed headlines (``related``), wherever it stands: an article's
+    sentences do not end with a time one after the other, and a headline of the story is never listed
+    with its stamp among others'."""
+    run: list[int] = []
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        label = line.label
+        if label == "blank" or (label == "nav" and line.rule == "shape:stamp"):
+            continue
+        if (
+            (label == "content" or label == "related")
+            and line.n_words <= p.headline_max_words + 4
+            and _trailing_time(line)
+            and _headline_like(_without_trailing_time(line), lex, p)
+        ):
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    runs.append(run)
+    for found in runs:
+        if len(found) >= p.timed_list_min_run:
+            for j in found:
+                if lines[j].label == "content":  # a line an earlier rule made related keeps its rule
+                    lines[j].label, lines[j].rule = "related", "context:timed_headline_list"
+
+
+def _tail_headlines(lines, end, signals, stems, keys, lex, p) -> None:
+    """After the article's last body-text line, a run of headline-like lines (no final stop, no comma,
+    enough words to be a headline rather than a name) that ends the document's text and shares little
+    with the article's key terms is a list of other stories' headlines whose header was lost
+    (``related``): jusText's rule that short lines after the last paragraph are not body text, with the
+    overlap as the evidence. A run followed by more of the document's own lines (a list going on
+    under its next heading) is left as it is."""
+    run: list[int] = []
+
+    def close(last: bool = False) -> None:
+        if last and len(run) >= p.tail_headlines_min_run:
+            k = keys()
+            scores = [len(k & stems(j)) / len(k) if k else 1.0 for j in run]
+            if max(scores) < p.tail_headlines_max_overlap:
+                for j, score in zip(run, scores, strict=True):
+                    if lines[j].label == "content":  # a line an earlier rule made related keeps its rule
+                        lines[j].label, lines[j].rule = (
+                            "related",
+                            f"context:tail_headlines(overlap={score:.2f})",
+                        )
+        run.clear()
+
+    for i in range(end + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank" or line.rule == "shape:stamp":
+            continue
+        s = signals[i]
+        if (
+            line.label in ("content", "related")
+            and _headline_like(line, lex, p)
+            and len(stems(i)) >= p.injected_min_words
+            and not s.reporting_cue
+        ):
+            run.append(i)
+        elif line.label == "content":
+            close()  # the document's own text goes on after the run
+        # furniture (credit, nav, tags, a comment form) after the run leaves it the text's end
+    close(last=True)

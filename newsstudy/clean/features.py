@@ -88,10 +88,95 @@ def _is_stamp(norm: str, lex: _Lexicons) -> bool:
     made only of numbers and of the words of ``date_words.txt`` (months of the Gregorian, Syriac,
     French and Hijri calendars, weekdays, stamp words). A line with any other word is not a stamp.
     """
+    if _RELATIVE_STAMP.fullmatch(norm):
+        return True  # "منذ 3 ساعات", "قبل يومين": the relative stamp news sites print under a headline
     tokens = _STAMP_TOKEN.findall(norm.lower())
     if not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t in lex.date_words for t in tokens)
+
+
+# Units of a relative time, in matching form (ة → ه, أ → ا), singular, dual and plural: the grammar
+# of Arabic time expressions, not strings of any site. A stamp counts in seconds to weeks; months and
+# years end headlines too ("<first election> منذ 9 اعوام"), so they count only on a line of their own.
+_SHORT_UNITS = (
+    r"(?:ثانيه|ثانيتين|ثوان|ثواني|دقيقه|دقيقتين|دقايق|دقائق|ساعه|ساعتين|ساعات|يوم|يومين|ايام|"
+    r"اسبوع|اسبوعين|اسابيع)"
+)
+_LONG_UNITS = r"(?:شهر|شهرين|اشهر|شهور|سنه|سنتين|سنوات|عام|عامين|اعوام)"
+_ENGLISH_AGO = r"|\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\s+ago"
+_RELATIVE = rf"(?:منذ|قبل)\s+(?:\d+\s*)?{_SHORT_UNITS}{_ENGLISH_AGO}"
+#: A line that is only a relative time (with a "published" word before it at most).
+_RELATIVE_STAMP = regex.compile(
+    rf"\W*(?:(?:نشر|تم النشر|اخر تحديث)\W*)?(?:(?:منذ|قبل)\s+(?:\d+\s*)?(?:{_SHORT_UNITS}|{_LONG_UNITS})"
+    rf"{_ENGLISH_AGO})\W*",
+    regex.IGNORECASE,
+)
+#: A time printed at the end of a listed headline: a relative time, a clock time or a numeric date,
+#: set off by a space, a dash, a bar or a bullet.
+_TRAILING_TIME = regex.compile(
+    rf"(?:^|\s|[\-–—|•·])(?:{_RELATIVE}|\d{{1,2}}:\d{{2}}(?:\s*(?:ص|م|am|pm))?|"
+    r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4})\W*$",
+    regex.IGNORECASE,
+)
+
+
+_TIME_TAIL_STRIP = " \t\u00a0)]\"'»”’.…"
+_TIME_LAST_WORDS = frozenset(
+    _SHORT_UNITS.strip("(?:)").split("|")
+    + ["ago", "ص", "م", "am", "pm"]
+    + [u + "s" for u in ("second", "minute", "min", "hour", "day", "week")]
+    + ["second", "minute", "min", "hour", "day", "week"]
+)
+
+
+def _trailing_time(line: _Line) -> regex.Match | None:
+    """The time at the end of a line (``<headline> منذ 3 ساعات``, ``<headline> | 14:05``), if any.
+
+    >>> bool(_trailing_time(_make_line("ارتفاع أسعار النفط في الأسواق منذ 3 ساعات")))
+    True
+    >>> bool(_trailing_time(_make_line("ارتفعت أسعار النفط في الأسواق اليوم")))
+    False
+    """
+    # Cheap gate first (this is asked of every short content line): a time ends with a digit, a unit
+    # of time, "ago" or a morning/evening mark.
+    tail = line.norm.rstrip(_TIME_TAIL_STRIP)
+    last = tail[tail.rfind(" ") + 1 :]
+    if not last or not (last[-1].isdigit() or last.casefold() in _TIME_LAST_WORDS):
+        return None
+    return _TRAILING_TIME.search(line.norm)
+
+
+def _without_trailing_time(line: _Line) -> _Line:
+    m = _trailing_time(line)
+    return _make_line(line.raw, line.norm[: m.start()].rstrip(" -–—|•·")) if m else line
+
+
+# Separators of the items of a one-line tag list.
+_TAG_SEPARATOR = regex.compile(r"\s*(?:[،,|•·;؛/#]+|\s[\-–—]+\s)\s*")
+
+
+def _tag_line_shaped(line: _Line, s: _Signals, p: _Params) -> bool:
+    """A one-line list of keywords: at least three items set off by commas, bars, bullets, slashes,
+    dashes or hashtags, each of at most ``tag_item_max_words`` words, almost no function word, no
+    final stop and no reporting verb (a sentence listing things has verbs and function words).
+
+    >>> from newsstudy.clean.lexicons import _lexicons
+    >>> line = _make_line("الأردن، الاقتصاد الأردني، البنك المركزي، التضخم")
+    >>> _tag_line_shaped(line, _signals(line, _lexicons()), _Params())
+    True
+    >>> line = _make_line("وقال الوزير إن الحكومة، والبنك المركزي، والمصارف ستعمل معاً")
+    >>> _tag_line_shaped(line, _signals(line, _lexicons()), _Params())
+    False
+    """
+    if not 3 <= s.words <= p.tag_line_max_words or s.ends_sentence or s.reporting_cue:
+        return False
+    if s.function_share > p.tag_line_max_function_share:
+        return False
+    items = [x for x in _TAG_SEPARATOR.split(line.norm.strip()) if _TOKEN.search(x)]
+    return len(items) >= p.tag_line_min_items and all(
+        len(_TOKEN.findall(x)) <= p.tag_item_max_words for x in items
+    )
 
 
 # Clitics stripped from the front of a word before it is cut to a stem (longest first);

@@ -48,6 +48,11 @@ RULES: dict[str, str] = {
     "structure:headline_with_colon": 'headline: a first line ending with a colon ("<who> to <paper>:") '
     "over a headline-like line that continues it, the story opening after them",
     "title:matches_title": "headline: the first line repeats the title column and reads as a headline",
+    "title:matches_title_below_chrome": "headline: among the first text lines, the line repeating the title "
+    "column (Jaccard of stems, or every title stem in a line a few stems longer), under short "
+    "unpunctuated lines only",
+    "title:above_title": "nav: a short unpunctuated line printed over the line repeating the title "
+    "(a site name, section or breadcrumb the lexicons do not know)",
     "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
     "lexicon:related_inline": "related: a related header followed by a headline on the same line",
     "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
@@ -86,6 +91,13 @@ RULES: dict[str, str] = {
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
+    "bars, bullets, slashes, dashes or hashtags, almost no function word, no final stop, no reporting verb",
+    "context:timed_headline_list": "related: a run of at least two headline-like lines each ending with a "
+    "time (a relative time such as منذ 3 ساعات, a clock time or a numeric date): a listed-headlines box",
+    "context:tail_headlines(overlap=x.xx)": "related: after the article's last body-text line, a run of "
+    "at least two headline-like lines of five stems or more ending the document's text, none sharing a "
+    "quarter of the article's key terms: a list of other stories' headlines whose header was lost",
     "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
     "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "

@@ -33,7 +33,7 @@ def _doc_cues(lines: list[_Line], lex: _Lexicons, p: _Params) -> _DocCues:
     return _DocCues(
         boilerplate=lex.boilerplate.occurs_in(boilerplate, boilerplate.lower()),
         comment_form=lex.comment_form_long.occurs_in(form, form.lower()),
-        triggers=any(t in lowered for t in _UNANCHORED_TRIGGERS) or bool(_LATIN_SLASH.search(joined)),
+        triggers=_has_trigger(lowered) or bool(_LATIN_SLASH.search(joined)),
     )
 
 
@@ -94,10 +94,12 @@ def _line_rule(
 # Getty, ©, embedded-post links) can match; see caption_patterns.txt, embed_patterns.txt.
 _UNANCHORED_TRIGGERS = (
     "t.co/",
-    "twitter.com/",
+    ".com/",  # twitter.com/, pic.twitter.com/, x.com/, facebook.com/, youtube.com/, tiktok.com/
+    "youtu.be/",
     "©",
     "getty",
     "post shared",
+    "posted by",
     "instagram",
     "انستغرام",
     "منشور",
@@ -105,6 +107,11 @@ _UNANCHORED_TRIGGERS = (
 
 
 _LATIN_SLASH = regex.compile(r"[A-Za-z]\s*/\s*[A-Za-z]")
+
+
+def _has_trigger(lowered: str) -> bool:
+    """Whether a lowered text holds any of :data:`_UNANCHORED_TRIGGERS` (lowered once, not per trigger)."""
+    return any(t in lowered for t in _UNANCHORED_TRIGGERS)
 
 
 def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bool:
@@ -120,10 +127,7 @@ def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bo
     return bool(
         (lex.any_start if short else lex.long_start).match(norm)
         or (short and _only_agency_words(line.key, lex) and lex.credit_agency.match(norm))
-        or (
-            cues.triggers
-            and (any(t in norm.lower() for t in _UNANCHORED_TRIGGERS) or _LATIN_SLASH.search(norm))
-        )
+        or (cues.triggers and (_has_trigger(norm.lower()) or _LATIN_SLASH.search(norm)))
         or (cues.boilerplate and n <= p.boilerplate_max_words and lex.boilerplate.search(norm))
         or (cues.comment_form and n <= p.form_max_words and lex.comment_form_long.search(norm))
     )

@@ -27,6 +27,8 @@ class _Params:
     tweet_max_words: int = 60
     duplicate_min_words: int = 6
     title_min_jaccard: float = 0.8
+    title_max_extra_stems: int = 4
+    title_search_lines: int = 5
     injected_min_words: int = 5
     teaser_min_run: int = 2
     teaser_max_overlap: float = 0.3
@@ -39,6 +41,13 @@ class _Params:
     long_min_words: int = field(default_factory=lambda: _fitted()["long_min_words"]["value"])
     tag_max_words: int = 4
     tag_min_run: int = 2
+    tag_line_max_words: int = 30
+    tag_line_min_items: int = 3
+    tag_item_max_words: int = 3
+    tag_line_max_function_share: float = 0.1
+    timed_list_min_run: int = 2
+    tail_headlines_min_run: int = 2
+    tail_headlines_max_overlap: float = 0.25
     dateline_max_words: int = 8
     outside_key_terms: int = 8
     foreign_max_overlap: float = 0.1

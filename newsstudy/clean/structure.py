@@ -3,8 +3,6 @@ injected headlines, subheads, trailing teasers, tweet texts and in-document dupl
 
 from __future__ import annotations
 
-import itertools
-
 import regex
 
 from newsstudy.clean.features import (
@@ -53,14 +51,9 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         return
     line = lines[first]
     if title:
-        title_words = len(title.split())
-        # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
-        if line.n_words > 2 * title_words + 2 or title_words > 2 * line.n_words + 2:
-            return
         title_stems = _stems(_make_line(title), lex, p)
-        line_stems = _stems(line, lex, p)
-        union = title_stems | line_stems
-        matched = bool(union) and len(title_stems & line_stems) / len(union) >= p.title_min_jaccard
+        title_words = len(title.split())
+        matched = _matches_title(line, title_stems, title_words, lex, p)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
             if not _headline_continues(lines, first, lex, p):
@@ -71,8 +64,66 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
             # sentence, or a masthead over the headline (scrapers fill the title with either); the
             # page itself tells, as when there is no title.
             _headline_from_shape(lines, first, lex, p)
+            return
+        below = _title_below_chrome(lines, first, title_stems, title_words, lex, p)
+        if below is not None:
+            # Page chrome the lexicons do not know (a site name, a section, a breadcrumb) printed over
+            # the title: the title is where it repeats, and the short lines above it are chrome.
+            for j in range(first, below):
+                if lines[j].label == "content":
+                    lines[j].label, lines[j].rule = "nav", "title:above_title"
+            lines[below].label, lines[below].rule = "headline", "title:matches_title_below_chrome"
+            if not _headline_continues(lines, below, lex, p):
+                _deck_over_byline(lines, below, p)
         return
     _headline_from_shape(lines, first, lex, p)
+
+
+def _matches_title(
+    line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
+) -> bool:
+    """Whether a line repeats the title: stems with a Jaccard of at least ``title_min_jaccard``, or the
+    stems of one all in the other, at most ``title_max_extra_stems`` stems longer (``<title> | <site>``
+    as the line, or as the title column)."""
+    # A Jaccard of 0.8 is impossible when the lengths differ a lot: skip the stemming.
+    if title_words > 2 * line.n_words + 2 or line.n_words > 2 * title_words + 2 + p.title_max_extra_stems:
+        return False
+    line_stems = _stems(line, lex, p)
+    union = title_stems | line_stems
+    if not union:
+        return False
+    if len(title_stems & line_stems) / len(union) >= p.title_min_jaccard:
+        return True
+    shorter, longer = sorted((title_stems, line_stems), key=len)
+    # One holds the other and a few stems more: "<title> | <site>" as the line, or as the title column.
+    return len(shorter) >= 3 and shorter <= longer and len(longer) - len(shorter) <= p.title_max_extra_stems
+
+
+def _title_below_chrome(
+    lines: list[_Line], first: int, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
+) -> int | None:
+    """The line repeating the title among the first ``title_search_lines`` text lines, when every text
+    line above it is short and unpunctuated (chrome, not the story's sentences); else None."""
+    seen = 0
+    for j in range(first, len(lines)):
+        line = lines[j]
+        if line.label == "blank":
+            continue
+        if line.label != "content" and line.label != "nav":
+            return None  # furniture the line rules know stands between: leave the page as it is
+        if j > first and line.label == "content" and _matches_title(line, title_stems, title_words, lex, p):
+            return j if _headline_like(line, lex, p) else None
+        seen += 1
+        if (
+            seen >= p.title_search_lines
+            or line.n_words > p.chrome_max_words
+            or _FINAL_STOP_OR_COMMA.search(line.norm)
+        ):
+            return None
+    return None
+
+
+_FINAL_STOP_OR_COMMA = regex.compile(r"[.!?؟…؛;،,][\"'»”’)\]]*\s*$|[،,]\s")
 
 
 def _kicker(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
@@ -524,20 +575,22 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
         return
     run: list[tuple[int, float]] = []
+    later: frozenset[str] | None = None
     for i in reversed(body[2:]):
         line = lines[i]
         if not _teaser_shaped(line, p, lex):
             break
-        score = _overlap(_stems(line, lex, p), lead)
-        if score >= p.teaser_max_overlap:
+        own = _stems(line, lex, p)
+        score = _overlap(own, lead)
+        # Teasers are different stories: neighbours in the run share little with each other too, so
+        # the run (walked from the end) stops at a line that goes on with the one below it.
+        if score >= p.teaser_max_overlap or (
+            later is not None and _overlap(later, own) >= p.teaser_max_overlap
+        ):
             break
         run.append((i, score))
+        later = own
     mean = sum(score for _, score in run) / len(run) if run else 1.0
-    # Teasers are different stories: neighbours in the run share little with each other too.
-    stems = [_stems(lines[i], lex, p) for i, _ in run]
-    pairwise = [_overlap(a, b) for a, b in itertools.pairwise(stems)]
-    if pairwise and max(pairwise) >= p.teaser_max_overlap:
-        return
     # News ledes name the day of the event ("أعلنت الشرطة، الجمعة، ..."); the closing
     # paragraphs of a feature or an opinion piece, which can also share few words
     # with its lead, almost never do. At least one line of the run must.
@@ -556,9 +609,28 @@ def _teaser_shaped(line: _Line, p: _Params, lex: _Lexicons | None = None) -> boo
     """Long, opening like a news lede (no connective), no "Label:" start."""
     return (
         line.n_words >= p.body_min_words
-        and not (_CONNECTIVE_START.match(line.norm) and not _named_subject_first(line, lex))
+        and not (
+            _CONNECTIVE_START.match(line.norm)
+            and not _named_subject_first(line, lex)
+            and _continues(line, lex)
+        )
         and ":" not in " ".join(line.norm.split()[:3])
     )
+
+
+def _continues(line: _Line, lex: _Lexicons | None) -> bool:
+    """Whether a line's opening و/ف is the conjunction: not when the first word is a three-letter word
+    that is no function word with or without its first letter, since و/ف + two letters is no Arabic
+    verb or noun: the letter is the root's (``وقع``, ``وجه``, ``وصل``, ``فاز``), and ledes open so.
+    (Four letters stay ambiguous: ``وقعت`` is a root-و verb, ``ولفت`` the conjunction and a verb.)"""
+    if lex is None:
+        return True
+    words = line.key.split(maxsplit=1)
+    if not words:
+        return True
+    w = words[0]
+    root_letter = w[0] in "وف" and len(w) == 3
+    return not root_letter or w in lex.function_words or w[1:] in lex.function_words
 
 
 _FIRST_WORD_COMMA = regex.compile(r"^\W*([\p{L}]+)\s*[،,]")
