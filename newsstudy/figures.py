@@ -123,10 +123,14 @@ def _cleaning(tables: Tables) -> tuple[Figure, object]:
         return plotting.line_label_bars(
             tables["label_counts"], doc_labels=document_labels(tables["articles"])
         )
-    counts = _pooled(tables["outlet_lines"], ["outlet", "label"], ["n_lines"], largest_outlets(tables))
-    return plotting.line_label_bars(
-        counts.rename(columns={"outlet": "doc_id"}), title="Line labels per outlet"
-    )
+    kept = largest_outlets(tables)
+    counts = _pooled(tables["outlet_lines"], ["outlet", "label"], ["n_lines"], kept)
+    shown = [*kept, _OTHER_GROUP] if (counts["outlet"] == _OTHER_GROUP).any() else kept
+    # Shares, not numbers of lines: how much of each outlet's page is article reads at a glance.
+    return plotting.share_bars(
+        counts, group="outlet", by="label", value="n_lines", groups=shown, colours=plotting.LABEL_COLOURS,
+        title="Line labels per outlet", xlabel="share of the raw lines (their number at the right)",
+    )  # fmt: skip
 
 
 #: Least cosine and Jaccard counted as "similar" in the corpus-level heatmaps.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -85,6 +85,8 @@ _LABEL_COLOURS: dict[str, str] = {
 }
 _OTHER_COLOUR = "#d9d9d9"
 _BAR_COLOUR = "#2171b5"
+#: Each line label's colour, in the guideline's order (the stacking order of the line-label figures).
+LABEL_COLOURS: dict[str, str] = {lab: _LABEL_COLOURS.get(lab, _OTHER_COLOUR) for lab in LINE_LABELS}
 
 
 def _register_font() -> bool:
@@ -560,7 +562,9 @@ def share_bars(
     by: str,
     value: str = "n",
     groups: Sequence[str] | None = None,
+    colours: Mapping[str, str] | None = None,
     title: str | None = None,
+    xlabel: str = "share of the attributions (their number at the right)",
     width: int = 30,
 ) -> tuple[Figure, Axes]:
     """100 %-stacked horizontal bars: each group's counts as shares of its total, one bar per group.
@@ -581,7 +585,12 @@ def share_bars(
     groups : sequence of str, optional
         The bars, top to bottom (default: every group, by name). Groups absent from ``counts``
         are drawn empty with a total of 0.
+    colours : mapping of str to str, optional
+        A colour for each category, in the stacking order (categories it lacks follow, by name):
+        every category is then drawn apart, none pooled. Default: the largest first, in
+        colour-blind-safe colours.
     title : str or None
+    xlabel : str
     width : int, default 30
         Longest group label (characters).
 
@@ -599,8 +608,15 @@ def share_bars(
     wide = counts.pivot_table(index=group, columns=by, values=value, aggfunc="sum", fill_value=0, sort=True)
     wide.columns = wide.columns.astype(str)
     totals = wide.sum(axis=0)
-    order = sorted(wide.columns, key=lambda c: (-totals[c], c))
-    if len(order) > MAX_CATEGORIES:
+    if colours is not None:
+        order = [c for c in colours if c in wide.columns] + sorted(
+            c for c in wide.columns if c not in colours
+        )
+        palette = [colours.get(c, _OTHER_COLOUR) for c in order]
+    else:
+        order = sorted(wide.columns, key=lambda c: (-totals[c], c))
+        palette = list(_CATEGORY_COLOURS)
+    if colours is None and len(order) > MAX_CATEGORIES:
         kept, rest = order[: MAX_CATEGORIES - 1], order[MAX_CATEGORIES - 1 :]
         wide = wide[kept].assign(**{_OTHER_CATEGORY: wide[rest].sum(axis=1)})
         order = [*kept, _OTHER_CATEGORY]
@@ -612,7 +628,7 @@ def share_bars(
         fig, ax = plt.subplots(figsize=(8.5, 0.42 * len(rows) + 2.0), layout="constrained")
         y = np.arange(len(rows))
         left = np.zeros(len(rows))
-        for colour, cat in zip(_CATEGORY_COLOURS, order, strict=False):
+        for colour, cat in zip(palette, order, strict=False):
             vals = shares[cat].to_numpy()
             ax.barh(y, vals, left=left, height=0.7, label=_label(cat), color=colour)
             left += vals
@@ -630,7 +646,7 @@ def share_bars(
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("share of the attributions (their number at the right)")
+        ax.set_xlabel(_label(xlabel))
         ax.tick_params(axis="y", length=0)
         fig.legend(ncols=min(4, len(order)), loc="outside lower center")
         if title:
