@@ -1115,10 +1115,10 @@ def test_word_index_of_long_lines_equals_counting(words, data) -> None:
 GENERAL_CASES = [
     # (sentence, expected (cue, source_type)) for the general readings of issue #15
     ('"لن نتراجع عن هذا القرار"، قال المتحدث باسم الحكومة.', [("قال", "anonymous_official")]),
-    ("وأكد الطباع أن الهدف المباشر للمشروع هو دعم الشركات.", [("وأكد", "named_person")]),
+    ("وأكد الخياط أن الغاية الأولى من الخطة هي تشغيل الشباب.", [("وأكد", "named_person")]),
     ("قالت المفوضة التجارية في الاتحاد الأوروبي إن الاتحاد سيرد.", [("قالت", "named_person")]),
     ("تشير الاجتماعات بين الطرفين إلى أن الاتفاق قريب.", []),
-    ("قال الباحث سليمان نصيرات إن على المثقف محاربة التعصب.", [("قال", "named_person")]),
+    ("قال الباحث يوسف العمري إن على الكاتب مواجهة الكراهية.", [("قال", "named_person")]),
     ("وتوزع المساعدات حسب الحاجة في كل منطقة.", []),
     # an unnamed source said to hold an office is an official
     ("وقال مصدر يشغل منصبا في الحكومة إن الخطة جاهزة.", [("وقال", "anonymous_official")]),
@@ -1175,7 +1175,7 @@ ISSUE_15_CASES = [
 def test_a_coordinated_verb_continues_the_subject_of_the_verb_before_it() -> None:
     # the subject phrase of the first verb ends at وقال, and وقال is no subject-verb clause of that phrase
     found = A.extract(
-        lines_table("d", ["واعتبر المدير خالد نور الفاتورة منخفضة وقال بانها مدعومة من الدولة."])
+        lines_table("d", ["واعتبر المدير خالد نور الأسعار معقولة وقال بانها مدعومة من الحكومة."])
     )
     assert found["cue"].tolist() == ["واعتبر", "وقال"]
     assert "وقال" not in found["source_text"].iloc[0]
@@ -1193,8 +1193,8 @@ HEADLINE_15_CASES = [
     # an interviewee is a person: a name with an al- surname, no given name known; a long office
     ("سعد الحربي لـ«الأيام»: لن نتراجع", [(":", "named_person", None, "سعد الحربي")]),
     (
-        "مدير عام مستشفى الأمراض الصدرية في المدينة القديمة لـ الأيام : العمل مستمر",
-        [(":", "named_person", None, "مدير عام مستشفى الأمراض الصدرية في المدينة القديمة")],
+        "مدير عام مستشفى القلب الجامعي في المدينة القديمة لـ الأيام : العمل مستمر",
+        [(":", "named_person", None, "مدير عام مستشفى القلب الجامعي في المدينة القديمة")],
     ),
     ("الحكومة لـ«الأيام»: لا تراجع", [(":", "institution", None, "الحكومة")]),
 ]
@@ -1430,7 +1430,7 @@ GENERAL_15_CASES = [
         [("وانتقد", "named_person", None, "مختار منير")],
     ),
     # فحسب is "only", not ف + حسب
-    (["لا تقتصر المشكلة على الموظفين فحسب، بل تطال الجميع."], []),
+    (["لا تقف الأزمة عند المزارعين وحدهم، بل تشمل الجميع."], []),
 ]
 
 
@@ -1657,7 +1657,7 @@ def test_bodies_and_their_plurals_are_institutions(texts: list[str], expected: l
 FRONTED_TOPIC_CASES = [
     # a clause opening with عن/حول/بشأن is the topic of the answer: no noun in it is the verb's subject
     (
-        ["وقال مدير المستشفى إن العمل بدأ.", "وعن أبرز الجهات التي تعمل على دعم المستشفى قال: الدولة أولا."],
+        ["وقال مدير المستشفى إن العمل بدأ.", "وعن أهم المؤسسات التي تمول المستشفى قال: الوزارة أولا."],
         [("وقال", "named_person", None, "مدير المستشفى"), ("قال", "named_person", None, "مدير المستشفى")],
     ),
     (
@@ -1715,10 +1715,10 @@ OFFICE_OF_BODY_CASES = [
     (
         [
             "فاز الهلال السوداني في الخرطوم على المريخ السوداني.",
-            "وأشاد الفرنسي غارزيتو المدير الفني للهلال بالأداء.",
-            "وقال غارزيتو إن الفريق جاهز.",
+            "وأشاد الفرنسي دوران المدير الفني للهلال بالأداء.",
+            "وقال دوران إن الفريق جاهز.",
         ],
-        [("وقال", "named_person", "SD", "غارزيتو")],
+        [("وقال", "named_person", "SD", "دوران")],
     ),
     # a state office (a construct) keeps the nationality
     (
@@ -1736,8 +1736,8 @@ def test_an_office_in_a_body_outweighs_a_bare_nationality(texts: list[str], expe
 NOUN_OBJECT_CASES = [
     # أكّد with a noun object reports a statement when a speaker opens its clause (or after من جهته)
     (
-        ["من جهته أكد وزير الدفاع الليبي أسامة الجويلي جاهزية بلاده للانتخابات."],
-        [("أكد", "named_person", "LY", "وزير الدفاع الليبي أسامة الجويلي")],
+        ["من جهته أكد وزير الزراعة الليبي سالم العبيدي استعداد وزارته للموسم."],
+        [("أكد", "named_person", "LY", "وزير الزراعة الليبي سالم العبيدي")],
     ),
     (["وأكدت الشركة التزامها بالمواعيد."], [("وأكدت", "institution", None, "الشركة التزامها بالمواعيد")]),
     (["أكد الحادث ضرورة مراجعة الإجراءات."], []),  # no speaker
@@ -1761,7 +1761,7 @@ def test_akkada_with_a_noun_object_needs_a_speaker(texts: list[str], expected: l
     [
         # the feminine participle of خاطب/ناشد is spelled like the verbal noun (not_cues.txt)
         (
-            ["وقال المفكر إن الحزب الواحد خطر، مبينا أن مخاطبة المجتمع يجب أن تتم بلغة ديمقراطية."],
+            ["وقال الكاتب إن العزلة خطر، مبينا أن مخاطبة الشباب ينبغي أن تكون بلغة قريبة منهم."],
             ["وقال", "مبينا"],
         ),
         (["وقال الوزير إن الحل قريب، مخاطبا الحضور: إن الحل قريب."], ["وقال", "مخاطبا"]),

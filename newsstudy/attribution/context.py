@@ -66,7 +66,7 @@ def _earlier_mention(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
     which (without its clitics) is a word of the earlier source's phrase or a modifier word of the
     vocabulary; the earlier source is the last one of the document with the same head noun.
     """
-    # the words before a preposition: تساءل رجل الدين عن طريقة ... names the cleric
+    # the words before a preposition: تساءل الشيخ عن سبب ... names the cleric
     words = words[: next((i for i, w in enumerate(words) if i and w in _PREPOSITIONS), len(words))]
     if src.source_type not in _PEOPLE_TYPES or len(words) > 2:
         return None
@@ -145,7 +145,7 @@ def _learn_people(norm: str, lex: _Lexicon, state: _State) -> None:
             if _head(w, lex) and _head(w, lex)[0] == "title":
                 if taken:
                     if title is None and _office_of_body(norm, found.end()):
-                        for name in learnt:  # الفرنسي غارزيتو المدير الفني للهلال: he speaks for the club
+                        for name in learnt:  # الفرنسي دوران المدير الفني للهلال: he speaks for the club
                             if state.people.get(name) == label:
                                 del state.people[name]
                     break  # نتنياهو رئيس الوزراء: a title after the name ends it

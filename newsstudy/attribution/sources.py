@@ -153,7 +153,7 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
         return src, len(words)
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
     if cut is None and not complement:
-        # ونفى جودة الله وجود أي انقطاع: with no complementiser the phrase runs on into the verb's
+        # ونفى المهندس سالم وجود أي عطل: with no complementiser the phrase runs on into the verb's
         # object, so a short subject is looked for at its start
         for n in (3, 2, 1):
             if n >= len(words) or (n == 1 and not _known_name(words[0], lex)):
@@ -471,7 +471,7 @@ _FRONTED_TOPIC = frozenset({"عن", "حول", "بشان", "بخصوص", "عما"
 def _fronted_topic(norm: str, start: int, pos: int) -> bool:
     """Whether the clause before the verb at ``pos`` is a fronted topic: it opens with عن/حول/بشأن.
 
-    ``وعن أبرز الجهات التي تعمل على دعم المستشفى قال:`` ("about the bodies that support the hospital, he
+    ``وعن أهم المؤسسات التي تمول المستشفى قال:`` ("about the bodies that support the hospital, he
     said"): every noun before the verb is inside the topic, so none is its subject (the speaker goes on).
     """
     first = norm[start:pos].split(maxsplit=1)[:1]
@@ -695,8 +695,8 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
             toks, words = toks[:k], words[:k]
             conduit_marked = True
             break
-    # An interview headline (a conduit after the source) may name a long office: ``مدير عام مستشفى
-    # الأمراض الصدرية في المدينة القديمة لـ الأيام:``.
+    # An interview headline (a conduit after the source) may name a long office: ``مدير عام مستشفى القلب
+    # الجامعي في المدينة القديمة لـ الأيام:``.
     if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
         return None
     src = _classify(words, lex, headline=True)
