@@ -559,12 +559,37 @@ def _sample_end(head: bytes) -> int:
     return end + 1 if end % 2 and head[end : end + 1] == b"\x00" else end  # "\n" in UTF-16-LE is 0a 00
 
 
+def _opens_array(text: str) -> bool:
+    r"""Whether JSON text (a file's start) is one JSON array rather than JSON Lines.
+
+    It opens with ``[`` and its first line is not a JSON value of its own (a pretty-printed array)
+    or is its only line (an array on one line). JSON Lines whose first record is an array
+    (``[1, 2]``, then objects) is JSON Lines: that record is a problem, the others are read.
+
+    >>> _opens_array('[\n {"text": "a"}\n]'), _opens_array('[{"text": "a"}]')
+    (True, True)
+    >>> _opens_array('[1, 2]\n{"text": "a"}\n'), _opens_array('{"text": "a"}')
+    (False, False)
+    """
+    body = text.lstrip()
+    if not body.startswith("["):
+        return False
+    first, _, rest = body.partition("\n")
+    if not rest.strip():
+        return True
+    try:
+        json.loads(first)
+    except ValueError:
+        return True
+    return False
+
+
 def _sniff(path: Path) -> tuple[str, bool]:
     """A tabular file's encoding, detected from its first megabyte, and whether it opens a JSON array."""
     head, more = _head(path, _SNIFF_BYTES)
     for bom, codec in _BOMS:
         if head.startswith(bom):
-            return codec, head.decode(codec, "replace").lstrip().startswith("[")
+            return codec, _opens_array(head.decode(codec, "replace").lstrip("\ufeff"))
     sample = head[: _sample_end(head)] if more else head
     try:
         text, encoding = decode_bytes(sample, path=path)
@@ -572,8 +597,8 @@ def _sniff(path: Path) -> tuple[str, bool]:
         if not exc.reason.startswith(("undecodable bytes", "truncated UTF-8")):
             raise
         # No encoding reads every line: read UTF-8, each line that is not a problem of its own.
-        return "utf-8", sample.lstrip().startswith(b"[")
-    return encoding, text.lstrip().startswith("[")
+        return "utf-8", _opens_array(sample.decode("utf-8", "replace"))
+    return encoding, _opens_array(text)
 
 
 def _table_rows(

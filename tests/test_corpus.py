@@ -294,3 +294,19 @@ def test_a_binary_text_column_is_decoded_as_a_file_would_be(tmp_path):
     assert problems["reason"].tolist() == [
         "row 3 (doc_id c): the text cell's bytes are not text (binary file: looks like a PNG image, not text)"
     ]
+
+
+def test_json_lines_whose_first_record_is_an_array_keep_the_records_after_it(tmp_path):
+    """Only a file that *is* one JSON array is read as one; a first record that is an array is a problem."""
+    path = tmp_path / "a.jsonl"
+    path.write_text('[1, 2]\n{"text": "نص أول"}\n{"text": "نص ثان"}\n', encoding="utf-8")
+    docs, problems = load_corpus(path, on_error="report")
+    assert docs["text"].tolist() == ["نص أول", "نص ثان"]
+    assert problems["reason"].tolist() == ["line 1: not a JSON object but an array"]
+    for name, body in (
+        ("b.json", '[\n {"text": "نص"},\n {"text": "آخر"}\n]\n'),
+        ("c.jsonl", '[{"text": "نص"}]'),
+    ):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+        docs, problems = load_corpus(tmp_path / name, on_error="report")
+        assert len(docs) == body.count('"text"') and problems.empty
