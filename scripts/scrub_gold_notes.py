@@ -18,7 +18,11 @@ import regex
 
 from newsstudy import evaluation
 
-RUN = regex.compile(r"(?:\p{Arabic}+[\s،,.:؛\-]+){2,}\p{Arabic}+")
+#: Three or more words (Arabic letters or digits; the first and last with Arabic letters) apart by
+#: spaces, punctuation or quotes.
+_WORD = r"[\p{Arabic}\d]*\p{Arabic}[\p{Arabic}\d]*"
+_SEP = r"[\s،,.:؛\-«»\"'“”/()]+"
+RUN = regex.compile(rf"{_WORD}(?:{_SEP}[\p{{Arabic}}\d]+)+{_SEP}{_WORD}")
 
 
 def _place(run: str, lines: list[str]) -> str:
@@ -30,7 +34,14 @@ def _place(run: str, lines: list[str]) -> str:
 
 
 def main() -> None:
-    dev_ids = set(evaluation.sample_documents().query("corpus == 'dev'")["doc_id"])
+    # Every gold file's document of the development corpus: the random sample, the supplement and
+    # the fresh sample alike.
+    index = evaluation._index()
+    named = {
+        json.loads(p.read_text(encoding="utf-8")).get("doc_id")
+        for p in Path(evaluation.GOLD_DIR).glob("*/*.json")
+    }
+    dev_ids = {d for d in named if d in index and index[d][0] == "dev"}
     docs = evaluation.documents(sorted(dev_ids))
     texts = dict(zip(docs["doc_id"], docs["text"], strict=True))
     for path in sorted(Path(evaluation.GOLD_DIR).glob("*/*.json")):
