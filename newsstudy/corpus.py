@@ -802,7 +802,7 @@ def _parse_json_line(line: str) -> dict[str, Any] | str:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         column = min(exc.pos, len(line.rstrip("\r\n"))) + 1  # not past the line's end
-        return f"not valid JSON ({exc.msg} at column {column})"
+        return f"not valid JSON ({exc.msg.removesuffix(' at')} at column {column})"
     except (ValueError, RecursionError) as exc:  # a number of over 4300 digits, nesting too deep
         return f"not valid JSON ({exc})"
     return _json_object(item, _SURROGATE_ESCAPE.search(line) is not None)
