@@ -1217,6 +1217,16 @@ PARTICIPLE_CASES = [
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),
     ("قالت المديرة إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قالت", "مشيرة"]),
+    # going on an attribution, a speech participle in the singular takes a noun object, also after an
+    # adverbial filler (في الوقت ذاته), and opens a sentence split off from the attribution
+    ("أعلن المدير عن خطة جديدة، مؤكداً في الوقت ذاته حاجة الشركات إلى الدعم.", ["أعلن", "مؤكداً"]),
+    ("قال المدير إن الخطة جاهزة، مضيفا أهمية التمويل للمشروعات.", ["قال", "مضيفا"]),
+    ("وأكد المجلس دعمه للخطة. . داعيا جميع الأطراف إلى الحوار.", ["وأكد", "داعيا"]),
+    ("قال المدير إن العمل مستمر، مشددا في هذا الصدد على أهمية الوقت.", ["قال", "مشددا"]),
+    # with no attribution to go on, or with a preposition that is not its verb's, no cue
+    ("سجل اللاعب هدفا مؤكدا تفوق فريقه.", []),
+    ("قال المدير إن العمل مستمر، مؤكدا في الوقت ذاته.", ["قال"]),
+    ("قال المدير إن العمل مستمر، مؤكدا من جديد.", ["قال"]),
 ]
 
 

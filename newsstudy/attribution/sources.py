@@ -512,7 +512,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             ):
                 continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
             if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
-                continuing = bool(found) and found[-1].cue_start >= sstart
+                # It goes on an attribution of its sentence, or opens a sentence split off from one of
+                # this line (``... . . داعيا كافة الأطراف``).
+                continuing = bool(found) and (found[-1].cue_start >= sstart or initial)
                 if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
                     continue  # a feminine participle cannot go on a masculine source (nor the reverse)
                 if not _participle_object(norm, m, send, lex, continuing=continuing):
@@ -658,18 +660,58 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     ``انتقد``, ``دعا``) reports a statement with its object, when it goes on an attribution of its
     sentence (with none, ``معلنا`` is as often a goal "announcing" a score).
     """
-    frame, prep = lex.participle_frames.get(m.group("part").removeprefix("و").removeprefix("ف"), ("", ""))
+    part = m.group("part").removeprefix("و").removeprefix("ف")
+    frame, prep = lex.participle_frames.get(part, ("", ""))
     if not frame:
         return False
-    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
-    if not nxt or nxt[0].stop_before:
+    ahead = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+    skip = _adverbial_filler([t.text for t in ahead[:5]])
+    if skip and any(t.stop_before for t in ahead[1 : skip + 1]):
+        skip = 0  # the filler ends the clause (``مؤكدا في الوقت نفسه.``)
+    nxt = ahead[skip : skip + 1]
+    if not nxt or (nxt[0].stop_before and not skip):
         return False
     w = nxt[0].text
     if prep and (
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
     ):
         return True
-    return frame == "noun" and continuing and w not in _PREPOSITIONS
+    if not continuing or w in _PREPOSITIONS:
+        return False
+    # Going on an attribution, a speech or claim participle in the singular (the adverbial accusative
+    # مؤكداً، مضيفةً) reports its object as the verb does: ``مؤكداً حاجة المؤسسات ...`` (issue 15:
+    # participles with a noun object were missed on a fresh development sample).
+    return frame == "noun" or (frame == "speech" and part.endswith(("ا", "ه")))
+
+
+#: Adverbial phrases that may stand between a participle and its object (``مؤكداً في الوقت ذاته أن``,
+#: ``مبدياً في ذات الإطار ...``): the position of the word after them (0: none).
+_FILLER_NOUNS = frozenset("الوقت الاطار السياق الصدد المقام الشان الاتجاه".split())
+_FILLER_SAME = frozenset({"ذاته", "نفسه", "ذاتها", "نفسها"})
+_FILLER_WORDS = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "كما"})
+
+
+def _adverbial_filler(words: list[str]) -> int:
+    """How many of ``words`` (the words after a participle) are an adverbial filler, 0 if none.
+
+    >>> _adverbial_filler(["في", "الوقت", "ذاته", "حاجه"]), _adverbial_filler(["في", "ذات", "الاطار", "x"])
+    (3, 3)
+    >>> _adverbial_filler(["في", "هذا", "الصدد", "ب"]), _adverbial_filler(["ايضا", "ان"])
+    (3, 1)
+    >>> _adverbial_filler(["في", "بيان"]), _adverbial_filler([])
+    (0, 0)
+    """
+    if not words:
+        return 0
+    if words[0] in _FILLER_WORDS:
+        return 1
+    if words[0] != "في" or len(words) < 2:
+        return 0
+    if words[1] in _FILLER_NOUNS:
+        return 3 if len(words) > 2 and words[2] in _FILLER_SAME else 2
+    if len(words) > 2 and words[1] in ("ذات", "نفس", "هذا") and words[2] in _FILLER_NOUNS:
+        return 3
+    return 0
 
 
 def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
