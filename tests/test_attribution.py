@@ -1162,7 +1162,9 @@ ISSUE_15_CASES = [
     # indefinite pronouns of people
     ("ويرى كثيرون أن القرار متأخر.", [("ويرى", "anonymous_source", None, "كثيرون")]),
     # دون أن / من دون أن + verb is "without saying": no statement, and no reported content after it
-    ("ودون أن تذكر فرنسا، قالت الوزيرة إن الوضع صعب.", [("قالت", "named_person", None, "الوزيرة")]),
+    # (the minister, a state office naming no country, takes the only country the text names: the cost of
+    # the state-office default, here probably wrong, as "without naming France" suggests she is not French)
+    ("ودون أن تذكر فرنسا، قالت الوزيرة إن الوضع صعب.", [("قالت", "named_person", "FR", "الوزيرة")]),
     ("وغادر الوفد من دون أن يعلن الوزير موقفه.", []),
     # a nationality between a role noun and the name
     (
@@ -1847,3 +1849,55 @@ def test_the_same_source_is_the_last_source(texts: list[str], expected: list[tup
 def test_cities_name_the_document_country(lines: list[str], entity: str | None) -> None:
     found = A.extract(lines_table("d", lines, ["content"] * len(lines)))
     assert found["affiliation_entity"].tolist()[-1:] == [entity]
+
+
+# A state office (minister, ministry, governor, police) that names no country speaks, where no country
+# dominates the document, for the outlet's home country when the researcher gives it, else for the country
+# the document names most even once; any other unaffiliated source keeps the stricter default (two mentions).
+STATE_OFFICE_CASES = [
+    (
+        ["افتتح معرض الكتاب أمس في البحرين بحضور جمهور كبير.", "وقال وزير الثقافة إن المعرض يضم ألف دار."],
+        None,
+        "BH",
+    ),
+    (["افتتح معرض الكتاب أمس في البحرين بحضور كبير.", "وقال مدير المعرض إن الإقبال كبير."], None, None),
+    (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], None, None),
+    (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], "BH", "BH"),
+    # the home country does not override a country that dominates the document; it does override a
+    # country named once (in a national paper an unmarked minister is most often the paper's own)
+    (
+        ["وصل وفد إلى الأردن أمس، والتقى رئيس الوزراء الأردني.", "وقال وزير الخارجية إن اللقاء مثمر."],
+        "BH",
+        "JO",
+    ),
+    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], "BH", "BH"),
+    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], None, "JO"),
+    # a minister whose phrase names his country keeps it
+    (["افتتح معرض الكتاب أمس.", "وقال وزير الثقافة المصري إن المعرض كبير."], "BH", "EG"),
+]
+
+
+@pytest.mark.parametrize(("texts", "home", "entity"), STATE_OFFICE_CASES)
+def test_a_state_office_speaks_for_the_home_or_the_named_country(
+    texts: list[str], home: str | None, entity: str | None
+) -> None:
+    homes = {"d": home} if home else None
+    found = A.extract(lines_table("d", texts), home_countries=homes)
+    assert found["affiliation_entity"].tolist()[-1:] == [entity]
+
+
+def test_the_study_file_gives_the_home_country(tmp_path) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text(
+        '[affiliations]\n"Bahrain" = ["BH"]\n\n[attribution]\nhome_country = "BH"\n', encoding="utf-8"
+    )
+    study = read_study(path)
+    assert study.home_country == "BH"
+    found = A.extract(lines_table("d", ["افتتح المعرض أمس.", "وقالت الشرطة إن الطرق مفتوحة."]), study=study)
+    assert found[["affiliation_entity", "affiliation"]].to_numpy().tolist() == [["BH", "Bahrain"]]
+    path.write_text('[attribution]\nhome_country = "Bahrain"\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="ISO 3166"):
+        read_study(path)
+    path.write_text('[attribution]\nhome = "BH"\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown keys"):
+        read_study(path)

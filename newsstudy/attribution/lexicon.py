@@ -51,6 +51,7 @@ class _Outlet:
 class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
+    state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
     participles: frozenset[str]
     participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
     prepositions: tuple[str, ...]
@@ -232,6 +233,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
+        state_offices=frozenset(_data_lines("state_offices.txt")),
         participles=participles,
         participle_frames=generated_participles,
         prepositions=preps,
