@@ -1901,3 +1901,25 @@ def test_the_study_file_gives_the_home_country(tmp_path) -> None:
     path.write_text('[attribution]\nhome = "BH"\n', encoding="utf-8")
     with pytest.raises(CorpusError, match="unknown keys"):
         read_study(path)
+
+
+# Precision guards of issue 15 (fresh development sample): cues inside a quotation an attribution opens
+# are the speaker's own words, across the sentences of the quotation; a verb after مما / وهو ما is a fact's
+# implication; an imperfect after a subjunctive particle (أن، كي) is an intent.
+GUARD_CASES = [
+    ('وقال المدرب: "أعرف اللاعب جيدا... وقد أكد لي أنه يفاوض فريقا آخر... وأضاف أنه سعيد".', ["وقال"]),
+    ('وقال المدرب: "أعرف اللاعب جيدا". وأضاف أن الفريق جاهز.', ["وقال", "وأضاف"]),
+    ('وحذر الرئيس من التصعيد قائلا: "الحرب لن تفيد أحدا".', ["وحذر", "قائلا"]),
+    # a short quoted name closes before the next cue: not a quotation of speech
+    ('كتب الموقع الإلكتروني لصحيفة "آس"، "البطل الثلاثي" وأشارت إلى أن المباراة سهلة.', ["كتب", "وأشارت"]),
+    ("ولم يصادق المجلس على الدستور، مما يؤكد أنه يحتفظ بحرية الاختيار.", []),
+    ("وتأخر المجلس في القرار، وهو ما يؤكد أن الخلاف قائم.", []),
+    ("وقال الوزير ما يكفي، وأكد أن الخلاف قائم.", ["وقال", "وأكد"]),
+    ("وهذه المشكلة من شأنها أن تهدد الفريق في المباريات.", []),
+    ("وقال المدير إن تأخر الصرف يهدد المشاريع.", ["وقال"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cues"), GUARD_CASES)
+def test_issue_15_precision_guards(text: str, cues: list[str]) -> None:
+    assert A.extract(lines_table("d", [text]))["cue"].tolist() == cues

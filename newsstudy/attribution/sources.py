@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from newsstudy.attribution.classification import (
     _COMPOUND_NAME_ENDS,
@@ -488,9 +489,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         if h is not None:
             found.append(h)
             state.remember(h.src)
+    quoted = (-1, -1)  # the span of a quotation opened by an attribution
     for m in cues:
-        if m.start() < consumed_until:
-            continue
+        if m.start() < consumed_until or quoted[0] < m.start() < quoted[1]:
+            continue  # a cue inside the quoted words is the speaker's own speech, not a source
         if m.start() >= embedded_until:
             embedded_until = -1
         send = _sentence_end(norm, m.end())
@@ -538,6 +540,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 or _strip_conj(before or "", _PREPOSITIONS) in _PREPOSITIONS
             ):
                 continue  # عن كشف ملفاتها، وعن أبرز الجهات: a verbal noun or an elative after a preposition
+            if not m.group("suf") and _no_speaker(norm, m, before, lex):
+                continue  # مما يؤكد أن، من شأنها أن تهدد: a fact's implication or an intent, not speech
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
@@ -556,12 +560,63 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         state.remember(res.src)
         comp = _complement(norm, res.cue_end, send)
         if comp is not None:
+            quoted = max(quoted, _quotation(norm, comp), key=itemgetter(1))
             if norm[comp[0]] == '"':
                 embedded_until = comp[1]  # the quotation ends the reported content
             else:
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+def _quotation(norm: str, comp: tuple[int, int]) -> tuple[int, int]:
+    """The span of the quotation that a complementiser opens (``قال: "..."``, ``وقال "..."``), from its
+    opening to its closing quote, across the sentences inside it; ``(-1, -1)`` when the complementiser
+    opens none, or the line does not close it.
+
+    >>> text = 'قال: "اعرف اللاعب جيدا... وقد اكد لي انه يفاوض". وأضاف'
+    >>> start, end = _quotation(text, (3, 4))
+    >>> text[start:end + 1]
+    '"اعرف اللاعب جيدا... وقد اكد لي انه يفاوض"'
+    >>> _quotation('قال ان "الوضع صعب"', (4, 6)), _quotation('قال: "بلا نهاية', (3, 4))
+    ((-1, -1), (-1, -1))
+    >>> _quotation('كتب موقع "اس" "البطل" واشارت الي ان', (12, 13))
+    (-1, -1)
+    """
+    if norm[comp[0]] not in ':"':
+        return -1, -1
+    at = comp[0] if norm[comp[0]] == '"' else comp[1]
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    if at >= len(norm) or norm[at] != '"' or norm.count('"', 0, at) % 2:
+        return -1, -1  # no quotation, or a closing quote (``لصحيفة "آس"، ...``)
+    close = norm.find('"', at + 1)
+    return (at, close) if close > 0 else (-1, -1)
+
+
+#: Pronouns before ``ما`` that make ``ما`` + verb a relative of a fact (``وهو ما يؤكد أن`` "which confirms").
+_FACT_PRONOUNS = frozenset("هو وهو هي وهي هذا وهذا ذلك وذلك".split())
+#: Particles after which an imperfect verb is subjunctive (``أن تهدد``, ``كي يعلن``): an intent or a
+#: possibility, not a statement (the complementiser إن is spelled ان too, but no reported content opens
+#: with an imperfect reporting verb).
+_SUBJUNCTIVE = frozenset("ان بان لان وان كي لكي".split())
+
+
+def _no_speaker(norm: str, m: _Cue, before: str | None, lex: _Lexicon) -> bool:
+    """Whether a verb cue (with no object pronoun) is no attribution by the word before it.
+
+    ``مما يؤكد أن``, ``وهو ما يؤكد أن``: the verb's subject is the fact of the clause before (a
+    relative of a fact, issue 15 precision guard); ``من شأنها أن تهدد``, ``كي يعلن``: an imperfect
+    after a subjunctive particle is an intent or a possibility.
+    """
+    if before == "مما":
+        return True
+    if before == "ما":
+        return _word_before(norm, norm.rfind("ما", 0, m.start())) in _FACT_PRONOUNS
+    if before in _SUBJUNCTIVE:
+        form = m.group("verb").removeprefix("و").removeprefix("ف").removeprefix("ل")
+        return form[:1] == "ي" or (form[:1] == "ت" and "ي" + form[1:] in lex.verb_forms)
+    return False
 
 
 #: Words that may stand between the start of a clause and a verb that opens it (وقد أشار، كما قال).
