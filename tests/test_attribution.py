@@ -1916,6 +1916,8 @@ GUARD_CASES = [
     ("وتأخر المجلس في القرار، وهو ما يؤكد أن الخلاف قائم.", []),
     ("وقال الوزير ما يكفي، وأكد أن الخلاف قائم.", ["وقال", "وأكد"]),
     ("وهذه المشكلة من شأنها أن تهدد الفريق في المباريات.", []),
+    # the 2nd person feminine (ترين "you think", spelled like a 3rd person feminine plural) is no cue
+    ("فماذا ترين إن تأخر الاجتماع؟", []),
     ("وقال المدير إن تأخر الصرف يهدد المشاريع.", ["وقال"]),
 ]
 
@@ -1923,3 +1925,9 @@ GUARD_CASES = [
 @pytest.mark.parametrize(("text", "cues"), GUARD_CASES)
 def test_issue_15_precision_guards(text: str, cues: list[str]) -> None:
     assert A.extract(lines_table("d", [text]))["cue"].tolist() == cues
+
+
+def test_the_feminine_plural_forms_are_cues() -> None:
+    words = A._lexicon().cue_words
+    assert {"قلن", "ويقلن", "يضفن", "اكدن", "يؤكدن", "ينفين", "يرين"} <= set(words)
+    assert not {"تقلن", "ترين", "تؤكدن"} & set(words)  # 2nd person
