@@ -1045,7 +1045,10 @@ def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bo
     else:
         nxt = norm[m.end() : min(send, m.end() + 24)].split(maxsplit=1)[:1]
         if prep is not None:
-            follows = nxt == [prep]
+            # عبر عن, or, opening its clause, عبر + a subject of a few words + عن (وعبر الاتحاد
+            # الأوروبي عن قلقه; the topic frame then asks the subject to be a speaker, which وعبر
+            # الحدود "and across the border" is not)
+            follows = nxt == [prep] or prep in norm[m.end() : min(send, m.end() + 48)].split()[:6]
         else:
             follows = bool(nxt) and _COMPLEMENT.fullmatch(nxt[0].rstrip("،,.")) is not None
     return follows and _opens_clause(norm, m)
