@@ -1935,3 +1935,20 @@ def test_the_feminine_plural_forms_are_cues() -> None:
     words = A._lexicon().cue_words
     assert {"قلن", "ويقلن", "يضفن", "اكدن", "يؤكدن", "ينفين", "يرين"} <= set(words)
     assert not {"تقلن", "ترين", "تؤكدن"} & set(words)  # 2nd person
+
+
+# A document whose issuer is named takes the issuer's type and entity: after صدر/الصادر عن, after a verb
+# of making it with its pronoun (أجرتها، أعده، نشرته), or joined by لـ (issue 15, fresh development sample).
+ISSUER_CASES = [
+    ("قال تقرير صدر مؤخرا عن شركة المركز المالي الكويتي إن الأسواق تراجعت.", ("institution", "KW")),
+    ("حسب دراسة أجرتها غرفة تجارة وصناعة دبي، فإن النمو سيرتفع.", ("institution", "AE")),
+    ("وقال تقرير للبنك الدولي إن النمو تباطأ.", ("institution", "WORLD_BANK")),
+    ("وقال تقرير نشرته صحيفة الغارديان إن الأرقام صحيحة.", ("media_outlet", "GB")),
+    ("وقال تقرير حديث إن الأرقام صحيحة.", ("document", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_CASES)
+def test_a_document_takes_its_named_issuer(text: str, expected: tuple) -> None:
+    found = A.extract(lines_table("d", [text]))
+    assert [(r.source_type, r.affiliation_entity) for r in found.itertuples()] == [expected]

@@ -484,18 +484,33 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     return None
 
 
+#: Words of issuing before عن (``الصادرة عن``, ``صدر عن``) and verbs of making a document with its
+#: object pronoun (``أجرتها``, ``أعده``, ``نشرتها``): the issuer follows them.
+_ISSUED = ("الصادر", "صادر", "صدر")
+_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع")
+
+
 def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
     """The named issuer of a document (``بيان الجيش``, ``الإحصائيات الصادرة عن وزارة الصحة``)."""
     cands: list[list[str]] = []
     if len(words) > 1:
         cands.append(words[1:])
+        # دراسة لمجموعة صوفان، تقرير للبنك الدولي، نتائج دراسة لمجموعة ...
+        k = 2 if len(words) > 2 and (_head(words[1], lex) or ("",))[0] == "document" else 1
+        if words[k].startswith("ل") and len(words[k]) > 3:
+            cands.append([words[k][1:], *words[k + 1 :]])
     for i, w in enumerate(words[:-1]):
-        if w == "عن" and i > 0 and words[i - 1].startswith(("الصادر", "صادر")):
+        # الصادرة عن وزارة الصحة، تقرير صدر (مؤخرا) عن شركة ...
+        if w == "عن" and any(v.startswith(_ISSUED) for v in words[max(0, i - 2) : i]):
+            cands.append(words[i + 1 :])
+        # دراسة أجرتها غرفة التجارة، تقرير أعده البنك، إحصاءات نشرتها الوزارة (issue 15)
+        elif i and w.startswith(_MADE_BY) and w.endswith(("ها", "ه")):
             cands.append(words[i + 1 :])
     for cand in cands:
         if _outlet_at(cand, lex) is not None or (_head(cand[0], lex) or ("", ""))[0] in (
             "institution",
             "title",
+            "outlet",
         ):
             src = _classify(cand, lex)
             if src is not None and src.source_type in ("media_outlet", "institution", "named_person"):
