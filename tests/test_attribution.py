@@ -1945,6 +1945,9 @@ ISSUER_CASES = [
     ("وقال تقرير للبنك الدولي إن النمو تباطأ.", ("institution", "WORLD_BANK")),
     ("وقال تقرير نشرته صحيفة الغارديان إن الأرقام صحيحة.", ("media_outlet", "GB")),
     ("وقال تقرير حديث إن الأرقام صحيحة.", ("document", None)),
+    # أما + a name and its role + ف<verb>: the person, not the role alone
+    ("أما سالم الكعبي عضو مجلس إدارة الغرفة فشدد على أن الرسوم يجب أن تستمر.", ("named_person", None)),
+    ("أما عضو مجلس إدارة الغرفة فشدد على أن الرسوم يجب أن تستمر.", ("anonymous_official", None)),
 ]
 
 

@@ -429,6 +429,9 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if _fronted_topic(norm, start, pos):
         return None
     toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
+    topic = _amma_topic(norm, pos, lex)
+    if topic is not None:
+        return topic
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
@@ -463,6 +466,41 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
                 return src, (toks[0].start, toks[-1].end)
     return None
+
+
+_MAX_AMMA_TOKENS = 16
+
+
+def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """``أما X فـ<verb>``: the topic that أما fronts is the subject of the verb with ف; read here when
+    it is a name and its role (``أما كاظم السعيد عضو مجلس الإدارة فشدد على``): the whole phrase, a
+    named person (issue 15, fresh development sample), not the role alone."""
+    if norm[pos : pos + 1] != "ف":
+        return None
+    amma = max(norm.rfind("اما ", 0, pos), norm.rfind("واما ", 0, pos))
+    if amma < 0 or amma < _clause_start(norm, pos) - 1:
+        return None
+    toks = [t for t in _last_tokens(norm, amma, pos, _MAX_AMMA_TOKENS) if t.text]
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text in ("اما", "واما")), None)
+    if k is None or k + 1 >= len(toks):
+        return None
+    words = [t.text for t in toks[k + 1 :]]
+    # Only a name followed by its role, which the subject-verb reading takes for the role alone (an
+    # anonymous official); the other fronted subjects (أما الوزير فقال) it reads already.
+    read = None
+    if (
+        len(words) > 2
+        and words[0] not in lex.vocabulary
+        and _head(words[0], lex) is None
+        and words[1].startswith("ال")
+        and any(_head(w, lex) for w in words[2:5])
+    ):
+        # a name and its role (كاظم السعيد عضو مجلس الإدارة): the person who holds it
+        aff = _affiliation(words, lex) or "unknown"
+        read = _Source(" ".join(words), "named_person", aff, None, "m", "person"), len(words)
+    if read is None or read[0].source_type == "document":
+        return None
+    return read[0], (toks[k + 1].start, toks[k + read[1]].end)
 
 
 #: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
