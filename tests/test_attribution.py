@@ -1955,3 +1955,27 @@ ISSUER_CASES = [
 def test_a_document_takes_its_named_issuer(text: str, expected: tuple) -> None:
     found = A.extract(lines_table("d", [text]))
     assert [(r.source_type, r.affiliation_entity) for r in found.itertuples()] == [expected]
+
+
+# نقل X على لسان Y is نقل X عن Y: one attribution (the verb), Y the source, X the conduit; a role with a
+# titled name in apposition after its comma is a named person, in that path too (issue 15).
+TRANSMIT_CASES = [
+    (
+        'ونقلت وكالة الأنباء السعودية على لسان المتحدث باسم التحالف، العقيد الركن أحمد سالم، قوله: "هادئ".',
+        [("ونقلت", "named_person", "Saudi Press Agency")],
+    ),
+    (
+        "ونقلت وكالة رويترز على لسان مسؤول أمريكي قوله إن المحادثات توقفت.",
+        [("ونقلت", "anonymous_official", "Reuters")],
+    ),
+    ("وقال المتحدث باسم الجيش، العميد الركن أحمد سالم، إن القوات تقدمت.", [("وقال", "named_person", None)]),
+    ("وقال المتحدث باسم الجيش إن القوات تقدمت.", [("وقال", "anonymous_official", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRANSMIT_CASES)
+def test_transmission_on_the_tongue_of_and_titled_apposition(text: str, expected: list[tuple]) -> None:
+    found = A.extract(lines_table("d", [text]))
+    assert [
+        (r.cue, r.source_type, None if pd.isna(r.conduit) else r.conduit) for r in found.itertuples()
+    ] == expected

@@ -27,6 +27,7 @@ from newsstudy.attribution.classification import (
     _Source,
     _subject_before_complement,
     _surname,
+    _titled_person,
 )
 from newsstudy.attribution.context import _last_outlet, _person_affiliation, _resolve_anaphor, _State
 from newsstudy.attribution.cues import _Cue
@@ -70,6 +71,7 @@ class _Found:
     src_span: tuple[int, int] | None
     conduit: str | None
     anonymous: bool
+    consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
 
 
 def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
@@ -235,11 +237,16 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
     if (_head(phrase[0].text, lex) or ("", ""))[0] not in ("official", "title"):
         return phrase
     seg: list[_Tok] = []
-    for t in toks[stop : stop + 4]:
+    for t in toks[stop : stop + 6]:
         seg.append(t)
         if t.stop_after:
             break
-    if not seg or not seg[-1].stop_after or not _namelike(seg[0].text, lex, strict=False):
+    if not seg or not seg[-1].stop_after:
+        return phrase
+    if len(seg) <= 6 and _titled_person([t.text for t in seg], lex) is not None:
+        # المتحدث باسم التحالف، العقيد الركن تركي المالكي،: a title and a name (issue 15)
+        return phrase + seg
+    if len(seg) > 4 or not _namelike(seg[0].text, lex, strict=False):
         return phrase
     if all(
         _namelike(t.text, lex, strict=False)
@@ -593,7 +600,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             continue
         if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
             res.cue_start = _governing_verb_start(norm, m.start())
-        consumed_until = res.cue_end
+        consumed_until = max(res.cue_end, res.consumes)
         found.append(res)
         state.remember(res.src)
         comp = _complement(norm, res.cue_end, send)
@@ -1181,11 +1188,20 @@ def _after_quotation(norm: str, pos: int) -> bool:
 
 
 def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
-    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X."""
+    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X. ``نقلت X على لسان Y``
+    is ``عن`` too: one attribution, whose cue is the verb (the preposition is read with it)."""
     an = next((i for i, t in enumerate(after[:14]) if t.text == "عن"), None)
+    skip = 1
+    if an is None:
+        an = next(
+            (i for i, t in enumerate(after[:13]) if t.text == "علي" and after[i + 1].text == "لسان"), None
+        )
+        skip = 2
     if an is not None:
         first, _ = _phrase(after[:an], lex)
-        second, _ = _phrase(after[an + 1 :], lex)
+        rest = after[an + skip :]
+        second, stop = _phrase(rest, lex)
+        second = _apposition(second, rest, stop, lex)
         if second:
             words = [t.text for t in second]
             src = _classify(words, lex)
@@ -1194,7 +1210,9 @@ def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _
                 _person_affiliation(src, words, state)
                 via = _classify([t.text for t in first], lex) if first else None
                 conduit = via.outlet if via is not None and via.source_type == "media_outlet" else None
-                return _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+                found = _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+                found.consumes = after[an + skip - 1].end
+                return found
     phrase, _ = _phrase(after, lex)
     if not phrase:
         return None
