@@ -185,7 +185,9 @@ def verb_forms(past: str, presents: list[str], lemma: str = "") -> list[VerbForm
     seen: dict[str, VerbForm] = {}
     forms = [*perfect_forms(past), *(f for p in presents for f in imperfect_forms(p))]
     is_hollow = hollow(lemma) if lemma else False
-    forms += [f for p in presents for f in feminine_plural_forms(past, p, is_hollow=is_hollow)]
+    if not lemma.endswith("ّ"):
+        # (a doubled verb, ألحّ، ظنّ، أصرّ, undoes its doubling: ألححن; not generated)
+        forms += [f for p in presents for f in feminine_plural_forms(past, p, is_hollow=is_hollow)]
     for form in forms:
         seen.setdefault(form.form, form)
     return list(seen.values())

@@ -776,12 +776,34 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
     ):
         return True
-    if not continuing or w in _PREPOSITIONS:
+    if not continuing or w in _PREPOSITIONS or not _adverbial_position(norm, m, lex):
         return False
     # Going on an attribution, a speech or claim participle in the singular (the adverbial accusative
     # مؤكداً، مضيفةً) reports its object as the verb does: ``مؤكداً حاجة المؤسسات ...`` (issue 15:
     # participles with a noun object were missed on a fresh development sample).
     return frame == "noun" or (frame == "speech" and part.endswith(("ا", "ه")))
+
+
+def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
+    """Whether a participle may be circumstantial (حال) where it stands, not an adjective agreeing with
+    the word before it (``تطورا لافتاً``: both indefinite accusative; ``رسوم جمركية مشددة``: both
+    feminine). After a comma or a stop, with و, or after a word of another ending it may (``وجود أي
+    قطوعات للمياه معتبرا``, copy without commas).
+
+    >>> from newsstudy.attribution.cues import _find_cues
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def at(text):
+    ...     return _adverbial_position(text, _find_cues(text, _lexicon())[-1], _lexicon())
+    >>> at("قال ان العمل مستمر، مؤكدا اهميه الدعم"), at("قال ان تطورا لافتا حدث"), at("قال ان المياه معتبرا")
+    (True, False, True)
+    """
+    if m.group("part")[:1] == "و":
+        return True
+    before = norm[: m.start()].rstrip()
+    if not before or before[-1] in "،,.:;؛!?؟-":
+        return True
+    word = _word_before(norm, m.start()) or ""
+    return lex.cue_words.get(word, ("",))[0] == "verb" or word[-1:] != m.group("part")[-1:]
 
 
 #: Adverbial phrases that may stand between a participle and its object (``مؤكداً في الوقت ذاته أن``,
