@@ -127,13 +127,18 @@ FRESH_SEED = 20261202
 FRESH_MAX_CHARS = 4000
 
 
-def _gold_doc_ids() -> set[str]:
-    """Every doc_id named by any gold file (lines or attributions), of any corpus."""
-    return {
-        json.loads(path.read_text(encoding="utf-8"))["doc_id"]
-        for kind in ("lines", "attributions")
-        for path in (GOLD_DIR / kind).glob("*.json")
-    }
+def _gold_doc_ids(*, besides: str = FRESH_CORPUS) -> set[str]:
+    """Every doc_id named by a gold file (lines or attributions) of any corpus but ``besides``.
+
+    The fresh sample's own gold files are left out, so that drawing it again gives the same sample.
+    """
+    found = set()
+    for kind in ("lines", "attributions"):
+        for path in (GOLD_DIR / kind).glob("*.json"):
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            if rec.get("corpus") != besides:
+                found.add(rec["doc_id"])
+    return found
 
 
 def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHARS) -> pd.DataFrame:
@@ -141,7 +146,7 @@ def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHA
 
     The outlets (dev corpus ``outlet``, ANT ``SRC``) that :func:`split_of` puts in ``dev`` and that
     have at least five articles (ten national-press folders and ANT's BBC, CNN and France 24);
-    per outlet, sorted by doc_id, the articles that are in no gold file yet and whose text is at
+    per outlet, sorted by doc_id, the articles that are in no other gold file and whose text is at
     most ``max_chars`` characters (a size cap so that one sitting's annotation covers thirteen
     outlets; nothing is filtered on content), of which ``random.Random(seed)`` picks one.
     Reproducible from the corpus files and the gold directory's doc_ids alone: ``python -m
