@@ -1232,6 +1232,7 @@ PARTICIPLE_CASES = [
     # an adjective agreeing with the noun before it is no participle of speech (تطورا لافتا، رسوم مشددة)
     ("قال المدير إن القطاع شهد تطورا لافتا خلال العام.", ["قال"]),
     ("قال المدير إن الحكومة فرضت رسوما جمركية مشددة على الواردات.", ["قال"]),
+    ("قال المدير إن الحكومة فرضت #رسوم_جمركية مشددة على الواردات.", ["قال"]),
     # in copy without commas, a participle after a word of another ending goes on
     ("ونفى المدير وجود أي انقطاع للمياه معتبرا ما يحدث أعطالا عادية.", ["ونفى", "معتبرا"]),
 ]

@@ -803,7 +803,8 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     if not before or before[-1] in "،,.:;؛!?؟-":
         return True
     word = _word_before(norm, m.start()) or ""
-    return lex.cue_words.get(word, ("",))[0] == "verb" or word[-1:] != m.group("part")[-1:]
+    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة)
+    return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
 
 
 #: Adverbial phrases that may stand between a participle and its object (``مؤكداً في الوقت ذاته أن``,
