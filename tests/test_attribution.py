@@ -1985,3 +1985,18 @@ def test_transmission_on_the_tongue_of_and_titled_apposition(text: str, expected
     assert [
         (r.cue, r.source_type, None if pd.isna(r.conduit) else r.conduit) for r in found.itertuples()
     ] == expected
+
+
+# A directive verb's object (the one addressed) is not part of its source (issue 15).
+DIRECTIVE_CASES = [
+    ("ودعا الوزير المواطنين إلى الالتزام بالتعليمات.", "الوزير"),
+    ("وطالبت وزارة الصحة المواطنين بارتداء الكمامات.", "وزارة الصحة"),
+    ("ودعت الأمم المتحدة الأطراف إلى ضبط النفس.", "الأمم المتحدة"),
+    ("ودعا الأمين العام الأطراف إلى الحوار.", "الأمين العام"),
+    ("وحثت النقابات والجمعيات الحكومة على الحوار.", "النقابات والجمعيات"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), DIRECTIVE_CASES)
+def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 
 from newsstudy.attribution.classification import (
@@ -807,6 +808,74 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
 
 
+@cache
+def _directive_lemmas() -> frozenset[str]:
+    """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    return frozenset(verbs.loc[verbs["kind"] == "directive", "lemma"])
+
+
+#: Definite words that qualify a definite head as adjectives (الأمين العام، الوزير الأول، المتحدث الرسمي).
+_HEAD_ADJECTIVES = frozenset(
+    "الاول الاولي السابق السابقه الجديد الجديده العام العامه المساعد المساعده الاعلي المكلف المكلفه المنتخب "
+    "المؤقت الحالي الحاليه الدائم الخاص الخاصه الاسبق المناوب الفخري المنتهيه المستقيل".split()
+)
+
+
+def _without_addressee(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+    """The subject of a directive verb without the one it addresses (``ودعا الوزير المواطنين إلى``,
+    ``وطالبت وزارة الصحة المواطنين بـ``): a definite head (or a construct and its genitive, or a name)
+    takes no second definite genitive, so the first definite word after it that is none of its
+    adjectives opens the object (issue 15: the addressee's words were read as the source's).
+
+    >>> from newsstudy.attribution.tokens import _tokens
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def cut(text):
+    ...     return " ".join(t.text for t in _without_addressee(_tokens(text, 0, len(text)), _lexicon()))
+    >>> cut("الوزير المواطنين"), cut("الامين العام الاطراف"), cut("وزاره الصحه المواطنين")
+    ('الوزير', 'الامين العام', 'وزاره الصحه')
+    >>> cut("الامم المتحده الاطراف"), cut("الرئيس الامريكي"), cut("محمد علي")
+    ('الامم المتحده', 'الرئيس الامريكي', 'محمد علي')
+    >>> cut("اليابان والاتحاد الاوروبي واشنطن"), cut("وزاره التجاره والاستثمار السعوديه المهتمين")
+    ('اليابان والاتحاد الاوروبي واشنطن', 'وزاره التجاره والاستثمار السعوديه')
+    """
+    words = [t.text for t in phrase]
+    if len(words) < 2:
+        return phrase
+    name = lex.name_re.match(" ".join(words))
+    if name is not None:
+        i = len(name.group().split())
+    elif _head(words[0], lex) is None:
+        return phrase
+    elif _is_definite(words[0]):
+        i = 1
+    elif _is_definite(words[1]):
+        i = 2  # a construct and its genitive: وزارة الصحة
+    else:
+        return phrase
+    while i < len(words):
+        w = words[i]
+        if not _is_definite(w) or phrase[i - 1].stop_after:
+            return phrase
+        if w[:1] == "و":
+            i += 1  # a coordinated subject (اليابان والاتحاد الأوروبي، وزارة التجارة والاستثمار)
+            continue
+        bare = w
+        adjective = bare in _HEAD_ADJECTIVES or lex.adjective_re.fullmatch(w) is not None
+        if not adjective and bare.endswith(("ي", "يه")) and bare not in _ADDRESSEES:
+            adjective = True  # a nisba adjective: الرسمي، التنفيذي، الإقليمية
+        if not adjective:
+            return phrase[:i]
+        i += 1
+    return phrase
+
+
+#: Definite plurals ending like a nisba adjective that are the people addressed (حث المحافظ الأهالي).
+_ADDRESSEES = frozenset({"الاهالي", "الموالي"})
+
+
 #: Adverbial phrases that may stand between a participle and its object (``مؤكداً في الوقت ذاته أن``,
 #: ``مبدياً في ذات الإطار ...``): the position of the word after them (0: none).
 _FILLER_NOUNS = frozenset("الوقت الاطار السياق الصدد المقام الشان الاتجاه".split())
@@ -1010,6 +1079,8 @@ def _verb_cue(
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
+    if kind == "noun" and lemma in _directive_lemmas():
+        phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
     if kind == "speech" and comp is None and not after_kama and not post_posed:
         phrase = _subject_before_object(phrase, lex)  # أكد الوزير ... حرص: the noun object is no subject
