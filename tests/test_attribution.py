@@ -2000,3 +2000,19 @@ DIRECTIVE_CASES = [
 @pytest.mark.parametrize(("text", "source"), DIRECTIVE_CASES)
 def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) -> None:
     assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source]
+
+
+# وكالة + a name that is no news agency is a body (a rating or UN agency); a national news agency is an
+# outlet (issue 15: the check had compared a clitic-stripped form and never fired).
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("قالت وكالة موديز للتصنيف الائتماني إن النظرة مستقرة.", "institution"),
+        ("وقالت وكالة الطاقة الدولية إن الطلب ارتفع.", "institution"),
+        ("وقالت وكالة البحرين إن الوفد وصل.", "media_outlet"),
+        ("وقالت وكالة الإعلام الروسية إن الوفد وصل.", "media_outlet"),
+        ("وقالت وكالة الأنباء الرسمية إن الوفد وصل.", "media_outlet"),
+    ],
+)
+def test_an_agency_that_is_no_news_agency_is_a_body(text: str, kind: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_type"].tolist() == [kind]

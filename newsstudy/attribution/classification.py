@@ -230,7 +230,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(
                     text, "media_outlet", _outlet_label(rest[0]), rest[0].canonical, gender, "outlet"
                 )
-            if _bare(first, lex)[-1] == "وكاله" and not any(w.endswith("انباء") for w in words[1:3]):
+            if "وكاله" in _bare(first, lex) and not _news_agency(words[1:3], lex):
+                # وكالة موديز، وكالة الطاقة الدولية: an agency that is no news agency is a body
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
@@ -488,6 +489,25 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
 #: object pronoun (``أجرتها``, ``أعده``, ``نشرتها``): the issuer follows them.
 _ISSUED = ("الصادر", "صادر", "صدر")
 _MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع")
+
+
+_NEWS_WORDS = frozenset({"الاعلام", "للاعلام", "الصحافه", "برس", "الاخبار"})
+
+
+def _news_agency(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words after وكالة name a news agency: الأنباء, الإعلام, برس, or a country's name
+    (وكالة البحرين، وكالة تونس إفريقيا: the national news agencies)."""
+    for w in words:
+        if w.endswith("انباء") or w in _NEWS_WORDS:
+            return True
+    if words:
+        entity = lex.names.get(words[0])
+        return entity is not None and _entity_is_country(entity[0])
+    return False
+
+
+def _entity_is_country(entity: str) -> bool:
+    return len(entity) == 2 and entity.isupper()
 
 
 def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
