@@ -520,7 +520,7 @@ def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
         if words[k].startswith("ل") and len(words[k]) > 3:
             cands.append([words[k][1:], *words[k + 1 :]])
     for i, w in enumerate(words[:-1]):
-        # الصادرة عن وزارة الصحة، تقرير صدر (مؤخرا) عن شركة ...
+        # الصادرة عن وزارة الصحة، تقرير صدر (حديثا) عن شركة ...
         if w == "عن" and any(v.startswith(_ISSUED) for v in words[max(0, i - 2) : i]):
             cands.append(words[i + 1 :])
         # دراسة أجرتها غرفة التجارة، تقرير أعده البنك، إحصاءات نشرتها الوزارة (issue 15)
