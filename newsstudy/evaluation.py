@@ -49,10 +49,11 @@ SAMPLE_CORPUS = "shared-sample"
 #: chosen for the kinds of lines the random sample lacks (``scripts/find_supplement_candidates.py``).
 #: Not part of the random sample; never a test outlet's document.
 SUPPLEMENT_CORPUS = "dev-supplement"
-#: The ``corpus`` field of the fresh random sample of development-outlet documents
-#: (``scripts/draw_fresh_sample.py``): drawn and annotated by hand *before* the rules of the
-#: generalisation work were written, so its scores estimate how the rules transfer to documents
-#: nobody tuned on (within the development outlets). Never a test outlet's document.
+#: The ``corpus`` field of the fresh random samples of development-outlet documents, drawn and
+#: annotated by hand *before* the rules of the generalisation work were written, so their scores
+#: estimate how the rules transfer to documents nobody tuned on (within the development outlets):
+#: line gold (``scripts/draw_fresh_sample.py``) and attribution gold (:func:`draw_fresh_dev_sample`).
+#: Never a test outlet's document.
 FRESH_CORPUS = "dev-fresh"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
@@ -121,6 +122,53 @@ def draw_sample() -> pd.DataFrame:
             k = PER_OUTLET
         for doc_id in rng.sample(ids, k):
             rows.append((corpus, doc_id, outlet, splits[outlet]))
+    return pd.DataFrame(rows, columns=["corpus", "doc_id", "outlet", "split"])
+
+
+#: Seed and limits of :func:`draw_fresh_dev_sample`.
+FRESH_SEED = 20261202
+FRESH_MAX_CHARS = 4000
+
+
+def _gold_doc_ids(*, besides: str = FRESH_CORPUS) -> set[str]:
+    """Every doc_id named by a gold file (lines or attributions) of any corpus but ``besides``.
+
+    The fresh sample's own gold files are left out, so that drawing it again gives the same sample.
+    """
+    found = set()
+    for kind in ("lines", "attributions"):
+        for path in (GOLD_DIR / kind).glob("*.json"):
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            if rec.get("corpus") != besides:
+                found.add(rec["doc_id"])
+    return found
+
+
+def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHARS) -> pd.DataFrame:
+    """A fresh random sample for attribution: one article per *development* outlet of either corpus.
+
+    The outlets (dev corpus ``outlet``, ANT ``SRC``) that :func:`split_of` puts in ``dev`` and that
+    have at least five articles (ten national-press folders and ANT's BBC, CNN and France 24);
+    per outlet, sorted by doc_id, the articles that are in no other gold file and whose text is at
+    most ``max_chars`` characters (a size cap so that one sitting's annotation covers thirteen
+    outlets; nothing is filtered on content), of which ``random.Random(seed)`` picks one.
+    Reproducible from the corpus files and the gold directory's doc_ids alone: ``python -m
+    newsstudy.evaluation fresh``. Columns as :func:`draw_sample`.
+    """
+    index = _index()
+    by_outlet: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for doc_id, (corpus, rec) in index.items():
+        by_outlet[(corpus, outlet_of(corpus, rec))].append(doc_id)
+    splits = split_of(outlet for _, outlet in by_outlet)
+    taken = _gold_doc_ids()
+    rng = random.Random(seed)
+    rows = []
+    for (corpus, outlet), ids in sorted(by_outlet.items()):
+        if splits[outlet] != "dev" or len(ids) < 5:
+            continue
+        text_field = "text" if corpus == "dev" else "TEXT"
+        pool = sorted(d for d in ids if d not in taken and len(index[d][1][text_field]) <= max_chars)
+        rows.append((corpus, rng.choice(pool), outlet, "dev"))
     return pd.DataFrame(rows, columns=["corpus", "doc_id", "outlet", "split"])
 
 
@@ -397,6 +445,41 @@ def attribution_scores(split: str | None = "test", *, study=None) -> pd.DataFram
     )
 
 
+def _gold_records_of(corpus: str) -> list[dict]:
+    return [
+        rec
+        for path in sorted((GOLD_DIR / "attributions").glob("*.json"))
+        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") == corpus
+    ]
+
+
+def _lines_of(records: list[dict], texts: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for rec in records:
+        counted, heads = set(rec["counted_lines"]), set(rec["headline_lines"])
+        for n, text in enumerate(texts[rec["doc_id"]].split("\n"), start=1):
+            label = "headline" if n in heads else "content" if n in counted else "nav"
+            rows.append((rec["doc_id"], n, label, "gold", text))
+    return pd.DataFrame(rows, columns=["doc_id", "line", "label", "rule", "text"])
+
+
+def fresh_attribution_scores(*, study=None) -> pd.DataFrame:
+    """:func:`newsstudy.attribution.score_table` on the fresh development sample (``"dev-fresh"``).
+
+    The documents of :func:`draw_fresh_dev_sample`, annotated before any rule was changed
+    against them: the honest estimate, within the development outlets, of how the rules do on
+    stories they were not written on (scored on the gold's counted lines, as
+    :func:`attribution_scores`). Per outlet and ``all``.
+    """
+    records = _gold_records_of(FRESH_CORPUS)
+    docs = documents(r["doc_id"] for r in records)
+    lines = _lines_of(records, dict(zip(docs["doc_id"], docs["text"], strict=True)))
+    found = attribution.extract(lines, study=study)
+    gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
+    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
+    return attribution.score_table(found, gold, groups=outlets, study=study)
+
+
 def _show(doc_id: str) -> None:
     docs = documents([doc_id])
     row = docs.iloc[0]
@@ -410,12 +493,15 @@ def _show(doc_id: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["sample"]:
         print(draw_sample().to_string())
+    elif sys.argv[1:2] == ["fresh"]:
+        print(draw_fresh_dev_sample().to_string())
     elif sys.argv[1:2] == ["scores"]:
         with_evidence = "--evidence" in sys.argv[2:]
         for part in ("dev", "test"):
             table = line_scores(part, evidence=with_evidence).round(3).to_string()
             print(f"lines, {part} part{', with corpus evidence' if with_evidence else ''}\n{table}\n")
             print(f"attributions, {part} part\n{attribution_scores(part).round(3).to_string()}\n")
+        print(f"attributions, fresh dev sample\n{fresh_attribution_scores().round(3).to_string()}\n")
     elif sys.argv[1:2] == ["development"]:
         with_evidence = "--evidence" in sys.argv[2:]
         for name, corpus in (("supplement", SUPPLEMENT_CORPUS), ("fresh sample", FRESH_CORPUS)):

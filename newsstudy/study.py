@@ -28,6 +28,14 @@ re-runs the study (a path is relative to the study file; the command line overri
     id_column = "url"
     outlet_column = "site"     # the views per outlet (newsstudy.views finds one by default)
     date_column = "published"  # the views per month and the direction of reuse
+
+A corpus of one country's national papers can give that country, the default affiliation of a state
+office (a minister, ministry, governor, police) that names none in an article no country dominates:
+
+.. code-block:: toml
+
+    [attribution]
+    home_country = "BH"
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ class Study:
     id_column: str | None = None
     outlet_column: str | None = None
     date_column: str | None = None
+    home_country: str | None = None  # [attribution] home_country: the corpus's outlets' country
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -108,7 +117,34 @@ def read_study(path: str | Path) -> Study:
             if entity in pairs and pairs[entity] != category:
                 raise CorpusError(path, f"entity {entity!r} is in two categories")
             pairs[entity] = category
-    return Study(tuple(table), tuple(sorted(pairs.items())), **_corpus_keys(data.get("corpus", {}), path))
+    return Study(
+        tuple(table),
+        tuple(sorted(pairs.items())),
+        **_corpus_keys(data.get("corpus", {}), path),
+        home_country=_home_country(data.get("attribution", {}), path),
+    )
+
+
+def _home_country(table: object, path: Path) -> str | None:
+    """``[attribution] home_country``: the ISO code of the country of a corpus of national papers.
+
+    A state office (a minister, ministry, governor, police) that names no country, in an article
+    no country dominates, speaks for it (:func:`newsstudy.attribution.extract`). Leave it out for a
+    corpus of pan-Arab or foreign outlets: the article's own country is then the better default.
+    """
+    if not isinstance(table, dict):
+        raise CorpusError(path, "[attribution] must be a table (home_country)")
+    unknown = sorted(set(table) - {"home_country"})
+    if unknown:
+        raise CorpusError(path, f"[attribution] has unknown keys {unknown}; it takes ['home_country']")
+    code = table.get("home_country")
+    if code is None:
+        return None
+    if not (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isupper()):
+        raise CorpusError(
+            path, f"[attribution] home_country must be an ISO 3166-1 alpha-2 code, not {code!r}"
+        )
+    return code
 
 
 _CORPUS_KEYS = ("path", "text_column", "id_column", "outlet_column", "date_column")

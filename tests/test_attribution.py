@@ -2,7 +2,7 @@
 
 Unit tests use invented sentences, one per general rule. The gold tests score the extractor against hand
 annotations in tests/gold/attributions/ (five seeds and a random ANT sample; see the README there) and
-assert the floors of the issue: seeds F1 >= 0.90, source_type accuracy >= 0.90, affiliation >= 0.85; ANT F1
+assert the floors of the issue: seeds F1 >= 0.95, source_type accuracy >= 0.90, affiliation >= 0.85; ANT F1
 >= 0.85.
 """
 
@@ -1068,7 +1068,7 @@ def test_gold_files_are_consistent(corpus: str, n_docs: int) -> None:
 
 def test_seed_gold_floors() -> None:
     m = _score("seeds")
-    assert m["f1"] >= 0.90, m
+    assert m["f1"] >= 0.95, m
     assert m["source_type_accuracy"] >= 0.90, m
     assert m["affiliation_accuracy"] >= 0.85, m
 
@@ -1082,7 +1082,7 @@ def test_ant_heldout_gold_floor() -> None:
     # A second random ANT sample, annotated after the rules were written (see the gold README for how it
     # was used); a regression guard below the measured F1, not a target.
     m = _score("ant-heldout")
-    assert m["f1"] >= 0.80, m
+    assert m["f1"] >= 0.85, m
 
 
 def test_seed_gold_through_the_cleaning_stage() -> None:
@@ -1162,7 +1162,9 @@ ISSUE_15_CASES = [
     # indefinite pronouns of people
     ("ويرى كثيرون أن القرار متأخر.", [("ويرى", "anonymous_source", None, "كثيرون")]),
     # دون أن / من دون أن + verb is "without saying": no statement, and no reported content after it
-    ("ودون أن تذكر فرنسا، قالت الوزيرة إن الوضع صعب.", [("قالت", "named_person", None, "الوزيرة")]),
+    # (the minister, a state office naming no country, takes the only country the text names: the cost of
+    # the state-office default, here probably wrong, as "without naming France" suggests she is not French)
+    ("ودون أن تذكر فرنسا، قالت الوزيرة إن الوضع صعب.", [("قالت", "named_person", "FR", "الوزيرة")]),
     ("وغادر الوفد من دون أن يعلن الوزير موقفه.", []),
     # a nationality between a role noun and the name
     (
@@ -1217,6 +1219,22 @@ PARTICIPLE_CASES = [
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),
     ("قالت المديرة إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قالت", "مشيرة"]),
+    # going on an attribution, a speech participle in the singular takes a noun object, also after an
+    # adverbial filler (في السياق ذاته), and opens a sentence split off from the attribution
+    ("أعلن المدير عن خطة للتدريب، مضيفا في السياق ذاته ضرورة تمويل الورش.", ["أعلن", "مضيفا"]),
+    ("قال المدير إن الخطة جاهزة، مضيفا أهمية التمويل للمشروعات.", ["قال", "مضيفا"]),
+    ("وأكد المجلس دعمه للخطة. . داعيا القوى السياسية إلى التفاوض.", ["وأكد", "داعيا"]),
+    ("قال المدير إن الخطة نافذة، لافتا في هذا الإطار لضرورة المتابعة.", ["قال", "لافتا"]),
+    # with no attribution to go on, or with a preposition that is not its verb's, no cue
+    ("سجل اللاعب هدفا مؤكدا تفوق فريقه.", []),
+    ("قال المدير إن العمل مستمر، مؤكدا في السياق ذاته.", ["قال"]),
+    ("قال المدير إن العمل مستمر، مؤكدا من جديد.", ["قال"]),
+    # an adjective agreeing with the noun before it is no participle of speech (تطورا لافتا، رسوم مشددة)
+    ("قال المدير إن القطاع شهد تطورا لافتا خلال العام.", ["قال"]),
+    ("قال المدير إن الحكومة فرضت رسوما جمركية مشددة على الواردات.", ["قال"]),
+    ("قال المدير إن الحكومة فرضت #رسوم_جمركية مشددة على الواردات.", ["قال"]),
+    # in copy without commas, a participle after a word of another ending goes on
+    ("ونفى المدير وجود أي انقطاع في الكهرباء معتبرا الأعطال عادية.", ["ونفى", "معتبرا"]),
 ]
 
 
@@ -1837,3 +1855,167 @@ def test_the_same_source_is_the_last_source(texts: list[str], expected: list[tup
 def test_cities_name_the_document_country(lines: list[str], entity: str | None) -> None:
     found = A.extract(lines_table("d", lines, ["content"] * len(lines)))
     assert found["affiliation_entity"].tolist()[-1:] == [entity]
+
+
+# A state office (minister, ministry, governor, police) that names no country speaks, where no country
+# dominates the document, for the outlet's home country when the researcher gives it, else for the country
+# the document names most even once; any other unaffiliated source keeps the stricter default (two mentions).
+STATE_OFFICE_CASES = [
+    (
+        ["افتتح معرض الكتاب أمس في البحرين بحضور جمهور كبير.", "وقال وزير الثقافة إن المعرض يضم ألف دار."],
+        None,
+        "BH",
+    ),
+    (["افتتح معرض الكتاب أمس في البحرين بحضور كبير.", "وقال مدير المعرض إن الإقبال كبير."], None, None),
+    (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], None, None),
+    (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], "BH", "BH"),
+    # the home country does not override a country that dominates the document; it does override a
+    # country named once (in a national paper an unmarked minister is most often the paper's own)
+    (
+        ["وصل وفد إلى الأردن أمس، والتقى رئيس الوزراء الأردني.", "وقال وزير الخارجية إن اللقاء مثمر."],
+        "BH",
+        "JO",
+    ),
+    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], "BH", "BH"),
+    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], None, "JO"),
+    # a minister whose phrase names his country keeps it
+    (["افتتح معرض الكتاب أمس.", "وقال وزير الثقافة المصري إن المعرض كبير."], "BH", "EG"),
+]
+
+
+@pytest.mark.parametrize(("texts", "home", "entity"), STATE_OFFICE_CASES)
+def test_a_state_office_speaks_for_the_home_or_the_named_country(
+    texts: list[str], home: str | None, entity: str | None
+) -> None:
+    homes = {"d": home} if home else None
+    found = A.extract(lines_table("d", texts), home_countries=homes)
+    assert found["affiliation_entity"].tolist()[-1:] == [entity]
+
+
+def test_the_study_file_gives_the_home_country(tmp_path) -> None:
+    path = tmp_path / "study.toml"
+    path.write_text(
+        '[affiliations]\n"Bahrain" = ["BH"]\n\n[attribution]\nhome_country = "BH"\n', encoding="utf-8"
+    )
+    study = read_study(path)
+    assert study.home_country == "BH"
+    found = A.extract(lines_table("d", ["افتتح المعرض أمس.", "وقالت الشرطة إن الطرق مفتوحة."]), study=study)
+    assert found[["affiliation_entity", "affiliation"]].to_numpy().tolist() == [["BH", "Bahrain"]]
+    path.write_text('[attribution]\nhome_country = "Bahrain"\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="ISO 3166"):
+        read_study(path)
+    path.write_text('[attribution]\nhome = "BH"\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match="unknown keys"):
+        read_study(path)
+
+
+# Precision guards of issue 15 (fresh development sample): cues inside a quotation an attribution opens
+# are the speaker's own words, across the sentences of the quotation; a verb after مما / وهو ما is a fact's
+# implication; an imperfect after a subjunctive particle (أن، كي) is an intent.
+GUARD_CASES = [
+    ('وقال المدرب: "أعرف اللاعب جيدا... وقد أكد لي أنه يفاوض فريقا آخر... وأضاف أنه سعيد".', ["وقال"]),
+    ('وقال المدرب: "أعرف اللاعب جيدا". وأضاف أن الفريق جاهز.', ["وقال", "وأضاف"]),
+    ('وحذر الرئيس من التصعيد قائلا: "الحرب لن تفيد أحدا".', ["وحذر", "قائلا"]),
+    # a short quoted name closes before the next cue: not a quotation of speech
+    ('كتب موقع صحيفة "ماركا"، "النجم الأول" وأشارت إلى أن الفوز مستحق.', ["كتب", "وأشارت"]),
+    ("وتأجل الاجتماع مرتين، مما يؤكد وجود خلافات عميقة.", []),
+    ("وتأخر المجلس في القرار، وذلك ما يثبت أن الخلاف قائم.", []),
+    ("وقال الوزير ما يكفي، وأكد أن الخلاف قائم.", ["وقال", "وأكد"]),
+    ("وطلب النادي من اللاعب أن يعلن موقفه قبل المباراة.", []),
+    # عبّر spelled like the preposition عبر: the verb opening its clause with a subject before its عن
+    ("وعبر البنك الدولي عن خشيته من التباطؤ.", ["وعبر"]),
+    ("ووصلت الشحنة عبر الميناء عن طريق البحر.", []),
+    ("وعبر الحدود عن طريق البحر وصل المهاجرون.", []),
+    # the 2nd person feminine (ترين "you think", spelled like a 3rd person feminine plural) is no cue
+    ("فماذا ترين إن تأخر الاجتماع؟", []),
+    ("وقال المدير إن تأخر الصرف يهدد المشاريع.", ["وقال"]),
+]
+
+
+@pytest.mark.parametrize(("text", "cues"), GUARD_CASES)
+def test_issue_15_precision_guards(text: str, cues: list[str]) -> None:
+    assert A.extract(lines_table("d", [text]))["cue"].tolist() == cues
+
+
+def test_the_feminine_plural_forms_are_cues() -> None:
+    words = A._lexicon().cue_words
+    assert {"قلن", "ويقلن", "يضفن", "اكدن", "يؤكدن", "ينفين", "يرين"} <= set(words)
+    assert not {"تقلن", "ترين", "تؤكدن"} & set(words)  # 2nd person
+
+
+# A document whose issuer is named takes the issuer's type and entity: after صدر/الصادر عن, after a verb
+# of making it with its pronoun (أجرتها، أعده، نشرته), or joined by لـ (issue 15, fresh development sample).
+ISSUER_CASES = [
+    ("وقال تقرير صدر حديثا عن شركة كويتية للاستثمار إن الودائع ارتفعت.", ("institution", "KW")),
+    ("وحسب دراسة أجرتها جامعة الشارقة، فإن الإقبال سيرتفع.", ("institution", "AE")),
+    ("وقال تقرير للبنك الدولي إن النمو تباطأ.", ("institution", "WORLD_BANK")),
+    ("وأفاد تقرير حديث نشرته الغارديان بأن الأرقام دقيقة.", ("media_outlet", "GB")),
+    ("وقال تقرير حديث إن الأرقام صحيحة.", ("document", None)),
+    # أما + a name and its role + ف<verb>: the person, not the role alone
+    ("أما سالم الكعبي عضو اللجنة الفنية فأكد أن الخطة تحتاج وقتا.", ("named_person", None)),
+    ("أما عضو اللجنة الفنية فأكد أن الخطة تحتاج وقتا.", ("anonymous_official", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUER_CASES)
+def test_a_document_takes_its_named_issuer(text: str, expected: tuple) -> None:
+    found = A.extract(lines_table("d", [text]))
+    assert [(r.source_type, r.affiliation_entity) for r in found.itertuples()] == [expected]
+
+
+# نقل X على لسان Y is نقل X عن Y: one attribution (the verb), Y the source, X the conduit; a role with a
+# titled name in apposition after its comma is a named person, in that path too (issue 15).
+TRANSMIT_CASES = [
+    (
+        'ونقلت وكالة الأنباء السعودية على لسان المتحدث باسم التحالف، العقيد الركن أحمد سالم، قوله: "هادئ".',
+        [("ونقلت", "named_person", "Saudi Press Agency")],
+    ),
+    (
+        "ونقلت وكالة رويترز على لسان مسؤول أمريكي قوله إن المحادثات توقفت.",
+        [("ونقلت", "anonymous_official", "Reuters")],
+    ),
+    (
+        "وأوضح الناطق باسم القوات، العميد الركن أحمد سالم، أن الوحدات تقدمت.",
+        [("وأوضح", "named_person", None)],
+    ),
+    ("وأوضح الناطق باسم القوات أن الوحدات تقدمت.", [("وأوضح", "anonymous_official", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRANSMIT_CASES)
+def test_transmission_on_the_tongue_of_and_titled_apposition(text: str, expected: list[tuple]) -> None:
+    found = A.extract(lines_table("d", [text]))
+    assert [
+        (r.cue, r.source_type, None if pd.isna(r.conduit) else r.conduit) for r in found.itertuples()
+    ] == expected
+
+
+# A directive verb's object (the one addressed) is not part of its source (issue 15).
+DIRECTIVE_CASES = [
+    ("ودعا الوزير المواطنين إلى الالتزام بالتعليمات.", "الوزير"),
+    ("وطالبت وزارة الصحة المواطنين بارتداء الكمامات.", "وزارة الصحة"),
+    ("ودعت الأمم المتحدة الأطراف إلى ضبط النفس.", "الأمم المتحدة"),
+    ("ودعا الأمين العام الأطراف إلى الحوار.", "الأمين العام"),
+    ("وحثت النقابات والجمعيات الحكومة على الحوار.", "النقابات والجمعيات"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), DIRECTIVE_CASES)
+def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source]
+
+
+# وكالة + a name that is no news agency is a body (a rating or UN agency); a national news agency is an
+# outlet (issue 15: the check had compared a clitic-stripped form and never fired).
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ورجحت وكالة موديز أن يتباطأ النمو.", "institution"),
+        ("ورأت وكالة الطاقة الدولية في تقريرها أن الطلب سيتراجع.", "institution"),
+        ("وقالت وكالة البحرين إن الوفد وصل.", "media_outlet"),
+        ("وقالت وكالة الإعلام الروسية إن الوفد وصل.", "media_outlet"),
+        ("وذكرت وكالة الأنباء المحلية أن الوفد غادر.", "media_outlet"),
+    ],
+)
+def test_an_agency_that_is_no_news_agency_is_a_body(text: str, kind: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_type"].tolist() == [kind]

@@ -1034,3 +1034,15 @@ def test_a_facebook_post_signature_and_the_post_over_it_are_embed() -> None:
     text = "\n".join([HEADLINE, BODY_1, post, "Posted by Festival Page on Monday, January 1, 2024", BODY_2])
     assert labels_of(text)[2:4] == ["embed", "embed"]
     assert rules_of(text)[3] == "pattern:post_signature"
+
+
+def test_every_rule_the_cleaner_can_give_is_explained_in_rules() -> None:
+    """Each rule name written in the cleaner's code has its explanation in clean.RULES (the rule column
+    of the lines table is looked up there, in notebook 01 and by a researcher)."""
+    import re
+    from pathlib import Path
+
+    known = {k.split("(")[0] for k in clean.RULES} | {"structure:repeat_of_line_"}  # _N: a line number
+    named = re.compile(r"\"((?:context|structure|shape|pattern|title|default|lexicon|corpus)[a-z_]*:[a-z_]+)")
+    used = {m for f in Path(clean.__file__).parent.glob("*.py") for m in named.findall(f.read_text("utf-8"))}
+    assert used and not used - known, sorted(used - known)

@@ -97,9 +97,10 @@ def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFram
 
 def test_attribution_scores_on_the_test_outlets_do_not_regress(attribution_scores: pd.DataFrame) -> None:
     overall = attribution_scores.loc["all"]
-    assert overall["f1"] >= 0.71 and overall["precision"] >= 0.78, attribution_scores
-    assert overall["recall"] >= 0.65 and overall["affiliation"] >= 0.64, attribution_scores
-    assert overall["source_type"] >= 0.81 and overall["affiliation_entity"] >= 0.60, attribution_scores
+    # measured: P 0.799, R 0.661, F1 0.724, source_type 0.837, affiliation_entity 0.640, affiliation 0.680
+    assert overall["f1"] >= 0.715 and overall["precision"] >= 0.79, attribution_scores
+    assert overall["recall"] >= 0.65 and overall["affiliation"] >= 0.67, attribution_scores
+    assert overall["source_type"] >= 0.83 and overall["affiliation_entity"] >= 0.63, attribution_scores
 
 
 @pytest.mark.xfail(strict=True, reason="issue #14's targets are not met yet (see the notebook 01 table)")
@@ -189,3 +190,37 @@ def test_the_fresh_development_sample_is_drawn_as_documented_and_covers_every_li
         for g in rec["lines"]:
             assert (g["label"] == "blank") == (not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff"))
         assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "notes", "lines"}
+
+
+# The fresh development sample for attribution (``dev-fresh``): drawn at random from development outlets
+# and annotated before any rule was changed against it, the honest within-development estimate.
+def test_the_fresh_sample_is_drawn_as_documented_from_development_outlets_only() -> None:
+    drawn = evaluation.draw_fresh_dev_sample()
+    records = evaluation._gold_records_of(evaluation.FRESH_CORPUS)
+    assert sorted(drawn["doc_id"]) == sorted(r["doc_id"] for r in records)  # reproducible from the seed
+    assert drawn["outlet"].is_unique and len(drawn) >= 12 and set(drawn["split"]) == {"dev"}
+    index = evaluation._index()
+    splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
+    assert {splits[o] for o in drawn["outlet"]} == {"dev"}  # never a test outlet
+    assert not set(drawn["doc_id"]) & set(evaluation.draw_sample()["doc_id"])
+    docs = evaluation.documents(drawn["doc_id"]).set_index("doc_id")
+    for rec in records:
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        from_dev = docs.loc[rec["doc_id"], "corpus"] == "dev"
+        assert set(rec["headline_lines"]) <= set(rec["counted_lines"])
+        for a in rec["attributions"]:
+            assert a["line"] in rec["counted_lines"] and 0 <= a["start"] < a["end"] <= len(raw[a["line"] - 1])
+            assert a["source_type"] in attribution.SOURCE_TYPES
+            if from_dev:  # arabic-news-dev.md: gold names lines and offsets, never the text
+                assert "cue" not in a and "source_text" not in a, rec["doc_id"]
+            else:
+                assert raw[a["line"] - 1][a["start"] : a["end"]] == a["cue"]
+    assert sum(len(r["attributions"]) for r in records) >= 75
+
+
+def test_attribution_scores_on_the_fresh_development_sample() -> None:
+    # Before the rules were changed against it: P 0.847, R 0.772, F1 0.808 (gold README); a regression
+    # floor a little below what the library scores now.
+    overall = evaluation.fresh_attribution_scores().loc["all"]
+    assert overall["f1"] >= 0.88 and overall["precision"] >= 0.88 and overall["recall"] >= 0.88, overall
+    assert overall["source_type"] >= 0.93 and overall["affiliation_entity"] >= 0.79, overall

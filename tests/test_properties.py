@@ -157,3 +157,46 @@ def test_a_line_always_repeats_itself_as_a_title(text):
     line, lex, p = _make_line(text.replace("\n", " ")), _lexicons(), _Params()
     own = _stems(line, lex, p)
     assert _matches_title(line, own, len(text.split()), lex, p) == bool(own)
+
+
+# The new text functions of the attribution stage (issue 15, generalisation pass).
+ARABIC_STEM = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهوي", min_size=2, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC_STEM, ARABIC_STEM, st.booleans())
+@example("قال", "قول", True)
+@example("دعا", "دعو", False)
+def test_feminine_plurals_are_feminine_and_end_in_nun(past, stem, is_hollow):
+    from newsstudy.attribution import morphology
+
+    forms = morphology.feminine_plural_forms(past, "ي" + stem, is_hollow=is_hollow)
+    assert len(forms) == 2 and all(f.feminine and f.form.endswith("ن") for f in forms)
+    assert forms[1].form.startswith("ي")
+    every = morphology.verb_forms(past, ["ي" + stem], "قال" if is_hollow else "")
+    assert len({f.form for f in every}) == len(every)  # each written form once
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(["في", "الوقت", "ذاته", "هذا", "الصدد", "ذات", "ايضا", "قال", "ان"]), max_size=6)
+)
+def test_an_adverbial_filler_is_a_prefix_of_at_most_three_words(words):
+    from newsstudy.attribution.sources import _adverbial_filler
+
+    n = _adverbial_filler(words)
+    assert 0 <= n <= min(3, len(words))
+    assert n == 0 or words[0] in ("في", "ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "كما")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(['"', ":", " ", "قال", "نص", "."]), max_size=12).map("".join))
+def test_a_quotation_span_is_inside_the_line_and_quoted(text):
+    from newsstudy.attribution.sources import _quotation
+
+    for at, char in enumerate(text):
+        if char in ':"':
+            start, end = _quotation(text, (at, at + 1))
+            assert (start, end) == (-1, -1) or (
+                at <= start < end < len(text) and text[start] == '"' == text[end]
+            )

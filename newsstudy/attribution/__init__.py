@@ -99,6 +99,26 @@ Decisions where ANNOTATION.md is silent (a media researcher's reading; kept cons
 - Several affiliations in one phrase (``مسؤولون إسرائيليون وأمريكيون``): the first named.
 - A media outlet's affiliation is the outlet's country mapped onto the label set (US outlets → US,
   Reuters → other).
+
+Issue 15, generalisation pass (rules written on development outlets, measured on a fresh random
+sample of them, ``evaluation.fresh_attribution_scores``)
+----------------------------------------------------------------------------------------------------
+- A speech participle in the singular going on an attribution of its sentence (or opening a sentence
+  split off from one) reports its noun object (``..., مضيفا في السياق ذاته ضرورة التمويل``), unless it
+  agrees as an adjective with the word before it (``تطورا لافتا``).
+- Cues inside a quotation that an attribution opens are the speaker's own words, across the
+  sentences of the quotation; ``مما يؤكد``/``وهو ما يؤكد`` is a fact's implication and an imperfect after
+  ``أن``/``كي`` an intent: no attribution.
+- The feminine plural (``قلن``, ``يقلن``) is generated; the 2nd person ``تقلن`` is not.
+- ``نقلت X على لسان Y`` is one attribution, as ``نقلت X عن Y``; a role with a titled name in apposition
+  (``الناطق باسم القوات، العميد الركن ...،``) is a named person; ``أما <name> <role> فـ<verb>`` cites
+  the named person.
+- A document's named issuer (``تقرير صدر عن``, ``دراسة أجرتها``, ``تقرير للبنك الدولي``) gives its type.
+- A directive verb's addressee is not part of its source (``ودعا الوزير المواطنين إلى``).
+- A state office (``data/attribution/state_offices.txt``: minister, ministry, governor, police ...) that
+  names no country, in a document no country dominates, speaks for the outlet's home country where
+  the researcher gives it (``extract(home_countries=...)`` or ``[attribution] home_country`` in the
+  study file), else for the country the document names most, even once.
 """
 
 from __future__ import annotations

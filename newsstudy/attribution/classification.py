@@ -230,7 +230,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(
                     text, "media_outlet", _outlet_label(rest[0]), rest[0].canonical, gender, "outlet"
                 )
-            if _bare(first, lex)[-1] == "وكاله" and not any(w.endswith("انباء") for w in words[1:3]):
+            if "وكاله" in _bare(first, lex) and not _news_agency(words[1:3], lex):
+                # وكالة موديز، وكالة الطاقة الدولية: an agency that is no news agency is a body
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
@@ -484,18 +485,52 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     return None
 
 
+#: Words of issuing before عن (``الصادرة عن``, ``صدر عن``) and verbs of making a document with its
+#: object pronoun (``أجرتها``, ``أعده``, ``نشرتها``): the issuer follows them.
+_ISSUED = ("الصادر", "صادر", "صدر")
+_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع")
+
+
+_NEWS_WORDS = frozenset({"الاعلام", "للاعلام", "الصحافه", "برس", "الاخبار"})
+
+
+def _news_agency(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words after وكالة name a news agency: الأنباء, الإعلام, برس, or a country's name
+    (وكالة البحرين، وكالة تونس إفريقيا: the national news agencies)."""
+    for w in words:
+        if w.endswith("انباء") or w in _NEWS_WORDS:
+            return True
+    if words:
+        entity = lex.names.get(words[0])
+        return entity is not None and _entity_is_country(entity[0])
+    return False
+
+
+def _entity_is_country(entity: str) -> bool:
+    return len(entity) == 2 and entity.isupper()
+
+
 def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
     """The named issuer of a document (``بيان الجيش``, ``الإحصائيات الصادرة عن وزارة الصحة``)."""
     cands: list[list[str]] = []
     if len(words) > 1:
         cands.append(words[1:])
+        # دراسة لمجموعة صوفان، تقرير للبنك الدولي، نتائج دراسة لمجموعة ...
+        k = 2 if len(words) > 2 and (_head(words[1], lex) or ("",))[0] == "document" else 1
+        if words[k].startswith("ل") and len(words[k]) > 3:
+            cands.append([words[k][1:], *words[k + 1 :]])
     for i, w in enumerate(words[:-1]):
-        if w == "عن" and i > 0 and words[i - 1].startswith(("الصادر", "صادر")):
+        # الصادرة عن وزارة الصحة، تقرير صدر (حديثا) عن شركة ...
+        if w == "عن" and any(v.startswith(_ISSUED) for v in words[max(0, i - 2) : i]):
+            cands.append(words[i + 1 :])
+        # دراسة أجرتها غرفة التجارة، تقرير أعده البنك، إحصاءات نشرتها الوزارة (issue 15)
+        elif i and w.startswith(_MADE_BY) and w.endswith(("ها", "ه")):
             cands.append(words[i + 1 :])
     for cand in cands:
         if _outlet_at(cand, lex) is not None or (_head(cand[0], lex) or ("", ""))[0] in (
             "institution",
             "title",
+            "outlet",
         ):
             src = _classify(cand, lex)
             if src is not None and src.source_type in ("media_outlet", "institution", "named_person"):

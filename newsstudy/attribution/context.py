@@ -392,7 +392,9 @@ def _home_countries() -> dict[str, str]:
     return homes
 
 
-def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
+def _document_country(
+    norms: list[str], lex: _Lexicon, *, min_mentions: int = _CONTEXT_MIN_MENTIONS
+) -> str | None:
     """The country a document is about: the one its text mentions most (names, capitals, adjectives).
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
@@ -404,6 +406,7 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     stays unknown. A national body or a political figure
     (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
     EU, the UN) are not countries and are not counted, however often a story names them.
+    ``min_mentions=1`` is the weaker default for a state office (:func:`_state_office`).
     """
     homes = _home_countries()
     countries: dict[str, int] = {}  # not EU, UN, AU: they have no home country
@@ -423,8 +426,24 @@ def _document_country(norms: list[str], lex: _Lexicon) -> str | None:
     best = ranked[0]
     n = countries[best]
     runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
-    if n < _CONTEXT_MIN_MENTIONS:
+    if n < min_mentions:
         return None
     if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
         return None  # no country dominates, and the most mentioned is not the one the text names first
     return best
+
+
+def _state_office(phrase: str, lex: _Lexicon) -> bool:
+    """Whether a normalised source phrase is headed by a state's office or body (``state_offices.txt``).
+
+    One of its first three words, without clitics and article, is such a head noun: ``وزير
+    الداخلية``, ``مدير أمن المحافظة``, ``وقالت الشرطة``, ``الداخلية``.
+
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> _state_office("وزير الداخليه", _lexicon()), _state_office("مدير امن المحافظه", _lexicon())
+    (True, True)
+    >>> _state_office("متعامل في السوق", _lexicon()), _state_office("", _lexicon())
+    (False, False)
+    """
+    offices = lex.state_offices
+    return any(c in offices for word in phrase.split()[:3] for c in _bare(word, lex))

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from itertools import groupby
 from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State
+from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State, _state_office
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
 from newsstudy.attribution.sources import _line_attributions
@@ -89,10 +90,18 @@ def _unshift(inserted: list[int], start: int, end: int) -> tuple[int, int]:
     return start - bisect_left(inserted, start), end - bisect_left(inserted, end)
 
 
-def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon) -> list[tuple]:
-    """The attribution rows of one document from its lines (number, label, raw text, matching form)."""
+def _doc_rows(
+    doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon, home: str | None = None
+) -> list[tuple]:
+    """The attribution rows of one document from its lines (number, label, raw text, matching form).
+
+    ``home`` is the home country of the document's outlet, when the researcher gives it
+    (:func:`extract`): the default entity of a state office that names no country, where no
+    country dominates the text.
+    """
     state = _State()
     rows: list[tuple] = []
+    norms: list[str] = []  # each row's source phrase, normalised
     for line_no, label, raw, matching in lines:
         norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
@@ -111,6 +120,7 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
             else:
                 source_text = f.src.raw or f.src.text
             f.src.raw = source_text
+            norms.append(f.src.text)
             rows.append(
                 (  # in the order of COLUMNS
                     doc_id,
@@ -132,6 +142,18 @@ def _doc_rows(doc_id: str, lines: list[tuple[int, str, str, str]], lex: _Lexicon
         country = _document_country(state.history, lex)
         if country is not None:
             rows = [(*r[:8], country, *r[9:]) if r[8] is None and r[6] in _CONTEXT_TYPES else r for r in rows]
+        else:
+            # No country dominates: a state office (a minister, the police) still speaks for the home
+            # country of its outlet where the researcher gives it, else for the country the document
+            # names most, however few times (a domestic story of a national paper names its own rarely).
+            offices = [
+                r[8] is None and r[6] in _CONTEXT_TYPES and _state_office(n, lex)
+                for r, n in zip(rows, norms, strict=True)
+            ]
+            if any(offices):
+                country = home or _document_country(state.history, lex, min_mentions=1)
+                if country is not None:
+                    rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
 
 
@@ -150,7 +172,9 @@ def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
     return out
 
 
-def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
+def extract(
+    lines: pd.DataFrame, *, study: Study | None = None, home_countries: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Find every source attribution in the ``headline`` and ``content`` lines.
 
     Parameters
@@ -160,7 +184,12 @@ def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
         Lines with any other label (``duplicate``, ``credit``, ``related`` ...) are ignored.
     study : Study, optional
         The study whose categories ``affiliation`` reports (:mod:`newsstudy.study`; default the
-        categories of ANNOTATION.md).
+        categories of ANNOTATION.md). Its ``home_country``, if set, is every document's home country.
+    home_countries : mapping, optional
+        doc_id -> the ISO code of the country of the document's outlet, where the researcher knows it
+        (a national paper; leave pan-Arab outlets out). A state office (a minister, ministry,
+        governor, police) whose phrase names no country, in a document that no country dominates,
+        speaks for that country; without one, for the country the document names most, even once.
 
     Returns
     -------
@@ -200,8 +229,10 @@ def extract(lines: pd.DataFrame, *, study: Study | None = None) -> pd.DataFrame:
         _matching_forms(texts),
         strict=True,
     )
+    default_home = getattr(study, "home_country", None)
+    homes = home_countries or {}
     for doc_id, group in groupby(records, key=itemgetter(0)):
-        rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex))
+        rows.extend(_doc_rows(doc_id, [rec[1:] for rec in group], lex, homes.get(doc_id, default_home)))
     if not rows:
         out = pd.DataFrame([], columns=list(COLUMNS))
         for col in ("affiliation", "affiliation_entity", "conduit", "outlet"):

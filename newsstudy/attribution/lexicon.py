@@ -51,6 +51,7 @@ class _Outlet:
 class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
+    state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
     participles: frozenset[str]
     participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
     prepositions: tuple[str, ...]
@@ -181,7 +182,7 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
         frame = _FRAMES[row.frame]
         if row.preposition.strip():
             preps[row.lemma] = row.preposition.strip()
-        for vf in morphology.verb_forms(row.past, row.present.split("|")):
+        for vf in morphology.verb_forms(row.past, row.present.split("|"), row.lemma):
             forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
         if row.participle not in ("", "-"):
             for f in morphology.participle_forms(row.participle):
@@ -232,6 +233,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
+        state_offices=frozenset(_data_lines("state_offices.txt")),
         participles=participles,
         participle_frames=generated_participles,
         prepositions=preps,

@@ -16,9 +16,15 @@ in news are generated here by the rules of Arabic conjugation rather than typed 
   normalisation, so مؤكداً and مؤكدًا are both مؤكدا), feminine (مؤكده), and the
   oblique plural and dual (مؤكدين).
 
-Feminine plurals (قلن، يقلن) are left out: news reports groups of women with the
-masculine plural far more often, and the feminine plural imperfect is spelled like
-other forms. Prefixes (و ف ل) and object pronouns are added by the cue table in
+- **feminine plural**, perfect and imperfect (قلن يقلن، أكدن يؤكدن): a hollow verb
+  shortens its long vowel before the suffix (قال → قلن، يقول → يقلن), a defective one keeps
+  its final ي (نفى → نفين، ينفي → ينفين) or, with و, is spelled like the masculine plural
+  (يدعون). News reports groups of women with the masculine plural far more often, but a story
+  about women (students, nurses, mothers) uses these (issue 15: a fresh development sample
+  missed ويقلن أن). Where a feminine plural is spelled like another form of the table, the other
+  form's reading is kept.
+
+Prefixes (و ف ل) and object pronouns are added by the cue table in
 :mod:`newsstudy.attribution`, not here.
 """
 
@@ -26,7 +32,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["VerbForm", "imperfect_forms", "participle_forms", "perfect_forms", "verb_forms"]
+__all__ = [
+    "VerbForm",
+    "feminine_plural_forms",
+    "hollow",
+    "imperfect_forms",
+    "participle_forms",
+    "perfect_forms",
+    "verb_forms",
+]
 
 _WEAK_FINAL = ("ي", "ا", "و")
 
@@ -97,13 +111,83 @@ def participle_forms(participle: str) -> list[VerbForm]:
     ]
 
 
-def verb_forms(past: str, presents: list[str]) -> list[VerbForm]:
-    """Every finite 3rd-person form of a verb (perfect, then each imperfect spelling), duplicates once.
+_LONG_VOWELS = ("ا", "و", "ي")
+_DIACRITICS = "ًٌٍَُِْ"  # the short vowels and sukun (not the shadda, which marks a doubled letter)
 
-    >>> len(verb_forms("قال", ["يقول"]))
-    9
+
+def hollow(lemma: str) -> bool:
+    """Whether a lemma (as the lexicon writes it, with its hamza and shadda) is a hollow verb.
+
+    Form I with a long vowel in the middle (قال، زاد، صاح) or form IV (أضاف، أشار، أجاب); not a
+    verb whose و or ي is a consonant doubled (نوّه، بيّن) nor one whose ا is a hamza (سأل).
+
+    >>> [hollow(w) for w in ("قال", "أضاف", "نوّه", "سأل", "أكّد", "تابع", "رأى")]
+    [True, True, False, False, False, False, False]
+    """
+    word = "".join(c for c in lemma if c not in _DIACRITICS)
+    if "ّ" in word:
+        return False
+    if len(word) == 3:
+        return word[1] in _LONG_VOWELS and word[0] not in _LONG_VOWELS and word[2] not in "ىاي"
+    return len(word) == 4 and word[0] in "أا" and word[2] == "ا" and word[3] not in "ىاي"
+
+
+def feminine_plural_forms(past: str, present: str, *, is_hollow: bool = False) -> list[VerbForm]:
+    """The 3rd-person feminine plural perfect and imperfect forms (matching form), all feminine.
+
+    A hollow verb (:func:`hollow`) shortens its long vowel before the suffix; a defective one keeps
+    its final ي or و (ا becomes و in the perfect).
+
+    >>> [f.form for f in feminine_plural_forms("قال", "يقول", is_hollow=True)]
+    ['قلن', 'يقلن']
+    >>> [f.form for f in feminine_plural_forms("اضاف", "يضيف", is_hollow=True)]
+    ['اضفن', 'يضفن']
+    >>> [f.form for f in feminine_plural_forms("اكد", "يؤكد")]
+    ['اكدن', 'يؤكدن']
+    >>> [f.form for f in feminine_plural_forms("نفي", "ينفي")]
+    ['نفين', 'ينفين']
+    >>> [f.form for f in feminine_plural_forms("دعا", "يدعو")]
+    ['دعون', 'يدعون']
+    >>> [f.form for f in feminine_plural_forms("راي", "يري")]
+    ['راين', 'يرين']
+    """
+    if not present.startswith("ي"):
+        raise ValueError(f"an imperfect 3rd person masculine begins with ي: {present!r}")
+    stem = present[1:]
+    if past.endswith("ا") and len(past) > 2:
+        perfect = past[:-1] + "ون"
+    elif is_hollow and len(past) in (3, 4):
+        perfect = past[:-2] + past[-1] + "ن"
+    else:
+        perfect = past + "ن"
+    if is_hollow and len(stem) == 3 and stem[1] in _LONG_VOWELS:
+        imperfect = stem[0] + stem[2] + "ن"
+    elif stem.endswith("ا") and len(stem) > 2:
+        imperfect = stem[:-1] + "ين"
+    else:
+        imperfect = stem + "ن"
+    # (تقلن is the 2nd person, not the 3rd: the 3rd person feminine plural imperfect takes ي)
+    return [VerbForm(perfect, True), VerbForm("ي" + imperfect, True)]
+
+
+def verb_forms(past: str, presents: list[str], lemma: str = "") -> list[VerbForm]:
+    """Every finite 3rd-person form of a verb (perfect, then each imperfect spelling, then the
+    feminine plurals), duplicates once: a feminine plural spelled like another form gives way.
+    ``lemma`` (as the lexicon writes it) tells a hollow verb (:func:`hollow`).
+
+    >>> len(verb_forms("قال", ["يقول"], "قال"))
+    11
+    >>> [f.form for f in verb_forms("قال", ["يقول"], "قال")][-2:]
+    ['قلن', 'يقلن']
+    >>> [f.form for f in verb_forms("دعا", ["يدعو"])][-2:]
+    ['يدعون', 'دعون']
     """
     seen: dict[str, VerbForm] = {}
-    for form in [*perfect_forms(past), *(f for p in presents for f in imperfect_forms(p))]:
+    forms = [*perfect_forms(past), *(f for p in presents for f in imperfect_forms(p))]
+    is_hollow = hollow(lemma) if lemma else False
+    if not lemma.endswith("ّ"):
+        # (a doubled verb, ألحّ، ظنّ، أصرّ, undoes its doubling: ألححن; not generated)
+        forms += [f for p in presents for f in feminine_plural_forms(past, p, is_hollow=is_hollow)]
+    for form in forms:
         seen.setdefault(form.form, form)
     return list(seen.values())

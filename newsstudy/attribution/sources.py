@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
 
 from newsstudy.attribution.classification import (
     _COMPOUND_NAME_ENDS,
@@ -26,6 +28,7 @@ from newsstudy.attribution.classification import (
     _Source,
     _subject_before_complement,
     _surname,
+    _titled_person,
 )
 from newsstudy.attribution.context import _last_outlet, _person_affiliation, _resolve_anaphor, _State
 from newsstudy.attribution.cues import _Cue
@@ -69,6 +72,7 @@ class _Found:
     src_span: tuple[int, int] | None
     conduit: str | None
     anonymous: bool
+    consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
 
 
 def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
@@ -234,11 +238,16 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
     if (_head(phrase[0].text, lex) or ("", ""))[0] not in ("official", "title"):
         return phrase
     seg: list[_Tok] = []
-    for t in toks[stop : stop + 4]:
+    for t in toks[stop : stop + 6]:
         seg.append(t)
         if t.stop_after:
             break
-    if not seg or not seg[-1].stop_after or not _namelike(seg[0].text, lex, strict=False):
+    if not seg or not seg[-1].stop_after:
+        return phrase
+    if len(seg) <= 6 and _titled_person([t.text for t in seg], lex) is not None:
+        # المتحدث باسم التحالف، العقيد الركن تركي المالكي،: a title and a name (issue 15)
+        return phrase + seg
+    if len(seg) > 4 or not _namelike(seg[0].text, lex, strict=False):
         return phrase
     if all(
         _namelike(t.text, lex, strict=False)
@@ -428,6 +437,9 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if _fronted_topic(norm, start, pos):
         return None
     toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
+    topic = _amma_topic(norm, pos, lex)
+    if topic is not None:
+        return topic
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
@@ -464,6 +476,41 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     return None
 
 
+_MAX_AMMA_TOKENS = 16
+
+
+def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """``أما X فـ<verb>``: the topic that أما fronts is the subject of the verb with ف; read here when
+    it is a name and its role (``أما سالم الكعبي عضو اللجنة فأكد أن``): the whole phrase, a
+    named person (issue 15, fresh development sample), not the role alone."""
+    if norm[pos : pos + 1] != "ف":
+        return None
+    amma = max(norm.rfind("اما ", 0, pos), norm.rfind("واما ", 0, pos))
+    if amma < 0 or amma < _clause_start(norm, pos) - 1:
+        return None
+    toks = [t for t in _last_tokens(norm, amma, pos, _MAX_AMMA_TOKENS) if t.text]
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text in ("اما", "واما")), None)
+    if k is None or k + 1 >= len(toks):
+        return None
+    words = [t.text for t in toks[k + 1 :]]
+    # Only a name followed by its role, which the subject-verb reading takes for the role alone (an
+    # anonymous official); the other fronted subjects (أما الوزير فقال) it reads already.
+    read = None
+    if (
+        len(words) > 2
+        and words[0] not in lex.vocabulary
+        and _head(words[0], lex) is None
+        and words[1].startswith("ال")
+        and any(_head(w, lex) for w in words[2:5])
+    ):
+        # a name and its role (سالم الكعبي عضو اللجنة): the person who holds it
+        aff = _affiliation(words, lex) or "unknown"
+        read = _Source(" ".join(words), "named_person", aff, None, "m", "person"), len(words)
+    if read is None or read[0].source_type == "document":
+        return None
+    return read[0], (toks[k + 1].start, toks[k + read[1]].end)
+
+
 #: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
 _FRONTED_TOPIC = frozenset({"عن", "حول", "بشان", "بخصوص", "عما"})
 
@@ -488,9 +535,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         if h is not None:
             found.append(h)
             state.remember(h.src)
+    quoted = (-1, -1)  # the span of a quotation opened by an attribution
     for m in cues:
-        if m.start() < consumed_until:
-            continue
+        if m.start() < consumed_until or quoted[0] < m.start() < quoted[1]:
+            continue  # a cue inside the quoted words is the speaker's own speech, not a source
         if m.start() >= embedded_until:
             embedded_until = -1
         send = _sentence_end(norm, m.end())
@@ -512,7 +560,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             ):
                 continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
             if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
-                continuing = bool(found) and found[-1].cue_start >= sstart
+                # It goes on an attribution of its sentence, or opens a sentence split off from one of
+                # this line (``... . . داعيا الجميع``).
+                continuing = bool(found) and (found[-1].cue_start >= sstart or initial)
                 if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
                     continue  # a feminine participle cannot go on a masculine source (nor the reverse)
                 if not _participle_object(norm, m, send, lex, continuing=continuing):
@@ -536,6 +586,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 or _strip_conj(before or "", _PREPOSITIONS) in _PREPOSITIONS
             ):
                 continue  # عن كشف ملفاتها، وعن أبرز الجهات: a verbal noun or an elative after a preposition
+            if not m.group("suf") and _no_speaker(norm, m, before, lex):
+                continue  # مما يؤكد، أن يعلن: a fact's implication or an intent, not speech
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
             if in_content and not coordinated:
@@ -549,17 +601,68 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             continue
         if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
             res.cue_start = _governing_verb_start(norm, m.start())
-        consumed_until = res.cue_end
+        consumed_until = max(res.cue_end, res.consumes)
         found.append(res)
         state.remember(res.src)
         comp = _complement(norm, res.cue_end, send)
         if comp is not None:
+            quoted = max(quoted, _quotation(norm, comp), key=itemgetter(1))
             if norm[comp[0]] == '"':
                 embedded_until = comp[1]  # the quotation ends the reported content
             else:
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+def _quotation(norm: str, comp: tuple[int, int]) -> tuple[int, int]:
+    """The span of the quotation that a complementiser opens (``قال: "..."``, ``وقال "..."``), from its
+    opening to its closing quote, across the sentences inside it; ``(-1, -1)`` when the complementiser
+    opens none, or the line does not close it.
+
+    >>> text = 'قال: "اعرف اللاعب جيدا... وقد اكد لي انه يفاوض". وأضاف'
+    >>> start, end = _quotation(text, (3, 4))
+    >>> text[start:end + 1]
+    '"اعرف اللاعب جيدا... وقد اكد لي انه يفاوض"'
+    >>> _quotation('قال ان "الوضع صعب"', (4, 6)), _quotation('قال: "بلا نهاية', (3, 4))
+    ((-1, -1), (-1, -1))
+    >>> _quotation('كتب موقع "ماركا" "النجم" واشارت الي ان', (15, 16))
+    (-1, -1)
+    """
+    if norm[comp[0]] not in ':"':
+        return -1, -1
+    at = comp[0] if norm[comp[0]] == '"' else comp[1]
+    while at < len(norm) and norm[at] == " ":
+        at += 1
+    if at >= len(norm) or norm[at] != '"' or norm.count('"', 0, at) % 2:
+        return -1, -1  # no quotation, or a closing quote (``لصحيفة "آس"، ...``)
+    close = norm.find('"', at + 1)
+    return (at, close) if close > 0 else (-1, -1)
+
+
+#: Pronouns before ``ما`` that make ``ما`` + verb a relative of a fact (``وهو ما يؤكد`` "which confirms").
+_FACT_PRONOUNS = frozenset("هو وهو هي وهي هذا وهذا ذلك وذلك".split())
+#: Particles after which an imperfect verb is subjunctive (``أن تهدد``, ``كي يعلن``): an intent or a
+#: possibility, not a statement (the complementiser إن is spelled ان too, but no reported content opens
+#: with an imperfect reporting verb).
+_SUBJUNCTIVE = frozenset("ان بان لان وان كي لكي".split())
+
+
+def _no_speaker(norm: str, m: _Cue, before: str | None, lex: _Lexicon) -> bool:
+    """Whether a verb cue (with no object pronoun) is no attribution by the word before it.
+
+    ``مما يؤكد``, ``وهو ما يؤكد``: the verb's subject is the fact of the clause before (a
+    relative of a fact, issue 15 precision guard); ``أن يعلن``, ``كي يعلن``: an imperfect
+    after a subjunctive particle is an intent or a possibility.
+    """
+    if before == "مما":
+        return True
+    if before == "ما":
+        return _word_before(norm, norm.rfind("ما", 0, m.start())) in _FACT_PRONOUNS
+    if before in _SUBJUNCTIVE:
+        form = m.group("verb").removeprefix("و").removeprefix("ف").removeprefix("ل")
+        return form[:1] == "ي" or (form[:1] == "ت" and "ي" + form[1:] in lex.verb_forms)
+    return False
 
 
 #: Words that may stand between the start of a clause and a verb that opens it (وقد أشار، كما قال).
@@ -658,18 +761,149 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     ``انتقد``, ``دعا``) reports a statement with its object, when it goes on an attribution of its
     sentence (with none, ``معلنا`` is as often a goal "announcing" a score).
     """
-    frame, prep = lex.participle_frames.get(m.group("part").removeprefix("و").removeprefix("ف"), ("", ""))
+    part = m.group("part").removeprefix("و").removeprefix("ف")
+    frame, prep = lex.participle_frames.get(part, ("", ""))
     if not frame:
         return False
-    nxt = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[:1]
-    if not nxt or nxt[0].stop_before:
+    ahead = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+    skip = _adverbial_filler([t.text for t in ahead[:5]])
+    if skip and any(t.stop_before for t in ahead[1 : skip + 1]):
+        skip = 0  # the filler ends the clause (``مشيرا في السياق نفسه.``)
+    nxt = ahead[skip : skip + 1]
+    if not nxt or (nxt[0].stop_before and not skip):
         return False
     w = nxt[0].text
     if prep and (
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
     ):
         return True
-    return frame == "noun" and continuing and w not in _PREPOSITIONS
+    if not continuing or w in _PREPOSITIONS or not _adverbial_position(norm, m, lex):
+        return False
+    # Going on an attribution, a speech or claim participle in the singular (the adverbial accusative
+    # مؤكداً، مضيفةً) reports its object as the verb does: ``مضيفا ضرورة التمويل ...`` (issue 15:
+    # participles with a noun object were missed on a fresh development sample).
+    return frame == "noun" or (frame == "speech" and part.endswith(("ا", "ه")))
+
+
+def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
+    """Whether a participle may be circumstantial (حال) where it stands, not an adjective agreeing with
+    the word before it (``تطورا لافتاً``: both indefinite accusative; ``رسوم جمركية مشددة``: both
+    feminine). After a comma or a stop, with و, or after a word of another ending it may (``انقطاع في
+    الكهرباء معتبرا``, copy without commas).
+
+    >>> from newsstudy.attribution.cues import _find_cues
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def at(text):
+    ...     return _adverbial_position(text, _find_cues(text, _lexicon())[-1], _lexicon())
+    >>> at("قال ان العمل مستمر، مؤكدا اهميه الدعم"), at("قال ان تطورا لافتا حدث"), at("قال ان المياه معتبرا")
+    (True, False, True)
+    """
+    if m.group("part")[:1] == "و":
+        return True
+    before = norm[: m.start()].rstrip()
+    if not before or before[-1] in "،,.:;؛!?؟-":
+        return True
+    word = _word_before(norm, m.start()) or ""
+    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة)
+    return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
+
+
+@cache
+def _directive_lemmas() -> frozenset[str]:
+    """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    return frozenset(verbs.loc[verbs["kind"] == "directive", "lemma"])
+
+
+#: Definite words that qualify a definite head as adjectives (الأمين العام، الوزير الأول، المتحدث الرسمي).
+_HEAD_ADJECTIVES = frozenset(
+    "الاول الاولي السابق السابقه الجديد الجديده العام العامه المساعد المساعده الاعلي المكلف المكلفه المنتخب "
+    "المؤقت الحالي الحاليه الدائم الخاص الخاصه الاسبق المناوب الفخري المنتهيه المستقيل".split()
+)
+
+
+def _without_addressee(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+    """The subject of a directive verb without the one it addresses (``ودعا الوزير المواطنين إلى``,
+    ``وطالبت وزارة الصحة المواطنين بـ``): a definite head (or a construct and its genitive, or a name)
+    takes no second definite genitive, so the first definite word after it that is none of its
+    adjectives opens the object (issue 15: the addressee's words were read as the source's).
+
+    >>> from newsstudy.attribution.tokens import _tokens
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def cut(text):
+    ...     return " ".join(t.text for t in _without_addressee(_tokens(text, 0, len(text)), _lexicon()))
+    >>> cut("الوزير المواطنين"), cut("الامين العام الاطراف"), cut("وزاره الصحه المواطنين")
+    ('الوزير', 'الامين العام', 'وزاره الصحه')
+    >>> cut("الامم المتحده الاطراف"), cut("الرئيس الامريكي"), cut("محمد علي")
+    ('الامم المتحده', 'الرئيس الامريكي', 'محمد علي')
+    >>> cut("اليابان والاتحاد الاوروبي واشنطن"), cut("وزاره التجاره والاستثمار السعوديه المهتمين")
+    ('اليابان والاتحاد الاوروبي واشنطن', 'وزاره التجاره والاستثمار السعوديه')
+    """
+    words = [t.text for t in phrase]
+    if len(words) < 2:
+        return phrase
+    name = lex.name_re.match(" ".join(words))
+    if name is not None:
+        i = len(name.group().split())
+    elif _head(words[0], lex) is None:
+        return phrase
+    elif _is_definite(words[0]):
+        i = 1
+    elif _is_definite(words[1]):
+        i = 2  # a construct and its genitive: وزارة الصحة
+    else:
+        return phrase
+    while i < len(words):
+        w = words[i]
+        if not _is_definite(w) or phrase[i - 1].stop_after:
+            return phrase
+        if w[:1] == "و":
+            i += 1  # a coordinated subject (اليابان والاتحاد الأوروبي، وزارة التجارة والاستثمار)
+            continue
+        bare = w
+        adjective = bare in _HEAD_ADJECTIVES or lex.adjective_re.fullmatch(w) is not None
+        if not adjective and bare.endswith(("ي", "يه")) and bare not in _ADDRESSEES:
+            adjective = True  # a nisba adjective: الرسمي، التنفيذي، الإقليمية
+        if not adjective:
+            return phrase[:i]
+        i += 1
+    return phrase
+
+
+#: Definite plurals ending like a nisba adjective that are the people addressed (حث المحافظ الأهالي).
+_ADDRESSEES = frozenset({"الاهالي", "الموالي"})
+
+
+#: Adverbial phrases that may stand between a participle and its object (``مضيفا في السياق ذاته``,
+#: ``مبدياً في ذات السياق ...``): the position of the word after them (0: none).
+_FILLER_NOUNS = frozenset("الوقت الاطار السياق الصدد المقام الشان الاتجاه".split())
+_FILLER_SAME = frozenset({"ذاته", "نفسه", "ذاتها", "نفسها"})
+_FILLER_WORDS = frozenset({"ايضا", "كذلك", "بدوره", "بدورها", "مجددا", "كما"})
+
+
+def _adverbial_filler(words: list[str]) -> int:
+    """How many of ``words`` (the words after a participle) are an adverbial filler, 0 if none.
+
+    >>> _adverbial_filler(["في", "الوقت", "ذاته", "x"]), _adverbial_filler(["في", "ذات", "الاطار", "x"])
+    (3, 3)
+    >>> _adverbial_filler(["في", "هذا", "الصدد", "x"]), _adverbial_filler(["ايضا", "ان"])
+    (3, 1)
+    >>> _adverbial_filler(["في", "بيان"]), _adverbial_filler([])
+    (0, 0)
+    """
+    if not words:
+        return 0
+    if words[0] in _FILLER_WORDS:
+        return 1
+    if words[0] != "في" or len(words) < 2:
+        return 0
+    if words[1] in _FILLER_NOUNS:
+        return 3 if len(words) > 2 and words[2] in _FILLER_SAME else 2
+    if len(words) > 2 and words[1] in ("ذات", "نفس", "هذا") and words[2] in _FILLER_NOUNS:
+        return 3
+    return 0
 
 
 def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
@@ -845,6 +1079,8 @@ def _verb_cue(
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
+    if kind == "noun" and lemma in _directive_lemmas():
+        phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
     if kind == "speech" and comp is None and not after_kama and not post_posed:
         phrase = _subject_before_object(phrase, lex)  # أكد الوزير ... حرص: the noun object is no subject
@@ -948,7 +1184,10 @@ def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bo
     else:
         nxt = norm[m.end() : min(send, m.end() + 24)].split(maxsplit=1)[:1]
         if prep is not None:
-            follows = nxt == [prep]
+            # عبر عن, or, opening its clause, عبر + a subject of a few words + عن (وعبر البنك
+            # الدولي عن خشيته; the topic frame then asks the subject to be a speaker, which وعبر
+            # الحدود "and across the border" is not)
+            follows = nxt == [prep] or prep in norm[m.end() : min(send, m.end() + 48)].split()[:6]
         else:
             follows = bool(nxt) and _COMPLEMENT.fullmatch(nxt[0].rstrip("،,.")) is not None
     return follows and _opens_clause(norm, m)
@@ -1043,11 +1282,20 @@ def _after_quotation(norm: str, pos: int) -> bool:
 
 
 def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
-    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X."""
+    """``نقلت X عن Y``: Y is the source, X the conduit; ``نقلت X`` alone cites X. ``نقلت X على لسان Y``
+    is ``عن`` too: one attribution, whose cue is the verb (the preposition is read with it)."""
     an = next((i for i, t in enumerate(after[:14]) if t.text == "عن"), None)
+    skip = 1
+    if an is None:
+        an = next(
+            (i for i, t in enumerate(after[:13]) if t.text == "علي" and after[i + 1].text == "لسان"), None
+        )
+        skip = 2
     if an is not None:
         first, _ = _phrase(after[:an], lex)
-        second, _ = _phrase(after[an + 1 :], lex)
+        rest = after[an + skip :]
+        second, stop = _phrase(rest, lex)
+        second = _apposition(second, rest, stop, lex)
         if second:
             words = [t.text for t in second]
             src = _classify(words, lex)
@@ -1056,7 +1304,9 @@ def _transmit_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _
                 _person_affiliation(src, words, state)
                 via = _classify([t.text for t in first], lex) if first else None
                 conduit = via.outlet if via is not None and via.source_type == "media_outlet" else None
-                return _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+                found = _Found(m.start(), m.end(), src, (second[0].start, second[-1].end), conduit, False)
+                found.consumes = after[an + skip - 1].end
+                return found
     phrase, _ = _phrase(after, lex)
     if not phrase:
         return None

@@ -91,6 +91,20 @@ RULES: dict[str, str] = {
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "structure:deck_above_byline": "headline: one or two content lines right under the headline and over a "
+    "byline or dateline, before the article's body text (a deck, however long)",
+    "structure:headline_list(lines=N)": "related: two to four headline-like lines set together between "
+    "paragraphs of the article: a list of links to other stories",
+    "structure:wrapped_paragraph(overlap=x.xx)": "content: a short line set with no blank line against its "
+    "neighbours where blank lines separate the paragraphs: a line of a paragraph wrapped at a fixed width",
+    "structure:post_text_before_signature": "embed: the short line right above an embedded post's signature "
+    "(pattern:tweet_signature, pattern:post_signature): what the post said",
+    "pattern:post_signature": "embed: the signature of an embedded social-media post other than a tweet "
+    "('A post shared by …', 'Posted by … on <date>'; embed_patterns.txt)",
+    "context:contact_address": "credit: after the article, a short line holding an e-mail address: the "
+    "writer's or desk's contact",
+    "context:asterisk_note": "credit: after the article, a short line opened by an asterisk that ends no "
+    "sentence: the note on the writer ('* <post and affiliation>')",
     "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
     "bars, bullets, slashes, dashes or hashtags, almost no function word, no final stop, no reporting verb",
     "context:timed_headline_list": "related: a run of at least two headline-like lines each ending with a "
