@@ -1176,9 +1176,7 @@ ISSUE_15_CASES = [
 
 def test_a_coordinated_verb_continues_the_subject_of_the_verb_before_it() -> None:
     # the subject phrase of the first verb ends at وقال, and وقال is no subject-verb clause of that phrase
-    found = A.extract(
-        lines_table("d", ["واعتبر المدير خالد نور الأسعار معقولة وقال بانها مدعومة من الحكومة."])
-    )
+    found = A.extract(lines_table("d", ["واعتبر المدير خالد نور الأسعار معقولة وقال بانها تدعمها الحكومة."]))
     assert found["cue"].tolist() == ["واعتبر", "وقال"]
     assert "وقال" not in found["source_text"].iloc[0]
 

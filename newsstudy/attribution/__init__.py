@@ -80,7 +80,7 @@ Decisions where ANNOTATION.md is silent (a media researcher's reading; kept cons
   opens the content when the sentence has no أن: ``وأشار مولر إلى إمكانية استدعاء ترامب`` reports what
   Mueller said. A post-posed cue right after a closing quotation (``"..."، قال المسؤول.``) takes the
   quotation as its content and needs no complementiser.
-- A verb followed by a subject phrase and its complementiser (``وأكد الطباع أن``, ``قالت المفوضة التجارية
+- A verb followed by a subject phrase and its complementiser (``وأكد الخياط أن``, ``قالت المفوضة التجارية
   في الاتحاد الأوروبي إن``) cites that subject even when the lexicon types none of its words: a definite
   singular head is a person (a role or an al- surname); a plural one (``تشير الاجتماعات إلى أن``) is not.
 - A participle with no attribution of its sentence to continue (``..., مشيراً إلى أن``) reports the

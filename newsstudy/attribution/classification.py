@@ -15,7 +15,7 @@ import regex
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, _Outlet
 
-#: Second parts of compound names that are names whatever their first part (جودة الله، عز الدين).
+#: Second parts of compound names that are names whatever their first part (عطا الله، عز الدين).
 _THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
@@ -23,7 +23,7 @@ _QUANTIFIERS = frozenset(
 )
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
-#: Second parts of compound given names (نور الدين، جودة الله، عبد الرحمن): a definite word that is no
+#: Second parts of compound given names (نور الدين، عطا الله، عبد الرحمن): a definite word that is no
 #: construct state after a given name.
 _COMPOUND_NAME_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الاسلام"})
 _MAX_SV_TOKENS = 8
@@ -242,7 +242,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
-                # الباحث سليمان نصيرات، الناشطة ريم أحمد: a role and the name of the one who holds it
+                # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
@@ -280,7 +280,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
         )
     ) or (
-        # جودة الله، نور الدين: a theophoric compound is a name even when its first part is a word
+        # عطا الله، نور الدين: a theophoric compound is a name even when its first part is a word
         len(words) == 2 and words[1] in _THEOPHORIC_ENDS and _namelike(first, lex, strict=False)
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
@@ -367,7 +367,7 @@ def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
 def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
     """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
 
-    Arabic news is verb-subject-complement: in ``وأكد الطباع أن``, ``قالت المفوضة التجارية في
+    Arabic news is verb-subject-complement: in ``وأكد الخياط أن``, ``قالت المفوضة التجارية في
     الاتحاد الأوروبي إن``, the words between a reporting verb and its complementiser are who
     spoke, even when the head is a role noun or an al- surname the lexicon does not list. A
     definite singular head is then a person (an identifiable role or a surname); a masculine sound
@@ -464,7 +464,7 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
 
     ``الدكتور فاروق طلعت``, ``العميد يحيى سريع`` (a title or honorific of ``titles.tsv`` followed by
     a name; ``heads.tsv``'s titles identify their bearer even unnamed, ``الوزير``), and
-    ``الباحث سليمان نصيرات`` (a definite role noun followed by a given name of ``given_names.txt``,
+    ``الباحث يوسف العمري`` (a definite role noun followed by a given name of ``given_names.txt``,
     or by name-like words not opened by a preposition: apposition of a role and a name).
     """
     for n in (2, 1):
@@ -474,7 +474,7 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
             return lex.titles[key]
     first = words[0]
     if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:
-        # a nationality between the role and the name: الباحث الأردني سليمان نصيرات
+        # a nationality between the role and the name: الباحث الأردني يوسف العمري
         rest = words[1:]
         while len(rest) > 1 and _is_definite(rest[0]) and lex.adjective_re.fullmatch(rest[0]):
             rest = rest[1:]

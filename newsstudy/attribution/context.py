@@ -174,7 +174,7 @@ def _office_of_body(norm: str, pos: int) -> bool:
     """Whether the office title that ends at ``pos`` is held in a body named with لـ (``المدير الفني للهلال``,
     ``مدرب لمنتخب``), within the next three words.
 
-    A bare nationality before a name (``الفرنسي غارزيتو``, "the Frenchman") says where the person is from;
+    A bare nationality before a name (``الفرنسي دوران``, "the Frenchman") says where the person is from;
     an office in a body after the name says whom they speak for (the club, not France). A state office is
     written as a construct (``وزير الخارجية``) and keeps the nationality.
     """
