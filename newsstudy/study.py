@@ -102,6 +102,9 @@ def read_study(path: str | Path) -> Study:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise CorpusError(path, f"cannot read the study file ({exc})") from None
+    unknown = sorted(set(data) - set(_TABLES))
+    if unknown:
+        raise CorpusError(path, f"unknown tables {unknown}; a study file has {list(_TABLES)}")
     table = data.get("affiliations", {})
     if not isinstance(table, dict):
         raise CorpusError(path, "[affiliations] must be a table of category = [entity ids]")
@@ -114,6 +117,7 @@ def read_study(path: str | Path) -> Study:
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise CorpusError(path, f"category {category!r} must list entity ids as strings")
         for entity in ids:
+            _check_entity(entity, category, path)
             if entity in pairs and pairs[entity] != category:
                 raise CorpusError(path, f"entity {entity!r} is in two categories")
             pairs[entity] = category
@@ -122,6 +126,30 @@ def read_study(path: str | Path) -> Study:
         tuple(sorted(pairs.items())),
         **_corpus_keys(data.get("corpus", {}), path),
         home_country=_home_country(data.get("attribution", {}), path),
+    )
+
+
+#: The tables a study file may have.
+_TABLES = ("affiliations", "corpus", "attribution")
+
+
+def _check_entity(entity: str, category: str, path: Path) -> None:
+    """A category's entity must be one the gazetteer knows: a typo would silently count nothing."""
+    import difflib
+
+    from newsstudy.attribution import gazetteer
+
+    known = set(gazetteer.entities()["entity"])
+    if entity in known:
+        return
+    close = [e for e in known if e.casefold() == entity.casefold()] or difflib.get_close_matches(
+        entity, sorted(known), n=1
+    )
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise CorpusError(
+        path,
+        f"category {category!r}: {entity!r} is no entity of the gazetteer{hint}; entities are ISO 3166-1 "
+        "alpha-2 codes and the ids of newsstudy/data/gazetteer/organisations.tsv",
     )
 
 

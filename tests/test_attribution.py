@@ -977,6 +977,25 @@ def test_a_bad_study_file_is_a_clear_error(tmp_path, content: str) -> None:
         read_study(path)
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '[affiliations]\nHamas = ["HAMASS"]\n',
+            "'HAMASS' is no entity of the gazetteer \\(did you mean 'HAMAS'",
+        ),
+        ('[affiliations]\nQatar = ["qa"]\n', "did you mean 'QA'"),
+        ('[affiliation]\nQatar = ["QA"]\n', "unknown tables \\['affiliation'\\]"),
+    ],
+)
+def test_a_typo_in_a_study_file_is_an_error_not_a_category_of_nothing(tmp_path, content, message) -> None:
+    """A misspelt entity or table would count every source as other or unknown, silently (review)."""
+    path = tmp_path / "study.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        read_study(path)
+
+
 def test_generated_conjugations_cover_the_old_typed_lists() -> None:
     forms = A._reporting_verbs()[0]
     for form in ("قالت", "قالوا", "يقولون", "اكدت", "يؤكدون", "نفت", "ينفون", "دعت", "يدعون", "حذرت"):
