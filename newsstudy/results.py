@@ -234,7 +234,7 @@ def summary(folder: str | Path) -> str:
 
     >>> from newsstudy.paths import REPO_ROOT
     >>> summary(REPO_ROOT / "results")
-    'seeds: 5 documents, 0 problems (6 input files, 43,023 bytes; newsstudy 0.1.0)'
+    'seeds: 5 documents, 0 problems (5 input files, 39,632 bytes; newsstudy 0.1.0)'
     """
     manifest = read_manifest(folder)
     source, counts = manifest["input"], manifest["counts"]
@@ -507,12 +507,25 @@ MAX_LISTED_FILES = 1000
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """The regular files of a corpus path (the file itself, or every file under the folder), sorted."""
+    """The files a run reads of a corpus path (the file itself, or the folder's ``.txt`` files), sorted.
+
+    A folder's other files (a README beside the articles) are not read, so they are not the input:
+    editing them changes no digest of the manifest.
+    """
+    from newsstudy.corpus import _is_text_document
+
     if corpus.is_file():
         return [corpus]
     if not corpus.is_dir():
         return []
-    return sorted(p for p in corpus.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p for p in corpus.rglob("*") if p.is_file() and _is_text_document(p) and not _hidden(p, corpus)
+    )
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    """Whether a file is inside a hidden folder of ``root`` (the loader does not enter one)."""
+    return any(part.startswith(".") for part in path.relative_to(root).parent.parts)
 
 
 class MemoryTables:

@@ -322,3 +322,19 @@ def test_no_worker_outlives_a_killed_run(tmp_path, corpus):
     while _leftovers(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert _leftovers(tmp_path) == [], "the killed run's staging folder outlived it"
+
+
+def test_the_manifest_lists_the_files_a_folder_run_reads(tmp_path):
+    """A folder's README or hidden files are not the input: only the .txt files read are listed."""
+    folder = tmp_path / "corpus"
+    (folder / "outlet").mkdir(parents=True)
+    (folder / ".cache").mkdir()
+    (folder / "outlet" / "a.txt").write_text("قال مسؤول إن المحادثات مستمرة.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("أعلنت الوزارة افتتاح المدرسة.\n", encoding="utf-8")
+    (folder / "README.md").write_text("notes\n", encoding="utf-8")
+    (folder / ".cache" / "c.txt").write_text("hidden\n", encoding="utf-8")
+    record = results.input_record(folder)
+    assert [Path(f["path"]).name for f in record["files"]] == ["b.txt", "a.txt"]
+    before = record["sha256"]
+    (folder / "README.md").write_text("edited notes\n", encoding="utf-8")
+    assert results.input_record(folder)["sha256"] == before
