@@ -323,12 +323,30 @@ def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if _readability(text) < 0.99 or not _ARABIC_LETTER.search(text):
+        if _readability(text) < 0.99 or not _ARABIC_LETTER.search(text) or _mixed_words(text) > 0.2:
             continue
         score = _arabic_score(text)
         if score >= 0.97 and (best is None or score > best[0]):
             best = (score, text, codec)
     return None if best is None else (best[1], best[2])
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mixed_words(text: str) -> float:
+    """Share of the words with Arabic letters that hold Latin letters too.
+
+    Arabic text in a code page has almost none; Latin-1 text read as an Arabic code page has its
+    accented letters turned into Arabic ones inside Latin words (``café`` as ``cafى``).
+
+    >>> _mixed_words("cafى naُve rىsumى"), _mixed_words("قال الوزير Biden إن")
+    (1.0, 0.0)
+    """
+    arabic = [w for w in _WORD.findall(text) if _ARABIC_LETTER.search(w)]
+    if not arabic:
+        return 0.0
+    return sum(1 for w in arabic if re.search(r"[A-Za-z]", w)) / len(arabic)
 
 
 def _not_regular(mode: int) -> str | None:

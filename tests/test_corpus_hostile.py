@@ -640,3 +640,13 @@ def test_any_mix_of_csv_rows_every_good_row_is_a_document_every_bad_one_a_proble
         (doc_id, text.replace("\r\n", "\n").replace("\r", "\n")) for doc_id, text in readable
     ]
     assert len(problems) == n_bad + len(good) - len(readable)
+
+
+def test_latin1_text_is_a_problem_not_arabic_letters_inside_latin_words(tmp_path):
+    """Latin-1 bytes also decode as ISO-8859-6, an Arabic letter for é inside a Latin word (review)."""
+    (tmp_path / "latin.txt").write_bytes("café naïve résumé\n".encode("latin-1"))
+    (tmp_path / "arabic.txt").write_bytes("السلام عليكم\n".encode("cp1256"))
+    docs, problems = load_corpus(tmp_path, on_error="report")
+    assert docs["text"].tolist() == ["السلام عليكم\n"]
+    assert problems["path"].str.endswith("latin.txt").tolist() == [True]
+    assert "not valid UTF-8" in problems["reason"].iloc[0]
