@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,8 +233,28 @@ def _command(args: argparse.Namespace, plan: _Plan) -> dict:
     }
 
 
+def _show_study_warnings(console: _Console) -> None:
+    """Print the library's own warnings (an approximate topic fit) as the command's one-line warnings.
+
+    Set before the workers are forked, so theirs are printed so too; -q silences them with the rest.
+    """
+    from newsstudy.topics import TopicsWarning
+
+    shown = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, TopicsWarning):
+            console.warn(str(message))
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
 def _execute(args: argparse.Namespace, plan: _Plan, console: _Console) -> dict[str, Path]:
     from newsstudy import engines
+
+    _show_study_warnings(console)
 
     bar = None if console.quiet else engines.progress_bar()
     shared = {

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -809,6 +810,10 @@ def neighbours(
 # --------------------------------------------------------------------------- topics
 
 
+class TopicsWarning(UserWarning):
+    """The topic model's fit is approximate (it stopped at ``max_iter`` before converging)."""
+
+
 class Topics(NamedTuple):
     """Result of :func:`topics`: two tidy tables."""
 
@@ -835,12 +840,21 @@ def _fit_topics(
     if method == "nmf":
         vec, X = fitted if fitted is not None else tfidf(articles, **options)
         from sklearn.decomposition import NMF
+        from sklearn.exceptions import ConvergenceWarning
 
         model = NMF(n_components=k, init=init or "nndsvda", random_state=seed, max_iter=max_iter)
         # On a tiny corpus the reconstruction error can round below zero (sklearn takes its square
         # root and warns); the factors are unaffected.
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)  # said below, in the study's words
             W = model.fit_transform(X)
+        if model.n_iter_ >= max_iter:
+            warnings.warn(
+                f"the topic model (NMF, {k} topics) stopped after {max_iter} iterations before converging: "
+                "its topics are approximate (a larger max_iter fits them closer)",
+                TopicsWarning,
+                stacklevel=2,
+            )
         H = model.components_
     elif method == "lda":
         # LDA models counts, not TF-IDF weights.

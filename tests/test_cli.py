@@ -151,3 +151,20 @@ def test_outlet_and_date_columns_name_the_views(tmp_path: Path) -> None:
     assert "c.csv: no outlet column 'nope'" in result.stderr and "site" in result.stderr
     assert "sha256" not in result.stderr  # the corpus's own fields, not the loader's
     assert not (tmp_path / "o2").exists()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_the_librarys_topic_warning_is_one_line_of_the_command(monkeypatch, capsys, quiet):
+    import argparse
+    import warnings
+
+    from newsstudy import cli
+    from newsstudy.topics import TopicsWarning
+
+    monkeypatch.setattr(warnings, "showwarning", warnings.showwarning)  # restored after the test
+    cli._show_study_warnings(cli._Console(argparse.Namespace(quiet=quiet, verbose=False)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn("the topic model stopped early", TopicsWarning, stacklevel=1)
+    err = capsys.readouterr().err
+    assert err == ("" if quiet else "newsstudy: warning: the topic model stopped early\n")

@@ -558,3 +558,24 @@ def test_heaviest_terms_give_the_full_sorts_first_n(weights, n):
     shown = topics._heaviest(weights, n)
     got = sorted(zip(terms[shown], weights[shown], strict=True), key=lambda p: (-p[1], p[0]))[:n]
     assert got == want
+
+
+def test_a_fit_that_stops_before_converging_says_so_in_the_studys_words():
+    arts = pd.DataFrame(
+        {
+            "doc_id": list("abcd"),
+            "text": [
+                "فاز الفريق في المباراة",
+                "المباراة انتهت بفوز الفريق",
+                "ارتفع سعر النفط",
+                "سعر النفط ارتفع",
+            ],
+        }
+    )
+    with pytest.warns(topics.TopicsWarning, match="stopped after 1 iterations before converging"):
+        topics.topics(arts, 2, max_iter=1)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # converged: no warning at all (scikit-learn's is not passed on)
+        topics.topics(arts, 2)
