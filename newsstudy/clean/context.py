@@ -416,13 +416,13 @@ def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     quotation, no reporting verb, not opened by a conjunction; and set against the article: right
     under the headline, or near a body paragraph at least twice its length.
     """
-    shape = lex.caption_shape
-    if shape is None:
+    shapes = lex.caption_shape
+    if not shapes:
         return
     for i, line in enumerate(lines):
         if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
             continue
-        if not shape.search(line.norm) or not _reads_as_caption(line, lex):
+        if not any(s.search(line.norm) for s in shapes) or not _reads_as_caption(line, lex):
             continue
         if _against_article(lines, i, p):
             line.label, line.rule = "caption", "context:unmarked_caption"
