@@ -1098,3 +1098,9 @@ def test_an_unmarked_caption_needs_a_longer_paragraph_beside_it() -> None:
     # Among lines as short as itself, far from any paragraph, nothing says it is a caption.
     short = ["المدينة تستعد للموسم", "أسعار الخضار في السوق", caption, "مواعيد العمل", "خدمات البلدية"]
     assert labels_of("\n".join(short))[2] != "caption"
+
+
+@pytest.mark.parametrize("caption", UNMARKED_CAPTIONS)
+def test_an_unmarked_caption_right_under_the_headline_is_a_caption(caption) -> None:
+    text = "\n".join(["طلاب الجامعة يتظاهرون أمام مبنى المحافظة", caption, CAPTION_BODY, CAPTION_BODY_2])
+    assert labels_of(text)[:3] == ["headline", "caption", "content"]
