@@ -1046,3 +1046,61 @@ def test_every_rule_the_cleaner_can_give_is_explained_in_rules() -> None:
     named = re.compile(r"\"((?:context|structure|shape|pattern|title|default|lexicon|corpus)[a-z_]*:[a-z_]+)")
     used = {m for f in Path(clean.__file__).parent.glob("*.py") for m in named.findall(f.read_text("utf-8"))}
     assert used and not used - known, sorted(used - known)
+
+
+# Invented captions without a marker word (no تصوير/صورة/agency), and invented body lines of the same
+# words that must stay content.
+UNMARKED_CAPTIONS = (
+    "المدير العام (يمين) يصافح رئيس البلدية في القاعة الكبرى",
+    "مدرب الفريق الفائز (الثاني من اليسار) مع اللاعبين",
+    "جانب من الوقفة التضامنية أمام مبنى المحافظة",
+    "رئيسة الهيئة خلال لقائها وفد الغرفة التجارية",
+    "محافظ المدينة أثناء جولته في السوق القديم",
+    "طلاب يرفعون لافتات أمام بوابة الجامعة",
+    "المدرب الجديد وعلى يمينه مساعده الأول",
+)
+UNMARKED_NOT_CAPTIONS = (
+    # a one-sentence paragraph of news: final stop, reporting verb, opening conjunction, quotation
+    "وقال المدير العام خلال لقائه رئيس البلدية إن المشروع سيكتمل قريبا.",
+    "المدير العام (يمين) يصافح رئيس البلدية في القاعة الكبرى.",
+    "وأكدت رئيسة الهيئة خلال لقائها وفد الغرفة التجارية أهمية التعاون",
+    'طلاب يرفعون لافتات كتب عليها "لا للرسوم"',
+    # a subheading: no caption shape
+    "مطالب الطلاب أمام بوابة الجامعة",
+)
+# Two paragraphs of one invented story sharing the captions' vocabulary (a caption shows the story).
+CAPTION_BODY = (
+    "قالت إدارة المدينة يوم الاثنين إن المدير العام ورئيس البلدية ورئيسة الهيئة ومحافظ المدينة بحثوا في "
+    "القاعة الكبرى ترميم السوق القديم، بينما نظم طلاب الجامعة وقفة تضامنية أمام مبنى المحافظة."
+)
+CAPTION_BODY_2 = (
+    "وأضافت الإدارة أن وفد الغرفة التجارية ومدرب الفريق الفائز ومساعده شاركوا في اللقاء، وأن الطلاب "
+    "رفعوا لافتات أمام بوابة الجامعة تطالب بخفض الرسوم وتحسين خدمات السوق."
+)
+
+
+@pytest.mark.parametrize("caption", UNMARKED_CAPTIONS)
+def test_a_caption_without_a_marker_word_between_paragraphs_is_a_caption(caption) -> None:
+    text = f"{CAPTION_BODY}\n{caption}\n{CAPTION_BODY_2}"
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"][1], lines["rule"][1]) == ("caption", "context:unmarked_caption")
+    assert clean.RULES["context:unmarked_caption"].startswith("caption:")
+
+
+@pytest.mark.parametrize("line", UNMARKED_NOT_CAPTIONS)
+def test_a_short_news_sentence_or_subheading_of_a_caption_s_words_stays_content(line) -> None:
+    assert labels_of(f"{CAPTION_BODY}\n{line}\n{CAPTION_BODY_2}")[1] == "content"
+
+
+def test_an_unmarked_caption_needs_a_longer_paragraph_beside_it() -> None:
+    caption = UNMARKED_CAPTIONS[2]
+    assert labels_of(f"{CAPTION_BODY}\n\n{caption}")[2] == "caption"  # under the article's last paragraph
+    # Among lines as short as itself, far from any paragraph, nothing says it is a caption.
+    short = ["المدينة تستعد للموسم", "أسعار الخضار في السوق", caption, "مواعيد العمل", "خدمات البلدية"]
+    assert labels_of("\n".join(short))[2] != "caption"
+
+
+@pytest.mark.parametrize("caption", UNMARKED_CAPTIONS)
+def test_an_unmarked_caption_right_under_the_headline_is_a_caption(caption) -> None:
+    text = "\n".join(["طلاب الجامعة يتظاهرون أمام مبنى المحافظة", caption, CAPTION_BODY, CAPTION_BODY_2])
+    assert labels_of(text)[:3] == ["headline", "caption", "content"]

@@ -200,3 +200,20 @@ def test_a_quotation_span_is_inside_the_line_and_quoted(text):
             assert (start, end) == (-1, -1) or (
                 at <= start < end < len(text) and text[start] == '"' == text[end]
             )
+
+
+@settings(max_examples=150, deadline=None)
+@given(LINE, st.sampled_from([".", "؟", "!", ":", "…"]))
+def test_a_line_read_as_a_caption_is_no_sentence_and_a_stop_makes_it_one(text, stop):
+    from newsstudy.clean.context import _CAPTION_STOP, _reads_as_caption
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+
+    lex = _lexicons()
+    line = _make_line(text.replace("\n", " "))
+    if line.norm and _reads_as_caption(line, lex):
+        assert not _CAPTION_STOP.search(line.norm)
+        assert not any(w in lex.reporting_cues for w in line.key.split())
+        assert not any(q in line.raw for q in '"«»“”')
+    # The same words ending with a sentence stop never read as a caption.
+    assert not _reads_as_caption(_make_line(f"{text.replace(chr(10), ' ')}{stop}"), lex)

@@ -401,3 +401,59 @@ def _tail_headlines(lines, end, signals, stems, keys, lex, p) -> None:
             close()  # the document's own text goes on after the run
         # furniture (credit, nav, tags, a comment form) after the run leaves it the text's end
     close(last=True)
+
+
+# A caption ends with no sentence stop ("." "!" "?" ":" ";" "…"); a parenthesis after it is allowed.
+_CAPTION_STOP = regex.compile(r"[.!?؟:;؛…][\"'»”’)\]]*\s*$")
+_QUOTATION = regex.compile(r"[\"«»“”]")
+
+
+def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """Label ``caption`` the photo captions that carry no marker word (caption_shapes.txt).
+
+    A short ``content`` line of a caption's shape (who is where in the picture, "a view of", someone
+    "during their visit", people holding a banner) that reads as no sentence: no final stop, no
+    quotation, no reporting verb, not opened by a conjunction; and set against the article: right
+    under the headline, or near a body paragraph at least twice its length.
+    """
+    shapes = lex.caption_shape
+    if not shapes:
+        return
+    for i, line in enumerate(lines):
+        if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
+            continue
+        if not any(s.search(line.norm) for s in shapes) or not _reads_as_caption(line, lex):
+            continue
+        if _against_article(lines, i, p):
+            line.label, line.rule = "caption", "context:unmarked_caption"
+
+
+def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
+    """No sentence: no final stop, no quotation, no reporting verb, no opening conjunction."""
+    if _CAPTION_STOP.search(line.norm) or _QUOTATION.search(line.raw):
+        return False
+    words = line.key.split()
+    if not words or any(w in lex.reporting_cues for w in words):
+        return False
+    first = line.norm.split(maxsplit=2)
+    if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
+        return False
+    word = words[0]
+    return not (word[0] in "وف" and len(word) > 3 and word not in lex.waw_nouns)
+
+
+def _against_article(lines: list[_Line], i: int, p: _Params, window: int = 3) -> bool:
+    """Right under the headline, or within ``window`` text lines of a body paragraph twice as long."""
+    longer = max(p.body_min_words, 2 * lines[i].n_words)
+    for step in (-1, 1):
+        j, seen = i + step, 0
+        while 0 <= j < len(lines) and seen < window:
+            other = lines[j]
+            if other.label != "blank":
+                if step == -1 and seen == 0 and other.label == "headline":
+                    return True
+                if other.label == "content" and other.n_words >= longer:
+                    return True
+                seen += 1
+            j += step
+    return False

@@ -139,6 +139,10 @@ RULES: dict[str, str] = {
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",
     "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
+    "context:unmarked_caption": "caption: a short content line of a caption's shape (caption_shapes.txt: "
+    "a position in parentheses, 'جانب من', someone 'during their visit', people holding a banner) that "
+    "reads as no sentence (no final stop, quotation, reporting verb or opening conjunction), right under "
+    "the headline or near a body paragraph at least twice its length",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
     "between (a sub-headline deck)",

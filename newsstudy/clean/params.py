@@ -17,6 +17,7 @@ class _Params:
     credit_max_words: int = 15
     stamp_max_words: int = 12
     caption_max_words: int = 60
+    unmarked_caption_max_words: int = 15
     boilerplate_max_words: int = 45
     body_min_words: int = 12
     subhead_min_overlap: float = 0.25
