@@ -2094,3 +2094,33 @@ def test_feminine_plural_subjects(text, source_type):
     # typed like their masculine plurals (مسؤولون، ناشطون)
     row = A.extract(lines_table("d", [text])).iloc[0]
     assert row["source_type"] == source_type
+
+
+def test_continuation_after_quotation_ending_in_negator():
+    # the لا that ends the previous quotation does not negate the continuation verb after it
+    out = A.extract(
+        lines_table(
+            "d",
+            ['وقال الوزير "سننقل من يرغب في الرحيل سواء أراد أم لا". وأضاف "نريد أن يبقى الباقون هنا".'],
+        )
+    )
+    assert out["cue"].tolist() == ["وقال", "وأضاف"]
+    assert out["source_text"].tolist() == ["الوزير", "الوزير"]
+
+
+@pytest.mark.parametrize(
+    "second", ['وختم قائلا "الفريقان كانا رائعين طوال المباراة".', 'ومضى قائلا: "لن نتراجع".']
+)
+def test_participle_after_subjectless_verb_continues(second):
+    # وختم قائلا: a conjoined verb with no subject of its own, and قائلا goes on with the last source
+    out = A.extract(lines_table("d", ["قال المدرب سامي الخطيب إن الفريق جاهز.", second]))
+    row = out[out["line"] == 2].iloc[0]
+    assert (row["cue"], row["source_text"]) == ("قائلا", "المدرب سامي الخطيب")
+
+
+def test_participle_after_verb_with_subject_needs_source():
+    # a clause with a subject that is no source (ورد أحد المارة) gives قائلا no source of the document
+    out = A.extract(
+        lines_table("d", ["قال المدرب سامي الخطيب إن الفريق جاهز.", 'وكتب أحد المشجعين قائلا "نحن معكم".'])
+    )
+    assert "المدرب سامي الخطيب" not in out[out["line"] == 2]["source_text"].tolist()
