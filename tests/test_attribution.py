@@ -2088,6 +2088,9 @@ def test_nationality_adjective_after_head_is_still_affiliation():
         ("وقالت مسؤولات في الوزارة إن البرنامج يبدأ قريبا.", "anonymous_official"),
         ("وقالت موظفات في الشركة إن الرواتب تأخرت.", "anonymous_official"),
         ("وقال مسؤولون في الوزارة إن البرنامج يبدأ قريبا.", "anonymous_official"),
+        ("وقالت إحدى الطالبات إن القاعة كانت باردة.", "anonymous_source"),
+        ("وقالت إحدى المسؤولات إن القاعة كانت باردة.", "anonymous_official"),
+        ("وقالت ثلاث ناشطات إن القاعة كانت باردة.", "anonymous_source"),
     ],
 )
 def test_feminine_plural_subjects(text, source_type):

@@ -19,7 +19,9 @@ from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, 
 _THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
-    "كثير العديد عديد معظم غالبيه اغلب".split()
+    "كثير العديد عديد معظم غالبيه اغلب "
+    # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
+    "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
