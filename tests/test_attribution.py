@@ -2036,3 +2036,92 @@ def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) 
 )
 def test_an_agency_that_is_no_news_agency_is_a_body(text: str, kind: str) -> None:
     assert A.extract(lines_table("d", [text]))["source_type"].tolist() == [kind]
+
+
+# --- s24: continuations before a quotation, given names spelled like adjectives, feminine plurals ---------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        'وأضاف "نحن نعمل على زيادة الإنتاج في كل المحافظات".',
+        "وتابع «سنفتح أسواقا جديدة للمزارعين في الشهر المقبل».",
+        'واستطرد "لكن الأسعار ما زالت مرتفعة في أسواق المدينة".',
+        'وأضاف قائلا "الأمطار كانت وفيرة في هذا الموسم".',
+    ],
+)
+def test_continuation_verb_before_quotation(second):
+    # a continuation verb with the quoted words right after it (no colon, no أن) is counted, with the
+    # last source's identity
+    out = A.extract(lines_table("d", ["قال وزير الزراعة سامي الخطيب إن المحصول جيد هذا العام.", second]))
+    row = out[out["line"] == 2].iloc[0]
+    assert row["source_text"] == "وزير الزراعة سامي الخطيب"
+    assert row["source_type"] == "named_person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الأمير تركي الفيصل إن المنطقة تمر بمرحلة صعبة.",
+        "وقال الشيخ قطري الحسن إن المسجد سيفتح أبوابه غدا.",
+        "وأكد العقيد الركن تركي السالم أن القوات أنهت تدريبها.",
+    ],
+)
+def test_given_name_after_title_is_no_nationality(text):
+    row = A.extract(lines_table("d", [text])).iloc[0]
+    assert row["source_type"] == "named_person"
+    assert row["affiliation_entity"] not in ("TR", "QA")
+
+
+def test_nationality_adjective_after_head_is_still_affiliation():
+    row = A.extract(lines_table("d", ["وقال مسؤول تركي كبير إن المحادثات مستمرة."])).iloc[0]
+    assert (row["source_type"], row["affiliation_entity"]) == ("anonymous_official", "TR")
+    row = A.extract(lines_table("d", ["وقال السفير قطري الجنسية إن الزيارة تأجلت."])).iloc[0]
+    assert row["affiliation_entity"] == "QA"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقالت الطالبات إن الامتحان كان طويلا.", "anonymous_source"),
+        ("أكدت الناشطات أن الحملة مستمرة حتى نهاية الشهر.", "anonymous_source"),
+        ("وقالت مسؤولات في الوزارة إن البرنامج يبدأ قريبا.", "anonymous_official"),
+        ("وقالت موظفات في الشركة إن الرواتب تأخرت.", "anonymous_official"),
+        ("وقال مسؤولون في الوزارة إن البرنامج يبدأ قريبا.", "anonymous_official"),
+        ("وقالت إحدى الطالبات إن القاعة كانت باردة.", "anonymous_source"),
+        ("وقالت إحدى المسؤولات إن القاعة كانت باردة.", "anonymous_official"),
+        ("وقالت ثلاث ناشطات إن القاعة كانت باردة.", "anonymous_source"),
+    ],
+)
+def test_feminine_plural_subjects(text, source_type):
+    # typed like their masculine plurals (مسؤولون، ناشطون)
+    row = A.extract(lines_table("d", [text])).iloc[0]
+    assert row["source_type"] == source_type
+
+
+def test_continuation_after_quotation_ending_in_negator():
+    # the لا that ends the previous quotation does not negate the continuation verb after it
+    out = A.extract(
+        lines_table(
+            "d",
+            ['وقال الوزير "سنوفر الحافلات للجميع شاء من شاء أو لا". وأضاف "نريد أن يبقى الباقون هنا".'],
+        )
+    )
+    assert out["cue"].tolist() == ["وقال", "وأضاف"]
+    assert out["source_text"].tolist() == ["الوزير", "الوزير"]
+
+
+@pytest.mark.parametrize("second", ['وختم قائلا "سنعود أقوى في الموسم المقبل".', 'ومضى قائلا: "لن نتراجع".'])
+def test_participle_after_subjectless_verb_continues(second):
+    # وختم قائلا: a conjoined verb with no subject of its own, and قائلا goes on with the last source
+    out = A.extract(lines_table("d", ["قال المدرب سامي الخطيب إن الفريق جاهز.", second]))
+    row = out[out["line"] == 2].iloc[0]
+    assert (row["cue"], row["source_text"]) == ("قائلا", "المدرب سامي الخطيب")
+
+
+def test_participle_after_verb_with_subject_needs_source():
+    # a clause with a subject that is no source (ورد أحد المارة) gives قائلا no source of the document
+    out = A.extract(
+        lines_table("d", ["قال المدرب سامي الخطيب إن الفريق جاهز.", 'وكتب أحد المشجعين قائلا "نحن معكم".'])
+    )
+    assert "المدرب سامي الخطيب" not in out[out["line"] == 2]["source_text"].tolist()

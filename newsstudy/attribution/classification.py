@@ -19,7 +19,9 @@ from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, 
 _THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
-    "كثير العديد عديد معظم غالبيه اغلب".split()
+    "كثير العديد عديد معظم غالبيه اغلب "
+    # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
+    "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
@@ -140,7 +142,43 @@ def _outlet_label(outlet: _Outlet | None) -> str:
     return outlet.country
 
 
+#: Nouns after which a nationality adjective is one (``السفير قطري الجنسية`` "of Qatari nationality").
+_ORIGIN_NOUNS = frozenset({"الجنسيه", "الاصل", "المولد", "المنشا"})
+
+
+def _given_name_after_title(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """Whether ``words[i]``, spelled like a nationality adjective, is a given name here.
+
+    It is when a title or honorific (``titles.tsv``, or a definite title of ``heads.tsv``) stands just
+    before it and a name-like word just after it: ``الأمير تركي الفيصل``, ``العقيد الركن تركي المالكي``
+    name a man called Turki, not someone of Turkey (``مسؤول تركي كبير`` is still Turkish).
+    """
+    if i == 0 or i + 1 >= len(words):
+        return False
+    before = words[i - 1]
+    titled = before in lex.titles or (i >= 2 and f"{words[i - 2]} {before}" in lex.titles)
+    if not titled and _is_definite(before):
+        head = _head(before, lex)
+        titled = head is not None and head[0] == "title"
+    if not titled:
+        return False
+    nxt = words[i + 1]
+    if nxt in _ORIGIN_NOUNS or nxt in lex.vocabulary or _head(nxt, lex) is not None:
+        return False
+    if _namelike(nxt, lex, strict=False):
+        return True
+    # a family name with the article (الفيصل، المالكي) that is no adjective or place
+    return _is_definite(nxt) and not lex.adjective_re.fullmatch(nxt) and not lex.name_re.fullmatch(nxt)
+
+
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
+    # A given name spelled like an adjective after a title (الأمير تركي الفيصل) names no affiliation:
+    # it is blanked out before the patterns are read.
+    if any(w in lex.adjectives for w in words[1:-1]):
+        words = [
+            "_" if w in lex.adjectives and _given_name_after_title(words, i, lex) else w
+            for i, w in enumerate(words)
+        ]
     # لل + a definite name (للأمم المتحدة) is ل + ال...: written so, the name's pattern finds it.
     text = " ".join("لا" + w[1:] if w.startswith("لل") else w for w in words)
     best: tuple[int, str] | None = None

@@ -190,6 +190,10 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
     return forms, preps, {f: v for f, v in participles.items() if f not in forms}
 
 
+#: Head classes of people whose feminine sound plurals are generated (``مسؤولات``, ``ناشطات``).
+_FEMININE_PLURAL_CLASSES = frozenset({"official", "source", "title"})
+
+
 @cache
 def _lexicon() -> _Lexicon:
     verb_forms, verb_preps, generated_participles = _reporting_verbs()
@@ -197,6 +201,7 @@ def _lexicon() -> _Lexicon:
     for row in _data_lines("heads.tsv"):
         form, cls, gender = row.split("\t")
         heads[form] = (cls, gender)
+    heads.update(morphology.feminine_plural_nouns(heads, _FEMININE_PLURAL_CLASSES))
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for (form, kind), entry in gazetteer.entries().items():

@@ -35,6 +35,7 @@ from typing import NamedTuple
 __all__ = [
     "VerbForm",
     "feminine_plural_forms",
+    "feminine_plural_nouns",
     "hollow",
     "imperfect_forms",
     "participle_forms",
@@ -191,3 +192,36 @@ def verb_forms(past: str, presents: list[str], lemma: str = "") -> list[VerbForm
     for form in forms:
         seen.setdefault(form.form, form)
     return list(seen.values())
+
+
+def feminine_plural_nouns(
+    heads: dict[str, tuple[str, str]], classes: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """The feminine sound plurals (ـات) of the person head nouns of ``classes``, with their class, feminine.
+
+    A masculine sound plural in ون/ين (مسؤولون، ناشطين), or a singular whose plural in ون is listed, gives
+    stem + ات (مسؤولات، ناشطات): women reported as a group (``وقالت مسؤولات``) are typed like the men. A
+    defective stem (محامون، آخرون: محاميات، أخريات) is not generated, nor a form the table already has
+    (منظمات is the organisations, not the organisers).
+
+    >>> people = frozenset({"official", "source"})
+    >>> feminine_plural_nouns({"مسؤول": ("official", "m"), "مسؤولون": ("official", "m")}, people)
+    {'مسؤولات': ('official', 'f')}
+    >>> feminine_plural_nouns({"محاميه": ("source", "f"), "محامون": ("source", "m"),
+    ...     "منظمون": ("source", "m"), "منظمات": ("institution", "f")}, people)
+    {}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for form, (cls, _gender) in heads.items():
+        if cls not in classes:
+            continue
+        if form.endswith(("ون", "ين")) and len(form) >= 5:
+            stem = form[:-2]
+        elif form + "ون" in heads:
+            stem = form
+        else:
+            continue
+        if stem + "يه" in heads or stem.startswith("اخر"):
+            continue  # محامون (of محامي, feminine محامية), آخرون: their feminine plurals are محاميات، أخريات
+        out.setdefault(stem + "ات", (cls, "f"))
+    return {f: v for f, v in out.items() if f not in heads}

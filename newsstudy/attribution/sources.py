@@ -543,7 +543,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             embedded_until = -1
         send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
-        negated = before in _NEGATORS or (before == "ان" and _without_that(norm, m.start()))
+        negated = (before in _NEGATORS and not _punct_before(norm, m.start())) or (
+            before == "ان" and _without_that(norm, m.start())
+        )
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
         elif m.group("part"):
@@ -572,8 +574,15 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
                 # document's last source (an article's speaker goes on, sentence after sentence).
                 subj = _clause_subject(norm, m.start(), lex)
-                if subj is None and m.group("part").lstrip("وف") not in _SAYING and state.last is not None:
-                    subj = _copy(state.last)
+                if (
+                    subj is None
+                    and state.last is not None
+                    and (
+                        m.group("part").lstrip("وف") not in _SAYING
+                        or _elided_subject(norm, sstart, m.start())
+                    )
+                ):
+                    subj = _copy(state.last)  # ... . وختم قائلا "...": a verb with no subject goes on
                 if subj is None:
                     continue
                 res = _Found(m.start(), m.end(), subj, None, None, False)
@@ -613,6 +622,34 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+def _elided_subject(norm: str, sstart: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` is only a conjoined verb, with its object pronoun at most.
+
+    ``وختم قائلا``, ``ومضى قائلا``, ``وختم حديثه قائلا``: the verb has no subject of its own, so the
+    participle goes on with the last source, as a subjectless ``وأضاف`` does.
+    """
+    words = norm[sstart:pos].split()
+    if not words or len(words) > 2 or words[0][:1] not in ("و", "ف") or len(words[0]) < 4:
+        return False
+    if any(c in _CLAUSE_END_PUNCT or c in "،,:؛;" for w in words for c in w):
+        return False
+    return len(words) == 1 or words[1].endswith(("ه", "ها", "هم"))
+
+
+#: Punctuation that ends a sentence or a quotation: a negator before it does not negate the next verb
+#: (after a comma it may: ``أم لا، مكتفية بالقول``).
+_CLAUSE_END_PUNCT = frozenset('.!?؟"»”')
+
+
+def _punct_before(norm: str, pos: int) -> bool:
+    """Whether the text just before ``pos`` (spaces aside) ends a sentence or a quotation.
+
+    ``... سواء أراد أم لا". وأضاف "...``: the لا ends the quotation, and وأضاف is not negated.
+    """
+    text = norm[max(0, pos - 8) : pos].rstrip()
+    return bool(text) and text[-1] in _CLAUSE_END_PUNCT
 
 
 def _quotation(norm: str, comp: tuple[int, int]) -> tuple[int, int]:
