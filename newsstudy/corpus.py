@@ -1286,6 +1286,23 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
             yield entry, f"cannot read folder: {exc.strerror or exc}"
 
 
+def read_files(path: str | Path) -> list[Path]:
+    """The files of a corpus folder that the loader reads as documents (``.txt``/``.txt.gz``), in its order.
+
+    The same walk as the loader's: hidden folders are not entered, unreadable entries are problems.
+
+    >>> read_files("no-such-folder")
+    []
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        return []
+    try:
+        return [p for p, reason in _walk(folder) if reason is None and _is_text_document(p)]
+    except OSError:
+        return []
+
+
 def skipped_files(path: str | Path) -> list[Path]:
     """Files in a corpus folder and its sub-folders not read as documents (not ``.txt``/``.txt.gz``).
 

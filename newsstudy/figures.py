@@ -72,6 +72,11 @@ def largest_outlets(tables: Tables, *, limit: int = MAX_GROUPS) -> list[str]:
     return sorted(sizes.index, key=lambda g: (-sizes[g], g))[:limit]
 
 
+def _shown_outlets(pooled: pd.DataFrame, kept: list[str]) -> list[str]:
+    """The bars of a per-outlet figure: the kept outlets, then "(other outlets)" if any was pooled."""
+    return [*kept, _OTHER_GROUP] if (pooled["outlet"] == _OTHER_GROUP).any() else kept
+
+
 def _pooled(table: pd.DataFrame, keys: list[str], values: list[str], kept: list[str]) -> pd.DataFrame:
     """``table`` summed by ``keys`` with every outlet outside ``kept`` pooled as "(other outlets)"."""
     outlet = table["outlet"].where(table["outlet"].isin(kept), _OTHER_GROUP)
@@ -125,7 +130,7 @@ def _cleaning(tables: Tables) -> tuple[Figure, object]:
         )
     kept = largest_outlets(tables)
     counts = _pooled(tables["outlet_lines"], ["outlet", "label"], ["n_lines"], kept)
-    shown = [*kept, _OTHER_GROUP] if (counts["outlet"] == _OTHER_GROUP).any() else kept
+    shown = _shown_outlets(counts, kept)
     # Shares, not numbers of lines: how much of each outlet's page is article reads at a glance.
     return plotting.share_bars(
         counts, group="outlet", by="label", value="n_lines", groups=shown, colours=plotting.LABEL_COLOURS,
@@ -174,7 +179,7 @@ def _sources_by(column: str, title: str) -> Callable[[Tables], tuple[Figure, obj
             return plotting.source_bars(counts, by=column, title=title)
         kept = largest_outlets(tables)
         pooled = _pooled(view, ["outlet", column], ["n"], kept)
-        shown = [*kept, _OTHER_GROUP] if (pooled["outlet"] == _OTHER_GROUP).any() else kept
+        shown = _shown_outlets(pooled, kept)
         return plotting.share_bars(
             pooled, group="outlet", by=column, groups=shown, title=f"{title}, per outlet"
         )

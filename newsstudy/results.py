@@ -512,20 +512,11 @@ def corpus_files(corpus: Path) -> list[Path]:
     A folder's other files (a README beside the articles) are not read, so they are not the input:
     editing them changes no digest of the manifest.
     """
-    from newsstudy.corpus import _is_text_document
+    from newsstudy.corpus import read_files
 
     if corpus.is_file():
         return [corpus]
-    if not corpus.is_dir():
-        return []
-    return sorted(
-        p for p in corpus.rglob("*") if p.is_file() and _is_text_document(p) and not _hidden(p, corpus)
-    )
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    """Whether a file is inside a hidden folder of ``root`` (the loader does not enter one)."""
-    return any(part.startswith(".") for part in path.relative_to(root).parent.parts)
+    return sorted(read_files(corpus))
 
 
 class MemoryTables:

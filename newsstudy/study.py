@@ -109,6 +109,7 @@ def read_study(path: str | Path) -> Study:
     if not isinstance(table, dict):
         raise CorpusError(path, "[affiliations] must be a table of category = [entity ids]")
     pairs: dict[str, str] = {}
+    known = _known_entities() if table else frozenset()
     for category, ids in table.items():
         if category in (OTHER, UNKNOWN):
             raise CorpusError(path, f"{category!r} is reserved (every other entity / no entity)")
@@ -117,7 +118,7 @@ def read_study(path: str | Path) -> Study:
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise CorpusError(path, f"category {category!r} must list entity ids as strings")
         for entity in ids:
-            _check_entity(entity, category, path)
+            _check_entity(entity, category, known, path)
             if entity in pairs and pairs[entity] != category:
                 raise CorpusError(path, f"entity {entity!r} is in two categories")
             pairs[entity] = category
@@ -133,13 +134,16 @@ def read_study(path: str | Path) -> Study:
 _TABLES = ("affiliations", "corpus", "attribution")
 
 
-def _check_entity(entity: str, category: str, path: Path) -> None:
+def _known_entities() -> frozenset[str]:
+    from newsstudy.attribution import gazetteer
+
+    return frozenset(gazetteer.entities()["entity"])
+
+
+def _check_entity(entity: str, category: str, known: frozenset[str], path: Path) -> None:
     """A category's entity must be one the gazetteer knows: a typo would silently count nothing."""
     import difflib
 
-    from newsstudy.attribution import gazetteer
-
-    known = set(gazetteer.entities()["entity"])
     if entity in known:
         return
     close = [e for e in known if e.casefold() == entity.casefold()] or difflib.get_close_matches(
