@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -39,3 +40,27 @@ class OutputError(ValueError):
 
     def __reduce__(self):  # raised in a worker process, it must cross back whole
         return type(self), (self.path, self.reason)
+
+
+def check_table(table: object, name: str, columns: Iterable[str], *, example: str) -> None:
+    """Raise a plain error unless ``table`` is a pandas DataFrame with ``columns``.
+
+    A researcher in a notebook who passes a string, a path or a list where a table is expected
+    gets ``TypeError`` saying what was given and how to build the table (``example``), not an
+    ``AttributeError`` from deep inside pandas; a table without a needed column gets
+    ``ValueError`` naming the columns it lacks and those it has.
+
+    >>> check_table("قال مسؤول", "documents", ["doc_id", "text"], example="load_corpus(path)")
+    Traceback (most recent call last):
+    ...
+    TypeError: documents must be a pandas DataFrame, not str: build it with load_corpus(path)
+    """
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(
+            f"{name} must be a pandas DataFrame, not {type(table).__name__}: build it with {example}"
+        )
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{name} lacks columns {missing}; it has {list(table.columns)}")

@@ -43,6 +43,7 @@ import pandas as pd
 
 from newsstudy import duplicates, topics
 from newsstudy.corpus import load_corpus
+from newsstudy.errors import check_table
 from newsstudy.study import Study, default_study, read_study
 
 __all__ = [
@@ -304,6 +305,7 @@ def run_study(
     """
     from newsstudy.engines import run_in_process
 
+    check_table(documents, "documents", ["doc_id", "text"], example="newsstudy.corpus.load_corpus(path)")
     documents = documents.sort_values("doc_id", kind="stable", ignore_index=True)
     tables = run_in_process(documents, options, progress=progress)
     # The documents table of a run leaves the text out (``lines`` rebuilds it); in memory it is kept.

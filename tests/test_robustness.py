@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsstudy import clean
 from newsstudy.corpus import load_corpus
 from newsstudy.pipeline import run_study
 
@@ -111,3 +112,27 @@ def test_the_order_of_documents_does_not_change_any_table():
     assert list(forward) == list(backward)
     for name in forward:
         pd.testing.assert_frame_equal(forward[name], backward[name], check_dtype=True, obj=name)
+
+
+@pytest.mark.parametrize(
+    ("call", "given", "needs"),
+    [
+        ("clean.label_lines", "قال مسؤول إن المحادثات توقفت.", "load_corpus"),
+        ("attribution.extract", ["قال مسؤول"], "label_lines"),
+        ("duplicates.reuse_passages", Path("lines.csv"), "label_lines"),
+        ("pipeline.run_study", "seeds/", "load_corpus"),
+    ],
+)
+def test_a_library_call_given_no_table_says_what_to_build(call, given, needs):
+    # A notebook user passing a text, a list or a path gets a TypeError that names the table to build.
+    import importlib
+
+    module, name = call.split(".")
+    function = getattr(importlib.import_module(f"newsstudy.{module}"), name)
+    with pytest.raises(TypeError, match=rf"must be a pandas DataFrame, not {type(given).__name__}.*{needs}"):
+        function(given)
+
+
+def test_a_documents_table_without_its_columns_names_what_it_lacks():
+    with pytest.raises(ValueError, match=r"lacks columns \['doc_id'\]; it has \['text'\]"):
+        clean.label_lines(pd.DataFrame({"text": ["قال مسؤول"]}))

@@ -18,6 +18,7 @@ from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
 from newsstudy.attribution.sources import _line_attributions
 from newsstudy.attribution.tokens import _RawMap, _sentence
+from newsstudy.errors import check_table
 from newsstudy.normalize import for_matching_all
 from newsstudy.study import Study, default_study
 
@@ -212,10 +213,9 @@ def extract(
     ['Reuters', None]
     """
     lex = _lexicon()
-    need = {"doc_id", "line", "label", "text"}
-    missing = need - set(lines.columns)
-    if missing:
-        raise ValueError(f"lines table lacks columns {sorted(missing)}")
+    check_table(
+        lines, "lines", ["doc_id", "line", "label", "text"], example="newsstudy.clean.label_lines(documents)"
+    )
     kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text"]]
     kept = kept.sort_values(["doc_id", "line"], kind="stable")
     rows: list[tuple] = []

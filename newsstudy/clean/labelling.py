@@ -24,8 +24,15 @@ from newsstudy.clean.structure import (
     _tweet_text,
 )
 from newsstudy.corpus import _string_array
+from newsstudy.errors import check_table
 from newsstudy.line_evidence import CorpusEvidence
 from newsstudy.normalize import for_matching_all
+
+#: How to build the documents table a text or a corpus file makes (said when something else is given).
+_ONE_TEXT = (
+    'pd.DataFrame({"doc_id": ["a"], "text": [text]}) for one text, '
+    "newsstudy.corpus.load_corpus(path) for a corpus"
+)
 
 
 def _label_document(
@@ -170,8 +177,7 @@ def label_lines(
     >>> lines["rule"].tolist()[:2]
     ['lexicon:nav', 'shape:first_line_headline']
     """
-    if "doc_id" not in corpus.columns or text_column not in corpus.columns:
-        raise ValueError(f"corpus needs columns 'doc_id' and {text_column!r}; it has {list(corpus.columns)}")
+    check_table(corpus, "corpus", ["doc_id", text_column], example=_ONE_TEXT)
     params = _Params(
         headline_max_words=headline_max_words,
         body_min_words=body_min_words,

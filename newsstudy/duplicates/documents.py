@@ -21,6 +21,7 @@ from newsstudy.duplicates.hashing import (
 )
 from newsstudy.duplicates.lsh import estimated_jaccard, lsh_candidate_pairs
 from newsstudy.duplicates.minhash import _EMPTY, _signatures_from_shingles, minhash_signatures
+from newsstudy.errors import check_table
 from newsstudy.normalize import for_matching, for_matching_all
 
 __all__ = [
@@ -51,9 +52,9 @@ class _Docs:
 
 
 def _kept_docs(lines: pd.DataFrame) -> _Docs:
-    missing = {"doc_id", "line", "label", "text"} - set(lines.columns)
-    if missing:
-        raise ValueError(f"lines table lacks columns {sorted(missing)}")
+    check_table(
+        lines, "lines", ["doc_id", "line", "label", "text"], example="newsstudy.clean.label_lines(documents)"
+    )
     all_ids = sorted(pd.unique(lines["doc_id"].astype(str)))
     kept = lines.loc[lines["label"].isin(KEPT_LABELS), ["doc_id", "line", "text"]]
     kept = kept.assign(doc_id=kept["doc_id"].astype(str)).sort_values(["doc_id", "line"], kind="stable")
