@@ -229,3 +229,11 @@ def test_attribution_scores_on_the_fresh_development_sample() -> None:
     overall = evaluation.fresh_attribution_scores().loc["all"]
     assert overall["f1"] >= 0.88 and overall["precision"] >= 0.88 and overall["recall"] >= 0.88, overall
     assert overall["source_type"] >= 0.93 and overall["affiliation_entity"] >= 0.79, overall
+
+
+def test_attribution_scores_on_the_second_fresh_development_sample() -> None:
+    # Before the rules were changed against it: P 0.800, R 0.744, F1 0.771 (gold README); a regression
+    # floor a little below what the library scores now (0.821, 0.802, 0.812).
+    overall = evaluation.fresh_attribution_scores(corpus=evaluation.FRESH2_CORPUS).loc["all"]
+    assert overall["f1"] >= 0.79 and overall["precision"] >= 0.80 and overall["recall"] >= 0.78, overall
+    assert overall["source_type"] >= 0.95 and overall["affiliation_entity"] >= 0.83, overall
