@@ -60,6 +60,10 @@ FRESH_CORPUS = "dev-fresh"
 #: outlet with :func:`split_of` like the sample (``tests/fixtures/invented/README.md``).
 INVENTED_CORPUS = "invented"
 INVENTED_PAGES = GOLD_DIR.parent / "fixtures" / "invented" / "pages.jsonl"
+#: The ``corpus`` field of the second fresh random attribution sample (:func:`draw_fresh_dev_sample`
+#: with ``seed=FRESH2_SEED``): drawn after the first had been used for rules, from the documents in no
+#: gold file at all (the first fresh sample's included), and annotated before any rule change.
+FRESH2_CORPUS = "dev-fresh2"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -132,21 +136,34 @@ def draw_sample() -> pd.DataFrame:
 
 #: Seed and limits of :func:`draw_fresh_dev_sample`.
 FRESH_SEED = 20261202
+FRESH2_SEED = 20261203
 FRESH_MAX_CHARS = 4000
+#: The fresh attribution samples in the order they were drawn, with their seeds. Each one excludes the
+#: documents of every gold file but its own and those of the samples drawn after it, so that drawing
+#: any of them again gives the same documents.
+FRESH_SAMPLES: dict[str, int] = {FRESH_CORPUS: FRESH_SEED, FRESH2_CORPUS: FRESH2_SEED}
 
 
-def _gold_doc_ids(*, besides: str = FRESH_CORPUS) -> set[str]:
+def _gold_doc_ids(*, besides: str | Iterable[str] = FRESH_CORPUS) -> set[str]:
     """Every doc_id named by a gold file (lines or attributions) of any corpus but ``besides``.
 
     The fresh sample's own gold files are left out, so that drawing it again gives the same sample.
     """
+    besides = {besides} if isinstance(besides, str) else set(besides)
     found = set()
     for kind in ("lines", "attributions"):
         for path in (GOLD_DIR / kind).glob("*.json"):
             rec = json.loads(path.read_text(encoding="utf-8"))
-            if rec.get("corpus") != besides:
+            if rec.get("corpus") not in besides:
                 found.add(rec["doc_id"])
     return found
+
+
+def _later_samples(seed: int) -> list[str]:
+    """The fresh-sample corpora whose gold a draw with ``seed`` must not see: its own and later ones."""
+    names = list(FRESH_SAMPLES)
+    own = [i for i, name in enumerate(names) if FRESH_SAMPLES[name] == seed]
+    return names[own[0] :] if own else []
 
 
 def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHARS) -> pd.DataFrame:
@@ -158,14 +175,16 @@ def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHA
     most ``max_chars`` characters (a size cap so that one sitting's annotation covers thirteen
     outlets; nothing is filtered on content), of which ``random.Random(seed)`` picks one.
     Reproducible from the corpus files and the gold directory's doc_ids alone: ``python -m
-    newsstudy.evaluation fresh``. Columns as :func:`draw_sample`.
+    newsstudy.evaluation fresh [SEED]``. Columns as :func:`draw_sample`. The gold of the sample
+    ``seed`` draws (:data:`FRESH_SAMPLES`) and of the samples drawn after it is not excluded; a
+    second sample (``FRESH2_SEED``) therefore excludes the first.
     """
     index = _index()
     by_outlet: dict[tuple[str, str], list[str]] = defaultdict(list)
     for doc_id, (corpus, rec) in index.items():
         by_outlet[(corpus, outlet_of(corpus, rec))].append(doc_id)
     splits = split_of(outlet for _, outlet in by_outlet)
-    taken = _gold_doc_ids()
+    taken = _gold_doc_ids(besides=_later_samples(seed))
     rng = random.Random(seed)
     rows = []
     for (corpus, outlet), ids in sorted(by_outlet.items()):
@@ -468,15 +487,16 @@ def _lines_of(records: list[dict], texts: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "line", "label", "rule", "text"])
 
 
-def fresh_attribution_scores(*, study=None) -> pd.DataFrame:
-    """:func:`newsstudy.attribution.score_table` on the fresh development sample (``"dev-fresh"``).
+def fresh_attribution_scores(*, study=None, corpus: str = FRESH_CORPUS) -> pd.DataFrame:
+    """:func:`newsstudy.attribution.score_table` on a fresh development sample (``"dev-fresh"``;
+    ``corpus="dev-fresh2"`` for the second).
 
     The documents of :func:`draw_fresh_dev_sample`, annotated before any rule was changed
     against them: the honest estimate, within the development outlets, of how the rules do on
     stories they were not written on (scored on the gold's counted lines, as
     :func:`attribution_scores`). Per outlet and ``all``.
     """
-    records = _gold_records_of(FRESH_CORPUS)
+    records = _gold_records_of(corpus)
     docs = documents(r["doc_id"] for r in records)
     lines = _lines_of(records, dict(zip(docs["doc_id"], docs["text"], strict=True)))
     found = attribution.extract(lines, study=study)
@@ -542,14 +562,17 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["sample"]:
         print(draw_sample().to_string())
     elif sys.argv[1:2] == ["fresh"]:
-        print(draw_fresh_dev_sample().to_string())
+        print(draw_fresh_dev_sample(*(int(a) for a in sys.argv[2:3])).to_string())
     elif sys.argv[1:2] == ["scores"]:
         with_evidence = "--evidence" in sys.argv[2:]
         for part in ("dev", "test"):
             table = line_scores(part, evidence=with_evidence).round(3).to_string()
             print(f"lines, {part} part{', with corpus evidence' if with_evidence else ''}\n{table}\n")
             print(f"attributions, {part} part\n{attribution_scores(part).round(3).to_string()}\n")
-        print(f"attributions, fresh dev sample\n{fresh_attribution_scores().round(3).to_string()}\n")
+        for name, corpus in (("fresh dev sample", FRESH_CORPUS), ("second fresh dev sample", FRESH2_CORPUS)):
+            if _gold_records_of(corpus):
+                table = fresh_attribution_scores(corpus=corpus).round(3).to_string()
+                print(f"attributions, {name}\n{table}\n")
     elif sys.argv[1:2] == ["development"]:
         with_evidence = "--evidence" in sys.argv[2:]
         for name, corpus in (("supplement", SUPPLEMENT_CORPUS), ("fresh sample", FRESH_CORPUS)):

@@ -194,15 +194,20 @@ def test_the_fresh_development_sample_is_drawn_as_documented_and_covers_every_li
 
 # The fresh development sample for attribution (``dev-fresh``): drawn at random from development outlets
 # and annotated before any rule was changed against it, the honest within-development estimate.
-def test_the_fresh_sample_is_drawn_as_documented_from_development_outlets_only() -> None:
-    drawn = evaluation.draw_fresh_dev_sample()
-    records = evaluation._gold_records_of(evaluation.FRESH_CORPUS)
+# The second (``dev-fresh2``) was drawn the same way after the first had been used for rules, excluding it.
+@pytest.mark.parametrize("corpus", list(evaluation.FRESH_SAMPLES))
+def test_the_fresh_sample_is_drawn_as_documented_from_development_outlets_only(corpus) -> None:
+    drawn = evaluation.draw_fresh_dev_sample(seed=evaluation.FRESH_SAMPLES[corpus])
+    records = evaluation._gold_records_of(corpus)
     assert sorted(drawn["doc_id"]) == sorted(r["doc_id"] for r in records)  # reproducible from the seed
     assert drawn["outlet"].is_unique and len(drawn) >= 12 and set(drawn["split"]) == {"dev"}
     index = evaluation._index()
     splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
     assert {splits[o] for o in drawn["outlet"]} == {"dev"}  # never a test outlet
     assert not set(drawn["doc_id"]) & set(evaluation.draw_sample()["doc_id"])
+    earlier = list(evaluation.FRESH_SAMPLES)[: list(evaluation.FRESH_SAMPLES).index(corpus)]
+    for other in earlier:  # a later sample never repeats an earlier one's documents
+        assert not set(drawn["doc_id"]) & {r["doc_id"] for r in evaluation._gold_records_of(other)}
     docs = evaluation.documents(drawn["doc_id"]).set_index("doc_id")
     for rec in records:
         raw = docs.loc[rec["doc_id"], "text"].split("\n")
@@ -224,3 +229,11 @@ def test_attribution_scores_on_the_fresh_development_sample() -> None:
     overall = evaluation.fresh_attribution_scores().loc["all"]
     assert overall["f1"] >= 0.88 and overall["precision"] >= 0.88 and overall["recall"] >= 0.88, overall
     assert overall["source_type"] >= 0.93 and overall["affiliation_entity"] >= 0.79, overall
+
+
+def test_attribution_scores_on_the_second_fresh_development_sample() -> None:
+    # Before the rules were changed against it: P 0.800, R 0.744, F1 0.771 (gold README); a regression
+    # floor a little below what the library scores now (0.821, 0.802, 0.812).
+    overall = evaluation.fresh_attribution_scores(corpus=evaluation.FRESH2_CORPUS).loc["all"]
+    assert overall["f1"] >= 0.79 and overall["precision"] >= 0.80 and overall["recall"] >= 0.78, overall
+    assert overall["source_type"] >= 0.95 and overall["affiliation_entity"] >= 0.83, overall

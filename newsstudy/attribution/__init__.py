@@ -119,6 +119,31 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   names no country, in a document no country dominates, speaks for the outlet's home country where
   the researcher gives it (``extract(home_countries=...)`` or ``[attribution] home_country`` in the
   study file), else for the country the document names most, even once.
+
+Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
+before these rules; rules written on development outlets only, each with an invented-sentence test)
+------------------------------------------------------------------------------------------------------
+- The raw spelling decides two readings the matching form loses: a perfect of hamzat al-wasl written
+  with a hamza (``وأعتقد أن``) is the writer's own 1st person imperfect, and a perfect with a damma on
+  its first letter (``وأُعلن``, ``ذُكر``) is an impersonal passive; neither cites a source (``نُقل عن X``
+  still cites X).
+- Subjects: after a circumstantial phrase or a conduit (``وقال، في مؤتمر صحفي، وزير ... إن``, ``وقال
+  لرويترز مدير ... إن``; not after a preposition, ``إلى وزير``, nor a verbal noun with its pronoun,
+  ``خلال لقائه وزير``), after the verb's pronoun complement (``قال عنه الناقد``), before the ``قد`` of a
+  pluperfect (``وكان الوزير قد أكد``), and for a negated opening verb (``ولم تحدد الوزارة ... لكنها
+  أشارت``); an imperfect reporting verb ends a subject (``وتابع الشامسي يقول``).
+- In a run-on sentence a coordinated verb with a speaker subject and its own complementiser is the next
+  attribution, not nested content (``قال الوزير إن ... وأكد المدير أن``); inside a colon quotation a
+  coordinated verb with its own colon opens new speech (``... وأضافت الكعبية: ...``).
+- Complementisers: an أن of a conjunction or modal is passed over (``بعد أن``); a single quote after a
+  space opens speech (``'هناك التزام'``); a post-posed cue after a comma that ends its sentence with a
+  short subject (``الحوار هو الحل، قال الوزير``); ``كما`` + a verb with its object pronoun cites the
+  subject after it (``كما تصفها الشركة``); the ل of purpose with a noun object is no statement.
+- Names and types: a word after an honorific is a name, even when spelled like a verb (``الشيخ يزيد``)
+  or with the article (``د. الطاهر سالم``, ``د. الكعبي``); ``د.`` ends no sentence; a role with a
+  relative adjective and a name is a named person (``المحلل السياسي سامي الحربي``); the opposition
+  (``المعارضة``) and ``بلاغ`` (communiqué) are heads; the sound feminine plurals of document and body
+  heads are generated (``الدراسات``, ``البلديات``); ``جميع``/``كافة`` are quantifiers.
 """
 
 from __future__ import annotations

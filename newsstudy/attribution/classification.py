@@ -19,7 +19,7 @@ from newsstudy.attribution.lexicon import _NOT_NAME_STARTS, _Lexicon, _lexicon, 
 _THEOPHORIC_ENDS = frozenset({"الله", "الدين"})
 _QUANTIFIERS = frozenset(
     "ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشر اثنان اثنين عدد بعض احد مجموعه كبار اخر من "
-    "كثير العديد عديد معظم غالبيه اغلب "
+    "كثير العديد عديد معظم غالبيه اغلب جميع كافه "
     # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
     "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
@@ -457,14 +457,33 @@ def _role_noun(word: str, lex: _Lexicon) -> bool:
     )
 
 
+def _nisba(word: str, lex: _Lexicon) -> bool:
+    """A definite relative adjective in ـي (``السياسي``, ``الاقتصادي``, ``الحقوقي``): not a head noun, not a
+    gazetteer name; an adjective of the role before it when more words follow (a last one may be a
+    surname: ``الخبير الاقتصادي الحربي``)."""
+    return (
+        word.endswith("ي") and len(word) >= 6 and _head(word, lex) is None and not lex.name_re.fullmatch(word)
+    )
+
+
 def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
     """A personal name right after the head noun (its adjectives skipped): ``الباحث الأردني سامر
     خليل``; not name-like words further on (``رجل الدين عن طريقة تدريس``)."""
     rest = words[1:]
-    while rest and _is_definite(rest[0]) and lex.adjective_re.fullmatch(rest[0]):
-        rest = rest[1:]
+    while rest and (
+        (
+            _is_definite(rest[0])
+            and (lex.adjective_re.fullmatch(rest[0]) or (len(rest) > 1 and _nisba(rest[0], lex)))
+        )
+        or (len(rest) > 1 and rest[0].startswith("وال") and _nisba(rest[0][1:], lex))
+    ):
+        rest = rest[1:]  # الباحث الأردني، المحلل السياسي، الخبير العسكري والاستراتيجي: the role's adjectives
     if not rest or rest[0] in _NOT_NAME_STARTS:
         return False  # خبير من مؤسسة ...: a preposition, no name
+    if len(rest) > 1 and rest[0] in lex.titles and _namelike(rest[1], lex, strict=False):
+        return True  # الخبير العسكري اللواء فايز الدويري: a role, then a title and a name
+    if len(rest) == 1 and len(rest) < len(words) - 1 and _surname(rest[0], lex):
+        return True  # الخبير الاقتصادي الحربي: a role, its adjective and a surname
     if rest[0] in lex.given_names:
         return True
     return (
@@ -497,6 +516,20 @@ def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
     return None
 
 
+def _article_given_name(words: list[str], lex: _Lexicon) -> bool:
+    """A given name with the article after an honorific, followed by a name (``د. الطاهر سالم``, ``الشيخ
+    الحسن علي``): the word is no adjective, place or head noun, and the next one is name-like (after an
+    office, ``الوزير الأول``, such a word is the office's own adjective)."""
+    return (
+        len(words) > 1
+        and _is_definite(words[0])
+        and _head(words[0], lex) is None
+        and not lex.adjective_re.fullmatch(words[0])
+        and not lex.name_re.fullmatch(words[0])
+        and _namelike(words[1], lex, strict=False)
+    )
+
+
 def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     """The gender of a person named by a title, or by a role noun and a name; None for anything else.
 
@@ -508,7 +541,16 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
     for n in (2, 1):
         key = " ".join(words[:n])
         # A title counts with a name after it: bare ``الحاجة`` is also "the need", ``دولة`` "a state".
-        if len(words) > n and key in lex.titles and _namelike(words[n], lex, strict=False):
+        if (
+            len(words) > n
+            and key in lex.titles
+            and (
+                _namelike(words[n], lex, strict=False)
+                or (
+                    key in lex.honorifics and (_article_given_name(words[n:], lex) or _surname(words[n], lex))
+                )
+            )
+        ):
             return lex.titles[key]
     first = words[0]
     if len(words) >= 2 and _is_definite(first) and _head(first, lex) is None:

@@ -109,10 +109,17 @@ def _doc_rows(
         cues = _find_cues(norm, lex)
         if not cues and not (label == "headline" and ":" in norm):
             continue  # most lines: no cue and no headline source
+        omap = None
+        if any(_wasl_form(c, lex) for c in cues):
+            omap = _RawMap(raw, matching)
+            cues = [c for c in cues if not _first_person(c, raw, omap, inserted, lex)]
+        if "\u064f" in raw:  # a damma: a perfect may be marked passive (أُعلن، ذُكر)
+            omap = omap or _RawMap(raw, matching)
+            cues = [c for c in cues if not _marked_passive(c, raw, omap, inserted, lex)]
         found = _line_attributions(norm, label, lex, state, cues)
         if not found:
             continue
-        omap = _RawMap(raw, matching)
+        omap = omap or _RawMap(raw, matching)
         for f in found:
             start, end = omap.raw_span(*_unshift(inserted, f.cue_start, f.cue_end))
             if f.src_span is not None:
@@ -156,6 +163,57 @@ def _doc_rows(
                 if country is not None:
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+def _wasl_form(cue, lex: _Lexicon) -> str | None:
+    """The verb form of a cue whose perfect opens with hamzat al-wasl (اعتقد، اعتبر، استنكر), if it is one.
+
+    Written in matching form, the perfect of these verbs is spelled as their 1st person singular
+    imperfect: اعتقد "he believed" and أعتقد "I believe" both become اعتقد.
+    """
+    word = cue.group("verb")
+    if word not in lex.wasl_cues:  # (one set lookup: most cues are no such perfect)
+        return None
+    return word if word in lex.wasl_perfects else word[1:]
+
+
+def _first_person(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:
+    """Whether a perfect of hamzat al-wasl (:func:`_wasl_form`) is written with a hamza: ``وأعتقد أن``,
+    ``أعتبر أن``, the writer's own 1st person imperfect (the perfect is written with a bare alef),
+    which cites no source (ANNOTATION: first-person verbs are not attributions)."""
+    form = _wasl_form(cue, lex)
+    if form is None:
+        return False
+    start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
+    word = raw[start:end]
+    letters = [c for c in word if c.isalpha()]
+    # the alef is the first letter after the conjunction (و، ف) the cue was written with
+    k = len(cue.group("verb")) - len(form)
+    return len(letters) > k and letters[k] == "أ"
+
+
+def _marked_passive(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:
+    """Whether a perfect reporting verb is written passive, a damma on its first letter (``وأُعلن``,
+    ``ذُكر``): impersonal, it cites no source (``نُقل عن X`` still cites X, and is not read here). An
+    active perfect never takes a damma there; active imperfects do (يُضيف), so only perfects are read."""
+    word = cue.group("verb")
+    if not word:
+        return False
+    form = word
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    if form not in lex.passive_perfects:
+        return False
+    start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
+    letters = raw[start:end]
+    k = len(word) - len(form)  # letters of the clitics before the verb
+    seen = 0
+    for i, c in enumerate(letters):
+        if c.isalpha():
+            if seen == k:
+                return letters[i + 1 : i + 2] == "\u064f"
+            seen += 1
+    return False
 
 
 def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:

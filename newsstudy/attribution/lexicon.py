@@ -53,6 +53,10 @@ class _Lexicon:
     impersonal: frozenset[str]
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
     participles: frozenset[str]
+    honorifics: frozenset[str]  # one-word honorific titles (السيد، الشيخ، الدكتور): a name follows them
+    passive_perfects: frozenset[str]  # perfect forms (not of نقل) whose passive is marked with a damma
+    wasl_cues: frozenset[str]  # those perfects as cue words, with و or ف or neither
+    wasl_perfects: frozenset[str]  # the perfects of verbs that open with hamzat al-wasl (اعتقد، استنكر)
     participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
     prepositions: tuple[str, ...]
     heads: dict[str, tuple[str, str]]
@@ -194,6 +198,10 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
 _FEMININE_PLURAL_CLASSES = frozenset({"official", "source", "title"})
 
 
+#: Head classes whose nouns in ة have their plural in ات generated (``الدراسات``, ``البلديات``).
+_BODY_PLURAL_CLASSES = frozenset({"document", "institution"})
+
+
 @cache
 def _lexicon() -> _Lexicon:
     verb_forms, verb_preps, generated_participles = _reporting_verbs()
@@ -202,6 +210,8 @@ def _lexicon() -> _Lexicon:
         form, cls, gender = row.split("\t")
         heads[form] = (cls, gender)
     heads.update(morphology.feminine_plural_nouns(heads, _FEMININE_PLURAL_CLASSES))
+    heads.update(morphology.feminine_plurals_of_bodies(heads, _BODY_PLURAL_CLASSES))
+    heads.update(morphology.construct_plurals(heads, _FEMININE_PLURAL_CLASSES))
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for (form, kind), entry in gazetteer.entries().items():
@@ -227,9 +237,12 @@ def _lexicon() -> _Lexicon:
     anonymity_re = regex.compile(_alternation(_data_lines("anonymity.txt")))
     vocabulary = frozenset(_data_lines("vocabulary.txt"))
     titles = {}
+    honorifics = set()
     for row in _data_lines("titles.tsv")[1:]:  # after the header
-        form, _kind, gender = row.split("\t")
+        form, kind, gender = row.split("\t")
         titles[form] = gender
+        if kind == "honorific" and " " not in form:
+            honorifics.add(form)
     cue_words = _cue_words(verb_forms, participles, preps)
     for word in _data_lines("not_cues.txt"):
         cue_words.pop(word, None)
@@ -240,6 +253,18 @@ def _lexicon() -> _Lexicon:
         impersonal=frozenset(_data_lines("impersonal.txt")),
         state_offices=frozenset(_data_lines("state_offices.txt")),
         participles=participles,
+        honorifics=frozenset(honorifics),
+        # (only the masculine singular: أعتقد "I believe" is spelled as اعتقد "he believed", not as اعتقدت)
+        passive_perfects=frozenset(
+            f.form
+            for r in reporting_verbs().itertuples(index=False)
+            if r.frame != "transmit"
+            for f in morphology.perfect_forms(r.past)
+        ),
+        wasl_perfects=(
+            wasl := frozenset(r.past for r in reporting_verbs().itertuples(index=False) if r.lemma[:1] == "ا")
+        ),
+        wasl_cues=frozenset(pre + form for form in wasl for pre in ("", "و", "ف")),
         participle_frames=generated_participles,
         prepositions=preps,
         heads=heads,

@@ -34,8 +34,10 @@ from typing import NamedTuple
 
 __all__ = [
     "VerbForm",
+    "construct_plurals",
     "feminine_plural_forms",
     "feminine_plural_nouns",
+    "feminine_plurals_of_bodies",
     "hollow",
     "imperfect_forms",
     "participle_forms",
@@ -224,4 +226,44 @@ def feminine_plural_nouns(
         if stem + "يه" in heads or stem.startswith("اخر"):
             continue  # محامون (of محامي, feminine محامية), آخرون: their feminine plurals are محاميات، أخريات
         out.setdefault(stem + "ات", (cls, "f"))
+    return {f: v for f, v in out.items() if f not in heads}
+
+
+def feminine_plurals_of_bodies(
+    heads: dict[str, tuple[str, str]], classes: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """The sound feminine plurals (ـة → ـات) of the head nouns of ``classes`` that end in ة (matching
+    form ه), with their class, feminine: ``الدراسات`` and ``المذكرات`` cite documents as ``الدراسة``
+    does, ``البلديات`` speak as bodies as ``البلدية`` does. A form the table already has is kept as it is.
+
+    >>> table = {"دراسه": ("document", "f"), "بيان": ("document", "m"),
+    ...     "منظمه": ("institution", "f"), "منظمات": ("institution", "f")}
+    >>> feminine_plurals_of_bodies(table, frozenset({"document", "institution"}))
+    {'دراسات': ('document', 'f')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for form, (cls, _gender) in heads.items():
+        if cls in classes and form.endswith("ه") and len(form) >= 4:
+            out.setdefault(form[:-1] + "ات", (cls, "f"))
+    return {f: v for f, v in out.items() if f not in heads}
+
+
+def construct_plurals(
+    heads: dict[str, tuple[str, str]], classes: frozenset[str]
+) -> dict[str, tuple[str, str]]:
+    """The construct state of the masculine sound plurals in ون of the person heads of ``classes`` (the ن
+    drops before a genitive): ``محللو السوق``, ``ناشطو الحي`` are typed as ``محللون``, ``ناشطون``. Only
+    people take that plural (``قانون``, ``تلفزيون`` are singulars of other classes). A form the table
+    already has is kept as it is.
+
+    >>> people = frozenset({"official", "source"})
+    >>> construct_plurals({"محللون": ("source", "m"), "مسؤولو": ("official", "m"),
+    ...     "مسؤولون": ("official", "m"), "قانون": ("document", "m")}, people)
+    {'محللو': ('source', 'm')}
+    """
+    out = {
+        form[:-1]: v
+        for form, v in heads.items()
+        if v[0] in classes and form.endswith("ون") and len(form) >= 5
+    }
     return {f: v for f, v in out.items() if f not in heads}

@@ -75,6 +75,12 @@ class _Found:
     consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
 
 
+#: Words inside a personal name after which a word spelled like a verb is a name (محمد بن يزيد).
+_NAME_LINKS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "عبد", "ام"})
+#: The one-letter title written with a full stop (``د. سامي``, Dr; ``titles.tsv``).
+_ABBREVIATED_TITLES = frozenset({"د"})
+
+
 def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
     """The source phrase at the start of ``toks``; returns it and the index where the scan stopped."""
     out: list[_Tok] = []
@@ -93,6 +99,11 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             return out, i
         if out and w[:1] in ("و", "ف") and lex.cue_words.get(w, ("",))[0] == "verb":
             return out, i  # وقال، فأضاف: a coordinated reporting verb opens a clause of its own
+        if out and w[:1] in ("ي", "ت") and w in lex.verb_forms and out[-1].text not in _NAME_LINKS:
+            return (
+                out,
+                i,
+            )  # وتابع الشامسي يقول إن: the imperfect goes on the verb, it is no part of its subject
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
@@ -114,8 +125,8 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         ):
             return out, i
         out.append(t)
-        if t.stop_after or len(out) >= _MAX_SOURCE_TOKENS:
-            return out, i + 1
+        if (t.stop_after and w not in _ABBREVIATED_TITLES) or len(out) >= _MAX_SOURCE_TOKENS:
+            return out, i + 1  # (``د. سامي``: the stop after an abbreviated title ends no phrase)
     return out, len(toks)
 
 
@@ -336,6 +347,9 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
+    if len(toks) > 2 and toks[0].text in _NEGATORS:
+        # ولم تذكر الحكومة ... لكنها أشارت: a negated verb cites no one, but its subject is the clause's
+        toks = toks[1:]
     if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
         return None
     phrase, _ = _phrase(toks[1:], lex)
@@ -437,12 +451,16 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if _fronted_topic(norm, start, pos):
         return None
     toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
+    while toks and toks[-1].text in _OPENERS:
+        toks = toks[:-1]  # وكان الوزير قد أكد: the particle of the pluperfect is no part of the subject
     topic = _amma_topic(norm, pos, lex)
     if topic is not None:
         return topic
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
+            if k >= 2 and prev == "من" and _strip_conj(toks[k - 2].text, _CONJUNCTION_AN) in ("الرغم", "رغم"):
+                prev = "رغم"  # على الرغم من أن الخبراء يوصون: "although", a conjunction
             if prev in lex.impersonal or prev in _CONJUNCTION_AN:
                 # ويذكر أن وزير ... أعلن: an impersonal verb cites no one, so its that-clause may
                 # hold an attribution of its own; غير أن / إلا أن ("however") open a clause
@@ -536,6 +554,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             found.append(h)
             state.remember(h.src)
     quoted = (-1, -1)  # the span of a quotation opened by an attribution
+    colon_content = False  # whether the reported content now read was opened by a colon (no quote)
     for m in cues:
         if m.start() < consumed_until or quoted[0] < m.start() < quoted[1]:
             continue  # a cue inside the quoted words is the speaker's own speech, not a source
@@ -597,8 +616,23 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 continue  # عن كشف ملفاتها، وعن أبرز الجهات: a verbal noun or an elative after a preposition
             if not m.group("suf") and _no_speaker(norm, m, before, lex):
                 continue  # مما يؤكد، أن يعلن: a fact's implication or an intent, not speech
+            if before in lex.honorifics and m.group("verb")[:1] not in ("و", "ف") and not m.group("suf"):
+                continue  # الشيخ يزيد: after an honorific a word spelled like a verb is a name
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
+            if in_content and coordinated and colon_content and _opens_colon_speech(norm, m, send):
+                # قالت المعلمة: ... وأضافت الكعبية: ... : a scraped colon quotation lost its period, and
+                # a coordinated verb with its own colon opens the next stretch of speech
+                in_content = False
+            elif (
+                in_content
+                and coordinated
+                and not quoted[0] < m.start() < quoted[1]
+                and _own_subject_and_that(norm, m, send, lex)
+            ):
+                # قال الوزير إن ... وأكد المدير أن ...: a run-on sentence of the national press; a coordinated
+                # verb with a subject and a complementiser of its own is the next attribution, not content
+                in_content = False
             if in_content and not coordinated:
                 continue
             res = None
@@ -616,12 +650,72 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         comp = _complement(norm, res.cue_end, send)
         if comp is not None:
             quoted = max(quoted, _quotation(norm, comp), key=itemgetter(1))
+            colon_content = norm[comp[0]] == ":" and _quotation(norm, comp)[0] < 0
             if norm[comp[0]] == '"':
                 embedded_until = comp[1]  # the quotation ends the reported content
             else:
                 reset = _CLAUSE_RESET.search(norm, comp[1], send)
                 embedded_until = reset.start() if reset else send
     return found
+
+
+#: The most words between a verb and the colon that opens its speech (``وأضافت المعلمة مريم:``).
+_MAX_COLON_SUBJECT = 3
+
+
+def _opens_colon_speech(norm: str, m: _Cue, send: int) -> bool:
+    """Whether the verb at ``m`` is followed, after a short subject at most, by a colon that opens speech."""
+    comp = _complement(norm, m.end(), send)
+    return (
+        comp is not None
+        and norm[comp[0]] == ":"
+        and len(_tokens(norm, m.end(), comp[0])) <= _MAX_COLON_SUBJECT
+    )
+
+
+def _is_prep_word(word: str, prep: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is the verb's preposition or, for a one-letter one (ب، ل), a word it opens
+    (``طالب الوزير بالإفراج``): not a name spelled with that letter (بشار، بان). Read for directives with
+    a subject before the word only: ``ينصح بالراحة`` is impersonal, ``تعترف الدول بالجمهورية`` an act."""
+    if word == prep:
+        return True
+    return (
+        len(prep) == 1
+        and word.startswith(prep)
+        and len(word) > 3
+        and word not in lex.given_names
+        and not _known_name(word, lex)
+        and word[1:] not in lex.given_names
+    )
+
+
+def _speech_complement(norm: str, start: int, send: int) -> tuple[int, int] | None:
+    """:func:`_complement` after a verb, passing over an أن of a conjunction or a modal (``بعد أن``,
+    ``قبل أن``, ``يجب أن``): ``وقال الوزير بعد أن التقى نظيره إن ...`` reports what follows إن, and
+    ``لتزيد الأسعار بعد أن`` reports nothing."""
+    comp = _complement(norm, start, send)
+    while comp is not None and norm[comp[0]] not in ":\"'":
+        before = _word_before(norm, comp[0])
+        if before is None or _strip_conj(before, _MODAL_AN) not in _MODAL_AN:
+            break
+        comp = _complement(norm, comp[1], send)
+    return comp
+
+
+def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
+    """Whether a verb is followed by a subject that names a speaker and then its own complementiser."""
+    comp = _complement(norm, m.end(), send)
+    if comp is None or norm[comp[0]] == '"':
+        return False
+    toks = _tokens(norm, m.end(), comp[0])
+    if not 0 < len(toks) <= _MAX_SOURCE_TOKENS:
+        return False
+    if _speaker_word(toks[0].text, lex):
+        return True
+    # وأضاف الكعبي أن: a surname or a name the lexicon does not know, read as a subject is read
+    words = [t.text for t in toks[:3]]
+    src = _classify(words, lex) or _classify(words[:1], lex)
+    return src is not None and src.source_type != "document"
 
 
 def _elided_subject(norm: str, sstart: int, pos: int) -> bool:
@@ -1014,6 +1108,12 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     if v is not None and v[0] == "verb":
         cue_end = toks[0].end
         toks = toks[1:]
+        if (
+            len(toks) > 1
+            and toks[0].text in _PRONOUN_PREPOSITIONS
+            and toks[0].text not in ("له", "لها", "لهم")
+        ):
+            toks = toks[1:]  # بحسب ما أفادت به وكالة الأنباء: the verb's complement, then its subject
     elif toks and toks[0] is not after[0]:
         toks = after
     if not toks:
@@ -1075,7 +1175,7 @@ def _verb_cue(
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
-    comp = _complement(norm, m.end(), send)
+    comp = _speech_complement(norm, m.end(), send)
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
@@ -1091,16 +1191,30 @@ def _verb_cue(
         # أشار مولر إلى إمكانية / شددت الشركة على جدية: with no أن in the sentence, the preposition opens
         # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن).
         # A verb of kind noun takes its own preposition whatever follows (دعت مجموعة ... إلى تسليم ...).
-        j = next((k for k, t in enumerate(after[:_MAX_SOURCE_TOKENS]) if t.text == prep), None)
+        directive = lemma in _directive_lemmas()
+        j = next(
+            (
+                k
+                for k, t in enumerate(after[:_MAX_SOURCE_TOKENS])
+                if t.text == prep or (directive and k and _is_prep_word(t.text, prep, lex))
+            ),
+            None,
+        )
         if j is not None and after[j].start < comp_pos:
             comp = (after[j].start, after[j].end)
             comp_pos = comp[0]
-    if has_suffix and not after_ma and not (comp and not _tokens(norm, m.end(), comp[0])):
+    if has_suffix and not after_ma and not after_kama and not (comp and not _tokens(norm, m.end(), comp[0])):
         return None  # كشفه بايدن: an act on an object, not speech
-    post_posed = comp is None and _after_quotation(norm, m.start())
+    if has_suffix and after_kama:
+        has_suffix = False  # كما تصفها الشركة، كما يصفه: "as X describes it", the subject follows the pronoun
+    post_posed = comp is None and (
+        _after_quotation(norm, m.start()) or (not _before_conj(m) and _post_posed_after_comma(norm, m, send))
+    )
     if kind == "speech" and comp is None and not after_kama and not post_posed:
         if lemma not in _NOUN_OBJECT_SPEECH or not _speaker_opens(norm, m, send, lex):
             return None
+        if "ل" in word[: len(word) - len(form)]:
+            return None  # حضر ليؤكد دعمه: the ل of purpose with a noun object is an intent, not a statement
     if after is None:
         # Only the words that are read: up to the complementiser (the subject and a conduit are there),
         # or with none (or for نقل, which reads past it) the first _AHEAD_TOKENS words.
@@ -1109,6 +1223,8 @@ def _verb_cue(
     if kind == "transmit":
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
+    if prep is not None and len(region) > 1 and region[-1].text == prep and comp_pos < send:
+        region = region[:-1]  # وتشير الدراسات إلى أن: the verb's own preposition before أن ends its subject
     phrase, stop = _phrase(region, lex)
     if (
         all(t.text in lex.vocabulary for t in phrase)
@@ -1116,6 +1232,24 @@ def _verb_cue(
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
+    if (
+        region
+        and comp is not None
+        and not has_suffix
+        and (not phrase or phrase[0] is region[0])
+        and (
+            region[0].text in _ADVERBIAL_OPENERS
+            or region[0].text in _PRONOUN_PREPOSITIONS
+            or (phrase and _conduit_first(region, lex))
+        )
+        and _opens_clause(norm, m)
+    ):
+        # وقال، في مؤتمر صحفي، وزير الخارجية ... إن / وقال لرويترز مدير الإدارة إن: the subject comes
+        # after the circumstantial phrase or the conduit
+        k = _subject_after_adverbial(region, lex)
+        if k is not None:
+            region = region[k:]
+            phrase, stop = _phrase(region, lex)
     if kind == "noun" and lemma in _directive_lemmas():
         phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
@@ -1224,7 +1358,9 @@ def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bo
             # عبر عن, or, opening its clause, عبر + a subject of a few words + عن (وعبر البنك
             # الدولي عن خشيته; the topic frame then asks the subject to be a speaker, which وعبر
             # الحدود "and across the border" is not)
-            follows = nxt == [prep] or prep in norm[m.end() : min(send, m.end() + 48)].split()[:6]
+            # (the subject may be a name with its office: up to the topic window, as the topic frame reads)
+            window = norm[m.end() : min(send, m.end() + 12 * _TOPIC_WINDOW)].split()[:_TOPIC_WINDOW]
+            follows = nxt == [prep] or prep in window
         else:
             follows = bool(nxt) and _COMPLEMENT.fullmatch(nxt[0].rstrip("،,.")) is not None
     return follows and _opens_clause(norm, m)
@@ -1267,6 +1403,58 @@ def _subject_before_object(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
     return phrase
 
 
+#: A preposition with an object pronoun right after a verb (``يقول عنها المدرب``, ``قال له الوزير``): a
+#: complement of the verb, after which its subject comes.
+_PRONOUN_PREPOSITIONS = frozenset(
+    p + s for p in ("عن", "في", "ل", "ب", "علي", "الي", "من") for s in ("ه", "ها", "هم", "هما")
+)
+#: Words after which a speaker noun is an object or an addressee, not the verb's subject.
+_GOVERNING = frozenset({"مع", "الي", "علي", "عن", "من", "لدي", "امام", "بين", "ضد", "حول"})
+#: Clitics of a word that is governed or coordinated (بطوكيو، لوزير، والوزير، كالوزير), unless a given name.
+_PROCLITICS = ("ب", "ل", "ك", "و", "ف")
+#: Endings of a verbal noun with its pronoun (لقائه، كلمته، زيارتها): the noun after it is its object.
+_POSSESSED = ("ائه", "ته", "ها", "هم", "هما")
+#: The longest circumstantial phrase read before a subject (``في مؤتمر صحفي عقده أمس في العاصمة``).
+_MAX_ADVERBIAL_TOKENS = 8
+
+
+def _conduit_first(region: list[_Tok], lex: _Lexicon) -> bool:
+    """Whether the words after a verb open with its conduit (``لرويترز``, ``لـ"الوطن"``, ``مع سكاي نيوز``)."""
+    w = region[0].text
+    if w[:1] not in ("ل", "م"):
+        return False
+    return w[:2] in _LAM_QUOTE_OPEN or _conduit_at(region, lex, None) is not None
+
+
+#: ``لـ"`` and ``لـ«`` before a quoted outlet name (the tatweel is gone in matching form).
+_LAM_QUOTE_OPEN = frozenset({'ل"', "ل«", "ل“"})
+
+
+def _subject_after_adverbial(region: list[_Tok], lex: _Lexicon) -> int | None:
+    """Where the subject starts after a circumstantial phrase or a conduit right after the verb, if one does.
+
+    The first word that names a speaker (:func:`_speaker_word`) and is governed by nothing before it: not
+    after a preposition (``في رسالة إلى وزير``: an addressee), not after a verbal noun with its pronoun
+    (``خلال لقائه وزير``: an object), not itself a prepositional word (``لوزير``, ``بالوزير``).
+    """
+    governed = False
+    for k in range(1, min(len(region), _MAX_ADVERBIAL_TOKENS + 1)):
+        w, prev = region[k].text, region[k - 1].text
+        if prev.endswith(_POSSESSED):
+            return None  # خلال لقائه وزير، في ندوة أقامها مركز: what follows is the noun's or verb's own
+        if region[k].stop_before or region[k - 1].stop_after:
+            governed = False  # a comma closes the circumstantial phrase
+        if prev in _GOVERNING:
+            governed = True  # في رسالة إلى وزير الخارجية: an addressee and its genitive
+        if governed:
+            continue
+        if _speaker_word(w, lex) and not (
+            w[:1] in _PROCLITICS and w not in lex.given_names and _speaker_word(w[1:], lex)
+        ):
+            return k  # not بطوكيو، لوزير، والوزير: governed or coordinated
+    return None
+
+
 def _speaker_word(w: str, lex: _Lexicon) -> bool:
     """A word that names a person or a body: a title, a head noun of those classes, a known name."""
     head = _head(w, lex)
@@ -1307,6 +1495,31 @@ def _topic_preposition(
         if _speaker_word(w, lex):
             return j
     return None
+
+
+def _before_conj(m: _Cue) -> bool:
+    """Whether the verb cue is written with a conjunction (وقال، فأضاف)."""
+    return m.group("verb")[:1] in ("و", "ف")
+
+
+#: The most words after a post-posed verb: its subject, a conduit or a time word (``، قال الوزير للصحفيين``).
+_MAX_POST_POSED_TOKENS = 6
+
+
+def _post_posed_after_comma(norm: str, m: _Cue, send: int) -> bool:
+    """Whether a verb after a comma ends its sentence with a short subject: ``الحوار هو الحل، قال الوزير.``
+
+    The clause before the comma is then what was said (a post-posed cue with no quotation marks); the
+    clause must be a few words at least, and nothing but the subject may follow the verb.
+    """
+    head = norm[: m.start()].rstrip()
+    if not head.endswith(("،", ",")) or m.group("verb")[:1] == "ل":
+        return False  # (ليري إخوانه: the ل of purpose)
+    sstart = _sentence_start(norm, m.start())
+    if len(norm[sstart : len(head) - 1].split()) < 3:
+        return False
+    rest = norm[m.end() : send].split()
+    return 0 < len(rest) <= _MAX_POST_POSED_TOKENS
 
 
 def _after_quotation(norm: str, pos: int) -> bool:

@@ -23,18 +23,25 @@ from newsstudy.normalize import for_matching_with_offsets
 _L = r"\p{L}\p{N}"
 # بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what".
 _CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان)|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)")
+# A full stop after the one-letter title د (``د. سامي``: Dr, ``titles.tsv``) is no
+# sentence end: the sentence-end patterns below skip it.
+_ABBREV = r"(?<!^د\.)(?<![^\S\x1c-\x1f]د\.)"
 _PERIOD = regex.compile(r"[.!?؟](?=\s)")
 _CLAUSE_PUNCT = regex.compile(r"[.!?؟،,؛;:\"]")
 # The same patterns searched backwards ((?r)): the last match before a point is found directly, without
 # running through every match from the start of a long line.
-_LAST_PERIOD = regex.compile(r"(?r)[.!?؟](?=\s)")
+_LAST_PERIOD = regex.compile(r"(?r)[.!?؟](?=\s)" + _ABBREV.replace(r"\x1c-\x1f", ""))
 _LAST_CLAUSE_PUNCT = regex.compile(r"(?r)[.!?؟،,؛;:\"]")
 # Written for the standard ``re`` module (faster to scan a whole line); ``[^\S\x1c-\x1f]`` is exactly
 # ``regex``'s ``\s`` (``str.isspace`` less the information separators U+001C..U+001F).
-_SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)|$")
-_PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)")  # its first branch (see _sentence_ends)
-_COMPLEMENT = re.compile(r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![^\W_])|[:\"]")
-_COMPLEMENT_HINT = re.compile('ان|[:"]')  # what every match of _COMPLEMENT holds (see _complement)
+_SENTENCE_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)" + _ABBREV + "|$")
+_PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)" + _ABBREV)  # its first branch (see _sentence_ends)
+# A single quote opening a word after a space (``ويقول المدرب 'هناك التزام'``, the Palestinian agencies'
+# quotation mark) opens speech as a double one does.
+_COMPLEMENT = re.compile(
+    r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![^\W_])|[:\"]|(?<=\s)'(?=[\u0621-\u064a])"
+)
+_COMPLEMENT_HINT = re.compile("ان|[:\"']")  # what every match of _COMPLEMENT holds (see _complement)
 _MIN_QUOTE_WORDS = 4
 
 
