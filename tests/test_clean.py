@@ -1104,3 +1104,89 @@ def test_an_unmarked_caption_needs_a_longer_paragraph_beside_it() -> None:
 def test_an_unmarked_caption_right_under_the_headline_is_a_caption(caption) -> None:
     text = "\n".join(["طلاب الجامعة يتظاهرون أمام مبنى المحافظة", caption, CAPTION_BODY, CAPTION_BODY_2])
     assert labels_of(text)[:3] == ["headline", "caption", "content"]
+
+
+# --------------------------------------------------------------------------- issue 14: invented pages
+# Invented lines in the shapes of Levantine, Egyptian, Maghreb and Gulf sites (no corpus text).
+PAGE_HEADLINE = "الحكومة تقر خطة جديدة لإصلاح قطاع الكهرباء"
+PAGE_BODY = [
+    "أقرت الحكومة في جلستها الأسبوعية يوم الثلاثاء خطة جديدة لإصلاح قطاع الكهرباء تقضي بزيادة ساعات "
+    "التغذية ورفع التعرفة على مراحل خلال العامين المقبلين.",
+    "وقال وزير الطاقة في مؤتمر صحفي عقب الجلسة إن الخطة تهدف إلى خفض العجز المالي لمؤسسة الكهرباء "
+    "وتحسين الخدمة للمواطنين في جميع المناطق.",
+    "وأضاف الوزير أن الحكومة ستبدأ بتنفيذ المرحلة الأولى من الخطة مطلع الشهر المقبل بعد موافقة "
+    "البرلمان على القوانين اللازمة لذلك.",
+]
+
+
+def page(*top: str, middle: tuple[str, ...] = (), tail: tuple[str, ...] = ()) -> str:
+    body = [PAGE_BODY[0], *middle, *PAGE_BODY[1:]]
+    return "\n".join([PAGE_HEADLINE, *top, *body, *tail])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "الأربعاء 3 رمضان 1444 هـ الموافق 25 مارس 2023",
+        "الأربعاء 3 رمضان 1444 هـ الموافق 25 مارس 2023 م - 10:30 ص",
+        "نشر في 12 تشرين الأول 2023 - 10:45 ص",
+        "آخر تحديث: الخميس 5 آذار 2020 الساعة 14:30",
+        "تاريخ النشر: 3 كانون الثاني 2021",
+    ],
+)
+def test_a_stamp_under_the_headline_is_nav_even_over_a_dateline(stamp: str) -> None:
+    labels = labels_of(page(stamp, "بيروت - وكالات"))
+    assert labels[:3] == ["headline", "nav", "dateline"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "كتب محمد عبد الرحمن",
+        "كتبت سارة الخطيب",
+        "بقلم خالد العمري",
+        "تحرير سامي يوسف",
+        "كتب محمد عبد الرحمن - القاهرة",
+    ],
+)
+def test_a_byline_without_colon_under_the_headline_is_credit(byline: str) -> None:
+    assert labels_of(page(byline))[:2] == ["headline", "credit"]
+    assert labels_of(page("الأحد 5 آذار 2023", byline))[:3] == ["headline", "nav", "credit"]
+
+
+def test_a_writer_and_city_is_credit_and_an_outlet_and_city_a_dateline() -> None:
+    assert rules_of(page("محمد عبد الرحمن - القاهرة"))[1] == "context:writer_and_place"
+    assert labels_of(page("المدار نت – بيروت"))[1] == "dateline"
+
+
+def test_a_sentence_opened_by_kataba_stays_content() -> None:
+    sentence = "كتب الوزير في تغريدة أن الخطة ستنجح في خفض العجز خلال عامين."
+    assert labels_of(page(sentence))[1] == "content"
+    assert labels_of(page(middle=(sentence,)))[2] == "content"
+    assert labels_of(page("كتب الوزير في تغريدة"))[1] != "credit"
+
+
+def test_hijri_and_gregorian_dates_with_an_agency_code_are_a_dateline() -> None:
+    assert labels_of(page("الرياض 12 رجب 1436 هـ الموافق 1 مايو 2015 م واس"))[1] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "header", ["كلمات البحث", "الكلمات المفتاحية", "وسوم", "تاغات", "الموضوعات المتعلقة"]
+)
+def test_a_tag_block_after_a_related_block_is_tags(header: str) -> None:
+    related = ("", "اقرأ أيضاً", "وزير الطاقة يزور محطة الكهرباء الشمالية", "ارتفاع سعر صفيحة البنزين")
+    tags = ("", header, "الكهرباء", "لبنان", "مجلس الوزراء")
+    labels = labels_of(page(tail=(*related, *tags)))
+    assert labels[-8:-5] == ["related"] * 3
+    assert labels[-4:] == ["tags"] * 4
+
+
+def test_one_tag_under_a_header_and_a_country_among_tags_are_tags() -> None:
+    assert labels_of(page(tail=("", "الكلمات المفتاحية", "", "الكهرباء")))[-1] == "tags"
+    assert labels_of(page(tail=("", "الكهرباء", "", "لبنان", "", "وزارة الطاقة")))[-5:] == [
+        "tags",
+        "blank",
+        "tags",
+        "blank",
+        "tags",
+    ]

@@ -30,7 +30,7 @@ from newsstudy.clean.features import (
     _trailing_time,
     _without_trailing_time,
 )
-from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
 from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 
@@ -233,6 +233,11 @@ def _outside_line(
     lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
 ) -> tuple[str, str] | None:
     line = lines[i]
+    if before and _in_byline_slot(lines, i, lex):
+        if _writer_and_place(line, s, lex, p):
+            return "credit", "context:writer_and_place"
+        if _byline_with_verb(line, lex, p):
+            return "credit", "context:byline_verb"
     if _dateline_shaped(line, s, lex, p, before=before):
         return "dateline", "context:dateline_shape"
     if not before and _initials_only(s, line):
@@ -263,6 +268,69 @@ def _outside_line(
     if not before and _tag_line_shaped(line, s, p):
         return "tags", "context:tag_line"
     return None
+
+
+# Words that open a byline before the writer's name (``كتب <name>``, ``بقلم <name>``, ``إعداد وتقديم
+# <name>``), in matching form: a closed class of the trade, the verb or verbal noun of writing, editing,
+# preparing, reporting, translating, photographing. A second one joined by و may follow.
+_BYLINE_OPENERS = frozenset(
+    {
+        "كتب",
+        "كتبت",
+        "بقلم",
+        "اعداد",
+        "تحرير",
+        "تقديم",
+        "متابعه",
+        "ترجمه",
+        "تقرير",
+        "حوار",
+        "تصوير",
+        "اشراف",
+        "رصد",
+        "مراجعه",
+        "تدقيق",
+    }
+)
+
+
+def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """``كتب محمد عبد الرحمن``, ``إعداد وتقديم <name>``: a byline word, then a name-shaped rest (one to
+    five words, no function word, number, reporting verb or comma, no sentence end). ``كتب`` also opens
+    sentences (``كتب الوزير في تغريدة أن ...``); those have function words and run longer."""
+    words = line.key.split()
+    if not words or words[0] not in _BYLINE_OPENERS:
+        return False
+    k = 1
+    while k < len(words) and words[k][0] == "و" and words[k][1:] in _BYLINE_OPENERS:
+        k += 1
+    rest = words[k:]
+    if not 1 <= len(rest) <= p.signature_max_words or _COMMA_ANY.search(line.norm):
+        return False
+    if _FINAL_STOP_NOT_COLON.search(line.norm):
+        return False
+    fw, cues = lex.function_words, lex.reporting_cues
+    return not any(w.isdigit() or w in fw or w in cues or w in lex.date_words for w in rest)
+
+
+_COMMA_ANY = regex.compile(r"[،,]")
+_FINAL_STOP_NOT_COLON = regex.compile(r"[.!?؟…؛;][\"'»”’)\]]*\s*$")
+
+
+def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """``<writer> - <city>`` (``محمد عبد الرحمن - القاهرة``): a name opened by a given name, a dash, a known
+    place: the writer and where the story was filed, a byline (an outlet and its city, with no given
+    name, stays a dateline)."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2 or not _name_shaped(line, s, lex, p):
+        return False
+    name, place = (_key(x) for x in parts)
+    first = name.split(maxsplit=1)[0] if name else ""
+    return place in lex.places and first in lex.given_names and 2 <= len(name.split()) <= 4
+
+
+_DASH_SPLIT_PARTS = regex.compile(r"\s*[\-–—]+\s*")
+_TOKEN_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
 _EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -312,11 +380,14 @@ def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -
 
 
 def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params) -> None:
-    """After the last line of the article: a run of short noun phrases is a tag list."""
+    """After the last line of the article: a run of short noun phrases is a tag list, and so is a
+    single one under a tag header. A lone place or agency name the dateline shape took stands among
+    the tags as one of them (jusText's neighbour rule: a short line takes its neighbours' label)."""
     run: list[int] = []
+    headed = False
 
     def close() -> None:
-        if len(run) >= p.tag_min_run:
+        if len(run) >= p.tag_min_run or (headed and run):
             for j in run:
                 lines[j].label, lines[j].rule = "tags", "context:tag_list"
         run.clear()
@@ -325,12 +396,16 @@ def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params)
         line = lines[i]
         if line.label == "blank":
             continue
-        if line.label == "content" and _tag_shaped(line, signals[i], p):
+        if (line.label == "content" or line.rule == "context:dateline_shape") and _tag_shaped(
+            line, signals[i], p
+        ):
             run.append(i)
         elif line.label == "tags":
-            continue  # a tag header or a tag line already decided belongs to the run
+            close()
+            headed = line.rule == "lexicon:tags"  # a tag header (or a tag line) opens what follows
         else:
             close()
+            headed = False
     close()
 
 

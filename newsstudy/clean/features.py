@@ -344,9 +344,13 @@ def _tag_shaped(line: _Line, s: _Signals, p: _Params) -> bool:
 def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool = True) -> bool:
     """Only place, agency and date words, numbers and Latin agency codes (``الرياض 12 رجب واس``),
     or ``<name> – <place>`` (an outlet and a city): a dateline or agency marker on its own line."""
-    if not 1 <= s.words <= p.dateline_max_words or s.reporting_cue or s.function_share > 0:
+    # Dates do not count against the length: "<city> 12 رجب 1436 هـ الموافق 1 مايو 2015 م <agency>".
+    dated = round(s.digit_share * s.words)
+    if not 1 <= s.words - dated <= p.dateline_max_words or s.reporting_cue or s.function_share > 0:
         return False
     tokens = _TOKEN.findall(line.norm.casefold())
+    if "بتوقيت" in tokens or "توقيت" in tokens:
+        return False  # "<date> <time> بتوقيت <city>": the city names the time zone of a stamp
     # After the article a lone place name is more often a tag: there only agency markers count.
     named = [t for t in tokens if (before and t in lex.place_words) or t in lex.agency_words]
     rest = [

@@ -113,7 +113,13 @@ RULES: dict[str, str] = {
     "at least two headline-like lines of five stems or more ending the document's text, none sharing a "
     "quarter of the article's key terms: a list of other stories' headlines whose header was lost",
     "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
-    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
+    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation), "
+    "or one under a tag header; a lone place or agency name among them is one of the tags",
+    "context:byline_verb": "credit: between the headline (and its stamp) and the article's first line, a "
+    "byline word (كتب، كتبت، بقلم، إعداد، تحرير, ...) and a name of one to five words: no function word, "
+    "number, reporting verb, comma or sentence end (a sentence opened by كتب has them)",
+    "context:writer_and_place": "credit: in the byline's place, '<writer> - <city>': a name opened by a "
+    "given name (attribution/given_names.txt), a dash, a known place (an outlet and its city: a dateline)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "

@@ -48,7 +48,8 @@ def _line_rule(
     if not _ALNUM.search(line.norm):
         return "nav", "shape:separator"
     norm, n = line.norm, line.n_words
-    if n <= p.stamp_max_words and _is_stamp(norm, lex):
+    # Numbers and date words only: a stamp however long (a Hijri and a Gregorian date, a time).
+    if n <= 2 * p.stamp_max_words and _is_stamp(norm, lex):
         return "nav", "shape:stamp"
     if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
         return "nav", "shape:widget"

@@ -214,6 +214,9 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         words = line.key.split()
         if all(w in lex.place_words or w in lex.agency_words for w in words):
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
+        s = _signals(line, lex)
+        if s.stamp_share >= p.stamp_min_share and s.date_words > 0:
+            return False  # mostly numbers and date words: the publication stamp, not the headline
         after = _next_text_line(lines, i)
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
@@ -238,6 +241,9 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
     for i, line in enumerate(lines):
         if line.rule == "lexicon:related_header":
             state = "related"
+            continue
+        if line.label == "tags" and state == "related":
+            state = "body"  # a tag header ends a block of related links: the short lines under it are tags
             continue
         if line.label not in ("content", "headline"):
             continue
