@@ -1190,3 +1190,29 @@ def test_one_tag_under_a_header_and_a_country_among_tags_are_tags() -> None:
         "blank",
         "tags",
     ]
+
+
+ABOUT = "موقع إخباري مستقل انطلق عام 2015 من بيروت، يغطي الشأن المحلي والعربي على مدار الساعة."
+
+
+def test_an_about_the_outlet_footer_and_the_name_over_it_are_nav() -> None:
+    text = page("بيروت - المدار نت", tail=("", "المدار نت", ABOUT))
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[-2:] == ["nav", "nav"]
+    assert rules[-2:] == ["context:outlet_name", "context:about_outlet"]
+    assert labels_of(page(tail=("", ABOUT, "", "شارك")))[-3] == "nav"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "وتوقفت الصحيفة المستقلة عن الصدور نهاية العام الماضي بعد عشرين عاما على تأسيسها.",
+        "صحيفة محلية مستقلة قالت إن الحكومة ستطلب قرضا جديدا لتمويل الخطة.",
+    ],
+)
+def test_a_story_paragraph_about_an_outlet_stays_content(closing: str) -> None:
+    assert labels_of(page(tail=(closing,)))[-1] == "content"
+
+
+def test_an_about_paragraph_followed_by_more_of_the_story_stays_content() -> None:
+    assert labels_of(page(middle=(ABOUT,)))[2] == "content"

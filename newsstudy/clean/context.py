@@ -22,6 +22,7 @@ from newsstudy.clean.features import (
     _previous_text_line,
     _SignalCache,
     _Signals,
+    _signals,
     _source_and_date,
     _stamp_shaped,
     _stems,
@@ -532,3 +533,66 @@ def _against_article(lines: list[_Line], i: int, p: _Params, window: int = 3) ->
                 seen += 1
             j += step
     return False
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و/ف and article (``والموقع`` → ``موقع``), when three letters remain."""
+    for prefix in ("وال", "فال", "ال", "و", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """A paragraph in which an outlet describes itself: a word naming an outlet (``موقع``, ``قناة``,
+    ``صحيفة``: outlet_nouns.txt) among its first four words, and a word of founding, launch,
+    independence or coverage (``انطلق``, ``تأسس``, ``مستقل``, ``يغطي``: self_description.txt)."""
+    if not p.about_min_words <= line.n_words <= p.related_max_words or _QUOTATION.search(line.raw):
+        return False
+    words = line.key.split()
+    if not any(_bare(w) in lex.outlet_nouns for w in words[:3]):
+        return False
+    first = words[0]
+    if (first[0] in "وف" and len(first) > 3 and first not in lex.waw_nouns) or first in lex.function_words:
+        return False  # "وقالت المجلة ...", "لكن الصحيفة ...": the story goes on about an outlet
+    if _signals(line, lex).reporting_cue:
+        return False  # an outlet the story quotes ("صحيفة ... قالت إن"), not the page's own outlet
+    return any(w in lex.self_description or _bare(w) in lex.self_description for w in words)
+
+
+def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """The "about the outlet" footer: among the document's last ``about_tail_lines`` text lines, a
+    paragraph describing the outlet (:func:`_self_described`) after the story's body text, sharing
+    less than ``tail_headlines_max_overlap`` of the story's key terms, is site chrome (``nav``,
+    ``context:about_outlet``), and a short name-like line right above it (the site's name printed
+    over its description, often the name the dateline credits) is chrome too
+    (``context:outlet_name``)."""
+    if not lex.outlet_nouns:
+        return
+    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
+    for i in text[-p.about_tail_lines :]:
+        line = lines[i]
+        if line.label != "content" or not _self_described(line, lex, p):
+            continue
+        if any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in text if j > i):
+            continue  # the story goes on after it: a paragraph of the story about an outlet
+        story = [j for j in range(i) if lines[j].label in ("content", "headline")]
+        if not any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in story):
+            continue
+        title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
+        keys = _key_stems([_stems(lines[j], lex, p) for j in story], title_stems, p.outside_key_terms)
+        score = len(keys & _stems(line, lex, p)) / len(keys) if keys else 0.0
+        if score >= p.tail_headlines_max_overlap:
+            continue
+        line.label, line.rule = "nav", f"context:about_outlet(overlap={score:.2f})"
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        above = lines[j] if j >= 0 else None
+        if (
+            above is not None
+            and above.label == "content"
+            and above.n_words <= p.kicker_max_words + 2
+            and _tag_shaped(above, _signals(above, lex), p)
+        ):
+            above.label, above.rule = "nav", "context:outlet_name"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from newsstudy import line_evidence
-from newsstudy.clean.context import _context, _timed_lists, _unmarked_captions
+from newsstudy.clean.context import _about_outlet, _context, _timed_lists, _unmarked_captions
 from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _recurring_tail
 from newsstudy.clean.features import _Line, _make_line
 from newsstudy.clean.labels import LINE_COLUMNS
@@ -57,6 +57,7 @@ def _label_document(
     if p.context:
         _timed_lists(lines, lex, p)
         _context(lines, title, lex, p)
+        _about_outlet(lines, title, lex, p)
         _unmarked_captions(lines, lex, p)
     if corpus is not None:
         _recurring_tail(lines, keys, title, corpus, lex, p)

@@ -143,6 +143,13 @@ RULES: dict[str, str] = {
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
     "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",
+    "context:about_outlet(overlap=x.xx)": "nav: among the document's last text lines, after the story's "
+    "body text and with none after it, a paragraph in which an outlet describes itself: a word naming an "
+    "outlet (outlet_nouns.txt) among its first three words, a word of founding, launch, independence or "
+    "coverage (self_description.txt), no reporting verb, no quotation, not opened by a conjunction, "
+    "sharing less than a quarter of the story's key terms (overlap)",
+    "context:outlet_name": "nav: a short name-like line (at most four words, no function word or number) "
+    "right above an 'about the outlet' paragraph (context:about_outlet): the site's name over its text",
     "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:unmarked_caption": "caption: a short content line of a caption's shape (caption_shapes.txt: "

@@ -61,6 +61,8 @@ class _Params:
     short_block_lines: int = 5
     wrap_min_breaks: int = 3
     headline_list_max: int = 4
+    about_tail_lines: int = 4
+    about_min_words: int = 6
 
 
 @dataclass(frozen=True)
