@@ -1216,3 +1216,20 @@ def test_a_story_paragraph_about_an_outlet_stays_content(closing: str) -> None:
 
 def test_an_about_paragraph_followed_by_more_of_the_story_stays_content() -> None:
     assert labels_of(page(middle=(ABOUT,)))[2] == "content"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["مدير الوكالة خلال الندوة الصحفية", "الرئيس يستقبل الوفد", "الوزير يتحدث للصحفيين", "جانب من الاجتماع"],
+)
+def test_an_unmarked_caption_in_the_middle_of_the_body_is_a_caption(caption: str) -> None:
+    assert labels_of(page(middle=(caption,)))[2] == "caption"
+
+
+@pytest.mark.parametrize("subhead", ["خفض العجز المالي", "ساعات التغذية في الصيف", "الرئيس يستقبل الوفد."])
+def test_a_subheading_between_paragraphs_stays_content(subhead: str) -> None:
+    assert labels_of(page(middle=(subhead,)))[2] == "content"
+
+
+def test_a_title_and_name_closing_the_text_is_no_caption() -> None:
+    assert labels_of(page(tail=("", "الدكتور محمد العلي")))[-1] != "caption"

@@ -498,10 +498,64 @@ def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     for i, line in enumerate(lines):
         if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
             continue
-        if not any(s.search(line.norm) for s in shapes) or not _reads_as_caption(line, lex):
+        if any(s.search(line.norm) for s in shapes):
+            rule = "context:unmarked_caption"
+        elif (
+            line.n_words <= p.scene_caption_max_words
+            and _scene_caption(line, lex)
+            and any(ln.label == "content" and _is_body_text(ln, lex, p) for ln in lines[i + 1 :])
+        ):
+            rule = "context:scene_caption"  # in the story, not a signature closing it
+        else:
             continue
-        if _against_article(lines, i, p):
-            line.label, line.rule = "caption", "context:unmarked_caption"
+        if _reads_as_caption(line, lex) and _against_article(lines, i, p):
+            line.label, line.rule = "caption", rule
+
+
+# Who a photo shows, in matching form without the article: titles and posts (a closed class of the
+# language of news), and the groups pictured in crowds. A caption names them first.
+_TITLES = frozenset(
+    "رئيس رئيسه وزير وزيره مدير مديره نائب نائبه سفير سفيره امين ملك امير اميره شيخ دكتور لواء عميد عقيد "
+    "محافظ قائد مفتي بطريرك مستشار مستشاره مندوب ممثل عضو مساعد ناطق متحدث متحدثه".split()
+)
+_GROUPS = frozenset(
+    "وفد اعضاء طلاب متظاهرون متظاهرين محتجون محتجين مشاركون مشاركين عمال لاعبو لاعبي لاعبون جماهير "
+    "مواطنون مواطنين اطفال نساء مسؤولون مسؤولين جنود عناصر".split()
+)
+# Present-tense verbs of what a photo shows (receiving, meeting, speaking, shaking hands, chairing,
+# inspecting, signing, opening, honouring), without the ي/ت prefix and the plural or dual ending.
+_SCENE_VERBS = frozenset(
+    "ستقبل لتقي تحدث صافح تراس تفقد لقي شارك توسط دشن فتتح تسلم سلم كرم وقع زور ستمع حضر لوح جتمع ودع".split()
+)
+_DURING = frozenset({"خلال", "اثناء", "لدي", "عقب", "قبيل"})
+
+
+def _scene_verb(word: str) -> bool:
+    if len(word) < 4 or word[0] not in "يت":
+        return False
+    stem = word[1:]
+    for ending in ("ون", "ان", "ن"):
+        if stem.endswith(ending) and stem[: -len(ending)] in _SCENE_VERBS:
+            return True
+    return stem in _SCENE_VERBS
+
+
+def _scene_caption(line: _Line, lex: _Lexicons) -> bool:
+    """Who is pictured doing what, in a caption's grammar: a title, a given name or a group first
+    (``مدير الوكالة``, ``الرئيس``, ``طلاب``), then within four words a present-tense verb of a scene
+    (``يستقبل``, ``يتحدث``, ``يصافح``) or ``خلال``/``أثناء`` and an event (``خلال الندوة الصحفية``);
+    or a title and a name only (``وزير الطاقة <given name> <name>``). A subheading names a topic."""
+    words = line.key.split()
+    if len(words) < 2:
+        return False
+    first = _bare(words[0])
+    if not (first in _TITLES or first in _GROUPS or words[0] in lex.given_names):
+        return False
+    for k, w in enumerate(words[1:5], start=1):
+        if _scene_verb(w) or (w in _DURING and k + 1 < len(words)):
+            return True
+    # A title and a name only: short, the given name right after the title or its complement.
+    return first in _TITLES and len(words) <= 4 and any(w in lex.given_names for w in words[1:3])
 
 
 def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
@@ -509,8 +563,8 @@ def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
     if _CAPTION_STOP.search(line.norm) or _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not words or any(w in lex.reporting_cues for w in words):
-        return False
+    if not words or any(w in lex.reporting_cues and not _scene_verb(w) for w in words):
+        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows
     first = line.norm.split(maxsplit=2)
     if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
         return False

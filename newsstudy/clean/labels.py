@@ -156,6 +156,10 @@ RULES: dict[str, str] = {
     "a position in parentheses, 'جانب من', someone 'during their visit', people holding a banner) that "
     "reads as no sentence (no final stop, quotation, reporting verb or opening conjunction), right under "
     "the headline or near a body paragraph at least twice its length",
+    "context:scene_caption": "caption: a short content line (at most eight words) that reads as no sentence, "
+    "near a body paragraph, with story text after it, in a caption's grammar: a title, given name or "
+    "group first, then a present-tense verb of a scene (يستقبل، يتحدث، يصافح) or 'خلال'/'أثناء' and an "
+    "event; or a title and a name only (at most four words)",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
     "between (a sub-headline deck)",

@@ -63,6 +63,7 @@ class _Params:
     headline_list_max: int = 4
     about_tail_lines: int = 4
     about_min_words: int = 6
+    scene_caption_max_words: int = 8
 
 
 @dataclass(frozen=True)
