@@ -1233,3 +1233,65 @@ def test_a_subheading_between_paragraphs_stays_content(subhead: str) -> None:
 
 def test_a_title_and_name_closing_the_text_is_no_caption() -> None:
     assert labels_of(page(tail=("", "الدكتور محمد العلي")))[-1] != "caption"
+
+
+MENU = "الرئيسية | محليات | اقتصاد | رياضة | منوعات | فيديو"
+
+
+def test_a_menu_bar_a_ticker_and_a_share_bar_are_nav() -> None:
+    text = "\n".join(
+        [
+            MENU,
+            "عاجل | انقطاع الكهرباء عن عدد من أحياء العاصمة بسبب عطل في محطة التحويل الرئيسية",
+            "",
+            page(tail=("", "شارك على: فيسبوك | X | واتساب | تلغرام")),
+        ]
+    )
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[:2] == ["nav", "nav"] and rules[0] == "lexicon:nav_menu"
+    assert labels[3] == "headline"
+    assert labels[-1] == "nav"
+
+
+def test_a_tag_line_with_bars_and_a_listed_video_link_are_no_menu() -> None:
+    assert labels_of(page(tail=("", "الكهرباء | الحكومة | الطاقة | العجز المالي")))[-1] == "tags"
+    listed = ("", "شاهد أيضا", "فيديو | جولة في سوق الخضار قبل موسم المدارس")
+    assert labels_of(page(tail=listed))[-1] == "related"
+
+
+@pytest.mark.parametrize(
+    "line", ["© 2024 جميع الحقوق محفوظة لموقع المدار", "جميع الحقوق محفوظة للمدار 2023", "© المدار 2024"]
+)
+def test_the_page_s_copyright_line_is_credit(line: str) -> None:
+    assert labels_of(page(tail=("", line)))[-1] == "credit"
+
+
+def test_comment_counters_and_the_form_s_button_are_comment_form() -> None:
+    form = ("", "12 تعليق", "أضف تعليقك", "الاسم", "البريد الإلكتروني", "إرسال")
+    assert labels_of(page(tail=form))[-5:] == ["comment_form"] * 5
+    assert labels_of(page(tail=("", "عدد الردود 0")))[-1] == "comment_form"
+
+
+def test_a_line_of_two_hashtags_after_the_story_is_tags() -> None:
+    assert labels_of(page(tail=("", "#الكهرباء #لبنان")))[-1] == "tags"
+
+
+def test_a_writer_with_his_post_and_the_dateline_under_him() -> None:
+    text = page("منذ 45 دقيقة", "خالد الحداد - مراسل المدار في بروكسل", "بروكسل - المدار -")
+    assert labels_of(text)[1:4] == ["nav", "credit", "dateline"]
+    assert rules_of(text)[2] == "context:writer_and_post"
+
+
+def test_a_byline_over_a_photo_caption_is_credit() -> None:
+    assert labels_of(page("كتب فادي الخوري", "", "(صورة: الاتحاد اللبناني لكرة السلة)"))[1] == "credit"
+
+
+def test_the_writer_s_bio_under_the_story_is_nav_and_the_name_over_it_credit() -> None:
+    bio = "صحفية في موقع المدار تغطي شؤون التعليم والمجتمع، عملت سابقاً مراسلة لإذاعات محلية."
+    text = page(tail=("", "سارة الخطيب", bio))
+    assert labels_of(text)[-2:] == ["credit", "nav"]
+    assert rules_of(text)[-2:] == ["context:writer_name", "context:about_writer"]
+
+
+def test_an_archive_photo_caption_without_a_colon_is_a_caption() -> None:
+    assert labels_of(page(middle=("صورة أرشيفية لمحطة الكهرباء في الشمال",)))[2] == "caption"

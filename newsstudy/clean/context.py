@@ -8,6 +8,7 @@ import itertools
 import regex
 
 from newsstudy.clean.features import (
+    _SOCIAL_ANY,
     _dateline_match,
     _dateline_shaped,
     _headline_like,
@@ -143,6 +144,35 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     _tail_headlines(lines, end, signals, stems, keys, lex, p)
 
 
+def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """Bylines in the byline's place (under the headline and its stamp, right above the story) that the
+    name shape alone does not take: ``كتب <name>`` (a reporting verb first), ``<writer> - <city>`` (which
+    the dateline shape would take), ``<writer> - <post>`` (function words in the post). Decided before the
+    article's run is found: a byline with a post can be long and dense enough to read as body text."""
+    heads = [i for i, ln in enumerate(lines[: 4 * p.byline_search_lines]) if ln.label == "headline"]
+    if not heads:
+        return
+    seen = 0
+    for i in range(heads[-1] + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        seen += 1
+        if seen > p.byline_search_lines:
+            break
+        if line.label != "content" or line.n_words > p.byline_max_words + 2:
+            continue
+        if not _in_byline_slot(lines, i, lex):
+            continue
+        s = _signals(line, lex)
+        if _writer_and_place(line, s, lex, p):
+            line.label, line.rule = "credit", "context:writer_and_place"
+        elif _writer_and_post(line, lex):
+            line.label, line.rule = "credit", "context:writer_and_post"
+        elif _byline_with_verb(line, lex, p):
+            line.label, line.rule = "credit", "context:byline_verb"
+
+
 def _bylines_in_text(
     lines: list[_Line], start: int, end: int, signals: _SignalCache, lex: _Lexicons, p: _Params
 ) -> None:
@@ -234,11 +264,6 @@ def _outside_line(
     lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool
 ) -> tuple[str, str] | None:
     line = lines[i]
-    if before and _in_byline_slot(lines, i, lex):
-        if _writer_and_place(line, s, lex, p):
-            return "credit", "context:writer_and_place"
-        if _byline_with_verb(line, lex, p):
-            return "credit", "context:byline_verb"
     if _dateline_shaped(line, s, lex, p, before=before):
         return "dateline", "context:dateline_shape"
     if not before and _initials_only(s, line):
@@ -247,6 +272,8 @@ def _outside_line(
         return "credit", "context:source_and_date"
     if _stamp_shaped(s, p):
         return "nav", "context:stamp_shape"
+    if not before and (_tag_line_shaped(line, s, p) or _HASHTAGS_ONLY.fullmatch(line.raw)):
+        return "tags", "context:tag_line"  # (before the signature: a list of items or hashtags is no name)
     if not before and _signature(lines, i, s, lex, p):
         return "credit", "context:signature"
     if not before and s.words <= p.signature_max_words + 1 and _EMAIL.search(line.raw):
@@ -266,8 +293,6 @@ def _outside_line(
         return "credit", "context:byline"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
-    if not before and _tag_line_shaped(line, s, p):
-        return "tags", "context:tag_line"
     return None
 
 
@@ -330,10 +355,34 @@ def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> b
     return place in lex.places and first in lex.given_names and 2 <= len(name.split()) <= 4
 
 
+# Posts of the newsroom, in matching form without the article: who signs a story.
+_NEWSROOM_POSTS = frozenset(
+    "مراسل مراسله محرر محرره صحفي صحفيه كاتب كاتبه مدير رئيس مندوب مندوبه موفد موفده مصور مصوره".split()
+)
+
+
+def _writer_and_post(line: _Line, lex: _Lexicons) -> bool:
+    """``<writer> - <post>`` (``<given name> <name> - مراسل <outlet> في <city>``): a name of two to four
+    words opened by a given name, a dash, then at most six words opened by a newsroom post."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2 or _COMMA_ANY.search(line.norm) or _FINAL_STOP_NOT_COLON.search(line.norm):
+        return False
+    name, post = (_key(x).split() for x in parts)
+    return (
+        2 <= len(name) <= 4
+        and name[0] in lex.given_names
+        and not any(w in lex.function_words for w in name)
+        and 1 <= len(post) <= 6
+        and _in(post[0], _NEWSROOM_POSTS)
+    )
+
+
 _DASH_SPLIT_PARTS = regex.compile(r"\s*[\-–—]+\s*")
 _TOKEN_RE = regex.compile(r"[\p{L}\p{N}]")
 
 
+# A line of hashtags only ("#<tag> #<tag>"): the story's tags however few.
+_HASHTAGS_ONLY = regex.compile(r"\s*(?:#[\p{L}\p{N}_]{2,}\s*)+")
 _EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
 
@@ -372,7 +421,7 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     if j < 0 or lines[j].label != "headline":
         return False
     after = _next_text_line(lines, i)
-    return after is not None and after.label in ("content", "dateline", "credit")
+    return after is not None and after.label in ("content", "dateline", "credit", "caption")
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
@@ -548,14 +597,14 @@ def _scene_caption(line: _Line, lex: _Lexicons) -> bool:
     words = line.key.split()
     if len(words) < 2:
         return False
-    first = _bare(words[0])
-    if not (first in _TITLES or first in _GROUPS or words[0] in lex.given_names):
+    titled = _in(words[0], _TITLES)
+    if not (titled or _in(words[0], _GROUPS) or words[0] in lex.given_names):
         return False
     for k, w in enumerate(words[1:5], start=1):
         if _scene_verb(w) or (w in _DURING and k + 1 < len(words)):
             return True
     # A title and a name only: short, the given name right after the title or its complement.
-    return first in _TITLES and len(words) <= 4 and any(w in lex.given_names for w in words[1:3])
+    return titled and len(words) <= 4 and any(w in lex.given_names for w in words[1:3])
 
 
 def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
@@ -589,12 +638,17 @@ def _against_article(lines: list[_Line], i: int, p: _Params, window: int = 3) ->
     return False
 
 
-def _bare(word: str) -> str:
-    """A word without a leading و/ف and article (``والموقع`` → ``موقع``), when three letters remain."""
+def _forms(word: str) -> tuple[str, ...]:
+    """A word as written and without a leading و/ف and article (``والموقع`` → ``موقع``), when three
+    letters remain; both are looked up, since و and ف may be the root's (``وكالة``, ``وزير``)."""
     for prefix in ("وال", "فال", "ال", "و", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            return word[len(prefix) :]
-    return word
+            return (word, word[len(prefix) :])
+    return (word,)
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(word))
 
 
 def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
@@ -604,14 +658,14 @@ def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     if not p.about_min_words <= line.n_words <= p.related_max_words or _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not any(_bare(w) in lex.outlet_nouns for w in words[:3]):
+    if not any(_in(w, lex.outlet_nouns) for w in words[:3]) and not _in(words[0], _NEWSROOM_POSTS):
         return False
     first = words[0]
     if (first[0] in "وف" and len(first) > 3 and first not in lex.waw_nouns) or first in lex.function_words:
         return False  # "وقالت المجلة ...", "لكن الصحيفة ...": the story goes on about an outlet
     if _signals(line, lex).reporting_cue:
         return False  # an outlet the story quotes ("صحيفة ... قالت إن"), not the page's own outlet
-    return any(w in lex.self_description or _bare(w) in lex.self_description for w in words)
+    return any(_in(w, lex.self_description) for w in words)
 
 
 def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
@@ -626,8 +680,8 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
     text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
     for i in text[-p.about_tail_lines :]:
         line = lines[i]
-        if line.label != "content" or not _self_described(line, lex, p):
-            continue
+        if line.label not in ("content", "appended_article") or not _self_described(line, lex, p):
+            continue  # (after a related block, a paragraph foreign to the story was taken for another's)
         if any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in text if j > i):
             continue  # the story goes on after it: a paragraph of the story about an outlet
         story = [j for j in range(i) if lines[j].label in ("content", "headline")]
@@ -638,15 +692,21 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
         score = len(keys & _stems(line, lex, p)) / len(keys) if keys else 0.0
         if score >= p.tail_headlines_max_overlap:
             continue
-        line.label, line.rule = "nav", f"context:about_outlet(overlap={score:.2f})"
+        writer = _in(line.key.split()[0], _NEWSROOM_POSTS)  # "صحفية في ... تغطي ...": the writer's bio
+        kind = "about_writer" if writer else "about_outlet"
+        line.label, line.rule = "nav", f"context:{kind}(overlap={score:.2f})"
         j = i - 1
         while j >= 0 and lines[j].label == "blank":
             j -= 1
         above = lines[j] if j >= 0 else None
         if (
             above is not None
-            and above.label == "content"
+            and above.label in ("content", "appended_article")
             and above.n_words <= p.kicker_max_words + 2
+            and not _SOCIAL_ANY.search(above.raw)  # hashtags over it are the story's tags
             and _tag_shaped(above, _signals(above, lex), p)
         ):
-            above.label, above.rule = "nav", "context:outlet_name"
+            # The site's name over its description (chrome), the writer's name over the bio (a credit).
+            above.label, above.rule = (
+                ("credit", "context:writer_name") if writer else ("nav", "context:outlet_name")
+            )

@@ -56,9 +56,16 @@ RULES: dict[str, str] = {
     "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
     "lexicon:related_inline": "related: a related header followed by a headline on the same line",
     "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
+    "lexicon:nav_menu": "nav: a menu or share bar: three or more items set off by bars or bullets, at least "
+    "two and half of them navigation phrases (nav.txt) or short Latin marks (X, FR); or 'breaking'/'latest' "
+    "set off by a bar before a headline (a ticker: 'عاجل | <headline>')",
+    "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
+    "('12 تعليق', 'عدد الردود 0')",
     "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
     "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
     "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
+    "structure:comment_form_button": "comment_form: a one- or two-word navigation phrase (إرسال) right "
+    "under comment-form lines: the form's button",
     "structure:login_wall_joiner": "login_wall: 'أو'/'or' alone between login-wall lines",
     "lexicon:tags": "tags: a tag header such as 'كلمات دلالية:' (tags_headers.txt)",
     "pattern:credit": "credit: a credit/byline/copyright line (credit_patterns.txt)",
@@ -120,6 +127,8 @@ RULES: dict[str, str] = {
     "number, reporting verb, comma or sentence end (a sentence opened by كتب has them)",
     "context:writer_and_place": "credit: in the byline's place, '<writer> - <city>': a name opened by a "
     "given name (attribution/given_names.txt), a dash, a known place (an outlet and its city: a dateline)",
+    "context:writer_and_post": "credit: in the byline's place, '<writer> - <post>': a name of two to four "
+    "words opened by a given name, a dash, at most six words opened by a newsroom post (مراسل، محرر، صحفي)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
@@ -150,6 +159,10 @@ RULES: dict[str, str] = {
     "sharing less than a quarter of the story's key terms (overlap)",
     "context:outlet_name": "nav: a short name-like line (at most four words, no function word or number) "
     "right above an 'about the outlet' paragraph (context:about_outlet): the site's name over its text",
+    "context:about_writer(overlap=x.xx)": "nav: the writer's bio box under the story: a paragraph of the "
+    "'about' shape (context:about_outlet) opened by a newsroom post (صحفي، كاتبة، مراسل) with a career word",
+    "context:writer_name": "credit: a short name-like line right above the writer's bio "
+    "(context:about_writer)",
     "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:unmarked_caption": "caption: a short content line of a caption's shape (caption_shapes.txt: "

@@ -64,6 +64,7 @@ class _Params:
     about_tail_lines: int = 4
     about_min_words: int = 6
     scene_caption_max_words: int = 8
+    byline_search_lines: int = 6
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,19 @@ def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
                 line.label, line.rule = "login_wall", "structure:login_wall_joiner"
 
 
+def _form_buttons(lines: list[_Line]) -> None:
+    """A one- or two-word navigation phrase (``إرسال``, ``أرسل``) right under comment-form lines is the
+    form's button (``comment_form``): a short line takes the label of the block it closes."""
+    labels = [ln.label for ln in lines]
+    for i, line in enumerate(lines):
+        if (
+            line.rule == "lexicon:nav"
+            and line.n_words <= 2
+            and _neighbour_label(labels, i, -1) == "comment_form"
+        ):
+            line.label, line.rule = "comment_form", "structure:comment_form_button"
+
+
 def _neighbour_label(labels: list[str], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(labels):
