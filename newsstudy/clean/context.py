@@ -149,11 +149,14 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     name shape alone does not take: ``كتب <name>`` (a reporting verb first), ``<writer> - <city>`` (which
     the dateline shape would take), ``<writer> - <post>`` (function words in the post). Decided before the
     article's run is found: a byline with a post can be long and dense enough to read as body text."""
-    heads = [i for i, ln in enumerate(lines[: 4 * p.byline_search_lines]) if ln.label == "headline"]
-    if not heads:
-        return
+    last = -1
+    for i in range(min(len(lines), 4 * p.byline_search_lines)):
+        if lines[i].label == "headline":
+            last = i
+    if last < 0:
+        return  # no headline line (a corpus that stores the title apart): no byline slot under it
     seen = 0
-    for i in range(heads[-1] + 1, len(lines)):
+    for i in range(last + 1, len(lines)):
         line = lines[i]
         if line.label == "blank":
             continue
@@ -359,6 +362,9 @@ def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> b
 _NEWSROOM_POSTS = frozenset(
     "مراسل مراسله محرر محرره صحفي صحفيه كاتب كاتبه مدير رئيس مندوب مندوبه موفد موفده مصور مصوره".split()
 )
+
+
+_POST_FORMS = frozenset(pre + w for w in _NEWSROOM_POSTS for pre in ("", "ال", "و", "ف", "وال", "فال"))
 
 
 def _writer_and_post(line: _Line, lex: _Lexicons) -> bool:
@@ -651,15 +657,22 @@ def _in(word: str, words: frozenset[str]) -> bool:
     return any(f in words for f in _forms(word))
 
 
+def _opens_about(line: _Line, lex: _Lexicons) -> bool:
+    """The cheap first test of :func:`_self_described` (asked of every document's last lines): an outlet
+    noun among the first three words, or a newsroom post first."""
+    opening = line.norm.split(maxsplit=3)[:3]
+    return bool(opening) and (opening[0] in _POST_FORMS or not lex.outlet_nouns.isdisjoint(opening))
+
+
 def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     """A paragraph in which an outlet describes itself: a word naming an outlet (``موقع``, ``قناة``,
     ``صحيفة``: outlet_nouns.txt) among its first four words, and a word of founding, launch,
     independence or coverage (``انطلق``, ``تأسس``, ``مستقل``, ``يغطي``: self_description.txt)."""
-    if not p.about_min_words <= line.n_words <= p.related_max_words or _QUOTATION.search(line.raw):
+    if not p.about_min_words <= line.n_words <= p.related_max_words or not _opens_about(line, lex):
+        return False
+    if _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not any(_in(w, lex.outlet_nouns) for w in words[:3]) and not _in(words[0], _NEWSROOM_POSTS):
-        return False
     first = words[0]
     if (first[0] in "وف" and len(first) > 3 and first not in lex.waw_nouns) or first in lex.function_words:
         return False  # "وقالت المجلة ...", "لكن الصحيفة ...": the story goes on about an outlet
@@ -677,12 +690,20 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
     (``context:outlet_name``)."""
     if not lex.outlet_nouns:
         return
-    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
-    for i in text[-p.about_tail_lines :]:
+    text: list[int] = []  # the last text lines, walked from the end (most documents stop here)
+    j = len(lines) - 1
+    while j >= 0 and len(text) < p.about_tail_lines:
+        if lines[j].label != "blank":
+            text.append(j)
+        j -= 1
+    text.reverse()
+    for i in text:
         line = lines[i]
-        if line.label not in ("content", "appended_article") or not _self_described(line, lex, p):
+        if line.label not in ("content", "appended_article") or not p.about_min_words <= line.n_words:
             continue  # (after a related block, a paragraph foreign to the story was taken for another's)
-        if any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in text if j > i):
+        if not _opens_about(line, lex) or not _self_described(line, lex, p):
+            continue
+        if any(lines[k].label == "content" and _is_body_text(lines[k], lex, p) for k in text if k > i):
             continue  # the story goes on after it: a paragraph of the story about an outlet
         story = [j for j in range(i) if lines[j].label in ("content", "headline")]
         if not any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in story):

@@ -221,7 +221,12 @@ def _lexicons() -> _Lexicons:
         # Arabic only, so compiled without IGNORECASE, and tried one by one: several times faster
         # than one case-insensitive alternation on the short lines it is tried on.
         caption_shape=tuple(regex.compile(c, regex.VERSION1) for c in _read_list("caption_shapes.txt")),
-        outlet_nouns=frozenset(_key(w) for w in _read_list("outlet_nouns.txt")),
+        # With the article and a joining و/ف in front, so that a word is looked up as it stands.
+        outlet_nouns=frozenset(
+            pre + _key(w)
+            for w in _read_list("outlet_nouns.txt")
+            for pre in ("", "ال", "و", "ف", "وال", "فال")
+        ),
         self_description=frozenset(_key(w) for w in _read_list("self_description.txt")),
     )
 

@@ -49,7 +49,9 @@ def _line_rule(
         return "nav", "shape:separator"
     norm, n = line.norm, line.n_words
     # Numbers and date words only: a stamp however long (a Hijri and a Gregorian date, a time).
-    if n <= 2 * p.stamp_max_words and _is_stamp(norm, lex):
+    if (n <= p.stamp_max_words or (n <= 2 * p.stamp_max_words and _opens_dated(norm, lex))) and _is_stamp(
+        norm, lex
+    ):
         return "nav", "shape:stamp"
     if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
         return "nav", "shape:widget"
@@ -106,6 +108,12 @@ _COMMENT_COUNT = regex.compile(
 )
 _MENU_SEPARATOR = regex.compile(r"\s*[|•·:：]\s*")
 _SHORT_LATIN = regex.compile(r"[A-Za-z]{1,3}")
+
+
+def _opens_dated(norm: str, lex: _Lexicons) -> bool:
+    """Whether a line's first token is a number or a date word (a long line is asked no more)."""
+    first = norm.split(maxsplit=1)[0].strip("\"'«»“”()[].,:;،؛-–—|").lower()
+    return first.isdigit() or first in lex.date_words
 
 
 def _menu_bar(norm: str, lex: _Lexicons) -> bool:

@@ -39,13 +39,13 @@ def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
 def _form_buttons(lines: list[_Line]) -> None:
     """A one- or two-word navigation phrase (``إرسال``, ``أرسل``) right under comment-form lines is the
     form's button (``comment_form``): a short line takes the label of the block it closes."""
-    labels = [ln.label for ln in lines]
     for i, line in enumerate(lines):
-        if (
-            line.rule == "lexicon:nav"
-            and line.n_words <= 2
-            and _neighbour_label(labels, i, -1) == "comment_form"
-        ):
+        if line.rule != "lexicon:nav" or line.n_words > 2:
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        if j >= 0 and lines[j].label == "comment_form":
             line.label, line.rule = "comment_form", "structure:comment_form_button"
 
 
@@ -587,12 +587,14 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     body = [i for i, ln in enumerate(lines) if ln.label == "content"]
     if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p, lex):
         return
-    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
-    if title:
-        lead |= _stems(_make_line(title), lex, p)
     tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
     if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
         return
+    if p.teaser_min_run >= 2 and not _teaser_shaped(lines[body[-2]], p, lex):
+        return  # a run needs two teaser-shaped lines at the end: the lead's stems are not needed
+    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
     run: list[tuple[int, float]] = []
     later: frozenset[str] | None = None
     for i in reversed(body[2:]):
