@@ -1295,3 +1295,17 @@ def test_the_writer_s_bio_under_the_story_is_nav_and_the_name_over_it_credit() -
 
 def test_an_archive_photo_caption_without_a_colon_is_a_caption() -> None:
     assert labels_of(page(middle=("صورة أرشيفية لمحطة الكهرباء في الشمال",)))[2] == "caption"
+
+
+@pytest.mark.parametrize("line", ["تصفح المزيد", "المزيد من أخبار لبنان", "شاهد المزيد من الفيديوهات"])
+def test_a_browse_more_link_is_nav(line: str) -> None:
+    assert labels_of(page(tail=("", line)))[-1] == "nav"
+
+
+def test_a_short_exclamation_opened_by_more_is_no_link() -> None:
+    assert labels_of(page(middle=("مزيد من الصواريخ!",)))[2] == "content"
+
+
+@pytest.mark.parametrize("marker", ["-انتهى-", "(انتهى)", "/انتهى/"])
+def test_an_agency_end_of_story_marker_is_credit(marker: str) -> None:
+    assert labels_of(page(tail=(marker,)))[-1] == "credit"

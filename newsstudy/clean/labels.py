@@ -59,6 +59,8 @@ RULES: dict[str, str] = {
     "lexicon:nav_menu": "nav: a menu or share bar: three or more items set off by bars or bullets, at least "
     "two and half of them navigation phrases (nav.txt) or short Latin marks (X, FR); or 'breaking'/'latest' "
     "set off by a bar before a headline (a ticker: 'عاجل | <headline>')",
+    "lexicon:browse_more": "nav: a 'browse more' link of at most six words: (تصفح، شاهد، عرض ...) المزيد "
+    "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
     "('12 تعليق', 'عدد الردود 0')",
     "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",

@@ -87,6 +87,8 @@ def _line_rule(
         return "nav", "lexicon:boilerplate"
     if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
         return "nav", "lexicon:nav"
+    if n <= 6 and _BROWSE_MORE.match(norm):
+        return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
         return "caption", "pattern:caption"
     if n <= p.chrome_max_words:
@@ -105,6 +107,11 @@ _TICKER = regex.compile(
 # A comment counter: "12 تعليق", "عدد الردود 0", "التعليقات (3)".
 _COMMENT_COUNT = regex.compile(
     r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
+)
+# A "browse more" link: "تصفح المزيد", "المزيد من أخبار <section>", "شاهد المزيد من الفيديوهات".
+_BROWSE_MORE = regex.compile(
+    r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
+    r"\s*[:»>]*\s*$"
 )
 _MENU_SEPARATOR = regex.compile(r"\s*[|•·:：]\s*")
 _SHORT_LATIN = regex.compile(r"[A-Za-z]{1,3}")
