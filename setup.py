@@ -18,6 +18,7 @@ BUNDLED = (
     ("results", "*"),  # the committed run the notebooks read by default (RESULTS = "../results")
     ("tests/gold", "**/*.json"),
     ("tests/fixtures/ant", "*"),
+    ("tests/fixtures/invented", "*"),  # the invented benchmark's pages and README (src/ not needed)
 )
 
 

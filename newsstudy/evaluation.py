@@ -55,6 +55,11 @@ SUPPLEMENT_CORPUS = "dev-supplement"
 #: line gold (``scripts/draw_fresh_sample.py``) and attribution gold (:func:`draw_fresh_dev_sample`).
 #: Never a test outlet's document.
 FRESH_CORPUS = "dev-fresh"
+#: The ``corpus`` field of the invented benchmark: 32 pages of 8 fictitious outlets written by the team
+#: in the shapes of modern Arabic news sites, with their page furniture (no corpus text), split by
+#: outlet with :func:`split_of` like the sample (``tests/fixtures/invented/README.md``).
+INVENTED_CORPUS = "invented"
+INVENTED_PAGES = GOLD_DIR.parent / "fixtures" / "invented" / "pages.jsonl"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -480,6 +485,49 @@ def fresh_attribution_scores(*, study=None) -> pd.DataFrame:
     return attribution.score_table(found, gold, groups=outlets, study=study)
 
 
+def invented_pages() -> pd.DataFrame:
+    """The invented pages as ``newsstudy run`` loads them (``doc_id``, ``outlet``, ``title``, ``text`` …)."""
+    from newsstudy.corpus import load_corpus
+
+    return load_corpus(INVENTED_PAGES)
+
+
+def _invented_outlets(split: str | None) -> pd.Series:
+    records = gold_records(INVENTED_CORPUS)
+    return pd.Series(
+        {r["doc_id"]: r["outlet"] for r in records if split is None or r["split"] == split}, dtype=object
+    )
+
+
+def invented_line_scores(split: str | None = "test", *, evidence: bool = False) -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the invented pages, per outlet.
+
+    ``split``: ``"dev"`` (rules may be developed on it), ``"test"`` (only scored) or None (both).
+    With ``evidence``, the pages are labelled with the corpus evidence of the invented pages
+    themselves, as ``newsstudy run`` on that file would label them; at four pages per outlet no
+    line reaches the evidence's ``min_docs`` (5), so the scores are those of each page alone.
+    """
+    from newsstudy.engines.local import count_lines
+
+    outlets = _invented_outlets(split)
+    pages = invented_pages()
+    found = count_lines([pages]) if evidence else None
+    predicted = clean.label_lines(pages[pages["doc_id"].isin(outlets.index)], evidence=found)
+    gold = clean.read_gold(GOLD_DIR / "lines", corpus=INVENTED_CORPUS)
+    return clean.score_table(predicted, gold[gold["doc_id"].isin(outlets.index)], groups=outlets)
+
+
+def invented_attribution_scores(split: str | None = "test", *, study=None) -> pd.DataFrame:
+    """:func:`newsstudy.attribution.score_table` on the invented pages' counted lines, per outlet."""
+    outlets = _invented_outlets(split)
+    records = [r for r in _gold_records_of(INVENTED_CORPUS) if r["doc_id"] in outlets.index]
+    pages = invented_pages()
+    lines = _lines_of(records, dict(zip(pages["doc_id"], pages["text"], strict=True)))
+    found = attribution.extract(lines, study=study)
+    gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
+    return attribution.score_table(found, gold, groups=outlets, study=study)
+
+
 def _show(doc_id: str) -> None:
     docs = documents([doc_id])
     row = docs.iloc[0]
@@ -507,6 +555,14 @@ if __name__ == "__main__":
         for name, corpus in (("supplement", SUPPLEMENT_CORPUS), ("fresh sample", FRESH_CORPUS)):
             table = corpus_line_scores(corpus, evidence=with_evidence).round(3).to_string()
             print(f"lines, development {name}{', with corpus evidence' if with_evidence else ''}\n{table}\n")
+    elif sys.argv[1:2] == ["invented"]:
+        with_evidence = "--evidence" in sys.argv[2:]
+        for part in ("dev", "test"):
+            lines = invented_line_scores(part, evidence=with_evidence).round(3).to_string()
+            found = invented_attribution_scores(part).round(3).to_string()
+            note = ", with their corpus evidence" if with_evidence else ""
+            print(f"lines, invented pages, {part} part{note}\n{lines}\n")
+            print(f"attributions, invented pages, {part} part\n{found}\n")
     elif sys.argv[1:2] == ["show"]:
         for doc in sys.argv[2:]:
             _show(doc)
