@@ -1309,3 +1309,9 @@ def test_a_short_exclamation_opened_by_more_is_no_link() -> None:
 @pytest.mark.parametrize("marker", ["-انتهى-", "(انتهى)", "/انتهى/"])
 def test_an_agency_end_of_story_marker_is_credit(marker: str) -> None:
     assert labels_of(page(tail=(marker,)))[-1] == "credit"
+
+
+def test_a_caption_closed_by_archive_photo_is_a_caption() -> None:
+    caption = "محطة الكهرباء في الشمال.. صورة أرشيفية"
+    assert labels_of(page(middle=(caption,)))[2] == "caption"
+    assert labels_of("\n".join([PAGE_HEADLINE, caption, *PAGE_BODY]))[1] == "caption"
