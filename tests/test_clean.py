@@ -1315,3 +1315,12 @@ def test_a_caption_closed_by_archive_photo_is_a_caption() -> None:
     caption = "محطة الكهرباء في الشمال.. صورة أرشيفية"
     assert labels_of(page(middle=(caption,)))[2] == "caption"
     assert labels_of("\n".join([PAGE_HEADLINE, caption, *PAGE_BODY]))[1] == "caption"
+
+
+def test_the_outlet_with_a_dash_over_the_story_is_a_dateline_and_a_writer_with_a_dash_credit() -> None:
+    assert rules_of(page("الأحد 5 آذار 2023", "المدار نت -"))[2] == "context:outlet_dateline"
+    assert labels_of(page("الأحد 5 آذار 2023", "محمد الخطيب -"))[2] != "dateline"
+
+
+def test_an_e_mail_address_under_the_byline_is_credit() -> None:
+    assert labels_of(page("كتب محمد الخطيب", "m.khatib@example.org"))[1:3] == ["credit", "credit"]

@@ -168,7 +168,11 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
         if not _in_byline_slot(lines, i, lex):
             continue
         s = _signals(line, lex)
-        if _writer_and_place(line, s, lex, p):
+        if line.n_words <= 3 and _EMAIL.search(line.raw):
+            line.label, line.rule = "credit", "context:contact_address"  # the writer's address
+        elif _outlet_with_dash(line, s, lex):
+            line.label, line.rule = "dateline", "context:outlet_dateline"
+        elif _writer_and_place(line, s, lex, p):
             line.label, line.rule = "credit", "context:writer_and_place"
         elif _writer_and_post(line, lex):
             line.label, line.rule = "credit", "context:writer_and_post"
@@ -344,6 +348,27 @@ def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
 
 _COMMA_ANY = regex.compile(r"[،,]")
 _FINAL_STOP_NOT_COLON = regex.compile(r"[.!?؟…؛;][\"'»”’)\]]*\s*$")
+
+
+_ENDS_WITH_DASH_ONLY = regex.compile(r"[\p{L}\p{N})]\s*[\-–—]+\s*$")
+
+
+def _outlet_with_dash(line: _Line, s: _Signals, lex: _Lexicons) -> bool:
+    """``<outlet> -`` over the story (``المدار نت -``): one or two words, no function word, number or
+    verb of speech, no other separator, not opened by a given name (``<writer> -`` is a byline), ending
+    with a dash: the outlet's dateline, set on its own line before the body."""
+    words = line.key.split()
+    return (
+        1 <= s.words <= 2
+        and bool(words)
+        and words[0] not in lex.given_names
+        and len(_DASH_SPLIT_PARTS.split(line.norm.strip(" \t-–—*"))) == 1
+        and "/" not in line.norm
+        and s.function_share == 0.0
+        and s.digit_share == 0.0
+        and not s.reporting_cue
+        and bool(_ENDS_WITH_DASH_ONLY.search(line.norm))
+    )
 
 
 def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:

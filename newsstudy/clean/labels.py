@@ -111,7 +111,9 @@ RULES: dict[str, str] = {
     "pattern:post_signature": "embed: the signature of an embedded social-media post other than a tweet "
     "('A post shared by …', 'Posted by … on <date>'; embed_patterns.txt)",
     "context:contact_address": "credit: after the article, a short line holding an e-mail address: the "
-    "writer's or desk's contact",
+    "writer's or desk's contact (and, in the byline's place, a line of at most three words holding one)",
+    "context:outlet_dateline": "dateline: in the byline's place, one to three words ending with a dash "
+    "('<outlet> -'), no function word, number or reporting verb: the outlet's dateline on its own line",
     "context:asterisk_note": "credit: after the article, a short line opened by an asterisk that ends no "
     "sentence: the note on the writer ('* <post and affiliation>')",
     "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
