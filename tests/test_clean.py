@@ -1324,3 +1324,23 @@ def test_the_outlet_with_a_dash_over_the_story_is_a_dateline_and_a_writer_with_a
 
 def test_an_e_mail_address_under_the_byline_is_credit() -> None:
     assert labels_of(page("كتب محمد الخطيب", "m.khatib@example.org"))[1:3] == ["credit", "credit"]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "السبت 1 شوال 1444هـ",
+        "الخميس 09 تموز 2020 | 07:25 م - بتوقيت بيروت",
+        "Published: 12/03/2023",
+        "Last updated: 12 March 2023 10:30",
+    ],
+)
+def test_more_stamp_shapes_under_the_headline_are_nav(stamp: str) -> None:
+    assert labels_of(page(stamp, "بيروت - وكالات"))[:3] == ["headline", "nav", "dateline"]
+    assert labels_of(page(stamp))[:2] == ["headline", "nav"]
+
+
+def test_a_match_schedule_with_glued_years_stays_content() -> None:
+    schedule = ("النادي الأهلي * نادي الشباب - ملعب المدينة - الثلاثاء 10 يوليو 2012م",) * 1
+    row2 = "نادي الشباب * النادي الأهلي - ملعب الشباب - السبت 14 يوليو 2012م"
+    assert "nav" not in labels_of(page(middle=(*schedule, row2)))  # not publication stamps

@@ -90,10 +90,15 @@ def _is_stamp(norm: str, lex: _Lexicons) -> bool:
     """
     if _RELATIVE_STAMP.fullmatch(norm):
         return True  # "منذ 3 ساعات", "قبل يومين": the relative stamp news sites print under a headline
-    tokens = _STAMP_TOKEN.findall(norm.lower())
+    tokens = [_unglued(t) for t in _STAMP_TOKEN.findall(norm.lower())]
     if not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t in lex.date_words for t in tokens)
+
+
+def _unglued(token: str) -> str:
+    """A year with its era letter glued on (``1444هـ``, ``2023م``) is a number."""
+    return token[:-1] if len(token) > 2 and token[-1] in "هم" and token[:-1].isdigit() else token
 
 
 # Units of a relative time, in matching form (ة → ه, أ → ا), singular, dual and plural: the grammar

@@ -70,7 +70,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
             if not _headline_continues(lines, first, lex, p):
-                _deck_over_byline(lines, first, p)
+                _deck_over_byline(lines, first, p, lex)
             return
         if matched:
             # The title column repeats a line that does not read as a headline: the story's first
@@ -87,7 +87,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
                     lines[j].label, lines[j].rule = "nav", "title:above_title"
             lines[below].label, lines[below].rule = "headline", "title:matches_title_below_chrome"
             if not _headline_continues(lines, below, lex, p):
-                _deck_over_byline(lines, below, p)
+                _deck_over_byline(lines, below, p, lex)
         return
     _headline_from_shape(lines, first, lex, p)
 
@@ -176,10 +176,16 @@ def _headline_from_shape(lines: list[_Line], first: int, lex: _Lexicons, p: _Par
         first, line = first + 1, lines[first + 1]
     line.label, line.rule = "headline", "shape:first_line_headline"
     if not _headline_continues(lines, first, lex, p):
-        _deck_over_byline(lines, first, p)
+        _deck_over_byline(lines, first, p, lex)
 
 
-def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
+def _mostly_dates(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Mostly numbers and date words, one a date word (a publication stamp with a city or a zone)."""
+    s = _signals(line, lex)
+    return s.stamp_share >= p.stamp_min_share and s.date_words > 0
+
+
+def _deck_over_byline(lines: list[_Line], first: int, p: _Params, lex: _Lexicons) -> None:
     """The lines set between the headline and a byline or dateline that opens the story are its deck.
 
     A page prints headline, sub-headline and summary lines, then the byline, then the story: when
@@ -190,6 +196,8 @@ def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
     deck: list[int] = []
     i = first + 1
     while i < len(lines) and lines[i].label == "content" and len(deck) < p.deck_max_lines_over_byline:
+        if lines[i].n_words <= p.stamp_max_words and _mostly_dates(lines[i], lex, p):
+            return  # a publication stamp under the headline, not a deck line
         deck.append(i)
         i += 1
     if not deck or i >= len(lines) or lines[i].label not in ("credit", "dateline"):
@@ -227,8 +235,7 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         words = line.key.split()
         if all(w in lex.place_words or w in lex.agency_words for w in words):
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
-        s = _signals(line, lex)
-        if s.stamp_share >= p.stamp_min_share and s.date_words > 0:
+        if _mostly_dates(line, lex, p):
             return False  # mostly numbers and date words: the publication stamp, not the headline
         after = _next_text_line(lines, i)
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
