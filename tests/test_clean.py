@@ -1303,7 +1303,7 @@ def test_a_browse_more_link_is_nav(line: str) -> None:
 
 
 def test_a_short_exclamation_opened_by_more_is_no_link() -> None:
-    assert labels_of(page(middle=("مزيد من الصواريخ!",)))[2] == "content"
+    assert labels_of(page(middle=("مزيد من الأمطار الغزيرة!",)))[2] == "content"
 
 
 @pytest.mark.parametrize("marker", ["-انتهى-", "(انتهى)", "/انتهى/"])
@@ -1341,6 +1341,6 @@ def test_more_stamp_shapes_under_the_headline_are_nav(stamp: str) -> None:
 
 
 def test_a_match_schedule_with_glued_years_stays_content() -> None:
-    schedule = ("النادي الأهلي * نادي الشباب - ملعب المدينة - الثلاثاء 10 يوليو 2012م",) * 1
-    row2 = "نادي الشباب * النادي الأهلي - ملعب الشباب - السبت 14 يوليو 2012م"
+    schedule = ("النادي الأهلي * نادي الشباب - ملعب المدينة - الثلاثاء 3 مارس 2015م",) * 1
+    row2 = "نادي الشباب * النادي الأهلي - ملعب الشباب - السبت 7 مارس 2015م"
     assert "nav" not in labels_of(page(middle=(*schedule, row2)))  # not publication stamps
