@@ -1104,3 +1104,243 @@ def test_an_unmarked_caption_needs_a_longer_paragraph_beside_it() -> None:
 def test_an_unmarked_caption_right_under_the_headline_is_a_caption(caption) -> None:
     text = "\n".join(["طلاب الجامعة يتظاهرون أمام مبنى المحافظة", caption, CAPTION_BODY, CAPTION_BODY_2])
     assert labels_of(text)[:3] == ["headline", "caption", "content"]
+
+
+# --------------------------------------------------------------------------- issue 14: invented pages
+# Invented lines in the shapes of Levantine, Egyptian, Maghreb and Gulf sites (no corpus text).
+PAGE_HEADLINE = "الحكومة تقر خطة جديدة لإصلاح قطاع الكهرباء"
+PAGE_BODY = [
+    "أقرت الحكومة في جلستها الأسبوعية يوم الثلاثاء خطة جديدة لإصلاح قطاع الكهرباء تقضي بزيادة ساعات "
+    "التغذية ورفع التعرفة على مراحل خلال العامين المقبلين.",
+    "وقال وزير الطاقة في مؤتمر صحفي عقب الجلسة إن الخطة تهدف إلى خفض العجز المالي لمؤسسة الكهرباء "
+    "وتحسين الخدمة للمواطنين في جميع المناطق.",
+    "وأضاف الوزير أن الحكومة ستبدأ بتنفيذ المرحلة الأولى من الخطة مطلع الشهر المقبل بعد موافقة "
+    "البرلمان على القوانين اللازمة لذلك.",
+]
+
+
+def page(*top: str, middle: tuple[str, ...] = (), tail: tuple[str, ...] = ()) -> str:
+    body = [PAGE_BODY[0], *middle, *PAGE_BODY[1:]]
+    return "\n".join([PAGE_HEADLINE, *top, *body, *tail])
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "الأربعاء 3 رمضان 1444 هـ الموافق 25 مارس 2023",
+        "الأربعاء 3 رمضان 1444 هـ الموافق 25 مارس 2023 م - 10:30 ص",
+        "نشر في 12 تشرين الأول 2023 - 10:45 ص",
+        "آخر تحديث: الخميس 5 آذار 2020 الساعة 14:30",
+        "تاريخ النشر: 3 كانون الثاني 2021",
+    ],
+)
+def test_a_stamp_under_the_headline_is_nav_even_over_a_dateline(stamp: str) -> None:
+    labels = labels_of(page(stamp, "بيروت - وكالات"))
+    assert labels[:3] == ["headline", "nav", "dateline"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "كتب محمد عبد الرحمن",
+        "كتبت سارة الخطيب",
+        "بقلم خالد العمري",
+        "تحرير سامي يوسف",
+        "كتب محمد عبد الرحمن - القاهرة",
+    ],
+)
+def test_a_byline_without_colon_under_the_headline_is_credit(byline: str) -> None:
+    assert labels_of(page(byline))[:2] == ["headline", "credit"]
+    assert labels_of(page("الأحد 5 آذار 2023", byline))[:3] == ["headline", "nav", "credit"]
+
+
+def test_a_writer_and_city_is_credit_and_an_outlet_and_city_a_dateline() -> None:
+    assert rules_of(page("محمد عبد الرحمن - القاهرة"))[1] == "context:writer_and_place"
+    assert labels_of(page("المدار نت – بيروت"))[1] == "dateline"
+
+
+def test_a_sentence_opened_by_kataba_stays_content() -> None:
+    sentence = "كتب الوزير في تغريدة أن الخطة ستنجح في خفض العجز خلال عامين."
+    assert labels_of(page(sentence))[1] == "content"
+    assert labels_of(page(middle=(sentence,)))[2] == "content"
+    assert labels_of(page("كتب الوزير في تغريدة"))[1] != "credit"
+
+
+def test_hijri_and_gregorian_dates_with_an_agency_code_are_a_dateline() -> None:
+    assert labels_of(page("الرياض 12 رجب 1436 هـ الموافق 1 مايو 2015 م واس"))[1] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "header", ["كلمات البحث", "الكلمات المفتاحية", "وسوم", "تاغات", "الموضوعات المتعلقة"]
+)
+def test_a_tag_block_after_a_related_block_is_tags(header: str) -> None:
+    related = ("", "اقرأ أيضاً", "وزير الطاقة يزور محطة الكهرباء الشمالية", "ارتفاع سعر صفيحة البنزين")
+    tags = ("", header, "الكهرباء", "لبنان", "مجلس الوزراء")
+    labels = labels_of(page(tail=(*related, *tags)))
+    assert labels[-8:-5] == ["related"] * 3
+    assert labels[-4:] == ["tags"] * 4
+
+
+def test_one_tag_under_a_header_and_a_country_among_tags_are_tags() -> None:
+    assert labels_of(page(tail=("", "الكلمات المفتاحية", "", "الكهرباء")))[-1] == "tags"
+    assert labels_of(page(tail=("", "الكهرباء", "", "لبنان", "", "وزارة الطاقة")))[-5:] == [
+        "tags",
+        "blank",
+        "tags",
+        "blank",
+        "tags",
+    ]
+
+
+ABOUT = "موقع إخباري مستقل انطلق عام 2015 من بيروت، يغطي الشأن المحلي والعربي على مدار الساعة."
+
+
+def test_an_about_the_outlet_footer_and_the_name_over_it_are_nav() -> None:
+    text = page("بيروت - المدار نت", tail=("", "المدار نت", ABOUT))
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[-2:] == ["nav", "nav"]
+    assert rules[-2:] == ["context:outlet_name", "context:about_outlet"]
+    assert labels_of(page(tail=("", ABOUT, "", "شارك")))[-3] == "nav"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "وتوقفت الصحيفة المستقلة عن الصدور نهاية العام الماضي بعد عشرين عاما على تأسيسها.",
+        "صحيفة محلية مستقلة قالت إن الحكومة ستطلب قرضا جديدا لتمويل الخطة.",
+    ],
+)
+def test_a_story_paragraph_about_an_outlet_stays_content(closing: str) -> None:
+    assert labels_of(page(tail=(closing,)))[-1] == "content"
+
+
+def test_an_about_paragraph_followed_by_more_of_the_story_stays_content() -> None:
+    assert labels_of(page(middle=(ABOUT,)))[2] == "content"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["مدير الوكالة خلال الندوة الصحفية", "الرئيس يستقبل الوفد", "الوزير يتحدث للصحفيين", "جانب من الاجتماع"],
+)
+def test_an_unmarked_caption_in_the_middle_of_the_body_is_a_caption(caption: str) -> None:
+    assert labels_of(page(middle=(caption,)))[2] == "caption"
+
+
+@pytest.mark.parametrize("subhead", ["خفض العجز المالي", "ساعات التغذية في الصيف", "الرئيس يستقبل الوفد."])
+def test_a_subheading_between_paragraphs_stays_content(subhead: str) -> None:
+    assert labels_of(page(middle=(subhead,)))[2] == "content"
+
+
+def test_a_title_and_name_closing_the_text_is_no_caption() -> None:
+    assert labels_of(page(tail=("", "الدكتور محمد العلي")))[-1] != "caption"
+
+
+MENU = "الرئيسية | محليات | اقتصاد | رياضة | منوعات | فيديو"
+
+
+def test_a_menu_bar_a_ticker_and_a_share_bar_are_nav() -> None:
+    text = "\n".join(
+        [
+            MENU,
+            "عاجل | انقطاع الكهرباء عن عدد من أحياء العاصمة بسبب عطل في محطة التحويل الرئيسية",
+            "",
+            page(tail=("", "شارك على: فيسبوك | X | واتساب | تلغرام")),
+        ]
+    )
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[:2] == ["nav", "nav"] and rules[0] == "lexicon:nav_menu"
+    assert labels[3] == "headline"
+    assert labels[-1] == "nav"
+
+
+def test_a_tag_line_with_bars_and_a_listed_video_link_are_no_menu() -> None:
+    assert labels_of(page(tail=("", "الكهرباء | الحكومة | الطاقة | العجز المالي")))[-1] == "tags"
+    listed = ("", "شاهد أيضا", "فيديو | جولة في سوق الخضار قبل موسم المدارس")
+    assert labels_of(page(tail=listed))[-1] == "related"
+
+
+@pytest.mark.parametrize(
+    "line", ["© 2024 جميع الحقوق محفوظة لموقع المدار", "جميع الحقوق محفوظة للمدار 2023", "© المدار 2024"]
+)
+def test_the_page_s_copyright_line_is_credit(line: str) -> None:
+    assert labels_of(page(tail=("", line)))[-1] == "credit"
+
+
+def test_comment_counters_and_the_form_s_button_are_comment_form() -> None:
+    form = ("", "12 تعليق", "أضف تعليقك", "الاسم", "البريد الإلكتروني", "إرسال")
+    assert labels_of(page(tail=form))[-5:] == ["comment_form"] * 5
+    assert labels_of(page(tail=("", "عدد الردود 0")))[-1] == "comment_form"
+
+
+def test_a_line_of_two_hashtags_after_the_story_is_tags() -> None:
+    assert labels_of(page(tail=("", "#الكهرباء #لبنان")))[-1] == "tags"
+
+
+def test_a_writer_with_his_post_and_the_dateline_under_him() -> None:
+    text = page("منذ 45 دقيقة", "خالد الحداد - مراسل المدار في بروكسل", "بروكسل - المدار -")
+    assert labels_of(text)[1:4] == ["nav", "credit", "dateline"]
+    assert rules_of(text)[2] == "context:writer_and_post"
+
+
+def test_a_byline_over_a_photo_caption_is_credit() -> None:
+    assert labels_of(page("كتب فادي الخوري", "", "(صورة: الاتحاد اللبناني لكرة السلة)"))[1] == "credit"
+
+
+def test_the_writer_s_bio_under_the_story_is_nav_and_the_name_over_it_credit() -> None:
+    bio = "صحفية في موقع المدار تغطي شؤون التعليم والمجتمع، عملت سابقاً مراسلة لإذاعات محلية."
+    text = page(tail=("", "سارة الخطيب", bio))
+    assert labels_of(text)[-2:] == ["credit", "nav"]
+    assert rules_of(text)[-2:] == ["context:writer_name", "context:about_writer"]
+
+
+def test_an_archive_photo_caption_without_a_colon_is_a_caption() -> None:
+    assert labels_of(page(middle=("صورة أرشيفية لمحطة الكهرباء في الشمال",)))[2] == "caption"
+
+
+@pytest.mark.parametrize("line", ["تصفح المزيد", "المزيد من أخبار لبنان", "شاهد المزيد من الفيديوهات"])
+def test_a_browse_more_link_is_nav(line: str) -> None:
+    assert labels_of(page(tail=("", line)))[-1] == "nav"
+
+
+def test_a_short_exclamation_opened_by_more_is_no_link() -> None:
+    assert labels_of(page(middle=("مزيد من الأمطار الغزيرة!",)))[2] == "content"
+
+
+@pytest.mark.parametrize("marker", ["-انتهى-", "(انتهى)", "/انتهى/"])
+def test_an_agency_end_of_story_marker_is_credit(marker: str) -> None:
+    assert labels_of(page(tail=(marker,)))[-1] == "credit"
+
+
+def test_a_caption_closed_by_archive_photo_is_a_caption() -> None:
+    caption = "محطة الكهرباء في الشمال.. صورة أرشيفية"
+    assert labels_of(page(middle=(caption,)))[2] == "caption"
+    assert labels_of("\n".join([PAGE_HEADLINE, caption, *PAGE_BODY]))[1] == "caption"
+
+
+def test_the_outlet_with_a_dash_over_the_story_is_a_dateline_and_a_writer_with_a_dash_credit() -> None:
+    assert rules_of(page("الأحد 5 آذار 2023", "المدار نت -"))[2] == "context:outlet_dateline"
+    assert labels_of(page("الأحد 5 آذار 2023", "محمد الخطيب -"))[2] != "dateline"
+
+
+def test_an_e_mail_address_under_the_byline_is_credit() -> None:
+    assert labels_of(page("كتب محمد الخطيب", "m.khatib@example.org"))[1:3] == ["credit", "credit"]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "السبت 1 شوال 1444هـ",
+        "الخميس 09 تموز 2020 | 07:25 م - بتوقيت بيروت",
+        "Published: 12/03/2023",
+        "Last updated: 12 March 2023 10:30",
+    ],
+)
+def test_more_stamp_shapes_under_the_headline_are_nav(stamp: str) -> None:
+    assert labels_of(page(stamp, "بيروت - وكالات"))[:3] == ["headline", "nav", "dateline"]
+    assert labels_of(page(stamp))[:2] == ["headline", "nav"]
+
+
+def test_a_match_schedule_with_glued_years_stays_content() -> None:
+    schedule = ("النادي الأهلي * نادي الشباب - ملعب المدينة - الثلاثاء 3 مارس 2015م",) * 1
+    row2 = "نادي الشباب * النادي الأهلي - ملعب الشباب - السبت 7 مارس 2015م"
+    assert "nav" not in labels_of(page(middle=(*schedule, row2)))  # not publication stamps

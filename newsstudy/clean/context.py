@@ -8,6 +8,7 @@ import itertools
 import regex
 
 from newsstudy.clean.features import (
+    _SOCIAL_ANY,
     _dateline_match,
     _dateline_shaped,
     _headline_like,
@@ -22,6 +23,7 @@ from newsstudy.clean.features import (
     _previous_text_line,
     _SignalCache,
     _Signals,
+    _signals,
     _source_and_date,
     _stamp_shaped,
     _stems,
@@ -30,7 +32,7 @@ from newsstudy.clean.features import (
     _trailing_time,
     _without_trailing_time,
 )
-from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
 from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 
@@ -142,6 +144,42 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
     _tail_headlines(lines, end, signals, stems, keys, lex, p)
 
 
+def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """Bylines in the byline's place (under the headline and its stamp, right above the story) that the
+    name shape alone does not take: ``كتب <name>`` (a reporting verb first), ``<writer> - <city>`` (which
+    the dateline shape would take), ``<writer> - <post>`` (function words in the post). Decided before the
+    article's run is found: a byline with a post can be long and dense enough to read as body text."""
+    last = -1
+    for i in range(min(len(lines), 4 * p.byline_search_lines)):
+        if lines[i].label == "headline":
+            last = i
+    if last < 0:
+        return  # no headline line (a corpus that stores the title apart): no byline slot under it
+    seen = 0
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        seen += 1
+        if seen > p.byline_search_lines:
+            break
+        if line.label != "content" or line.n_words > p.byline_max_words + 2:
+            continue
+        if not _in_byline_slot(lines, i, lex):
+            continue
+        s = _signals(line, lex)
+        if line.n_words <= 3 and _EMAIL.search(line.raw):
+            line.label, line.rule = "credit", "context:contact_address"  # the writer's address
+        elif _outlet_with_dash(line, s, lex):
+            line.label, line.rule = "dateline", "context:outlet_dateline"
+        elif _writer_and_place(line, s, lex, p):
+            line.label, line.rule = "credit", "context:writer_and_place"
+        elif _writer_and_post(line, lex):
+            line.label, line.rule = "credit", "context:writer_and_post"
+        elif _byline_with_verb(line, lex, p):
+            line.label, line.rule = "credit", "context:byline_verb"
+
+
 def _bylines_in_text(
     lines: list[_Line], start: int, end: int, signals: _SignalCache, lex: _Lexicons, p: _Params
 ) -> None:
@@ -241,6 +279,8 @@ def _outside_line(
         return "credit", "context:source_and_date"
     if _stamp_shaped(s, p):
         return "nav", "context:stamp_shape"
+    if not before and (_tag_line_shaped(line, s, p) or _HASHTAGS_ONLY.fullmatch(line.raw)):
+        return "tags", "context:tag_line"  # (before the signature: a list of items or hashtags is no name)
     if not before and _signature(lines, i, s, lex, p):
         return "credit", "context:signature"
     if not before and s.words <= p.signature_max_words + 1 and _EMAIL.search(line.raw):
@@ -260,11 +300,120 @@ def _outside_line(
         return "credit", "context:byline"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
-    if not before and _tag_line_shaped(line, s, p):
-        return "tags", "context:tag_line"
     return None
 
 
+# Words that open a byline before the writer's name (``كتب <name>``, ``بقلم <name>``, ``إعداد وتقديم
+# <name>``), in matching form: a closed class of the trade, the verb or verbal noun of writing, editing,
+# preparing, reporting, translating, photographing. A second one joined by و may follow.
+_BYLINE_OPENERS = frozenset(
+    {
+        "كتب",
+        "كتبت",
+        "بقلم",
+        "اعداد",
+        "تحرير",
+        "تقديم",
+        "متابعه",
+        "ترجمه",
+        "تقرير",
+        "حوار",
+        "تصوير",
+        "اشراف",
+        "رصد",
+        "مراجعه",
+        "تدقيق",
+    }
+)
+
+
+def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """``كتب محمد عبد الرحمن``, ``إعداد وتقديم <name>``: a byline word, then a name-shaped rest (one to
+    five words, no function word, number, reporting verb or comma, no sentence end). ``كتب`` also opens
+    sentences (``كتب الوزير في تغريدة أن ...``); those have function words and run longer."""
+    words = line.key.split()
+    if not words or words[0] not in _BYLINE_OPENERS:
+        return False
+    k = 1
+    while k < len(words) and words[k][0] == "و" and words[k][1:] in _BYLINE_OPENERS:
+        k += 1
+    rest = words[k:]
+    if not 1 <= len(rest) <= p.signature_max_words or _COMMA_ANY.search(line.norm):
+        return False
+    if _FINAL_STOP_NOT_COLON.search(line.norm):
+        return False
+    fw, cues = lex.function_words, lex.reporting_cues
+    return not any(w.isdigit() or w in fw or w in cues or w in lex.date_words for w in rest)
+
+
+_COMMA_ANY = regex.compile(r"[،,]")
+_FINAL_STOP_NOT_COLON = regex.compile(r"[.!?؟…؛;][\"'»”’)\]]*\s*$")
+
+
+_ENDS_WITH_DASH_ONLY = regex.compile(r"[\p{L}\p{N})]\s*[\-–—]+\s*$")
+
+
+def _outlet_with_dash(line: _Line, s: _Signals, lex: _Lexicons) -> bool:
+    """``<outlet> -`` over the story (``المدار نت -``): one or two words, no function word, number or
+    verb of speech, no other separator, not opened by a given name (``<writer> -`` is a byline), ending
+    with a dash: the outlet's dateline, set on its own line before the body."""
+    words = line.key.split()
+    return (
+        1 <= s.words <= 2
+        and bool(words)
+        and words[0] not in lex.given_names
+        and len(_DASH_SPLIT_PARTS.split(line.norm.strip(" \t-–—*"))) == 1
+        and "/" not in line.norm
+        and s.function_share == 0.0
+        and s.digit_share == 0.0
+        and not s.reporting_cue
+        and bool(_ENDS_WITH_DASH_ONLY.search(line.norm))
+    )
+
+
+def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """``<writer> - <city>`` (``محمد عبد الرحمن - القاهرة``): a name opened by a given name, a dash, a known
+    place: the writer and where the story was filed, a byline (an outlet and its city, with no given
+    name, stays a dateline)."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2 or not _name_shaped(line, s, lex, p):
+        return False
+    name, place = (_key(x) for x in parts)
+    first = name.split(maxsplit=1)[0] if name else ""
+    return place in lex.places and first in lex.given_names and 2 <= len(name.split()) <= 4
+
+
+# Posts of the newsroom, in matching form without the article: who signs a story.
+_NEWSROOM_POSTS = frozenset(
+    "مراسل مراسله محرر محرره صحفي صحفيه كاتب كاتبه مدير رئيس مندوب مندوبه موفد موفده مصور مصوره".split()
+)
+
+
+_POST_FORMS = frozenset(pre + w for w in _NEWSROOM_POSTS for pre in ("", "ال", "و", "ف", "وال", "فال"))
+
+
+def _writer_and_post(line: _Line, lex: _Lexicons) -> bool:
+    """``<writer> - <post>`` (``<given name> <name> - مراسل <outlet> في <city>``): a name of two to four
+    words opened by a given name, a dash, then at most six words opened by a newsroom post."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2 or _COMMA_ANY.search(line.norm) or _FINAL_STOP_NOT_COLON.search(line.norm):
+        return False
+    name, post = (_key(x).split() for x in parts)
+    return (
+        2 <= len(name) <= 4
+        and name[0] in lex.given_names
+        and not any(w in lex.function_words for w in name)
+        and 1 <= len(post) <= 6
+        and _in(post[0], _NEWSROOM_POSTS)
+    )
+
+
+_DASH_SPLIT_PARTS = regex.compile(r"\s*[\-–—]+\s*")
+_TOKEN_RE = regex.compile(r"[\p{L}\p{N}]")
+
+
+# A line of hashtags only ("#<tag> #<tag>"): the story's tags however few.
+_HASHTAGS_ONLY = regex.compile(r"\s*(?:#[\p{L}\p{N}_]{2,}\s*)+")
 _EMAIL = regex.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
 
@@ -303,7 +452,7 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     if j < 0 or lines[j].label != "headline":
         return False
     after = _next_text_line(lines, i)
-    return after is not None and after.label in ("content", "dateline", "credit")
+    return after is not None and after.label in ("content", "dateline", "credit", "caption")
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
@@ -312,11 +461,14 @@ def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -
 
 
 def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params) -> None:
-    """After the last line of the article: a run of short noun phrases is a tag list."""
+    """After the last line of the article: a run of short noun phrases is a tag list, and so is a
+    single one under a tag header. A lone place or agency name the dateline shape took stands among
+    the tags as one of them (jusText's neighbour rule: a short line takes its neighbours' label)."""
     run: list[int] = []
+    headed = False
 
     def close() -> None:
-        if len(run) >= p.tag_min_run:
+        if len(run) >= p.tag_min_run or (headed and run):
             for j in run:
                 lines[j].label, lines[j].rule = "tags", "context:tag_list"
         run.clear()
@@ -325,12 +477,16 @@ def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params)
         line = lines[i]
         if line.label == "blank":
             continue
-        if line.label == "content" and _tag_shaped(line, signals[i], p):
+        if (line.label == "content" or line.rule == "context:dateline_shape") and _tag_shaped(
+            line, signals[i], p
+        ):
             run.append(i)
         elif line.label == "tags":
-            continue  # a tag header or a tag line already decided belongs to the run
+            close()
+            headed = line.rule == "lexicon:tags"  # a tag header (or a tag line) opens what follows
         else:
             close()
+            headed = False
     close()
 
 
@@ -422,10 +578,64 @@ def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     for i, line in enumerate(lines):
         if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
             continue
-        if not any(s.search(line.norm) for s in shapes) or not _reads_as_caption(line, lex):
+        if any(s.search(line.norm) for s in shapes):
+            rule = "context:unmarked_caption"
+        elif (
+            line.n_words <= p.scene_caption_max_words
+            and _scene_caption(line, lex)
+            and any(ln.label == "content" and _is_body_text(ln, lex, p) for ln in lines[i + 1 :])
+        ):
+            rule = "context:scene_caption"  # in the story, not a signature closing it
+        else:
             continue
-        if _against_article(lines, i, p):
-            line.label, line.rule = "caption", "context:unmarked_caption"
+        if _reads_as_caption(line, lex) and _against_article(lines, i, p):
+            line.label, line.rule = "caption", rule
+
+
+# Who a photo shows, in matching form without the article: titles and posts (a closed class of the
+# language of news), and the groups pictured in crowds. A caption names them first.
+_TITLES = frozenset(
+    "رئيس رئيسه وزير وزيره مدير مديره نائب نائبه سفير سفيره امين ملك امير اميره شيخ دكتور لواء عميد عقيد "
+    "محافظ قائد مفتي بطريرك مستشار مستشاره مندوب ممثل عضو مساعد ناطق متحدث متحدثه".split()
+)
+_GROUPS = frozenset(
+    "وفد اعضاء طلاب متظاهرون متظاهرين محتجون محتجين مشاركون مشاركين عمال لاعبو لاعبي لاعبون جماهير "
+    "مواطنون مواطنين اطفال نساء مسؤولون مسؤولين جنود عناصر".split()
+)
+# Present-tense verbs of what a photo shows (receiving, meeting, speaking, shaking hands, chairing,
+# inspecting, signing, opening, honouring), without the ي/ت prefix and the plural or dual ending.
+_SCENE_VERBS = frozenset(
+    "ستقبل لتقي تحدث صافح تراس تفقد لقي شارك توسط دشن فتتح تسلم سلم كرم وقع زور ستمع حضر لوح جتمع ودع".split()
+)
+_DURING = frozenset({"خلال", "اثناء", "لدي", "عقب", "قبيل"})
+
+
+def _scene_verb(word: str) -> bool:
+    if len(word) < 4 or word[0] not in "يت":
+        return False
+    stem = word[1:]
+    for ending in ("ون", "ان", "ن"):
+        if stem.endswith(ending) and stem[: -len(ending)] in _SCENE_VERBS:
+            return True
+    return stem in _SCENE_VERBS
+
+
+def _scene_caption(line: _Line, lex: _Lexicons) -> bool:
+    """Who is pictured doing what, in a caption's grammar: a title, a given name or a group first
+    (``مدير الوكالة``, ``الرئيس``, ``طلاب``), then within four words a present-tense verb of a scene
+    (``يستقبل``, ``يتحدث``, ``يصافح``) or ``خلال``/``أثناء`` and an event (``خلال الندوة الصحفية``);
+    or a title and a name only (``وزير الطاقة <given name> <name>``). A subheading names a topic."""
+    words = line.key.split()
+    if len(words) < 2:
+        return False
+    titled = _in(words[0], _TITLES)
+    if not (titled or _in(words[0], _GROUPS) or words[0] in lex.given_names):
+        return False
+    for k, w in enumerate(words[1:5], start=1):
+        if _scene_verb(w) or (w in _DURING and k + 1 < len(words)):
+            return True
+    # A title and a name only: short, the given name right after the title or its complement.
+    return titled and len(words) <= 4 and any(w in lex.given_names for w in words[1:3])
 
 
 def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
@@ -433,8 +643,8 @@ def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
     if _CAPTION_STOP.search(line.norm) or _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not words or any(w in lex.reporting_cues for w in words):
-        return False
+    if not words or any(w in lex.reporting_cues and not _scene_verb(w) for w in words):
+        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows
     first = line.norm.split(maxsplit=2)
     if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
         return False
@@ -457,3 +667,92 @@ def _against_article(lines: list[_Line], i: int, p: _Params, window: int = 3) ->
                 seen += 1
             j += step
     return False
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """A word as written and without a leading و/ف and article (``والموقع`` → ``موقع``), when three
+    letters remain; both are looked up, since و and ف may be the root's (``وكالة``, ``وزير``)."""
+    for prefix in ("وال", "فال", "ال", "و", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return (word, word[len(prefix) :])
+    return (word,)
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(word))
+
+
+def _opens_about(line: _Line, lex: _Lexicons) -> bool:
+    """The cheap first test of :func:`_self_described` (asked of every document's last lines): an outlet
+    noun among the first three words, or a newsroom post first."""
+    opening = line.norm.split(maxsplit=3)[:3]
+    return bool(opening) and (opening[0] in _POST_FORMS or not lex.outlet_nouns.isdisjoint(opening))
+
+
+def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """A paragraph in which an outlet describes itself: a word naming an outlet (``موقع``, ``قناة``,
+    ``صحيفة``: outlet_nouns.txt) among its first four words, and a word of founding, launch,
+    independence or coverage (``انطلق``, ``تأسس``, ``مستقل``, ``يغطي``: self_description.txt)."""
+    if not p.about_min_words <= line.n_words <= p.related_max_words or not _opens_about(line, lex):
+        return False
+    if _QUOTATION.search(line.raw):
+        return False
+    words = line.key.split()
+    first = words[0]
+    if (first[0] in "وف" and len(first) > 3 and first not in lex.waw_nouns) or first in lex.function_words:
+        return False  # "وقالت المجلة ...", "لكن الصحيفة ...": the story goes on about an outlet
+    if _signals(line, lex).reporting_cue:
+        return False  # an outlet the story quotes ("صحيفة ... قالت إن"), not the page's own outlet
+    return any(_in(w, lex.self_description) for w in words)
+
+
+def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
+    """The "about the outlet" footer: among the document's last ``about_tail_lines`` text lines, a
+    paragraph describing the outlet (:func:`_self_described`) after the story's body text, sharing
+    less than ``tail_headlines_max_overlap`` of the story's key terms, is site chrome (``nav``,
+    ``context:about_outlet``), and a short name-like line right above it (the site's name printed
+    over its description, often the name the dateline credits) is chrome too
+    (``context:outlet_name``)."""
+    if not lex.outlet_nouns:
+        return
+    text: list[int] = []  # the last text lines, walked from the end (most documents stop here)
+    j = len(lines) - 1
+    while j >= 0 and len(text) < p.about_tail_lines:
+        if lines[j].label != "blank":
+            text.append(j)
+        j -= 1
+    text.reverse()
+    for i in text:
+        line = lines[i]
+        if line.label not in ("content", "appended_article") or not p.about_min_words <= line.n_words:
+            continue  # (after a related block, a paragraph foreign to the story was taken for another's)
+        if not _opens_about(line, lex) or not _self_described(line, lex, p):
+            continue
+        if any(lines[k].label == "content" and _is_body_text(lines[k], lex, p) for k in text if k > i):
+            continue  # the story goes on after it: a paragraph of the story about an outlet
+        story = [j for j in range(i) if lines[j].label in ("content", "headline")]
+        if not any(lines[j].label == "content" and _is_body_text(lines[j], lex, p) for j in story):
+            continue
+        title_stems = _stems(_make_line(title), lex, p) if title else frozenset()
+        keys = _key_stems([_stems(lines[j], lex, p) for j in story], title_stems, p.outside_key_terms)
+        score = len(keys & _stems(line, lex, p)) / len(keys) if keys else 0.0
+        if score >= p.tail_headlines_max_overlap:
+            continue
+        writer = _in(line.key.split()[0], _NEWSROOM_POSTS)  # "صحفية في ... تغطي ...": the writer's bio
+        kind = "about_writer" if writer else "about_outlet"
+        line.label, line.rule = "nav", f"context:{kind}(overlap={score:.2f})"
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        above = lines[j] if j >= 0 else None
+        if (
+            above is not None
+            and above.label in ("content", "appended_article")
+            and above.n_words <= p.kicker_max_words + 2
+            and not _SOCIAL_ANY.search(above.raw)  # hashtags over it are the story's tags
+            and _tag_shaped(above, _signals(above, lex), p)
+        ):
+            # The site's name over its description (chrome), the writer's name over the bio (a credit).
+            above.label, above.rule = (
+                ("credit", "context:writer_name") if writer else ("nav", "context:outlet_name")
+            )

@@ -90,10 +90,15 @@ def _is_stamp(norm: str, lex: _Lexicons) -> bool:
     """
     if _RELATIVE_STAMP.fullmatch(norm):
         return True  # "منذ 3 ساعات", "قبل يومين": the relative stamp news sites print under a headline
-    tokens = _STAMP_TOKEN.findall(norm.lower())
+    tokens = [_unglued(t) for t in _STAMP_TOKEN.findall(norm.lower())]
     if not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t in lex.date_words for t in tokens)
+
+
+def _unglued(token: str) -> str:
+    """A year with its era letter glued on (``1444هـ``, ``2023م``) is a number."""
+    return token[:-1] if len(token) > 2 and token[-1] in "هم" and token[:-1].isdigit() else token
 
 
 # Units of a relative time, in matching form (ة → ه, أ → ا), singular, dual and plural: the grammar
@@ -344,9 +349,13 @@ def _tag_shaped(line: _Line, s: _Signals, p: _Params) -> bool:
 def _dateline_shaped(line: _Line, s: _Signals, lex: _Lexicons, p: _Params, *, before: bool = True) -> bool:
     """Only place, agency and date words, numbers and Latin agency codes (``الرياض 12 رجب واس``),
     or ``<name> – <place>`` (an outlet and a city): a dateline or agency marker on its own line."""
-    if not 1 <= s.words <= p.dateline_max_words or s.reporting_cue or s.function_share > 0:
+    # Dates do not count against the length: "<city> 12 رجب 1436 هـ الموافق 1 مايو 2015 م <agency>".
+    dated = round(s.digit_share * s.words)
+    if not 1 <= s.words - dated <= p.dateline_max_words or s.reporting_cue or s.function_share > 0:
         return False
     tokens = _TOKEN.findall(line.norm.casefold())
+    if "بتوقيت" in tokens or "توقيت" in tokens:
+        return False  # "<date> <time> بتوقيت <city>": the city names the time zone of a stamp
     # After the article a lone place name is more often a tag: there only agency markers count.
     named = [t for t in tokens if (before and t in lex.place_words) or t in lex.agency_words]
     rest = [

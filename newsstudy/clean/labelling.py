@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from newsstudy import line_evidence
-from newsstudy.clean.context import _context, _timed_lists, _unmarked_captions
+from newsstudy.clean.context import _about_outlet, _context, _timed_lists, _top_bylines, _unmarked_captions
 from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _recurring_tail
 from newsstudy.clean.features import _Line, _make_line
 from newsstudy.clean.labels import LINE_COLUMNS
@@ -16,6 +16,7 @@ from newsstudy.clean.line_rules import _doc_cues, _line_rule
 from newsstudy.clean.params import _Corpus, _Params
 from newsstudy.clean.structure import (
     _duplicates,
+    _form_buttons,
     _headline,
     _login_joiners,
     _social_posts,
@@ -54,6 +55,7 @@ def _label_document(
         if decided:
             line.label, line.rule = decided
     _login_joiners(lines, lex)
+    _form_buttons(lines)
     keys = line_evidence.line_keys(text) if corpus is not None else []
     if corpus is not None:
         _recurring_lines(lines, keys, corpus, lex, p)
@@ -63,6 +65,8 @@ def _label_document(
     _structure(lines, title, lex, p)
     if p.context:
         _timed_lists(lines, lex, p)
+        _top_bylines(lines, lex, p)
+        _about_outlet(lines, title, lex, p)
         _context(lines, title, lex, p)
         _unmarked_captions(lines, lex, p)
     if corpus is not None:

@@ -56,9 +56,18 @@ RULES: dict[str, str] = {
     "lexicon:related_header": "related: a read-also/related header alone on its line (opens a related block)",
     "lexicon:related_inline": "related: a related header followed by a headline on the same line",
     "lexicon:nav": "nav: the line is made only of navigation phrases (nav.txt)",
+    "lexicon:nav_menu": "nav: a menu or share bar: three or more items set off by bars or bullets, at least "
+    "two and half of them navigation phrases (nav.txt) or short Latin marks (X, FR); or 'breaking'/'latest' "
+    "set off by a bar before a headline (a ticker: 'عاجل | <headline>')",
+    "lexicon:browse_more": "nav: a 'browse more' link of at most six words: (تصفح، شاهد، عرض ...) المزيد "
+    "(من <section>)",
+    "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
+    "('12 تعليق', 'عدد الردود 0')",
     "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
     "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
     "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
+    "structure:comment_form_button": "comment_form: a one- or two-word navigation phrase (إرسال) right "
+    "under comment-form lines: the form's button",
     "structure:login_wall_joiner": "login_wall: 'أو'/'or' alone between login-wall lines",
     "lexicon:tags": "tags: a tag header such as 'كلمات دلالية:' (tags_headers.txt)",
     "pattern:credit": "credit: a credit/byline/copyright line (credit_patterns.txt)",
@@ -102,7 +111,9 @@ RULES: dict[str, str] = {
     "pattern:post_signature": "embed: the signature of an embedded social-media post other than a tweet "
     "('A post shared by …', 'Posted by … on <date>'; embed_patterns.txt)",
     "context:contact_address": "credit: after the article, a short line holding an e-mail address: the "
-    "writer's or desk's contact",
+    "writer's or desk's contact (and, in the byline's place, a line of at most three words holding one)",
+    "context:outlet_dateline": "dateline: in the byline's place, one to three words ending with a dash "
+    "('<outlet> -'), no function word, number or reporting verb: the outlet's dateline on its own line",
     "context:asterisk_note": "credit: after the article, a short line opened by an asterisk that ends no "
     "sentence: the note on the writer ('* <post and affiliation>')",
     "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
@@ -113,7 +124,15 @@ RULES: dict[str, str] = {
     "at least two headline-like lines of five stems or more ending the document's text, none sharing a "
     "quarter of the article's key terms: a list of other stories' headlines whose header was lost",
     "context:tag_list": "tags: after the article's last body-text line, a run of at least two short noun "
-    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation)",
+    "phrases (at most four words, no function word, number, comma, reporting verb or final punctuation), "
+    "or one under a tag header; a lone place or agency name among them is one of the tags",
+    "context:byline_verb": "credit: between the headline (and its stamp) and the article's first line, a "
+    "byline word (كتب، كتبت، بقلم، إعداد، تحرير, ...) and a name of one to five words: no function word, "
+    "number, reporting verb, comma or sentence end (a sentence opened by كتب has them)",
+    "context:writer_and_place": "credit: in the byline's place, '<writer> - <city>': a name opened by a "
+    "given name (attribution/given_names.txt), a dash, a known place (an outlet and its city: a dateline)",
+    "context:writer_and_post": "credit: in the byline's place, '<writer> - <post>': a name of two to four "
+    "words opened by a given name, a dash, at most six words opened by a newsroom post (مراسل، محرر، صحفي)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
@@ -137,12 +156,27 @@ RULES: dict[str, str] = {
     "context:initials": "credit: after the article, initials or codes only (every word one or two letters)",
     "context:outside_article(overlap=x.xx)": "nav: body text cut from the article by page furniture, "
     "after it, containing none of the article's key terms (an 'about the outlet' footer)",
+    "context:about_outlet(overlap=x.xx)": "nav: among the document's last text lines, after the story's "
+    "body text and with none after it, a paragraph in which an outlet describes itself: a word naming an "
+    "outlet (outlet_nouns.txt) among its first three words, a word of founding, launch, independence or "
+    "coverage (self_description.txt), no reporting verb, no quotation, not opened by a conjunction, "
+    "sharing less than a quarter of the story's key terms (overlap)",
+    "context:outlet_name": "nav: a short name-like line (at most four words, no function word or number) "
+    "right above an 'about the outlet' paragraph (context:about_outlet): the site's name over its text",
+    "context:about_writer(overlap=x.xx)": "nav: the writer's bio box under the story: a paragraph of the "
+    "'about' shape (context:about_outlet) opened by a newsroom post (صحفي، كاتبة، مراسل) with a career word",
+    "context:writer_name": "credit: a short name-like line right above the writer's bio "
+    "(context:about_writer)",
     "context:headline_before_body(overlap=x.xx)": "related: a headline-like line between the headline and "
     "the article sharing (almost) no vocabulary with the headline and lead (another story's headline)",
     "context:unmarked_caption": "caption: a short content line of a caption's shape (caption_shapes.txt: "
     "a position in parentheses, 'جانب من', someone 'during their visit', people holding a banner) that "
     "reads as no sentence (no final stop, quotation, reporting verb or opening conjunction), right under "
     "the headline or near a body paragraph at least twice its length",
+    "context:scene_caption": "caption: a short content line (at most eight words) that reads as no sentence, "
+    "near a body paragraph, with story text after it, in a caption's grammar: a title, given name or "
+    "group first, then a present-tense verb of a scene (يستقبل، يتحدث، يصافح) or 'خلال'/'أثناء' and an "
+    "event; or a title and a name only (at most four words)",
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
     "between (a sub-headline deck)",

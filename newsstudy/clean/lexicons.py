@@ -99,6 +99,8 @@ class _Lexicons:
     given_names: frozenset[str] = frozenset()
     post_signature: regex.Pattern | None = None
     caption_shape: tuple[regex.Pattern, ...] = ()
+    outlet_nouns: frozenset[str] = frozenset()
+    self_description: frozenset[str] = frozenset()
 
 
 #: How the credit pattern of "a line of agency names only" starts (credit_patterns.txt).
@@ -219,6 +221,13 @@ def _lexicons() -> _Lexicons:
         # Arabic only, so compiled without IGNORECASE, and tried one by one: several times faster
         # than one case-insensitive alternation on the short lines it is tried on.
         caption_shape=tuple(regex.compile(c, regex.VERSION1) for c in _read_list("caption_shapes.txt")),
+        # With the article and a joining و/ف in front, so that a word is looked up as it stands.
+        outlet_nouns=frozenset(
+            pre + _key(w)
+            for w in _read_list("outlet_nouns.txt")
+            for pre in ("", "ال", "و", "ف", "وال", "فال")
+        ),
+        self_description=frozenset(_key(w) for w in _read_list("self_description.txt")),
     )
 
 

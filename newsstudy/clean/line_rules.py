@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _is_stamp, _Line
-from newsstudy.clean.lexicons import _LETTERS, _Lexicons, _only_agency_words
+from newsstudy.clean.lexicons import _LETTERS, _key, _Lexicons, _only_agency_words
 from newsstudy.clean.params import _Params
 
 
@@ -48,10 +48,17 @@ def _line_rule(
     if not _ALNUM.search(line.norm):
         return "nav", "shape:separator"
     norm, n = line.norm, line.n_words
-    if n <= p.stamp_max_words and _is_stamp(norm, lex):
+    # Numbers and date words only: a stamp however long (a Hijri and a Gregorian date, a time).
+    if (n <= p.stamp_max_words or (n <= 2 * p.stamp_max_words and _opens_dated(norm, lex))) and _is_stamp(
+        norm, lex
+    ):
         return "nav", "shape:stamp"
     if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
         return "nav", "shape:widget"
+    if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
+        return "nav", "lexicon:nav_menu"
+    if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
+        return "comment_form", "shape:comment_count"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
     key = line.key if n <= p.form_max_words else ""
@@ -80,6 +87,8 @@ def _line_rule(
         return "nav", "lexicon:boilerplate"
     if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
         return "nav", "lexicon:nav"
+    if n <= 6 and _BROWSE_MORE.match(norm):
+        return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
         return "caption", "pattern:caption"
     if n <= p.chrome_max_words:
@@ -88,6 +97,47 @@ def _line_rule(
             if m and not _LETTERS.search(norm[m.end() :]):
                 return "dateline", "pattern:dateline"
     return None
+
+
+# A ticker: "breaking", "latest news", "now", "live" set off by a bar before its headline (a section
+# name so set, "فيديو | <headline>", heads a listed link instead).
+_TICKER = regex.compile(
+    r"^\W*(?:عاجل|خبر عاجل|اخبار عاجله|اخر الاخبار|الان|مباشر|breaking)\s*\|", regex.IGNORECASE
+)
+# A comment counter: "12 تعليق", "عدد الردود 0", "التعليقات (3)".
+_COMMENT_COUNT = regex.compile(
+    r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
+)
+# A "browse more" link: "تصفح المزيد", "المزيد من أخبار <section>", "شاهد المزيد من الفيديوهات".
+_BROWSE_MORE = regex.compile(
+    r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
+    r"\s*[:»>]*\s*$"
+)
+_MENU_SEPARATOR = regex.compile(r"\s*[|•·:：]\s*")
+_SHORT_LATIN = regex.compile(r"[A-Za-z]{1,3}")
+
+
+def _opens_dated(norm: str, lex: _Lexicons) -> bool:
+    """Whether a line's first token is a number or a date word (a long line is asked no more)."""
+    first = norm.split(maxsplit=1)[0].strip("\"'«»“”()[].,:;،؛-–—|").lower()
+    return first.isdigit() or first in lex.date_words
+
+
+def _menu_bar(norm: str, lex: _Lexicons) -> bool:
+    """A menu or share bar: at least three items set off by bars or bullets (a colon after a header),
+    at least two of them and half of all navigation phrases (nav.txt) or a short Latin mark (``X``,
+    ``FR``): ``الرئيسية | لبنان | اقتصاد | رياضة``, ``شارك على: فيسبوك | X | واتساب``. A tag line has
+    no navigation phrase; a headline's own bar (``<headline> | <site>``) has two items. A navigation
+    phrase set off by a bar before a headline (``عاجل | <headline>``) is a ticker."""
+    if "|" not in norm and "•" not in norm and "·" not in norm:
+        return False
+    if _TICKER.match(norm):
+        return True  # "عاجل | <headline>": a breaking-news ticker
+    items = [x for x in _MENU_SEPARATOR.split(norm.strip()) if x]
+    if len(items) < 3:
+        return False
+    nav = sum(1 for x in items if lex.nav_full.fullmatch(_key(x)) or _SHORT_LATIN.fullmatch(x))
+    return nav >= 2 and 2 * nav >= len(items)
 
 
 # Substrings without which no unanchored cue pattern (photo credit "Name/ AP",

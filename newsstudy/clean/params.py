@@ -61,6 +61,10 @@ class _Params:
     short_block_lines: int = 5
     wrap_min_breaks: int = 3
     headline_list_max: int = 4
+    about_tail_lines: int = 4
+    about_min_words: int = 6
+    scene_caption_max_words: int = 8
+    byline_search_lines: int = 6
 
 
 @dataclass(frozen=True)

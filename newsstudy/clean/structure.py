@@ -36,6 +36,19 @@ def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
                 line.label, line.rule = "login_wall", "structure:login_wall_joiner"
 
 
+def _form_buttons(lines: list[_Line]) -> None:
+    """A one- or two-word navigation phrase (``إرسال``, ``أرسل``) right under comment-form lines is the
+    form's button (``comment_form``): a short line takes the label of the block it closes."""
+    for i, line in enumerate(lines):
+        if line.rule != "lexicon:nav" or line.n_words > 2:
+            continue
+        j = i - 1
+        while j >= 0 and lines[j].label == "blank":
+            j -= 1
+        if j >= 0 and lines[j].label == "comment_form":
+            line.label, line.rule = "comment_form", "structure:comment_form_button"
+
+
 def _neighbour_label(labels: list[str], i: int, step: int) -> str | None:
     j = i + step
     while 0 <= j < len(labels):
@@ -57,7 +70,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
             if not _headline_continues(lines, first, lex, p):
-                _deck_over_byline(lines, first, p)
+                _deck_over_byline(lines, first, p, lex)
             return
         if matched:
             # The title column repeats a line that does not read as a headline: the story's first
@@ -74,7 +87,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
                     lines[j].label, lines[j].rule = "nav", "title:above_title"
             lines[below].label, lines[below].rule = "headline", "title:matches_title_below_chrome"
             if not _headline_continues(lines, below, lex, p):
-                _deck_over_byline(lines, below, p)
+                _deck_over_byline(lines, below, p, lex)
         return
     _headline_from_shape(lines, first, lex, p)
 
@@ -163,10 +176,16 @@ def _headline_from_shape(lines: list[_Line], first: int, lex: _Lexicons, p: _Par
         first, line = first + 1, lines[first + 1]
     line.label, line.rule = "headline", "shape:first_line_headline"
     if not _headline_continues(lines, first, lex, p):
-        _deck_over_byline(lines, first, p)
+        _deck_over_byline(lines, first, p, lex)
 
 
-def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
+def _mostly_dates(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Mostly numbers and date words, one a date word (a publication stamp with a city or a zone)."""
+    s = _signals(line, lex)
+    return s.stamp_share >= p.stamp_min_share and s.date_words > 0
+
+
+def _deck_over_byline(lines: list[_Line], first: int, p: _Params, lex: _Lexicons) -> None:
     """The lines set between the headline and a byline or dateline that opens the story are its deck.
 
     A page prints headline, sub-headline and summary lines, then the byline, then the story: when
@@ -177,6 +196,8 @@ def _deck_over_byline(lines: list[_Line], first: int, p: _Params) -> None:
     deck: list[int] = []
     i = first + 1
     while i < len(lines) and lines[i].label == "content" and len(deck) < p.deck_max_lines_over_byline:
+        if lines[i].n_words <= p.stamp_max_words and _mostly_dates(lines[i], lex, p):
+            return  # a publication stamp under the headline, not a deck line
         deck.append(i)
         i += 1
     if not deck or i >= len(lines) or lines[i].label not in ("credit", "dateline"):
@@ -214,6 +235,8 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         words = line.key.split()
         if all(w in lex.place_words or w in lex.agency_words for w in words):
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
+        if _mostly_dates(line, lex, p):
+            return False  # mostly numbers and date words: the publication stamp, not the headline
         after = _next_text_line(lines, i)
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
@@ -238,6 +261,9 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
     for i, line in enumerate(lines):
         if line.rule == "lexicon:related_header":
             state = "related"
+            continue
+        if line.label == "tags" and state == "related":
+            state = "body"  # a tag header ends a block of related links: the short lines under it are tags
             continue
         if line.label not in ("content", "headline"):
             continue
@@ -568,12 +594,14 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     body = [i for i, ln in enumerate(lines) if ln.label == "content"]
     if len(body) < p.teaser_min_run + 3 or not _teaser_shaped(lines[body[-1]], p, lex):
         return
-    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
-    if title:
-        lead |= _stems(_make_line(title), lex, p)
     tail = [i for i in range(body[-1] + 1, len(lines)) if lines[i].label != "blank"]
     if any(lines[i].label not in ("credit", "nav", "comment_form", "tags") for i in tail):
         return
+    if p.teaser_min_run >= 2 and not _teaser_shaped(lines[body[-2]], p, lex):
+        return  # a run needs two teaser-shaped lines at the end: the lead's stems are not needed
+    lead = set(_stems(_without_dateline(lines[body[0]], lex), lex, p)) | _stems(lines[body[1]], lex, p)
+    if title:
+        lead |= _stems(_make_line(title), lex, p)
     run: list[tuple[int, float]] = []
     later: frozenset[str] | None = None
     for i in reversed(body[2:]):
