@@ -57,9 +57,12 @@ SUPPLEMENT_CORPUS = "dev-supplement"
 FRESH_CORPUS = "dev-fresh"
 #: The ``corpus`` field of the invented benchmark: 32 pages of 8 fictitious outlets written by the team
 #: in the shapes of modern Arabic news sites, with their page furniture (no corpus text), split by
-#: outlet with :func:`split_of` like the sample (``tests/fixtures/invented/README.md``).
+#: outlet with :func:`split_of` like the sample (``tests/fixtures/invented/README.md``). Each invented
+#: set is a folder ``tests/fixtures/<corpus>/`` with its ``pages.jsonl``, split over its own outlets.
 INVENTED_CORPUS = "invented"
-INVENTED_PAGES = GOLD_DIR.parent / "fixtures" / "invented" / "pages.jsonl"
+#: Every invented set, in the order they were written (a later set is written by someone who has not
+#: read the rules developed on the earlier ones, so its test outlets are unseen by them too).
+INVENTED_CORPORA = ("invented", "invented-2")
 #: The ``corpus`` field of the second fresh random attribution sample (:func:`draw_fresh_dev_sample`
 #: with ``seed=FRESH2_SEED``): drawn after the first had been used for rules, from the documents in no
 #: gold file at all (the first fresh sample's included), and annotated before any rule change.
@@ -505,43 +508,48 @@ def fresh_attribution_scores(*, study=None, corpus: str = FRESH_CORPUS) -> pd.Da
     return attribution.score_table(found, gold, groups=outlets, study=study)
 
 
-def invented_pages() -> pd.DataFrame:
-    """The invented pages as ``newsstudy run`` loads them (``doc_id``, ``outlet``, ``title``, ``text`` …)."""
+def invented_pages(corpus: str = INVENTED_CORPUS) -> pd.DataFrame:
+    """An invented set's pages as ``newsstudy run`` loads them (``doc_id``, ``outlet``, ``text`` …)."""
     from newsstudy.corpus import load_corpus
 
-    return load_corpus(INVENTED_PAGES)
+    return load_corpus(GOLD_DIR.parent / "fixtures" / corpus / "pages.jsonl")
 
 
-def _invented_outlets(split: str | None) -> pd.Series:
-    records = gold_records(INVENTED_CORPUS)
+def _invented_outlets(split: str | None, corpus: str) -> pd.Series:
+    records = gold_records(corpus)
     return pd.Series(
         {r["doc_id"]: r["outlet"] for r in records if split is None or r["split"] == split}, dtype=object
     )
 
 
-def invented_line_scores(split: str | None = "test", *, evidence: bool = False) -> pd.DataFrame:
-    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on the invented pages, per outlet.
+def invented_line_scores(
+    split: str | None = "test", *, corpus: str = INVENTED_CORPUS, evidence: bool = False
+) -> pd.DataFrame:
+    """:func:`newsstudy.clean.score_table` of ``clean.label_lines`` on an invented set, per outlet.
 
-    ``split``: ``"dev"`` (rules may be developed on it), ``"test"`` (only scored) or None (both).
+    ``corpus``: one of :data:`INVENTED_CORPORA`. ``split``: ``"dev"`` (rules may be developed on
+    it), ``"test"`` (only scored) or None (both).
     With ``evidence``, the pages are labelled with the corpus evidence of the invented pages
     themselves, as ``newsstudy run`` on that file would label them; at four pages per outlet no
     line reaches the evidence's ``min_docs`` (5), so the scores are those of each page alone.
     """
     from newsstudy.engines.local import count_lines
 
-    outlets = _invented_outlets(split)
-    pages = invented_pages()
+    outlets = _invented_outlets(split, corpus)
+    pages = invented_pages(corpus)
     found = count_lines([pages]) if evidence else None
     predicted = clean.label_lines(pages[pages["doc_id"].isin(outlets.index)], evidence=found)
-    gold = clean.read_gold(GOLD_DIR / "lines", corpus=INVENTED_CORPUS)
+    gold = clean.read_gold(GOLD_DIR / "lines", corpus=corpus)
     return clean.score_table(predicted, gold[gold["doc_id"].isin(outlets.index)], groups=outlets)
 
 
-def invented_attribution_scores(split: str | None = "test", *, study=None) -> pd.DataFrame:
-    """:func:`newsstudy.attribution.score_table` on the invented pages' counted lines, per outlet."""
-    outlets = _invented_outlets(split)
-    records = [r for r in _gold_records_of(INVENTED_CORPUS) if r["doc_id"] in outlets.index]
-    pages = invented_pages()
+def invented_attribution_scores(
+    split: str | None = "test", *, corpus: str = INVENTED_CORPUS, study=None
+) -> pd.DataFrame:
+    """:func:`newsstudy.attribution.score_table` on an invented set's counted lines, per outlet."""
+    outlets = _invented_outlets(split, corpus)
+    records = [r for r in _gold_records_of(corpus) if r["doc_id"] in outlets.index]
+    pages = invented_pages(corpus)
     lines = _lines_of(records, dict(zip(pages["doc_id"], pages["text"], strict=True)))
     found = attribution.extract(lines, study=study)
     gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
@@ -580,12 +588,15 @@ if __name__ == "__main__":
             print(f"lines, development {name}{', with corpus evidence' if with_evidence else ''}\n{table}\n")
     elif sys.argv[1:2] == ["invented"]:
         with_evidence = "--evidence" in sys.argv[2:]
-        for part in ("dev", "test"):
-            lines = invented_line_scores(part, evidence=with_evidence).round(3).to_string()
-            found = invented_attribution_scores(part).round(3).to_string()
-            note = ", with their corpus evidence" if with_evidence else ""
-            print(f"lines, invented pages, {part} part{note}\n{lines}\n")
-            print(f"attributions, invented pages, {part} part\n{found}\n")
+        for corpus in INVENTED_CORPORA:
+            if not (GOLD_DIR.parent / "fixtures" / corpus / "pages.jsonl").is_file():
+                continue
+            for part in ("dev", "test"):
+                lines = invented_line_scores(part, corpus=corpus, evidence=with_evidence).round(3).to_string()
+                found = invented_attribution_scores(part, corpus=corpus).round(3).to_string()
+                note = ", with their corpus evidence" if with_evidence else ""
+                print(f"lines, {corpus} pages, {part} part{note}\n{lines}\n")
+                print(f"attributions, {corpus} pages, {part} part\n{found}\n")
     elif sys.argv[1:2] == ["show"]:
         for doc in sys.argv[2:]:
             _show(doc)
