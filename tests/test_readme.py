@@ -65,3 +65,19 @@ def test_the_readme_scores_on_the_test_outlets_are_the_measured_ones():
     text = README.replace("\n", " ")
     missing = [phrase for phrase in expected if phrase not in text]
     assert not missing, f"README scores are stale: {missing}"
+
+
+def test_the_readme_scores_on_the_invented_test_outlets_are_the_measured_ones():
+    from newsstudy import evaluation
+
+    expected = []
+    for corpus in evaluation.INVENTED_CORPORA:
+        lines = evaluation.invented_line_scores("test", corpus=corpus).loc["all"]
+        found = evaluation.invented_attribution_scores("test", corpus=corpus).loc["all"]
+        expected.append(
+            f"`{corpus}`: lines {lines['accuracy']:.0%} right"
+            f" (content precision {lines['content_precision']:.2f}), attribution F1 {found['f1']:.2f}"
+        )
+    text = README.replace("\n", " ")
+    missing = [phrase for phrase in expected if phrase not in text]
+    assert not missing, f"README scores on the invented pages are stale: {missing}"
