@@ -18,7 +18,8 @@ BUNDLED = (
     ("results", "*"),  # the committed run the notebooks read by default (RESULTS = "../results")
     ("tests/gold", "**/*.json"),
     ("tests/fixtures/ant", "*"),
-    ("tests/fixtures/invented", "*"),  # the invented benchmark's pages and README (src/ not needed)
+    ("tests/fixtures/invented", "*"),  # the invented benchmarks' pages and READMEs (src/ not needed)
+    ("tests/fixtures/invented-2", "*"),
 )
 
 

@@ -1,30 +1,53 @@
-"""The invented benchmark: pages of fictitious outlets in the shapes of modern Arabic news sites.
+"""The invented benchmarks: pages of fictitious outlets in the shapes of modern Arabic news sites.
 
-Written by the team (``tests/fixtures/invented/README.md``), so it needs no shared corpus and never
-skips. Its outlets are split by :func:`newsstudy.evaluation.split_of` like the shared-corpora sample:
-rules may be developed on the ``dev`` outlets; the ``test`` outlets are only scored. The floors are
-regression floors a little under today's scores.
+Written by the team (``tests/fixtures/invented/README.md``, ``tests/fixtures/invented-2/README.md``),
+so they need no shared corpus and never skip. Each set's outlets are split by
+:func:`newsstudy.evaluation.split_of` like the shared-corpora sample: rules may be developed on the
+``dev`` outlets; the ``test`` outlets are only scored. The floors are regression floors a little
+under today's scores.
 """
 
 from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from newsstudy import clean, evaluation
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module", params=evaluation.INVENTED_CORPORA)
+def corpus(request) -> str:
+    return request.param
+
 
 @pytest.fixture(scope="module")
-def pages() -> pd.DataFrame:
-    return evaluation.invented_pages()
+def pages(corpus) -> pd.DataFrame:
+    return evaluation.invented_pages(corpus)
 
 
 @pytest.fixture(scope="module")
-def records() -> dict[str, list[dict]]:
+def records(corpus) -> dict[str, list[dict]]:
     return {
-        "lines": evaluation.gold_records(evaluation.INVENTED_CORPUS),
-        "attributions": evaluation._gold_records_of(evaluation.INVENTED_CORPUS),
+        "lines": evaluation.gold_records(corpus),
+        "attributions": evaluation._gold_records_of(corpus),
     }
+
+
+def test_the_committed_pages_and_gold_are_what_the_source_files_build(corpus) -> None:
+    # The hand-written sources (one line per raw line, its label and its attributions under it) are the
+    # record; the pages and gold files are built from them (scripts/build_invented.py), never edited apart.
+    spec = importlib.util.spec_from_file_location("build_invented", ROOT / "scripts" / "build_invented.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    files = build.build(corpus)
+    assert len(files) > 1
+    stale = [str(path.relative_to(ROOT)) for path, text in files.items() if path.read_text("utf-8") != text]
+    assert not stale, f"rebuild with python scripts/build_invented.py {corpus}: {stale}"
 
 
 def test_every_page_has_line_gold_for_every_raw_line_and_attribution_gold(pages, records) -> None:
