@@ -52,6 +52,8 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
+    private_roles: frozenset[str]  # role nouns of people who speak for no state (no country default)
+    headline_bodies: frozenset[str]  # portfolios read as the ministry only as a headline colon's source
     participles: frozenset[str]
     honorifics: frozenset[str]  # one-word honorific titles (السيد، الشيخ، الدكتور): a name follows them
     passive_perfects: frozenset[str]  # perfect forms (not of نقل) whose passive is marked with a damma
@@ -212,6 +214,7 @@ def _lexicon() -> _Lexicon:
     heads.update(morphology.feminine_plural_nouns(heads, _FEMININE_PLURAL_CLASSES))
     heads.update(morphology.feminine_plurals_of_bodies(heads, _BODY_PLURAL_CLASSES))
     heads.update(morphology.construct_plurals(heads, _FEMININE_PLURAL_CLASSES))
+    heads.update(morphology.title_plurals(heads, frozenset({"title"})))
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for (form, kind), entry in gazetteer.entries().items():
@@ -252,6 +255,8 @@ def _lexicon() -> _Lexicon:
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         state_offices=frozenset(_data_lines("state_offices.txt")),
+        private_roles=frozenset(_data_lines("private_roles.txt")),
+        headline_bodies=frozenset(_data_lines("headline_bodies.txt")),
         participles=participles,
         honorifics=frozenset(honorifics),
         # (only the masculine singular: أعتقد "I believe" is spelled as اعتقد "he believed", not as اعتقدت)
