@@ -1024,7 +1024,9 @@ def test_lexicon_files_are_well_formed() -> None:
     assert len(verbs) >= 120 and verbs["lemma"].is_unique
     assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit", "topic"}
     assert set(verbs["kind"]) <= {"speech", "claim", "denial", "directive", "written"}
-    assert verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") for p in ps)).all()
+    assert (
+        verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") or p == "-" for p in ps)).all()
+    )
     lex = A._lexicon()
     assert "وقال" in lex.cue_words and "بحسب" in lex.cue_words and "مشيرا" in lex.cue_words
 
@@ -2529,3 +2531,10 @@ def test_private_role_takes_no_document_country():
 
 def test_verbal_noun_of_revealed_with_a_pronoun_is_no_cue():
     assert rows(["وأقيل المدير لعدم كشفه عن اتصالات مع الشركة المنافسة."]) == []
+
+
+def test_attributed_to_in_the_perfect_only():
+    # أرجع X Y إلى "X put Y down to": its imperfect يرجع is رجع "goes back, is due to" (present -)
+    out = rows(["وأرجع الجهاز في بيانه الشهري الزيادة إلى ارتفاع أسعار الخبز."])
+    assert [r[:2] for r in out] == [("وأرجع", "institution")]
+    assert rows(["ويرجع ذلك إلى ارتفاع الأسعار في الأسواق."]) == []

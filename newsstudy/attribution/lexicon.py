@@ -188,7 +188,8 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
         frame = _FRAMES[row.frame]
         if row.preposition.strip():
             preps[row.lemma] = row.preposition.strip()
-        for vf in morphology.verb_forms(row.past, row.present.split("|"), row.lemma):
+        presents = [p for p in row.present.split("|") if p != "-"]  # - : the imperfect is another verb's
+        for vf in morphology.verb_forms(row.past, presents, row.lemma):
             forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
         if row.participle not in ("", "-"):
             for f in morphology.participle_forms(row.participle):
