@@ -2538,3 +2538,16 @@ def test_attributed_to_in_the_perfect_only():
     out = rows(["وأرجع الجهاز في بيانه الشهري الزيادة إلى ارتفاع أسعار الخبز."])
     assert [r[:2] for r in out] == [("وأرجع", "institution")]
     assert rows(["ويرجع ذلك إلى ارتفاع الأسعار في الأسواق."]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("ووفقا للائحة الجديدة، يحق للنادي الطعن.", "document"),
+        ("وكشف البحث أن النسبة مرتفعة بين الشباب.", "document"),
+        ("وأظهر الاستبيان أن النسبة مرتفعة بين الشباب.", "document"),
+    ],
+)
+def test_document_heads_after_a_sun_lam_and_new_document_nouns(text, source_type):
+    # للائحة: ل + اللائحة, the article's lam written once before a noun that opens with ل
+    assert [r[1] for r in rows([text])] == [source_type]

@@ -1185,10 +1185,16 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     ):
         stripped = first[2:] if first.startswith("لل") else first[1:]
         if first.startswith("لل"):
-            stripped = "ال" + stripped
+            # للائحة: ل + اللائحة, the article's ل written once with a noun that opens with ل
+            sun_lam = "الل" + stripped
+            stripped = sun_lam if _head(sun_lam, lex) and not _head("ال" + stripped, lex) else "ال" + stripped
         toks = [
             _Tok(
-                stripped, toks[0].start + (len(first) - len(stripped)), toks[0].end, False, toks[0].stop_after
+                stripped,
+                toks[0].start + max(0, len(first) - len(stripped)),
+                toks[0].end,
+                False,
+                toks[0].stop_after,
             ),
             *toks[1:],
         ]
