@@ -2551,3 +2551,12 @@ def test_attributed_to_in_the_perfect_only():
 def test_document_heads_after_a_sun_lam_and_new_document_nouns(text, source_type):
     # للائحة: ل + اللائحة, the article's lam written once before a noun that opens with ل
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_student_takes_no_document_country():
+    texts = [
+        "افتتح معرض في مسقط.",
+        "وزار المعرض طلاب من عمان.",
+        "وتقول الطالبة فاطمة الحمدانية إن المعرض فرصة.",
+    ]
+    assert A.extract(lines_table("d", texts))["affiliation_entity"].isna().all()
