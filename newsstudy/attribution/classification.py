@@ -195,8 +195,9 @@ def _topic_of_informed(words: list[str]) -> list[str]:
 def _portfolio_adjective(words: list[str], i: int, lex: _Lexicon) -> bool:
     """Whether the adjective ``words[i]`` qualifies the portfolio of a state office (``وزير التعاون
     الدولي``, ``وزارة التعاون الدولي``) and so names no affiliation: its entity is no country, the word
-    before it is a definite noun that is no head, and the phrase opens with a state office."""
-    if i < 2 or not any(c in lex.state_offices for c in _bare(words[0], lex)):
+    before it is a definite noun that is no head (the caller checks that the phrase opens with a
+    state office)."""
+    if i < 2:
         return False
     m = lex.adjective_re.fullmatch(words[i])
     if m is None or lex.adjectives[m.group("a")] in _country_codes():
@@ -206,8 +207,9 @@ def _portfolio_adjective(words: list[str], i: int, lex: _Lexicon) -> bool:
 
 
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
-    words = _topic_of_informed(words)
-    if len(words) > 2:
+    if "علي" in words:
+        words = _topic_of_informed(words)
+    if len(words) > 2 and any(c in lex.state_offices for c in _bare(words[0], lex)):
         words = ["_" if _portfolio_adjective(words, i, lex) else w for i, w in enumerate(words)]
     # A given name spelled like an adjective after a title (الأمير تركي الفيصل) names no affiliation:
     # it is blanked out before the patterns are read.
