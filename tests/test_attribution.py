@@ -2560,3 +2560,37 @@ def test_student_takes_no_document_country():
         "وتقول الطالبة فاطمة الحمدانية إن المعرض فرصة.",
     ]
     assert A.extract(lines_table("d", texts))["affiliation_entity"].isna().all()
+
+
+# s25, invented-2 dev split ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        (
+            "وفي حلب، تحدث مسؤولان في مديرية التجارة، شريطة عدم الكشف عن هويتيهما، عن نقص في الطحين.",
+            "anonymous_official",
+        ),
+        ("وقال مصدران في الوزارة إن الاتفاق قريب.", "anonymous_source"),
+        ("أعلنت أمانة منطقة الرياض أنها أزالت 340 محلا مخالفا.", "institution"),
+    ],
+)
+def test_duals_and_the_municipality_are_typed(text, source_type):
+    assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_headline_colon_after_the_statistics_bureau():
+    assert [r[:2] for r in rows(["الإحصاء: ارتفاع معدل البطالة في الضفة إلى 17%"], ["headline"])] == [
+        (":", "institution")
+    ]
+
+
+def test_verbal_noun_after_adam_is_no_cue():
+    out = rows(['لكن مسؤولا في أحد المصارف، طلب عدم ذكر اسمه، قال إن "ما وصل لا يكفي".'])
+    assert [r[0] for r in out] == ["قال"]
+
+
+def test_participle_of_advised():
+    text = "وحذرت منظمة الصحة العالمية في تقرير لها من ارتفاع الحرارة، ناصحة الحجاج بشرب السوائل."
+    assert [r[0] for r in rows([text])] == ["وحذرت", "ناصحة"]

@@ -164,6 +164,9 @@ development outlets' samples as checks; each with an invented-sentence test)
 - Types: ``مصلحة``, ``الأرصاد``, a governorate (``محافظة طولكرم``) are bodies, ``أوراق`` (case papers) a
   document; the sound plurals of participle titles are generated as unnamed sources (``مندوبون``);
   a portfolio that is a common word (``المالية``) is a body as the whole source of a headline colon.
+- From the dev split of ``tests/fixtures/invented-2``: the duals of the person and body heads are
+  generated (``تحدث مسؤولان``), ``أمانة`` and ``الإحصاء`` are bodies, ``ناصحاً`` a participle, and a word
+  after ``عدم`` a verbal noun (``طلب عدم ذكر اسمه``).
 """
 
 from __future__ import annotations

@@ -201,6 +201,9 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
 _FEMININE_PLURAL_CLASSES = frozenset({"official", "source", "title"})
 
 
+#: Head classes whose duals are generated (a dual of a title, وزيران, names no one person: not generated).
+_DUAL_CLASSES = frozenset({"official", "source", "document", "institution"})
+
 #: Head classes whose nouns in ة have their plural in ات generated (``الدراسات``, ``البلديات``).
 _BODY_PLURAL_CLASSES = frozenset({"document", "institution"})
 
@@ -216,6 +219,7 @@ def _lexicon() -> _Lexicon:
     heads.update(morphology.feminine_plurals_of_bodies(heads, _BODY_PLURAL_CLASSES))
     heads.update(morphology.construct_plurals(heads, _FEMININE_PLURAL_CLASSES))
     heads.update(morphology.title_plurals(heads, frozenset({"title"})))
+    heads.update(morphology.dual_nouns(heads, _DUAL_CLASSES))
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for (form, kind), entry in gazetteer.entries().items():

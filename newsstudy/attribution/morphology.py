@@ -35,6 +35,7 @@ from typing import NamedTuple
 __all__ = [
     "VerbForm",
     "construct_plurals",
+    "dual_nouns",
     "feminine_plural_forms",
     "feminine_plural_nouns",
     "feminine_plurals_of_bodies",
@@ -265,6 +266,23 @@ def title_plurals(heads: dict[str, tuple[str, str]], classes: frozenset[str]) ->
         if cls in classes and gender == "m" and form.startswith("م") and len(form) >= 4 and form[-1] != "ي":
             for ending in ("ون", "ين"):
                 out.setdefault(form + ending, ("source", "m"))
+    return {f: v for f, v in out.items() if f not in heads}
+
+
+def dual_nouns(heads: dict[str, tuple[str, str]], classes: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """The nominative duals (ـان; ة → ـتان) of the head nouns of ``classes``, with their class and gender:
+    ``تحدث مسؤولان``, ``قال مصدران``, ``أكدت دراستان`` are typed as their singulars (the oblique ـين is
+    the plural's spelling and is listed). A form the table already has is kept as it is.
+
+    >>> dual_nouns({"مسؤول": ("official", "m"), "دراسه": ("document", "f"), "مسؤولون": ("official", "m")},
+    ...     frozenset({"official", "document"}))
+    {'مسؤولان': ('official', 'm'), 'دراستان': ('document', 'f')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for form, (cls, gender) in heads.items():
+        if cls not in classes or len(form) < 3 or form.endswith(("ون", "ين", "ات", "ي", "و")):
+            continue
+        out.setdefault(form[:-1] + "تان" if form.endswith("ه") else form + "ان", (cls, gender))
     return {f: v for f, v in out.items() if f not in heads}
 
 

@@ -564,8 +564,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             embedded_until = -1
         send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
-        negated = (before in _NEGATORS and not _punct_before(norm, m.start())) or (
-            before == "ان" and _without_that(norm, m.start())
+        negated = (
+            (before in _NEGATORS and not _punct_before(norm, m.start()))
+            or (before == "ان" and _without_that(norm, m.start()))
+            or before in _NOUN_NEGATORS  # طلب عدم ذكر اسمه: after عدم the word is a verbal noun
         )
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
@@ -885,6 +887,8 @@ def _directive_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexic
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+#: Nouns of negation: the word after them is a verbal noun (عدم ذكر، لعدم كشفه), never a finite verb.
+_NOUN_NEGATORS = frozenset({"عدم", "وعدم", "لعدم", "بعدم"})
 
 
 def _governing_verb_start(norm: str, pos: int) -> int:
