@@ -163,6 +163,8 @@ def generated_forms(past: str, present: str) -> set[str]:
     else:
         forms = {past + suffix for suffix in ("", "ت", "وا", "ا", "تا")}
     for imperfect in present.split("|"):
+        if imperfect == "-":
+            continue  # no imperfect: it is spelled like another verb's (يرجع "goes back")
         stem = imperfect[1:]
         plural = stem[:-1] + "ون" if stem[-1] in "يو" else stem + "ون"
         forms |= {"ي" + stem, "ت" + stem, "ي" + plural, "ي" + stem + "ان", "ت" + stem + "ان"}

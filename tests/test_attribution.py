@@ -1024,7 +1024,9 @@ def test_lexicon_files_are_well_formed() -> None:
     assert len(verbs) >= 120 and verbs["lemma"].is_unique
     assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit", "topic"}
     assert set(verbs["kind"]) <= {"speech", "claim", "denial", "directive", "written"}
-    assert verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") for p in ps)).all()
+    assert (
+        verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") or p == "-" for p in ps)).all()
+    )
     lex = A._lexicon()
     assert "وقال" in lex.cue_words and "بحسب" in lex.cue_words and "مشيرا" in lex.cue_words
 
@@ -1307,7 +1309,8 @@ def test_plural_needs_a_stem_of_three_letters(word: str) -> None:
             [
                 "زار وفد من مصر واليونان والأردن وتونس إسبانيا.",
                 "وتستعد إسبانيا للمباراة، وفي إسبانيا احتفالات.",
-                "وقال المدرب فرناندو غوميث إن الفريق جاهز.",
+                # (a minister: a coach speaks for a club and takes no document country, private_roles.txt)
+                "وقال الوزير فرناندو غوميث إن الفريق جاهز.",
             ],
             "ES",
         ),
@@ -2418,3 +2421,176 @@ def test_article_or_chapter_of_a_law_is_a_document(text):
 def test_construct_state_of_a_sound_plural_head(text, source_type):
     # محللو السوق: the ن of محللون drops before a genitive
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+# s25, invented dev split (sentences of the invented pages or written like them) ---------------------
+
+
+def test_participle_after_a_statement_adverbial_reports_the_complement():
+    text = 'وانتقد النائب خليل المساعيد القرار، معتبراً في تصريح للرصيف أن "المواطن لم يعد يحتمل".'
+    out = A.extract(lines_table("d", [text]))
+    assert "معتبراً" in out["cue"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وأدان الناطق باسم الرئاسة الفلسطينية الاقتحام، مطالباً المجتمع الدولي بـ"التدخل الفوري".',
+        'وقال محامي المتهم الأول، أحمد السيد، إن موكله "مجرد موظف"، مطالبا بإخلاء سبيله.',
+    ],
+)
+def test_participle_of_a_directive_goes_on_the_subject(text):
+    out = A.extract(lines_table("d", [text]))
+    assert out["cue"].tolist()[-1] in ("مطالباً", "مطالبا")
+    assert out["source_type"].nunique() == 1
+
+
+def test_verbal_noun_of_demand_is_no_cue():
+    assert rows(["وتتواصل مطالبة الأهالي بفتح الطريق."]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وأوضحت المصلحة في نشرتها أن العاصفة تشتد ليلاً.", "institution"),
+        ("وقالت محافظة طولكرم إن القوات انسحبت فجراً.", "institution"),
+        ("وأفاد مندوبون في مراكز الفرز بأن الإقبال كان ضعيفاً.", "anonymous_source"),
+        ("وبحسب أوراق القضية، فإن التحريات بدأت بعد شكوى.", "document"),
+    ],
+)
+def test_bodies_documents_and_unnamed_role_plurals(text, source_type):
+    assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_headline_colon_after_a_bare_service_name():
+    out = rows(['الأرصاد: عاصفة "نورا" تضرب ليل الأربعاء'], ["headline"])
+    assert [r[:2] for r in out] == [(":", "institution")]
+
+
+def test_revealed_with_its_preposition_after_an_adverbial():
+    text = "كشف الجهاز المركزي للتعبئة العامة والإحصاء، اليوم الأربعاء، عن ارتفاع معدل التضخم."
+    assert [r[:2] for r in rows([text])] == [("كشف", "institution")]
+
+
+def test_object_clause_with_ma_ends_the_subject():
+    text = "نفى مصدر مسؤول داخل نادي الزمالك ما تردد عن بدء مفاوضات مع مدرب برتغالي."
+    out = A.extract(lines_table("d", [text]))
+    assert out["source_text"].tolist() == ["مصدر مسؤول داخل نادي الزمالك"]
+    assert out["affiliation_entity"].isna().all()
+
+
+def test_topic_of_an_informed_source_names_no_affiliation():
+    text = "قالت مصادر دبلوماسية مطلعة على مفاوضات قمة المناخ في شرم الشيخ إن الاتفاق قريب."
+    assert A.extract(lines_table("d", [text]))["affiliation_entity"].isna().all()
+
+
+def test_adjective_of_a_portfolio_is_no_affiliation():
+    out = A.extract(lines_table("d", ["وقال وزير التخطيط والتعاون الدولي إن المنحة وصلت."]))
+    assert out["affiliation_entity"].tolist() != ["INTERNATIONAL"]
+    out = A.extract(lines_table("d", ["وقال مسؤول دولي إن الوضع صعب."]))
+    assert out["affiliation_entity"].tolist() == ["INTERNATIONAL"]
+
+
+def test_participle_of_revealed_with_an_is_an_unveiling():
+    out = rows(["استعرض الجيش قوته في عرض عسكري، كاشفاً عن فرقة جديدة."])
+    assert [r[0] for r in out] == []
+
+
+def test_unveiling_with_revealed_is_no_statement():
+    assert rows(["وكشفت الشركة النقاب عن هاتفها الجديد في حفل بالمدينة."]) == []
+
+
+def test_topic_verb_after_qad_takes_a_source_before_it():
+    out = rows(["وكانت تقارير صحفية قد تحدثت عن وصول وكيل المدرب إلى المدينة."])
+    assert [r[:2] for r in out] == [("تحدثت", "document")]
+    assert rows(["وكانت الأمطار قد تحدثت عن نفسها في الشتاء."]) == []
+
+
+def test_coordinated_directive_after_a_comma_goes_on_with_the_speaker():
+    text = 'وقال النائب إن "المواطن لم يعد يحتمل أي زيادة"، وطالب الحكومة بإعادة النظر في الضريبة.'
+    assert [r[:2] for r in rows([text])] == [("وقال", "named_person"), ("وطالب", "named_person")]
+
+
+def test_headline_colon_after_a_portfolio_that_is_a_common_word():
+    assert [r[:2] for r in rows(["المالية: 12% زيادة في الحصيلة الضريبية"], ["headline"])] == [
+        (":", "institution")
+    ]
+
+
+def test_private_role_takes_no_document_country():
+    texts = [
+        "ارتفعت الأسعار في لبنان.",
+        "وفي لبنان أزمة.",
+        "ورأى الخبير الاقتصادي سامي عيتاني أن الأزمة طويلة.",
+    ]
+    out = A.extract(lines_table("d", texts))
+    assert out["affiliation_entity"].isna().all()
+    texts[2] = "ورأى الوزير سامي عيتاني أن الأزمة طويلة."
+    assert A.extract(lines_table("d", texts))["affiliation_entity"].tolist() == ["LB"]
+
+
+def test_verbal_noun_of_revealed_with_a_pronoun_is_no_cue():
+    assert rows(["وأقيل المدير لعدم كشفه عن اتصالات مع الشركة المنافسة."]) == []
+
+
+def test_attributed_to_in_the_perfect_only():
+    # أرجع X Y إلى "X put Y down to": its imperfect يرجع is رجع "goes back, is due to" (present -)
+    out = rows(["وأرجع الجهاز في بيانه الشهري الزيادة إلى ارتفاع أسعار الخبز."])
+    assert [r[:2] for r in out] == [("وأرجع", "institution")]
+    assert rows(["ويرجع ذلك إلى ارتفاع الأسعار في الأسواق."]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("ووفقا للائحة الجديدة، يحق للنادي الطعن.", "document"),
+        ("وكشف البحث أن النسبة مرتفعة بين الشباب.", "document"),
+        ("وأظهر الاستبيان أن النسبة مرتفعة بين الشباب.", "document"),
+    ],
+)
+def test_document_heads_after_a_sun_lam_and_new_document_nouns(text, source_type):
+    # للائحة: ل + اللائحة, the article's lam written once before a noun that opens with ل
+    assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_student_takes_no_document_country():
+    texts = [
+        "افتتح معرض في مسقط.",
+        "وزار المعرض طلاب من عمان.",
+        "وتقول الطالبة فاطمة الحمدانية إن المعرض فرصة.",
+    ]
+    assert A.extract(lines_table("d", texts))["affiliation_entity"].isna().all()
+
+
+# s25, invented-2 dev split ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        (
+            "وفي حلب، تحدث مسؤولان في مديرية التجارة، شريطة عدم الكشف عن هويتيهما، عن نقص في الطحين.",
+            "anonymous_official",
+        ),
+        ("وقال مصدران في الوزارة إن الاتفاق قريب.", "anonymous_source"),
+        ("أعلنت أمانة منطقة الرياض أنها أزالت 340 محلا مخالفا.", "institution"),
+    ],
+)
+def test_duals_and_the_municipality_are_typed(text, source_type):
+    assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_headline_colon_after_the_statistics_bureau():
+    assert [r[:2] for r in rows(["الإحصاء: ارتفاع معدل البطالة في الضفة إلى 17%"], ["headline"])] == [
+        (":", "institution")
+    ]
+
+
+def test_verbal_noun_after_adam_is_no_cue():
+    out = rows(['لكن مسؤولا في أحد المصارف، طلب عدم ذكر اسمه، قال إن "ما وصل لا يكفي".'])
+    assert [r[0] for r in out] == ["قال"]
+
+
+def test_participle_of_advised():
+    text = "وحذرت منظمة الصحة العالمية في تقرير لها من ارتفاع الحرارة، ناصحة الحجاج بشرب السوائل."
+    assert [r[0] for r in rows([text])] == ["وحذرت", "ناصحة"]

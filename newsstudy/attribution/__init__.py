@@ -144,6 +144,29 @@ before these rules; rules written on development outlets only, each with an inve
   relative adjective and a name is a named person (``المحلل السياسي سامي الحربي``); the opposition
   (``المعارضة``) and ``بلاغ`` (communiqué) are heads; the sound feminine plurals of document and body
   heads are generated (``الدراسات``, ``البلديات``); ``جميع``/``كافة`` are quantifiers.
+
+Issue 15, invented dev split (s25; rules written on the dev outlets of ``tests/fixtures/invented``, the
+development outlets' samples as checks; each with an invented-sentence test)
+------------------------------------------------------------------------------------------------------
+- Affiliation is read from what the phrase says of the speaker only: not from the topic of an informed
+  source (``مصادر مطلعة على مفاوضات القمة في <city>``), nor from an adjective of a state office's
+  portfolio that names no country (``وزير التخطيط والتعاون الدولي``), nor from the object after a relative
+  ``ما`` (``نفى مصدر ... ما تردد عن ... مدرب برتغالي``: ``ما`` ends the subject). A source headed by a
+  private role (``data/attribution/private_roles.txt``: expert, analyst, researcher, coach, player) takes
+  no document country: it speaks for no state.
+- Participles: ``طالب`` has its participle (``مطالباً بـ``; the verbal noun ``مطالبة`` is no cue); a
+  statement adverbial may stand between a participle and its أن (``معتبراً في تصريح للموقع أن``); a
+  coordinated directive after a comma with its addressee and preposition goes on with the speaker
+  (``...، وطالب الحكومة بإعادة النظر``).
+- ``كشف ... عن`` reports with its preposition (``كشف الجهاز، اليوم، عن ارتفاع``), but not as a
+  participle (``كاشفة عن فرقة``), nor with ``النقاب``/``الستار`` (an unveiling), nor with a pronoun before
+  عن (``لعدم كشفه عن``); a topic verb after ``قد`` takes a source before it (``وكانت تقارير قد تحدثت عن``).
+- Types: ``مصلحة``, ``الأرصاد``, a governorate (``محافظة طولكرم``) are bodies, ``أوراق`` (case papers) a
+  document; the sound plurals of participle titles are generated as unnamed sources (``مندوبون``);
+  a portfolio that is a common word (``المالية``) is a body as the whole source of a headline colon.
+- From the dev split of ``tests/fixtures/invented-2``: the duals of the person and body heads are
+  generated (``تحدث مسؤولان``), ``أمانة`` and ``الإحصاء`` are bodies, ``ناصحاً`` a participle, and a word
+  after ``عدم`` a verbal noun (``طلب عدم ذكر اسمه``).
 """
 
 from __future__ import annotations

@@ -171,7 +171,46 @@ def _given_name_after_title(words: list[str], i: int, lex: _Lexicon) -> bool:
     return _is_definite(nxt) and not lex.adjective_re.fullmatch(nxt) and not lex.name_re.fullmatch(nxt)
 
 
+#: ``مطلع على``: what an informed source knows of (the talks, a summit and its venue), not whom it speaks for.
+_INFORMED = frozenset(
+    {"مطلع", "مطلعه", "مطلعون", "مطلعين", "مطلعو", "المطلع", "المطلعه", "المطلعون", "المطلعين"}
+)
+
+
+def _topic_of_informed(words: list[str]) -> list[str]:
+    """The words before ``مطلع(ة) على ...`` (``مصادر دبلوماسية مطلعة على مفاوضات القمة في <city>``):
+    the topic a source is informed on names no affiliation, its venue no country.
+
+    >>> _topic_of_informed(["مصادر", "مطلعه", "علي", "مفاوضات", "القمه"])
+    ['مصادر']
+    >>> _topic_of_informed(["مصدر", "مطلع"])
+    ['مصدر', 'مطلع']
+    """
+    for i, w in enumerate(words[:-1]):
+        if w in _INFORMED and words[i + 1] == "علي":
+            return words[:i]
+    return words
+
+
+def _portfolio_adjective(words: list[str], i: int, lex: _Lexicon) -> bool:
+    """Whether the adjective ``words[i]`` qualifies the portfolio of a state office (``وزير التعاون
+    الدولي``, ``وزارة التعاون الدولي``) and so names no affiliation: its entity is no country, the word
+    before it is a definite noun that is no head (the caller checks that the phrase opens with a
+    state office)."""
+    if i < 2:
+        return False
+    m = lex.adjective_re.fullmatch(words[i])
+    if m is None or lex.adjectives[m.group("a")] in _country_codes():
+        return False
+    prev = words[i - 1]
+    return _is_definite(prev.removeprefix("و")) and _head(prev, lex) is None
+
+
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
+    if "علي" in words:
+        words = _topic_of_informed(words)
+    if len(words) > 2 and any(c in lex.state_offices for c in _bare(words[0], lex)):
+        words = ["_" if _portfolio_adjective(words, i, lex) else w for i, w in enumerate(words)]
     # A given name spelled like an adjective after a title (الأمير تركي الفيصل) names no affiliation:
     # it is blanked out before the patterns are read.
     if any(w in lex.adjectives for w in words[1:-1]):

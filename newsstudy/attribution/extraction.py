@@ -13,6 +13,7 @@ from operator import itemgetter
 
 import pandas as pd
 
+from newsstudy.attribution.classification import _bare
 from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State, _state_office
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
@@ -149,7 +150,12 @@ def _doc_rows(
     if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
         country = _document_country(state.history, lex)
         if country is not None:
-            rows = [(*r[:8], country, *r[9:]) if r[8] is None and r[6] in _CONTEXT_TYPES else r for r in rows]
+            rows = [
+                (*r[:8], country, *r[9:])
+                if r[8] is None and r[6] in _CONTEXT_TYPES and not _private_role(n, lex)
+                else r
+                for r, n in zip(rows, norms, strict=True)
+            ]
         else:
             # No country dominates: a state office (a minister, the police) still speaks for the home
             # country of its outlet where the researcher gives it, else for the country the document
@@ -163,6 +169,27 @@ def _doc_rows(
                 if country is not None:
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+#: Head classes of a body: a private role after one of them is its genitive (رابطة اللاعبين).
+_BODY_HEADS = frozenset({"institution", "document", "outlet"})
+
+
+def _private_role(phrase: str, lex: _Lexicon) -> bool:
+    """Whether a normalised source phrase is headed by the role of a private person (an expert, an
+    analyst, a coach: ``private_roles.txt``), who speaks for no state and so takes no document country.
+
+    >>> _private_role("الخبير الاقتصادي سامي", _lexicon()), _private_role("وزير الخارجيه", _lexicon())
+    (True, False)
+    """
+    roles = lex.private_roles
+    for word in phrase.split()[:3]:
+        bare = _bare(word, lex)
+        if any(c in roles for c in bare):
+            return True
+        if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
+            return False  # رابطة اللاعبين: a body of players speaks as a body
+    return False
 
 
 def _wasl_form(cue, lex: _Lexicon) -> str | None:

@@ -52,6 +52,8 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
+    private_roles: frozenset[str]  # role nouns of people who speak for no state (no country default)
+    headline_bodies: frozenset[str]  # portfolios read as the ministry only as a headline colon's source
     participles: frozenset[str]
     honorifics: frozenset[str]  # one-word honorific titles (السيد، الشيخ، الدكتور): a name follows them
     passive_perfects: frozenset[str]  # perfect forms (not of نقل) whose passive is marked with a damma
@@ -186,7 +188,8 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
         frame = _FRAMES[row.frame]
         if row.preposition.strip():
             preps[row.lemma] = row.preposition.strip()
-        for vf in morphology.verb_forms(row.past, row.present.split("|"), row.lemma):
+        presents = [p for p in row.present.split("|") if p != "-"]  # - : the imperfect is another verb's
+        for vf in morphology.verb_forms(row.past, presents, row.lemma):
             forms.setdefault(vf.form, (row.lemma, frame, vf.feminine))
         if row.participle not in ("", "-"):
             for f in morphology.participle_forms(row.participle):
@@ -197,6 +200,9 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
 #: Head classes of people whose feminine sound plurals are generated (``مسؤولات``, ``ناشطات``).
 _FEMININE_PLURAL_CLASSES = frozenset({"official", "source", "title"})
 
+
+#: Head classes whose duals are generated (a dual of a title, وزيران, names no one person: not generated).
+_DUAL_CLASSES = frozenset({"official", "source", "document", "institution"})
 
 #: Head classes whose nouns in ة have their plural in ات generated (``الدراسات``, ``البلديات``).
 _BODY_PLURAL_CLASSES = frozenset({"document", "institution"})
@@ -212,6 +218,8 @@ def _lexicon() -> _Lexicon:
     heads.update(morphology.feminine_plural_nouns(heads, _FEMININE_PLURAL_CLASSES))
     heads.update(morphology.feminine_plurals_of_bodies(heads, _BODY_PLURAL_CLASSES))
     heads.update(morphology.construct_plurals(heads, _FEMININE_PLURAL_CLASSES))
+    heads.update(morphology.title_plurals(heads, frozenset({"title"})))
+    heads.update(morphology.dual_nouns(heads, _DUAL_CLASSES))
     adjectives: dict[str, str] = {}
     names: dict[str, tuple[str, str]] = {}
     for (form, kind), entry in gazetteer.entries().items():
@@ -252,6 +260,8 @@ def _lexicon() -> _Lexicon:
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         state_offices=frozenset(_data_lines("state_offices.txt")),
+        private_roles=frozenset(_data_lines("private_roles.txt")),
+        headline_bodies=frozenset(_data_lines("headline_bodies.txt")),
         participles=participles,
         honorifics=frozenset(honorifics),
         # (only the masculine singular: أعتقد "I believe" is spelled as اعتقد "he believed", not as اعتقدت)

@@ -35,6 +35,7 @@ from typing import NamedTuple
 __all__ = [
     "VerbForm",
     "construct_plurals",
+    "dual_nouns",
     "feminine_plural_forms",
     "feminine_plural_nouns",
     "feminine_plurals_of_bodies",
@@ -42,6 +43,7 @@ __all__ = [
     "imperfect_forms",
     "participle_forms",
     "perfect_forms",
+    "title_plurals",
     "verb_forms",
 ]
 
@@ -245,6 +247,42 @@ def feminine_plurals_of_bodies(
     for form, (cls, _gender) in heads.items():
         if cls in classes and form.endswith("ه") and len(form) >= 4:
             out.setdefault(form[:-1] + "ات", (cls, "f"))
+    return {f: v for f, v in out.items() if f not in heads}
+
+
+def title_plurals(heads: dict[str, tuple[str, str]], classes: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """The masculine sound plurals (ـون، ـين) of the title heads of ``classes`` that are participles
+    (a singular in م: مندوب، مبعوث، محقق), with the class ``source``: a title marks one named person, its
+    plural with no name an unnamed group (``وأفاد مندوبون في مراكز الفرز``), not a named person. A form
+    the table already has is kept as it is; a title that is no participle (وزير، سفير) has a broken
+    plural and is not generated.
+
+    >>> title_plurals({"مندوب": ("title", "m"), "وزير": ("title", "m"), "محقق": ("title", "m"),
+    ...     "محققون": ("official", "m")}, frozenset({"title"}))
+    {'مندوبون': ('source', 'm'), 'مندوبين': ('source', 'm'), 'محققين': ('source', 'm')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for form, (cls, gender) in heads.items():
+        if cls in classes and gender == "m" and form.startswith("م") and len(form) >= 4 and form[-1] != "ي":
+            for ending in ("ون", "ين"):
+                out.setdefault(form + ending, ("source", "m"))
+    return {f: v for f, v in out.items() if f not in heads}
+
+
+def dual_nouns(heads: dict[str, tuple[str, str]], classes: frozenset[str]) -> dict[str, tuple[str, str]]:
+    """The nominative duals (ـان; ة → ـتان) of the head nouns of ``classes``, with their class and gender:
+    ``تحدث مسؤولان``, ``قال مصدران``, ``أكدت دراستان`` are typed as their singulars (the oblique ـين is
+    the plural's spelling and is listed). A form the table already has is kept as it is.
+
+    >>> dual_nouns({"مسؤول": ("official", "m"), "دراسه": ("document", "f"), "مسؤولون": ("official", "m")},
+    ...     frozenset({"official", "document"}))
+    {'مسؤولان': ('official', 'm'), 'دراستان': ('document', 'f')}
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for form, (cls, gender) in heads.items():
+        if cls not in classes or len(form) < 3 or form.endswith(("ون", "ين", "ات", "ي", "و")):
+            continue
+        out.setdefault(form[:-1] + "تان" if form.endswith("ه") else form + "ان", (cls, gender))
     return {f: v for f, v in out.items() if f not in heads}
 
 

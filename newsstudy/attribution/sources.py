@@ -106,6 +106,8 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             )  # وتابع الشامسي يقول إن: the imperfect goes on the verb, it is no part of its subject
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
+        if out and w == "ما":
+            return out, i  # نفى مصدر مسؤول ما تردد عن: a relative ما after the subject opens the object
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
             return out, i
         if (
@@ -562,8 +564,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             embedded_until = -1
         send = _sentence_end(norm, m.end())
         before = _word_before(norm, m.start())
-        negated = (before in _NEGATORS and not _punct_before(norm, m.start())) or (
-            before == "ان" and _without_that(norm, m.start())
+        negated = (
+            (before in _NEGATORS and not _punct_before(norm, m.start()))
+            or (before == "ان" and _without_that(norm, m.start()))
+            or before in _NOUN_NEGATORS  # طلب عدم ذكر اسمه: after عدم the word is a verbal noun
         )
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
@@ -580,7 +584,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 and _complement(norm, found[-1].cue_end, m.start()) is None
             ):
                 continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
-            if nxt is None or len(_tokens(norm, m.end(), nxt[0])) > 2:
+            if nxt is None or (
+                len(_tokens(norm, m.end(), nxt[0])) > 2
+                and not _statement_adverbial(norm, m.end(), nxt[0], lex)
+            ):
                 # It goes on an attribution of its sentence, or opens a sentence split off from one of
                 # this line (``... . . داعيا الجميع``).
                 continuing = bool(found) and (found[-1].cue_start >= sstart or initial)
@@ -847,18 +854,41 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
     when their genders agree (``وقالت إن`` after a masculine source is someone the content named)."""
     if last.cue_start < _sentence_start(norm, m.start()):
         return None
-    comp = _complement(norm, m.end(), send)
-    if comp is None or norm[m.end() : comp[0]].strip():
-        return None
     form = m.group("verb")
     while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
         form = form[1:]
+    comp = _complement(norm, m.end(), send)
+    if (comp is None or norm[m.end() : comp[0]].strip()) and not _directive_after_comma(
+        norm, m, form, send, lex
+    ):
+        return None
     if lex.verb_forms[form][2] != (last.src.gender == "f"):
         return None
     return _Found(m.start(), m.end(), _copy(last.src), None, None, False)
 
 
+_MAX_ADDRESSEE_TOKENS = 3
+
+
+def _directive_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexicon) -> bool:
+    """``...، وطالب الحكومة بإعادة النظر``: a coordinated directive after a comma, its addressee (up to
+    :data:`_MAX_ADDRESSEE_TOKENS` words) and then its own preposition, goes on with the speaker, as a
+    ``وقال إن`` does; the addressee is its object, not a new subject."""
+    lemma = lex.verb_forms[form][0]
+    prep = lex.verb_preps.get(lemma)
+    if (
+        prep is None
+        or lemma not in _directive_lemmas()
+        or norm[: m.start()].rstrip()[-1:] not in ("،", ",", '"')
+    ):
+        return False
+    after = _tokens(norm, m.end(), send)[: _MAX_ADDRESSEE_TOKENS + 1]
+    return any(k and (t.text == prep or _is_prep_word(t.text, prep, lex)) for k, t in enumerate(after))
+
+
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
+#: Nouns of negation: the word after them is a verbal noun (عدم ذكر، لعدم كشفه), never a finite verb.
+_NOUN_NEGATORS = frozenset({"عدم", "وعدم", "لعدم", "بعدم"})
 
 
 def _governing_verb_start(norm: str, pos: int) -> int:
@@ -876,6 +906,33 @@ def _governing_verb_start(norm: str, pos: int) -> int:
     if first.text[:1] in ("و", "ف") or not norm[_sentence_start(norm, pos) : first.start].strip():
         return first.start
     return pos
+
+
+#: Nouns of a statement that an adverbial ``في <noun> ...`` may name between a participle and its أن.
+_STATEMENT_NOUNS = frozenset("تصريح تصريحات حديث مقابله بيان كلمه تغريده منشور".split())
+_MAX_STATEMENT_ADVERBIAL = 5
+
+
+def _statement_adverbial(norm: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether the words between a participle and its complement are only the statement it was made in
+    (``معتبراً في تصريح للموقع أن``, ``مؤكدا في بيان له أن``): the participle then reports that complement
+    as if it stood right after it.
+
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> text = "معتبرا في تصريح للموقع ان"
+    >>> _statement_adverbial(text, 6, text.rfind("ان"), _lexicon())
+    True
+    >>> text = "معتبرا في المدينه القديمه ان"
+    >>> _statement_adverbial(text, 6, text.rfind("ان"), _lexicon())
+    False
+    """
+    toks = _tokens(norm, start, end)
+    return (
+        2 <= len(toks) <= _MAX_STATEMENT_ADVERBIAL
+        and toks[0].text == "في"
+        and any(c in _STATEMENT_NOUNS for c in _bare(toks[1].text, lex))
+        and not any(t.stop_before for t in toks[1:])
+    )
 
 
 def _without_that(norm: str, pos: int) -> bool:
@@ -904,6 +961,10 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     if not nxt or (nxt[0].stop_before and not skip):
         return False
     w = nxt[0].text
+    if prep == "عن" and frame == "speech":
+        # كاشفاً عن: of a verb that reports with أن, the participle with عن is as often an unveiling
+        # (كاشفة عن فرقة جديدة) as a statement; the verb itself has a subject to check (كشف الجهاز عن)
+        return False
     if prep and (
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
     ):
@@ -1065,6 +1126,8 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if len(toks) > _HEADLINE_PREFIX_TOKENS + (_HEADLINE_CONDUIT_TOKENS if conduit_marked else 0):
         return None
     src = _classify(words, lex, headline=True)
+    if src is None and len(words) == 1 and words[0] in lex.headline_bodies:
+        src = _Source(words[0], "institution", "unknown", None, "f", "institution")
     span = (toks[0].start, toks[-1].end)
     if src is None and conduit_marked and _interviewee(words, lex):
         src = _Source(" ".join(words), "named_person", "unknown", None, "m", "person")
@@ -1126,10 +1189,16 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     ):
         stripped = first[2:] if first.startswith("لل") else first[1:]
         if first.startswith("لل"):
-            stripped = "ال" + stripped
+            # للائحة: ل + اللائحة, the article's ل written once with a noun that opens with ل
+            sun_lam = "الل" + stripped
+            stripped = sun_lam if _head(sun_lam, lex) and not _head("ال" + stripped, lex) else "ال" + stripped
         toks = [
             _Tok(
-                stripped, toks[0].start + (len(first) - len(stripped)), toks[0].end, False, toks[0].stop_after
+                stripped,
+                toks[0].start + max(0, len(first) - len(stripped)),
+                toks[0].end,
+                False,
+                toks[0].stop_after,
             ),
             *toks[1:],
         ]
@@ -1184,6 +1253,8 @@ def _verb_cue(
         j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
         if j is None:
             return None
+        if not j and m.group("verb")[:1] not in ("و", "ف") and _sv_subject(norm, m.start(), lex) is None:
+            return None  # وكانت الأمطار قد تحدثت عن: after قد only a source before the verb speaks
         comp = (after[j].start, after[j].end)
         comp_pos = comp[0]
     if prep is not None and (comp is None or kind == "noun"):
@@ -1201,6 +1272,10 @@ def _verb_cue(
             None,
         )
         if j is not None and after[j].start < comp_pos:
+            if any(t.text in _UNVEILED for t in after[:j]):
+                return None  # كشفت الشركة النقاب عن هاتفها: an unveiling, not a statement
+            if has_suffix and not j and kind == "speech":
+                return None  # لعدم كشفه عن اتصالات: a pronoun and then the preposition, a verbal noun
             comp = (after[j].start, after[j].end)
             comp_pos = comp[0]
     if has_suffix and not after_ma and not after_kama and not (comp and not _tokens(norm, m.end(), comp[0])):
@@ -1334,6 +1409,10 @@ def _verb_cue(
         conduit = None  # الموقع الإلكتروني لصحيفة ماركا: the outlet is the source, it spoke to no one
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+#: Objects of ``كشف ... عن`` that make it an unveiling (``كشف النقاب/الستار عن``), not a report.
+_UNVEILED = frozenset({"النقاب", "الستار"})
 
 
 #: Verb forms spelled like a preposition: the past of بيّن is بين "between", that of عبّر is عبر "via".
@@ -1487,7 +1566,8 @@ def _topic_preposition(
         return None
     words = [t.text for t in after[:j]]
     if not words:
-        return j if coordinated else None
+        # وكانت تقارير صحفية قد تحدثت عن: after قد the subject stands before the verb (read there)
+        return j if coordinated or before in _OPENERS else None
     if "مع" in words:
         return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
