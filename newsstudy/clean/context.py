@@ -41,6 +41,7 @@ from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 _BREAK_RULES = frozenset(
     {
         "lexicon:related_header",
+        "shape:related_header",
         "structure:after_related_header",
         "lexicon:nav",
         "lexicon:boilerplate",
@@ -253,7 +254,9 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
     return None
 
 
-_LINK_BLOCK_RULES = frozenset({"lexicon:related_header", "structure:after_related_header"})
+_LINK_BLOCK_RULES = frozenset(
+    {"lexicon:related_header", "shape:related_header", "structure:after_related_header"}
+)
 
 
 def _resumes(lines: list[_Line], a: int, b: int, lex: _Lexicons) -> bool:

@@ -63,6 +63,14 @@ RULES: dict[str, str] = {
     "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
     "('12 تعليق', 'عدد الردود 0')",
+    "shape:related_header": "related: a related-links header by its grammar alone on its line: a plural "
+    "noun of what is listed (أخبار، مقالات، مواضيع، موضوعات، قصص، روابط ...) then ذات صلة / ذات علاقة / "
+    "مشابهة / متعلقة / مرتبطة or قد تهمك / يهمك / تعجبك (opens a related block)",
+    "shape:view_count": "nav: a view or read counter: (عدد) المشاهدات / القراءات / الزيارات and a "
+    "number only",
+    "shape:breadcrumb": "nav: a breadcrumb: three or more items of at most three words joined by '>' or '»'",
+    "shape:follow_prompt": "nav: a follow prompt of at most eight words: an imperative of following, "
+    "joining or subscribing (تابعوا، انضموا، اشتركوا ...) and a social or messaging platform named",
     "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
     "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
     "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
@@ -79,6 +87,9 @@ RULES: dict[str, str] = {
     "stories ending the document (no connective, long, sharing almost nothing with the lead; one of them "
     "names a weekday early, as news ledes do)",
     "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
+    "structure:appended_dateline(overlap=x.xx)": "appended_article: after a related block, a body line that "
+    "opens with a dateline of its own (a place, then dates, agency words or a bracketed credit, then a dash) "
+    "begins another story, whatever words it shares with the lead",
     "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
     "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
     "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",

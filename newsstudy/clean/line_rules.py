@@ -59,6 +59,12 @@ def _line_rule(
         return "nav", "lexicon:nav_menu"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
+    if n <= 5 and _VIEW_COUNT.match(norm):
+        return "nav", "shape:view_count"
+    if n <= 2 * p.chrome_max_words and _breadcrumb(norm):
+        return "nav", "shape:breadcrumb"
+    if n <= 8 and _FOLLOW_PROMPT.match(line.key if n <= p.form_max_words else _key(norm)):
+        return "nav", "shape:follow_prompt"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
     key = line.key if n <= p.form_max_words else ""
@@ -72,6 +78,8 @@ def _line_rule(
         return "login_wall", "lexicon:login_wall"
     if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
         return "related", "lexicon:related_header"
+    if n <= 6 and _RELATED_HEADER.fullmatch(key) and not lex.tags.search(norm):
+        return "related", "shape:related_header"
     if n <= p.related_max_words and lex.related_start.search(norm):
         return "related", "lexicon:related_inline"
     if n <= p.form_max_words and (lex.comment_form.fullmatch(key) or lex.comment_form_long.search(norm)):
@@ -113,6 +121,45 @@ _BROWSE_MORE = regex.compile(
     r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
     r"\s*[:»>]*\s*$"
 )
+# The grammar of a related-links header, of which related_headers.txt lists the common wordings: a
+# plural noun of what is listed (news, articles, topics, stories, links, reports, videos), with or
+# without the article and "other", then what ties them to the story (ذات صلة / علاقة, مشابهة،
+# متعلقة، مرتبطة) or the reader (قد تهمك / يهمك / تعجبك), optionally "also". On the letters-only
+# matching form (ة → ه, أ → ا, ى → ي). A tag header of the same words (``الموضوعات المتعلقة``,
+# tags_headers.txt) stays a tag header.
+_RELATED_HEADER = regex.compile(
+    r"(?:ال)?(?:اخبار|مقالات|مواضيع|موضوعات|قصص|روابط|تقارير|فيديوهات|مقاطع|عناوين)(?: (?:ال)?اخري)?"
+    r" (?:ذات (?:ال)?(?:صله|علاقه)|(?:ال)?(?:مشابهه|متعلقه|مرتبطه|ذات الصله)|(?:قد )?(?:تهمك|يهمك|تعجبك|يعجبك"
+    r"|تهمكم|يهمكم|تعجبكم))(?: (?:ايضا|كذلك))?"
+)
+# A view or read counter: "عدد المشاهدات: 1843", "المشاهدات 220", "قراءات: 51", "views 1.2K".
+_VIEW_COUNT = regex.compile(
+    r"^\W*(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|القراء|قراء|views|reads)\W*"
+    r"\d[\d.,]*\s*(?:k|m|الف|مليون)?\W*(?:مره|مرات)?\W*$",
+    regex.IGNORECASE,
+)
+# A breadcrumb: three or more short items (at most three words each) joined by ">" or "»", none
+# ending like a sentence: "الرئيسية > محليات > الرياض".
+_CRUMB_SEPARATOR = regex.compile(r"\s*[>»›]\s*")
+# A follow prompt: "follow / join / subscribe" in the plural or singular imperative (or "follow us")
+# and a social or messaging platform named within the line: "تابعوا قناتنا على واتساب".
+_FOLLOW_PROMPT = regex.compile(
+    r"^(?:تابعوا|تابعونا|تابعنا|تابع|انضموا|انضم|اشتركوا|اشترك|حملوا|حمل|اشترك الان)\b.*\b(?:واتساب|واتس اب|"
+    r"تلغرام|تليغرام|تيليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|تويتر|اكس|انستغرام|انستجرام|تيك توك|"
+    r"جوجل نيوز|غوغل نيوز|whatsapp|telegram|facebook|youtube|twitter|instagram|tiktok)\b"
+)
+
+
+def _breadcrumb(norm: str) -> bool:
+    if ">" not in norm and "»" not in norm and "›" not in norm:
+        return False
+    items = [x for x in _CRUMB_SEPARATOR.split(norm.strip()) if x]
+    if len(items) < 3 or any(len(x.split()) > 3 for x in items):
+        return False
+    return not regex.search(r"[.!؟?،,]$", items[-1]) and all(_LETTERS_ONLY.search(x) for x in items)
+
+
+_LETTERS_ONLY = regex.compile(r"\p{L}")
 _MENU_SEPARATOR = regex.compile(r"\s*[|•·:：]\s*")
 _SHORT_LATIN = regex.compile(r"[A-Za-z]{1,3}")
 

@@ -15,6 +15,7 @@ from newsstudy.clean.features import (
     _Line,
     _make_line,
     _next_text_line,
+    _opens_with_place,
     _overlap,
     _previous_text_line,
     _signals,
@@ -22,7 +23,7 @@ from newsstudy.clean.features import (
     _stems,
     _without_dateline,
 )
-from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
 
 
@@ -248,6 +249,10 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
     return False
 
 
+#: The rules of a related header alone on its line (it opens a related block).
+_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header"})
+
+
 def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
     state = "body"
     lead_idx: list[int] = []  # lines of the lead article; their stems are computed only when needed
@@ -259,7 +264,7 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         return stems_cache[i]
 
     for i, line in enumerate(lines):
-        if line.rule == "lexicon:related_header":
+        if line.rule in _HEADER_RULES:
             state = "related"
             continue
         if line.label == "tags" and state == "related":
@@ -284,6 +289,12 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             if score == 0.0 and not _goes_on(line, lex):
                 state = "appended"
                 line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
+            elif _opens_own_dateline(line, lex):
+                # A story that opens with a dateline of its own after the links is another item: the
+                # lead does not start again with a place and a dash, whatever words the two share.
+                state = "appended"
+                rule = f"structure:appended_dateline(overlap={score:.2f})"
+                line.label, line.rule = "appended_article", rule
             else:
                 state = "body"
                 joined = ",connective" if score == 0.0 else ""
@@ -298,6 +309,26 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             if decided == "related":
                 continue
         lead_idx.append(i)
+
+
+_PREFIX_DASH = regex.compile(r"\s[\-–—]+\s|[\-–—]+\s")
+_PARENTHESISED = regex.compile(r"\([^()]{1,30}\)")
+
+
+def _opens_own_dateline(line: _Line, lex: _Lexicons) -> bool:
+    """Whether a body line opens with a dateline: a dateline pattern, or a known place then only
+    numbers, date words, place or agency words and a short bracketed credit before a dash
+    (``الخليل 22-1-2024 (كنا) - أصيب ...``, ``مصراتة - افتتح ...``)."""
+    m = _PREFIX_DASH.search(line.norm)
+    if m is None or m.start() == 0:
+        return False
+    prefix = _PARENTHESISED.sub(" ", line.norm[: m.start()])
+    words = _key(prefix).split()
+    if not words or len(words) > 6 or not _opens_with_place(_make_line(prefix), lex):
+        return False
+    return all(
+        w.isdigit() or w in lex.date_words or w in lex.place_words or w in lex.agency_words for w in words
+    )
 
 
 def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k: int) -> frozenset[str]:
