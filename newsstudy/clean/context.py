@@ -298,6 +298,8 @@ def _outside_line(
         return "credit", "context:asterisk_note"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
         if _opens_with_place(line, lex):
+            if _place_and_writer(line, s, lex, p):
+                return "credit", "context:place_and_writer"
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
             return "dateline", "context:place_and_source"
         return "credit", "context:byline"
@@ -386,6 +388,23 @@ def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> b
     return place in lex.places and first in lex.given_names and 2 <= len(name.split()) <= 4
 
 
+def _place_and_writer(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """``<city> - <writer>`` (``الرياض - سعد المطيري``): a known place, a dash, a name of two to four words
+    opened by a given name and holding no agency word: where the story was filed and who wrote it, a
+    byline (``<place> - <agency or office>`` stays a dateline)."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2:
+        return False
+    place, name = (_key(x) for x in parts)
+    words = name.split()
+    return (
+        place in lex.places
+        and 2 <= len(words) <= 4
+        and words[0] in lex.given_names
+        and not any(w in lex.agency_words for w in words)
+    )
+
+
 # Posts of the newsroom, in matching form without the article: who signs a story.
 _NEWSROOM_POSTS = frozenset(
     "مراسل مراسله محرر محرره صحفي صحفيه كاتب كاتبه مدير رئيس مندوب مندوبه موفد موفده مصور مصوره".split()
@@ -454,8 +473,13 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
         j -= 1
     if j < 0 or lines[j].label != "headline":
         return False
-    after = _next_text_line(lines, i)
-    return after is not None and after.label in ("content", "dateline", "credit", "caption")
+    k = i + 1  # the next text line, past a stamp or an issue line under the byline
+    while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _STAMP_RULES):
+        k += 1
+    return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
+
+
+_STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:

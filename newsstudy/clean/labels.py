@@ -66,6 +66,8 @@ RULES: dict[str, str] = {
     "shape:related_header": "related: a related-links header by its grammar alone on its line: a plural "
     "noun of what is listed (أخبار، مقالات، مواضيع، موضوعات، قصص، روابط ...) then ذات صلة / ذات علاقة / "
     "مشابهة / متعلقة / مرتبطة or قد تهمك / يهمك / تعجبك (opens a related block)",
+    "shape:issue_line": "nav: a print paper's issue line: parts set off by dashes or bars, one an issue "
+    "number (العدد N), the others dates but for the paper's name",
     "shape:view_count": "nav: a view or read counter: (عدد) المشاهدات / القراءات / الزيارات and a "
     "number only",
     "shape:breadcrumb": "nav: a breadcrumb: three or more items of at most three words joined by '>' or '»'",
@@ -151,6 +153,8 @@ RULES: dict[str, str] = {
     "context:byline": "credit: between the headline and the article, right above its first line, a "
     "name-shaped line: two to eight words, none a function word, number or reporting verb, no comma, no "
     "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
+    "context:place_and_writer": "credit: in the byline's place, '<city> - <writer>': a known place, a dash, "
+    "a name of two to four words opened by a given name, no agency word",
     "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
     "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "

@@ -59,6 +59,8 @@ def _line_rule(
         return "nav", "lexicon:nav_menu"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
+    if n <= 3 * p.stamp_max_words and _issue_line(norm, lex):
+        return "nav", "shape:issue_line"
     if n <= 5 and _VIEW_COUNT.match(norm):
         return "nav", "shape:view_count"
     if n <= 2 * p.chrome_max_words and _breadcrumb(norm):
@@ -148,6 +150,33 @@ _FOLLOW_PROMPT = regex.compile(
     r"تلغرام|تليغرام|تيليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|تويتر|اكس|انستغرام|انستجرام|تيك توك|"
     r"جوجل نيوز|غوغل نيوز|whatsapp|telegram|facebook|youtube|twitter|instagram|tiktok)\b"
 )
+
+
+# An issue number: "العدد 16254", "عدد رقم 512", "Issue 4512".
+_ISSUE_NUMBER = regex.compile(
+    r"(?:ال)?عدد(?:\s+رقم)?\s*[:：]?\s*\d+|issue\s*(?:no\.?)?\s*\d+", regex.IGNORECASE
+)
+_ISSUE_SPLIT = regex.compile(r"\s+[\-–—|]+\s+|\s*[|]\s*")
+
+
+def _issue_line(norm: str, lex: _Lexicons) -> bool:
+    """A print paper's issue line: parts set off by dashes or bars, one of them an issue number and
+    the others dates (numbers and date words) but for at most one of up to three words without a
+    number (the paper's name): ``<paper> - <weekday> <Hijri date> هـ - <date>م - العدد 16254``."""
+    if not _ISSUE_NUMBER.search(norm):
+        return False
+    parts = [
+        x for x in _ISSUE_SPLIT.split(norm.strip()) if _LETTERS_ONLY.search(x) or any(c.isdigit() for c in x)
+    ]
+    if len(parts) < 2:
+        return False
+    issue = [x for x in parts if _ISSUE_NUMBER.fullmatch(x.strip(" :()"))]
+    named = [x for x in parts if x not in issue and not _is_stamp(x, lex)]
+    return (
+        bool(issue)
+        and len(named) <= 1
+        and all(len(x.split()) <= 3 and not any(c.isdigit() for c in x) for x in named)
+    )
 
 
 def _breadcrumb(norm: str) -> bool:
