@@ -733,6 +733,15 @@ def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     return any(_in(w, lex.self_description) for w in words)
 
 
+_OUTSIDE = "context:outside_article"
+
+
+def _closing_furniture(line: _Line) -> bool:
+    """A line the earlier passes decided is page furniture that closes a page (a related block, a tag
+    list, a comment form, a copyright or credit line): the "about" box is looked for above it."""
+    return line.label in ("related", "tags", "comment_form", "login_wall") or line.rule == "pattern:credit"
+
+
 def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
     """The "about the outlet" footer: among the document's last ``about_tail_lines`` text lines, a
     paragraph describing the outlet (:func:`_self_described`) after the story's body text, sharing
@@ -745,13 +754,15 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
     text: list[int] = []  # the last text lines, walked from the end (most documents stop here)
     j = len(lines) - 1
     while j >= 0 and len(text) < p.about_tail_lines:
-        if lines[j].label != "blank":
+        if lines[j].label != "blank" and not _closing_furniture(lines[j]):
             text.append(j)
         j -= 1
     text.reverse()
     for i in text:
         line = lines[i]
-        if line.label not in ("content", "appended_article") or not p.about_min_words <= line.n_words:
+        if not (line.label in ("content", "appended_article") or line.rule.startswith(_OUTSIDE)) or not (
+            p.about_min_words <= line.n_words
+        ):
             continue  # (after a related block, a paragraph foreign to the story was taken for another's)
         if not _opens_about(line, lex) or not _self_described(line, lex, p):
             continue

@@ -68,6 +68,8 @@ RULES: dict[str, str] = {
     "مشابهة / متعلقة / مرتبطة or قد تهمك / يهمك / تعجبك (opens a related block)",
     "shape:issue_line": "nav: a print paper's issue line: parts set off by dashes or bars, one an issue "
     "number (العدد N), the others dates but for the paper's name",
+    "shape:post_views": "embed: the view line under a channel post: a count marked by an eye emoji, a K/M "
+    "unit or 'views', a dot or bar, a clock time or date (the line above it is the post's text)",
     "shape:view_count": "nav: a view or read counter: (عدد) المشاهدات / القراءات / الزيارات and a "
     "number only",
     "shape:breadcrumb": "nav: a breadcrumb: three or more items of at most three words joined by '>' or '»'",

@@ -57,6 +57,8 @@ def _line_rule(
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
         return "nav", "lexicon:nav_menu"
+    if n <= 6 and _post_views(line.raw):
+        return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
     if n <= 3 * p.stamp_max_words and _issue_line(norm, lex):
@@ -177,6 +179,22 @@ def _issue_line(norm: str, lex: _Lexicons) -> bool:
         and len(named) <= 1
         and all(len(x.split()) <= 3 and not any(c.isdigit() for c in x) for x in named)
     )
+
+
+# The view line under an embedded channel post (Telegram's eye, a count, the time it was posted):
+# "👁 4.1K · 09:12", "12.3K views · 14:05".
+_POST_VIEWS = regex.compile(
+    r"^\W*(?P<eye>👁|👀)?\uFE0F?\s*\d+(?:[.,]\d+)?\s*(?P<unit>[KkMm]|الف|ألف)?\s*"
+    r"(?P<word>views?|مشاهدة|مشاهدات)?\s*[·•|]\s*(?:\d{1,2}:\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _post_views(raw: str) -> bool:
+    """A post's view line: a count marked as one (an eye emoji, a K/M unit or the word "views"), a dot
+    or bar, and a clock time or a date; a score or a stamp has no such mark."""
+    m = _POST_VIEWS.match(raw)
+    return bool(m and (m["eye"] or m["unit"] or m["word"]))
 
 
 def _breadcrumb(norm: str) -> bool:

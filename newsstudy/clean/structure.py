@@ -705,7 +705,7 @@ def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
     return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
 
 
-_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature")
+_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature", "shape:post_views")
 
 
 def _tweet_text(lines: list[_Line], p: _Params) -> None:
