@@ -220,8 +220,15 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
     return (
         line.label in ("dateline", "credit")
         or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
-        or (line.label == "content" and bool(_dateline_match(line.norm, lex)))
+        or (
+            line.label == "content"
+            and (bool(_dateline_match(line.norm, lex)) or _opens_own_dateline(line, lex))
+        )
     )
+
+
+#: Rules of page tools a page prints between its headline and the story (share, print, font rows).
+_TOOL_ROWS = frozenset({"lexicon:nav_menu", "lexicon:nav", "shape:widget"})
 
 
 def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
@@ -238,7 +245,10 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
         if _mostly_dates(line, lex, p):
             return False  # mostly numbers and date words: the publication stamp, not the headline
-        after = _next_text_line(lines, i)
+        k = i + 1  # the next text line past page tools printed under the headline (a print/font row)
+        while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _TOOL_ROWS):
+            k += 1
+        after = lines[k] if k < len(lines) else None
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
                 lines[j].label, lines[j].rule = "headline", "structure:headline_continues"
@@ -555,7 +565,9 @@ def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
 
 
 #: The rules of the document's own opening headline: a line under it is not between body paragraphs.
-_OPENING_HEADLINE_RULES = frozenset({"shape:first_line_headline", "title:matches_title"})
+_OPENING_HEADLINE_RULES = frozenset(
+    {"shape:first_line_headline", "title:matches_title", "title:matches_title_below_chrome"}
+)
 
 
 def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
