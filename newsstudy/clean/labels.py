@@ -70,6 +70,8 @@ RULES: dict[str, str] = {
     "number (العدد N), the others dates but for the paper's name",
     "shape:post_views": "embed: the view line under a channel post: a count marked by an eye emoji, a K/M "
     "unit or 'views', a dot or bar, a clock time or date (the line above it is the post's text)",
+    "shape:slash_credit": "caption: '<what the photo shows>/ <credit>': four to twelve words, the slash "
+    "glued to the fourth or a later word, one to three words after it (not a title's slash)",
     "shape:view_count": "nav: a view or read counter: (عدد) المشاهدات / القراءات / الزيارات and a "
     "number only",
     "shape:breadcrumb": "nav: a breadcrumb: three or more items of at most three words joined by '>' or '»'",

@@ -57,7 +57,7 @@ def _line_rule(
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
         return "nav", "lexicon:nav_menu"
-    if n <= 6 and _post_views(line.raw):
+    if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
         return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
@@ -103,6 +103,8 @@ def _line_rule(
         return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
         return "caption", "pattern:caption"
+    if 5 <= n <= p.chrome_max_words and "/ " in norm and _SLASH_CREDIT.fullmatch(norm):
+        return "caption", "shape:slash_credit"
     if n <= p.chrome_max_words:
         for p_ in lex.dateline:
             m = p_.search(norm)
@@ -165,8 +167,8 @@ def _issue_line(norm: str, lex: _Lexicons) -> bool:
     """A print paper's issue line: parts set off by dashes or bars, one of them an issue number and
     the others dates (numbers and date words) but for at most one of up to three words without a
     number (the paper's name): ``<paper> - <weekday> <Hijri date> هـ - <date>م - العدد 16254``."""
-    if not _ISSUE_NUMBER.search(norm):
-        return False
+    if ("عدد" not in norm and "issue" not in norm.lower()) or not _ISSUE_NUMBER.search(norm):
+        return False  # (a substring test first: most lines hold neither word)
     parts = [
         x for x in _ISSUE_SPLIT.split(norm.strip()) if _LETTERS_ONLY.search(x) or any(c.isdigit() for c in x)
     ]
@@ -195,6 +197,15 @@ def _post_views(raw: str) -> bool:
     or bar, and a clock time or a date; a score or a stamp has no such mark."""
     m = _POST_VIEWS.match(raw)
     return bool(m and (m["eye"] or m["unit"] or m["word"]))
+
+
+# "<what the photo shows>/ <photographer or outlet>": at least four words, the slash glued to the last of
+# them, a space and one to three words after it, nothing else (a dateline "<outlet>/ <city>" is shorter;
+# "أيار/مايو" has no space; a title's slash, "السيد/ <name>", is no credit).
+_SLASH_CREDIT = regex.compile(
+    r"\W*(?:\p{L}+\s+){3,}(?!(?:ال)?(?:سيد|سيده|استاذ|استاذه|دكتور|دكتوره|شيخ|مهندس|اخ|اخت)/)\p{L}+/\s+"
+    r"(?:\p{L}+\s*){1,3}"
+)
 
 
 def _breadcrumb(norm: str) -> bool:
