@@ -1457,3 +1457,10 @@ def test_a_deck_under_a_headline_below_chrome_is_headline() -> None:
     )
     labelled = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [PAGE_HEADLINE]}))
     assert labelled["label"].tolist()[3:5] == ["headline", "headline"]
+
+
+def test_a_headline_closed_by_a_date_after_the_article_is_related() -> None:
+    tail = ("", "افتتاح معرض الصناعات الوطنية في مدينة الخليل 02/08/2021", "", "جميع الحقوق محفوظة 2021")
+    assert rules_of(page(tail=tail))[-3] == "context:listed_headline_with_date"
+    dated = "وأعلنت الوزارة أن المرحلة الأولى من الخطة ستبدأ في الموعد المحدد 02/08/2021"
+    assert labels_of(page(tail=("", dated)))[-1] == "content"  # a sentence of the story, not a link

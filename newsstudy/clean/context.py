@@ -73,6 +73,7 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             _is_body_text(lines[i], lex, p)
             and not _listed_with_stamp(lines, i, lex, p)
             and lines[i].norm not in headlines
+            and not _dated_headline(lines[i], signals[i], lex, p)
         )
 
     signals = _SignalCache(lines, lex)
@@ -303,6 +304,8 @@ def _outside_line(
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
             return "dateline", "context:place_and_source"
         return "credit", "context:byline"
+    if not before and _dated_headline(line, s, lex, p):
+        return "related", "context:listed_headline_with_date"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
     return None
@@ -480,6 +483,23 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
 
 
 _STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
+
+
+# A date closing a line: "02/08/2021", "2021-08-02", "(3-8-2021)", "[12.03.2024]".
+_TRAILING_DATE = regex.compile(r"\s[(\[]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[)\]]?\s*$")
+
+
+def _dated_headline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """After the article, a headline-shaped line (at least four words before it, no reporting verb)
+    closed by a numeric date: an item of a list of other stories printed with their dates."""
+    last = line.norm.rstrip()[-1:]
+    if not (last.isdigit() or last in ")]"):
+        return False  # (most lines end with a letter or a stop: no search)
+    m = _TRAILING_DATE.search(line.norm)
+    if m is None or s.reporting_cue:
+        return False
+    head = _make_line(line.norm[: m.start()])
+    return head.n_words >= 4 and _headline_like(head, lex, p)
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:

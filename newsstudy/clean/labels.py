@@ -150,6 +150,8 @@ RULES: dict[str, str] = {
     "given name (attribution/given_names.txt), a dash, a known place (an outlet and its city: a dateline)",
     "context:writer_and_post": "credit: in the byline's place, '<writer> - <post>': a name of two to four "
     "words opened by a given name, a dash, at most six words opened by a newsroom post (مراسل، محرر، صحفي)",
+    "context:listed_headline_with_date": "related: after the article, a headline-shaped line of at least "
+    "four words closed by a numeric date (an item of a list of other stories with their dates)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
