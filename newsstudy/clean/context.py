@@ -73,7 +73,7 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             _is_body_text(lines[i], lex, p)
             and not _listed_with_stamp(lines, i, lex, p)
             and lines[i].norm not in headlines
-            and not _dated_headline(lines[i], signals[i], lex, p)
+            and not (_ends_dated(lines[i]) and _dated_headline(lines[i], signals[i], lex, p))
         )
 
     signals = _SignalCache(lines, lex)
@@ -489,12 +489,18 @@ _STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
 _TRAILING_DATE = regex.compile(r"\s[(\[]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[)\]]?\s*$")
 
 
+def _ends_dated(line: _Line) -> bool:
+    """Cheap test before :func:`_dated_headline` (and before the line's signals are computed): the
+    line ends with a digit or a closing bracket."""
+    last = line.norm.rstrip()[-1:]
+    return last.isdigit() or (last in ")]" and last != "")
+
+
 def _dated_headline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
     """After the article, a headline-shaped line (at least four words before it, no reporting verb)
     closed by a numeric date: an item of a list of other stories printed with their dates."""
-    last = line.norm.rstrip()[-1:]
-    if not (last.isdigit() or last in ")]"):
-        return False  # (most lines end with a letter or a stop: no search)
+    if not _ends_dated(line):
+        return False
     m = _TRAILING_DATE.search(line.norm)
     if m is None or s.reporting_cue:
         return False
