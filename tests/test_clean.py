@@ -1344,3 +1344,123 @@ def test_a_match_schedule_with_glued_years_stays_content() -> None:
     schedule = ("النادي الأهلي * نادي الشباب - ملعب المدينة - الثلاثاء 3 مارس 2015م",) * 1
     row2 = "نادي الشباب * النادي الأهلي - ملعب الشباب - السبت 7 مارس 2015م"
     assert "nav" not in labels_of(page(middle=(*schedule, row2)))  # not publication stamps
+
+
+# ------------------------------------------------------------------- issue 14: the second invented set
+# Invented lines in the shapes of the second set's development outlets (no corpus text).
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["أخبار ذات علاقة", "الموضوعات ذات الصلة", "أخبار قد تهمك أيضا", "مقالات أخرى قد تعجبك", "تقارير مشابهة"],
+)
+def test_a_related_header_is_known_by_its_grammar(header: str) -> None:
+    tail = ("", header, "افتتاح سوق جديدة للخضار في المدينة 02/08/2021", "وزير النقل يتفقد الطريق الساحلي")
+    rules = rules_of(page(tail=tail))
+    assert rules[-3:] == ["shape:related_header", *["structure:after_related_header"] * 2]
+
+
+def test_a_tag_header_of_the_same_words_stays_a_tag_header() -> None:
+    assert rules_of(page(tail=("", "الموضوعات المتعلقة", "الكهرباء", "الطاقة")))[-3] == "lexicon:tags"
+
+
+def test_a_story_after_the_links_opened_by_its_own_dateline_is_appended() -> None:
+    tail = (
+        "",
+        "أخبار ذات علاقة",
+        "حمص 22-1-2024 (ينا) - قالت مؤسسة الكهرباء إن عطلا فنيا أصاب محطة التحويل الرئيسية "
+        "في المدينة فجر اليوم.",
+        "وأفادت مصادر محلية بأن فرق الصيانة وصلت إلى الموقع بعد ساعات.",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-3:] == ["related", "appended_article", "appended_article"]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("صحيفة المدار - الأحد 23 جمادى الآخرة 1436 هـ - 12 أبريل 2015م - العدد 16254", "shape:issue_line"),
+        ("الرئيسية > محليات > العاصمة", "shape:breadcrumb"),
+        ("تكبير الخط | تصغير الخط | طباعة | أرسل لصديق", "lexicon:nav_menu"),
+        ("عدد المشاهدات: 1843", "shape:view_count"),
+        ("تابعوا قناتنا على واتساب", "shape:follow_prompt"),
+    ],
+)
+def test_print_site_chrome_is_nav(line: str, rule: str) -> None:
+    text = "\n".join([line, "", PAGE_HEADLINE, "", *PAGE_BODY])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"].iloc[0], lines["rule"].iloc[0]) == ("nav", rule)
+
+
+def test_an_issue_number_in_a_sentence_is_no_issue_line() -> None:
+    assert (
+        labels_of(page(middle=("وبلغ العدد 340 محلا - بحسب الأمانة - في أحياء الجنوب خلال أسبوعين فقط.",)))[2]
+        == "content"
+    )
+
+
+@pytest.mark.parametrize("byline", ["بيروت - سعد الخطيب", "من: خالد العلي", "فريق التحرير"])
+def test_bylines_with_a_place_a_from_or_the_newsroom_are_credit(byline: str) -> None:
+    assert labels_of("\n".join([PAGE_HEADLINE, byline, *PAGE_BODY]))[1] == "credit"
+
+
+def test_a_place_and_an_agency_stay_a_dateline() -> None:
+    assert labels_of("\n".join([PAGE_HEADLINE, "بيروت - وكالات", *PAGE_BODY]))[1] == "dateline"
+
+
+def test_a_channel_post_and_its_view_line_are_embed() -> None:
+    middle = ("وكتب الوزير على قناته في تلغرام:", "بدأنا اليوم إعادة تأهيل محطة التحويل.", "👁 4.1K · 09:12")
+    labels = labels_of(page(middle=middle))
+    assert labels[3:5] == ["embed", "embed"]
+
+
+def test_a_score_with_a_clock_time_is_no_view_line() -> None:
+    assert labels_of(page(middle=("3 · 09:12",)))[2] != "embed"
+
+
+def test_a_photo_credit_after_a_slash_is_a_caption_and_a_double_month_is_not() -> None:
+    assert labels_of(page("منازل مدمرة على ضفاف الوادي/ المدار نت"))[1] == "caption"
+    assert labels_of(page(middle=("النتائج في نهاية أيار/مايو",)))[2] != "caption"
+
+
+def test_a_comment_fields_privacy_note_is_comment_form() -> None:
+    tail = ("", "أضف تعليقك", "الاسم", "البريد الإلكتروني (لن يظهر)")
+    assert labels_of(page(tail=tail))[-3:] == ["comment_form"] * 3
+
+
+def test_the_writers_name_over_a_bio_box_above_related_links_is_credit() -> None:
+    tail = (
+        "",
+        "رنا الحسن",
+        "صحفية مهتمة بشؤون الطاقة والبيئة، تكتب في المدار نت منذ عام 2017.",
+        "",
+        "مواضيع متعلقة",
+        "افتتاح معرض الكتاب في المدينة",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-5:-3] == ["credit", "nav"]
+
+
+def test_a_deck_under_a_headline_below_chrome_is_headline() -> None:
+    text = "\n".join(
+        [
+            "المدار نت",
+            "الرئيسية | محليات | اقتصاد | رياضة",
+            "",
+            PAGE_HEADLINE,
+            "وزير الطاقة يدعو إلى ترشيد الاستهلاك في الصيف",
+            "طباعة | إرسال | حجم الخط",
+            "",
+            "بيروت 3-8-2021 (ينا) - " + PAGE_BODY[0],
+            *PAGE_BODY[1:],
+        ]
+    )
+    labelled = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [PAGE_HEADLINE]}))
+    assert labelled["label"].tolist()[3:5] == ["headline", "headline"]
+
+
+def test_a_headline_closed_by_a_date_after_the_article_is_related() -> None:
+    tail = ("", "افتتاح معرض الصناعات الوطنية في مدينة الخليل 02/08/2021", "", "جميع الحقوق محفوظة 2021")
+    assert rules_of(page(tail=tail))[-3] == "context:listed_headline_with_date"
+    dated = "وأعلنت الوزارة أن المرحلة الأولى من الخطة ستبدأ في الموعد المحدد 02/08/2021"
+    assert labels_of(page(tail=("", dated)))[-1] == "content"  # a sentence of the story, not a link

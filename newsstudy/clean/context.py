@@ -41,6 +41,7 @@ from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
 _BREAK_RULES = frozenset(
     {
         "lexicon:related_header",
+        "shape:related_header",
         "structure:after_related_header",
         "lexicon:nav",
         "lexicon:boilerplate",
@@ -72,6 +73,7 @@ def _context(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) 
             _is_body_text(lines[i], lex, p)
             and not _listed_with_stamp(lines, i, lex, p)
             and lines[i].norm not in headlines
+            and not (_ends_dated(lines[i]) and _dated_headline(lines[i], signals[i], lex, p))
         )
 
     signals = _SignalCache(lines, lex)
@@ -253,7 +255,9 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
     return None
 
 
-_LINK_BLOCK_RULES = frozenset({"lexicon:related_header", "structure:after_related_header"})
+_LINK_BLOCK_RULES = frozenset(
+    {"lexicon:related_header", "shape:related_header", "structure:after_related_header"}
+)
 
 
 def _resumes(lines: list[_Line], a: int, b: int, lex: _Lexicons) -> bool:
@@ -295,9 +299,13 @@ def _outside_line(
         return "credit", "context:asterisk_note"
     if before and _name_shaped(line, s, lex, p) and _in_byline_slot(lines, i, lex):
         if _opens_with_place(line, lex):
+            if _place_and_writer(line, s, lex, p):
+                return "credit", "context:place_and_writer"
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
             return "dateline", "context:place_and_source"
         return "credit", "context:byline"
+    if not before and _dated_headline(line, s, lex, p):
+        return "related", "context:listed_headline_with_date"
     if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
     return None
@@ -383,6 +391,23 @@ def _writer_and_place(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> b
     return place in lex.places and first in lex.given_names and 2 <= len(name.split()) <= 4
 
 
+def _place_and_writer(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """``<city> - <writer>`` (``الرياض - سعد المطيري``): a known place, a dash, a name of two to four words
+    opened by a given name and holding no agency word: where the story was filed and who wrote it, a
+    byline (``<place> - <agency or office>`` stays a dateline)."""
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2:
+        return False
+    place, name = (_key(x) for x in parts)
+    words = name.split()
+    return (
+        place in lex.places
+        and 2 <= len(words) <= 4
+        and words[0] in lex.given_names
+        and not any(w in lex.agency_words for w in words)
+    )
+
+
 # Posts of the newsroom, in matching form without the article: who signs a story.
 _NEWSROOM_POSTS = frozenset(
     "مراسل مراسله محرر محرره صحفي صحفيه كاتب كاتبه مدير رئيس مندوب مندوبه موفد موفده مصور مصوره".split()
@@ -451,8 +476,36 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
         j -= 1
     if j < 0 or lines[j].label != "headline":
         return False
-    after = _next_text_line(lines, i)
-    return after is not None and after.label in ("content", "dateline", "credit", "caption")
+    k = i + 1  # the next text line, past a stamp or an issue line under the byline
+    while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _STAMP_RULES):
+        k += 1
+    return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
+
+
+_STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
+
+
+# A date closing a line: "02/08/2021", "2021-08-02", "(3-8-2021)", "[12.03.2024]".
+_TRAILING_DATE = regex.compile(r"\s[(\[]?\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[)\]]?\s*$")
+
+
+def _ends_dated(line: _Line) -> bool:
+    """Cheap test before :func:`_dated_headline` (and before the line's signals are computed): the
+    line ends with a digit or a closing bracket."""
+    last = line.norm.rstrip()[-1:]
+    return last.isdigit() or (last in ")]" and last != "")
+
+
+def _dated_headline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """After the article, a headline-shaped line (at least four words before it, no reporting verb)
+    closed by a numeric date: an item of a list of other stories printed with their dates."""
+    if not _ends_dated(line):
+        return False
+    m = _TRAILING_DATE.search(line.norm)
+    if m is None or s.reporting_cue:
+        return False
+    head = _make_line(line.norm[: m.start()])
+    return head.n_words >= 4 and _headline_like(head, lex, p)
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:
@@ -706,6 +759,15 @@ def _self_described(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     return any(_in(w, lex.self_description) for w in words)
 
 
+_OUTSIDE = "context:outside_article"
+
+
+def _closing_furniture(line: _Line) -> bool:
+    """A line the earlier passes decided is page furniture that closes a page (a related block, a tag
+    list, a comment form, a copyright or credit line): the "about" box is looked for above it."""
+    return line.label in ("related", "tags", "comment_form", "login_wall") or line.rule == "pattern:credit"
+
+
 def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
     """The "about the outlet" footer: among the document's last ``about_tail_lines`` text lines, a
     paragraph describing the outlet (:func:`_self_described`) after the story's body text, sharing
@@ -718,13 +780,15 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
     text: list[int] = []  # the last text lines, walked from the end (most documents stop here)
     j = len(lines) - 1
     while j >= 0 and len(text) < p.about_tail_lines:
-        if lines[j].label != "blank":
+        if lines[j].label != "blank" and not _closing_furniture(lines[j]):
             text.append(j)
         j -= 1
     text.reverse()
     for i in text:
         line = lines[i]
-        if line.label not in ("content", "appended_article") or not p.about_min_words <= line.n_words:
+        if not (line.label in ("content", "appended_article") or line.rule.startswith(_OUTSIDE)) or not (
+            p.about_min_words <= line.n_words
+        ):
             continue  # (after a related block, a paragraph foreign to the story was taken for another's)
         if not _opens_about(line, lex) or not _self_described(line, lex, p):
             continue

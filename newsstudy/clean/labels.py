@@ -63,6 +63,20 @@ RULES: dict[str, str] = {
     "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
     "('12 تعليق', 'عدد الردود 0')",
+    "shape:related_header": "related: a related-links header by its grammar alone on its line: a plural "
+    "noun of what is listed (أخبار، مقالات، مواضيع، موضوعات، قصص، روابط ...) then ذات صلة / ذات علاقة / "
+    "مشابهة / متعلقة / مرتبطة or قد تهمك / يهمك / تعجبك (opens a related block)",
+    "shape:issue_line": "nav: a print paper's issue line: parts set off by dashes or bars, one an issue "
+    "number (العدد N), the others dates but for the paper's name",
+    "shape:post_views": "embed: the view line under a channel post: a count marked by an eye emoji, a K/M "
+    "unit or 'views', a dot or bar, a clock time or date (the line above it is the post's text)",
+    "shape:slash_credit": "caption: '<what the photo shows>/ <credit>': four to twelve words, the slash "
+    "glued to the fourth or a later word, one to three words after it (not a title's slash)",
+    "shape:view_count": "nav: a view or read counter: (عدد) المشاهدات / القراءات / الزيارات and a "
+    "number only",
+    "shape:breadcrumb": "nav: a breadcrumb: three or more items of at most three words joined by '>' or '»'",
+    "shape:follow_prompt": "nav: a follow prompt of at most eight words: an imperative of following, "
+    "joining or subscribing (تابعوا، انضموا، اشتركوا ...) and a social or messaging platform named",
     "lexicon:boilerplate": "nav: a site disclaimer or app-download sentence (boilerplate.txt)",
     "lexicon:comment_form": "comment_form: comment-box text (comment_form.txt)",
     "lexicon:login_wall": "login_wall: the line is made only of login/registration phrases (login_wall.txt)",
@@ -79,6 +93,9 @@ RULES: dict[str, str] = {
     "stories ending the document (no connective, long, sharing almost nothing with the lead; one of them "
     "names a weekday early, as news ledes do)",
     "structure:tweet_text_before_signature": "embed: the line just above a tweet signature (the tweet text)",
+    "structure:appended_dateline(overlap=x.xx)": "appended_article: after a related block, a body line that "
+    "opens with a dateline of its own (a place, then dates, agency words or a bracketed credit, then a dash) "
+    "begins another story, whatever words it shares with the lead",
     "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
     "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
     "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",
@@ -133,6 +150,8 @@ RULES: dict[str, str] = {
     "given name (attribution/given_names.txt), a dash, a known place (an outlet and its city: a dateline)",
     "context:writer_and_post": "credit: in the byline's place, '<writer> - <post>': a name of two to four "
     "words opened by a given name, a dash, at most six words opened by a newsroom post (مراسل، محرر، صحفي)",
+    "context:listed_headline_with_date": "related: after the article, a headline-shaped line of at least "
+    "four words closed by a numeric date (an item of a list of other stories with their dates)",
     "context:listed_headline_with_stamp": "related: after the article, a line followed by its own date or "
     "time stamp (a listed headline of another story)",
     "context:dateline_shape": "dateline: outside the article, a line of place, agency and date words and "
@@ -140,6 +159,8 @@ RULES: dict[str, str] = {
     "context:byline": "credit: between the headline and the article, right above its first line, a "
     "name-shaped line: two to eight words, none a function word, number or reporting verb, no comma, no "
     "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
+    "context:place_and_writer": "credit: in the byline's place, '<city> - <writer>': a known place, a dash, "
+    "a name of two to four words opened by a given name, no agency word",
     "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
     "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "

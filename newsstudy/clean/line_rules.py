@@ -57,8 +57,18 @@ def _line_rule(
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
         return "nav", "lexicon:nav_menu"
+    if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
+        return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
+    if n <= 3 * p.stamp_max_words and _issue_line(norm, lex):
+        return "nav", "shape:issue_line"
+    if n <= 5 and _VIEW_COUNT.match(norm):
+        return "nav", "shape:view_count"
+    if n <= 2 * p.chrome_max_words and _breadcrumb(norm):
+        return "nav", "shape:breadcrumb"
+    if n <= 8 and _FOLLOW_PROMPT.match(line.key if n <= p.form_max_words else _key(norm)):
+        return "nav", "shape:follow_prompt"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
     key = line.key if n <= p.form_max_words else ""
@@ -72,6 +82,8 @@ def _line_rule(
         return "login_wall", "lexicon:login_wall"
     if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
         return "related", "lexicon:related_header"
+    if n <= 6 and _RELATED_HEADER.fullmatch(key) and not lex.tags.search(norm):
+        return "related", "shape:related_header"
     if n <= p.related_max_words and lex.related_start.search(norm):
         return "related", "lexicon:related_inline"
     if n <= p.form_max_words and (lex.comment_form.fullmatch(key) or lex.comment_form_long.search(norm)):
@@ -91,6 +103,8 @@ def _line_rule(
         return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
         return "caption", "pattern:caption"
+    if 5 <= n <= p.chrome_max_words and "/ " in norm and _SLASH_CREDIT.fullmatch(norm):
+        return "caption", "shape:slash_credit"
     if n <= p.chrome_max_words:
         for p_ in lex.dateline:
             m = p_.search(norm)
@@ -113,6 +127,97 @@ _BROWSE_MORE = regex.compile(
     r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
     r"\s*[:»>]*\s*$"
 )
+# The grammar of a related-links header, of which related_headers.txt lists the common wordings: a
+# plural noun of what is listed (news, articles, topics, stories, links, reports, videos), with or
+# without the article and "other", then what ties them to the story (ذات صلة / علاقة, مشابهة،
+# متعلقة، مرتبطة) or the reader (قد تهمك / يهمك / تعجبك), optionally "also". On the letters-only
+# matching form (ة → ه, أ → ا, ى → ي). A tag header of the same words (``الموضوعات المتعلقة``,
+# tags_headers.txt) stays a tag header.
+_RELATED_HEADER = regex.compile(
+    r"(?:ال)?(?:اخبار|مقالات|مواضيع|موضوعات|قصص|روابط|تقارير|فيديوهات|مقاطع|عناوين)(?: (?:ال)?اخري)?"
+    r" (?:ذات (?:ال)?(?:صله|علاقه)|(?:ال)?(?:مشابهه|متعلقه|مرتبطه|ذات الصله)|(?:قد )?(?:تهمك|يهمك|تعجبك|يعجبك"
+    r"|تهمكم|يهمكم|تعجبكم))(?: (?:ايضا|كذلك))?"
+)
+# A view or read counter: "عدد المشاهدات: 1843", "المشاهدات 220", "قراءات: 51", "views 1.2K".
+_VIEW_COUNT = regex.compile(
+    r"^\W*(?:عدد\s+)?(?:ال)?(?:مشاهدات|مشاهده|قراءات|قراءه|زيارات|القراء|قراء|views|reads)\W*"
+    r"\d[\d.,]*\s*(?:k|m|الف|مليون)?\W*(?:مره|مرات)?\W*$",
+    regex.IGNORECASE,
+)
+# A breadcrumb: three or more short items (at most three words each) joined by ">" or "»", none
+# ending like a sentence: "الرئيسية > محليات > الرياض".
+_CRUMB_SEPARATOR = regex.compile(r"\s*[>»›]\s*")
+# A follow prompt: "follow / join / subscribe" in the plural or singular imperative (or "follow us")
+# and a social or messaging platform named within the line: "تابعوا قناتنا على واتساب".
+_FOLLOW_PROMPT = regex.compile(
+    r"^(?:تابعوا|تابعونا|تابعنا|تابع|انضموا|انضم|اشتركوا|اشترك|حملوا|حمل|اشترك الان)\b.*\b(?:واتساب|واتس اب|"
+    r"تلغرام|تليغرام|تيليجرام|تلجرام|فيسبوك|فيس بوك|يوتيوب|تويتر|اكس|انستغرام|انستجرام|تيك توك|"
+    r"جوجل نيوز|غوغل نيوز|whatsapp|telegram|facebook|youtube|twitter|instagram|tiktok)\b"
+)
+
+
+# An issue number: "العدد 16254", "عدد رقم 512", "Issue 4512".
+_ISSUE_NUMBER = regex.compile(
+    r"(?:ال)?عدد(?:\s+رقم)?\s*[:：]?\s*\d+|issue\s*(?:no\.?)?\s*\d+", regex.IGNORECASE
+)
+_ISSUE_SPLIT = regex.compile(r"\s+[\-–—|]+\s+|\s*[|]\s*")
+
+
+def _issue_line(norm: str, lex: _Lexicons) -> bool:
+    """A print paper's issue line: parts set off by dashes or bars, one of them an issue number and
+    the others dates (numbers and date words) but for at most one of up to three words without a
+    number (the paper's name): ``<paper> - <weekday> <Hijri date> هـ - <date>م - العدد 16254``."""
+    if ("عدد" not in norm and "issue" not in norm.lower()) or not _ISSUE_NUMBER.search(norm):
+        return False  # (a substring test first: most lines hold neither word)
+    parts = [
+        x for x in _ISSUE_SPLIT.split(norm.strip()) if _LETTERS_ONLY.search(x) or any(c.isdigit() for c in x)
+    ]
+    if len(parts) < 2:
+        return False
+    issue = [x for x in parts if _ISSUE_NUMBER.fullmatch(x.strip(" :()"))]
+    named = [x for x in parts if x not in issue and not _is_stamp(x, lex)]
+    return (
+        bool(issue)
+        and len(named) <= 1
+        and all(len(x.split()) <= 3 and not any(c.isdigit() for c in x) for x in named)
+    )
+
+
+# The view line under an embedded channel post (Telegram's eye, a count, the time it was posted):
+# "👁 4.1K · 09:12", "12.3K views · 14:05".
+_POST_VIEWS = regex.compile(
+    r"^\W*(?P<eye>👁|👀)?\uFE0F?\s*\d+(?:[.,]\d+)?\s*(?P<unit>[KkMm]|الف|ألف)?\s*"
+    r"(?P<word>views?|مشاهدة|مشاهدات)?\s*[·•|]\s*(?:\d{1,2}:\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _post_views(raw: str) -> bool:
+    """A post's view line: a count marked as one (an eye emoji, a K/M unit or the word "views"), a dot
+    or bar, and a clock time or a date; a score or a stamp has no such mark."""
+    m = _POST_VIEWS.match(raw)
+    return bool(m and (m["eye"] or m["unit"] or m["word"]))
+
+
+# "<what the photo shows>/ <photographer or outlet>": at least four words, the slash glued to the last of
+# them, a space and one to three words after it, nothing else (a dateline "<outlet>/ <city>" is shorter;
+# "أيار/مايو" has no space; a title's slash, "السيد/ <name>", is no credit).
+_SLASH_CREDIT = regex.compile(
+    r"\W*(?:\p{L}+\s+){3,}(?!(?:ال)?(?:سيد|سيده|استاذ|استاذه|دكتور|دكتوره|شيخ|مهندس|اخ|اخت)/)\p{L}+/\s+"
+    r"(?:\p{L}+\s*){1,3}"
+)
+
+
+def _breadcrumb(norm: str) -> bool:
+    if ">" not in norm and "»" not in norm and "›" not in norm:
+        return False
+    items = [x for x in _CRUMB_SEPARATOR.split(norm.strip()) if x]
+    if len(items) < 3 or any(len(x.split()) > 3 for x in items):
+        return False
+    return not regex.search(r"[.!؟?،,]$", items[-1]) and all(_LETTERS_ONLY.search(x) for x in items)
+
+
+_LETTERS_ONLY = regex.compile(r"\p{L}")
 _MENU_SEPARATOR = regex.compile(r"\s*[|•·:：]\s*")
 _SHORT_LATIN = regex.compile(r"[A-Za-z]{1,3}")
 

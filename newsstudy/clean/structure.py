@@ -15,6 +15,7 @@ from newsstudy.clean.features import (
     _Line,
     _make_line,
     _next_text_line,
+    _opens_with_place,
     _overlap,
     _previous_text_line,
     _signals,
@@ -22,7 +23,7 @@ from newsstudy.clean.features import (
     _stems,
     _without_dateline,
 )
-from newsstudy.clean.lexicons import _Lexicons
+from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
 
 
@@ -219,8 +220,15 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
     return (
         line.label in ("dateline", "credit")
         or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
-        or (line.label == "content" and bool(_dateline_match(line.norm, lex)))
+        or (
+            line.label == "content"
+            and (bool(_dateline_match(line.norm, lex)) or _opens_own_dateline(line, lex))
+        )
     )
+
+
+#: Rules of page tools a page prints between its headline and the story (share, print, font rows).
+_TOOL_ROWS = frozenset({"lexicon:nav_menu", "lexicon:nav", "shape:widget"})
 
 
 def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
@@ -237,7 +245,10 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
         if _mostly_dates(line, lex, p):
             return False  # mostly numbers and date words: the publication stamp, not the headline
-        after = _next_text_line(lines, i)
+        k = i + 1  # the next text line past page tools printed under the headline (a print/font row)
+        while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _TOOL_ROWS):
+            k += 1
+        after = lines[k] if k < len(lines) else None
         if _opens_body(after, lex) or _ENDS_WITH_DASH.search(line.norm):
             for j in range(first + 1, i + 1):
                 lines[j].label, lines[j].rule = "headline", "structure:headline_continues"
@@ -246,6 +257,10 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False
         i += 1
     return False
+
+
+#: The rules of a related header alone on its line (it opens a related block).
+_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header"})
 
 
 def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
@@ -259,7 +274,7 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         return stems_cache[i]
 
     for i, line in enumerate(lines):
-        if line.rule == "lexicon:related_header":
+        if line.rule in _HEADER_RULES:
             state = "related"
             continue
         if line.label == "tags" and state == "related":
@@ -284,6 +299,12 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             if score == 0.0 and not _goes_on(line, lex):
                 state = "appended"
                 line.label, line.rule = "appended_article", f"structure:appended_article(overlap={score:.2f})"
+            elif _opens_own_dateline(line, lex):
+                # A story that opens with a dateline of its own after the links is another item: the
+                # lead does not start again with a place and a dash, whatever words the two share.
+                state = "appended"
+                rule = f"structure:appended_dateline(overlap={score:.2f})"
+                line.label, line.rule = "appended_article", rule
             else:
                 state = "body"
                 joined = ",connective" if score == 0.0 else ""
@@ -298,6 +319,26 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             if decided == "related":
                 continue
         lead_idx.append(i)
+
+
+_PREFIX_DASH = regex.compile(r"\s[\-–—]+\s|[\-–—]+\s")
+_PARENTHESISED = regex.compile(r"\([^()]{1,30}\)")
+
+
+def _opens_own_dateline(line: _Line, lex: _Lexicons) -> bool:
+    """Whether a body line opens with a dateline: a dateline pattern, or a known place then only
+    numbers, date words, place or agency words and a short bracketed credit before a dash
+    (``الخليل 22-1-2024 (كنا) - أصيب ...``, ``مصراتة - افتتح ...``)."""
+    m = _PREFIX_DASH.search(line.norm)
+    if m is None or m.start() == 0:
+        return False
+    prefix = _PARENTHESISED.sub(" ", line.norm[: m.start()])
+    words = _key(prefix).split()
+    if not words or len(words) > 6 or not _opens_with_place(_make_line(prefix), lex):
+        return False
+    return all(
+        w.isdigit() or w in lex.date_words or w in lex.place_words or w in lex.agency_words for w in words
+    )
 
 
 def _key_stems(lead_lines: list[frozenset[str]], title_stems: frozenset[str], k: int) -> frozenset[str]:
@@ -524,7 +565,9 @@ def _in_separator_list(lines: list[_Line], i: int, *, min_run: int = 3) -> bool:
 
 
 #: The rules of the document's own opening headline: a line under it is not between body paragraphs.
-_OPENING_HEADLINE_RULES = frozenset({"shape:first_line_headline", "title:matches_title"})
+_OPENING_HEADLINE_RULES = frozenset(
+    {"shape:first_line_headline", "title:matches_title", "title:matches_title_below_chrome"}
+)
 
 
 def _neighbours(lines: list[_Line], i: int, window: int) -> list[int]:
@@ -674,7 +717,7 @@ def _named_subject_first(line: _Line, lex: _Lexicons | None) -> bool:
     return word not in lex.function_words and word[1:] not in lex.function_words and len(word) > 3
 
 
-_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature")
+_SIGNATURES = ("pattern:tweet_signature", "pattern:post_signature", "shape:post_views")
 
 
 def _tweet_text(lines: list[_Line], p: _Params) -> None:
