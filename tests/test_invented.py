@@ -102,11 +102,21 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     assert overall["content_precision"] >= precision and overall["content_recall"] >= 0.99, overall
 
 
-@pytest.mark.parametrize(("split", "f1", "source_type"), [("dev", 0.96, 0.97), ("test", 0.94, 0.79)])
-def test_attribution_scores_on_the_invented_pages_do_not_regress(split, f1, source_type) -> None:
+@pytest.mark.parametrize(
+    ("corpus", "split", "f1", "source_type"),
+    [
+        ("invented", "dev", 0.96, 0.97),
+        ("invented", "test", 0.94, 0.79),
+        ("invented-2", "dev", 0.92, 0.86),
+        ("invented-2", "test", 0.89, 0.79),
+    ],
+)
+def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, f1, source_type) -> None:
     # Before any rule was written on them: F1 dev 0.919, test 0.918; source_type 0.892, 0.795. After the
     # second fresh sample's rules: F1 0.919, 0.938; source_type 0.919, 0.789 (on more attributions found).
     # After the s25 rules written on the dev split: F1 dev 0.977, test 0.951; source_type 0.988, 0.808
     # (test source_type went down to 0.779 on the way, on one more attribution found with a wrong type).
-    overall = evaluation.invented_attribution_scores(split).loc["all"]
+    # Second set, before (its README): F1 dev 0.873, test 0.892; source_type 0.819, 0.800; after the rules
+    # written on its dev outlets: F1 0.930, 0.899; source_type 0.875, 0.803 (test only scored).
+    overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall
