@@ -311,39 +311,15 @@ def _outside_line(
     return None
 
 
-# Words that open a byline before the writer's name (``كتب <name>``, ``بقلم <name>``, ``إعداد وتقديم
-# <name>``), in matching form: a closed class of the trade, the verb or verbal noun of writing, editing,
-# preparing, reporting, translating, photographing. A second one joined by و may follow.
-_BYLINE_OPENERS = frozenset(
-    {
-        "كتب",
-        "كتبت",
-        "بقلم",
-        "اعداد",
-        "تحرير",
-        "تقديم",
-        "متابعه",
-        "ترجمه",
-        "تقرير",
-        "حوار",
-        "تصوير",
-        "اشراف",
-        "رصد",
-        "مراجعه",
-        "تدقيق",
-    }
-)
-
-
 def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     """``كتب محمد عبد الرحمن``, ``إعداد وتقديم <name>``: a byline word, then a name-shaped rest (one to
     five words, no function word, number, reporting verb or comma, no sentence end). ``كتب`` also opens
     sentences (``كتب الوزير في تغريدة أن ...``); those have function words and run longer."""
     words = line.key.split()
-    if not words or words[0] not in _BYLINE_OPENERS:
+    if not words or words[0] not in lex.byline_openers:
         return False
     k = 1
-    while k < len(words) and words[k][0] == "و" and words[k][1:] in _BYLINE_OPENERS:
+    while k < len(words) and words[k][0] == "و" and words[k][1:] in lex.byline_openers:
         k += 1
     rest = words[k:]
     if not 1 <= len(rest) <= p.signature_max_words or _COMMA_ANY.search(line.norm):

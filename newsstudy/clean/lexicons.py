@@ -101,6 +101,7 @@ class _Lexicons:
     caption_shape: tuple[regex.Pattern, ...] = ()
     outlet_nouns: frozenset[str] = frozenset()
     self_description: frozenset[str] = frozenset()
+    byline_openers: frozenset[str] = frozenset()
 
 
 #: How the credit pattern of "a line of agency names only" starts (credit_patterns.txt).
@@ -228,6 +229,7 @@ def _lexicons() -> _Lexicons:
             for pre in ("", "ال", "و", "ف", "وال", "فال")
         ),
         self_description=frozenset(_key(w) for w in _read_list("self_description.txt")),
+        byline_openers=frozenset(_key(w) for w in _read_list("byline_openers.txt")),
     )
 
 
