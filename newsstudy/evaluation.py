@@ -443,14 +443,8 @@ def gold_lines_table() -> pd.DataFrame:
 
     Attribution is scored on it, so its scores do not depend on the cleaning stage.
     """
-    rows = []
-    texts = dict(zip(sample_documents()["doc_id"], sample_documents()["text"], strict=True))
-    for rec in _gold_records("attributions"):
-        counted, heads = set(rec["counted_lines"]), set(rec["headline_lines"])
-        for n, text in enumerate(texts[rec["doc_id"]].split("\n"), start=1):
-            label = "headline" if n in heads else "content" if n in counted else "nav"
-            rows.append((rec["doc_id"], n, label, "gold", text))
-    return pd.DataFrame(rows, columns=["doc_id", "line", "label", "rule", "text"])
+    docs = sample_documents()
+    return _lines_of(_gold_records("attributions"), dict(zip(docs["doc_id"], docs["text"], strict=True)))
 
 
 def gold_attributions() -> pd.DataFrame:
@@ -481,6 +475,8 @@ def _gold_records_of(corpus: str) -> list[dict]:
 
 
 def _lines_of(records: list[dict], texts: dict[str, str]) -> pd.DataFrame:
+    """A ``lines`` table of these gold records' documents, labelled by the gold (counted lines are
+    ``headline``/``content``, the rest ``nav``): attribution is scored on it apart from cleaning."""
     rows = []
     for rec in records:
         counted, heads = set(rec["counted_lines"]), set(rec["headline_lines"])
@@ -501,10 +497,15 @@ def fresh_attribution_scores(*, study=None, corpus: str = FRESH_CORPUS) -> pd.Da
     """
     records = _gold_records_of(corpus)
     docs = documents(r["doc_id"] for r in records)
+    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
+    return _scored_records(records, docs, outlets, study)
+
+
+def _scored_records(records: list[dict], docs: pd.DataFrame, outlets: pd.Series, study) -> pd.DataFrame:
+    """``attribution.score_table`` of the extractor on the gold records' counted lines, per outlet."""
     lines = _lines_of(records, dict(zip(docs["doc_id"], docs["text"], strict=True)))
     found = attribution.extract(lines, study=study)
     gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
-    outlets = pd.Series([r["outlet"] for r in records], index=[r["doc_id"] for r in records])
     return attribution.score_table(found, gold, groups=outlets, study=study)
 
 
@@ -549,11 +550,7 @@ def invented_attribution_scores(
     """:func:`newsstudy.attribution.score_table` on an invented set's counted lines, per outlet."""
     outlets = _invented_outlets(split, corpus)
     records = [r for r in _gold_records_of(corpus) if r["doc_id"] in outlets.index]
-    pages = invented_pages(corpus)
-    lines = _lines_of(records, dict(zip(pages["doc_id"], pages["text"], strict=True)))
-    found = attribution.extract(lines, study=study)
-    gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
-    return attribution.score_table(found, gold, groups=outlets, study=study)
+    return _scored_records(records, invented_pages(corpus), outlets, study)
 
 
 def _show(doc_id: str) -> None:
