@@ -1043,7 +1043,8 @@ def test_every_rule_the_cleaner_can_give_is_explained_in_rules() -> None:
     from pathlib import Path
 
     known = {k.split("(")[0] for k in clean.RULES} | {"structure:repeat_of_line_"}  # _N: a line number
-    named = re.compile(r"\"((?:context|structure|shape|pattern|title|default|lexicon|corpus)[a-z_]*:[a-z_]+)")
+    kinds = "context|structure|shape|pattern|title|default|lexicon|corpus|model"
+    named = re.compile(rf"\"((?:{kinds})[a-z_]*:[a-z_]+)")
     used = {m for f in Path(clean.__file__).parent.glob("*.py") for m in named.findall(f.read_text("utf-8"))}
     assert used and not used - known, sorted(used - known)
 

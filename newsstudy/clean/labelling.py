@@ -12,6 +12,7 @@ from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _re
 from newsstudy.clean.features import _Line, _make_line
 from newsstudy.clean.labels import LINE_COLUMNS
 from newsstudy.clean.lexicons import _lexicons
+from newsstudy.clean.line_model import _line_model
 from newsstudy.clean.line_rules import _doc_cues, _line_rule
 from newsstudy.clean.params import _Corpus, _Params
 from newsstudy.clean.structure import (
@@ -75,6 +76,8 @@ def _label_document(
     _tweet_text(lines, p)
     _social_posts(lines, text, lex, p)
     _duplicates(lines, p)
+    if p.context and p.line_model:
+        _line_model(lines, lex, p)
     return lines
 
 
@@ -124,6 +127,7 @@ def label_lines(
     stem_length: int = 5,
     duplicate_min_words: int = 6,
     evidence: CorpusEvidence | None = None,
+    line_model: bool = True,
 ) -> pd.DataFrame:
     """Label every raw line of every document (ANNOTATION.md section 2).
 
@@ -163,6 +167,9 @@ def label_lines(
         in enough documents of its outlet is ``nav``, a headline-like line that
         is another document's headline ``related``. Without it the other signals
         alone decide.
+    line_model : bool, default True
+        Whether the fitted line model (:mod:`newsstudy.clean.line_model`) has the last word on
+        short lines no rule decided, set next to page furniture (rule ``model:furniture``).
 
     Returns
     -------
@@ -191,6 +198,7 @@ def label_lines(
         neighbour_window=neighbour_window,
         stem_length=stem_length,
         duplicate_min_words=duplicate_min_words,
+        line_model=line_model,
     )
     title_col = line_evidence.headline_column(corpus) if use_title else None
     ids = corpus["doc_id"].astype(str).tolist()

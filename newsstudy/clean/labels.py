@@ -201,6 +201,11 @@ RULES: dict[str, str] = {
     "context:deck(overlap=x.xx)": "headline: a line right under the headline, before the article, "
     "sharing vocabulary with the headline and lead, or headline-like and set right under it with no blank "
     "between (a sub-headline deck)",
+    "model:furniture(content=x.xx)": "the label the fitted line model (data/clean/line_model.json, "
+    "newsstudy.clean.line_model) found most likely for a short line no rule decided, set next to page "
+    "furniture, when it gave content a probability of at most x.xx (its fitted max_content or less): the "
+    "line's shape (words, function-word share, final stop, digits, Latin letters), its place (above or "
+    "below the article, distance to body text) and its neighbours' labels read as furniture",
     "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "
     "least max(min_docs, min_share × the outlet's documents), a higher share for body text "
     "(newsstudy.line_evidence): the outlet's template",

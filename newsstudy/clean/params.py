@@ -37,6 +37,7 @@ class _Params:
     teaser_day_words: int = 15
     # Line signals and context (fitted thresholds in data/clean/line_thresholds.json).
     context: bool = True
+    line_model: bool = True  # the fitted line model's last pass (data/clean/line_model.json)
     good_min_words: int = field(default_factory=lambda: _fitted()["good_min_words"]["value"])
     good_min_density: float = field(default_factory=lambda: _fitted()["good_min_density"]["value"])
     long_min_words: int = field(default_factory=lambda: _fitted()["long_min_words"]["value"])
