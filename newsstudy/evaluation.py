@@ -67,6 +67,10 @@ INVENTED_CORPORA = ("invented", "invented-2")
 #: with ``seed=FRESH2_SEED``): drawn after the first had been used for rules, from the documents in no
 #: gold file at all (the first fresh sample's included), and annotated before any rule change.
 FRESH2_CORPUS = "dev-fresh2"
+#: The ``corpus`` field of the third fresh random attribution sample (:func:`draw_fresh_dev_sample`
+#: with ``seed=FRESH3_SEED``): drawn after the second had been used for rules, from the documents in no
+#: gold file at all (both earlier fresh samples' included), and annotated before any scoring.
+FRESH3_CORPUS = "dev-fresh3"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -140,11 +144,16 @@ def draw_sample() -> pd.DataFrame:
 #: Seed and limits of :func:`draw_fresh_dev_sample`.
 FRESH_SEED = 20261202
 FRESH2_SEED = 20261203
+FRESH3_SEED = 20261204
 FRESH_MAX_CHARS = 4000
 #: The fresh attribution samples in the order they were drawn, with their seeds. Each one excludes the
 #: documents of every gold file but its own and those of the samples drawn after it, so that drawing
 #: any of them again gives the same documents.
-FRESH_SAMPLES: dict[str, int] = {FRESH_CORPUS: FRESH_SEED, FRESH2_CORPUS: FRESH2_SEED}
+FRESH_SAMPLES: dict[str, int] = {
+    FRESH_CORPUS: FRESH_SEED,
+    FRESH2_CORPUS: FRESH2_SEED,
+    FRESH3_CORPUS: FRESH3_SEED,
+}
 
 
 def _gold_doc_ids(*, besides: str | Iterable[str] = FRESH_CORPUS) -> set[str]:
@@ -180,7 +189,7 @@ def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHA
     Reproducible from the corpus files and the gold directory's doc_ids alone: ``python -m
     newsstudy.evaluation fresh [SEED]``. Columns as :func:`draw_sample`. The gold of the sample
     ``seed`` draws (:data:`FRESH_SAMPLES`) and of the samples drawn after it is not excluded; a
-    second sample (``FRESH2_SEED``) therefore excludes the first.
+    second sample (``FRESH2_SEED``) therefore excludes the first, a third (``FRESH3_SEED``) both.
     """
     index = _index()
     by_outlet: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -488,7 +497,7 @@ def _lines_of(records: list[dict], texts: dict[str, str]) -> pd.DataFrame:
 
 def fresh_attribution_scores(*, study=None, corpus: str = FRESH_CORPUS) -> pd.DataFrame:
     """:func:`newsstudy.attribution.score_table` on a fresh development sample (``"dev-fresh"``;
-    ``corpus="dev-fresh2"`` for the second).
+    ``corpus="dev-fresh2"`` for the second, ``"dev-fresh3"`` for the third).
 
     The documents of :func:`draw_fresh_dev_sample`, annotated before any rule was changed
     against them: the honest estimate, within the development outlets, of how the rules do on
@@ -574,7 +583,11 @@ if __name__ == "__main__":
             table = line_scores(part, evidence=with_evidence).round(3).to_string()
             print(f"lines, {part} part{', with corpus evidence' if with_evidence else ''}\n{table}\n")
             print(f"attributions, {part} part\n{attribution_scores(part).round(3).to_string()}\n")
-        for name, corpus in (("fresh dev sample", FRESH_CORPUS), ("second fresh dev sample", FRESH2_CORPUS)):
+        for name, corpus in (
+            ("fresh dev sample", FRESH_CORPUS),
+            ("second fresh dev sample", FRESH2_CORPUS),
+            ("third fresh dev sample", FRESH3_CORPUS),
+        ):
             if _gold_records_of(corpus):
                 table = fresh_attribution_scores(corpus=corpus).round(3).to_string()
                 print(f"attributions, {name}\n{table}\n")
