@@ -20,6 +20,7 @@ BUNDLED = (
     ("tests/fixtures/ant", "*"),
     ("tests/fixtures/invented", "*"),  # the invented benchmarks' pages and READMEs (src/ not needed)
     ("tests/fixtures/invented-2", "*"),
+    ("tests/fixtures/invented-3", "*"),
 )
 
 
