@@ -147,5 +147,5 @@ def test_stored_model_is_what_the_script_fits() -> None:
     spec.loader.exec_module(module)
     stored = json.loads(line_model.MODEL_PATH.read_text(encoding="utf-8"))
     fit = stored["fit"]
-    data, _ = module.build(stored["max_words"], fit["C"], fit["max_lost_share"])
+    data, _ = module.build(stored["max_words"], fit["C"], fit["max_lost_share"], fit["lost_cost"])
     assert data == stored

@@ -1,4 +1,4 @@
-"""A fitted line model: the last word on short ``content`` lines the rules left to the default.
+"""A fitted line model: the last word on short ``content`` lines set next to page furniture.
 
 The rules are written kind by kind, and an outlet nobody has read prints furniture of kinds no rule
 knows. What such a line still shows is its shape and its place: a short line with no final stop,
@@ -7,9 +7,10 @@ furniture on any site. This pass reads those signals (:data:`FEATURES`, computed
 neighbours and the rules' labels around it), weighs them with a multinomial logistic regression
 fitted by ``scripts/fit_line_model.py`` on the **development** gold only, stored as data
 (``data/clean/line_model.json``, with its provenance and its leave-one-outlet-out check), and
-relabels a ``content`` line of at most ``max_words`` words only when the model gives ``content`` a
-probability of at most ``max_content`` (chosen on held-out development outlets so that almost no
-content line is lost). The label it gives is the model's most likely furniture label. The rule
+relabels a short ``content`` line (:func:`candidates`: at most ``max_words`` words, kept by no rule
+or by a shape rule, next to furniture) only when the model gives ``content`` a probability of at
+most ``max_content`` (chosen on held-out development outlets, a content line lost counting three
+furniture lines caught). The label it gives is the model's most likely furniture label. The rule
 column says ``model:furniture(content=x.xx)``: the probability the model left to ``content``.
 
 Pure Python on a few floats per line (no scikit-learn at run time), so the result is the same on
@@ -73,6 +74,21 @@ FEATURES: tuple[str, ...] = (
     "connective",  # its first word opens with و or ف (the text goes on)
     "article_overlap",  # share of its stems found in the article's body lines (0.5 without stems)
     "log_stems",  # log(1 + its stems)
+)
+
+#: The rules that keep a short line as ``content`` without reading it as a sentence: no rule at all, or
+#: a shape between body lines (a subheading, a list item, a question, a wrapped line). On pages of an
+#: unread outlet they also keep furniture set among other furniture, so the model may weigh them too.
+KEEPING_RULES: frozenset[str] = frozenset(
+    {
+        "default:content",
+        "structure:subhead",
+        "structure:among_short_lines",
+        "structure:wrapped_paragraph",
+        "structure:list_item",
+        "structure:question",
+        "structure:introduced_by_colon",
+    }
 )
 
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -186,9 +202,11 @@ def _model() -> LineModel | None:
 
 
 def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -> list[int]:
-    """The lines the model may relabel: short ``content`` lines no rule decided, in a page with an article.
+    """The lines the model may relabel: short ``content`` lines kept by :data:`KEEPING_RULES`, in a page
+    with an article.
 
-    Not a line that opens with a dateline (the rules read it as the story's first line) or uses a
+    A line a shape rule kept (not the default) needs furniture on both sides. Not a line that opens
+    with a dateline (the rules read it as the story's first line) or uses a
     reporting verb (it reports speech, which page furniture never does), and only a line
     with page furniture, by the rules' labels, right above or below it (the nearest text line): a short
     line among body lines, or alone after them, is left to the rules. With no line of body text in the
@@ -198,12 +216,15 @@ def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -
     out = []
     for k, i in enumerate(text):
         line = lines[i]
-        if line.label != "content" or line.rule != "default:content" or line.n_words > max_words:
+        kept = line.label == "content" and line.rule.split("(")[0] in KEEPING_RULES
+        if not kept or line.n_words > max_words:
             continue
         above = lines[text[k - 1]].label if k > 0 else "content"
         below = lines[text[k + 1]].label if k + 1 < len(text) else "content"
         if above == "content" and below == "content":
             continue
+        if line.rule != "default:content" and (above == "content" or below == "content"):
+            continue  # a shape kept between body lines: only when furniture stands on both sides
         if _dateline_match(line.norm, lex) or _signals(line, lex).reporting_cue:
             continue
         out.append(i)
