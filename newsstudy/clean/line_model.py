@@ -106,7 +106,7 @@ def line_features(
     first, last = (anchors[0], anchors[-1]) if anchors else (None, None)
     rank = {i: k for k, i in enumerate(text)}
     anchor_ranks = [rank[i] for i in anchors]
-    stems = {i: _stems(lines[i], lex, p) for i in text}
+    stems = {i: _stems(lines[i], lex, p) for i in {*anchors, *wanted}}
     article = Counter(s for a in anchors for s in stems[a])
     out: dict[int, list[float]] = {}
     for i in wanted:
