@@ -2594,3 +2594,21 @@ def test_verbal_noun_after_adam_is_no_cue():
 def test_participle_of_advised():
     text = "وحذرت منظمة الصحة العالمية في تقرير لها من ارتفاع الحرارة، ناصحة الحجاج بشرب السوائل."
     assert [r[0] for r in rows([text])] == ["وحذرت", "ناصحة"]
+
+
+# s26, development parts (shared dev, both fresh samples, invented dev splits) ------------------------
+
+
+def test_subjectless_coordinated_verb_with_its_colon_goes_on_after_an_an_clause():
+    # an أن inside the colon quotation does not make the next وأضافت: its content: the speaker goes on
+    text = (
+        "وتقول المعلمة سلمى الخطيب مشرفة النشاط: شاركنا بلوحات حاولت أن أجمع فيها الألوان القديمة"
+        " وأضافت: بدأت الرسم منذ الصغر."
+    )
+    out = A.extract(lines_table("d", [text]))
+    assert out["cue"].tolist() == ["وتقول", "وأضافت"]
+    assert out["source_type"].tolist() == ["named_person", "named_person"]
+    # a verb with its own subject before the colon, or an object pronoun, is still content
+    assert rows(["وقال الوزير إن الخطة ناجحة وأن الناس يعرفونه: لا أحد يشك."]) == [
+        ("وقال", "named_person", "unknown", None)
+    ]

@@ -680,6 +680,20 @@ def _opens_colon_speech(norm: str, m: _Cue, send: int) -> bool:
     )
 
 
+def _colon_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None, has_suffix: bool) -> bool:
+    """Whether the verb at ``m`` is a coordinated, subjectless verb with its colon right after it
+    (``... وأضافت: ...``): the speaker goes on with a new stretch of speech, even inside the content of an
+    أن clause that came before (``حاولت أن أمزج ... وأضافت:``), as a scraped colon quotation loses its
+    period."""
+    return (
+        not has_suffix
+        and m.group("verb")[:1] in ("و", "ف")
+        and comp is not None
+        and norm[comp[0]] == ":"
+        and not _tokens(norm, m.end(), comp[0])
+    )
+
+
 def _is_prep_word(word: str, prep: str, lex: _Lexicon) -> bool:
     """Whether ``word`` is the verb's preposition or, for a one-letter one (ب، ل), a word it opens
     (``طالب الوزير بالإفراج``): not a name spelled with that letter (بشار، بان). Read for directives with
@@ -1384,7 +1398,7 @@ def _verb_cue(
         else:
             if form in lex.impersonal and not phrase:
                 return None
-            if _in_that_clause(norm, m.start()):
+            if _in_that_clause(norm, m.start()) and not _colon_continuation(norm, m, comp, has_suffix):
                 return None  # أنهم يرون أن / على أن إسرائيل تعتبر: a verb inside a that-clause is content
             if phrase and not has_suffix and not kind == "inform":
                 return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
