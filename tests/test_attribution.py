@@ -2612,3 +2612,16 @@ def test_subjectless_coordinated_verb_with_its_colon_goes_on_after_an_an_clause(
     assert rows(["وقال الوزير إن الخطة ناجحة وأن الناس يعرفونه: لا أحد يشك."]) == [
         ("وقال", "named_person", "unknown", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقالت ممثلة الصندوق في البلاد، سلمى الخطيب، إن الأسر تحتاج إلى المساعدة.", "named_person"),
+        ("وقال ممثل البنك الدولي في العاصمة إن الوضع خطير.", "named_person"),
+        ("ويقول ممثلو الادعاء إن المتهم نقل الأموال إلى الخارج.", "anonymous_official"),
+        ("وقال ممثلون عن النقابة إن الإضراب مستمر.", "anonymous_official"),
+    ],
+)
+def test_representative_is_a_title_and_its_plurals_members_of_a_body(text, source_type):
+    assert [r[1] for r in rows([text])] == [source_type]
