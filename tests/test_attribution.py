@@ -2625,3 +2625,21 @@ def test_subjectless_coordinated_verb_with_its_colon_goes_on_after_an_an_clause(
 )
 def test_representative_is_a_title_and_its_plurals_members_of_a_body(text, source_type):
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفيما يلي قائمة لأبرز المواعيد الرياضية في هذا الأسبوع:",
+        "وتسعى الجمعية لنشر ثقافة القراءة بين الأطفال في القرى، كما قالت في بيانها.",
+        "واختار المنظمون طائرا ملونا لتوقع نتائج المباريات في البطولة.",
+    ],
+)
+def test_lam_before_a_perfect_spelling_is_a_noun_not_a_cue(text):
+    # ل governs an imperfect (ليؤكد) or a noun: ل + a word spelled like a perfect is the noun
+    assert not [r for r in rows([text]) if r[0].startswith(("ل", "ول"))]
+
+
+def test_lam_of_purpose_before_an_imperfect_is_still_read():
+    assert A._lexicon().cue_words.get("ليؤكد") is not None
+    assert A._lexicon().cue_words.get("لابرز") is None and A._lexicon().cue_words.get("وابرز") is not None
