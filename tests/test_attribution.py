@@ -2643,3 +2643,14 @@ def test_lam_before_a_perfect_spelling_is_a_noun_not_a_cue(text):
 def test_lam_of_purpose_before_an_imperfect_is_still_read():
     assert A._lexicon().cue_words.get("ليؤكد") is not None
     assert A._lexicon().cue_words.get("لابرز") is None and A._lexicon().cue_words.get("وابرز") is not None
+
+
+def test_an_after_la_siyyama_is_a_conjunction_not_reported_content():
+    # لا سيما وأن "especially as": the verb after its clause still has its own (continued) source
+    texts = [
+        "وقال المهندس إن الجسر سيفتتح قريبا.",
+        "وعن موعد افتتاح الجسر لاسيما وأن الأمطار أخرت العمل فيه قال: نحن ملتزمون بالموعد.",
+    ]
+    out = A.extract(lines_table("d", texts))
+    expected = [[1, "وقال", "المهندس"], [2, "قال", "المهندس"]]
+    assert out[["line", "cue", "source_text"]].values.tolist() == expected

@@ -176,6 +176,7 @@ an invented-sentence test, checked for new hits on development-outlet documents)
 - ``ممثل``/``ممثلة`` (a representative) is a title, its plurals (``ممثلو الادعاء``) officials.
 - The ل of purpose governs an imperfect: a perfect is not generated with it, since ل + a perfect's
   spelling is a noun (``لأبرز الأحداث``, ``لنشر``, ``لوصف``).
+- ``لا سيما (و)أن`` ("especially as") is a conjunction: its أن opens no reported content.
 """
 
 from __future__ import annotations

@@ -401,7 +401,13 @@ def _continuation(
 _MAX_SV_OPENING = 4
 
 _MODAL_AN = frozenset(
-    "يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split()
+    [
+        *"يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split(),
+        # لا سيما (و)أن "especially as": a causal conjunction (164 ANT / 114 dev uses of (لا )سيما +
+        # (و)أن, matching form); خاصة and خصوصا are left out: خاصة is also "private" (مصادر خاصة إن)
+        "سيما",
+        "لاسيما",
+    ]
 )
 #: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
 _CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
