@@ -226,17 +226,19 @@ def test_the_fresh_sample_is_drawn_as_documented_from_development_outlets_only(c
 
 def test_attribution_scores_on_the_fresh_development_sample() -> None:
     # Before the rules were changed against it: P 0.847, R 0.772, F1 0.808 (gold README); a regression
-    # floor a little below what the library scores now.
+    # floor a little below what the library scores now. Raised from 0.88/0.88/0.88 by s26 (P, R, F1
+    # 0.911 after the لا سيما وأن conjunction rule; a development part, so the floor may follow it).
     overall = evaluation.fresh_attribution_scores().loc["all"]
-    assert overall["f1"] >= 0.88 and overall["precision"] >= 0.88 and overall["recall"] >= 0.88, overall
+    assert overall["f1"] >= 0.89 and overall["precision"] >= 0.89 and overall["recall"] >= 0.89, overall
     assert overall["source_type"] >= 0.93 and overall["affiliation_entity"] >= 0.79, overall
 
 
 def test_attribution_scores_on_the_second_fresh_development_sample() -> None:
     # Before the rules were changed against it: P 0.800, R 0.744, F1 0.771 (gold README); a regression
-    # floor a little below what the library scores now (0.821, 0.802, 0.812).
+    # floor a little below what the library scores now (0.821, 0.802, 0.812; s26: 0.826, 0.826, 0.826 after
+    # the colon-continuation rule, floors raised from 0.80/0.78/0.79 on this development part).
     overall = evaluation.fresh_attribution_scores(corpus=evaluation.FRESH2_CORPUS).loc["all"]
-    assert overall["f1"] >= 0.79 and overall["precision"] >= 0.80 and overall["recall"] >= 0.78, overall
+    assert overall["f1"] >= 0.81 and overall["precision"] >= 0.81 and overall["recall"] >= 0.81, overall
     assert overall["source_type"] >= 0.95 and overall["affiliation_entity"] >= 0.83, overall
 
 

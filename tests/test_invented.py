@@ -111,7 +111,7 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     [
         ("invented", "dev", 0.96, 0.97),
         ("invented", "test", 0.94, 0.79),
-        ("invented-2", "dev", 0.92, 0.86),
+        ("invented-2", "dev", 0.93, 0.88),
         ("invented-2", "test", 0.89, 0.79),
         ("invented-3", "dev", 0.87, 0.83),
         ("invented-3", "test", 0.87, 0.83),
@@ -123,7 +123,8 @@ def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, 
     # After the s25 rules written on the dev split: F1 dev 0.977, test 0.951; source_type 0.988, 0.808
     # (test source_type went down to 0.779 on the way, on one more attribution found with a wrong type).
     # Second set, before (its README): F1 dev 0.873, test 0.892; source_type 0.819, 0.800; after the rules
-    # written on its dev outlets: F1 0.930, 0.899; source_type 0.875, 0.803 (test only scored). Third set,
-    # before (its README): F1 dev 0.881, test 0.889; source_type 0.843, 0.841.
+    # written on its dev outlets: F1 0.930, 0.899; source_type 0.875, 0.803 (test only scored). s26 (ممثل
+    # as a title): dev F1 0.936, source_type 0.889, its floors raised from 0.92/0.86; test unchanged. Third
+    # set, before (its README): F1 dev 0.881, test 0.889; source_type 0.843, 0.841.
     overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall

@@ -167,6 +167,16 @@ development outlets' samples as checks; each with an invented-sentence test)
 - From the dev split of ``tests/fixtures/invented-2``: the duals of the person and body heads are
   generated (``تحدث مسؤولان``), ``أمانة`` and ``الإحصاء`` are bodies, ``ناصحاً`` a participle, and a word
   after ``عدم`` a verbal noun (``طلب عدم ذكر اسمه``).
+
+s26, the development parts (shared dev part, both fresh samples, the invented dev splits; each rule with
+an invented-sentence test, checked for new hits on development-outlet documents)
+------------------------------------------------------------------------------------------------------
+- A subjectless coordinated verb with its colon right after it (``... وأضافت: ...``) goes on with the
+  speaker even after an أن inside the colon quotation.
+- ``ممثل``/``ممثلة`` (a representative) is a title, its plurals (``ممثلو الادعاء``) officials.
+- The ل of purpose governs an imperfect: a perfect is not generated with it, since ل + a perfect's
+  spelling is a noun (``لأبرز الأحداث``, ``لنشر``, ``لوصف``).
+- ``لا سيما (و)أن`` ("especially as") is a conjunction: its أن opens no reported content.
 """
 
 from __future__ import annotations

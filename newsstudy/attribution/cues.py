@@ -26,16 +26,23 @@ OBJECT_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن")
 
 
 def _cue_words(
-    verb_forms: dict[str, tuple[str, str, bool]], participles: frozenset[str], preps: tuple[str, ...]
+    verb_forms: dict[str, tuple[str, str, bool]],
+    participles: frozenset[str],
+    preps: tuple[str, ...],
+    *,
+    perfects: Collection[str] = frozenset(),
 ) -> dict[str, tuple[str, str, str]]:
     """Every written cue word (with its conjunction, preposition and object-suffix variants) -> its parts.
+
+    The forms in ``perfects`` (perfects that are no imperfect) take و and ف but not the ل of purpose,
+    which governs an imperfect: ل + a perfect's spelling is a noun (لأبرز الأحداث، لنشر، لوصف).
 
     Cues are looked up word by word in this table, which is many times faster than scanning every
     character position of a line with one large regular-expression alternation.
     """
     out: dict[str, tuple[str, str, str]] = {}
     for form in verb_forms:
-        for pre in VERB_PREFIXES:
+        for pre in OTHER_PREFIXES if form in perfects else VERB_PREFIXES:
             for suf in OBJECT_SUFFIXES:
                 out.setdefault(pre + form + suf, ("verb", pre + form, suf))
     for word in participles:

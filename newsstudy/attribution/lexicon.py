@@ -197,6 +197,29 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
     return forms, preps, {f: v for f, v in participles.items() if f not in forms}
 
 
+@cache
+def _perfect_only_forms() -> frozenset[str]:
+    """The generated verb forms that are perfects and no imperfect of any verb (قال، أبرز، ذكرن).
+
+    The cue table writes them without the ل of purpose (:func:`~newsstudy.attribution.cues._cue_words`):
+    that ل governs an imperfect (ليؤكد) or a noun, and ل + a word spelled like a perfect is a noun
+    (لأبرز الأحداث "of the most prominent events", لنشر "to publish", لوصف "to describe").
+    """
+    perfects: set[str] = set()
+    imperfects: set[str] = set()
+    for row in reporting_verbs().itertuples(index=False):
+        presents = [p for p in row.present.split("|") if p != "-"]
+        perfects.update(f.form for f in morphology.perfect_forms(row.past))
+        is_hollow = morphology.hollow(row.lemma)
+        for present in presents:
+            imperfects.update(f.form for f in morphology.imperfect_forms(present))
+            if not row.lemma.endswith("ّ"):
+                perfect, imperfect = morphology.feminine_plural_forms(row.past, present, is_hollow=is_hollow)
+                perfects.add(perfect.form)
+                imperfects.add(imperfect.form)
+    return frozenset(perfects - imperfects)
+
+
 #: Head classes of people whose feminine sound plurals are generated (``مسؤولات``, ``ناشطات``).
 _FEMININE_PLURAL_CLASSES = frozenset({"official", "source", "title"})
 
@@ -251,7 +274,7 @@ def _lexicon() -> _Lexicon:
         titles[form] = gender
         if kind == "honorific" and " " not in form:
             honorifics.add(form)
-    cue_words = _cue_words(verb_forms, participles, preps)
+    cue_words = _cue_words(verb_forms, participles, preps, perfects=_perfect_only_forms())
     for word in _data_lines("not_cues.txt"):
         cue_words.pop(word, None)
     multi_preps = _multi_preps(preps)

@@ -401,7 +401,13 @@ def _continuation(
 _MAX_SV_OPENING = 4
 
 _MODAL_AN = frozenset(
-    "يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split()
+    [
+        *"يجب ينبغي يمكن يجوز لابد بد بعد قبل منذ دون بدون يستطيع تستطيع يريد تريد غير الا رغم برغم".split(),
+        # لا سيما (و)أن "especially as": a causal conjunction (164 ANT / 114 dev uses of (لا )سيما +
+        # (و)أن, matching form); خاصة and خصوصا are left out: خاصة is also "private" (مصادر خاصة إن)
+        "سيما",
+        "لاسيما",
+    ]
 )
 #: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
 _CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
@@ -677,6 +683,20 @@ def _opens_colon_speech(norm: str, m: _Cue, send: int) -> bool:
         comp is not None
         and norm[comp[0]] == ":"
         and len(_tokens(norm, m.end(), comp[0])) <= _MAX_COLON_SUBJECT
+    )
+
+
+def _colon_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None, has_suffix: bool) -> bool:
+    """Whether the verb at ``m`` is a coordinated, subjectless verb with its colon right after it
+    (``... وأضافت: ...``): the speaker goes on with a new stretch of speech, even inside the content of an
+    أن clause that came before (``حاولت أن أمزج ... وأضافت:``), as a scraped colon quotation loses its
+    period."""
+    return (
+        not has_suffix
+        and m.group("verb")[:1] in ("و", "ف")
+        and comp is not None
+        and norm[comp[0]] == ":"
+        and not _tokens(norm, m.end(), comp[0])
     )
 
 
@@ -1384,7 +1404,7 @@ def _verb_cue(
         else:
             if form in lex.impersonal and not phrase:
                 return None
-            if _in_that_clause(norm, m.start()):
+            if _in_that_clause(norm, m.start()) and not _colon_continuation(norm, m, comp, has_suffix):
                 return None  # أنهم يرون أن / على أن إسرائيل تعتبر: a verb inside a that-clause is content
             if phrase and not has_suffix and not kind == "inform":
                 return None  # an explicit subject that is not a source: تشير الاجتماعات إلى أن
