@@ -32,6 +32,11 @@ SHARE = "شارك على: فيسبوك | تويتر | واتساب"
 COPYRIGHT = "© 2025 جميع الحقوق محفوظة"
 
 
+def page(line: str) -> str:
+    """The invented page with ``line`` (line 9) between the share bar and the copyright line."""
+    return "\n".join([MENU, "حصاد متأخر في السهول الشمالية", "", *BODY, "", SHARE, line, COPYRIGHT])
+
+
 def label(text: str, **params) -> pd.DataFrame:
     return clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}), **params)
 
@@ -74,33 +79,21 @@ def test_body_lines_stay_content() -> None:
 
 def test_candidates_are_short_default_lines_next_to_furniture() -> None:
     lex, p = clean._lexicons(), replace(clean._Params(), line_model=False)
-    text = "\n".join(
-        [
-            MENU,
-            "حصاد متأخر في السهول الشمالية",
-            "",
-            *BODY,
-            "",
-            SHARE,
-            "مواقيت الصلاة",  # short, no rule, under the share bar: a candidate
-            COPYRIGHT,
-        ]
-    )
-    lines = clean._label_document(text, None, p)
+    lines = clean._label_document(page("مواقيت الصلاة"), None, p)  # short, no rule: a candidate
     assert [ln.label for ln in lines[3:6]] == ["content"] * 3  # sanity: the rules keep the story
     assert (lines[8].label, lines[8].rule) == ("content", "default:content")
     found = line_model.candidates(lines, lex, p, 25)
     assert 8 in found
     assert 4 not in found  # a body line between body lines is never a candidate
     # The same place, but the line reports speech: never a candidate.
-    lines = clean._label_document(text.replace("مواقيت الصلاة", "وقال مزارع إن الحقول جفت"), None, p)
+    lines = clean._label_document(page("وقال مزارع إن الحقول جفت"), None, p)
     assert lines[8].label == "content" and 8 not in line_model.candidates(lines, lex, p, 25)
 
 
 def test_unknown_furniture_between_furniture_is_relabelled() -> None:
     """A short line no rule knows, between a share bar and a copyright line after the story."""
     for line in ("مواقيت الصلاة", "البث المباشر", "حالة الطقس: 31 درجة"):
-        text = "\n".join([MENU, "حصاد متأخر في السهول الشمالية", "", *BODY, "", SHARE, line, COPYRIGHT])
+        text = page(line)
         row = label(text).iloc[8]
         assert row["label"] not in ("content", "blank") and row["rule"].startswith("model:furniture("), line
         assert label(text, line_model=False).iloc[8]["label"] == "content"  # the rules alone keep it
@@ -114,18 +107,7 @@ def test_no_article_no_relabelling() -> None:
 
 
 def test_relabelled_lines_say_so_and_rebuild() -> None:
-    text = "\n".join(
-        [
-            MENU,
-            "حصاد متأخر في السهول الشمالية",
-            "",
-            *BODY,
-            "",
-            SHARE,
-            "مواقيت الصلاة",
-            COPYRIGHT,
-        ]
-    )
+    text = page("مواقيت الصلاة")
     lines = label(text)
     assert clean.rebuild(lines)["d"] == text
     model_rows = lines[lines["rule"].str.startswith("model:furniture(content=")]
