@@ -1465,3 +1465,50 @@ def test_a_headline_closed_by_a_date_after_the_article_is_related() -> None:
     assert rules_of(page(tail=tail))[-3] == "context:listed_headline_with_date"
     dated = "وأعلنت الوزارة أن المرحلة الأولى من الخطة ستبدأ في الموعد المحدد 02/08/2021"
     assert labels_of(page(tail=("", dated)))[-1] == "content"  # a sentence of the story, not a link
+
+
+# --------------------------------------------------------------------------- bars at the top of a page
+
+
+def _top_page(*top: str) -> str:
+    return "\n".join([*top, "", "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب", "", BODY_1, BODY_2])
+
+
+def test_bars_above_the_headline_are_nav_whatever_their_words() -> None:
+    text = _top_page(
+        "المنصة الإخبارية | Menassa News",
+        "الصفحة الأولى - عالم - مال - ملاعب - فنون - اتصل بنا",
+        "عاجل :: قطار جديد بين مدينتين :: افتتاح جسر على النهر :: تأجيل مباراة القمة",
+        "حلب 18° | إدلب 21° | حماة 20°",
+        "الأبواب ◄ مال ◄ زراعة",
+    )
+    labels = labels_of(text)
+    assert labels[:5] == ["nav"] * 5
+    assert labels[6] == "headline"
+    assert labels[-2:] == ["content", "content"]
+
+
+def test_prayer_times_bar_and_a_name_between_bars_are_nav() -> None:
+    text = _top_page(
+        "أوقات الصلاة - حلب: الفجر 5:02 | الظهر 12:10 | العصر 3:31 | المغرب 5:58",
+        "الفرات - جريدة يومية",
+        "أولى | عالم | مال | ملاعب | فنون",
+    )
+    assert labels_of(text)[:3] == ["nav", "nav", "nav"]
+
+
+def test_top_bar_spares_datelines_credits_and_dashed_headlines() -> None:
+    for line in (
+        "حلب - الفرات - سمير داود",  # a dateline's places, paper and writer set off by dashes
+        "إعداد: سمير داود | صور: هالة سعد | مونتاج: رامي نور",  # a credit line of roles
+        "خاص - الوزير يرد على منتقديه... وهذه خطته! - سمير داود",  # a headline cut by dashes
+    ):
+        assert labels_of("\n".join([line, "", BODY_1, BODY_2]))[0] != "nav", line
+
+
+def test_player_and_reading_time_controls_are_nav() -> None:
+    for control in ("🎧 استمع إلى المقال", "▶ شاهد المقطع (04:10)", "⏱ 5 دقائق قراءة"):
+        labels = labels_of("\n".join(["وزير المالية يعلن خطة جديدة لدعم المزارعين", control, BODY_1, BODY_2]))
+        assert labels[1] == "nav", control
+    # A play arrow without a running time sets off a list item.
+    assert labels_of("\n".join([BODY_1, "► زيادة الدعم للمزارعين", BODY_2]))[1] != "nav"

@@ -59,6 +59,19 @@ RULES: dict[str, str] = {
     "lexicon:nav_menu": "nav: a menu or share bar: three or more items set off by bars or bullets, at least "
     "two and half of them navigation phrases (nav.txt) or short Latin marks (X, FR); or 'breaking'/'latest' "
     "set off by a bar before a headline (a ticker: 'عاجل | <headline>')",
+    "shape:top_bar": "nav: above the page's first line of body text (25 words, or 6 ending with a full "
+    "stop), a bar of items set off by one repeated separator (| • · :: ◄ › > or a spaced dash), whatever "
+    "its words: three or more items of at most eight words (a menu, a ticker; five or more of at most three "
+    "words when the separator is a dash, which also sets off a dateline's places, agencies and writer; none "
+    "ending as a sentence), two short items set off by an arrow (a breadcrumb), or items holding two or "
+    "more readings (degrees, clock times, percentages, ▲▼: a weather, price or prayer-time bar), or a "
+    "bilingual masthead (<name> | <Latin name>); not items that are all '<role>: <name>' (a credit line)",
+    "shape:between_bars": "nav: above the page's first line of body text, a line of at most five words "
+    "set between two bars (shape:top_bar, lexicon:nav_menu, shape:breadcrumb: the site's name between its "
+    "menus), or the page's first text line over two bars (a skip link over the menus)",
+    "shape:player_control": "nav: an audio/video player or reading-time control: a line of at most 12 "
+    "words holding a listen, speaker or timer symbol (🎧 🔊 ⏱), or a play arrow with its running time in "
+    "brackets ('▶ <watch the report> (03:42)'), whatever its words",
     "lexicon:browse_more": "nav: a 'browse more' link of at most six words: (تصفح، شاهد، عرض ...) المزيد "
     "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
