@@ -1512,3 +1512,30 @@ def test_player_and_reading_time_controls_are_nav() -> None:
         assert labels[1] == "nav", control
     # A play arrow without a running time sets off a list item.
     assert labels_of("\n".join([BODY_1, "► زيادة الدعم للمزارعين", BODY_2]))[1] != "nav"
+
+
+def test_place_and_a_name_printed_nowhere_else_is_a_byline_and_the_sites_name_a_dateline() -> None:
+    head = "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب"
+    byline = labels_of("\n".join([head, "حلب - سمير داود", BODY_1, BODY_2]))
+    assert byline[1] == "credit"
+    site = labels_of(
+        "\n".join(["الفرات اليوم", head, "حلب - الفرات اليوم", BODY_1, BODY_2, "© الفرات اليوم 2020"])
+    )
+    assert site[2] == "dateline"
+
+
+def test_a_comment_forms_fields_in_a_row_are_comment_form_not_tags() -> None:
+    text = "\n".join(
+        [
+            "وزير المالية يعلن خطة جديدة لدعم المزارعين",
+            BODY_1,
+            BODY_2,
+            "",
+            "أضف تعليقا: الاسم | البريد الإلكتروني | التعليق",
+        ]
+    )
+    assert labels_of(text)[-1] == "comment_form"
+    tags = "\n".join(
+        ["وزير المالية يعلن خطة جديدة لدعم المزارعين", BODY_1, BODY_2, "", "الزراعة | المالية | الجنوب"]
+    )
+    assert labels_of(tags)[-1] == "tags"

@@ -174,6 +174,11 @@ RULES: dict[str, str] = {
     "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
     "context:place_and_writer": "credit: in the byline's place, '<city> - <writer>': a known place, a dash, "
     "a name of two to four words opened by a given name, no agency word",
+    "context:place_and_unlisted_name": "credit: in the byline's place, '<city> - <who>': a known place, a "
+    "dash, two to four words with no agency word printed nowhere else on the page (a writer or a desk; an "
+    "outlet's own name recurs in its masthead or copyright line and stays a dateline)",
+    "context:form_fields": "comment_form: after the article, a comment form's fields set off by bars: three "
+    "or more items, at least two and half of them comment-form entries (comment_form.txt)",
     "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
     "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "
