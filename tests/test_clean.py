@@ -1539,3 +1539,21 @@ def test_a_comment_forms_fields_in_a_row_are_comment_form_not_tags() -> None:
         ["وزير المالية يعلن خطة جديدة لدعم المزارعين", BODY_1, BODY_2, "", "الزراعة | المالية | الجنوب"]
     )
     assert labels_of(tags)[-1] == "tags"
+
+
+def test_headlines_opened_by_a_running_time_in_a_run_are_a_related_box() -> None:
+    text = "\n".join(
+        [
+            "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب",
+            BODY_1,
+            BODY_2,
+            "",
+            "02:15 | افتتاح سوق جديد للخضار في ريف المدينة",
+            "04:40 | فريق البلدة يفوز بكأس الدوري المحلي",
+        ]
+    )
+    assert labels_of(text)[-2:] == ["related", "related"]
+    # One such line alone is no box (an injected headline, maybe, by the subhead rule).
+    alone = "\n".join([BODY_1, "02:15 | افتتاح سوق جديد للخضار في ريف المدينة", BODY_2])
+    rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [alone]}))["rule"].tolist()
+    assert rules[1] != "context:timed_headline_list"

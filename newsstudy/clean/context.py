@@ -554,11 +554,21 @@ def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params)
     close()
 
 
+# A running time or clock time set off by a bar or dash before a listed headline ("03:10 | <headline>").
+_LEADING_TIME = regex.compile(r"^\W*\d{1,2}:\d{2}(?::\d{2})?\s*[|•·\-–—]\s*(?=\S)")
+
+
+def _after_leading_time(line: _Line) -> _Line | None:
+    """The line without its leading time (``03:10 | <headline>``: a video box's duration), or None."""
+    m = _LEADING_TIME.match(line.norm)
+    return _make_line(line.raw, line.norm[m.end() :]) if m else None
+
+
 def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     """A run of headline-like lines each ending with its own time (``<headline> منذ 3 ساعات``,
-    ``<headline> | 14:05``) is a box of listed headlines (``related``), wherever it stands: an article's
-    sentences do not end with a time one after the other, and a headline of the story is never listed
-    with its stamp among others'."""
+    ``<headline> | 14:05``) or opened by one set off by a bar (``03:10 | <headline>``) is a box of
+    listed headlines (``related``), wherever it stands: an article's sentences do not end with a time
+    one after the other, and a headline of the story is never listed with its stamp among others'."""
     run: list[int] = []
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -568,8 +578,10 @@ def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
         if (
             (label == "content" or label == "related")
             and line.n_words <= p.headline_max_words + 4
-            and _trailing_time(line)
-            and _headline_like(_without_trailing_time(line), lex, p)
+            and (
+                (_trailing_time(line) and _headline_like(_without_trailing_time(line), lex, p))
+                or ((rest := _after_leading_time(line)) is not None and _headline_like(rest, lex, p))
+            )
         ):
             run.append(i)
         elif run:

@@ -149,7 +149,8 @@ RULES: dict[str, str] = {
     "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
     "bars, bullets, slashes, dashes or hashtags, almost no function word, no final stop, no reporting verb",
     "context:timed_headline_list": "related: a run of at least two headline-like lines each ending with a "
-    "time (a relative time such as منذ 3 ساعات, a clock time or a numeric date): a listed-headlines box",
+    "time (a relative time such as منذ 3 ساعات, a clock time or a numeric date), or opened by a clock or "
+    "running time set off by a bar or dash ('03:10 | <headline>'): a listed-headlines box",
     "context:tail_headlines(overlap=x.xx)": "related: after the article's last body-text line, a run of "
     "at least two headline-like lines of five stems or more ending the document's text, none sharing a "
     "quarter of the article's key terms: a list of other stories' headlines whose header was lost",
