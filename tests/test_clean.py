@@ -1465,3 +1465,95 @@ def test_a_headline_closed_by_a_date_after_the_article_is_related() -> None:
     assert rules_of(page(tail=tail))[-3] == "context:listed_headline_with_date"
     dated = "وأعلنت الوزارة أن المرحلة الأولى من الخطة ستبدأ في الموعد المحدد 02/08/2021"
     assert labels_of(page(tail=("", dated)))[-1] == "content"  # a sentence of the story, not a link
+
+
+# --------------------------------------------------------------------------- bars at the top of a page
+
+
+def _top_page(*top: str) -> str:
+    return "\n".join([*top, "", "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب", "", BODY_1, BODY_2])
+
+
+def test_bars_above_the_headline_are_nav_whatever_their_words() -> None:
+    text = _top_page(
+        "المنصة الإخبارية | Menassa News",
+        "الصفحة الأولى - عالم - مال - ملاعب - فنون - اتصل بنا",
+        "عاجل :: قطار جديد بين مدينتين :: افتتاح جسر على النهر :: تأجيل مباراة القمة",
+        "حلب 18° | إدلب 21° | حماة 20°",
+        "الأبواب ◄ مال ◄ زراعة",
+    )
+    labels = labels_of(text)
+    assert labels[:5] == ["nav"] * 5
+    assert labels[6] == "headline"
+    assert labels[-2:] == ["content", "content"]
+
+
+def test_prayer_times_bar_and_a_name_between_bars_are_nav() -> None:
+    text = _top_page(
+        "أوقات الصلاة - حلب: الفجر 5:02 | الظهر 12:10 | العصر 3:31 | المغرب 5:58",
+        "الفرات - جريدة يومية",
+        "أولى | عالم | مال | ملاعب | فنون",
+    )
+    assert labels_of(text)[:3] == ["nav", "nav", "nav"]
+
+
+def test_top_bar_spares_datelines_credits_and_dashed_headlines() -> None:
+    for line in (
+        "حلب - الفرات - سمير داود",  # a dateline's places, paper and writer set off by dashes
+        "إعداد: سمير داود | صور: هالة سعد | مونتاج: رامي نور",  # a credit line of roles
+        "خاص - الوزير يرد على منتقديه... وهذه خطته! - سمير داود",  # a headline cut by dashes
+    ):
+        assert labels_of("\n".join([line, "", BODY_1, BODY_2]))[0] != "nav", line
+
+
+def test_player_and_reading_time_controls_are_nav() -> None:
+    for control in ("🎧 استمع إلى المقال", "▶ شاهد المقطع (04:10)", "⏱ 5 دقائق قراءة"):
+        labels = labels_of("\n".join(["وزير المالية يعلن خطة جديدة لدعم المزارعين", control, BODY_1, BODY_2]))
+        assert labels[1] == "nav", control
+    # A play arrow without a running time sets off a list item.
+    assert labels_of("\n".join([BODY_1, "► زيادة الدعم للمزارعين", BODY_2]))[1] != "nav"
+
+
+def test_place_and_a_name_printed_nowhere_else_is_a_byline_and_the_sites_name_a_dateline() -> None:
+    head = "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب"
+    byline = labels_of("\n".join([head, "حلب - سمير داود", BODY_1, BODY_2]))
+    assert byline[1] == "credit"
+    site = labels_of(
+        "\n".join(["الفرات اليوم", head, "حلب - الفرات اليوم", BODY_1, BODY_2, "© الفرات اليوم 2020"])
+    )
+    assert site[2] == "dateline"
+
+
+def test_a_comment_forms_fields_in_a_row_are_comment_form_not_tags() -> None:
+    text = "\n".join(
+        [
+            "وزير المالية يعلن خطة جديدة لدعم المزارعين",
+            BODY_1,
+            BODY_2,
+            "",
+            "أضف تعليقا: الاسم | البريد الإلكتروني | التعليق",
+        ]
+    )
+    assert labels_of(text)[-1] == "comment_form"
+    tags = "\n".join(
+        ["وزير المالية يعلن خطة جديدة لدعم المزارعين", BODY_1, BODY_2, "", "الزراعة | المالية | الجنوب"]
+    )
+    assert labels_of(tags)[-1] == "tags"
+
+
+def test_headlines_opened_by_a_running_time_in_a_run_are_a_related_box() -> None:
+    text = "\n".join(
+        [
+            "وزير المالية يعلن خطة جديدة لدعم المزارعين في الجنوب",
+            BODY_1,
+            BODY_2,
+            "",
+            "02:15 | افتتاح سوق جديد للخضار في ريف المدينة",
+            "04:40 | فريق البلدة يفوز بكأس الدوري المحلي",
+        ]
+    )
+    assert labels_of(text)[-2:] == ["related", "related"]
+    # One such line alone is no box (an injected headline, maybe, by the subhead rule).
+    alone = "\n".join([BODY_1, "02:15 | افتتاح سوق جديد للخضار في ريف المدينة", BODY_2])
+    rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [alone]}))["rule"].tolist()
+    assert rules[1] != "context:timed_headline_list"

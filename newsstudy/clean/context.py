@@ -283,6 +283,8 @@ def _outside_line(
         return "credit", "context:source_and_date"
     if _stamp_shaped(s, p):
         return "nav", "context:stamp_shape"
+    if not before and _form_fields(line, lex):
+        return "comment_form", "context:form_fields"
     if not before and (_tag_line_shaped(line, s, p) or _HASHTAGS_ONLY.fullmatch(line.raw)):
         return "tags", "context:tag_line"  # (before the signature: a list of items or hashtags is no name)
     if not before and _signature(lines, i, s, lex, p):
@@ -301,6 +303,8 @@ def _outside_line(
         if _opens_with_place(line, lex):
             if _place_and_writer(line, s, lex, p):
                 return "credit", "context:place_and_writer"
+            if _place_and_unlisted_name(lines, i, lex):
+                return "credit", "context:place_and_unlisted_name"
             # "<place>: <agency or paper>", "<place> - <office>": where the story was filed, and by whom.
             return "dateline", "context:place_and_source"
         return "credit", "context:byline"
@@ -382,6 +386,37 @@ def _place_and_writer(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> b
         and words[0] in lex.given_names
         and not any(w in lex.agency_words for w in words)
     )
+
+
+def _place_and_unlisted_name(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
+    """``<city> - <who>`` where ``<who>`` (two to four words, no agency word) is printed nowhere else on
+    the page: a writer or a desk (``<city> - <reporter>``, ``<city> - <coverage team>``). An outlet's own
+    name recurs in its masthead, copyright or credit line (``<city> - <site>`` stays a dateline)."""
+    line = lines[i]
+    parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    if len(parts) != 2:
+        return False
+    who = _key(parts[1])
+    words = who.split()
+    if not 2 <= len(words) <= 4 or any(w in lex.agency_words for w in words):
+        return False
+    pattern = regex.compile(r"(?:^| )" + regex.escape(who) + r"(?: |$)")
+    return not any(pattern.search(other.key) for j, other in enumerate(lines) if j != i and other.key)
+
+
+# Form fields in a row: "<add a comment>: <name> | <e-mail> | <comment> | <send>".
+_FIELD_SEPARATOR = regex.compile(r"\s*[|•·:：/]\s*")
+
+
+def _form_fields(line: _Line, lex: _Lexicons) -> bool:
+    """A comment form's fields set off by bars (``<add a comment>: <name> | <e-mail> | <comment> | ...``):
+    at least three items, at least two and half of them comment-form entries (comment_form.txt); a tag
+    line of the same shape has none."""
+    if "|" not in line.norm and "•" not in line.norm:
+        return False
+    items = [x for x in _FIELD_SEPARATOR.split(line.norm.strip()) if _TOKEN_RE.search(x)]
+    fields = sum(1 for x in items if lex.comment_form.fullmatch(_key(x)))
+    return len(items) >= 3 and fields >= 2 and 2 * fields >= len(items)
 
 
 # Posts of the newsroom, in matching form without the article: who signs a story.
@@ -519,11 +554,21 @@ def _tail_lists(lines: list[_Line], end: int, signals: _SignalCache, p: _Params)
     close()
 
 
+# A running time or clock time set off by a bar or dash before a listed headline ("03:10 | <headline>").
+_LEADING_TIME = regex.compile(r"^\W*\d{1,2}:\d{2}(?::\d{2})?\s*[|•·\-–—]\s*(?=\S)")
+
+
+def _after_leading_time(line: _Line) -> _Line | None:
+    """The line without its leading time (``03:10 | <headline>``: a video box's duration), or None."""
+    m = _LEADING_TIME.match(line.norm)
+    return _make_line(line.raw, line.norm[m.end() :]) if m else None
+
+
 def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     """A run of headline-like lines each ending with its own time (``<headline> منذ 3 ساعات``,
-    ``<headline> | 14:05``) is a box of listed headlines (``related``), wherever it stands: an article's
-    sentences do not end with a time one after the other, and a headline of the story is never listed
-    with its stamp among others'."""
+    ``<headline> | 14:05``) or opened by one set off by a bar (``03:10 | <headline>``) is a box of
+    listed headlines (``related``), wherever it stands: an article's sentences do not end with a time
+    one after the other, and a headline of the story is never listed with its stamp among others'."""
     run: list[int] = []
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
@@ -533,8 +578,10 @@ def _timed_lists(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
         if (
             (label == "content" or label == "related")
             and line.n_words <= p.headline_max_words + 4
-            and _trailing_time(line)
-            and _headline_like(_without_trailing_time(line), lex, p)
+            and (
+                (_trailing_time(line) and _headline_like(_without_trailing_time(line), lex, p))
+                or ((rest := _after_leading_time(line)) is not None and _headline_like(rest, lex, p))
+            )
         ):
             run.append(i)
         elif run:

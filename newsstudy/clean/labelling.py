@@ -13,7 +13,7 @@ from newsstudy.clean.features import _Line, _make_line
 from newsstudy.clean.labels import LINE_COLUMNS
 from newsstudy.clean.lexicons import _lexicons
 from newsstudy.clean.line_model import _line_model
-from newsstudy.clean.line_rules import _doc_cues, _line_rule
+from newsstudy.clean.line_rules import _doc_cues, _line_rule, _top_bars
 from newsstudy.clean.params import _Corpus, _Params
 from newsstudy.clean.structure import (
     _duplicates,
@@ -57,6 +57,7 @@ def _label_document(
             line.label, line.rule = decided
     _login_joiners(lines, lex)
     _form_buttons(lines)
+    _top_bars(lines, p)
     keys = line_evidence.line_keys(text) if corpus is not None else []
     if corpus is not None:
         _recurring_lines(lines, keys, corpus, lex, p)

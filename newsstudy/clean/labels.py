@@ -59,6 +59,19 @@ RULES: dict[str, str] = {
     "lexicon:nav_menu": "nav: a menu or share bar: three or more items set off by bars or bullets, at least "
     "two and half of them navigation phrases (nav.txt) or short Latin marks (X, FR); or 'breaking'/'latest' "
     "set off by a bar before a headline (a ticker: 'عاجل | <headline>')",
+    "shape:top_bar": "nav: above the page's first line of body text (25 words, or 6 ending with a full "
+    "stop), a bar of items set off by one repeated separator (| • · :: ◄ › > or a spaced dash), whatever "
+    "its words: three or more items of at most eight words (a menu, a ticker; five or more of at most three "
+    "words when the separator is a dash, which also sets off a dateline's places, agencies and writer; none "
+    "ending as a sentence), two short items set off by an arrow (a breadcrumb), or items holding two or "
+    "more readings (degrees, clock times, percentages, ▲▼: a weather, price or prayer-time bar), or a "
+    "bilingual masthead (<name> | <Latin name>); not items that are all '<role>: <name>' (a credit line)",
+    "shape:between_bars": "nav: above the page's first line of body text, a line of at most five words "
+    "set between two bars (shape:top_bar, lexicon:nav_menu, shape:breadcrumb: the site's name between its "
+    "menus), or the page's first text line over two bars (a skip link over the menus)",
+    "shape:player_control": "nav: an audio/video player or reading-time control: a line of at most 12 "
+    "words holding a listen, speaker or timer symbol (🎧 🔊 ⏱), or a play arrow with its running time in "
+    "brackets ('▶ <watch the report> (03:42)'), whatever its words",
     "lexicon:browse_more": "nav: a 'browse more' link of at most six words: (تصفح، شاهد، عرض ...) المزيد "
     "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
@@ -136,7 +149,8 @@ RULES: dict[str, str] = {
     "context:tag_line": "tags: after the article, one line of at least three short items set off by commas, "
     "bars, bullets, slashes, dashes or hashtags, almost no function word, no final stop, no reporting verb",
     "context:timed_headline_list": "related: a run of at least two headline-like lines each ending with a "
-    "time (a relative time such as منذ 3 ساعات, a clock time or a numeric date): a listed-headlines box",
+    "time (a relative time such as منذ 3 ساعات, a clock time or a numeric date), or opened by a clock or "
+    "running time set off by a bar or dash ('03:10 | <headline>'): a listed-headlines box",
     "context:tail_headlines(overlap=x.xx)": "related: after the article's last body-text line, a run of "
     "at least two headline-like lines of five stems or more ending the document's text, none sharing a "
     "quarter of the article's key terms: a list of other stories' headlines whose header was lost",
@@ -161,6 +175,11 @@ RULES: dict[str, str] = {
     "sentence end but a colon, each part between dashes at most four words (a byline, '<name> - <outlet>')",
     "context:place_and_writer": "credit: in the byline's place, '<city> - <writer>': a known place, a dash, "
     "a name of two to four words opened by a given name, no agency word",
+    "context:place_and_unlisted_name": "credit: in the byline's place, '<city> - <who>': a known place, a "
+    "dash, two to four words with no agency word printed nowhere else on the page (a writer or a desk; an "
+    "outlet's own name recurs in its masthead or copyright line and stays a dateline)",
+    "context:form_fields": "comment_form: after the article, a comment form's fields set off by bars: three "
+    "or more items, at least two and half of them comment-form entries (comment_form.txt)",
     "context:place_and_source": "dateline: a line of the byline's shape (context:byline) opened by a known "
     "place (places.txt): '<place>: <agency>', '<place> - <office>'",
     "context:source_and_date": "credit: after the article, '<source> - <date>': two parts cut by a dash, one "

@@ -57,6 +57,8 @@ def _line_rule(
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
         return "nav", "lexicon:nav_menu"
+    if _player_control(line.raw, n, p):
+        return "nav", "shape:player_control"
     if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
         return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
@@ -286,3 +288,114 @@ def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bo
         or (cues.boilerplate and n <= p.boilerplate_max_words and lex.boilerplate.search(norm))
         or (cues.comment_form and n <= p.form_max_words and lex.comment_form_long.search(norm))
     )
+
+
+# Separators of a bar at the top of a page (menus, breadcrumbs, tickers, weather and price bars):
+# bars, bullets, arrows, double colons and spaced dashes, on the raw line (matching rewrites arrows).
+# Quotation marks (« ») are no separator: a headline quotes two names.
+_BAR_SEPARATORS = ("|", "◄", "►", "›", "‹", "•", "·", "::", " > ", " - ", " – ", " — ")
+_ARROWS = frozenset("◄►›‹")
+_DASHES = frozenset({" - ", " – ", " — "})
+_FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
+_ITEM_STOP = regex.compile(r"[.!?؟…]\W*$")
+_READING = regex.compile(r"°|[▲▼]|\d{1,2}:\d{2}|\d%")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+# Symbols of a page's audio/video player and reading-time widget (listen, timer, speaker, microphone);
+# a play arrow counts only with a running time in brackets, since ► and ▶ also set off list items.
+_PLAYER_SYMBOL = regex.compile(r"[\U0001F3A7\U0001F50A\U0001F509\U0001F508\U0001F399\u23F1\u23EF\u23F5]")
+_PLAYED_TIME = regex.compile(r"[▶►]\D*[(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)\]]")
+
+
+def _player_control(raw: str, n_words: int, p: _Params) -> bool:
+    """A player or reading-time control (``shape:player_control``): a line of at most
+    ``chrome_max_words`` words holding a listen, speaker or timer symbol, or a play arrow with its
+    running time (``▶ <watch the report> (03:42)``), whatever its words."""
+    return n_words <= p.chrome_max_words and bool(_PLAYER_SYMBOL.search(raw) or _PLAYED_TIME.search(raw))
+
+
+def _bar_items(raw: str) -> tuple[str, list[str]] | None:
+    """The separator a line repeats most and the items it sets off (None if it has none)."""
+    counts = {sep: raw.count(sep) for sep in _BAR_SEPARATORS}
+    sep = max(counts, key=lambda s: (counts[s], len(s)))
+    if not counts[sep]:
+        return None
+    return sep, [x.strip() for x in raw.split(sep) if _WORD.search(x)]
+
+
+def _top_bar_shaped(raw: str, p: _Params) -> bool:
+    """Whether a line reads as a bar of short items set off by one repeated separator, whatever its
+    words: three or more items of at most ``bar_max_item_words`` words (a menu, a ticker of short
+    headlines), or two short items set off by an arrow (a breadcrumb, "now ◄ next"), or two or more
+    items holding readings (degrees, clock times, percentages, ▲▼: weather, prices, prayer times)."""
+    found = _bar_items(raw)
+    if found is None:
+        return False
+    sep, items = found
+    sizes = [sum(1 for w in x.split() if _WORD.search(w)) for x in items]
+    if len(items) < 2 or max(sizes) > p.bar_max_item_words or any(_ITEM_STOP.search(x) for x in items):
+        return False  # (an item ending as a sentence: a headline cut by dashes, not a bar)
+    if sep in _DASHES and (max(sizes) > 3 or len(items) < p.dashed_bar_min_items):
+        return False  # a dash also sets off a dateline's places and writer: a dashed bar is a long menu
+    if sep in _ARROWS and max(sizes) <= 5:
+        return True
+    if all(_LABELLED.search(x) for x in items):
+        return False  # "<role>: <name> | <role>: <name>": a credit line, not a bar
+    if len(items) == 2 and max(sizes) <= 3 and {_script(x) for x in items} == {"arabic", "latin"}:
+        return True  # "<name> | <Latin name>": a bilingual masthead
+    if len(items) >= 3:
+        return True
+    return len(_READING.findall(raw)) >= 2
+
+
+_LABELLED = regex.compile(r"\p{L}\s*:\s")
+_LATIN_WORD = regex.compile(r"[A-Za-z]")
+
+
+def _script(item: str) -> str:
+    if any(c.isdigit() for c in item):
+        return "mixed"  # ("21H18": a time, not a name)
+    arabic, latin = bool(_ARABIC.search(item)), bool(_LATIN_WORD.search(item))
+    return "arabic" if arabic and not latin else "latin" if latin and not arabic else "mixed"
+
+
+_BAR_RULES = frozenset({"shape:top_bar", "lexicon:nav_menu", "shape:breadcrumb"})
+
+
+def _top_bars(lines: list[_Line], p: _Params) -> None:
+    """Bars of short items above the article (``shape:top_bar``): before the page's first line of
+    body text (``long_min_words`` words, or ``good_min_words`` ending with a full stop), any line of
+    the shape of :func:`_top_bar_shaped` that no rule decided is page chrome, so that the headline is
+    looked for below the run of bars."""
+    text = [i for i, line in enumerate(lines) if line.label != "blank"]
+    k = len(text)  # the first text line of the article's body (or the end)
+    for pos, i in enumerate(text):
+        line = lines[i]
+        shaped = _top_bar_shaped(line.raw, p)
+        if not shaped and (
+            line.n_words >= p.long_min_words
+            or (line.n_words >= p.good_min_words and _FINAL_STOP.search(line.raw))
+        ):
+            k = pos
+            break
+        if shaped and line.label == "content" and line.rule == "default:content":
+            line.label, line.rule = "nav", "shape:top_bar"
+
+    # A short line set between two bars (the site's name between its menus), or opening the page over
+    # a run of two, is chrome too.
+    def short(i: int) -> bool:
+        line = lines[i]
+        return (
+            line.label == "content"
+            and line.rule == "default:content"
+            and line.n_words <= p.between_bars_max_words
+        )
+
+    nav = [lines[i].rule in _BAR_RULES for i in text[: k + 2]]
+    for j in range(min(k, len(text))):
+        above = nav[j - 1] if j else False
+        below = nav[j + 1] if j + 1 < len(nav) else False
+        after = nav[j + 2] if j + 2 < len(nav) else False
+        if below and (above or (j == 0 and after)) and short(text[j]):
+            lines[text[j]].label, lines[text[j]].rule = "nav", "shape:between_bars"

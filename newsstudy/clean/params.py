@@ -66,6 +66,9 @@ class _Params:
     about_min_words: int = 6
     scene_caption_max_words: int = 8
     byline_search_lines: int = 6
+    bar_max_item_words: int = 8
+    between_bars_max_words: int = 5
+    dashed_bar_min_items: int = 5
 
 
 @dataclass(frozen=True)
