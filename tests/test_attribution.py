@@ -2572,7 +2572,9 @@ def test_student_takes_no_document_country():
             "وفي حلب، تحدث مسؤولان في مديرية التجارة، شريطة عدم الكشف عن هويتيهما، عن نقص في الطحين.",
             "anonymous_official",
         ),
-        ("وقال مصدران في الوزارة إن الاتفاق قريب.", "anonymous_source"),
+        # a source in a state's body is one of its unnamed members (s26b: ANNOTATION §3)
+        ("وقال مصدران في الوزارة إن الاتفاق قريب.", "anonymous_official"),
+        ("وأوضح مصدران مطلعان أن الاتفاق قريب.", "anonymous_source"),
         ("أعلنت أمانة منطقة الرياض أنها أزالت 340 محلا مخالفا.", "institution"),
     ],
 )
@@ -2654,3 +2656,22 @@ def test_an_after_la_siyyama_is_a_conjunction_not_reported_content():
     out = A.extract(lines_table("d", texts))
     expected = [[1, "وقال", "المهندس"], [2, "قال", "المهندس"]]
     assert out[["line", "cue", "source_text"]].values.tolist() == expected
+
+
+# s26b, development parts (dev-fresh3 added) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وأوضح مصدر مسؤول بوزارة النقل أن الطريق سيفتح غدا.", "anonymous_official"),
+        ("وأفادت مصادر في البلدية بأن المياه ستعود مساء.", "anonymous_official"),
+        ("وقال مصدر من الحكومة إن الرواتب ستصرف.", "anonymous_official"),
+        ("وقال مصدر داخل الشرطة إن التحقيق جار.", "anonymous_official"),
+        # close to a body is not in it; a body that is no state's office keeps the plain source
+        ("وقالت مصادر مقربة من الحكومة إن الرواتب ستصرف.", "anonymous_source"),
+        ("وقال مصدر في نادي الشباب إن المدرب باق.", "anonymous_source"),
+    ],
+)
+def test_source_inside_a_state_body_is_an_anonymous_official(text, source_type):
+    assert [r[1] for r in rows([text])] == [source_type]
