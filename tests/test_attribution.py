@@ -2675,3 +2675,19 @@ def test_an_after_la_siyyama_is_a_conjunction_not_reported_content():
 )
 def test_source_inside_a_state_body_is_an_anonymous_official(text, source_type):
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_definite_nameless_head_ends_before_an_indefinite_object():
+    # a definite source noun, body or document takes no genitive: the bare noun after it is the object;
+    # and a repeated anaphor (المصدر ... المصدر) keeps the type the first one resolved to
+    texts = [
+        "وصرح مصدر في وزارة المياه بأن الضخ توقف ليلا.",
+        "وأوضح المصدر أن الفرق تعمل منذ الصباح.",
+        "كما أكد المصدر أهمية ترشيد الاستهلاك خلال أيام الصيانة.",
+        "وطالب المصدر، السكان بالإبلاغ عن أي تسرب.",
+    ]
+    out = A.extract(lines_table("d", texts))
+    assert out["source_text"].tolist()[1:] == ["المصدر"] * 3
+    assert set(out["source_type"]) == {"anonymous_official"}
+    # a title that takes a name keeps it
+    assert rows(["وأكد الوزير سامر خليل أهمية التجربة."])[0][1] == "named_person"
