@@ -2691,3 +2691,14 @@ def test_definite_nameless_head_ends_before_an_indefinite_object():
     assert set(out["source_type"]) == {"anonymous_official"}
     # a title that takes a name keeps it
     assert rows(["وأكد الوزير سامر خليل أهمية التجربة."])[0][1] == "named_person"
+
+
+def test_a_state_named_by_its_title_is_an_institution_of_that_state():
+    # السلطنة alone names Oman; المملكة takes the country its phrase names (or the document's)
+    texts = ["وأدانت السلطنة أمس الاعتداء على قافلة الإغاثة.", "وأعربت المملكة الأردنية الهاشمية عن قلقها."]
+    out = A.extract(lines_table("d", texts))
+    assert out[["cue", "source_type", "affiliation_entity"]].values.tolist() == [
+        ["وأدانت", "institution", "OM"],
+        ["وأعربت", "institution", "JO"],
+    ]
+    assert out["source_text"].iloc[0] == "السلطنة"

@@ -332,6 +332,14 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return issuer
             return _Source(text, "document", aff or "unknown", None, gender, "document")
         if cls == "institution":
+            if (
+                aff is None
+                and _is_definite(first)
+                and not (len(words) > 1 and _is_definite(words[1]) and words[1].endswith(("ي", "يه")))
+            ):
+                # السلطنة alone: a state named by its title, unique in Arabic news to one state (not
+                # with an adjective of its own: السلطنة العثمانية)
+                aff = _UNIQUE_STATE_TITLES.get(_bare(first, lex)[-1])
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
@@ -373,6 +381,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     return None
 
+
+#: State titles (heads.tsv) that, alone, name one state: السلطنة is Oman (المملكة, several kingdoms, takes
+#: the document's or outlet's country as any state office does).
+_UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
 
 #: Prepositions placing a source inside a body (مصدر في الوزارة، مصدر داخل الحكومة، مصادر لدى الشرطة).
 _INSIDE = frozenset({"في", "داخل", "لدي"})

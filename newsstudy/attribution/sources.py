@@ -487,6 +487,8 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             break
         if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
             continue
+        if any(c in _STATE_TITLES for c in _bare(words[0], lex)):
+            continue  # لندن، المملكة المتحدة (CNN) - قال: a state's title before a verb is mostly a place
         src = _classify(words, lex)
         if src is not None:
             return src, (toks[k].start, toks[-1].end)
@@ -501,6 +503,9 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
                 return src, (toks[0].start, toks[-1].end)
     return None
 
+
+#: State titles among the institution heads (السلطنة، المملكة): subjects after their verb only.
+_STATE_TITLES = frozenset({"سلطنه", "مملكه"})
 
 _MAX_AMMA_TOKENS = 16
 
