@@ -2702,3 +2702,12 @@ def test_a_state_named_by_its_title_is_an_institution_of_that_state():
         ["وأعربت", "institution", "JO"],
     ]
     assert out["source_text"].iloc[0] == "السلطنة"
+
+
+def test_a_later_an_does_not_take_a_nameless_heads_object_into_its_subject():
+    text = "وأكدت الهيئة اعتماد معايير جديدة للبناء، مضيفة أن التطبيق يبدأ الشهر المقبل."
+    out = A.extract(lines_table("d", [text]))
+    assert out["cue"].tolist() == ["وأكدت", "مضيفة"] and out["source_text"].iloc[0] == "الهيئة"
+    # the verb's own preposition after the head stays out of the cut: لفت التقرير إلى …
+    out = A.extract(lines_table("d", ["ولفت التقرير إلى نقص واضح في العمال بالموانئ."]))
+    assert out["source_text"].tolist() == ["التقرير"]

@@ -1357,6 +1357,10 @@ def _verb_cue(
         # أكد الوزير ... حرص: the noun object is no subject (after كما only a nameless head's object:
         # كما أكد المصدر ضرورة ...)
         phrase = _subject_before_object(phrase, lex, nameless_only=after_kama)
+    elif kind == "speech" and comp is not None and not post_posed:
+        # أكدت الوزارة اتخاذ إجراءات …، مؤكدة أن: a later أن does not make a nameless head's object its
+        # subject
+        phrase = _subject_before_object(phrase, lex, nameless_only=True)
     words = [t.text for t in phrase]
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
@@ -1513,9 +1517,11 @@ def _subject_before_object(phrase: list[_Tok], lex: _Lexicon, *, nameless_only: 
             and not lex.adjective_re.fullmatch(w)  # مصادر عسكرية يمنية
         ):
             return phrase[:i]
+        if nameless and (w in _PREPOSITIONS or w in _MODIFIER_OPENERS or w in ("الي", "علي")):
+            return phrase  # المصدر في الوزارة، لفت التقرير إلى: a modifier, or the verb's own preposition
         if nameless and not _is_definite(w):
-            if w in _PREPOSITIONS or w in _MODIFIER_OPENERS or w[:1] in ("و", "ب", "ل", "ك", "ف"):
-                return phrase  # المصدر في الوزارة، الوزارة وشركاؤها: a modifier or a coordinated subject
+            if w[:1] in ("و", "ب", "ل", "ك", "ف"):
+                return phrase  # المصدر بالوزارة، الوزارة وشركاؤها: a modifier or a coordinated subject
             if w in _FILLER_SAME or w in _FILLER_WORDS or phrase[i - 1].stop_after:
                 return phrase
             return phrase[:i]
