@@ -245,7 +245,9 @@ def test_attribution_scores_on_the_second_fresh_development_sample() -> None:
 def test_attribution_scores_on_the_third_fresh_development_sample() -> None:
     # Scored once, after its gold was committed and before any rule was changed against it: P 0.793,
     # R 0.667, F1 0.724, source_type 0.500, affiliation_entity 0.500 (gold README); a regression floor
-    # at the before-scores rounded down, minus 0.01.
+    # at the before-scores rounded down, minus 0.01. s26b (rules changed against this development part:
+    # sources in a state body, nameless-head objects, state titles): P 0.800, R 0.696, F1 0.744,
+    # source_type 0.771, affiliation_entity 0.667; floors raised from 0.78/0.65/0.71 and 0.49/0.49.
     overall = evaluation.fresh_attribution_scores(corpus=evaluation.FRESH3_CORPUS).loc["all"]
-    assert overall["f1"] >= 0.71 and overall["precision"] >= 0.78 and overall["recall"] >= 0.65, overall
-    assert overall["source_type"] >= 0.49 and overall["affiliation_entity"] >= 0.49, overall
+    assert overall["f1"] >= 0.73 and overall["precision"] >= 0.79 and overall["recall"] >= 0.68, overall
+    assert overall["source_type"] >= 0.76 and overall["affiliation_entity"] >= 0.65, overall

@@ -315,8 +315,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
-            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]):
-                # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official
+            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]) or _inside_state_body(words, lex):
+                # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official;
+                # so does a source in (في، داخل، لدى، ب) a state's office or body (مصدر بوزارة المالية،
+                # مصادر في البلدية): an unnamed member of a body (ANNOTATION §3)
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
                 # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
@@ -330,6 +332,14 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return issuer
             return _Source(text, "document", aff or "unknown", None, gender, "document")
         if cls == "institution":
+            if (
+                aff is None
+                and _is_definite(first)
+                and not (len(words) > 1 and _is_definite(words[1]) and words[1].endswith(("ي", "يه")))
+            ):
+                # السلطنة alone: a state named by its title, unique in Arabic news to one state (not
+                # with an adjective of its own: السلطنة العثمانية)
+                aff = _UNIQUE_STATE_TITLES.get(_bare(first, lex)[-1])
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
@@ -370,6 +380,33 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     return None
+
+
+#: State titles (heads.tsv) that, alone, name one state: السلطنة is Oman (المملكة, several kingdoms, takes
+#: the document's or outlet's country as any state office does).
+_UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
+
+#: Prepositions placing a source inside a body (مصدر في الوزارة، مصدر داخل الحكومة، مصادر لدى الشرطة).
+_INSIDE = frozenset({"في", "داخل", "لدي"})
+#: Words after a source noun that make it the body's neighbour, not its member (مصدر مقرب من الحكومة).
+_NEAR = frozenset({"مقرب", "مقربه", "قريب", "قريبه", "مقربون", "مقربين", "قريبون", "قريبين"})
+
+
+def _inside_state_body(words: list[str], lex: _Lexicon) -> bool:
+    """Whether a source noun's phrase places it inside a state's office or body (``state_offices.txt``)
+    within its first words: ``مصدر في وزارة الطاقة``, ``مصدر مسؤول بوزارة المالية``, ``مصادر من الحكومة``
+    (من right after the noun only: ``مصدر مقرب من الحكومة`` is close to it, not in it)."""
+    offices = lex.state_offices
+    for i in range(1, min(len(words), 4)):
+        if words[i - 1] in _NEAR:
+            return False
+        w = words[i]
+        if w in _INSIDE or (w == "من" and i == 1):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            return any(c in offices for c in _bare(nxt, lex))
+        if w.startswith("ب") and len(w) > 3:
+            return any(c in offices for c in _bare(w, lex)[1:])
+    return False
 
 
 #: Words saying that an unnamed source holds an office (منصب، منصبا، مناصب): an official.

@@ -261,12 +261,25 @@ def _people(state: _State, lex: _Lexicon) -> dict[str, str]:
     return state.people
 
 
+def _repeated_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> None:
+    """``المصدر`` again after an ``المصدر`` that took an official's type from its antecedent (``مصدر في
+    الوزارة ... المصدر ... المصدر``): the repeated anaphor is the same official (its type only; the
+    entity is resolved as for any anaphor)."""
+    if len(words) != 1 or not _is_definite(words[0]) or src.source_type != "anonymous_source":
+        return
+    form = _head_form(words[0], lex)
+    earlier = state.by_head.get(form) if form is not None else None
+    if earlier is not None and earlier.text == src.text and earlier.source_type == "anonymous_official":
+        src.source_type = "anonymous_official"
+
+
 def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _State) -> _Source:
     """``المسؤول``/``المصادر``/``الصحيفة`` with no other information: take what the document already said."""
     same = _same_as_last(words, state)
     if same is not None:
         src.source_type, src.affiliation, src.outlet = same.source_type, same.affiliation, same.outlet
         return src
+    _repeated_anaphor(src, words, lex, state)
     earlier = _earlier_mention(src, words, lex, state) or _generic_mention(src, words, lex, state)
     if earlier is not None:
         # the type only ever becomes more specific: المسؤول في حركة حماس أسامة حمدان stays named

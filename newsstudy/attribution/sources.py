@@ -487,6 +487,8 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             break
         if _head(words[0], lex) is None and _outlet_at(words, lex) is None:
             continue
+        if any(c in _STATE_TITLES for c in _bare(words[0], lex)):
+            continue  # لندن، المملكة المتحدة (CNN) - قال: a state's title before a verb is mostly a place
         src = _classify(words, lex)
         if src is not None:
             return src, (toks[k].start, toks[-1].end)
@@ -501,6 +503,9 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
                 return src, (toks[0].start, toks[-1].end)
     return None
 
+
+#: State titles among the institution heads (السلطنة، المملكة): subjects after their verb only.
+_STATE_TITLES = frozenset({"سلطنه", "مملكه"})
 
 _MAX_AMMA_TOKENS = 16
 
@@ -1348,8 +1353,14 @@ def _verb_cue(
     if kind == "noun" and lemma in _directive_lemmas():
         phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
-    if kind == "speech" and comp is None and not after_kama and not post_posed:
-        phrase = _subject_before_object(phrase, lex)  # أكد الوزير ... حرص: the noun object is no subject
+    if kind == "speech" and comp is None and not post_posed:
+        # أكد الوزير ... حرص: the noun object is no subject (after كما only a nameless head's object:
+        # كما أكد المصدر ضرورة ...)
+        phrase = _subject_before_object(phrase, lex, nameless_only=after_kama)
+    elif kind == "speech" and comp is not None and not post_posed:
+        # أكدت الوزارة اتخاذ إجراءات …، مؤكدة أن: a later أن does not make a nameless head's object its
+        # subject
+        phrase = _subject_before_object(phrase, lex, nameless_only=True)
     words = [t.text for t in phrase]
     named = _name_before_role(phrase, region, stop, lex)
     if kind == "inform" and comp is None:
@@ -1487,19 +1498,50 @@ def _speaker_opens(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
     return bool(nxt) and not nxt[0].stop_before and _speaker_word(nxt[0].text, lex)
 
 
-def _subject_before_object(phrase: list[_Tok], lex: _Lexicon) -> list[_Tok]:
+def _subject_before_object(phrase: list[_Tok], lex: _Lexicon, *, nameless_only: bool = False) -> list[_Tok]:
     """The subject of a speech verb with a noun object: the phrase up to its first indefinite common noun
     that does not follow a head noun in construct (``مصادر عسكرية | مقتل قيادي``, ``وزير الدفاع ... ليبرمان
-    | اعتراض``; ``رئيسة وزراء بريطانيا`` stays whole)."""
+    | اعتراض``; ``رئيسة وزراء بريطانيا`` stays whole).
+
+    A definite head takes no genitive and agrees with its adjectives in definiteness, so after a
+    definite head that names no one (a source noun, a body, a document: ``المصدر``, ``الوزارة``,
+    ``التقرير``) and its definite adjectives, the first bare indefinite word opens the object
+    (``أكد المصدر | ضرورة ...``), whether or not it is a listed common noun."""
+    nameless = _is_definite(phrase[0].text) and _nameless_head(phrase[0].text, lex) if phrase else False
     for i in range(1, len(phrase)):
         w = phrase[i].text
         if (
-            w in lex.common_nouns
+            not nameless_only
+            and w in lex.common_nouns
             and _head(phrase[i - 1].text, lex) is None
             and not lex.adjective_re.fullmatch(w)  # مصادر عسكرية يمنية
         ):
             return phrase[:i]
+        if nameless and (w in _PREPOSITIONS or w in _MODIFIER_OPENERS or w in ("الي", "علي")):
+            return phrase  # المصدر في الوزارة، لفت التقرير إلى: a modifier, or the verb's own preposition
+        if nameless and not _is_definite(w):
+            if w[:1] in ("و", "ب", "ل", "ك", "ف"):
+                return phrase  # المصدر بالوزارة، الوزارة وشركاؤها: a modifier or a coordinated subject
+            if w in _FILLER_SAME or w in _FILLER_WORDS or phrase[i - 1].stop_after:
+                return phrase
+            return phrase[:i]
     return phrase
+
+
+#: Head classes whose definite noun never takes a personal name after it (``المصدر``, ``الوزارة``).
+_NAMELESS_CLASSES = frozenset({"institution", "document"})
+
+
+def _nameless_head(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is a head noun that takes no name after it: a body, a document, or the source
+    nouns themselves (مصدر، مصادر; a named source is no source: ``الباحث سامر`` is a role and a name)."""
+    head = _head(word, lex)
+    if head is None:
+        return False
+    return head[0] in _NAMELESS_CLASSES or (head[0] == "source" and _bare(word, lex)[-1] in _SOURCE_NOUNS)
+
+
+_SOURCE_NOUNS = frozenset({"مصدر", "مصادر"})
 
 
 #: A preposition with an object pronoun right after a verb (``يقول عنها المدرب``, ``قال له الوزير``): a
