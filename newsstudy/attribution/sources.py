@@ -1355,10 +1355,10 @@ def _verb_cue(
     phrase = _apposition(phrase, region, stop, lex)
     if kind == "speech" and comp is None and not post_posed:
         # أكد الوزير ... حرص: the noun object is no subject (after كما only a nameless head's object:
-        # كما أكد المصدر ضرورة ...)
+        # كما أكد المصدر أهمية ...)
         phrase = _subject_before_object(phrase, lex, nameless_only=after_kama)
     elif kind == "speech" and comp is not None and not post_posed:
-        # أكدت الوزارة اتخاذ إجراءات …، مؤكدة أن: a later أن does not make a nameless head's object its
+        # أعلنت الهيئة بدء حملة …، مضيفة أن: a later أن does not make a nameless head's object its
         # subject
         phrase = _subject_before_object(phrase, lex, nameless_only=True)
     words = [t.text for t in phrase]
