@@ -21,6 +21,7 @@ BUNDLED = (
     ("tests/fixtures/invented", "*"),  # the invented benchmarks' pages and READMEs (src/ not needed)
     ("tests/fixtures/invented-2", "*"),
     ("tests/fixtures/invented-3", "*"),
+    ("tests/fixtures/invented-4", "*"),
 )
 
 
