@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _is_stamp, _Line
+from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _TOKEN, _is_stamp, _Line
 from newsstudy.clean.lexicons import _LETTERS, _key, _Lexicons, _only_agency_words
 from newsstudy.clean.params import _Params
 
@@ -299,7 +299,6 @@ _DASHES = frozenset({" - ", " – ", " — "})
 _FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _ITEM_STOP = regex.compile(r"[.!?؟…]\W*$")
 _READING = regex.compile(r"°|[▲▼]|\d{1,2}:\d{2}|\d%")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 # Symbols of a page's audio/video player and reading-time widget (listen, timer, speaker, microphone);
@@ -321,7 +320,7 @@ def _bar_items(raw: str) -> tuple[str, list[str]] | None:
     sep = max(counts, key=lambda s: (counts[s], len(s)))
     if not counts[sep]:
         return None
-    return sep, [x.strip() for x in raw.split(sep) if _WORD.search(x)]
+    return sep, [x.strip() for x in raw.split(sep) if _TOKEN.search(x)]
 
 
 def _top_bar_shaped(raw: str, p: _Params) -> bool:
@@ -333,7 +332,7 @@ def _top_bar_shaped(raw: str, p: _Params) -> bool:
     if found is None:
         return False
     sep, items = found
-    sizes = [sum(1 for w in x.split() if _WORD.search(w)) for x in items]
+    sizes = [sum(1 for w in x.split() if _TOKEN.search(w)) for x in items]
     if len(items) < 2 or max(sizes) > p.bar_max_item_words or any(_ITEM_STOP.search(x) for x in items):
         return False  # (an item ending as a sentence: a headline cut by dashes, not a bar)
     if sep in _DASHES and (max(sizes) > 3 or len(items) < p.dashed_bar_min_items):
