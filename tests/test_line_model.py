@@ -56,6 +56,7 @@ def test_stored_model_matches_the_feature_list() -> None:
         evaluation.SAMPLE_CORPUS,
         evaluation.SUPPLEMENT_CORPUS,
         evaluation.FRESH_CORPUS,
+        evaluation.AUDIT_CORPUS,
         *evaluation.INVENTED_CORPORA,
     }
 
