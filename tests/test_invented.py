@@ -1,7 +1,8 @@
 """The invented benchmarks: pages of fictitious outlets in the shapes of modern Arabic news sites.
 
 Written by the team (``tests/fixtures/invented/README.md``, ``tests/fixtures/invented-2/README.md``,
-``tests/fixtures/invented-3/README.md``, ``tests/fixtures/invented-4/README.md``),
+``tests/fixtures/invented-3/README.md``, ``tests/fixtures/invented-4/README.md``,
+``tests/fixtures/invented-5/README.md``),
 so they need no shared corpus and never skip. Each set's outlets are split by
 :func:`newsstudy.evaluation.split_of` like the shared-corpora sample: rules may be developed on the
 ``dev`` outlets; the ``test`` outlets are only scored. The floors are regression floors a little
