@@ -22,6 +22,7 @@ BUNDLED = (
     ("tests/fixtures/invented-2", "*"),
     ("tests/fixtures/invented-3", "*"),
     ("tests/fixtures/invented-4", "*"),
+    ("tests/fixtures/invented-5", "*"),
 )
 
 

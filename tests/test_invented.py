@@ -1,7 +1,8 @@
 """The invented benchmarks: pages of fictitious outlets in the shapes of modern Arabic news sites.
 
 Written by the team (``tests/fixtures/invented/README.md``, ``tests/fixtures/invented-2/README.md``,
-``tests/fixtures/invented-3/README.md``, ``tests/fixtures/invented-4/README.md``),
+``tests/fixtures/invented-3/README.md``, ``tests/fixtures/invented-4/README.md``,
+``tests/fixtures/invented-5/README.md``),
 so they need no shared corpus and never skip. Each set's outlets are split by
 :func:`newsstudy.evaluation.split_of` like the shared-corpora sample: rules may be developed on the
 ``dev`` outlets; the ``test`` outlets are only scored. The floors are regression floors a little
@@ -91,6 +92,8 @@ def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) ->
         ("invented-3", "test", 0.61, 0.51, 0.55),
         ("invented-4", "dev", 0.66, 0.54, 0.57),
         ("invented-4", "test", 0.66, 0.51, 0.63),
+        ("invented-5", "dev", 0.60, 0.40, 0.52),
+        ("invented-5", "test", 0.70, 0.62, 0.53),
     ],
 )
 def test_line_scores_on_the_invented_pages_do_not_regress(
@@ -103,7 +106,8 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # 0.868 / 0.699 / 0.844, test 0.795 / 0.647 / 0.719; after the rules written on its dev outlets: dev
     # 1.000 / 1.000 / 1.000, test 0.813 / 0.653 / 0.736 (test only scored). Third set, before (its README):
     # dev 0.633 / 0.469 / 0.569, test 0.625 / 0.520 / 0.568. Fourth set, before (its README): dev 0.673 /
-    # 0.558 / 0.586, test 0.677 / 0.525 / 0.643. Floors just under these.
+    # 0.558 / 0.586, test 0.677 / 0.525 / 0.643. Fifth set, before (its README): dev 0.619 / 0.419 /
+    # 0.530, test 0.711 / 0.639 / 0.546. Floors just under these.
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
     assert overall["content_precision"] >= precision and overall["content_recall"] >= 0.99, overall
@@ -120,6 +124,8 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
         ("invented-3", "test", 0.87, 0.83),
         ("invented-4", "dev", 0.83, 0.87),
         ("invented-4", "test", 0.86, 0.87),
+        ("invented-5", "dev", 0.87, 0.81),
+        ("invented-5", "test", 0.81, 0.86),
     ],
 )
 def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, f1, source_type) -> None:
@@ -131,6 +137,7 @@ def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, 
     # written on its dev outlets: F1 0.930, 0.899; source_type 0.875, 0.803 (test only scored). s26 (ممثل
     # as a title): dev F1 0.936, source_type 0.889, its floors raised from 0.92/0.86; test unchanged. Third
     # set, before (its README): F1 dev 0.881, test 0.889; source_type 0.843, 0.841. Fourth set, before (its
-    # README): F1 dev 0.844, test 0.874; source_type 0.889, 0.889.
+    # README): F1 dev 0.844, test 0.874; source_type 0.889, 0.889. Fifth set, before (its README): F1 dev
+    # 0.885, test 0.827; source_type 0.827, 0.877.
     overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall
