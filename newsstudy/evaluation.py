@@ -71,6 +71,12 @@ FRESH2_CORPUS = "dev-fresh2"
 #: with ``seed=FRESH3_SEED``): drawn after the second had been used for rules, from the documents in no
 #: gold file at all (both earlier fresh samples' included), and annotated before any scoring.
 FRESH3_CORPUS = "dev-fresh3"
+#: The ``corpus`` field of the line-model audit sample (``scripts/draw_audit_sample.py``): whole
+#: development-outlet documents in which the line model may relabel a line, annotated by hand
+#: without the library's labels, so that its fit and its held-out check see real pages' short lines
+#: (verses, subheadings, bylines) and not the random sample's few. Drawn after every fresh sample:
+#: no earlier draw excludes its documents. Never a test outlet's document.
+AUDIT_CORPUS = "dev-audit"
 DEV_CORPUS = CORPORA / "arabic-news-dev.jsonl.gz"
 ANT_CORPUS = CORPORA / "ant-multisource-v2.1.jsonl.gz"
 
@@ -172,10 +178,11 @@ def _gold_doc_ids(*, besides: str | Iterable[str] = FRESH_CORPUS) -> set[str]:
 
 
 def _later_samples(seed: int) -> list[str]:
-    """The fresh-sample corpora whose gold a draw with ``seed`` must not see: its own and later ones."""
+    """The gold corpora a fresh draw with ``seed`` must not see: its own, the later fresh samples and
+    the audit sample (drawn after them all)."""
     names = list(FRESH_SAMPLES)
     own = [i for i, name in enumerate(names) if FRESH_SAMPLES[name] == seed]
-    return names[own[0] :] if own else []
+    return [*names[own[0] :], AUDIT_CORPUS] if own else [AUDIT_CORPUS]
 
 
 def draw_fresh_dev_sample(seed: int = FRESH_SEED, max_chars: int = FRESH_MAX_CHARS) -> pd.DataFrame:
@@ -593,7 +600,13 @@ if __name__ == "__main__":
                 print(f"attributions, {name}\n{table}\n")
     elif sys.argv[1:2] == ["development"]:
         with_evidence = "--evidence" in sys.argv[2:]
-        for name, corpus in (("supplement", SUPPLEMENT_CORPUS), ("fresh sample", FRESH_CORPUS)):
+        for name, corpus in (
+            ("supplement", SUPPLEMENT_CORPUS),
+            ("fresh sample", FRESH_CORPUS),
+            ("audit sample", AUDIT_CORPUS),
+        ):
+            if not gold_records(corpus):
+                continue
             table = corpus_line_scores(corpus, evidence=with_evidence).round(3).to_string()
             print(f"lines, development {name}{', with corpus evidence' if with_evidence else ''}\n{table}\n")
     elif sys.argv[1:2] == ["invented"]:

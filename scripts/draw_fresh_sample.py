@@ -8,7 +8,8 @@ documents nobody has read yet, from development outlets only, so that they can b
 
 1. candidates: documents of outlets that :func:`newsstudy.evaluation.split_of` puts in ``dev``
    with at least five documents, never a document already in another gold set of
-   ``tests/gold/lines`` (the fresh sample's own files are left in, so the draw reproduces itself),
+   ``tests/gold/lines`` (the fresh sample's own files and the later audit sample's are left in, so
+   the draw reproduces itself),
    and at most ``--max-lines`` raw lines (so that hand annotation stays feasible; the share of each
    outlet's documents under the cap is printed, the one bias of the draw);
 2. nothing is filtered on content: each outlet's candidates are shuffled with
@@ -42,7 +43,8 @@ def draw(n: int = 18, max_lines: int = 50) -> list[tuple[str, str, int]]:
     gold = {
         rec["doc_id"]
         for path in (GOLD_DIR / "lines").glob("*.json")
-        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus") != evaluation.FRESH_CORPUS
+        if (rec := json.loads(path.read_text(encoding="utf-8"))).get("corpus")
+        not in (evaluation.FRESH_CORPUS, evaluation.AUDIT_CORPUS)
     }
     gold |= set(evaluation.draw_sample()["doc_id"])
     by_outlet: dict[str, list[tuple[str, int]]] = defaultdict(list)

@@ -5,7 +5,8 @@ label them (``newsstudy.clean`` with the model pass off), with its gold label:
 
 - the seeds (``corpus: "seeds"``);
 - the shared sample's development outlets (``corpus: "shared-sample"``, ``split: "dev"``), the
-  development supplement and the fresh sample (development outlets only);
+  development supplement, the fresh sample and the line-model audit sample (development outlets
+  only);
 - the development outlets of the invented sets (``split: "dev"``).
 
 No test outlet of any set is read. Model: scikit-learn's multinomial ``LogisticRegression`` (lbfgs,
@@ -59,7 +60,7 @@ def development_documents() -> list[tuple[str, str, str, str | None, dict[int, s
     docs = evaluation.sample_documents()
     for d in docs[docs["doc_id"].isin(shared)].itertuples(index=False):
         out.append(("shared-sample", d.sample_outlet, d.text, getattr(d, "title", None), shared[d.doc_id]))
-    for corpus in (evaluation.SUPPLEMENT_CORPUS, evaluation.FRESH_CORPUS):
+    for corpus in (evaluation.SUPPLEMENT_CORPUS, evaluation.FRESH_CORPUS, evaluation.AUDIT_CORPUS):
         recs = {r["doc_id"]: r for r in evaluation.gold_records(corpus)}
         for d in evaluation.documents(list(recs)).itertuples(index=False):
             out.append((corpus, recs[d.doc_id]["outlet"], d.text, getattr(d, "title", None), recs[d.doc_id]))

@@ -192,6 +192,32 @@ def test_the_fresh_development_sample_is_drawn_as_documented_and_covers_every_li
         assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "notes", "lines"}
 
 
+def test_the_audit_sample_is_of_development_outlets_only_and_covers_every_line() -> None:
+    # Drawn by scripts/draw_audit_sample.py on the rules of its day (which lines the model may act on),
+    # so a later draw may pick other documents: the files are the record, checked here for their shape.
+    records = evaluation.gold_records(evaluation.AUDIT_CORPUS)
+    assert len(records) >= 20
+    index = evaluation._index()
+    splits = evaluation.split_of(evaluation.outlet_of(c, r) for c, r in index.values())
+    others = evaluation._gold_doc_ids(besides=evaluation.AUDIT_CORPUS) | set(
+        evaluation.draw_sample()["doc_id"]
+    )
+    docs = evaluation.documents([r["doc_id"] for r in records]).set_index("doc_id")
+    for rec in records:
+        corpus, raw_rec = index[rec["doc_id"]]
+        assert rec["outlet"] == evaluation.outlet_of(corpus, raw_rec) and rec["source"] == corpus
+        assert splits[rec["outlet"]] == "dev" and rec["split"] == "dev", rec["doc_id"]  # never a test outlet
+        assert rec["doc_id"] not in others  # in no other gold set
+        raw = docs.loc[rec["doc_id"], "text"].split("\n")
+        assert [g["line"] for g in rec["lines"]] == list(range(1, len(raw) + 1)), rec["doc_id"]
+        assert {g["label"] for g in rec["lines"]} <= LINE_LABELS
+        for g in rec["lines"]:
+            assert (g["label"] == "blank") == (not raw[g["line"] - 1].strip(" \t\u00a0\x00\ufeff")), rec[
+                "doc_id"
+            ]
+        assert set(rec) == {"doc_id", "corpus", "source", "outlet", "split", "notes", "lines"}
+
+
 # The fresh development sample for attribution (``dev-fresh``): drawn at random from development outlets
 # and annotated before any rule was changed against it, the honest within-development estimate.
 # The second (``dev-fresh2``) was drawn the same way after the first had been used for rules, excluding it;

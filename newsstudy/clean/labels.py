@@ -222,7 +222,8 @@ RULES: dict[str, str] = {
     "between (a sub-headline deck)",
     "model:furniture(content=x.xx)": "the label the fitted line model (data/clean/line_model.json, "
     "newsstudy.clean.line_model) found most likely for a short line no rule decided, set next to page "
-    "furniture, when it gave content a probability of at most x.xx (its fitted max_content or less): the "
+    "furniture or outside the article's main run of body text, when it gave content a probability of "
+    "at most x.xx (its fitted max_content or less): the "
     "line's shape (words, function-word share, final stop, digits, Latin letters), its place (above or "
     "below the article, distance to body text) and its neighbours' labels read as furniture",
     "corpus:recurring_line(docs=N)": "nav: the line (digits aside) stands in N documents of its outlet, at "

@@ -8,10 +8,11 @@ neighbours and the rules' labels around it), weighs them with a multinomial logi
 fitted by ``scripts/fit_line_model.py`` on the **development** gold only, stored as data
 (``data/clean/line_model.json``, with its provenance and its leave-one-outlet-out check), and
 relabels a short ``content`` line (:func:`candidates`: at most ``max_words`` words, kept by no rule
-or by a shape rule, next to furniture) only when the model gives ``content`` a probability of at
-most ``max_content`` (chosen on held-out development outlets, a content line lost counting three
-furniture lines caught). The label it gives is the model's most likely furniture label. The rule
-column says ``model:furniture(content=x.xx)``: the probability the model left to ``content``.
+or by a shape rule, next to furniture or outside the article's main run of body text) only when the
+model gives ``content`` a probability of at most ``max_content`` (chosen on held-out development
+outlets, a content line lost counting three furniture lines caught). The label it gives is the
+model's most likely furniture label. The rule column says ``model:furniture(content=x.xx)``: the
+probability the model left to ``content``.
 
 Pure Python on a few floats per line (no scikit-learn at run time), so the result is the same on
 every machine and whatever the hash seed.
@@ -74,6 +75,7 @@ FEATURES: tuple[str, ...] = (
     "connective",  # its first word opens with و or ف (the text goes on)
     "article_overlap",  # share of its stems found in the article's body lines (0.5 without stems)
     "log_stems",  # log(1 + its stems)
+    "outside_run",  # outside the article's main run of body text (:func:`main_run`)
 )
 
 #: The rules that keep a short line as ``content`` without reading it as a sentence: no rule at all, or
@@ -92,8 +94,48 @@ KEEPING_RULES: frozenset[str] = frozenset(
 )
 
 _LATIN = regex.compile(r"[A-Za-z]")
+_HARAKA = regex.compile(r"[\u064B-\u0652]")
+_ARABIC_LETTER = regex.compile(r"[\u0621-\u064A]")
+#: A line with at least this share of its Arabic letters vowelled (a short vowel, tanween, shadda or
+#: sukun) is verse or scripture: page furniture is never vowelled.
+VOWELLED_SHARE = 0.15
+
+
+def _vowelled(raw: str) -> bool:
+    letters = len(_ARABIC_LETTER.findall(raw))
+    return letters > 0 and len(_HARAKA.findall(raw)) >= VOWELLED_SHARE * letters
+
+
 _LETTER = regex.compile(r"\p{L}")
 _SEPARATORS = regex.compile(r"[|»«>/•·\-–—]")
+
+
+#: Text lines that may stand between two lines of body text of one run (a subheading, a caption).
+RUN_GAP = 3
+#: Consecutive content text lines outside the main run at most this many are the model's to weigh; a
+#: longer stretch is a second text of its own (endnotes, a poem, a story after a related header) and is
+#: left to the rules.
+MAX_STRETCH = 4
+
+
+def main_run(lines: list[_Line], text: list[int], anchors: list[int]) -> tuple[int, int] | None:
+    """The first and last line of the article's main run of body text, or None with no body text.
+
+    Lines of body text (``anchors``) at most :data:`RUN_GAP` text lines apart are one run; the main
+    run is the one with the most words (the first of equals), as jusText takes the article to be
+    the longest coherent stretch of text: what stands outside it needs evidence to be kept.
+    """
+    if not anchors:
+        return None
+    rank = {i: k for k, i in enumerate(text)}
+    runs: list[list[int]] = [[anchors[0]]]
+    for a in anchors[1:]:
+        if rank[a] - rank[runs[-1][-1]] - 1 <= RUN_GAP:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    best = max(runs, key=lambda run: (sum(lines[i].n_words for i in run), -run[0]))
+    return best[0], best[-1]
 
 
 def line_features(
@@ -108,6 +150,7 @@ def line_features(
     anchor_ranks = [rank[i] for i in anchors]
     stems = {i: _stems(lines[i], lex, p) for i in {*anchors, *wanted}}
     article = Counter(s for a in anchors for s in stems[a])
+    run = main_run(lines, text, anchors)
     out: dict[int, list[float]] = {}
     for i in wanted:
         line, k = lines[i], rank[i]
@@ -151,6 +194,7 @@ def line_features(
             float(bool(tokens) and tokens[0][:1] in "وف" and len(tokens[0]) > 3),
             overlap,
             math.log1p(len(own)),
+            float(run is not None and not run[0] <= i <= run[1]),
         ]
     return out
 
@@ -205,32 +249,46 @@ def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -
     """The lines the model may relabel: short ``content`` lines kept by :data:`KEEPING_RULES`, in a page
     with an article.
 
-    A line a shape rule kept (not the default) needs furniture on both sides. Not a line that opens
-    with a dateline (the rules read it as the story's first line) or uses a
-    reporting verb (it reports speech, which page furniture never does), and only a line
-    with page furniture, by the rules' labels, right above or below it (the nearest text line): a short
-    line among body lines, or alone after them, is left to the rules. With no line of body text in the
-    document there is no article to weigh a line against, and nothing is relabelled.
+    Inside the article's main run of body text (:func:`main_run`) only a line with page furniture, by
+    the rules' labels, right above or below it (the nearest text line), and a line a shape rule kept
+    (not the default) only with furniture on both sides: a short line among body lines is left to the
+    rules. Outside the run (above or below it), where the article has more than one line of body text,
+    any such line in a stretch of at most :data:`MAX_STRETCH` content lines: what stands outside the
+    article needs evidence to be kept, as jusText has it. Never a line that opens with a dateline (the
+    rules read it as the story's first line), uses a reporting verb (it reports speech, which page
+    furniture never does) or is vowelled (:data:`VOWELLED_SHARE`: verse or scripture). With no line of
+    body text in the document there is no article to weigh a line against, and nothing is relabelled.
     """
     text = [i for i, ln in enumerate(lines) if ln.n_words > 0 and ln.label != "blank"]
+    anchors = [i for i in text if lines[i].label == "content" and _is_body_text(lines[i], lex, p)]
+    run = main_run(lines, text, anchors)
+    # The length of the stretch of consecutive content text lines each text line stands in.
+    stretch: dict[int, int] = {}
+    start = 0
+    for k in range(len(text) + 1):
+        if k == len(text) or lines[text[k]].label != "content":
+            for j in range(start, k):
+                stretch[text[j]] = k - start
+            start = k + 1
     out = []
     for k, i in enumerate(text):
         line = lines[i]
         kept = line.label == "content" and line.rule.split("(")[0] in KEEPING_RULES
         if not kept or line.n_words > max_words:
             continue
+        outside = (
+            run is not None and run[0] < run[1] and not run[0] <= i <= run[1] and stretch[i] <= MAX_STRETCH
+        )
         above = lines[text[k - 1]].label if k > 0 else "content"
         below = lines[text[k + 1]].label if k + 1 < len(text) else "content"
-        if above == "content" and below == "content":
+        if not outside and above == "content" and below == "content":
             continue
-        if line.rule != "default:content" and (above == "content" or below == "content"):
+        if not outside and line.rule != "default:content" and (above == "content" or below == "content"):
             continue  # a shape kept between body lines: only when furniture stands on both sides
-        if _dateline_match(line.norm, lex) or _signals(line, lex).reporting_cue:
+        if _dateline_match(line.norm, lex) or _signals(line, lex).reporting_cue or _vowelled(line.raw):
             continue
         out.append(i)
-    if out and not any(lines[i].label == "content" and _is_body_text(lines[i], lex, p) for i in text):
-        return []
-    return out
+    return out if anchors else []
 
 
 def _line_model(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
