@@ -547,8 +547,9 @@ def invented_line_scores(
     ``corpus``: one of :data:`INVENTED_CORPORA`. ``split``: ``"dev"`` (rules may be developed on
     it), ``"test"`` (only scored) or None (both).
     With ``evidence``, the pages are labelled with the corpus evidence of the invented pages
-    themselves, as ``newsstudy run`` on that file would label them; at four pages per outlet no
-    line reaches the evidence's ``min_docs`` (5), so the scores are those of each page alone.
+    themselves, as ``newsstudy run`` on that file would label them: at three or four pages per
+    outlet a short line in three of them reaches the evidence's ``min_docs`` (3) and is the outlet's
+    template; a paragraph of running text never reaches ``body_min_docs`` (5).
     """
     from newsstudy.engines.local import count_lines
 

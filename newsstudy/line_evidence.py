@@ -31,8 +31,8 @@ How the labeller uses it (:class:`CorpusEvidence`)
   least ``max(min_docs, min_share × n)`` documents of its outlet (``n`` its
   outlet's documents) is ``nav`` (rule ``corpus:recurring_line(docs=N)``). A line
   of running text (body text by the cleaner's signals that ends like a sentence or
-  is long) needs a higher share,
-  ``body_min_share``: an outlet's standard background paragraph ("ويذكر أن ...")
+  is long) needs more, ``max(body_min_docs, body_min_share × n)``: an outlet's
+  standard background paragraph ("ويذكر أن ...")
   recurs through a story's follow-ups, a template paragraph through the outlet's
   whole output. Recurrence is counted within one outlet only: wire copy that many
   outlets share is their content, not anyone's template.
@@ -266,16 +266,19 @@ class CorpusEvidence:
     """
 
     counts: LineCounts
-    min_docs: int = 5
+    min_docs: int = 3
     min_share: float = 0.05
+    body_min_docs: int = 5
     body_min_share: float = 0.3
     min_headline_words: int = 4
     outlet_column: str | None = None
 
     @classmethod
     def from_counts(cls, counts: LineCounts, **thresholds) -> CorpusEvidence:
-        min_docs = thresholds.get("min_docs", cls.min_docs)
-        return cls(counts.compact(min_docs), **thresholds)
+        least = min(
+            thresholds.get("min_docs", cls.min_docs), thresholds.get("body_min_docs", cls.body_min_docs)
+        )
+        return cls(counts.compact(least), **thresholds)
 
     @cached_property
     def _lines(self) -> dict[int, int]:
@@ -291,8 +294,9 @@ class CorpusEvidence:
 
     def threshold(self, outlet: str, *, body: bool = False) -> float:
         """Fewest documents of ``outlet`` a line must be in to be its template."""
-        share = self.body_min_share if body else self.min_share
-        return max(self.min_docs, share * self._outlets.get(outlet, 0))
+        if body:
+            return max(self.body_min_docs, self.body_min_share * self._outlets.get(outlet, 0))
+        return max(self.min_docs, self.min_share * self._outlets.get(outlet, 0))
 
     def recurring(self, outlet: str, key: str, *, body: bool = False) -> int:
         """Documents of ``outlet`` holding the line of this key, if at least the threshold; else 0."""

@@ -71,13 +71,32 @@ def test_a_line_in_two_documents_is_not_furniture() -> None:
 
 
 def test_a_line_recurring_across_outlets_only_is_not_furniture() -> None:
-    # Three documents in each of four outlets: twelve in all, never enough in one outlet.
-    docs = pd.concat([_corpus(3, outlet=o, with_footer=3) for o in ("a", "b", "c", "d")], ignore_index=True)
+    # Two documents in each of six outlets: twelve in all, never enough in one outlet.
+    outlets = ("a", "b", "c", "d", "e", "f")
+    docs = pd.DataFrame(
+        {
+            "doc_id": [f"{o}/{i:02d}" for k, o in enumerate(outlets) for i in (2 * k, 2 * k + 1)],
+            "text": [_article(i, tail=[FOOTER]) for i in range(12)],
+        }
+    )
     lines = _labels(docs, clean.corpus_evidence(docs))
     assert not lines["rule"].str.startswith("corpus:recurring").any()
     # The same documents as one outlet: the footer is its template.
     one = docs.assign(doc_id=docs["doc_id"].str.replace(r"^\w/", "x/", regex=True) + docs.index.astype(str))
     assert _labels(one, clean.corpus_evidence(one))["rule"].str.startswith("corpus:recurring").sum() == 12
+
+
+def test_a_line_in_every_page_of_a_small_outlet_is_its_template_but_not_a_paragraph() -> None:
+    # Three pages of one outlet: a short line in all three is its template (min_docs 3); a paragraph of
+    # running text in all three needs body_min_docs (5): a story's follow-ups share their background.
+    texts = [_article(i, tail=[BACKGROUND, FOOTER]) for i in range(3)]
+    docs = pd.DataFrame({"doc_id": [f"site/{i:02d}" for i in range(3)], "text": texts})
+    lines = _labels(docs, clean.corpus_evidence(docs))
+    assert lines.loc[("site/00", 5), "rule"] == "corpus:recurring_line(docs=3)"
+    assert lines.loc[("site/00", 4), "label"] == "content"
+    # In two pages the footer is not enough.
+    two = _labels(docs.iloc[:2], clean.corpus_evidence(docs.iloc[:2]))
+    assert not two["rule"].str.startswith("corpus:").any()
 
 
 def test_body_text_needs_a_larger_share_of_the_outlet() -> None:
@@ -124,7 +143,7 @@ def test_counts_do_not_depend_on_chunks_and_travel_compactly() -> None:
 
 def test_the_streaming_engine_counts_first_and_writes_what_run_in_process_gives(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
-    docs = pd.concat([_corpus(7, outlet="a", with_footer=6), _corpus(3, outlet="b", with_footer=3)])
+    docs = pd.concat([_corpus(7, outlet="a", with_footer=6), _corpus(2, outlet="b", with_footer=2)])
     for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
         path = corpus / f"{doc_id}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,7 +153,7 @@ def test_the_streaming_engine_counts_first_and_writes_what_run_in_process_gives(
     written = (tmp_path / "run" / "lines.csv").read_bytes()
     lines = engines.read_table(tmp_path / "run", "lines")
     footers = lines[lines["text"] == FOOTER]
-    assert footers["rule"].tolist() == ["corpus:recurring_line(docs=6)"] * 6 + ["default:content"] * 3
+    assert footers["rule"].tolist() == ["corpus:recurring_line(docs=6)"] * 6 + ["default:content"] * 2
     engines.run_streaming(corpus, tmp_path / "again", options, chunk_size=10, n_jobs=1)
     assert (tmp_path / "again" / "lines.csv").read_bytes() == written
     assert engines.count_lines([docs], StudyOptions(corpus_evidence=False)) is None
