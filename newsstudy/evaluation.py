@@ -532,6 +532,32 @@ def invented_pages(corpus: str = INVENTED_CORPUS) -> pd.DataFrame:
     return load_corpus(GOLD_DIR.parent / "fixtures" / corpus / "pages.jsonl")
 
 
+def invented_sets() -> pd.DataFrame:
+    """What each invented set holds, per part: outlets, pages, labelled raw lines and gold attributions.
+
+    One row per set of :data:`INVENTED_CORPORA` and part (``dev``, ``test``), counted from the
+    committed gold, so a notebook shows the sizes without typing them.
+    """
+    rows = []
+    for corpus in INVENTED_CORPORA:
+        lines, found = gold_records(corpus), {r["doc_id"]: r for r in _gold_records_of(corpus)}
+        for part in ("dev", "test"):
+            records = [r for r in lines if r["split"] == part]
+            rows.append(
+                {
+                    "set": corpus,
+                    "part": part,
+                    "outlets": len({r["outlet"] for r in records}),
+                    "pages": len(records),
+                    "raw_lines": sum(len(r["lines"]) for r in records),
+                    "attributions": sum(
+                        len(found[r["doc_id"]]["attributions"]) for r in records if r["doc_id"] in found
+                    ),
+                }
+            )
+    return pd.DataFrame(rows).set_index(["set", "part"])
+
+
 def _invented_outlets(split: str | None, corpus: str) -> pd.Series:
     records = gold_records(corpus)
     return pd.Series(

@@ -72,6 +72,15 @@ def test_the_split_is_by_outlet_as_for_the_shared_sample(records) -> None:
         assert rec["split"] == splits[rec["outlet"]], rec["doc_id"]
 
 
+def test_the_sets_table_counts_each_parts_pages_and_attributions(corpus, pages, records) -> None:
+    table = evaluation.invented_sets().loc[corpus]
+    assert table["pages"].sum() == len(pages)
+    assert table["attributions"].sum() == sum(len(r["attributions"]) for r in records["attributions"])
+    for part in ("dev", "test"):
+        outlets = {r["outlet"] for r in records["lines"] if r["split"] == part}
+        assert table.loc[part, "outlets"] == len(outlets) > 0
+
+
 def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) -> None:
     texts = dict(zip(pages["doc_id"], pages["text"], strict=True))
     for rec in records["attributions"]:
