@@ -23,6 +23,7 @@ BUNDLED = (
     ("tests/fixtures/invented-3", "*"),
     ("tests/fixtures/invented-4", "*"),
     ("tests/fixtures/invented-5", "*"),
+    ("tests/fixtures/invented-6", "*"),
 )
 
 
