@@ -219,6 +219,16 @@ def test_raw_offsets_with_diacritics_and_tatweel() -> None:
     assert out["source_text"].iloc[0] == "مسؤولٌ أميركيٌّ"
 
 
+@pytest.mark.parametrize("dash", ["- ", "– ", "— "])
+def test_a_dash_opening_a_headline_colon_is_no_part_of_the_source(dash: str) -> None:
+    # Once a traceback: the dash is a token with no word, and the source span started on the space
+    # after it, a point between two words that the word-by-word raw map did not place.
+    text = f"{dash}مسؤول إسرائيلي: لا اتفاق قبل الأحد"
+    out = A.extract(lines_table("d", [text], ["headline"]))
+    assert out["source_text"].tolist() == ["مسؤول إسرائيلي"]
+    assert text[int(out["start"].iloc[0]) : int(out["end"].iloc[0])] == ":"
+
+
 def test_only_headline_and_content_lines_are_read() -> None:
     texts = ["قال مسؤول أميركي إن الوفد وصل."] * 4
     out = A.extract(lines_table("d", texts, ["content", "duplicate", "credit", "related"]))

@@ -1128,6 +1128,8 @@ def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     if colon <= 0:
         return None
     toks = _tokens(norm, 0, colon)
+    while toks and not toks[0].text:
+        toks = toks[1:]  # a bullet or dash opening the headline (``- <source>: <claim>``) is no word of it
     if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
         return None
     words = [t.text for t in toks]

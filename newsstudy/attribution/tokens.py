@@ -406,9 +406,7 @@ class _RawMap:
         i = pos - 1 - wstart if end else pos - wstart
         if 0 <= i < len(local.text):
             return rstart + (local.ends[i] if end else local.starts[i])
-        if end:
-            return rstart + local.raw_span(pos - 1 - wstart, pos - wstart)[1]
-        return rstart + local.raw_span(pos - wstart, pos - wstart + 1)[0]
+        return None  # a point on the space between two words: the whole line's map places it
 
     def _word_at(self, at: int) -> tuple[int, int, int]:
         """Index of the word of ``norm`` holding position ``at``, its start, and the next space (-1: none).
