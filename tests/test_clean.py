@@ -1561,3 +1561,94 @@ def test_headlines_opened_by_a_running_time_in_a_run_are_a_related_box() -> None
     alone = "\n".join([BODY_1, "02:15 | افتتاح سوق جديد للخضار في ريف المدينة", BODY_2])
     rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [alone]}))["rule"].tolist()
     assert rules[1] != "context:timed_headline_list"
+
+
+# ------------------------------------------------------------- clean28: generic web furniture (invented)
+HEAD = "وزير المالية يعلن خطة جديدة لدعم المزارعين"
+
+
+def _rule_of(text: str, i: int) -> tuple[str, str]:
+    row = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]})).iloc[i]
+    return row["label"], row["rule"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("نُشر: 3 مايو 2024 · 10:15 ص بتوقيت الرياض | ⏱ قراءة في 4 دقائق", ("nav", "shape:published_stamp")),
+        ("نشر يوم 11-02-2019 على الساعة 08:40", ("nav", "shape:published_stamp")),
+        ("02.03.2021 | آخر تحديث 17:30 CET", ("nav", "shape:published_stamp")),
+        ("Publié le 04/05/2020 à 11h05 · Mis à jour le 05/05/2020 à 08h30", ("nav", "shape:published_stamp")),
+        ("Updated 5 June 2023 at 14:20 CEST | 4 min read", ("nav", "shape:published_stamp")),
+        ("قراءة في 5 دقائق", ("nav", "shape:reading_time")),
+        ("3 دقائق قراءة", ("nav", "shape:reading_time")),
+        ("Temps de lecture : 4 min", ("nav", "shape:reading_time")),
+        ("6 min read", ("nav", "shape:reading_time")),
+        ("نشر بواسطة سامي الحداد في 09:15 م", ("credit", "shape:posted_by")),
+        ("Posted by Leila Haddad at 7:05 PM", ("credit", "shape:posted_by")),
+        ("رابط مختصر: https://example.org/s/4411", ("nav", "shape:short_link")),
+        ("🔒 أكمل القراءة باشتراك شهري أو سجّل الدخول", ("login_wall", "shape:login_prompt")),
+        ("سجّل دخولك لتتمكن من حفظ المقالات", ("login_wall", "shape:login_prompt")),
+        ("تنويه: ما ينشر هنا للتثقيف العام ولا يغني عن استشارة مختص.", ("nav", "shape:disclaimer")),
+        ("عن الكاتب: سامي الحداد صحفي يكتب في شؤون الطاقة منذ 2010.", ("credit", "shape:about_writer")),
+        ("أضف تعليقاً (نرجو احترام شروط النشر)", ("comment_form", "shape:comment_form_opener")),
+        ("التعليقات مغلقة على هذا الخبر", ("comment_form", "shape:comment_form_opener")),
+    ],
+)
+def test_generic_web_furniture_after_a_story_is_labelled_by_its_shape(line: str, expected: tuple) -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, line])
+    assert _rule_of(text, 3) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences about a date, a reading, a log-in or a note keep their other words
+        "وقال الوزير إن القرار نشر يوم 3 مايو في الجريدة الرسمية بعد موافقة البرلمان.",
+        "وأمضى الطلاب 5 دقائق في قراءة الأسئلة قبل بدء الامتحان.",
+        "نشر بواسطة وزارة الصحة تقرير يضم 12 توصية جديدة للمستشفيات الحكومية.",
+        "وأضاف أن تسجيل الدخول إلى المنصة الحكومية متاح للمواطنين منذ الشهر الماضي.",
+    ],
+)
+def test_sentences_like_web_furniture_stay_content(line: str) -> None:
+    text = "\n".join([HEAD, BODY_1, line, BODY_2])
+    assert _rule_of(text, 2)[0] == "content"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("رسالة أحدث رسالة أقدم الصفحة الرئيسية", "nav"),
+        ("الاشتراك في: تعليقات الرسالة (Atom)", "nav"),
+        ("يتم التشغيل بواسطة Blogger.", "nav"),
+        ("المتابعون (52)", "nav"),
+        ("التسميات: الزراعة, المياه, البلدية", "tags"),
+        ("ليست هناك تعليقات:", "comment_form"),
+        ("إرسال تعليق", "comment_form"),
+        ("عن الموقع | أعلن معنا | الشروط والأحكام | الخصوصية", "nav"),
+        ("محتوى مدعوم | كيف تختار سيارتك الأولى؟", "related"),
+        ("Lire aussi : la récolte de dattes dépasse les prévisions", "related"),
+        ("Mots-clés : agriculture · eau · sécheresse", "tags"),
+        ("© Wadi News 2021 — Tous droits réservés", "credit"),
+        ("© أخبار الوادي 2022 · شروط الاستخدام · سياسة الخصوصية", "credit"),
+    ],
+)
+def test_blog_platform_and_footer_furniture_is_known_from_the_lexicons(line: str, label: str) -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", line])
+    assert labels_of(text)[4] == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: Archiv/Karl Bauer",
+        "Crédit photo : archives du journal",
+        "📷 مزارعون يجمعون التمر في واحة قرب المدينة",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم (Photo : Wadi News)",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم - تصوير: سامي الحداد",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم / رويترز",
+    ],
+)
+def test_photo_credits_of_any_site_are_captions(line: str) -> None:
+    text = "\n".join([HEAD, line, BODY_1, BODY_2])
+    assert labels_of(text)[1] == "caption"

@@ -493,7 +493,7 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
 
 
-_STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
+_STAMP_RULES = frozenset({"shape:stamp", "shape:published_stamp", "shape:reading_time", "shape:issue_line"})
 
 
 # A date closing a line: "02/08/2021", "2021-08-02", "(3-8-2021)", "[12.03.2024]".

@@ -37,6 +37,20 @@ RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
     "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
+    "shape:published_stamp": "nav: a 'published / updated' stamp: pieces set off by bars, dots or dashes, "
+    "each numbers, date words and words of publishing (نشر، آخر تحديث، Publié le، updated, 18h40, a time "
+    "zone) or a reading time, with a published word or a reading time among them",
+    "shape:reading_time": "nav: a reading-time widget only (قراءة في 4 دقائق، 3 min read، Temps de lecture)",
+    "shape:posted_by": "credit: a platform's author line: a posting verb, 'by' (بواسطة، by، par), a name of "
+    "one to five words, and at most a stamp after في/on/at",
+    "shape:short_link": "nav: the page's short link (رابط مختصر: <url>)",
+    "shape:login_prompt": "login_wall: a log-in or subscription prompt: a lock symbol and a log-in or "
+    "subscription word, or a line opened by a log-in imperative (سجّل دخولك، sign in), no final stop",
+    "shape:disclaimer": "nav: the site's note or disclaimer (تنويه:، إخلاء مسؤولية:، Disclaimer:)",
+    "shape:about_writer": "credit: the note on the writer opened by 'about the writer' (عن الكاتب:، About "
+    "the author:)",
+    "shape:comment_form_opener": "comment_form: a short line opened by a comment box's call (أضف/اترك "
+    "تعليقاً، اترك رأيك، Réagissez) or saying comments are closed",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",

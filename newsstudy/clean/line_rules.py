@@ -9,6 +9,7 @@ import regex
 from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _TOKEN, _is_stamp, _Line
 from newsstudy.clean.lexicons import _LETTERS, _key, _Lexicons, _only_agency_words
 from newsstudy.clean.params import _Params
+from newsstudy.clean.web_furniture import _web_furniture
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,9 @@ def _line_rule(
         norm, lex
     ):
         return "nav", "shape:stamp"
+    furniture = _web_furniture(line, lex, p)
+    if furniture:
+        return furniture
     if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
@@ -99,8 +103,9 @@ def _line_rule(
         return "credit", "pattern:credit"
     if n <= p.boilerplate_max_words and lex.boilerplate.search(norm):
         return "nav", "lexicon:boilerplate"
-    if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
-        return "nav", "lexicon:nav"
+    counted = key[-1:].isdigit() and lex.nav_full.fullmatch(key.rstrip("0123456789 "))
+    if n <= p.chrome_max_words and (lex.nav_full.fullmatch(key) or counted):
+        return "nav", "lexicon:nav"  # (with a count after it: "المتابعون (52)")
     if n <= 6 and _BROWSE_MORE.match(norm):
         return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
@@ -238,6 +243,8 @@ def _menu_bar(norm: str, lex: _Lexicons) -> bool:
     phrase set off by a bar before a headline (``عاجل | <headline>``) is a ticker."""
     if "|" not in norm and "•" not in norm and "·" not in norm:
         return False
+    if "©" in norm:
+        return False  # "© <site> <year> · <terms> · <privacy>": the copyright line, a credit
     if _TICKER.match(norm):
         return True  # "عاجل | <headline>": a breaking-news ticker
     items = [x for x in _MENU_SEPARATOR.split(norm.strip()) if x]

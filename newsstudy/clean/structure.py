@@ -219,7 +219,8 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
         return False
     return (
         line.label in ("dateline", "credit")
-        or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
+        # the publication stamp printed between the headline and the story
+        or line.rule in ("shape:stamp", "shape:published_stamp", "shape:reading_time")
         or (
             line.label == "content"
             and (bool(_dateline_match(line.norm, lex)) or _opens_own_dateline(line, lex))
