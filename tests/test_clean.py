@@ -1652,3 +1652,85 @@ def test_blog_platform_and_footer_furniture_is_known_from_the_lexicons(line: str
 def test_photo_credits_of_any_site_are_captions(line: str) -> None:
     text = "\n".join([HEAD, line, BODY_1, BODY_2])
     assert labels_of(text)[1] == "caption"
+
+
+def test_a_more_from_header_opens_a_box_of_links() -> None:
+    text = "\n".join(
+        [
+            HEAD,
+            BODY_1,
+            BODY_2,
+            "",
+            "المزيد من محليات",
+            "افتتاح سوق جديد للخضار في ريف المدينة",
+            "فريق البلدة يفوز بكأس الدوري المحلي",
+        ]
+    )
+    assert labels_of(text)[4:] == ["related", "related", "related"]
+    assert _rule_of(text, 4)[1] == "shape:more_from_header"
+    # a verb of browsing before it is a link of its own
+    assert (
+        _rule_of("\n".join([HEAD, BODY_1, BODY_2, "تصفح المزيد من الأخبار"]), 3)[1] == "lexicon:browse_more"
+    )
+
+
+def test_a_ticker_of_readings_is_nav_anywhere_and_a_sentence_about_prices_is_not() -> None:
+    bar = "📈 شركة الأولى 12.40 ▲ 1.1% | شركة الثانية 8.05 ▼ 0.4% | المؤشر العام 6,210 ▲"
+    assert _rule_of("\n".join([HEAD, BODY_1, bar, BODY_2]), 2) == ("nav", "shape:readings_bar")
+    prose = "وارتفع المؤشر العام 1.1% فيما تراجعت أسهم شركة الثانية 0.4% في ختام جلسة الثلاثاء."
+    assert labels_of("\n".join([HEAD, BODY_1, prose, BODY_2]))[2] == "content"
+
+
+@pytest.mark.parametrize("line", ["الواحة (أخبار الوادي) —", "الواحة، 3 مايو 2021 (أخبار الوادي) –"])
+def test_a_dateline_crediting_the_outlet_in_brackets_is_a_dateline(line: str) -> None:
+    assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("dateline", "shape:bracketed_dateline")
+
+
+def test_a_comment_thread_under_the_story_is_comment_form() -> None:
+    text = "\n".join(
+        [
+            HEAD,
+            BODY_1,
+            BODY_2,
+            "",
+            "سامي الحداد — 12/04/2021 à 20:10: نتمنى أن تصل الخطة إلى قرانا أيضاً",
+            "أبو علي - 12/04/2021 - 21:45",
+            "الدعم يتأخر كل سنة ولا أحد يسأل عن الفلاح",
+            "",
+            "أم خالد يقول...",
+            "متى يبدأ التسجيل؟",
+        ]
+    )
+    assert labels_of(text)[4:] == ["comment_form"] * 3 + ["blank"] + ["comment_form"] * 2
+    # one dated name under the story, with no other comment and no comment box, proves no thread
+    alone = "\n".join([HEAD, BODY_1, BODY_2, "", "أبو علي - 12/04/2021 - 21:45"])
+    assert _rule_of(alone, 4)[1] != "context:comment_thread"
+
+
+def test_named_comments_under_a_comment_count_are_comment_form() -> None:
+    text = "\n".join(
+        [HEAD, BODY_1, BODY_2, "", "2 تعليقات", "Karim B: الخطة جيدة لكنها متأخرة", "ليلى: شكراً"]
+    )
+    assert labels_of(text)[5:] == ["comment_form", "comment_form"]
+
+
+def test_the_caption_text_beside_a_photo_credit_is_a_caption() -> None:
+    text = "\n".join(
+        [HEAD, "Foto: Archiv/Karl Bauer", "مزارعون يجمعون التمر في واحة قرب المدينة", BODY_1, BODY_2]
+    )
+    assert _rule_of(text, 2) == ("caption", "context:beside_photo_credit")
+
+
+def test_tags_set_off_by_wide_gaps_after_the_story_are_tags() -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", "الزراعة   المياه الجوفية   البلدية"])
+    assert labels_of(text)[4] == "tags"
+
+
+def test_a_follow_prompt_of_up_to_twelve_words_is_nav() -> None:
+    line = "انضم إلى قناتنا على تيليجرام لتصلك أخبار المدينة أولاً بأول"
+    assert _rule_of("\n".join([HEAD, BODY_1, BODY_2, line]), 3) == ("nav", "shape:follow_prompt")
+
+
+def test_a_comment_count_with_its_sort_bar_is_comment_form() -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", "4 تعليقات | ترتيب حسب: الأحدث", "ليلى: شكراً على التغطية"])
+    assert labels_of(text)[4:] == ["comment_form", "comment_form"]

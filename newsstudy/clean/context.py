@@ -42,6 +42,7 @@ _BREAK_RULES = frozenset(
     {
         "lexicon:related_header",
         "shape:related_header",
+        "shape:more_from_header",
         "structure:after_related_header",
         "lexicon:nav",
         "lexicon:boilerplate",
@@ -256,7 +257,12 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
 
 
 _LINK_BLOCK_RULES = frozenset(
-    {"lexicon:related_header", "shape:related_header", "structure:after_related_header"}
+    {
+        "lexicon:related_header",
+        "shape:related_header",
+        "shape:more_from_header",
+        "structure:after_related_header",
+    }
 )
 
 

@@ -51,6 +51,18 @@ RULES: dict[str, str] = {
     "the author:)",
     "shape:comment_form_opener": "comment_form: a short line opened by a comment box's call (أضف/اترك "
     "تعليقاً، اترك رأيك، Réagissez) or saying comments are closed",
+    "shape:more_from_header": "related: 'more from <section>' (المزيد من <one to three words>) on a line of "
+    "its own: the header of a box of links, which opens a related block",
+    "shape:readings_bar": "nav: a ticker of readings anywhere on the page: items set off by bars or dots "
+    "holding at least two rise or fall signs (▲ ▼), none ending as a sentence",
+    "shape:bracketed_dateline": "dateline: a dateline crediting the outlet in brackets on its own line, "
+    "ending with a dash: '<city>[، <date>] (<outlet>) —', at most eight words",
+    "context:comment_thread": "comment_form: a comment under the story: a header (a name of at most four "
+    "words with a date and a clock time, or a name and a verb of saying closed by dots or a colon) and "
+    "up to three short lines under it, on a page with two headers or a comment box; or '<name>: <text>' "
+    "right under a comment count, box or comment",
+    "context:beside_photo_credit": "caption: a short content line with no final stop right over or under "
+    "a photo credit (Foto:، تصوير:، a camera symbol): what the photo shows",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",

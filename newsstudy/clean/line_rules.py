@@ -63,17 +63,23 @@ def _line_rule(
         return "nav", "lexicon:nav_menu"
     if _player_control(line.raw, n, p):
         return "nav", "shape:player_control"
+    if n <= 3 * p.chrome_max_words and _readings_bar(line.raw):
+        return "nav", "shape:readings_bar"
+    if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
+        return "dateline", "shape:bracketed_dateline"
     if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
         return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
+    if n <= 8 and "|" in norm and _counted_comments_bar(norm):
+        return "comment_form", "shape:comment_count"  # "3 تعليقات | ترتيب حسب: الأقدم": count and sort
     if n <= 3 * p.stamp_max_words and _issue_line(norm, lex):
         return "nav", "shape:issue_line"
     if n <= 5 and _VIEW_COUNT.match(norm):
         return "nav", "shape:view_count"
     if n <= 2 * p.chrome_max_words and _breadcrumb(norm):
         return "nav", "shape:breadcrumb"
-    if n <= 8 and _FOLLOW_PROMPT.match(line.key if n <= p.form_max_words else _key(norm)):
+    if n <= p.chrome_max_words and _FOLLOW_PROMPT.match(line.key):
         return "nav", "shape:follow_prompt"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
@@ -129,6 +135,14 @@ _TICKER = regex.compile(
 _COMMENT_COUNT = regex.compile(
     r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
 )
+
+
+def _counted_comments_bar(norm: str) -> bool:
+    """A comment count opening a bar of the thread's tools (sorting): the first item is a count."""
+    first = norm.split("|", 1)[0].strip()
+    return bool(_COMMENT_COUNT.match(first)) and any(c.isdigit() for c in first) and len(first.split()) <= 4
+
+
 # A "browse more" link: "تصفح المزيد", "المزيد من أخبار <section>", "شاهد المزيد من الفيديوهات".
 _BROWSE_MORE = regex.compile(
     r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
@@ -354,6 +368,24 @@ def _top_bar_shaped(raw: str, p: _Params) -> bool:
         return True
     return len(_READING.findall(raw)) >= 2
 
+
+# A market or weather ticker anywhere on the page: items set off by bars holding at least two rises and
+# falls (▲ ▼) or degrees with percentages or prices; news prose prints no such signs.
+_RISE_FALL = regex.compile(r"[▲▼△▽↑↓]")
+
+
+def _readings_bar(raw: str) -> bool:
+    """A ticker of readings (``shape:readings_bar``): at least two rise or fall signs (▲ ▼), in a line
+    cut by a bar or a middle dot into at least two items, none ending as a sentence."""
+    if len(_RISE_FALL.findall(raw)) < 2:
+        return False
+    found = _bar_items(raw)
+    return found is not None and len(found[1]) >= 2 and not any(_ITEM_STOP.search(x) for x in found[1])
+
+
+# A dateline crediting the outlet in brackets on its own line: "<city> (<outlet>) —", "<city>، <date>
+# (<outlet>) –": a bracketed name and a final dash, at most eight words.
+_BRACKETED_DATELINE = regex.compile(r"^[^()]{2,60}\([^()]{2,40}\)\s*[\-–—]+\s*$")
 
 _LABELLED = regex.compile(r"\p{L}\s*:\s")
 _LATIN_WORD = regex.compile(r"[A-Za-z]")

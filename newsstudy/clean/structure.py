@@ -261,7 +261,7 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
 
 
 #: The rules of a related header alone on its line (it opens a related block).
-_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header"})
+_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header", "shape:more_from_header"})
 
 
 def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import regex
 
-from newsstudy.clean.features import _FINAL_STOP, _Line
+from newsstudy.clean.features import _FINAL_STOP, _headline_like, _Line
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
 
@@ -219,3 +219,149 @@ def _web_furniture(line: _Line, lex: _Lexicons, p: _Params) -> tuple[str, str] |
     if n <= 15 and _FORM_OPENER.match(norm):
         return "comment_form", "shape:comment_form_opener"
     return None
+
+
+# ---------------------------------------------------------------------------- passes over a document
+# "More from <section>" over a box of links: "المزيد من محليات", "المزيد من أخبار الرياضة" (a verb of
+# browsing before it, "تصفح المزيد من ...", is a link of its own and stays lexicon:browse_more).
+_MORE_FROM = regex.compile(r"^\W*المزيد\s+من\s+(?:[\p{L}\d]+\s*){1,3}\s*[:»>]*\s*$")
+
+
+def _more_from_headers(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """A "more from <section>" link with a headline-like line right under it (blank lines skipped) is
+    the header of a box of links (``shape:more_from_header``, ``related``), which opens a related block
+    for the structure pass; alone (nothing listed under it) it stays a link (``nav``)."""
+    for i, line in enumerate(lines):
+        if line.rule != "lexicon:browse_more" or not _MORE_FROM.match(line.norm):
+            continue
+        nxt = next((ln for ln in lines[i + 1 :] if ln.label != "blank"), None)
+        if nxt is not None and nxt.label in ("content", "related") and _headline_like(nxt, lex, p):
+            line.label, line.rule = "related", "shape:more_from_header"
+
+
+# A comment's header: the commenter's name (one to four words, no number), a dash, a date and a clock
+# time ("<name> — 24/03/2019 à 21:14: <text>", "<name> - 18/06/2014 - 11:40"); or the name and a verb of
+# saying closed by dots or a colon ("<name> يقول...", "<name> said:"), as blog platforms print it.
+_DATE = r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"
+_TIME = r"\d{1,2}[:h]\d{2}(?:\s*(?:ص|م|am|pm))?"
+_COMMENT_HEADER = regex.compile(
+    rf"^\W*(?P<name>[^\d:|]{{2,40}}?)\s+[\-–—]\s+{_DATE}\s*(?:à|a|في|at|on|[\-–—,،])?\s*{_TIME}\s*"
+    rf"(?:[:\-–—]\s*(?P<text>.*))?$",
+    regex.IGNORECASE,
+)
+_SAYS_HEADER = regex.compile(
+    r"^\W*(?P<name>(?:\S+\s+){0,5}?\S+)\s+(?:يقول|تقول|كتب|كتبت|قال|قالت|says|said|wrote|a dit|a écrit)\s*"
+    r"(?:\.{2,}|…|:)\s*$",
+    regex.IGNORECASE,
+)
+# A comment printed as "<name>: <text>" under a comment count or another comment (one to three words
+# before the colon, no number).
+_NAMED_COMMENT = regex.compile(r"^\W*(?P<name>[^\d:،,.]{2,30}?)\s*:\s+\S")
+_THREAD_FOLLOW_LINES = 3
+
+
+def _comment_header(line: _Line) -> bool:
+    """Whether a line opens a comment: a name with a date and a time, or a name and a verb of saying."""
+    if line.n_words > 60:
+        return False
+    m = _COMMENT_HEADER.match(line.norm)
+    if m and 1 <= len(m["name"].split()) <= 4:
+        return True
+    m = _SAYS_HEADER.match(line.norm)
+    return bool(m) and len(m["name"].split()) <= 4
+
+
+def _comment_threads(lines: list[_Line], p: _Params) -> None:
+    """Comment threads under the story (``context:comment_thread``, ``comment_form``).
+
+    After the article's first line of body text, a comment's header (:func:`_comment_header`) and the
+    short lines under it, up to the next header (at most three text lines of at most 60 words each, a
+    stamp among them), are the thread; so is a ``<name>: <text>`` line right under a comment count, a
+    comment box or another comment. Only where the page shows two headers or a comment box: one dated
+    name alone proves no thread."""
+    body = next(
+        (i for i, ln in enumerate(lines) if ln.label == "content" and ln.n_words >= p.body_min_words), None
+    )
+    if body is None:
+        return
+    heads = [
+        i for i in range(body + 1, len(lines)) if lines[i].label != "blank" and _comment_header(lines[i])
+    ]
+    has_form = any(ln.label == "comment_form" for ln in lines[body + 1 :])
+    if heads and (len(heads) >= 2 or has_form):
+        _take_thread(lines, heads)
+    # "<name>: <text>" under a comment count, a comment box or another comment.
+    last = None
+    for i in range(body + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if (
+            last is not None
+            and last.label == "comment_form"
+            and line.label in ("content", "related", "nav")
+            and _in_thread(line)
+            and line.n_words <= 60
+            and (m := _NAMED_COMMENT.match(line.norm))
+            and 1 <= len(m["name"].split()) <= 3
+        ):
+            line.label, line.rule = "comment_form", "context:comment_thread"
+        last = line
+
+
+def _take_thread(lines: list[_Line], heads: list[int]) -> None:
+    """Label each comment header and the short lines under it, up to the next header."""
+    head_set = set(heads)
+    for h in heads:
+        lines[h].label, lines[h].rule = "comment_form", "context:comment_thread"
+        taken = 0
+        for j in range(h + 1, len(lines)):
+            line = lines[j]
+            if line.label == "blank":
+                continue
+            if j in head_set or taken >= _THREAD_FOLLOW_LINES or line.n_words > 60:
+                break
+            stamp = line.rule in ("shape:stamp", "shape:published_stamp")
+            if not stamp and (line.label not in ("content", "related", "nav") or not _in_thread(line)):
+                break
+            line.label, line.rule = "comment_form", "context:comment_thread"
+            taken += 1
+
+
+def _in_thread(line: _Line) -> bool:
+    """A line a thread can hold: one that a rule of text (no lexicon or structure of other furniture)
+    left as content, or took for an injected headline or a stray line outside the article."""
+    return line.label == "content" or line.rule.startswith(
+        ("structure:injected_headline", "context:outside_article", "model:furniture", "structure:subhead")
+    )
+
+
+# A photo credit line (caption_patterns.txt) and the caption's text printed right next to it.
+_CREDIT_CAPTION = regex.compile(r"^\W*(?:foto|fotos|photo|cr[ée]dits?\s+photos?|الصوره|تصوير|📷|📸)", regex.I)
+
+
+# Rules that keep a line as text without reading it as a sentence (no rule, or a subheading's shape).
+_TEXT_RULES = ("default:content", "structure:subhead", "structure:wrapped_paragraph")
+
+
+def _captions_beside_credits(lines: list[_Line], p: _Params) -> None:
+    """The caption's text next to a photo credit (``context:beside_photo_credit``, ``caption``): a short
+    content line (at most ``unmarked_caption_max_words`` + 5 words, no final stop) right under or over a
+    caption line opened by a photo-credit word (``Foto:``, ``تصوير:``, a camera symbol), with no blank
+    between, is what the photo shows."""
+    limit = p.unmarked_caption_max_words + 5
+    for i, line in enumerate(lines):
+        if line.label != "caption" or not _CREDIT_CAPTION.match(line.norm):
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(lines):
+                continue
+            other = lines[j]
+            if (
+                other.label == "content"
+                and other.rule.startswith(_TEXT_RULES)
+                and 3 <= other.n_words <= limit
+                and not _FINAL_STOP.search(other.norm)
+            ):
+                other.label, other.rule = "caption", "context:beside_photo_credit"
+                break
