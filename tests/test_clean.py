@@ -1734,3 +1734,17 @@ def test_a_follow_prompt_of_up_to_twelve_words_is_nav() -> None:
 def test_a_comment_count_with_its_sort_bar_is_comment_form() -> None:
     text = "\n".join([HEAD, BODY_1, BODY_2, "", "4 تعليقات | ترتيب حسب: الأحدث", "ليلى: شكراً على التغطية"])
     assert labels_of(text)[4:] == ["comment_form", "comment_form"]
+
+
+def test_a_caption_credited_to_the_site_named_in_its_chrome_is_a_caption() -> None:
+    caption = "مزارعون يجمعون التمر في واحة قرب المدينة (أخبار الوادي)"
+    text = "\n".join([HEAD, "الواحة - أخبار الوادي", caption, BODY_1, BODY_2])
+    assert _rule_of(text, 2) == ("caption", "context:caption_with_site_credit")
+    # a source in brackets that the page's chrome does not print stays the story's line
+    other = "\n".join([HEAD, "الواحة - أخبار الوادي", "مزارعون يجمعون التمر في الواحة (وكالة محلية)", BODY_1])
+    assert labels_of(other)[2] != "caption"
+
+
+@pytest.mark.parametrize("line", ["Par Karim Haddad", "Par Leila Ben Ali — Wadi News"])
+def test_a_french_byline_is_credit(line: str) -> None:
+    assert labels_of("\n".join([HEAD, line, BODY_1, BODY_2]))[1] == "credit"

@@ -63,6 +63,9 @@ RULES: dict[str, str] = {
     "right under a comment count, box or comment",
     "context:beside_photo_credit": "caption: a short content line with no final stop right over or under "
     "a photo credit (Foto:، تصوير:، a camera symbol): what the photo shows",
+    "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
+    "headline, closed by two or three words in brackets that the page prints again in its furniture "
+    "(a nav, credit or dateline line: the site's name): a photo credited to the site",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",

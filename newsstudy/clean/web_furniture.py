@@ -365,3 +365,34 @@ def _captions_beside_credits(lines: list[_Line], p: _Params) -> None:
             ):
                 other.label, other.rule = "caption", "context:beside_photo_credit"
                 break
+
+
+# A caption closed by the site's own name in brackets: "<what it shows> (<site>)".
+_BRACKETED_END = regex.compile(r"\((?P<name>[^()\d]{3,30})\)\W*$")
+
+
+def _captions_with_site_credit(lines: list[_Line], p: _Params) -> None:
+    """A caption credited to the site (``context:caption_with_site_credit``, ``caption``): a short content
+    line (3 to ``unmarked_caption_max_words`` + 5 words, no final stop, kept by no sentence rule), not
+    the headline, closed by two or three words in brackets that the page prints again on a line of
+    its furniture (its masthead, dateline, copyright or footer: a nav, credit or dateline line). A
+    story's line names a source in brackets too, but a source is not printed in the page's chrome; one
+    word in brackets (``(رواية)``, a book's genre in a list of its details) is no name."""
+    limit = p.unmarked_caption_max_words + 5
+    chrome = [ln.norm for ln in lines if ln.label in ("nav", "credit", "dateline")]
+    if not chrome:
+        return
+    for line in lines:
+        if (
+            line.label != "content"
+            or not line.rule.startswith(_TEXT_RULES)
+            or not 3 <= line.n_words <= limit
+            or _FINAL_STOP.search(line.norm.rstrip(") "))
+        ):
+            continue
+        m = _BRACKETED_END.search(line.norm)
+        if not m or not 2 <= len(m["name"].split()) <= 3:
+            continue
+        name = m["name"].strip()
+        if any(name in other for other in chrome):
+            line.label, line.rule = "caption", "context:caption_with_site_credit"
