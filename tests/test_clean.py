@@ -1748,3 +1748,16 @@ def test_a_caption_credited_to_the_site_named_in_its_chrome_is_a_caption() -> No
 @pytest.mark.parametrize("line", ["Par Karim Haddad", "Par Leila Ben Ali — Wadi News"])
 def test_a_french_byline_is_credit(line: str) -> None:
     assert labels_of("\n".join([HEAD, line, BODY_1, BODY_2]))[1] == "credit"
+
+
+def test_two_writers_joined_by_waw_in_the_byline_place_are_credit() -> None:
+    text = "\n".join([HEAD, "• أحمد سالم الحداد وفاطمة يوسف ناصر - الواحة", BODY_1, BODY_2])
+    assert _rule_of(text, 1) == ("credit", "context:co_authors")
+    # a line naming two people in a sentence has function words and runs on
+    prose = "\n".join([HEAD, "أحمد سالم الحداد وفاطمة يوسف ناصر في زيارة إلى الواحة", BODY_1, BODY_2])
+    assert _rule_of(prose, 1)[1] != "context:co_authors"
+
+
+def test_share_links_run_together_are_nav() -> None:
+    line = "Share on facebookShare on twitterShare on email"
+    assert _rule_of("\n".join([HEAD, BODY_1, BODY_2, line]), 3) == ("nav", "shape:share_bar")

@@ -66,6 +66,9 @@ RULES: dict[str, str] = {
     "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
     "headline, closed by two or three words in brackets that the page prints again in its furniture "
     "(a nav, credit or dateline line: the site's name): a photo credited to the site",
+    "context:co_authors": "credit: two writers joined by و in the byline's place: a given name first and "
+    "after the و, no function word, number, comma or final stop, a place after a dash at most",
+    "shape:share_bar": "nav: share links run together (at least two 'share on' / 'شارك عبر' in the line)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",

@@ -181,6 +181,10 @@ _FORM_OPENER = regex.compile(
 )
 
 
+# Share links run together by the scraper: "Share on facebookShare on twitter...", "شارك عبر فيسبوك شارك عبر".
+_SHARE_ON = regex.compile(r"share\s+(?:on|via)|partager\s+sur|(?<!\w)شارك\s+(?:عبر|على|علي)(?!\w)", regex.I)
+
+
 def _post_signature(norm: str, lex: _Lexicons) -> bool:
     """Facebook's "Posted by <page> on <date>" under an embedded post is the post's, not the page's."""
     return lex.post_signature is not None and bool(lex.post_signature.search(norm))
@@ -199,6 +203,8 @@ def _web_furniture(line: _Line, lex: _Lexicons, p: _Params) -> tuple[str, str] |
     norm, n = line.norm, line.n_words
     if n > 40:
         return None
+    if len(_SHARE_ON.findall(norm)) >= 2:
+        return "nav", "shape:share_bar"
     has_digit = any(c.isdigit() for c in norm)
     if has_digit:
         rule = _published_stamp(norm, n, lex)
