@@ -1761,3 +1761,35 @@ def test_two_writers_joined_by_waw_in_the_byline_place_are_credit() -> None:
 def test_share_links_run_together_are_nav() -> None:
     line = "Share on facebookShare on twitterShare on email"
     assert _rule_of("\n".join([HEAD, BODY_1, BODY_2, line]), 3) == ("nav", "shape:share_bar")
+
+
+def test_the_title_under_a_stamp_and_a_long_menu_is_the_headline() -> None:
+    text = "\n".join(
+        [
+            "أخبار الوادي",
+            "الرئيسية | محليات | اقتصاد | رياضة | ثقافة | منوعات | فيديو | صور | كتاب الرأي | اتصل بنا",
+            "الاثنين، 3 مايو 2021",
+            HEAD,
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [HEAD], "text": [text]})
+    out = clean.label_lines(docs)
+    assert out["label"].tolist()[3] == "headline"
+    assert out["rule"].tolist()[3] == "title:matches_title_below_chrome"
+    # a sentence above the line that repeats the title is the story's: the page is left as it is
+    story = "\n".join(["أخبار الوادي", BODY_1, HEAD, BODY_2])
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [HEAD], "text": [story]})
+    assert clean.label_lines(docs)["rule"].tolist()[2] != "title:matches_title_below_chrome"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("مايو 3, 2021 على الساعة 09:15 |", "shape:published_stamp"),
+        ("أخبار الوادينشر في أخبار الوادي يوم 03 - 05 - 2021", "shape:published_in"),
+    ],
+)
+def test_a_date_with_its_clock_time_and_a_published_in_note_are_stamps(line: str, rule: str) -> None:
+    assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("nav", rule)

@@ -39,7 +39,9 @@ RULES: dict[str, str] = {
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
     "shape:published_stamp": "nav: a 'published / updated' stamp: pieces set off by bars, dots or dashes, "
     "each numbers, date words and words of publishing (نشر، آخر تحديث، Publié le، updated, 18h40, a time "
-    "zone) or a reading time, with a published word or a reading time among them",
+    "zone) or a reading time, with a published word, a clock time or a reading time among them",
+    "shape:published_in": "nav: an aggregator's note of where and when the story first appeared: 'نشر في "
+    "<paper> يوم <date>' on a line of at most twelve words",
     "shape:reading_time": "nav: a reading-time widget only (قراءة في 4 دقائق، 3 min read، Temps de lecture)",
     "shape:posted_by": "credit: a platform's author line: a posting verb, 'by' (بواسطة، by، par), a name of "
     "one to five words, and at most a stamp after في/on/at",

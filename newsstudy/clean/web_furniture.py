@@ -73,6 +73,9 @@ _PUBLISHED = regex.compile(
     r"updated|posted)(?!\w)",
     regex.IGNORECASE,
 )
+_CLOCK = regex.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])|(?<!\w)\d{1,2}h\d{2}(?!\w)", regex.IGNORECASE)
+# "نشر في <paper> يوم <date>": an aggregator's note of where and when the story was first published.
+_PUBLISHED_IN = regex.compile(r"نشر\s+في\s+(?:\S+\s+){1,3}يوم\s+\d")
 _SEGMENT = regex.compile(r"\s*(?:[|·•]|\s[\-–—]\s)\s*")
 _CLOCK_H = regex.compile(r"(?<!\w)\d{1,2}h\d{2}(?!\w)", regex.IGNORECASE)
 _ZONE = regex.compile(r"(?:ب)?توقيت\s+\S+(?:\s+\S+)?\s*$")
@@ -115,8 +118,8 @@ def _published_stamp(norm: str, n_words: int, lex: _Lexicons) -> str | None:
         return None
     if reading and not stamps:
         return "shape:reading_time"
-    if reading or _PUBLISHED.search(norm):
-        return "shape:published_stamp"
+    if reading or _PUBLISHED.search(norm) or _CLOCK.search(norm):
+        return "shape:published_stamp"  # (or a date with its clock time: "<date> على الساعة 13:28")
     return None
 
 
@@ -210,6 +213,8 @@ def _web_furniture(line: _Line, lex: _Lexicons, p: _Params) -> tuple[str, str] |
         rule = _published_stamp(norm, n, lex)
         if rule:
             return "nav", rule
+        if n <= 12 and _PUBLISHED_IN.search(norm):
+            return "nav", "shape:published_in"
     if n <= 12 and _POSTED_BY.match(norm) and _posted_by(norm, lex) and not _post_signature(norm, lex):
         return "credit", "shape:posted_by"
     if n <= 8 and _SHORT_LINK.match(norm):
