@@ -1561,3 +1561,235 @@ def test_headlines_opened_by_a_running_time_in_a_run_are_a_related_box() -> None
     alone = "\n".join([BODY_1, "02:15 | افتتاح سوق جديد للخضار في ريف المدينة", BODY_2])
     rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [alone]}))["rule"].tolist()
     assert rules[1] != "context:timed_headline_list"
+
+
+# ------------------------------------------------------------- clean28: generic web furniture (invented)
+HEAD = "وزير المالية يعلن خطة جديدة لدعم المزارعين"
+
+
+def _rule_of(text: str, i: int) -> tuple[str, str]:
+    row = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]})).iloc[i]
+    return row["label"], row["rule"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("نُشر: 3 مايو 2024 · 10:15 ص بتوقيت الرياض | ⏱ قراءة في 4 دقائق", ("nav", "shape:published_stamp")),
+        ("نشر يوم 11-02-2019 على الساعة 08:40", ("nav", "shape:published_stamp")),
+        ("02.03.2021 | آخر تحديث 17:30 CET", ("nav", "shape:published_stamp")),
+        ("Publié le 04/05/2020 à 11h05 · Mis à jour le 05/05/2020 à 08h30", ("nav", "shape:published_stamp")),
+        ("Updated 5 June 2023 at 14:20 CEST | 4 min read", ("nav", "shape:published_stamp")),
+        ("قراءة في 5 دقائق", ("nav", "shape:reading_time")),
+        ("3 دقائق قراءة", ("nav", "shape:reading_time")),
+        ("Temps de lecture : 4 min", ("nav", "shape:reading_time")),
+        ("6 min read", ("nav", "shape:reading_time")),
+        ("نشر بواسطة سامي الحداد في 09:15 م", ("credit", "shape:posted_by")),
+        ("Posted by Leila Haddad at 7:05 PM", ("credit", "shape:posted_by")),
+        ("رابط مختصر: https://example.org/s/4411", ("nav", "shape:short_link")),
+        ("🔒 أكمل القراءة باشتراك شهري أو سجّل الدخول", ("login_wall", "shape:login_prompt")),
+        ("سجّل دخولك لتتمكن من حفظ المقالات", ("login_wall", "shape:login_prompt")),
+        ("تنويه: ما ينشر هنا للتثقيف العام ولا يغني عن استشارة مختص.", ("nav", "shape:disclaimer")),
+        ("عن الكاتب: سامي الحداد صحفي يكتب في شؤون الطاقة منذ 2010.", ("credit", "shape:about_writer")),
+        ("أضف تعليقاً (نرجو احترام شروط النشر)", ("comment_form", "shape:comment_form_opener")),
+        ("التعليقات مغلقة على هذا الخبر", ("comment_form", "shape:comment_form_opener")),
+    ],
+)
+def test_generic_web_furniture_after_a_story_is_labelled_by_its_shape(line: str, expected: tuple) -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, line])
+    assert _rule_of(text, 3) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences about a date, a reading, a log-in or a note keep their other words
+        "وقال الوزير إن القرار نشر يوم 3 مايو في الجريدة الرسمية بعد موافقة البرلمان.",
+        "وأمضى الطلاب 5 دقائق في قراءة الأسئلة قبل بدء الامتحان.",
+        "نشر بواسطة وزارة الصحة تقرير يضم 12 توصية جديدة للمستشفيات الحكومية.",
+        "وأضاف أن تسجيل الدخول إلى المنصة الحكومية متاح للمواطنين منذ الشهر الماضي.",
+    ],
+)
+def test_sentences_like_web_furniture_stay_content(line: str) -> None:
+    text = "\n".join([HEAD, BODY_1, line, BODY_2])
+    assert _rule_of(text, 2)[0] == "content"
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("رسالة أحدث رسالة أقدم الصفحة الرئيسية", "nav"),
+        ("الاشتراك في: تعليقات الرسالة (Atom)", "nav"),
+        ("يتم التشغيل بواسطة Blogger.", "nav"),
+        ("المتابعون (52)", "nav"),
+        ("التسميات: الزراعة, المياه, البلدية", "tags"),
+        ("ليست هناك تعليقات:", "comment_form"),
+        ("إرسال تعليق", "comment_form"),
+        ("عن الموقع | أعلن معنا | الشروط والأحكام | الخصوصية", "nav"),
+        ("محتوى مدعوم | كيف تختار سيارتك الأولى؟", "related"),
+        ("Lire aussi : la récolte de dattes dépasse les prévisions", "related"),
+        ("Mots-clés : agriculture · eau · sécheresse", "tags"),
+        ("© Wadi News 2021 — Tous droits réservés", "credit"),
+        ("© أخبار الوادي 2022 · شروط الاستخدام · سياسة الخصوصية", "credit"),
+    ],
+)
+def test_blog_platform_and_footer_furniture_is_known_from_the_lexicons(line: str, label: str) -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", line])
+    assert labels_of(text)[4] == label
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Foto: Archiv/Karl Bauer",
+        "Crédit photo : archives du journal",
+        "📷 مزارعون يجمعون التمر في واحة قرب المدينة",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم (Photo : Wadi News)",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم - تصوير: سامي الحداد",
+        "مزارعون يجمعون التمر في الواحة صباح اليوم / رويترز",
+    ],
+)
+def test_photo_credits_of_any_site_are_captions(line: str) -> None:
+    text = "\n".join([HEAD, line, BODY_1, BODY_2])
+    assert labels_of(text)[1] == "caption"
+
+
+def test_a_more_from_header_opens_a_box_of_links() -> None:
+    text = "\n".join(
+        [
+            HEAD,
+            BODY_1,
+            BODY_2,
+            "",
+            "المزيد من محليات",
+            "افتتاح سوق جديد للخضار في ريف المدينة",
+            "فريق البلدة يفوز بكأس الدوري المحلي",
+        ]
+    )
+    assert labels_of(text)[4:] == ["related", "related", "related"]
+    assert _rule_of(text, 4)[1] == "shape:more_from_header"
+    # a verb of browsing before it is a link of its own
+    assert (
+        _rule_of("\n".join([HEAD, BODY_1, BODY_2, "تصفح المزيد من الأخبار"]), 3)[1] == "lexicon:browse_more"
+    )
+
+
+def test_a_ticker_of_readings_is_nav_anywhere_and_a_sentence_about_prices_is_not() -> None:
+    bar = "📈 شركة الأولى 12.40 ▲ 1.1% | شركة الثانية 8.05 ▼ 0.4% | المؤشر العام 6,210 ▲"
+    assert _rule_of("\n".join([HEAD, BODY_1, bar, BODY_2]), 2) == ("nav", "shape:readings_bar")
+    prose = "وارتفع المؤشر العام 1.1% فيما تراجعت أسهم شركة الثانية 0.4% في ختام جلسة الثلاثاء."
+    assert labels_of("\n".join([HEAD, BODY_1, prose, BODY_2]))[2] == "content"
+
+
+@pytest.mark.parametrize("line", ["الواحة (أخبار الوادي) —", "الواحة، 3 مايو 2021 (أخبار الوادي) –"])
+def test_a_dateline_crediting_the_outlet_in_brackets_is_a_dateline(line: str) -> None:
+    assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("dateline", "shape:bracketed_dateline")
+
+
+def test_a_comment_thread_under_the_story_is_comment_form() -> None:
+    text = "\n".join(
+        [
+            HEAD,
+            BODY_1,
+            BODY_2,
+            "",
+            "سامي الحداد — 12/04/2021 à 20:10: نتمنى أن تصل الخطة إلى قرانا أيضاً",
+            "أبو علي - 12/04/2021 - 21:45",
+            "الدعم يتأخر كل سنة ولا أحد يسأل عن الفلاح",
+            "",
+            "أم خالد يقول...",
+            "متى يبدأ التسجيل؟",
+        ]
+    )
+    assert labels_of(text)[4:] == ["comment_form"] * 3 + ["blank"] + ["comment_form"] * 2
+    # one dated name under the story, with no other comment and no comment box, proves no thread
+    alone = "\n".join([HEAD, BODY_1, BODY_2, "", "أبو علي - 12/04/2021 - 21:45"])
+    assert _rule_of(alone, 4)[1] != "context:comment_thread"
+
+
+def test_named_comments_under_a_comment_count_are_comment_form() -> None:
+    text = "\n".join(
+        [HEAD, BODY_1, BODY_2, "", "2 تعليقات", "Karim B: الخطة جيدة لكنها متأخرة", "ليلى: شكراً"]
+    )
+    assert labels_of(text)[5:] == ["comment_form", "comment_form"]
+
+
+def test_the_caption_text_beside_a_photo_credit_is_a_caption() -> None:
+    text = "\n".join(
+        [HEAD, "Foto: Archiv/Karl Bauer", "مزارعون يجمعون التمر في واحة قرب المدينة", BODY_1, BODY_2]
+    )
+    assert _rule_of(text, 2) == ("caption", "context:beside_photo_credit")
+
+
+def test_tags_set_off_by_wide_gaps_after_the_story_are_tags() -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", "الزراعة   المياه الجوفية   البلدية"])
+    assert labels_of(text)[4] == "tags"
+
+
+def test_a_follow_prompt_of_up_to_twelve_words_is_nav() -> None:
+    line = "انضم إلى قناتنا على تيليجرام لتصلك أخبار المدينة أولاً بأول"
+    assert _rule_of("\n".join([HEAD, BODY_1, BODY_2, line]), 3) == ("nav", "shape:follow_prompt")
+
+
+def test_a_comment_count_with_its_sort_bar_is_comment_form() -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, "", "4 تعليقات | ترتيب حسب: الأحدث", "ليلى: شكراً على التغطية"])
+    assert labels_of(text)[4:] == ["comment_form", "comment_form"]
+
+
+def test_a_caption_credited_to_the_site_named_in_its_chrome_is_a_caption() -> None:
+    caption = "مزارعون يجمعون التمر في واحة قرب المدينة (أخبار الوادي)"
+    text = "\n".join([HEAD, "الواحة - أخبار الوادي", caption, BODY_1, BODY_2])
+    assert _rule_of(text, 2) == ("caption", "context:caption_with_site_credit")
+    # a source in brackets that the page's chrome does not print stays the story's line
+    other = "\n".join([HEAD, "الواحة - أخبار الوادي", "مزارعون يجمعون التمر في الواحة (وكالة محلية)", BODY_1])
+    assert labels_of(other)[2] != "caption"
+
+
+@pytest.mark.parametrize("line", ["Par Karim Haddad", "Par Leila Ben Ali — Wadi News"])
+def test_a_french_byline_is_credit(line: str) -> None:
+    assert labels_of("\n".join([HEAD, line, BODY_1, BODY_2]))[1] == "credit"
+
+
+def test_two_writers_joined_by_waw_in_the_byline_place_are_credit() -> None:
+    text = "\n".join([HEAD, "• أحمد سالم الحداد وفاطمة يوسف ناصر - الواحة", BODY_1, BODY_2])
+    assert _rule_of(text, 1) == ("credit", "context:co_authors")
+    # a line naming two people in a sentence has function words and runs on
+    prose = "\n".join([HEAD, "أحمد سالم الحداد وفاطمة يوسف ناصر في زيارة إلى الواحة", BODY_1, BODY_2])
+    assert _rule_of(prose, 1)[1] != "context:co_authors"
+
+
+def test_share_links_run_together_are_nav() -> None:
+    line = "Share on facebookShare on twitterShare on email"
+    assert _rule_of("\n".join([HEAD, BODY_1, BODY_2, line]), 3) == ("nav", "shape:share_bar")
+
+
+def test_the_title_under_a_stamp_and_a_long_menu_is_the_headline() -> None:
+    text = "\n".join(
+        [
+            "أخبار الوادي",
+            "الرئيسية | محليات | اقتصاد | رياضة | ثقافة | منوعات | فيديو | صور | كتاب الرأي | اتصل بنا",
+            "الاثنين، 3 مايو 2021",
+            HEAD,
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [HEAD], "text": [text]})
+    out = clean.label_lines(docs)
+    assert out["label"].tolist()[3] == "headline"
+    assert out["rule"].tolist()[3] == "title:matches_title_below_chrome"
+    # a sentence above the line that repeats the title is the story's: the page is left as it is
+    story = "\n".join(["أخبار الوادي", BODY_1, HEAD, BODY_2])
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [HEAD], "text": [story]})
+    assert clean.label_lines(docs)["rule"].tolist()[2] != "title:matches_title_below_chrome"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("مايو 3, 2021 على الساعة 09:15 |", "shape:published_stamp"),
+        ("أخبار الوادينشر في أخبار الوادي يوم 03 - 05 - 2021", "shape:published_in"),
+    ],
+)
+def test_a_date_with_its_clock_time_and_a_published_in_note_are_stamps(line: str, rule: str) -> None:
+    assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("nav", rule)

@@ -124,7 +124,14 @@ def test_a_trailing_time_is_cut_off_at_the_end_of_the_line_only(text):
 @settings(max_examples=150, deadline=None)
 @given(LINE)
 def test_a_tag_line_never_ends_like_a_sentence_and_has_three_items(text):
-    from newsstudy.clean.features import _TAG_SEPARATOR, _TOKEN, _make_line, _signals, _tag_line_shaped
+    from newsstudy.clean.features import (
+        _TAG_SEPARATOR,
+        _TOKEN,
+        _WIDE_GAP,
+        _make_line,
+        _signals,
+        _tag_line_shaped,
+    )
     from newsstudy.clean.lexicons import _lexicons
     from newsstudy.clean.params import _Params
 
@@ -132,7 +139,12 @@ def test_a_tag_line_never_ends_like_a_sentence_and_has_three_items(text):
     signals = _signals(line, _lexicons())
     if _tag_line_shaped(line, signals, _Params()):
         assert not signals.ends_sentence and not signals.reporting_cue
-        assert len([x for x in _TAG_SEPARATOR.split(line.norm.strip()) if _TOKEN.search(x)]) >= 3
+        # items set off by separators, or by wide gaps of the raw line (which matching collapses)
+        norm_items = [x for x in _TAG_SEPARATOR.split(line.norm.strip()) if _TOKEN.search(x)]
+        gap_items = [
+            x for x in _TAG_SEPARATOR.split(_WIDE_GAP.sub(" | ", line.raw.strip())) if _TOKEN.search(x)
+        ]
+        assert max(len(norm_items), len(gap_items)) >= 3
 
 
 @settings(max_examples=100, deadline=None)
@@ -217,3 +229,45 @@ def test_a_line_read_as_a_caption_is_no_sentence_and_a_stop_makes_it_one(text, s
         assert not any(q in line.raw for q in '"«»“”')
     # The same words ending with a sentence stop never read as a caption.
     assert not _reads_as_caption(_make_line(f"{text.replace(chr(10), ' ')}{stop}"), lex)
+
+
+# --------------------------------------------------------------- clean28: generic web furniture
+STAMP_PIECES = st.lists(
+    st.one_of(
+        st.integers(min_value=0, max_value=2030).map(str),
+        st.sampled_from(["نشر", "آخر تحديث", "مايو", "الساعة", "على", "يوم", "Publié le", "à", "CET"]),
+    ),
+    min_size=1,
+    max_size=8,
+).map(lambda words: " ".join(words) + " 10:15")  # each piece of a stamp holds a number
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(STAMP_PIECES, min_size=1, max_size=3), st.sampled_from([" | ", " · ", " - "]))
+def test_a_published_stamp_holds_only_numbers_and_stamp_words(pieces, sep):
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.web_furniture import _published_stamp
+
+    line = _make_line(sep.join([*pieces, "نشر 2024"]))
+    lex = _lexicons()
+    assert _published_stamp(line.norm, line.n_words, lex) is not None or line.n_words > 30
+    # one word of a sentence in it, and it is no stamp
+    told = _make_line(line.raw + " وأعلنت الحكومة")
+    assert _published_stamp(told.norm, told.n_words, lex) is None
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXT)
+def test_web_furniture_labels_short_lines_only_and_with_known_labels(text):
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.params import _Params
+    from newsstudy.clean.web_furniture import _web_furniture
+
+    for raw in text.split("\n"):
+        line = _make_line(raw)
+        decided = _web_furniture(line, _lexicons(), _Params())
+        if decided is not None:
+            assert line.n_words <= 40
+            assert decided[0] in clean.LABELS and decided[1] in clean.RULES

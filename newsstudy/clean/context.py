@@ -42,6 +42,7 @@ _BREAK_RULES = frozenset(
     {
         "lexicon:related_header",
         "shape:related_header",
+        "shape:more_from_header",
         "structure:after_related_header",
         "lexicon:nav",
         "lexicon:boilerplate",
@@ -180,6 +181,30 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:writer_and_post"
         elif _byline_with_verb(line, lex, p):
             line.label, line.rule = "credit", "context:byline_verb"
+        elif _co_authors(line, lex, p):
+            line.label, line.rule = "credit", "context:co_authors"
+
+
+_CO_AUTHOR_TAIL = regex.compile(r"\s+[\-–—]\s+(?:\p{L}+\s*){1,3}$")
+
+
+def _co_authors(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """Two writers joined by و in the byline's place (``context:co_authors``): a given name first, a given
+    name after the joining و, two to ``byline_max_words`` + 2 words with no function word, number,
+    comma or final stop, a place or desk after a dash at most: ``<name> و<name> - <city>``."""
+    text = _CO_AUTHOR_TAIL.sub("", line.norm.strip(" •●▪-–—*·\t"))
+    words = _key(text).split()
+    if not 3 <= len(words) <= p.byline_max_words + 2 or any(c.isdigit() for c in text) or "،" in text:
+        return False
+    if words[0] not in lex.given_names or _FINAL_STOP_ANY.search(text):
+        return False
+    joined = [k for k, w in enumerate(words[1:], 1) if w.startswith("و") and w[1:] in lex.given_names]
+    # (a given name that is also a function word's matching form, علي, counts as the name)
+    listed = any(w in lex.function_words and w not in lex.given_names for w in words)
+    return bool(joined) and 1 < joined[0] < len(words) - 1 and not listed
+
+
+_FINAL_STOP_ANY = regex.compile(r"[.!?؟…:؛]\W*$")
 
 
 def _bylines_in_text(
@@ -256,7 +281,12 @@ def _before_body(lines, i, s, stems, lead, heads, lex, p) -> tuple[str, str] | N
 
 
 _LINK_BLOCK_RULES = frozenset(
-    {"lexicon:related_header", "shape:related_header", "structure:after_related_header"}
+    {
+        "lexicon:related_header",
+        "shape:related_header",
+        "shape:more_from_header",
+        "structure:after_related_header",
+    }
 )
 
 
@@ -493,7 +523,7 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
 
 
-_STAMP_RULES = frozenset({"shape:stamp", "shape:issue_line"})
+_STAMP_RULES = frozenset({"shape:stamp", "shape:published_stamp", "shape:reading_time", "shape:issue_line"})
 
 
 # A date closing a line: "02/08/2021", "2021-08-02", "(3-8-2021)", "[12.03.2024]".

@@ -158,6 +158,7 @@ def _without_trailing_time(line: _Line) -> _Line:
 
 
 # Separators of the items of a one-line tag list.
+_WIDE_GAP = regex.compile(r"[ \u00a0]{3,}|\t+")
 _TAG_SEPARATOR = regex.compile(r"\s*(?:[،,|•·;؛/#]+|\s[\-–—]+\s)\s*")
 
 
@@ -178,7 +179,9 @@ def _tag_line_shaped(line: _Line, s: _Signals, p: _Params) -> bool:
         return False
     if s.function_share > p.tag_line_max_function_share:
         return False
-    items = [x for x in _TAG_SEPARATOR.split(line.norm.strip()) if _TOKEN.search(x)]
+    # A wide gap (three spaces or a tab, which matching collapses) sets tags off on the raw line too.
+    text = line.norm if not _WIDE_GAP.search(line.raw.strip()) else _WIDE_GAP.sub(" | ", line.raw.strip())
+    items = [x for x in _TAG_SEPARATOR.split(text.strip()) if _TOKEN.search(x)]
     return len(items) >= p.tag_line_min_items and all(
         len(_TOKEN.findall(x)) <= p.tag_item_max_words for x in items
     )

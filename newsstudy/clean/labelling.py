@@ -25,6 +25,12 @@ from newsstudy.clean.structure import (
     _trailing_teasers,
     _tweet_text,
 )
+from newsstudy.clean.web_furniture import (
+    _captions_beside_credits,
+    _captions_with_site_credit,
+    _comment_threads,
+    _more_from_headers,
+)
 from newsstudy.corpus import _string_array
 from newsstudy.errors import check_table
 from newsstudy.line_evidence import CorpusEvidence
@@ -64,6 +70,7 @@ def _label_document(
     _headline(lines, title, lex, p)
     if corpus is not None:
         _other_headlines(lines, title, corpus, lex, p)
+    _more_from_headers(lines, lex, p)
     _structure(lines, title, lex, p)
     if p.context:
         _timed_lists(lines, lex, p)
@@ -71,6 +78,9 @@ def _label_document(
         _about_outlet(lines, title, lex, p)
         _context(lines, title, lex, p)
         _unmarked_captions(lines, lex, p)
+        _captions_beside_credits(lines, p)
+        _captions_with_site_credit(lines, p)
+        _comment_threads(lines, p)
     if corpus is not None:
         _recurring_tail(lines, keys, title, corpus, lex, p)
     _trailing_teasers(lines, title, lex, p)

@@ -37,6 +37,40 @@ RULES: dict[str, str] = {
     "shape:blank": "blank: the line is empty or whitespace (or only invisible marks)",
     "shape:separator": "nav: the line has no letters or digits (-----, ×××, ***, a lone tatweel ـ)",
     "shape:stamp": "nav: a publication stamp or clock time: numbers and date words only (date_words.txt)",
+    "shape:published_stamp": "nav: a 'published / updated' stamp: pieces set off by bars, dots or dashes, "
+    "each numbers, date words and words of publishing (نشر، آخر تحديث، Publié le، updated, 18h40, a time "
+    "zone) or a reading time, with a published word, a clock time or a reading time among them",
+    "shape:published_in": "nav: an aggregator's note of where and when the story first appeared: 'نشر في "
+    "<paper> يوم <date>' on a line of at most twelve words",
+    "shape:reading_time": "nav: a reading-time widget only (قراءة في 4 دقائق، 3 min read، Temps de lecture)",
+    "shape:posted_by": "credit: a platform's author line: a posting verb, 'by' (بواسطة، by، par), a name of "
+    "one to five words, and at most a stamp after في/on/at",
+    "shape:short_link": "nav: the page's short link (رابط مختصر: <url>)",
+    "shape:login_prompt": "login_wall: a log-in or subscription prompt: a lock symbol and a log-in or "
+    "subscription word, or a line opened by a log-in imperative (سجّل دخولك، sign in), no final stop",
+    "shape:disclaimer": "nav: the site's note or disclaimer (تنويه:، إخلاء مسؤولية:، Disclaimer:)",
+    "shape:about_writer": "credit: the note on the writer opened by 'about the writer' (عن الكاتب:، About "
+    "the author:)",
+    "shape:comment_form_opener": "comment_form: a short line opened by a comment box's call (أضف/اترك "
+    "تعليقاً، اترك رأيك، Réagissez) or saying comments are closed",
+    "shape:more_from_header": "related: 'more from <section>' (المزيد من <one to three words>) on a line of "
+    "its own: the header of a box of links, which opens a related block",
+    "shape:readings_bar": "nav: a ticker of readings anywhere on the page: items set off by bars or dots "
+    "holding at least two rise or fall signs (▲ ▼), none ending as a sentence",
+    "shape:bracketed_dateline": "dateline: a dateline crediting the outlet in brackets on its own line, "
+    "ending with a dash: '<city>[، <date>] (<outlet>) —', at most eight words",
+    "context:comment_thread": "comment_form: a comment under the story: a header (a name of at most four "
+    "words with a date and a clock time, or a name and a verb of saying closed by dots or a colon) and "
+    "up to three short lines under it, on a page with two headers or a comment box; or '<name>: <text>' "
+    "right under a comment count, box or comment",
+    "context:beside_photo_credit": "caption: a short content line with no final stop right over or under "
+    "a photo credit (Foto:، تصوير:، a camera symbol): what the photo shows",
+    "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
+    "headline, closed by two or three words in brackets that the page prints again in its furniture "
+    "(a nav, credit or dateline line: the site's name): a photo credited to the site",
+    "context:co_authors": "credit: two writers joined by و in the byline's place: a given name first and "
+    "after the و, no function word, number, comma or final stop, a place after a dash at most",
+    "shape:share_bar": "nav: share links run together (at least two 'share on' / 'شارك عبر' in the line)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",

@@ -256,7 +256,8 @@ def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -
     any such line in a stretch of at most :data:`MAX_STRETCH` content lines: what stands outside the
     article needs evidence to be kept, as jusText has it. Never a line that opens with a dateline (the
     rules read it as the story's first line), uses a reporting verb (it reports speech, which page
-    furniture never does) or is vowelled (:data:`VOWELLED_SHARE`: verse or scripture). With no line of
+    furniture never does) or is vowelled (:data:`VOWELLED_SHARE`: verse or scripture), nor the page's only
+    line of body text (a two-line page of a lead and a related link is that lead's). With no line of
     body text in the document there is no article to weigh a line against, and nothing is relabelled.
     """
     text = [i for i, ln in enumerate(lines) if ln.n_words > 0 and ln.label != "blank"]
@@ -287,6 +288,8 @@ def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -
             continue  # a shape kept between body lines: only when furniture stands on both sides
         if _dateline_match(line.norm, lex) or _signals(line, lex).reporting_cue or _vowelled(line.raw):
             continue
+        if anchors == [i]:
+            continue  # the page's only line of body text is its article, not furniture beside it
         out.append(i)
     return out if anchors else []
 

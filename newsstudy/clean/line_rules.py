@@ -9,6 +9,7 @@ import regex
 from newsstudy.clean.features import _ALNUM, _ARABIC, _INVISIBLE_ONLY, _TOKEN, _is_stamp, _Line
 from newsstudy.clean.lexicons import _LETTERS, _key, _Lexicons, _only_agency_words
 from newsstudy.clean.params import _Params
+from newsstudy.clean.web_furniture import _web_furniture
 
 
 @dataclass(frozen=True)
@@ -53,23 +54,32 @@ def _line_rule(
         norm, lex
     ):
         return "nav", "shape:stamp"
+    furniture = _web_furniture(line, lex, p)
+    if furniture:
+        return furniture
     if n <= 3 and not _ARABIC.search(norm) and all(len(t) <= 2 for t in norm.split()):
         return "nav", "shape:widget"
     if n <= 2 * p.chrome_max_words and _menu_bar(norm, lex):
         return "nav", "lexicon:nav_menu"
     if _player_control(line.raw, n, p):
         return "nav", "shape:player_control"
+    if n <= 3 * p.chrome_max_words and _readings_bar(line.raw):
+        return "nav", "shape:readings_bar"
+    if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
+        return "dateline", "shape:bracketed_dateline"
     if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
         return "embed", "shape:post_views"
     if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
         return "comment_form", "shape:comment_count"
+    if n <= 8 and "|" in norm and _counted_comments_bar(norm):
+        return "comment_form", "shape:comment_count"  # "3 تعليقات | ترتيب حسب: الأقدم": count and sort
     if n <= 3 * p.stamp_max_words and _issue_line(norm, lex):
         return "nav", "shape:issue_line"
     if n <= 5 and _VIEW_COUNT.match(norm):
         return "nav", "shape:view_count"
     if n <= 2 * p.chrome_max_words and _breadcrumb(norm):
         return "nav", "shape:breadcrumb"
-    if n <= 8 and _FOLLOW_PROMPT.match(line.key if n <= p.form_max_words else _key(norm)):
+    if n <= p.chrome_max_words and _FOLLOW_PROMPT.match(line.key):
         return "nav", "shape:follow_prompt"
     if n > p.chrome_max_words and not _may_hold_cue(line, lex, p, cues):
         return None
@@ -99,8 +109,9 @@ def _line_rule(
         return "credit", "pattern:credit"
     if n <= p.boilerplate_max_words and lex.boilerplate.search(norm):
         return "nav", "lexicon:boilerplate"
-    if n <= p.chrome_max_words and lex.nav_full.fullmatch(key):
-        return "nav", "lexicon:nav"
+    counted = key[-1:].isdigit() and lex.nav_full.fullmatch(key.rstrip("0123456789 "))
+    if n <= p.chrome_max_words and (lex.nav_full.fullmatch(key) or counted):
+        return "nav", "lexicon:nav"  # (with a count after it: "المتابعون (52)")
     if n <= 6 and _BROWSE_MORE.match(norm):
         return "nav", "lexicon:browse_more"  # (after the related headers: "شاهد المزيد" opens a list)
     if n <= p.caption_max_words and any(p_.search(norm) for p_ in lex.caption):
@@ -124,6 +135,14 @@ _TICKER = regex.compile(
 _COMMENT_COUNT = regex.compile(
     r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
 )
+
+
+def _counted_comments_bar(norm: str) -> bool:
+    """A comment count opening a bar of the thread's tools (sorting): the first item is a count."""
+    first = norm.split("|", 1)[0].strip()
+    return bool(_COMMENT_COUNT.match(first)) and any(c.isdigit() for c in first) and len(first.split()) <= 4
+
+
 # A "browse more" link: "تصفح المزيد", "المزيد من أخبار <section>", "شاهد المزيد من الفيديوهات".
 _BROWSE_MORE = regex.compile(
     r"^\W*(?:(?:تصفح|شاهد|اقرا|عرض|اكتشف|حمل|تحميل)\s+(?:ال)?مزيد|المزيد)(?:\s+من)?(?:\s+\p{L}+){0,3}"
@@ -238,6 +257,8 @@ def _menu_bar(norm: str, lex: _Lexicons) -> bool:
     phrase set off by a bar before a headline (``عاجل | <headline>``) is a ticker."""
     if "|" not in norm and "•" not in norm and "·" not in norm:
         return False
+    if "©" in norm:
+        return False  # "© <site> <year> · <terms> · <privacy>": the copyright line, a credit
     if _TICKER.match(norm):
         return True  # "عاجل | <headline>": a breaking-news ticker
     items = [x for x in _MENU_SEPARATOR.split(norm.strip()) if x]
@@ -347,6 +368,24 @@ def _top_bar_shaped(raw: str, p: _Params) -> bool:
         return True
     return len(_READING.findall(raw)) >= 2
 
+
+# A market or weather ticker anywhere on the page: items set off by bars holding at least two rises and
+# falls (▲ ▼) or degrees with percentages or prices; news prose prints no such signs.
+_RISE_FALL = regex.compile(r"[▲▼△▽↑↓]")
+
+
+def _readings_bar(raw: str) -> bool:
+    """A ticker of readings (``shape:readings_bar``): at least two rise or fall signs (▲ ▼), in a line
+    cut by a bar or a middle dot into at least two items, none ending as a sentence."""
+    if len(_RISE_FALL.findall(raw)) < 2:
+        return False
+    found = _bar_items(raw)
+    return found is not None and len(found[1]) >= 2 and not any(_ITEM_STOP.search(x) for x in found[1])
+
+
+# A dateline crediting the outlet in brackets on its own line: "<city> (<outlet>) —", "<city>، <date>
+# (<outlet>) –": a bracketed name and a final dash, at most eight words.
+_BRACKETED_DATELINE = regex.compile(r"^[^()]{2,60}\([^()]{2,40}\)\s*[\-–—]+\s*$")
 
 _LABELLED = regex.compile(r"\p{L}\s*:\s")
 _LATIN_WORD = regex.compile(r"[A-Za-z]")

@@ -117,7 +117,9 @@ def _title_below_chrome(
     lines: list[_Line], first: int, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
 ) -> int | None:
     """The line repeating the title among the first ``title_search_lines`` text lines, when every text
-    line above it is short and unpunctuated (chrome, not the story's sentences); else None."""
+    line above it is chrome, not the story's sentences: a line the rules labelled ``nav``, a short
+    unpunctuated line, or a line of at most twice ``chrome_max_words`` cut by bars, bullets, diamonds or
+    tildes that does not end a sentence (a menu, a ticker); else None."""
     seen = 0
     for j in range(first, len(lines)):
         line = lines[j]
@@ -128,13 +130,21 @@ def _title_below_chrome(
         if j > first and line.label == "content" and _matches_title(line, title_stems, title_words, lex, p):
             return j if _headline_like(line, lex, p) else None
         seen += 1
-        if (
-            seen >= p.title_search_lines
-            or line.n_words > p.chrome_max_words
-            or _FINAL_STOP_OR_COMMA.search(line.norm)
-        ):
+        if seen >= p.title_search_lines:
+            return None
+        if line.label == "nav":
+            continue  # chrome the rules know (a menu bar, a stamp) however long or punctuated
+        barred = _CHROME_BAR.search(line.raw) and line.n_words <= 2 * p.chrome_max_words
+        if barred and not _ENDS_SENTENCE.search(line.norm):
+            continue  # a menu or ticker cut by bars or diamonds that the rules did not name
+        if line.n_words > p.chrome_max_words or _FINAL_STOP_OR_COMMA.search(line.norm):
             return None
     return None
+
+
+# The separators of a menu or ticker line over the title (bars, bullets, diamonds, tildes).
+_CHROME_BAR = regex.compile(r"\s[|•·◆◇♦~]\s")
+_ENDS_SENTENCE = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 
 
 _FINAL_STOP_OR_COMMA = regex.compile(r"[.!?؟…؛;،,][\"'»”’)\]]*\s*$|[،,]\s")
@@ -219,7 +229,8 @@ def _opens_body(line: _Line | None, lex: _Lexicons) -> bool:
         return False
     return (
         line.label in ("dateline", "credit")
-        or line.rule == "shape:stamp"  # the publication stamp printed between the headline and the story
+        # the publication stamp printed between the headline and the story
+        or line.rule in ("shape:stamp", "shape:published_stamp", "shape:reading_time")
         or (
             line.label == "content"
             and (bool(_dateline_match(line.norm, lex)) or _opens_own_dateline(line, lex))
@@ -260,7 +271,7 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
 
 
 #: The rules of a related header alone on its line (it opens a related block).
-_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header"})
+_HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header", "shape:more_from_header"})
 
 
 def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params) -> None:
