@@ -116,10 +116,15 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # 1.000 / 1.000 / 1.000, test 0.813 / 0.653 / 0.736 (test only scored). Third set, before (its README):
     # dev 0.633 / 0.469 / 0.569, test 0.625 / 0.520 / 0.568. Fourth set, before (its README): dev 0.673 /
     # 0.558 / 0.586, test 0.677 / 0.525 / 0.643. Fifth set, before (its README): dev 0.619 / 0.419 /
-    # 0.530, test 0.711 / 0.639 / 0.546. Floors just under these.
+    # 0.530, test 0.711 / 0.639 / 0.546. Floors just under these. Content recall was >= 0.99 everywhere
+    # until the web-furniture batch that finds the title under long chrome and reads clock-time stamps
+    # (newsstudy/data/clean/README.md): it costs the first and third sets' test outlets one body line
+    # each (recall 0.986, 0.987) for +3.5 and +2 points of accuracy there, +0.3 on the shared sample's
+    # test outlets (whose recall rose) and +2.7 on the sixth set's dev outlets, which no rule was written
+    # on; so the floor is 0.98, not a line more.
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
-    assert overall["content_precision"] >= precision and overall["content_recall"] >= 0.99, overall
+    assert overall["content_precision"] >= precision and overall["content_recall"] >= 0.98, overall
 
 
 @pytest.mark.parametrize(
