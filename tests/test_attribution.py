@@ -2711,3 +2711,55 @@ def test_a_later_an_does_not_take_a_nameless_heads_object_into_its_subject():
     # the verb's own preposition after the head stays out of the cut: لفت التقرير إلى …
     out = A.extract(lines_table("d", ["ولفت التقرير إلى نقص واضح في العمال بالموانئ."]))
     assert out["source_text"].tolist() == ["التقرير"]
+
+
+# A reporting verb with an object pronoun in a relative clause (ما نفاه، التي أعلنتها، بيان نقلته): the
+# source is the phrase after the verb; the perfect's spelling before the pronoun is generated (نفى → نفاه).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وهو ما نفاه مصدر مطلع في اتصال هاتفي.", [("نفاه", "anonymous_source")]),
+        ("وهو ما نفته وزارة الزراعة في بيان مقتضب.", [("نفته", "institution")]),
+        ("وهو ما رواه شهود عيان للمراسل.", [("رواه", "anonymous_source")]),
+        ("وهذا ما أكده لنا مصدر مطلع.", [("أكده", "anonymous_source")]),
+        ("وهي أعلى من النسبة التي أعلنتها اللجنة الوطنية للانتخابات.", [("أعلنتها", "institution")]),
+        ("بعد شتاء قارس وصفه السكان بأنه الأقسى.", [("وصفه", "anonymous_source")]),
+        ("وأوضحت الهيئة، في بيان نقلته وكالة الأنباء الأردنية، أن الطريق مغلق.",
+         [("وأوضحت", "institution"), ("نقلته", "media_outlet")]),
+    ],
+)  # fmt: skip
+def test_object_pronoun_in_a_relative_clause_takes_the_subject_after_it(text, expected):
+    out = A.extract(lines_table("d", [text]))
+    assert out[["cue", "source_type"]].values.tolist() == [list(e) for e in expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "الاقتراح الذي كشفه الرئيس في مايو لم ينفذ.",  # an unveiling: كشف reports with عن
+        "وهي المقابلة التي نشرتها الصحيفة أمس.",  # a publication: the paper is no source
+        "ونظمت الجمعية ندوة تابعة لشركة النفط.",  # تابعة is written with ة: a noun, not تابع + ه
+        "وجاءت الزيادة إضافة لعدة مصانع جديدة.",
+    ],
+)
+def test_no_relative_reading_of_a_pronoun_verb_without_a_speaker(text):
+    assert A.extract(lines_table("d", [text])).empty
+
+
+def test_relative_verb_inside_an_attributive_prepositions_object_is_one_compound_cue():
+    out = A.extract(lines_table("d", ["بحسب حصيلة أعلنها ديوان المحافظ، غرق عشرة."]))
+    assert out["cue"].tolist() == ["بحسب"]
+
+
+def test_coordinated_verb_with_a_pronoun_and_an_adverbial_goes_on_with_its_source():
+    out = A.extract(lines_table("d", ["وانتقدت الوزارة القرار، ووصفته في بيان بأنه متسرع."]))
+    assert out["cue"].tolist()[-1] == "ووصفته" and out["source_type"].tolist()[-1] == "institution"
+
+
+def test_object_stems_of_defective_and_plural_perfects():
+    from newsstudy.attribution import morphology
+
+    assert morphology.object_stems("روي") == {"روا": "روي", "روو": "رووا"}
+    assert morphology.object_stems("اعتبر") == {"اعتبرو": "اعتبروا"}
+    words = A._lexicon().cue_words
+    assert words["نفاه"] == ("verb", "نفي", "ه") and words["وصفوه"] == ("verb", "وصفوا", "ه")

@@ -114,6 +114,9 @@ def _doc_rows(
         if any(_wasl_form(c, lex) for c in cues):
             omap = _RawMap(raw, matching)
             cues = [c for c in cues if not _first_person(c, raw, omap, inserted, lex)]
+        if "ة" in raw and any(c.group("suf") == "ه" for c in cues):
+            omap = omap or _RawMap(raw, matching)
+            cues = [c for c in cues if not _taa_marbuta(c, raw, omap, inserted)]
         if "\u064f" in raw:  # a damma: a perfect may be marked passive (أُعلن، ذُكر)
             omap = omap or _RawMap(raw, matching)
             cues = [c for c in cues if not _marked_passive(c, raw, omap, inserted, lex)]
@@ -217,6 +220,16 @@ def _first_person(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexic
     # the alef is the first letter after the conjunction (و، ف) the cue was written with
     k = len(cue.group("verb")) - len(form)
     return len(letters) > k and letters[k] == "أ"
+
+
+def _taa_marbuta(cue, raw: str, omap: _RawMap, inserted: list[int]) -> bool:
+    """Whether a cue read as a verb with the pronoun ه is written with ة: a noun (إضافة، نسبة، دعوة،
+    تابعة), as the matching form spells ة as ه. Text that writes ة as ه keeps the verb reading."""
+    if cue.group("suf") != "ه":
+        return False
+    start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
+    letters = [c for c in raw[start:end] if c.isalpha()]
+    return bool(letters) and letters[-1] == "ة"
 
 
 def _marked_passive(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:

@@ -274,7 +274,15 @@ def _lexicon() -> _Lexicon:
         titles[form] = gender
         if kind == "honorific" and " " not in form:
             honorifics.add(form)
-    cue_words = _cue_words(verb_forms, participles, preps, perfects=_perfect_only_forms())
+    object_stems = {
+        stem: form
+        for row in reporting_verbs().itertuples(index=False)
+        for stem, form in morphology.object_stems(row.past).items()
+        if stem not in verb_forms
+    }
+    cue_words = _cue_words(
+        verb_forms, participles, preps, perfects=_perfect_only_forms(), object_stems=object_stems
+    )
     for word in _data_lines("not_cues.txt"):
         cue_words.pop(word, None)
     multi_preps = _multi_preps(preps)
@@ -316,7 +324,9 @@ def _lexicon() -> _Lexicon:
         anonymity_re=anonymity_re,
         verb_words=frozenset(verb_forms),
         cue_keys=cue_keys,
-        cue_re=_cue_token_pattern(_cue_stems(verb_forms, participles, preps), VERB_PREFIXES, OBJECT_SUFFIXES),
+        cue_re=_cue_token_pattern(
+            _cue_stems(verb_forms, participles, preps, object_stems), VERB_PREFIXES, OBJECT_SUFFIXES
+        ),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
         titles=titles,
