@@ -2763,3 +2763,43 @@ def test_object_stems_of_defective_and_plural_perfects():
     assert morphology.object_stems("اعتبر") == {"اعتبرو": "اعتبروا"}
     words = A._lexicon().cue_words
     assert words["نفاه"] == ("verb", "نفي", "ه") and words["وصفوه"] == ("verb", "وصفوا", "ه")
+
+
+# Groups of people speak as anonymous sources (traders, residents, fishermen, survivors, protesters, fans);
+# a broken plural (تجار) has no feminine in ة: التجارة is trade, not a source.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقال تجار في السوق إن الأسعار ارتفعت.", "anonymous_source"),
+        ("وأفاد عدد من الأولياء بأن النتائج تأخرت.", "anonymous_source"),
+        ("ويتوقع مختصون في القطاع أن يرتفع العدد.", "anonymous_source"),
+        ("وقال المحتجون إنهم سيواصلون الاعتصام.", "anonymous_source"),
+        ("وقال منسق اللجنة الوطنية في الولاية إن النسبة بلغت 30 بالمئة.", "named_person"),
+    ],
+)
+def test_groups_of_people_are_anonymous_sources(text, source_type):
+    assert rows([text])[0][1] == source_type
+
+
+def test_trade_is_no_feminine_of_traders():
+    out = A.extract(lines_table("d", ["قال وزير التجارة الخارجية البريطاني، جون سميث، إن المحادثات بدأت."]))
+    assert out["source_type"].tolist() == ["named_person"] and out["affiliation_entity"].tolist() == ["GB"]
+
+
+# A headline colon after its last clause (``... والشرطة:``) or after a bullet names the source of that clause.
+@pytest.mark.parametrize(
+    ("headline", "source_type"),
+    [
+        ('إغلاق الطريق الساحلي... والشرطة: "لا إصابات"', "institution"),
+        ("• دائرة البلدية: 2024 عام قياسي", "institution"),
+        ("أهالي القرية: المياه مقطوعة منذ أسبوع", "anonymous_source"),
+        ("تجار: الأسعار ترتفع قبل العيد", "anonymous_source"),
+    ],
+)
+def test_headline_colon_of_the_last_clause_or_after_a_bullet(headline, source_type):
+    assert rows([headline], ["headline"]) == [(":", source_type, "unknown", None)]
+
+
+def test_a_complaint_with_min_is_no_attribution_but_with_an_is():
+    assert rows(["ويشكو السكان من نقص المياه منذ شهر."]) == []
+    assert [r[0] for r in rows(["وشكا التجار أن الأسواق راكدة."])] == ["وشكا"]

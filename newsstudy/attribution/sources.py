@@ -1146,11 +1146,28 @@ def _adverbial_filler(words: list[str]) -> int:
     return 0
 
 
+#: What separates the clauses of a headline: an ellipsis, a comma, a spaced dash or bar.
+_HEADLINE_SEPARATORS = ("...", "…", "..", "،", " - ", " | ")
+
+
 def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     colon = norm.find(":")
     if colon <= 0:
         return None
-    toks = _tokens(norm, 0, colon)
+    found = _headline_prefix_source(norm, 0, colon, lex)
+    if found is None:
+        # a headline of two clauses (``إغلاق الطريق... والشرطة: ...``): the source opens the last one
+        seps = [norm.rfind(sep, 0, colon) + len(sep) for sep in _HEADLINE_SEPARATORS if sep in norm[:colon]]
+        if seps and max(seps) < colon:
+            found = _headline_prefix_source(norm, max(seps), colon, lex)
+    return found
+
+
+def _headline_prefix_source(norm: str, start: int, colon: int, lex: _Lexicon) -> _Found | None:
+    """The source of a headline colon whose words run from ``start`` to the colon, if they are one."""
+    toks = _tokens(norm, start, colon)
+    while toks and not any(c.isalpha() for c in toks[0].text):
+        toks = toks[1:]  # a bullet or a dash before the source (``• الدائرة:``)
     if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
         return None
     words = [t.text for t in toks]
