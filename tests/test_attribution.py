@@ -2803,3 +2803,19 @@ def test_headline_colon_of_the_last_clause_or_after_a_bullet(headline, source_ty
 def test_a_complaint_with_min_is_no_attribution_but_with_an_is():
     assert rows(["ويشكو السكان من نقص المياه منذ شهر."]) == []
     assert [r[0] for r in rows(["وشكا التجار أن الأسواق راكدة."])] == ["وشكا"]
+
+
+# A body, an unnamed official or a person named by a body's office that names no country takes the
+# country the document names (even once, as a state office does); a private person by role does not.
+def test_body_and_office_take_the_country_the_document_names_once():
+    text = [
+        "ارتفاع أسعار الخضار في أسواق الكويت",
+        "وقال رئيس اللجنة إن الأسعار سترتفع.",
+        "وأكدت نقابة المعلمين أن الإضراب مستمر.",
+        "وقال المزارع سالم الهاجري إن المحصول تراجع.",
+        "وأشارت الأرقام إلى تراجع المبيعات في دبي.",
+    ]
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content", "content"]))
+    ent = dict(zip(out["source_text"], out["affiliation_entity"], strict=True))
+    assert ent["رئيس اللجنة"] == "KW" and ent["نقابة المعلمين"] == "KW"
+    assert ent["المزارع سالم الهاجري"] is None

@@ -164,7 +164,9 @@ def _doc_rows(
             # country of its outlet where the researcher gives it, else for the country the document
             # names most, however few times (a domestic story of a national paper names its own rarely).
             offices = [
-                r[8] is None and r[6] in _CONTEXT_TYPES and _state_office(n, lex)
+                r[8] is None
+                and r[6] in _CONTEXT_TYPES
+                and (_state_office(n, lex) or _speaks_as_body(r[6], n, lex))
                 for r, n in zip(rows, norms, strict=True)
             ]
             if any(offices):
@@ -193,6 +195,25 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
         if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
             return False  # رابطة اللاعبين: a body of players speaks as a body
     return False
+
+
+def _speaks_as_body(source_type: str, phrase: str, lex: _Lexicon) -> bool:
+    """Whether a source speaks as a body or for one: an institution, an unnamed official, or a person
+    named by an office of a body (``رئيس اللجنة``, ``المتحدث باسم الوزارة``), not a private person.
+
+    Such a source with no affiliation of its own takes the country the document names most, even once,
+    as a state office does (a local body of a national story: ``نقابة المعلمين``, ``غرفة التجارة``).
+
+    >>> lex = _lexicon()
+    >>> _speaks_as_body("named_person", "رئيس اللجنه", lex), _speaks_as_body("named_person", "سامي", lex)
+    (True, False)
+    """
+    if source_type in ("institution", "anonymous_official"):
+        return not _private_role(phrase, lex)
+    words = phrase.split()
+    if not words or _private_role(phrase, lex):
+        return False
+    return any(lex.heads.get(c, ("",))[0] in ("title", "official") for c in _bare(words[0], lex))
 
 
 def _wasl_form(cue, lex: _Lexicon) -> str | None:
