@@ -1879,14 +1879,17 @@ def test_cities_name_the_document_country(lines: list[str], entity: str | None) 
 
 # A state office (minister, ministry, governor, police) that names no country speaks, where no country
 # dominates the document, for the outlet's home country when the researcher gives it, else for the country
-# the document names most even once; any other unaffiliated source keeps the stricter default (two mentions).
+# the document names most even once. Since s28 so does any other body, unnamed official or holder of a
+# body's office (مدير المعرض) when that country is named on another line than its own; a private person
+# (an expert, a farmer) keeps the stricter default (two mentions).
 STATE_OFFICE_CASES = [
     (
         ["افتتح معرض الكتاب أمس في البحرين بحضور جمهور كبير.", "وقال وزير الثقافة إن المعرض يضم ألف دار."],
         None,
         "BH",
     ),
-    (["افتتح معرض الكتاب أمس في البحرين بحضور كبير.", "وقال مدير المعرض إن الإقبال كبير."], None, None),
+    (["افتتح معرض الكتاب أمس في البحرين بحضور كبير.", "وقال مدير المعرض إن الإقبال كبير."], None, "BH"),
+    (["افتتح معرض الكتاب أمس في البحرين بحضور كبير.", "وقال الخبير سامي الحسن إن الإقبال كبير."], None, None),
     (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], None, None),
     (["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."], "BH", "BH"),
     # the home country does not override a country that dominates the document; it does override a
@@ -2819,3 +2822,21 @@ def test_body_and_office_take_the_country_the_document_names_once():
     ent = dict(zip(out["source_text"], out["affiliation_entity"], strict=True))
     assert ent["رئيس اللجنة"] == "KW" and ent["نقابة المعلمين"] == "KW"
     assert ent["المزارع سالم الهاجري"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("من جانبها، دانت وزارة الخارجية الهجوم.", "دانت"),  # دان beside أدان
+        ("فيما قدّرت مصادر محلية عدد المشاركين بخمسة آلاف.", "قدّرت"),
+        ("ووثقت الهيئة أكثر من 40 اعتداء خلال الموسم.", "ووثقت"),
+    ],
+)
+def test_condemned_estimated_and_documented_are_cues(text, cue):
+    assert [r[0] for r in rows([text])] == [cue]
+
+
+def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
+    assert rows(["وعلى قدر كبير من الأهمية جاء الاجتماع."]) == []
+    out = A.extract(lines_table("d", ["وقال دان كوتس إن التوجيه واضح."]))
+    assert out["source_text"].tolist() == ["دان كوتس"]

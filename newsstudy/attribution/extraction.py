@@ -104,9 +104,11 @@ def _doc_rows(
     state = _State()
     rows: list[tuple] = []
     norms: list[str] = []  # each row's source phrase, normalised
+    line_numbers: list[int] = []  # the line of each state.history entry
     for line_no, label, raw, matching in lines:
         norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
+        line_numbers.append(line_no)
         cues = _find_cues(norm, lex)
         if not cues and not (label == "headline" and ":" in norm):
             continue  # most lines: no cue and no headline source
@@ -150,6 +152,13 @@ def _doc_rows(
                     f.src.outlet if f.src.source_type == "media_outlet" else None,
                 )
             )
+
+    def _named_elsewhere(country: str, line_no: int, phrase: str) -> bool:
+        others = [h for h, n in zip(state.history, line_numbers, strict=True) if n != line_no]
+        return _document_country(others, lex, min_mentions=1) == country and (
+            _document_country([phrase], lex, min_mentions=1) != country
+        )
+
     if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
         country = _document_country(state.history, lex)
         if country is not None:
@@ -172,6 +181,13 @@ def _doc_rows(
             if any(offices):
                 country = home or _document_country(state.history, lex, min_mentions=1)
                 if country is not None:
+                    # (any other body needs the country named on another line than its own, and not by its
+                    # own phrase: الأمير تركي الفيصل, a name read as a nationality, is no evidence)
+                    offices = [
+                        o
+                        and (_state_office(n, lex) or home is not None or _named_elsewhere(country, r[1], n))
+                        for o, n, r in zip(offices, norms, rows, strict=True)
+                    ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
 
