@@ -2840,3 +2840,15 @@ def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
     assert rows(["وعلى قدر كبير من الأهمية جاء الاجتماع."]) == []
     out = A.extract(lines_table("d", ["وقال دان كوتس إن التوجيه واضح."]))
     assert out["source_text"].tolist() == ["دان كوتس"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وكما ذكرت سابقا فإن الأزمة مستمرة منذ عام.", []),  # the writer's "as I mentioned"
+        ("وعلى أية حال، كما ذكرت، فقد جاءت التصريحات متأخرة.", []),
+        ("كما ذكرت الصحيفة أن الوفد غادر أمس.", ["ذكرت"]),  # with a subject: the 3rd person feminine
+    ],
+)
+def test_kama_with_a_subjectless_perfect_in_t_is_the_writer(text, cues):
+    assert [r[0] for r in rows([text])] == cues

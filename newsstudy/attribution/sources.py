@@ -1310,6 +1310,8 @@ def _verb_cue(
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
+    if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
+        return None  # وكما ذكرت سابقا، ...: the writer's own "as I mentioned", no source
     comp = _speech_complement(norm, m.end(), send)
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
@@ -1520,6 +1522,20 @@ def _suffixed_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None) -> 
         return False
     between = _tokens(norm, m.end(), comp[0])
     return 0 < len(between) <= _MAX_SUFFIX_ADVERBIAL and between[0].text in _ADVERBIAL_OPENERS
+
+
+#: Adverbs of an earlier mention (``كما ذكرت سابقا``, ``كما أشرت آنفا``).
+_EARLIER = frozenset({"سابقا", "انفا", "اعلاه", "قبل", "من"})
+
+
+def _writer_aside(norm: str, m: _Cue, form: str, send: int) -> bool:
+    """Whether ``كما`` + a perfect in ت with no subject is the writer's first person (``كما ذكرت، فإن``,
+    ``كما قلت سابقا``): the ت of "I", nothing after the verb but punctuation or an adverb of an earlier
+    mention. With a subject (``كما ذكرت الصحيفة``) it is the 3rd person feminine."""
+    if not form.endswith("ت"):
+        return False
+    after = _tokens(norm, m.end(), send)[:1]
+    return not after or norm[m.end() : after[0].start].strip() != "" or after[0].text in _EARLIER
 
 
 def _indefinite_noun(word: str | None, lex: _Lexicon) -> bool:
