@@ -1051,10 +1051,7 @@ def _lemmas_of_kind(kind: str) -> frozenset[str]:
 
 def _directive_lemmas() -> frozenset[str]:
     """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
-    from newsstudy.attribution.lexicon import reporting_verbs
-
-    verbs = reporting_verbs()
-    return frozenset(verbs.loc[verbs["kind"] == "directive", "lemma"])
+    return _lemmas_of_kind("directive")
 
 
 #: Definite words that qualify a definite head as adjectives (الأمين العام، الوزير الأول، المتحدث الرسمي).
