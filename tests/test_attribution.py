@@ -2852,3 +2852,9 @@ def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
 )
 def test_kama_with_a_subjectless_perfect_in_t_is_the_writer(text, cues):
     assert [r[0] for r in rows([text])] == cues
+
+
+def test_a_professor_by_chair_is_a_titled_person_of_no_state():
+    text = ["انتخابات بلدية في قطر", "وقال أستاذ العلوم السياسية الدكتور سامي الحسن إن النسبة مقبولة."]
+    out = A.extract(lines_table("d", text, ["headline", "content"]))
+    assert out["source_type"].tolist() == ["named_person"] and out["affiliation_entity"].tolist() == [None]
