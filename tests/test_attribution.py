@@ -2858,3 +2858,9 @@ def test_a_professor_by_chair_is_a_titled_person_of_no_state():
     text = ["انتخابات بلدية في قطر", "وقال أستاذ العلوم السياسية الدكتور سامي الحسن إن النسبة مقبولة."]
     out = A.extract(lines_table("d", text, ["headline", "content"]))
     assert out["source_type"].tolist() == ["named_person"] and out["affiliation_entity"].tolist() == [None]
+
+
+def test_a_novelist_by_role_takes_no_document_country():
+    text = ["معرض الكتاب في عمان يفتح أبوابه في الأردن", "وقال الروائي سامي الحسن إن الإقبال كبير."]
+    out = A.extract(lines_table("d", text, ["headline", "content"]))
+    assert out["affiliation_entity"].tolist() == [None]
