@@ -67,7 +67,12 @@ def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
             return lex.heads[c]
     for c in _bare(word, lex):
         # the feminine of a person's head noun (الخبيرة، مستشارة) is that head, feminine
-        if c.endswith("ه") and lex.heads.get(c[:-1], ("",))[0] in _PERSON_HEADS:
+        # (not of a broken plural, gender p: تجارة "trade", عمالة "labour")
+        if (
+            c.endswith("ه")
+            and lex.heads.get(c[:-1], ("", "p"))[0] in _PERSON_HEADS
+            and lex.heads[c[:-1]][1] != "p"
+        ):
             return lex.heads[c[:-1]][0], "f"
     return None
 

@@ -31,11 +31,14 @@ def _cue_words(
     preps: tuple[str, ...],
     *,
     perfects: Collection[str] = frozenset(),
+    object_stems: dict[str, str] | None = None,
 ) -> dict[str, tuple[str, str, str]]:
     """Every written cue word (with its conjunction, preposition and object-suffix variants) -> its parts.
 
     The forms in ``perfects`` (perfects that are no imperfect) take و and ف but not the ل of purpose,
     which governs an imperfect: ل + a perfect's spelling is a noun (لأبرز الأحداث، لنشر، لوصف).
+    ``object_stems`` (:func:`~newsstudy.attribution.morphology.object_stems`) are the spellings of a
+    perfect before an object pronoun (نفا of نفي): they are written only with a pronoun (نفاه، وصفوه).
 
     Cues are looked up word by word in this table, which is many times faster than scanning every
     character position of a line with one large regular-expression alternation.
@@ -45,6 +48,11 @@ def _cue_words(
         for pre in OTHER_PREFIXES if form in perfects else VERB_PREFIXES:
             for suf in OBJECT_SUFFIXES:
                 out.setdefault(pre + form + suf, ("verb", pre + form, suf))
+    for stem, form in (object_stems or {}).items():
+        if form in verb_forms:
+            for pre in OTHER_PREFIXES:
+                for suf in OBJECT_SUFFIXES[1:]:
+                    out.setdefault(pre + stem + suf, ("verb", pre + form, suf))
     for word in participles:
         for pre in OTHER_PREFIXES:
             out.setdefault(pre + word, ("part", pre + word, ""))
@@ -55,10 +63,20 @@ def _cue_words(
     return out
 
 
-def _cue_stems(verb_forms: Iterable[str], participles: Iterable[str], preps: Iterable[str]) -> frozenset[str]:
+def _cue_stems(
+    verb_forms: Iterable[str],
+    participles: Iterable[str],
+    preps: Iterable[str],
+    object_stems: Iterable[str] = (),
+) -> frozenset[str]:
     """The cue words without their clitics: every key of :func:`_cue_words` and :func:`_multi_preps` is
     one of them with a prefix of :data:`VERB_PREFIXES` and a suffix of :data:`OBJECT_SUFFIXES`."""
-    return frozenset(verb_forms) | frozenset(participles) | frozenset(p.split()[0] for p in preps)
+    return (
+        frozenset(verb_forms)
+        | frozenset(participles)
+        | frozenset(p.split()[0] for p in preps)
+        | frozenset(object_stems)
+    )
 
 
 def _multi_preps(preps: tuple[str, ...]) -> dict[str, list[list[str]]]:
@@ -172,7 +190,8 @@ def _cue_at(norm: str, pos: int, raw: str, lex: _Lexicon) -> _Cue | None:
     start = pos + raw.find(word) if word else pos
     if hit is not None:
         kind, part, suf = hit
-        return _Cue(start, start + len(part) + len(suf), {kind: part, "suf": suf or None})
+        # (the word's own length: a perfect before its pronoun may be spelled otherwise, نفاه of نفي)
+        return _Cue(start, start + len(word), {kind: part, "suf": suf or None})
     for words in multi[word]:
         phrase = " ".join(words)
         if norm.startswith(phrase, start):  # cheap test before tokenising

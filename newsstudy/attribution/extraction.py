@@ -104,9 +104,11 @@ def _doc_rows(
     state = _State()
     rows: list[tuple] = []
     norms: list[str] = []  # each row's source phrase, normalised
+    line_numbers: list[int] = []  # the line of each state.history entry
     for line_no, label, raw, matching in lines:
         norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
+        line_numbers.append(line_no)
         cues = _find_cues(norm, lex)
         if not cues and not (label == "headline" and ":" in norm):
             continue  # most lines: no cue and no headline source
@@ -114,6 +116,9 @@ def _doc_rows(
         if any(_wasl_form(c, lex) for c in cues):
             omap = _RawMap(raw, matching)
             cues = [c for c in cues if not _first_person(c, raw, omap, inserted, lex)]
+        if "ة" in raw and any(c.group("suf") == "ه" for c in cues):
+            omap = omap or _RawMap(raw, matching)
+            cues = [c for c in cues if not _taa_marbuta(c, raw, omap, inserted)]
         if "\u064f" in raw:  # a damma: a perfect may be marked passive (أُعلن، ذُكر)
             omap = omap or _RawMap(raw, matching)
             cues = [c for c in cues if not _marked_passive(c, raw, omap, inserted, lex)]
@@ -147,6 +152,13 @@ def _doc_rows(
                     f.src.outlet if f.src.source_type == "media_outlet" else None,
                 )
             )
+
+    def _named_elsewhere(country: str, line_no: int, phrase: str) -> bool:
+        others = [h for h, n in zip(state.history, line_numbers, strict=True) if n != line_no]
+        return _document_country(others, lex, min_mentions=1) == country and (
+            _document_country([phrase], lex, min_mentions=1) != country
+        )
+
     if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
         country = _document_country(state.history, lex)
         if country is not None:
@@ -161,12 +173,21 @@ def _doc_rows(
             # country of its outlet where the researcher gives it, else for the country the document
             # names most, however few times (a domestic story of a national paper names its own rarely).
             offices = [
-                r[8] is None and r[6] in _CONTEXT_TYPES and _state_office(n, lex)
+                r[8] is None
+                and r[6] in _CONTEXT_TYPES
+                and (_state_office(n, lex) or _speaks_as_body(r[6], n, lex))
                 for r, n in zip(rows, norms, strict=True)
             ]
             if any(offices):
                 country = home or _document_country(state.history, lex, min_mentions=1)
                 if country is not None:
+                    # (any other body needs the country named on another line than its own, and not by its
+                    # own phrase: الأمير تركي الفيصل, a name read as a nationality, is no evidence)
+                    offices = [
+                        o
+                        and (_state_office(n, lex) or home is not None or _named_elsewhere(country, r[1], n))
+                        for o, n, r in zip(offices, norms, rows, strict=True)
+                    ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
 
@@ -190,6 +211,25 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
         if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
             return False  # رابطة اللاعبين: a body of players speaks as a body
     return False
+
+
+def _speaks_as_body(source_type: str, phrase: str, lex: _Lexicon) -> bool:
+    """Whether a source speaks as a body or for one: an institution, an unnamed official, or a person
+    named by an office of a body (``رئيس اللجنة``, ``المتحدث باسم الوزارة``), not a private person.
+
+    Such a source with no affiliation of its own takes the country the document names most, even once,
+    as a state office does (a local body of a national story: ``نقابة المعلمين``, ``غرفة التجارة``).
+
+    >>> lex = _lexicon()
+    >>> _speaks_as_body("named_person", "رئيس اللجنه", lex), _speaks_as_body("named_person", "سامي", lex)
+    (True, False)
+    """
+    if source_type in ("institution", "anonymous_official"):
+        return not _private_role(phrase, lex)
+    words = phrase.split()
+    if not words or _private_role(phrase, lex):
+        return False
+    return any(lex.heads.get(c, ("",))[0] in ("title", "official") for c in _bare(words[0], lex))
 
 
 def _wasl_form(cue, lex: _Lexicon) -> str | None:
@@ -217,6 +257,16 @@ def _first_person(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexic
     # the alef is the first letter after the conjunction (و، ف) the cue was written with
     k = len(cue.group("verb")) - len(form)
     return len(letters) > k and letters[k] == "أ"
+
+
+def _taa_marbuta(cue, raw: str, omap: _RawMap, inserted: list[int]) -> bool:
+    """Whether a cue read as a verb with the pronoun ه is written with ة: a noun (إضافة، نسبة، دعوة،
+    تابعة), as the matching form spells ة as ه. Text that writes ة as ه keeps the verb reading."""
+    if cue.group("suf") != "ه":
+        return False
+    start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
+    letters = [c for c in raw[start:end] if c.isalpha()]
+    return bool(letters) and letters[-1] == "ة"
 
 
 def _marked_passive(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:

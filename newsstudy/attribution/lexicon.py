@@ -274,8 +274,17 @@ def _lexicon() -> _Lexicon:
         titles[form] = gender
         if kind == "honorific" and " " not in form:
             honorifics.add(form)
-    cue_words = _cue_words(verb_forms, participles, preps, perfects=_perfect_only_forms())
-    for word in _data_lines("not_cues.txt"):
+    object_stems = {
+        stem: form
+        for row in reporting_verbs().itertuples(index=False)
+        for stem, form in morphology.object_stems(row.past).items()
+        if stem not in verb_forms
+    }
+    cue_words = _cue_words(
+        verb_forms, participles, preps, perfects=_perfect_only_forms(), object_stems=object_stems
+    )
+    not_cues = frozenset(_data_lines("not_cues.txt"))
+    for word in not_cues:
         cue_words.pop(word, None)
     multi_preps = _multi_preps(preps)
     cue_keys = _checked_cue_keys(cue_words, multi_preps)
@@ -314,9 +323,12 @@ def _lexicon() -> _Lexicon:
         name_re=name_re,
         adjective_re=adjective_re,
         anonymity_re=anonymity_re,
-        verb_words=frozenset(verb_forms),
+        # (a word that is never a cue is no verb either: دان is also a name, قدر a noun)
+        verb_words=frozenset(verb_forms) - not_cues,
         cue_keys=cue_keys,
-        cue_re=_cue_token_pattern(_cue_stems(verb_forms, participles, preps), VERB_PREFIXES, OBJECT_SUFFIXES),
+        cue_re=_cue_token_pattern(
+            _cue_stems(verb_forms, participles, preps, object_stems), VERB_PREFIXES, OBJECT_SUFFIXES
+        ),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),
         titles=titles,

@@ -25,7 +25,8 @@ in news are generated here by the rules of Arabic conjugation rather than typed 
   form's reading is kept.
 
 Prefixes (و ف ل) and object pronouns are added by the cue table in
-:mod:`newsstudy.attribution`, not here.
+:mod:`newsstudy.attribution`, not here; :func:`object_stems` gives the perfects that change their
+spelling before an object pronoun (نفى → نفاه، وصفوا → وصفوه), which the cue table then suffixes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "feminine_plurals_of_bodies",
     "hollow",
     "imperfect_forms",
+    "object_stems",
     "participle_forms",
     "perfect_forms",
     "title_plurals",
@@ -74,6 +76,26 @@ def perfect_forms(past: str) -> list[VerbForm]:
         VerbForm(base + "تا", True),
         VerbForm(base + "وا", False),
     ]
+
+
+def object_stems(past: str) -> dict[str, str]:
+    """The perfects spelled otherwise before an object pronoun -> the form they are (matching form).
+
+    A defective verb's final ى is written ا before the pronoun (نفى → نفاه، روى → رواه، ادّعى →
+    ادّعاه), and the masculine plural loses its silent alef (وصفوا → وصفوه، نفوا → نفوه). The
+    pronoun itself is added by the cue table (``ما نفاه المصدر``, ``بما وصفوه بـ``).
+
+    >>> object_stems("نفي")
+    {'نفا': 'نفي', 'نفو': 'نفوا'}
+    >>> object_stems("وصف")
+    {'وصفو': 'وصفوا'}
+    """
+    out = {}
+    if past.endswith("ي") and len(past) > 2:
+        out[past[:-1] + "ا"] = past
+    plural = perfect_forms(past)[3].form
+    out[plural[:-1]] = plural
+    return out
 
 
 def imperfect_forms(present: str) -> list[VerbForm]:

@@ -37,6 +37,7 @@ from newsstudy.attribution.tokens import (
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
+    _PUNCT,
     _ahead,
     _clause_start,
     _complement,
@@ -73,6 +74,7 @@ class _Found:
     conduit: str | None
     anonymous: bool
     consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
+    relative: bool = False  # a relative clause's verb (ما نفته الوزارة): what it reports came before it
 
 
 #: Words inside a personal name after which a word spelled like a verb is a name (محمد بن يزيد).
@@ -560,6 +562,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
     found: list[_Found] = []
 
     embedded_until = -1  # positions before this (after a complementiser) are reported content
+    embedded_from = -1  # where that content starts (its complementiser)
     consumed_until = -1
     if label == "headline":
         h = _headline_source(norm, lex)
@@ -638,6 +641,11 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 continue  # الشيخ يزيد: after an honorific a word spelled like a verb is a name
             coordinated = m.group("verb")[:1] in ("و", "ف")
             in_content = embedded_until > m.start()
+            # في بيان نقلته الوكالة، أن: a relative clause between a verb and its complementiser is no content
+            relative_only = (
+                in_content and bool(m.group("suf")) and m.start() < embedded_from and not coordinated
+            )
+            in_content = in_content and not relative_only
             if in_content and coordinated and colon_content and _opens_colon_speech(norm, m, send):
                 # قالت المعلمة: ... وأضافت الكعبية: ... : a scraped colon quotation lost its period, and
                 # a coordinated verb with its own colon opens the next stretch of speech
@@ -657,7 +665,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             if in_content and found and not m.group("suf"):
                 res = _coordinated_continuation(norm, m, send, lex, found[-1])
             if res is None:
-                res = _verb_cue(norm, m, before, send, lex, state, embedded=in_content)
+                res = _verb_cue(
+                    norm, m, before, send, lex, state, embedded=in_content, relative_only=relative_only
+                )
         if res is None:
             continue
         if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
@@ -665,8 +675,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         consumed_until = max(res.cue_end, res.consumes)
         found.append(res)
         state.remember(res.src)
-        comp = _complement(norm, res.cue_end, send)
+        comp = None if res.relative else _complement(norm, res.cue_end, send)
         if comp is not None:
+            embedded_from = comp[0]  # (a relative clause before it, في بيان نقلته الوكالة، is no content)
             quoted = max(quoted, _quotation(norm, comp), key=itemgetter(1))
             colon_content = norm[comp[0]] == ":" and _quotation(norm, comp)[0] < 0
             if norm[comp[0]] == '"':
@@ -1025,13 +1036,22 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
 
 
+def _written_lemmas() -> frozenset[str]:
+    """The lemmas of kind ``written`` (كتب، نشر، غرّد، نصّ) in ``reporting_verbs.tsv``."""
+    return _lemmas_of_kind("written")
+
+
 @cache
-def _directive_lemmas() -> frozenset[str]:
-    """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
+def _lemmas_of_kind(kind: str) -> frozenset[str]:
     from newsstudy.attribution.lexicon import reporting_verbs
 
     verbs = reporting_verbs()
-    return frozenset(verbs.loc[verbs["kind"] == "directive", "lemma"])
+    return frozenset(verbs.loc[verbs["kind"] == kind, "lemma"])
+
+
+def _directive_lemmas() -> frozenset[str]:
+    """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
+    return _lemmas_of_kind("directive")
 
 
 #: Definite words that qualify a definite head as adjectives (الأمين العام، الوزير الأول، المتحدث الرسمي).
@@ -1123,13 +1143,28 @@ def _adverbial_filler(words: list[str]) -> int:
     return 0
 
 
+#: What separates the clauses of a headline: an ellipsis, a comma, a spaced dash or bar.
+_HEADLINE_SEPARATORS = ("...", "…", "..", "،", " - ", " | ")
+
+
 def _headline_source(norm: str, lex: _Lexicon) -> _Found | None:
     colon = norm.find(":")
     if colon <= 0:
         return None
-    toks = _tokens(norm, 0, colon)
-    while toks and not toks[0].text:
-        toks = toks[1:]  # a bullet or dash opening the headline (``- <source>: <claim>``) is no word of it
+    found = _headline_prefix_source(norm, 0, colon, lex)
+    if found is None:
+        # a headline of two clauses (``إغلاق الطريق... والشرطة: ...``): the source opens the last one
+        seps = [norm.rfind(sep, 0, colon) + len(sep) for sep in _HEADLINE_SEPARATORS if sep in norm[:colon]]
+        if seps and max(seps) < colon:
+            found = _headline_prefix_source(norm, max(seps), colon, lex)
+    return found
+
+
+def _headline_prefix_source(norm: str, start: int, colon: int, lex: _Lexicon) -> _Found | None:
+    """The source of a headline colon whose words run from ``start`` to the colon, if they are one."""
+    toks = _tokens(norm, start, colon)
+    while toks and not any(c.isalpha() for c in toks[0].text):
+        toks = toks[1:]  # a bullet or a dash before the source (``• الدائرة:``)
     if not toks or len(toks) > _HEADLINE_PREFIX_TOKENS + _HEADLINE_CONDUIT_TOKENS:
         return None
     words = [t.text for t in toks]
@@ -1260,6 +1295,7 @@ def _verb_cue(
     state: _State,
     *,
     embedded: bool,
+    relative_only: bool = False,
 ) -> _Found | None:
     word = m.group("verb")
     form = word
@@ -1271,6 +1307,8 @@ def _verb_cue(
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
+    if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
+        return None  # وكما ذكرت سابقا، ...: the writer's own "as I mentioned", no source
     comp = _speech_complement(norm, m.end(), send)
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
@@ -1305,7 +1343,30 @@ def _verb_cue(
                 return None  # لعدم كشفه عن اتصالات: a pronoun and then the preposition, a verbal noun
             comp = (after[j].start, after[j].end)
             comp_pos = comp[0]
-    if has_suffix and not after_ma and not after_kama and not (comp and not _tokens(norm, m.end(), comp[0])):
+    if (
+        has_suffix
+        and lemma not in _written_lemmas()  # مقابلة نشرتها الصحيفة: the outlet published, it is no source
+        # الاقتراح الذي كشفه الرئيس، الذي دعاه الوزير: where the content comes with the verb's preposition
+        # (كشف عن، حذّر من، دعا إلى) the pronoun is what was unveiled or the one addressed
+        and not (prep is not None and (kind in ("noun", "topic") or prep in ("عن", "من")))
+        and (
+            before in _MA_RELATIVES
+            or before in _RELATIVES
+            or (_indefinite_noun(before, lex) and not _punct_before(norm, m.start()))
+        )
+    ):
+        res = _object_relative(norm, m, send, lex, state)
+        if res is not None or relative_only:
+            return res
+    if relative_only:
+        return None
+    if (
+        has_suffix
+        and not after_ma
+        and not after_kama
+        and not (comp and not _tokens(norm, m.end(), comp[0]))
+        and not _suffixed_continuation(norm, m, comp)
+    ):
         return None  # كشفه بايدن: an act on an object, not speech
     if has_suffix and after_kama:
         has_suffix = False  # كما تصفها الشركة، كما يصفه: "as X describes it", the subject follows the pronoun
@@ -1442,6 +1503,134 @@ def _verb_cue(
         conduit = None  # الموقع الإلكتروني لصحيفة ماركا: the outlet is the source, it spoke to no one
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+#: ما with a preposition before a relative clause (``بما وصفوه بـ``, ``عما قاله``, ``مما نفاه``).
+_MA_RELATIVES = frozenset({"ما", "بما", "عما", "مما", "لما", "وما"})
+#: The most words of an adverbial between a coordinated verb with a pronoun and its complementiser.
+_MAX_SUFFIX_ADVERBIAL = 4
+
+
+def _suffixed_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None) -> bool:
+    """Whether a coordinated verb with an object pronoun goes on its clause's source, an adverbial and
+    then its complementiser after it: ``وانتقدت الوزارة القرار، ووصفته في بيان بأنه سياسي`` (the
+    pronoun is the thing described, the subject the ministry)."""
+    if comp is None or m.group("verb")[:1] not in ("و", "ف"):
+        return False
+    between = _tokens(norm, m.end(), comp[0])
+    return 0 < len(between) <= _MAX_SUFFIX_ADVERBIAL and between[0].text in _ADVERBIAL_OPENERS
+
+
+#: Adverbs of an earlier mention (``كما ذكرت سابقا``, ``كما أشرت آنفا``).
+_EARLIER = frozenset({"سابقا", "انفا", "اعلاه", "قبل", "من"})
+
+
+def _writer_aside(norm: str, m: _Cue, form: str, send: int) -> bool:
+    """Whether ``كما`` + a perfect in ت with no subject is the writer's first person (``كما ذكرت، فإن``,
+    ``كما قلت سابقا``): the ت of "I", nothing after the verb but punctuation or an adverb of an earlier
+    mention. With a subject (``كما ذكرت الصحيفة``) it is the 3rd person feminine."""
+    if not form.endswith("ت"):
+        return False
+    after = _tokens(norm, m.end(), send)[:1]
+    return not after or norm[m.end() : after[0].start].strip() != "" or after[0].text in _EARLIER
+
+
+def _indefinite_noun(word: str | None, lex: _Lexicon) -> bool:
+    """Whether ``word`` may be an indefinite noun that a relative clause with no relative pronoun follows
+    (``في بيان نقلته الوكالة``, ``موسم وصفه السكان``): a word of letters with no article, no clitic
+    preposition word, no negator and no cue."""
+    return (
+        word is not None
+        and len(word) >= 3
+        and word.isalpha()
+        and not word.startswith(("ال", "وال", "بال", "لل", "كال", "فال", "و", "ف"))
+        and word not in _PREPOSITIONS
+        and word not in _NEGATORS
+        and word not in lex.vocabulary
+        and word not in lex.cue_words
+    )
+
+
+#: ل with a pronoun: the addressee of a verb, before its subject (``ما قاله لنا المسؤول``).
+_ADDRESSEE_PRONOUNS = frozenset({"لنا", "لي", "له", "لها", "لهم", "لك", "لكم"})
+#: Words that open a clause, never a subject after its verb (``وأنكره حتى لا أعرفه``).
+_CLAUSE_WORDS = frozenset(
+    "حتي كي لكي اذا اذ لان لانه لانها ان انه انها قد لا ما لم لن ثم ذلك هذا هذه تلك".split()
+)
+#: The most words between an attributive preposition and a relative verb of its object (بحسب الأرقام التي
+#: نشرتها، وفق ما نقلته).
+_COMPOUND_CUE_WORDS = 3
+
+
+def _after_attributive_preposition(norm: str, pos: int, lex: _Lexicon) -> bool:
+    """Whether an attributive preposition (بحسب، وفق، حسب) stands at most a few words before ``pos``."""
+    words = norm[max(0, pos - 60) : pos].split()[-_COMPOUND_CUE_WORDS:]
+    return any(lex.cue_words.get(w.strip(_PUNCT), ("",))[0] == "prep" for w in words)
+
+
+def _verb_form(word: str, lex: _Lexicon) -> str:
+    """A verb cue's form without its conjunctions (وقال → قال), as the lexicon lists it."""
+    form = word
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    return form
+
+
+def _bare_head_after_clitic(word: str, lex: _Lexicon) -> bool:
+    """Whether ``word`` is ل or ب before a noun (للشركة، لشركة، بالوزارة): a preposition's object."""
+    rest = word[2:] if word.startswith(("لل", "بال")) else word[1:]
+    return rest.startswith("ال") or _head(rest, lex) is not None or word.startswith(("لل", "بال"))
+
+
+def _object_relative(norm: str, m: _Cue, send: int, lex: _Lexicon, state: _State) -> _Found | None:
+    """A reporting verb with an object pronoun in a relative clause whose subject follows it: ``وهو ما
+    نفته الوزارة``, ``ما قاله المتحدث``, ``التي أعلنتها اللجنة``, ``في بيان نقلته وكالة الأنباء``. The
+    pronoun is the antecedent (the thing said); the source is the noun phrase right after the verb, if it
+    is one."""
+    after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
+    if after and after[0].text in _ADDRESSEE_PRONOUNS:
+        after = after[1:]  # ما أكده لنا مصدر مطلع: the addressee, then the subject
+    if not after or after[0].text in _PRONOUN_PREPOSITIONS or after[0].text in _ADVERBIAL_OPENERS:
+        return None
+    phrase, stop = _phrase(after, lex)
+    if (
+        not phrase
+        or (phrase[0].text[:1] in ("ل", "ب") and _bare_head_after_clitic(phrase[0].text, lex))
+        or (
+            phrase[0].text[:1] in ("و", "ف")
+            and (phrase[0].text[1:] in _NEGATORS or phrase[0].text in lex.cue_words)
+        )
+        or phrase[0].text in lex.vocabulary
+        or phrase[0].text in _CLAUSE_WORDS
+    ):
+        return None  # تابعه لشركة النفط، تمناها ولم يتوقعها: a preposition's object or a clause, no subject
+    if _after_attributive_preposition(norm, m.start(), lex):
+        return None  # بحسب حصيلة أعلنها الديوان: one attribution, the preposition's (a compound cue)
+    phrase = _apposition(phrase, after, stop, lex)
+    words = [t.text for t in phrase]
+    src = _classify(words, lex)
+    if src is None:
+        read = _subject_words(words, lex, complement=False)
+        if read is None:
+            return None
+        src, n = read
+        phrase, words = phrase[:n], words[:n]
+    if src.source_type == "named_person" and not (_head(words[0], lex) or _known_name(words[0], lex)):
+        return None  # نفاه مرارا، وصفه بنهج صارم: an adverb or the verb's own object, no name
+    if words[0][:1] in ("ب", "ل") and words[0] not in lex.names and words[0] not in lex.given_names:
+        return None  # وصفته بجيل جديد، وصفه لترامب: a preposition's object, not a subject (but بكين، لندن)
+    if (
+        lex.verb_forms[_verb_form(m.group("verb"), lex)][1] == "transmit"
+        and src.source_type != "media_outlet"
+    ):
+        return None  # فنقلته السلطات إلى سجن: a transfer; only an outlet passes a statement on
+    src = _resolve_anaphor(src, words, lex, state)
+    _person_affiliation(src, words, state)
+    conduit = _find_conduit(after[len(phrase) : len(phrase) + 6], lex, state)
+    anonymous = lex.anonymity_re.search(norm, m.end(), send) is not None
+    found = _Found(m.start(), m.end(), src, (phrase[0].start, phrase[-1].end), conduit, anonymous)
+    found.relative = True
+    return found
 
 
 #: Objects of ``كشف ... عن`` that make it an unveiling (``كشف النقاب/الستار عن``), not a report.
