@@ -411,9 +411,11 @@ def test_two_to_four_headlines_set_together_between_paragraphs_are_a_related_lis
         pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([BODY_1, *fields, BODY_2])]})
     )["rule"]
     assert not any(r.startswith("structure:headline_list") for r in rules)
-    # Nor are the story's own bulleted items, or live updates that report what someone says.
+    # Nor are the story's own bulleted items, rows of its figures, or live updates that report what
+    # someone says.
     for items in (
         [f"- {h}" for h in listed],
+        ["المحافظة الشمالية 58% (2018: 44%)", "المحافظة الجنوبية 61% (2018: 49%)"],
         ["المرصد السوري يقول إن القصف طال مراكز البحث في دمشق", "الجيش الأمريكي يقول إن الضربات انتهت"],
     ):
         text = "\n".join([BODY_1, *items, BODY_2])

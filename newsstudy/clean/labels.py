@@ -167,7 +167,8 @@ RULES: dict[str, str] = {
     "structure:deck_above_byline": "headline: one or two content lines right under the headline and over a "
     "byline or dateline, before the article's body text (a deck, however long)",
     "structure:headline_list(lines=N)": "related: two to four headline-like lines set together between "
-    "paragraphs of the article: a list of links to other stories",
+    "paragraphs of the article: a list of links to other stories (not when every line is a "
+    '"<label>: <value>" field or a row of figures)',
     "structure:wrapped_paragraph(overlap=x.xx)": "content: a short line set with no blank line against its "
     "neighbours where blank lines separate the paragraphs: a line of a paragraph wrapped at a fixed width",
     "structure:post_text_before_signature": "embed: the short line right above an embedded post's signature "

@@ -450,13 +450,20 @@ _FULL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _FIELD_LABEL = regex.compile(r"^\W*\p{L}+\s*[:：]")
 
 
+def _figures_row(norm: str) -> bool:
+    """Whether at least half the tokens of a line hold a digit (``الدائرة 7: 64% (2016: 47%)``)."""
+    tokens = norm.split()
+    return bool(tokens) and 2 * sum(1 for w in tokens if any(c.isdigit() for c in w)) >= len(tokens)
+
+
 def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> list[int]:
     """The lines of a list of other stories' headlines that starts at line ``i``, or an empty list.
 
     From ``i``, 2 to ``headline_list_max`` adjacent content lines (no blank between), each
     headline-like with at least ``injected_min_words`` words, neither quoted nor a question, set
     between two paragraphs of body text (at least ``body_min_words`` words, not headline-like) with
-    no blank between either; not a bulleted list, and no line reporting speech (a reporting verb:
+    no blank between either; not a bulleted list, nor "<label>: <value>" fields or rows of figures on
+    every line, and no line reporting speech (a reporting verb:
     items of a live page, "<source> says ..."), which headlines of links rarely do.
     """
     run = []
@@ -475,8 +482,10 @@ def _headline_list(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> li
         j += 1
     if not 2 <= len(run) <= p.headline_list_max:
         return []
-    if all(_FIELD_LABEL.match(lines[k].norm) for k in run):
-        return []  # "<label>: <value>" on every line: the story's own list of details, not links
+    if all(_FIELD_LABEL.match(lines[k].norm) or _figures_row(lines[k].norm) for k in run):
+        # "<label>: <value>" or a row of figures on every line: the story's own list of details or
+        # results (a headline of a link is words, not mostly numbers), not links
+        return []
     signals = [_signals(lines[k], lex) for k in run]
     if any(_BULLET.match(lines[k].raw) for k in run) or any(s.reporting_cue for s in signals):
         return []  # the story's own bulleted list, or lines that report speech (live updates)
