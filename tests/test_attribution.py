@@ -2856,7 +2856,7 @@ def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
     ("text", "cues"),
     [
         ("وكما ذكرت سابقا فإن الأزمة مستمرة منذ عام.", []),  # the writer's "as I mentioned"
-        ("وعلى أية حال، كما ذكرت، فقد جاءت التصريحات متأخرة.", []),
+        ("ومهما يكن، كما ذكرت، فإن الموسم بدأ متأخرا هذا العام.", []),
         ("كما ذكرت الصحيفة أن الوفد غادر أمس.", ["ذكرت"]),  # with a subject: the 3rd person feminine
     ],
 )
