@@ -2753,6 +2753,9 @@ def test_object_pronoun_in_a_relative_clause_takes_the_subject_after_it(text, ex
         "وهي المقابلة التي نشرتها الصحيفة أمس.",  # a publication: the paper is no source
         "ونظمت الجمعية ندوة تابعة لشركة النفط.",  # تابعة is written with ة: a noun, not تابع + ه
         "وجاءت الزيادة إضافة لعدة مصانع جديدة.",
+        # outside a relative clause, a perfect spelled before its pronoun takes no subject from before it:
+        # those spoken with (مع ...) are not the ones who told (a seed's line, once a false attribution)
+        "والتقى الوفد مع مسؤولين كبار في الأردن وأبلغوهم أنهم يرفضون الخطة.",
     ],
 )
 def test_no_relative_reading_of_a_pronoun_verb_without_a_speaker(text):

@@ -1360,6 +1360,11 @@ def _verb_cue(
             return res
     if relative_only:
         return None
+    if has_suffix and not (after_ma or after_kama) and norm[m.start() : m.end()] != word + m.group("suf"):
+        # أخبروهم، نفاه: a perfect spelled as before an object pronoun (morphology.object_stems) is read in
+        # a relative clause or after ما/كما only; elsewhere its subject is not found by this clause
+        # (تحدث المستشارون مع مسؤولين ... وأخبروهم أن: whom they spoke with is no source)
+        return None
     if (
         has_suffix
         and not after_ma
