@@ -1795,3 +1795,30 @@ def test_the_title_under_a_stamp_and_a_long_menu_is_the_headline() -> None:
 )
 def test_a_date_with_its_clock_time_and_a_published_in_note_are_stamps(line: str, rule: str) -> None:
     assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("nav", rule)
+
+
+@pytest.mark.parametrize("sep", ["◂", "⟫"])
+def test_a_ticker_of_headlines_set_off_by_small_arrows_above_the_story_is_nav(sep: str) -> None:
+    ticker = f"عاجل {sep} إغلاق الطريق الساحلي بسبب الأمطار {sep} تأجيل الامتحانات في المدارس"
+    labels = labels_of("\n".join([ticker, "", HEAD, BODY_1, BODY_2]))
+    assert labels[0] == "nav"
+    assert labels[2] == "headline"
+
+
+def test_an_obituaries_box_is_related_and_the_comments_under_it_stay_comments() -> None:
+    tail = (
+        "",
+        "وفيات اليوم",
+        "— انتقل إلى رحمة الله الحاج سليم عبد الرحيم، 88 عاماً",
+        "",
+        "تعليقات (2)",
+        "سامي: الله يرحمه",
+        "أم كريم: خبر محزن",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-6:-4] == ["related", "related"]
+    assert labels[-3:] == ["comment_form"] * 3
+
+
+def test_a_bare_words_tag_header_opens_a_tag_line() -> None:
+    assert labels_of(page(tail=("", "كلمات: الكهرباء · لبنان · مجلس الوزراء")))[-1] == "tags"

@@ -314,8 +314,8 @@ def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bo
 # Separators of a bar at the top of a page (menus, breadcrumbs, tickers, weather and price bars):
 # bars, bullets, arrows, double colons and spaced dashes, on the raw line (matching rewrites arrows).
 # Quotation marks (« ») are no separator: a headline quotes two names.
-_BAR_SEPARATORS = ("|", "◄", "►", "›", "‹", "•", "·", "::", " > ", " - ", " – ", " — ")
-_ARROWS = frozenset("◄►›‹")
+_BAR_SEPARATORS = ("|", "◄", "►", "›", "‹", "◂", "▸", "⟫", "⟪", "•", "·", "::", " > ", " - ", " – ", " — ")
+_ARROWS = frozenset("◄►›‹◂▸⟫⟪")
 _DASHES = frozenset({" - ", " – ", " — "})
 _FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _ITEM_STOP = regex.compile(r"[.!?؟…]\W*$")

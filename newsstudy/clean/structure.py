@@ -288,8 +288,10 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         if line.rule in _HEADER_RULES:
             state = "related"
             continue
-        if line.label == "tags" and state == "related":
-            state = "body"  # a tag header ends a block of related links: the short lines under it are tags
+        if line.label in ("tags", "comment_form") and state == "related":
+            # A tag header or the comment box ends a block of related links: the short lines under it
+            # are tags or comments (the box of another part of the page, not more links).
+            state = "body"
             continue
         if line.label not in ("content", "headline"):
             continue
