@@ -1822,3 +1822,70 @@ def test_an_obituaries_box_is_related_and_the_comments_under_it_stay_comments() 
 
 def test_a_bare_words_tag_header_opens_a_tag_line() -> None:
     assert labels_of(page(tail=("", "كلمات: الكهرباء · لبنان · مجلس الوزراء")))[-1] == "tags"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "💛 موقعنا مجاني بفضل قرائه. ادعمنا الآن بدولارين في الشهر ←",
+        "📩 نشرة الصباح من المدينة — اكتب بريدك الإلكتروني [ اشترك ]",
+    ],
+)
+def test_a_call_to_action_box_between_paragraphs_is_nav_and_the_story_goes_on(box: str) -> None:
+    goes_on = "وأضاف المتحدث أن الحكومة ستعرض الخطة على البرلمان الأسبوع المقبل بعد مشاورات مع النقابات."
+    labels = labels_of("\n".join([HEAD, BODY_1, box, goes_on, BODY_2]))
+    assert labels[2] == "nav"
+    assert labels[3:] == ["content", "content"]
+
+
+def test_body_prose_ending_with_a_bracket_or_an_arrow_word_is_not_a_call_to_action() -> None:
+    line = "وقال الوزير إن الخطة [التي أعلنت أمس] ستطبق فوراً."
+    assert labels_of("\n".join([HEAD, BODY_1, line, BODY_2]))[2] == "content"
+
+
+def test_a_paywall_prompt_between_paragraphs_does_not_end_the_article() -> None:
+    wall = "🔒 قرأت 3 من 5 مقالات مجانية هذا الشهر. سجّل الدخول لمتابعة القراءة"
+    goes_on = "وأكد رئيس البلدية أن المدينة ستفتح مركزاً جديداً لاستقبال المتبرعين في الأسبوع المقبل."
+    labels = labels_of("\n".join([HEAD, BODY_1, BODY_2, wall, goes_on]))
+    assert labels[3] == "login_wall"
+    assert labels[4] == "content"
+
+
+@pytest.mark.parametrize(
+    "label", ["🎥 فيديو: طلاب يحتفلون في ساحة الجامعة", "🎬 المقطع غير متاح في بلدك", "📌 مثبّت"]
+)
+def test_a_video_boxs_label_and_a_pinned_marker_are_nav(label: str) -> None:
+    assert labels_of("\n".join([HEAD, BODY_1, label, BODY_2]))[2] == "nav"
+
+
+def test_a_pull_quote_repeating_part_of_a_body_sentence_is_a_duplicate() -> None:
+    body = 'وقال رئيس البلدية إن "المدينة لن تترك أي عائلة بلا مأوى هذا الشتاء" مضيفاً أن الخطة جاهزة.'
+    quote = '"المدينة لن تترك أي عائلة بلا مأوى هذا الشتاء"'
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([HEAD, body, quote, BODY_2])]}))
+    assert out["label"].tolist()[2] == "duplicate"
+    assert out["rule"].tolist()[2] == "structure:pull_quote_of_line_2"
+    # a quotation printed nowhere else on the page stays the story's
+    other = '"سنبني مئة بيت جديد قبل نهاية العام المقبل في الأحياء الشرقية"'
+    assert labels_of("\n".join([HEAD, body, other, BODY_2]))[2] == "content"
+
+
+def test_a_bilingual_related_header_opens_a_block_and_the_footer_menu_ends_it() -> None:
+    tail = (
+        "",
+        "Related | ذات صلة",
+        "• مدارس المدينة تؤجل العودة إلى الصفوف",
+        "• سوق الخضار يفتح أبوابه يوم الأحد",
+        "",
+        "من نحن · اتصل بنا · أعلن معنا",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-5:-2] == ["related"] * 3
+    assert labels[-1] == "nav"
+
+
+def test_a_live_blogs_last_one_sentence_update_under_its_time_is_content() -> None:
+    updates = []
+    for time, text in (("⏱ 08:10", BODY_1), ("⏱ 10:30", BODY_2), ("⏱ 19:00", "أُغلقت المكاتب وبدأ الفرز.")):
+        updates += [time, text]
+    labels = labels_of("\n".join([HEAD, *updates, "", "📩 نشرة الصباح — سجّل بريدك [ اشترك ]"]))
+    assert labels[6] == "content"

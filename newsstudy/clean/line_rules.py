@@ -63,6 +63,8 @@ def _line_rule(
         return "nav", "lexicon:nav_menu"
     if _player_control(line.raw, n, p):
         return "nav", "shape:player_control"
+    if n <= p.form_max_words and _CALL_TO_ACTION.search(line.raw):
+        return "nav", "shape:call_to_action"
     if n <= 3 * p.chrome_max_words and _readings_bar(line.raw):
         return "nav", "shape:readings_bar"
     if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
@@ -92,7 +94,7 @@ def _line_rule(
         return "embed", "pattern:embed_link"
     if n <= p.chrome_max_words and lex.login_full.fullmatch(key):
         return "login_wall", "lexicon:login_wall"
-    if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
+    if n <= p.chrome_max_words and (lex.related_full.fullmatch(key) or _bilingual_header(norm, lex)):
         return "related", "lexicon:related_header"
     if n <= 6 and _RELATED_HEADER.fullmatch(key) and not lex.tags.search(norm):
         return "related", "shape:related_header"
@@ -135,6 +137,13 @@ _TICKER = regex.compile(
 _COMMENT_COUNT = regex.compile(
     r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
 )
+
+
+def _bilingual_header(norm: str, lex: _Lexicons) -> bool:
+    """A related header printed in two languages set off by a bar (``Related | ذات صلة``): every item
+    is a related header, so the line opens a block rather than linking one headline."""
+    items = [x for x in norm.split("|") if x.strip()] if "|" in norm else []
+    return len(items) >= 2 and all(lex.related_full.fullmatch(_key(x)) for x in items)
 
 
 def _counted_comments_bar(norm: str) -> bool:
@@ -324,7 +333,14 @@ _READING = regex.compile(r"°|[▲▼]|\d{1,2}:\d{2}|\d%")
 
 # Symbols of a page's audio/video player and reading-time widget (listen, timer, speaker, microphone);
 # a play arrow counts only with a running time in brackets, since ► and ▶ also set off list items.
-_PLAYER_SYMBOL = regex.compile(r"[\U0001F3A7\U0001F50A\U0001F509\U0001F508\U0001F399\u23F1\u23EF\u23F5]")
+_PLAYER_SYMBOL = regex.compile(
+    r"[\U0001F3A7\U0001F50A\U0001F509\U0001F508\U0001F399\u23F1\u23EF\u23F5]"
+    r"|^\W*[\U0001F3A5\U0001F3AC\U0001F4F9\U0001F4FA]"  # a video box's label: 🎥 🎬 📹 📺 opening the line
+    r"|^\W*\U0001F4CC\W*[\p{L}\p{M}]+\W*$"  # a pin and one word: a pinned marker (📌 <pinned>)
+)
+# A call to action closing a line: a link arrow (← →, the way a box's button points) or a button in
+# square brackets of one or two words (``[ اشترك ]``, ``[ إرسال ]``); body prose ends with neither.
+_CALL_TO_ACTION = regex.compile(r"(?:[←→⟵⟶]|\[\s*\p{L}+(?:\s+\p{L}+)?\s*\])\W*$")
 _PLAYED_TIME = regex.compile(r"[▶►]\D*[(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)\]]")
 
 

@@ -270,6 +270,16 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
     return False
 
 
+_MENU_ITEMS = regex.compile(r"\s+[·•|]\s+")
+
+
+def _menu_shaped(raw: str) -> bool:
+    """A bar of at least three items of at most three words set off by spaced dots or bars, none ending
+    as a sentence: a menu, not a listed headline (``من نحن · اتصل بنا · أعلن معنا``)."""
+    items = [x for x in _MENU_ITEMS.split(raw.strip()) if x]
+    return len(items) >= 3 and all(len(x.split()) <= 3 and not regex.search(r"[.!؟?…]$", x) for x in items)
+
+
 #: The rules of a related header alone on its line (it opens a related block).
 _HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header", "shape:more_from_header"})
 
@@ -299,6 +309,9 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             lead_idx.append(i)
             continue
         if state == "related":
+            if _menu_shaped(line.raw):
+                state = "body"  # a bar of three or more short items (the footer's menu) ends the links
+                continue
             if _headline_like(line, lex, p) or line.n_words < p.body_min_words or _BULLET.match(line.raw):
                 line.label, line.rule = "related", "structure:after_related_header"
                 continue
@@ -793,3 +806,22 @@ def _duplicates(lines: list[_Line], p: _Params) -> None:
             seen[line.norm] = i
         elif line.label == "content":
             line.label, line.rule = "duplicate", f"structure:repeat_of_line_{first}"
+    _pull_quotes(lines, p)
+
+
+_WHOLLY_QUOTED = regex.compile(r'^\W*"(?P<inner>[^"]+)"\W*$')
+
+
+def _pull_quotes(lines: list[_Line], p: _Params) -> None:
+    """A line that is only a quotation of at least ``duplicate_min_words`` words, printed word for word
+    inside another kept line of the page, is a pull quote: the story's own sentence set again in large
+    type (``duplicate``; the line that holds it keeps its label)."""
+    kept = [(i, line.norm) for i, line in enumerate(lines, start=1) if line.label in ("content", "headline")]
+    for i, line in enumerate(lines, start=1):
+        m = _WHOLLY_QUOTED.match(line.norm) if line.label == "content" else None
+        if not m or len(m["inner"].split()) < p.duplicate_min_words:
+            continue
+        inner = m["inner"].strip()
+        other = next((j for j, norm in kept if j != i and inner in norm and len(norm) > len(line.norm)), None)
+        if other is not None:
+            line.label, line.rule = "duplicate", f"structure:pull_quote_of_line_{other}"
