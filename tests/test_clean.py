@@ -1863,7 +1863,7 @@ def test_a_pull_quote_repeating_part_of_a_body_sentence_is_a_duplicate() -> None
     quote = '"المدينة لن تترك أي عائلة بلا مأوى هذا الشتاء"'
     out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([HEAD, body, quote, BODY_2])]}))
     assert out["label"].tolist()[2] == "duplicate"
-    assert out["rule"].tolist()[2] == "structure:pull_quote_of_line_2"
+    assert out["rule"].tolist()[2] == "structure:pull_quote(line=2)"
     # a quotation printed nowhere else on the page stays the story's
     other = '"سنبني مئة بيت جديد قبل نهاية العام المقبل في الأحياء الشرقية"'
     assert labels_of("\n".join([HEAD, body, other, BODY_2]))[2] == "content"

@@ -167,7 +167,7 @@ RULES: dict[str, str] = {
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
-    "structure:pull_quote_of_line_N": "duplicate: a line that is only a quotation (at least "
+    "structure:pull_quote(line=N)": "duplicate: a line that is only a quotation (at least "
     "duplicate_min_words words) printed word for word inside the longer kept line N (a pull quote)",
     "structure:deck_above_byline": "headline: one or two content lines right under the headline and over a "
     "byline or dateline, before the article's body text (a deck, however long)",

@@ -824,4 +824,4 @@ def _pull_quotes(lines: list[_Line], p: _Params) -> None:
         inner = m["inner"].strip()
         other = next((j for j, norm in kept if j != i and inner in norm and len(norm) > len(line.norm)), None)
         if other is not None:
-            line.label, line.rule = "duplicate", f"structure:pull_quote_of_line_{other}"
+            line.label, line.rule = "duplicate", f"structure:pull_quote(line={other})"
