@@ -1889,3 +1889,24 @@ def test_a_live_blogs_last_one_sentence_update_under_its_time_is_content() -> No
         updates += [time, text]
     labels = labels_of("\n".join([HEAD, *updates, "", "📩 نشرة الصباح — سجّل بريدك [ اشترك ]"]))
     assert labels[6] == "content"
+
+
+def test_the_headline_under_unnamed_chrome_is_the_line_over_the_stamp() -> None:
+    text = "\n".join(
+        [
+            "صوت الوادي، من البلدة وإليها.",  # a motto the lexicons do not know, not headline-like
+            "محليات",
+            "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه في الحي القديم",
+            "12/03/2022 - 09:15",
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[2] == "headline"
+    assert out["rule"].tolist()[2] == "structure:headline_over_stamp"
+    assert out["label"].tolist()[1] != "headline"  # a section's one word over it stays chrome
+    # with no stamp or byline under it, the page is left to the other rules
+    plain = "\n".join([text.split("\n")[0], "محليات", text.split("\n")[2], BODY_1, BODY_2])
+    rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [plain]}))["rule"].tolist()
+    assert "structure:headline_over_stamp" not in rules

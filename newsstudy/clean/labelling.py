@@ -19,6 +19,7 @@ from newsstudy.clean.structure import (
     _duplicates,
     _form_buttons,
     _headline,
+    _headline_over_stamp,
     _login_joiners,
     _social_posts,
     _structure,
@@ -68,6 +69,7 @@ def _label_document(
     if corpus is not None:
         _recurring_lines(lines, keys, corpus, lex, p)
     _headline(lines, title, lex, p)
+    _headline_over_stamp(lines, lex, p)
     if corpus is not None:
         _other_headlines(lines, title, corpus, lex, p)
     _more_from_headers(lines, lex, p)

@@ -78,6 +78,9 @@ RULES: dict[str, str] = {
     "followed by body text",
     "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line of at "
     "least three words (the paper's name or a section printed over the headline)",
+    "structure:headline_over_stamp": "headline: on a page where no headline was found, the headline-like "
+    "line (at least injected_min_words words) set right over the publication stamp or the byline above "
+    "the first line of body text, and the headline-like lines right over it with no blank between",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",

@@ -93,6 +93,50 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
     _headline_from_shape(lines, first, lex, p)
 
 
+#: Rules of what a page prints right under its headline: the publication stamp and the byline.
+_UNDER_HEADLINE_RULES = frozenset({"shape:stamp", "shape:published_stamp", "pattern:credit"})
+
+
+def _headline_over_stamp(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """When no headline was found (chrome the rules did not name opens the page), the headline is the
+    headline-like line of at least ``injected_min_words`` words set right over the publication stamp or
+    the byline, above the page's first line of body text, with the headline-like lines right over it (no
+    blank between: its first line, a deck) (``structure:headline_over_stamp``)."""
+    if any(ln.label == "headline" for ln in lines):
+        return
+    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
+
+    def story(line: _Line) -> bool:  # a line of the story's text (as the top bars read it)
+        return line.label == "content" and (
+            line.n_words >= p.long_min_words
+            or (line.n_words >= p.good_min_words and bool(_ENDS_SENTENCE.search(line.norm)))
+        )
+
+    for k, i in enumerate(text[:-1]):
+        line = lines[i]
+        if story(line):
+            return  # the story has begun: a line over a stamp below it is no headline of the page
+        if (
+            line.label != "content"
+            or line.n_words < p.injected_min_words
+            or not _headline_like(line, lex, p)
+            or lines[text[k + 1]].rule not in _UNDER_HEADLINE_RULES
+            or not any(story(lines[j]) for j in text[k + 1 :])
+        ):
+            continue
+        top = i
+        while (
+            top > 0
+            and lines[top - 1].label == "content"
+            and lines[top - 1].n_words >= p.injected_min_words  # (a section's one word over it is chrome)
+            and _headline_like(lines[top - 1], lex, p)
+        ):
+            top -= 1
+        for j in range(top, i + 1):
+            lines[j].label, lines[j].rule = "headline", "structure:headline_over_stamp"
+        return
+
+
 def _matches_title(
     line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
 ) -> bool:
