@@ -1910,3 +1910,18 @@ def test_the_headline_under_unnamed_chrome_is_the_line_over_the_stamp() -> None:
     plain = "\n".join([text.split("\n")[0], "محليات", text.split("\n")[2], BODY_1, BODY_2])
     rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [plain]}))["rule"].tolist()
     assert "structure:headline_over_stamp" not in rules
+
+
+def test_a_short_line_between_the_byline_and_the_story_set_off_by_blanks_is_the_lead_photos_caption() -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    photo = "عمال يصلحون أنبوباً قرب ساحة البلدية صباح الاثنين"
+    text = "\n".join([head, "12/03/2022 - 09:15", "", photo, "", BODY_1, BODY_2])
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[3] == "caption"
+    assert out["rule"].tolist()[3] == "structure:lead_photo_caption"
+    # right under the headline, with nothing between, it is a deck, not a caption
+    deck = "\n".join([head, photo, "", BODY_1, BODY_2])
+    assert (
+        "structure:lead_photo_caption"
+        not in clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [deck]}))["rule"].tolist()
+    )

@@ -81,6 +81,10 @@ RULES: dict[str, str] = {
     "structure:headline_over_stamp": "headline: on a page where no headline was found, the headline-like "
     "line (at least injected_min_words words) set right over the publication stamp or the byline above "
     "the first line of body text, and the headline-like lines right over it with no blank between",
+    "structure:lead_photo_caption": "caption: between the headline block (the headline, then its stamp "
+    "or byline) and the story's first line, a line of injected_min_words to headline_max_words words set off "
+    "by blank lines, not ending as a sentence, right over the story, a stamp or marker aside (what the lead "
+    "photo shows)",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",

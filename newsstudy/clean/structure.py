@@ -137,6 +137,51 @@ def _headline_over_stamp(lines: list[_Line], lex: _Lexicons, p: _Params) -> None
         return
 
 
+def _story_line(line: _Line, p: _Params) -> bool:
+    """A line of the story's text, as the top bars read it: long, or of ``good_min_words`` ending as a
+    sentence."""
+    return line.label == "content" and (
+        line.n_words >= p.long_min_words
+        or (line.n_words >= p.good_min_words and bool(_ENDS_SENTENCE.search(line.norm)))
+    )
+
+
+def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """The caption of the lead photo (``structure:lead_photo_caption``): between the headline block
+    (the headline, then its stamp or byline) and the story's first line, a line of
+    ``injected_min_words`` to ``headline_max_words`` words set off by blank lines, not ending as a
+    sentence, right over the story (a stamp or marker may stand between): what the photo above the story
+    shows."""
+    heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
+    if not heads:
+        return
+    furniture = False  # a stamp, a byline or other furniture seen under the headline
+    for i in range(heads[-1] + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if _story_line(line, p):
+            return
+        if line.label != "content":
+            furniture = furniture or line.label in ("nav", "credit", "dateline")
+            continue
+        # the story's first line, past a stamp or marker printed over it
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].label not in ("blank", "nav")), None)
+        if (
+            furniture
+            and p.injected_min_words <= line.n_words <= p.headline_max_words
+            and not _ENDS_SENTENCE.search(line.norm)
+            and lines[i - 1].label == "blank"
+            and i + 1 < len(lines)
+            and lines[i + 1].label == "blank"
+            and after is not None
+            and _story_line(lines[after], p)
+        ):
+            line.label, line.rule = "caption", "structure:lead_photo_caption"
+            return
+        furniture = True  # a short line no rule named (a byline the lexicons do not know)
+
+
 def _matches_title(
     line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
 ) -> bool:
