@@ -1925,3 +1925,9 @@ def test_a_short_line_between_the_byline_and_the_story_set_off_by_blanks_is_the_
         "structure:lead_photo_caption"
         not in clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [deck]}))["rule"].tolist()
     )
+
+
+def test_a_readers_comments_header_is_no_body_text() -> None:
+    assert (
+        labels_of(page(tail=("", "تعليقات القراء", "سامي – حلب: نريد مدرسة في الحي")))[-2] == "comment_form"
+    )
