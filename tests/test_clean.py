@@ -1931,3 +1931,15 @@ def test_a_readers_comments_header_is_no_body_text() -> None:
     assert (
         labels_of(page(tail=("", "تعليقات القراء", "سامي – حلب: نريد مدرسة في الحي")))[-2] == "comment_form"
     )
+
+
+@pytest.mark.parametrize("byline", ["By Sami Haddad | بقلم: سامي حداد", "بقلم: سامي حداد | Par Sami Haddad"])
+def test_a_byline_in_two_languages_is_a_credit_not_a_masthead(byline: str) -> None:
+    assert _rule_of("\n".join([HEAD, byline, BODY_1, BODY_2]), 1) == ("credit", "shape:bilingual_byline")
+
+
+def test_a_bilingual_masthead_without_a_byline_word_is_no_byline() -> None:
+    assert (
+        _rule_of("\n".join(["صوت الوادي | Sawt Al-Wadi", HEAD, BODY_1, BODY_2]), 0)[1]
+        != "shape:bilingual_byline"
+    )

@@ -72,6 +72,8 @@ RULES: dict[str, str] = {
     "after the و, no function word, number, comma or final stop, a place after a dash at most",
     "shape:call_to_action": "nav: a box's call to action: a line of at most form_max_words words closed by "
     "a link arrow (← →) or a button of one or two words in square brackets ([ اشترك ])",
+    "shape:bilingual_byline": "credit: a byline in two languages set off by a bar: two items of at most "
+    "four words, one opened by a byline's word (By, par, بقلم، كتب), none ending as a sentence",
     "shape:share_bar": "nav: share links run together (at least two 'share on' / 'شارك عبر' in the line)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "

@@ -67,6 +67,8 @@ def _line_rule(
         return "nav", "shape:call_to_action"
     if n <= 3 * p.chrome_max_words and _readings_bar(line.raw):
         return "nav", "shape:readings_bar"
+    if n <= 10 and "|" in norm and _bilingual_byline(norm):
+        return "credit", "shape:bilingual_byline"
     if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
         return "dateline", "shape:bracketed_dateline"
     if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
@@ -144,6 +146,17 @@ def _bilingual_header(norm: str, lex: _Lexicons) -> bool:
     is a related header, so the line opens a block rather than linking one headline."""
     items = [x for x in norm.split("|") if x.strip()] if "|" in norm else []
     return len(items) >= 2 and all(lex.related_full.fullmatch(_key(x)) for x in items)
+
+
+def _bilingual_byline(norm: str) -> bool:
+    """A byline printed in two languages set off by a bar: two items of at most four words, one opened
+    by a byline's word (``By <name> | بقلم: <name>``), none ending as a sentence."""
+    items = [x.strip() for x in norm.split("|") if x.strip()]
+    return (
+        len(items) == 2
+        and all(len(x.split()) <= 4 and not _ITEM_STOP.search(x) for x in items)
+        and any(_BY_OPENER.match(x) for x in items)
+    )
 
 
 def _counted_comments_bar(norm: str) -> bool:
@@ -378,6 +391,8 @@ def _top_bar_shaped(raw: str, p: _Params) -> bool:
         return True
     if all(_LABELLED.search(x) for x in items):
         return False  # "<role>: <name> | <role>: <name>": a credit line, not a bar
+    if len(items) == 2 and any(_BY_OPENER.match(x) for x in items):
+        return False  # "By <name> | بقلم: <name>": a byline in two languages, not a masthead
     if len(items) == 2 and max(sizes) <= 3 and {_script(x) for x in items} == {"arabic", "latin"}:
         return True  # "<name> | <Latin name>": a bilingual masthead
     if len(items) >= 3:
@@ -404,6 +419,8 @@ def _readings_bar(raw: str) -> bool:
 _BRACKETED_DATELINE = regex.compile(r"^[^()]{2,60}\([^()]{2,40}\)\s*[\-–—]+\s*$")
 
 _LABELLED = regex.compile(r"\p{L}\s*:\s")
+# The word that opens a byline, in the languages of a bilingual byline (by, par, بقلم، كتب).
+_BY_OPENER = regex.compile(r"(?:by|par|von|بقلم|كتب|كتبت)\b", regex.IGNORECASE)
 _LATIN_WORD = regex.compile(r"[A-Za-z]")
 
 
