@@ -1795,3 +1795,151 @@ def test_the_title_under_a_stamp_and_a_long_menu_is_the_headline() -> None:
 )
 def test_a_date_with_its_clock_time_and_a_published_in_note_are_stamps(line: str, rule: str) -> None:
     assert _rule_of("\n".join([HEAD, line, BODY_1, BODY_2]), 1) == ("nav", rule)
+
+
+@pytest.mark.parametrize("sep", ["◂", "⟫"])
+def test_a_ticker_of_headlines_set_off_by_small_arrows_above_the_story_is_nav(sep: str) -> None:
+    ticker = f"عاجل {sep} إغلاق الطريق الساحلي بسبب الأمطار {sep} تأجيل الامتحانات في المدارس"
+    labels = labels_of("\n".join([ticker, "", HEAD, BODY_1, BODY_2]))
+    assert labels[0] == "nav"
+    assert labels[2] == "headline"
+
+
+def test_an_obituaries_box_is_related_and_the_comments_under_it_stay_comments() -> None:
+    tail = (
+        "",
+        "وفيات اليوم",
+        "— انتقل إلى رحمة الله الحاج سليم عبد الرحيم، 88 عاماً",
+        "",
+        "تعليقات (2)",
+        "سامي: الله يرحمه",
+        "أم كريم: خبر محزن",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-6:-4] == ["related", "related"]
+    assert labels[-3:] == ["comment_form"] * 3
+
+
+def test_a_bare_words_tag_header_opens_a_tag_line() -> None:
+    assert labels_of(page(tail=("", "كلمات: الكهرباء · لبنان · مجلس الوزراء")))[-1] == "tags"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "💛 موقعنا مجاني بفضل قرائه. ادعمنا الآن بدولارين في الشهر ←",
+        "📩 نشرة الصباح من المدينة — اكتب بريدك الإلكتروني [ اشترك ]",
+    ],
+)
+def test_a_call_to_action_box_between_paragraphs_is_nav_and_the_story_goes_on(box: str) -> None:
+    goes_on = "وأضاف المتحدث أن الحكومة ستعرض الخطة على البرلمان الأسبوع المقبل بعد مشاورات مع النقابات."
+    labels = labels_of("\n".join([HEAD, BODY_1, box, goes_on, BODY_2]))
+    assert labels[2] == "nav"
+    assert labels[3:] == ["content", "content"]
+
+
+def test_body_prose_ending_with_a_bracket_or_an_arrow_word_is_not_a_call_to_action() -> None:
+    line = "وقال الوزير إن الخطة [التي أعلنت أمس] ستطبق فوراً."
+    assert labels_of("\n".join([HEAD, BODY_1, line, BODY_2]))[2] == "content"
+
+
+def test_a_paywall_prompt_between_paragraphs_does_not_end_the_article() -> None:
+    wall = "🔒 قرأت 3 من 5 مقالات مجانية هذا الشهر. سجّل الدخول لمتابعة القراءة"
+    goes_on = "وأكد رئيس البلدية أن المدينة ستفتح مركزاً جديداً لاستقبال المتبرعين في الأسبوع المقبل."
+    labels = labels_of("\n".join([HEAD, BODY_1, BODY_2, wall, goes_on]))
+    assert labels[3] == "login_wall"
+    assert labels[4] == "content"
+
+
+@pytest.mark.parametrize(
+    "label", ["🎥 فيديو: طلاب يحتفلون في ساحة الجامعة", "🎬 المقطع غير متاح في بلدك", "📌 مثبّت"]
+)
+def test_a_video_boxs_label_and_a_pinned_marker_are_nav(label: str) -> None:
+    assert labels_of("\n".join([HEAD, BODY_1, label, BODY_2]))[2] == "nav"
+
+
+def test_a_pull_quote_repeating_part_of_a_body_sentence_is_a_duplicate() -> None:
+    body = 'وقال رئيس البلدية إن "المدينة لن تترك أي عائلة بلا مأوى هذا الشتاء" مضيفاً أن الخطة جاهزة.'
+    quote = '"المدينة لن تترك أي عائلة بلا مأوى هذا الشتاء"'
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": ["\n".join([HEAD, body, quote, BODY_2])]}))
+    assert out["label"].tolist()[2] == "duplicate"
+    assert out["rule"].tolist()[2] == "structure:pull_quote(line=2)"
+    # a quotation printed nowhere else on the page stays the story's
+    other = '"سنبني مئة بيت جديد قبل نهاية العام المقبل في الأحياء الشرقية"'
+    assert labels_of("\n".join([HEAD, body, other, BODY_2]))[2] == "content"
+
+
+def test_a_bilingual_related_header_opens_a_block_and_the_footer_menu_ends_it() -> None:
+    tail = (
+        "",
+        "Related | ذات صلة",
+        "• مدارس المدينة تؤجل العودة إلى الصفوف",
+        "• سوق الخضار يفتح أبوابه يوم الأحد",
+        "",
+        "من نحن · اتصل بنا · أعلن معنا",
+    )
+    labels = labels_of(page(tail=tail))
+    assert labels[-5:-2] == ["related"] * 3
+    assert labels[-1] == "nav"
+
+
+def test_a_live_blogs_last_one_sentence_update_under_its_time_is_content() -> None:
+    updates = []
+    for time, text in (("⏱ 08:10", BODY_1), ("⏱ 10:30", BODY_2), ("⏱ 19:00", "أُغلقت المكاتب وبدأ الفرز.")):
+        updates += [time, text]
+    labels = labels_of("\n".join([HEAD, *updates, "", "📩 نشرة الصباح — سجّل بريدك [ اشترك ]"]))
+    assert labels[6] == "content"
+
+
+def test_the_headline_under_unnamed_chrome_is_the_line_over_the_stamp() -> None:
+    text = "\n".join(
+        [
+            "صوت الوادي، من البلدة وإليها.",  # a motto the lexicons do not know, not headline-like
+            "محليات",
+            "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه في الحي القديم",
+            "12/03/2022 - 09:15",
+            BODY_1,
+            BODY_2,
+        ]
+    )
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[2] == "headline"
+    assert out["rule"].tolist()[2] == "structure:headline_over_stamp"
+    assert out["label"].tolist()[1] != "headline"  # a section's one word over it stays chrome
+    # with no stamp or byline under it, the page is left to the other rules
+    plain = "\n".join([text.split("\n")[0], "محليات", text.split("\n")[2], BODY_1, BODY_2])
+    rules = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [plain]}))["rule"].tolist()
+    assert "structure:headline_over_stamp" not in rules
+
+
+def test_a_short_line_between_the_byline_and_the_story_set_off_by_blanks_is_the_lead_photos_caption() -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    photo = "عمال يصلحون أنبوباً قرب ساحة البلدية صباح الاثنين"
+    text = "\n".join([head, "12/03/2022 - 09:15", "", photo, "", BODY_1, BODY_2])
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[3] == "caption"
+    assert out["rule"].tolist()[3] == "structure:lead_photo_caption"
+    # right under the headline, with nothing between, it is a deck, not a caption
+    deck = "\n".join([head, photo, "", BODY_1, BODY_2])
+    assert (
+        "structure:lead_photo_caption"
+        not in clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [deck]}))["rule"].tolist()
+    )
+
+
+def test_a_readers_comments_header_is_no_body_text() -> None:
+    assert (
+        labels_of(page(tail=("", "تعليقات القراء", "سامي – حلب: نريد مدرسة في الحي")))[-2] == "comment_form"
+    )
+
+
+@pytest.mark.parametrize("byline", ["By Sami Haddad | بقلم: سامي حداد", "بقلم: سامي حداد | Par Sami Haddad"])
+def test_a_byline_in_two_languages_is_a_credit_not_a_masthead(byline: str) -> None:
+    assert _rule_of("\n".join([HEAD, byline, BODY_1, BODY_2]), 1) == ("credit", "shape:bilingual_byline")
+
+
+def test_a_bilingual_masthead_without_a_byline_word_is_no_byline() -> None:
+    assert (
+        _rule_of("\n".join(["صوت الوادي | Sawt Al-Wadi", HEAD, BODY_1, BODY_2]), 0)[1]
+        != "shape:bilingual_byline"
+    )

@@ -295,10 +295,17 @@ def _resumes(lines: list[_Line], a: int, b: int, lex: _Lexicons) -> bool:
 
     Only links stand between the two body lines (a related header and the headlines under it), and
     line ``b`` opens by going on with what came before (``وتقول``, ``كما``): a new story would open
-    with a lede. A nav bar or a credit line between them still ends the run.
+    with a lede. A box between paragraphs (a paywall prompt, a call to action) is passed over too. A nav
+    bar or a credit line between them still ends the run.
     """
     between = [lines[j] for j in range(a + 1, b) if lines[j].label != "blank"]
-    return all(ln.rule in _LINK_BLOCK_RULES for ln in between) and _goes_on(lines[b], lex)
+    return all(ln.rule in _LINK_BLOCK_RULES or _box_between(ln) for ln in between) and _goes_on(lines[b], lex)
+
+
+def _box_between(line: _Line) -> bool:
+    """A box a page sets between paragraphs: a metered-paywall prompt or a call to action (donate,
+    subscribe), after which the story goes on."""
+    return line.label == "login_wall" or line.rule == "shape:call_to_action"
 
 
 def _outside_line(

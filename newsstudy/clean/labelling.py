@@ -19,6 +19,8 @@ from newsstudy.clean.structure import (
     _duplicates,
     _form_buttons,
     _headline,
+    _headline_over_stamp,
+    _lead_photo_caption,
     _login_joiners,
     _social_posts,
     _structure,
@@ -68,6 +70,8 @@ def _label_document(
     if corpus is not None:
         _recurring_lines(lines, keys, corpus, lex, p)
     _headline(lines, title, lex, p)
+    _headline_over_stamp(lines, lex, p)
+    _lead_photo_caption(lines, lex, p)
     if corpus is not None:
         _other_headlines(lines, title, corpus, lex, p)
     _more_from_headers(lines, lex, p)

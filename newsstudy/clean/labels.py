@@ -70,12 +70,23 @@ RULES: dict[str, str] = {
     "(a nav, credit or dateline line: the site's name): a photo credited to the site",
     "context:co_authors": "credit: two writers joined by و in the byline's place: a given name first and "
     "after the و, no function word, number, comma or final stop, a place after a dash at most",
+    "shape:call_to_action": "nav: a box's call to action: a line of at most form_max_words words closed by "
+    "a link arrow (← →) or a button of one or two words in square brackets ([ اشترك ])",
+    "shape:bilingual_byline": "credit: a byline in two languages set off by a bar: two items of at most "
+    "four words, one opened by a byline's word (By, par, بقلم، كتب), none ending as a sentence",
     "shape:share_bar": "nav: share links run together (at least two 'share on' / 'شارك عبر' in the line)",
     "shape:widget": "nav: a page widget: at most three tokens of one or two characters, no Arabic (A+ A-)",
     "shape:first_line_headline": "headline: first non-chrome line, short, not ending like a sentence, "
     "followed by body text",
     "shape:kicker": "nav: a first line of at most two words right above a longer headline-like line of at "
     "least three words (the paper's name or a section printed over the headline)",
+    "structure:headline_over_stamp": "headline: on a page where no headline was found, the headline-like "
+    "line (at least injected_min_words words) set right over the publication stamp or the byline above "
+    "the first line of body text, and the headline-like lines right over it with no blank between",
+    "structure:lead_photo_caption": "caption: between the headline block (the headline, then its stamp "
+    "or byline) and the story's first line, a line of injected_min_words to headline_max_words words set off "
+    "by blank lines, not ending as a sentence, right over the story, a stamp or marker aside (what the lead "
+    "photo shows)",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",
@@ -105,7 +116,8 @@ RULES: dict[str, str] = {
     "menus), or the page's first text line over two bars (a skip link over the menus)",
     "shape:player_control": "nav: an audio/video player or reading-time control: a line of at most 12 "
     "words holding a listen, speaker or timer symbol (🎧 🔊 ⏱), or a play arrow with its running time in "
-    "brackets ('▶ <watch the report> (03:42)'), whatever its words",
+    "brackets ('▶ <watch the report> (03:42)'), whatever its words; or opened by a video symbol "
+    "(🎥 🎬 📹 📺, a video box's label), or a pin and one word (a pinned marker)",
     "lexicon:browse_more": "nav: a 'browse more' link of at most six words: (تصفح، شاهد، عرض ...) المزيد "
     "(من <section>)",
     "shape:comment_count": "comment_form: a comment counter, a number and 'comments'/'replies' only "
@@ -164,6 +176,8 @@ RULES: dict[str, str] = {
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",
+    "structure:pull_quote(line=N)": "duplicate: a line that is only a quotation (at least "
+    "duplicate_min_words words) printed word for word inside the longer kept line N (a pull quote)",
     "structure:deck_above_byline": "headline: one or two content lines right under the headline and over a "
     "byline or dateline, before the article's body text (a deck, however long)",
     "structure:headline_list(lines=N)": "related: two to four headline-like lines set together between "

@@ -290,8 +290,33 @@ def candidates(lines: list[_Line], lex: _Lexicons, p: _Params, max_words: int) -
             continue
         if anchors == [i]:
             continue  # the page's only line of body text is its article, not furniture beside it
+        if k > 0 and _live_update(lines, text, k, anchors):
+            continue
         out.append(i)
     return out if anchors else []
+
+
+_CLOCK = regex.compile(r"\d{1,2}:\d{2}")
+_SENTENCE_END = regex.compile(r"[.!؟?…][\"'»”)\]]*\s*$")
+
+
+def _live_update(lines: list[_Line], text: list[int], k: int, anchors: list[int]) -> bool:
+    """A live blog's update: a line ending as a sentence right under a clock-time stamp, on a page where
+    another clock-time stamp stands right over a line of body text (the blog's earlier updates): one
+    sentence after its time is the story's, however short."""
+    above = lines[text[k - 1]]
+    if (
+        above.rule != "shape:stamp"
+        or not _CLOCK.search(above.raw)
+        or not _SENTENCE_END.search(lines[text[k]].raw)
+    ):
+        return False
+    body = set(anchors)
+    return any(
+        text[j + 1] in body and lines[text[j]].rule == "shape:stamp" and _CLOCK.search(lines[text[j]].raw)
+        for j in range(len(text) - 1)
+        if j != k - 1
+    )
 
 
 def _line_model(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:

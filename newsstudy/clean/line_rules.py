@@ -63,8 +63,12 @@ def _line_rule(
         return "nav", "lexicon:nav_menu"
     if _player_control(line.raw, n, p):
         return "nav", "shape:player_control"
+    if n <= p.form_max_words and _CALL_TO_ACTION.search(line.raw):
+        return "nav", "shape:call_to_action"
     if n <= 3 * p.chrome_max_words and _readings_bar(line.raw):
         return "nav", "shape:readings_bar"
+    if n <= 10 and "|" in norm and _bilingual_byline(norm):
+        return "credit", "shape:bilingual_byline"
     if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
         return "dateline", "shape:bracketed_dateline"
     if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
@@ -92,7 +96,7 @@ def _line_rule(
         return "embed", "pattern:embed_link"
     if n <= p.chrome_max_words and lex.login_full.fullmatch(key):
         return "login_wall", "lexicon:login_wall"
-    if n <= p.chrome_max_words and lex.related_full.fullmatch(key):
+    if n <= p.chrome_max_words and (lex.related_full.fullmatch(key) or _bilingual_header(norm, lex)):
         return "related", "lexicon:related_header"
     if n <= 6 and _RELATED_HEADER.fullmatch(key) and not lex.tags.search(norm):
         return "related", "shape:related_header"
@@ -135,6 +139,24 @@ _TICKER = regex.compile(
 _COMMENT_COUNT = regex.compile(
     r"^\W*(?:(?:\d+\s*)?(?:تعليق|تعليقات|التعليقات|ردود|الردود|رد)|عدد (?:التعليقات|الردود))\W*(?:\d+)?\W*$"
 )
+
+
+def _bilingual_header(norm: str, lex: _Lexicons) -> bool:
+    """A related header printed in two languages set off by a bar (``Related | ذات صلة``): every item
+    is a related header, so the line opens a block rather than linking one headline."""
+    items = [x for x in norm.split("|") if x.strip()] if "|" in norm else []
+    return len(items) >= 2 and all(lex.related_full.fullmatch(_key(x)) for x in items)
+
+
+def _bilingual_byline(norm: str) -> bool:
+    """A byline printed in two languages set off by a bar: two items of at most four words, one opened
+    by a byline's word (``By <name> | بقلم: <name>``), none ending as a sentence."""
+    items = [x.strip() for x in norm.split("|") if x.strip()]
+    return (
+        len(items) == 2
+        and all(len(x.split()) <= 4 and not _ITEM_STOP.search(x) for x in items)
+        and any(_BY_OPENER.match(x) for x in items)
+    )
 
 
 def _counted_comments_bar(norm: str) -> bool:
@@ -314,8 +336,8 @@ def _may_hold_cue(line: _Line, lex: _Lexicons, p: _Params, cues: _DocCues) -> bo
 # Separators of a bar at the top of a page (menus, breadcrumbs, tickers, weather and price bars):
 # bars, bullets, arrows, double colons and spaced dashes, on the raw line (matching rewrites arrows).
 # Quotation marks (« ») are no separator: a headline quotes two names.
-_BAR_SEPARATORS = ("|", "◄", "►", "›", "‹", "•", "·", "::", " > ", " - ", " – ", " — ")
-_ARROWS = frozenset("◄►›‹")
+_BAR_SEPARATORS = ("|", "◄", "►", "›", "‹", "◂", "▸", "⟫", "⟪", "•", "·", "::", " > ", " - ", " – ", " — ")
+_ARROWS = frozenset("◄►›‹◂▸⟫⟪")
 _DASHES = frozenset({" - ", " – ", " — "})
 _FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 _ITEM_STOP = regex.compile(r"[.!?؟…]\W*$")
@@ -324,7 +346,14 @@ _READING = regex.compile(r"°|[▲▼]|\d{1,2}:\d{2}|\d%")
 
 # Symbols of a page's audio/video player and reading-time widget (listen, timer, speaker, microphone);
 # a play arrow counts only with a running time in brackets, since ► and ▶ also set off list items.
-_PLAYER_SYMBOL = regex.compile(r"[\U0001F3A7\U0001F50A\U0001F509\U0001F508\U0001F399\u23F1\u23EF\u23F5]")
+_PLAYER_SYMBOL = regex.compile(
+    r"[\U0001F3A7\U0001F50A\U0001F509\U0001F508\U0001F399\u23F1\u23EF\u23F5]"
+    r"|^\W*[\U0001F3A5\U0001F3AC\U0001F4F9\U0001F4FA]"  # a video box's label: 🎥 🎬 📹 📺 opening the line
+    r"|^\W*\U0001F4CC\W*[\p{L}\p{M}]+\W*$"  # a pin and one word: a pinned marker (📌 <pinned>)
+)
+# A call to action closing a line: a link arrow (← →, the way a box's button points) or a button in
+# square brackets of one or two words (``[ اشترك ]``, ``[ إرسال ]``); body prose ends with neither.
+_CALL_TO_ACTION = regex.compile(r"(?:[←→⟵⟶]|\[\s*\p{L}+(?:\s+\p{L}+)?\s*\])\W*$")
 _PLAYED_TIME = regex.compile(r"[▶►]\D*[(\[]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)\]]")
 
 
@@ -362,6 +391,8 @@ def _top_bar_shaped(raw: str, p: _Params) -> bool:
         return True
     if all(_LABELLED.search(x) for x in items):
         return False  # "<role>: <name> | <role>: <name>": a credit line, not a bar
+    if len(items) == 2 and any(_BY_OPENER.match(x) for x in items):
+        return False  # "By <name> | بقلم: <name>": a byline in two languages, not a masthead
     if len(items) == 2 and max(sizes) <= 3 and {_script(x) for x in items} == {"arabic", "latin"}:
         return True  # "<name> | <Latin name>": a bilingual masthead
     if len(items) >= 3:
@@ -388,6 +419,8 @@ def _readings_bar(raw: str) -> bool:
 _BRACKETED_DATELINE = regex.compile(r"^[^()]{2,60}\([^()]{2,40}\)\s*[\-–—]+\s*$")
 
 _LABELLED = regex.compile(r"\p{L}\s*:\s")
+# The word that opens a byline, in the languages of a bilingual byline (by, par, بقلم، كتب).
+_BY_OPENER = regex.compile(r"(?:by|par|von|بقلم|كتب|كتبت)\b", regex.IGNORECASE)
 _LATIN_WORD = regex.compile(r"[A-Za-z]")
 
 

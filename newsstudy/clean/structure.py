@@ -93,6 +93,95 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
     _headline_from_shape(lines, first, lex, p)
 
 
+#: Rules of what a page prints right under its headline: the publication stamp and the byline.
+_UNDER_HEADLINE_RULES = frozenset({"shape:stamp", "shape:published_stamp", "pattern:credit"})
+
+
+def _headline_over_stamp(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """When no headline was found (chrome the rules did not name opens the page), the headline is the
+    headline-like line of at least ``injected_min_words`` words set right over the publication stamp or
+    the byline, above the page's first line of body text, with the headline-like lines right over it (no
+    blank between: its first line, a deck) (``structure:headline_over_stamp``)."""
+    if any(ln.label == "headline" for ln in lines):
+        return
+    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
+
+    def story(line: _Line) -> bool:  # a line of the story's text (as the top bars read it)
+        return line.label == "content" and (
+            line.n_words >= p.long_min_words
+            or (line.n_words >= p.good_min_words and bool(_ENDS_SENTENCE.search(line.norm)))
+        )
+
+    for k, i in enumerate(text[:-1]):
+        line = lines[i]
+        if story(line):
+            return  # the story has begun: a line over a stamp below it is no headline of the page
+        if (
+            line.label != "content"
+            or line.n_words < p.injected_min_words
+            or not _headline_like(line, lex, p)
+            or lines[text[k + 1]].rule not in _UNDER_HEADLINE_RULES
+            or not any(story(lines[j]) for j in text[k + 1 :])
+        ):
+            continue
+        top = i
+        while (
+            top > 0
+            and lines[top - 1].label == "content"
+            and lines[top - 1].n_words >= p.injected_min_words  # (a section's one word over it is chrome)
+            and _headline_like(lines[top - 1], lex, p)
+        ):
+            top -= 1
+        for j in range(top, i + 1):
+            lines[j].label, lines[j].rule = "headline", "structure:headline_over_stamp"
+        return
+
+
+def _story_line(line: _Line, p: _Params) -> bool:
+    """A line of the story's text, as the top bars read it: long, or of ``good_min_words`` ending as a
+    sentence."""
+    return line.label == "content" and (
+        line.n_words >= p.long_min_words
+        or (line.n_words >= p.good_min_words and bool(_ENDS_SENTENCE.search(line.norm)))
+    )
+
+
+def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """The caption of the lead photo (``structure:lead_photo_caption``): between the headline block
+    (the headline, then its stamp or byline) and the story's first line, a line of
+    ``injected_min_words`` to ``headline_max_words`` words set off by blank lines, not ending as a
+    sentence, right over the story (a stamp or marker may stand between): what the photo above the story
+    shows."""
+    heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
+    if not heads:
+        return
+    furniture = False  # a stamp, a byline or other furniture seen under the headline
+    for i in range(heads[-1] + 1, len(lines)):
+        line = lines[i]
+        if line.label == "blank":
+            continue
+        if _story_line(line, p):
+            return
+        if line.label != "content":
+            furniture = furniture or line.label in ("nav", "credit", "dateline")
+            continue
+        # the story's first line, past a stamp or marker printed over it
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].label not in ("blank", "nav")), None)
+        if (
+            furniture
+            and p.injected_min_words <= line.n_words <= p.headline_max_words
+            and not _ENDS_SENTENCE.search(line.norm)
+            and lines[i - 1].label == "blank"
+            and i + 1 < len(lines)
+            and lines[i + 1].label == "blank"
+            and after is not None
+            and _story_line(lines[after], p)
+        ):
+            line.label, line.rule = "caption", "structure:lead_photo_caption"
+            return
+        furniture = True  # a short line no rule named (a byline the lexicons do not know)
+
+
 def _matches_title(
     line: _Line, title_stems: frozenset[str], title_words: int, lex: _Lexicons, p: _Params
 ) -> bool:
@@ -270,6 +359,16 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
     return False
 
 
+_MENU_ITEMS = regex.compile(r"\s+[·•|]\s+")
+
+
+def _menu_shaped(raw: str) -> bool:
+    """A bar of at least three items of at most three words set off by spaced dots or bars, none ending
+    as a sentence: a menu, not a listed headline (``من نحن · اتصل بنا · أعلن معنا``)."""
+    items = [x for x in _MENU_ITEMS.split(raw.strip()) if x]
+    return len(items) >= 3 and all(len(x.split()) <= 3 and not regex.search(r"[.!؟?…]$", x) for x in items)
+
+
 #: The rules of a related header alone on its line (it opens a related block).
 _HEADER_RULES = frozenset({"lexicon:related_header", "shape:related_header", "shape:more_from_header"})
 
@@ -288,8 +387,10 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         if line.rule in _HEADER_RULES:
             state = "related"
             continue
-        if line.label == "tags" and state == "related":
-            state = "body"  # a tag header ends a block of related links: the short lines under it are tags
+        if line.label in ("tags", "comment_form") and state == "related":
+            # A tag header or the comment box ends a block of related links: the short lines under it
+            # are tags or comments (the box of another part of the page, not more links).
+            state = "body"
             continue
         if line.label not in ("content", "headline"):
             continue
@@ -297,6 +398,9 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             lead_idx.append(i)
             continue
         if state == "related":
+            if _menu_shaped(line.raw):
+                state = "body"  # a bar of three or more short items (the footer's menu) ends the links
+                continue
             if _headline_like(line, lex, p) or line.n_words < p.body_min_words or _BULLET.match(line.raw):
                 line.label, line.rule = "related", "structure:after_related_header"
                 continue
@@ -791,3 +895,22 @@ def _duplicates(lines: list[_Line], p: _Params) -> None:
             seen[line.norm] = i
         elif line.label == "content":
             line.label, line.rule = "duplicate", f"structure:repeat_of_line_{first}"
+    _pull_quotes(lines, p)
+
+
+_WHOLLY_QUOTED = regex.compile(r'^\W*"(?P<inner>[^"]+)"\W*$')
+
+
+def _pull_quotes(lines: list[_Line], p: _Params) -> None:
+    """A line that is only a quotation of at least ``duplicate_min_words`` words, printed word for word
+    inside another kept line of the page, is a pull quote: the story's own sentence set again in large
+    type (``duplicate``; the line that holds it keeps its label)."""
+    kept = [(i, line.norm) for i, line in enumerate(lines, start=1) if line.label in ("content", "headline")]
+    for i, line in enumerate(lines, start=1):
+        m = _WHOLLY_QUOTED.match(line.norm) if line.label == "content" else None
+        if not m or len(m["inner"].split()) < p.duplicate_min_words:
+            continue
+        inner = m["inner"].strip()
+        other = next((j for j, norm in kept if j != i and inner in norm and len(norm) > len(line.norm)), None)
+        if other is not None:
+            line.label, line.rule = "duplicate", f"structure:pull_quote(line={other})"
