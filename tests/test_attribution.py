@@ -2874,3 +2874,23 @@ def test_a_novelist_by_role_takes_no_document_country():
     text = ["معرض الكتاب في عمان يفتح أبوابه في الأردن", "وقال الروائي سامي الحسن إن الإقبال كبير."]
     out = A.extract(lines_table("d", text, ["headline", "content"]))
     assert out["affiliation_entity"].tolist() == [None]
+
+
+# s29: more groups (young men, voters, rivals, donors) speak as anonymous sources; a chief by office
+# (كبير المفاوضين) is a titled person, while كبير after a count (عدد كبير من) is part of the count.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("فيما قال شبان في الساحة إنهم لن يشاركوا.", "anonymous_source"),
+        ("وقال ناخبون في الدائرة الثالثة إنهم صوتوا مبكرا.", "anonymous_source"),
+        ("بينما دعا منافسون إلى انتظار النتائج.", "anonymous_source"),
+        ("وقال متبرعون أمام المركز إن الحملة نجحت.", "anonymous_source"),
+        ("وقال كبير مستشاري الوزارة، سمير دلال، إن الخطة جاهزة.", "named_person"),
+        ("وقالت كبيرة الاقتصاديين في البنك إن التضخم تراجع.", "named_person"),
+        ("وأكد عدد كبير من السكان أن المياه مقطوعة.", "anonymous_source"),
+        ("وقال مسؤول كبير في الوزارة إن الخطة جاهزة.", "anonymous_official"),
+        ("أعلن خفر السواحل انتشال قارب قبالة الساحل.", "institution"),
+    ],
+)
+def test_more_groups_chiefs_by_office_and_the_coast_guard(text, source_type):
+    assert rows([text])[0][1] == source_type

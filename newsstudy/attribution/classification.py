@@ -23,6 +23,9 @@ _QUANTIFIERS = frozenset(
     # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
     "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
+#: Adjectives of a quantifier (عدد كبير من، عدد قليل من): part of the count, not a head (كبير is a title
+#: only when it heads the phrase: كبير المفاوضين).
+_QUANTITY_ADJECTIVES = frozenset({"كبير", "قليل", "محدود", "متزايد"})
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
 #: Second parts of compound given names (نور الدين، عطا الله، عبد الرحمن): a definite word that is no
@@ -287,7 +290,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     """:func:`_classify` computed afresh."""
     words = [part for w in words if w for part in _split_abbreviation(w)]
     quantified = False
-    while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
+    while words and (
+        words[0] in _QUANTIFIERS or words[0].isdigit() or (quantified and words[0] in _QUANTITY_ADJECTIVES)
+    ):
         words, quantified = words[1:], True
     if not words:
         return None
