@@ -2894,3 +2894,17 @@ def test_a_novelist_by_role_takes_no_document_country():
 )
 def test_more_groups_chiefs_by_office_and_the_coast_guard(text, source_type):
     assert rows([text])[0][1] == source_type
+
+
+# s29: a named person described right after the name as no office (``، وهو تاجر``, ``، وهي من سكان``)
+# speaks for no state: no document country, for the cue and its continuations; an office keeps it.
+def test_a_person_described_as_private_takes_no_document_country():
+    text = [
+        "وقالت وزارة الزراعة المغربية إن المحصول تراجع في المغرب.",
+        "ويقول سمير حداد، وهو تاجر في سوق المدينة، إن الأسعار ارتفعت.",
+        'وأضاف: "لا نعرف ماذا نفعل".',
+        "وقالت هالة برادة، وهي من سكان الحي، إن المياه انقطعت.",
+        "وقال نبيل العلوي، وهو وزير سابق، إن الأزمة عميقة في المغرب.",
+    ]
+    out = A.extract(lines_table("d", text))
+    assert out["affiliation_entity"].tolist() == ["MA", None, None, None, "MA"]

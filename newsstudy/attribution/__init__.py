@@ -119,6 +119,9 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   names no country, in a document no country dominates, speaks for the outlet's home country where
   the researcher gives it (``extract(home_countries=...)`` or ``[attribution] home_country`` in the
   study file), else for the country the document names most, even once.
+- A named person described right after the name as no office or body (``سمير، وهو تاجر``, ``وهي من
+  سكان الحي``: ``extraction._described_private``) speaks for no state, as a private role before the
+  name does: no document country, for the cue and its continuations.
 
 Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
 before these rules; rules written on development outlets only, each with an invented-sentence test)

@@ -105,6 +105,7 @@ def _doc_rows(
     rows: list[tuple] = []
     norms: list[str] = []  # each row's source phrase, normalised
     line_numbers: list[int] = []  # the line of each state.history entry
+    described: set[str] = set()  # people described as private (محمد، وهو تاجر): no document country
     for line_no, label, raw, matching in lines:
         norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
@@ -135,6 +136,9 @@ def _doc_rows(
                 source_text = f.src.raw or f.src.text
             f.src.raw = source_text
             norms.append(f.src.text)
+            if f.src_span is not None and f.src.source_type == "named_person":
+                if _described_private(norm[f.src_span[1] :], lex):
+                    described.add(f.src.text)
             rows.append(
                 (  # in the order of COLUMNS
                     doc_id,
@@ -164,7 +168,7 @@ def _doc_rows(
         if country is not None:
             rows = [
                 (*r[:8], country, *r[9:])
-                if r[8] is None and r[6] in _CONTEXT_TYPES and not _private_role(n, lex)
+                if r[8] is None and r[6] in _CONTEXT_TYPES and not (_private_role(n, lex) or n in described)
                 else r
                 for r, n in zip(rows, norms, strict=True)
             ]
@@ -190,6 +194,32 @@ def _doc_rows(
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+#: A person described right after the name: ``<name>، وهو/وهي [من] <noun>``.
+_DESCRIBED = re.compile(r"\s*[،,]\s*(?:وهو|وهي)\s+(?:من\s+)?(\S+)")
+#: Head classes of an office: a person described by one of them speaks for a body.
+_OFFICE_HEADS = frozenset({"title", "official", "institution"})
+
+
+def _described_private(after: str, lex: _Lexicon) -> bool:
+    """Whether the words after a named person's phrase describe a private person: an apposition
+    ``، وهو``/``، وهي`` whose noun is no office or body (a trader, a father, a housewife, one of a town's
+    notables); such a person speaks for no state and takes no document country, as a private role
+    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office.
+
+    >>> lex = _lexicon()
+    >>> _described_private("، وهو تاجر في السوق", lex), _described_private("، وهي من سكان الحي", lex)
+    (True, True)
+    >>> _described_private("، وهو وزير سابق", lex), _described_private(" ان الوضع صعب", lex)
+    (False, False)
+    """
+    m = _DESCRIBED.match(after)
+    if m is None or m.group(1) in ("ما", "الذي", "التي"):
+        return False
+    return not any(
+        lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(m.group(1), lex)
+    )
 
 
 #: Head classes of a body: a private role after one of them is its genitive (رابطة اللاعبين).
