@@ -2908,3 +2908,18 @@ def test_a_person_described_as_private_takes_no_document_country():
     ]
     out = A.extract(lines_table("d", text))
     assert out["affiliation_entity"].tolist() == ["MA", None, None, None, "MA"]
+
+
+# s29: the description after a person's name (``، الباحثة في المعهد النمساوي``) names what the person speaks
+# for, for the cue and its continuations; an office there (``، رئيس البرنامج``) makes the person speak for a
+# body, who takes the country the document names, as a titled person does.
+def test_the_description_after_a_name_gives_its_entity_or_an_office():
+    text = [
+        "وقالت الدكتورة هالة برادة، الباحثة في المعهد النمساوي للسياسة، إن الاختيار مهم، "
+        "مشيرة إلى أن المدينة آمنة."
+    ]
+    out = A.extract(lines_table("d", text))
+    assert out["affiliation_entity"].tolist() == ["AT", "AT"]
+    text = ["حملة تطعيم جديدة في قطر", "وقال الدكتور سمير حداد، رئيس البرنامج الوطني للتحصين، إن الحملة بدأ."]
+    out = A.extract(lines_table("d", text, ["headline", "content"]))
+    assert out["affiliation_entity"].tolist() == ["QA"]

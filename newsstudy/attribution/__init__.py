@@ -121,7 +121,9 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   study file), else for the country the document names most, even once.
 - A named person described right after the name as no office or body (``سمير، وهو تاجر``, ``وهي من
   سكان الحي``: ``extraction._described_private``) speaks for no state, as a private role before the
-  name does: no document country, for the cue and its continuations.
+  name does: no document country, for the cue and its continuations. A description that names an
+  entity (``، الباحثة في المعهد النمساوي``) gives it; one headed by an office (``، رئيس البرنامج
+  الوطني``) makes the person speak for a body (``extraction._apposition``).
 
 Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
 before these rules; rules written on development outlets only, each with an invented-sentence test)
