@@ -2923,3 +2923,19 @@ def test_the_description_after_a_name_gives_its_entity_or_an_office():
     text = ["حملة تطعيم جديدة في قطر", "وقال الدكتور سمير حداد، رئيس البرنامج الوطني للتحصين، إن الحملة بدأ."]
     out = A.extract(lines_table("d", text, ["headline", "content"]))
     assert out["affiliation_entity"].tolist() == ["QA"]
+
+
+# s29: an officer named through a pronoun of the body last cited (``مديرتها العامة``, ``متحدث باسمها``)
+# is that body's: found as a titled person, with the body's entity rather than the document's country.
+def test_an_officer_named_by_a_pronoun_of_the_body_speaks_for_it():
+    text = [
+        "ضربات بالمسيرات على مواقع في إقليم كردستان العراق",
+        "وقال مسؤول إيراني إن الضربات استهدفت مقار في العراق، وأكد مسؤول إيراني آخر أن إيران سترد.",
+        "وأدانت وزارة الخارجية الأميركية الهجوم، واعتبر متحدث باسمها أن الضربات انتهاك للسيادة.",
+        "وأعلنت منظمة اليونسكو أن الموقع تضرر، وقالت مديرتها العامة في بيان إن الخسارة كبيرة.",
+    ]
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
+    pairs = zip(out["source_type"], out["affiliation_entity"], strict=True)
+    got = dict(zip(out["source_text"], pairs, strict=True))
+    assert got["متحدث باسمها"] == ("anonymous_official", "US")
+    assert got["مديرتها العامة"] == ("named_person", "UNESCO")

@@ -124,6 +124,9 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   name does: no document country, for the cue and its continuations. A description that names an
   entity (``، الباحثة في المعهد النمساوي``) gives it; one headed by an office (``، رئيس البرنامج
   الوطني``) makes the person speak for a body (``extraction._apposition``).
+- An officer named through a pronoun of the body last cited (``مديرتها العامة``, ``رئيسها``, ``متحدث
+  باسمها``) is that body's officer, with its entity (``context._body_of_pronoun``); ه is left out of the
+  possessives of a head noun, as it also spells ة (``رئيسه``).
 
 Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
 before these rules; rules written on development outlets only, each with an invented-sentence test)

@@ -77,7 +77,19 @@ def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
             and lex.heads[c[:-1]][1] != "p"
         ):
             return lex.heads[c[:-1]][0], "f"
+    for c in _bare(word, lex):
+        # an officer of a body named by a possessive pronoun (مديرتها، رئيسها، ممثلهم: its director)
+        if c.endswith(_POSSESSIVES) and len(c) > 4:
+            stem = c[:-2]
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # مديرتها: مديرة + ها
+            found = _head_plain(stem, lex) if not stem.endswith(_POSSESSIVES) else None
+            if found is not None and found[0] in ("official", "title"):
+                return found
     return None
+
+
+#: The possessive pronouns of a body (ها، هم) on an officer's head noun; not ه, which is also ة.
+_POSSESSIVES = ("ها", "هم")
 
 
 #: Head classes of people, whose feminine in ة heads a phrase too.
