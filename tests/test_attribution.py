@@ -2939,3 +2939,17 @@ def test_an_officer_named_by_a_pronoun_of_the_body_speaks_for_it():
     got = dict(zip(out["source_text"], pairs, strict=True))
     assert got["متحدث باسمها"] == ("anonymous_official", "US")
     assert got["مديرتها العامة"] == ("named_person", "UNESCO")
+
+
+# s29: an indefinite official head with an indefinite nisba adjective (``دبلوماسي غربي``) is unnamed, even
+# when the verb of a relative clause follows it; a titled or definite head with a name stays named.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وكشف دبلوماسي غربي حضر الجلسات أن الوفد غادر.", "anonymous_official"),
+        ("وقال دبلوماسي عربي شارك في المفاوضات إن الوفد غادر.", "anonymous_official"),
+        ("وقال المتحدث باسم الوزارة سامي حداد إن الوفد غادر.", "named_person"),
+    ],
+)
+def test_an_indefinite_official_with_a_nisba_adjective_is_unnamed(text, source_type):
+    assert rows([text])[0][1] == source_type

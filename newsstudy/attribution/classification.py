@@ -273,6 +273,25 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     return False
 
 
+def _indefinite_described(words: list[str]) -> bool:
+    """An indefinite head with an indefinite nisba adjective (``دبلوماسي غربي``, ``مسؤول عربي``): an
+    unnamed person, whom a relative clause may follow (``دبلوماسي غربي حضر الجلسات``), never a name.
+
+    >>> _indefinite_described(["دبلوماسي", "غربي", "حضر", "الجلسات"])
+    True
+    >>> _indefinite_described(["المتحدث", "باسم", "الوزاره", "سامي", "حداد"])
+    False
+    """
+    return (
+        len(words) > 2
+        and not _is_definite(words[0])
+        and not _is_definite(words[1])
+        and words[1].endswith(("ي", "يه"))
+        and len(words[1]) > 3
+        and words[1] not in ("اخري", "ثاني", "ثانيه")  # متحدثة أخرى هي الميجور ...: another, named
+    )
+
+
 @cache
 def _country_codes() -> frozenset[str]:
     """The gazetteer's countries: a country, capital or city names a place, an organisation a body."""
@@ -334,7 +353,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
-            kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
+            named = _has_name_after(words, lex) and not _indefinite_described(words)
+            kind = "named_person" if named else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]) or _inside_state_body(words, lex):
