@@ -2953,3 +2953,17 @@ def test_an_officer_named_by_a_pronoun_of_the_body_speaks_for_it():
 )
 def test_an_indefinite_official_with_a_nisba_adjective_is_unnamed(text, source_type):
     assert rows([text])[0][1] == source_type
+
+
+# s29: a group of people (a sound plural or a broken plural head) is never followed by one person's name:
+# the verb after it (``تجمعوا``) opens a relative clause, and the group stays an anonymous source.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقال متبرعون تجمعوا أمام المستودع إن الحملة نجحت.", "anonymous_source"),
+        ("وقال تجار تجمعوا أمام المبنى إن الأسعار ارتفعت.", "anonymous_source"),
+        ("وقال الباحث يوسف العمري إن الحملة نجحت.", "named_person"),
+    ],
+)
+def test_a_group_head_is_followed_by_no_name(text, source_type):
+    assert rows([text])[0][1] == source_type

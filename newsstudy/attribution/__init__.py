@@ -128,7 +128,8 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   باسمها``) is that body's officer, with its entity (``context._body_of_pronoun``); ه is left out of the
   possessives of a head noun, as it also spells ة (``رئيسه``).
 - An indefinite official with an indefinite nisba adjective (``دبلوماسي غربي حضر الجلسات``) is unnamed:
-  what follows is a relative clause, not a name (``classification._indefinite_described``).
+  what follows is a relative clause, not a name (``classification._indefinite_described``); so is what
+  follows a group's head noun (``متبرعون تجمعوا أمام ...``: ``classification._group_head``).
 
 Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
 before these rules; rules written on development outlets only, each with an invented-sentence test)

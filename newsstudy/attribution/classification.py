@@ -362,7 +362,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 # so does a source in (في، داخل، لدى، ب) a state's office or body (مصدر بوزارة المالية،
                 # مصادر في البلدية): an unnamed member of a body (ANNOTATION §3)
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
-            if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
+            if (
+                _bare(first, lex)[-1] not in _PLURAL_SOURCES
+                and not _group_head(first, lex)
+                and _name_right_after(words, lex)
+            ):
                 # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
@@ -460,6 +464,21 @@ _PLURAL_ENDINGS = ("ات", "ون", "ين")
 #: Broken plurals of source nouns: several sources are not one named person (``مصادر عسكرية مقتل قيادي``:
 #: the words after them are their modifiers and the verb's object, not a name).
 _PLURAL_SOURCES = frozenset({"مصادر", "اوساط", "جهات", "دوائر", "شهود"})
+
+
+def _group_head(word: str, lex: _Lexicon) -> bool:
+    """A head noun of a group of people (a sound masculine plural, or a broken plural of gender p:
+    متبرعون، مزارعين، تجار): what follows it is never one person's name (``متبرعون تجمعوا أمام ...``).
+
+    >>> lex = _lexicon()
+    >>> _group_head("متبرعون", lex), _group_head("تجار", lex), _group_head("الباحث", lex)
+    (True, True, False)
+    """
+    for c in _bare(word, lex):
+        head = lex.heads.get(c)
+        if head is not None and (head[1] == "p" or (c.endswith(("ون", "ين")) and len(c) > 4)):
+            return True
+    return False
 
 
 def _plural(word: str) -> bool:
