@@ -2967,3 +2967,15 @@ def test_an_indefinite_official_with_a_nisba_adjective_is_unnamed(text, source_t
 )
 def test_a_group_head_is_followed_by_no_name(text, source_type):
     assert rows([text])[0][1] == source_type
+
+
+# s29: a voter or a driver by role and name speaks for no state; a state office keeps the country.
+def test_a_voter_or_driver_by_role_takes_no_document_country():
+    text = [
+        "انتخابات بلدية في الكويت",
+        "ويقول الناخب سالم الهاجري إنه جاء مبكرا.",
+        "ويقول سائق الشاحنة سالم الهاجري إنه ينتظر منذ يومين.",
+        "وقال وزير الداخلية إن الأمن مستتب.",
+    ]
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
+    assert out["affiliation_entity"].tolist() == [None, None, "KW"]
