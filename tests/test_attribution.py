@@ -2979,3 +2979,10 @@ def test_a_voter_or_driver_by_role_takes_no_document_country():
     ]
     out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
     assert out["affiliation_entity"].tolist() == [None, None, "KW"]
+
+
+# s29: a clerk by office is a titled person; a task force speaks as a body (and its participle goes on).
+def test_a_clerk_by_office_and_a_task_force():
+    assert rows(["وقالت كاتبة المدينة، هالة برادة، إن مكتبها تسلم الطلبات."])[0][1] == "named_person"
+    got = rows(["وحذرت فرقة العمل من إرسال أموال عبر قنوات غير موثوقة، ناصحة المتبرعين بالتحقق."])
+    assert [(r[0], r[1]) for r in got] == [("وحذرت", "institution"), ("ناصحة", "institution")]
