@@ -119,6 +119,17 @@ sample of them, ``evaluation.fresh_attribution_scores``)
   names no country, in a document no country dominates, speaks for the outlet's home country where
   the researcher gives it (``extract(home_countries=...)`` or ``[attribution] home_country`` in the
   study file), else for the country the document names most, even once.
+- A named person described right after the name as no office or body (``سمير، وهو تاجر``, ``وهي من
+  سكان الحي``: ``extraction._described_private``) speaks for no state, as a private role before the
+  name does: no document country, for the cue and its continuations. A description that names an
+  entity (``، الباحثة في المعهد النمساوي``) gives it; one headed by an office (``، رئيس البرنامج
+  الوطني``) makes the person speak for a body (``extraction._apposition``).
+- An officer named through a pronoun of the body last cited (``مديرتها العامة``, ``رئيسها``, ``متحدث
+  باسمها``) is that body's officer, with its entity (``context._body_of_pronoun``); ه is left out of the
+  possessives of a head noun, as it also spells ة (``رئيسه``).
+- An indefinite official with an indefinite nisba adjective (``دبلوماسي غربي حضر الجلسات``) is unnamed:
+  what follows is a relative clause, not a name (``classification._indefinite_described``); so is what
+  follows a group's head noun (``متبرعون تجمعوا أمام ...``: ``classification._group_head``).
 
 Issue 15, second fresh sample (``evaluation.fresh_attribution_scores(corpus="dev-fresh2")``, annotated
 before these rules; rules written on development outlets only, each with an invented-sentence test)

@@ -23,6 +23,9 @@ _QUANTIFIERS = frozenset(
     # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
     "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
+#: Adjectives of a quantifier (عدد كبير من، عدد قليل من): part of the count, not a head (كبير is a title
+#: only when it heads the phrase: كبير المفاوضين).
+_QUANTITY_ADJECTIVES = frozenset({"كبير", "قليل", "محدود", "متزايد"})
 _VERBLIKE = regex.compile(r"[يت]\p{L}{2,}(?:ون|ان|ين)")
 _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برنارد_أوغستين
 #: Second parts of compound given names (نور الدين، عطا الله، عبد الرحمن): a definite word that is no
@@ -74,7 +77,19 @@ def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
             and lex.heads[c[:-1]][1] != "p"
         ):
             return lex.heads[c[:-1]][0], "f"
+    for c in _bare(word, lex):
+        # an officer of a body named by a possessive pronoun (مديرتها، رئيسها، ممثلهم: its director)
+        if c.endswith(_POSSESSIVES) and len(c) > 4:
+            stem = c[:-2]
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # مديرتها: مديرة + ها
+            found = _head_plain(stem, lex) if not stem.endswith(_POSSESSIVES) else None
+            if found is not None and found[0] in ("official", "title"):
+                return found
     return None
+
+
+#: The possessive pronouns of a body (ها، هم) on an officer's head noun; not ه, which is also ة.
+_POSSESSIVES = ("ها", "هم")
 
 
 #: Head classes of people, whose feminine in ة heads a phrase too.
@@ -258,6 +273,25 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     return False
 
 
+def _indefinite_described(words: list[str]) -> bool:
+    """An indefinite head with an indefinite nisba adjective (``دبلوماسي غربي``, ``مسؤول عربي``): an
+    unnamed person, whom a relative clause may follow (``دبلوماسي غربي حضر الجلسات``), never a name.
+
+    >>> _indefinite_described(["دبلوماسي", "غربي", "حضر", "الجلسات"])
+    True
+    >>> _indefinite_described(["المتحدث", "باسم", "الوزاره", "سامي", "حداد"])
+    False
+    """
+    return (
+        len(words) > 2
+        and not _is_definite(words[0])
+        and not _is_definite(words[1])
+        and words[1].endswith(("ي", "يه"))
+        and len(words[1]) > 3
+        and words[1] not in ("اخري", "ثاني", "ثانيه")  # متحدثة أخرى هي الميجور ...: another, named
+    )
+
+
 @cache
 def _country_codes() -> frozenset[str]:
     """The gazetteer's countries: a country, capital or city names a place, an organisation a body."""
@@ -287,7 +321,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     """:func:`_classify` computed afresh."""
     words = [part for w in words if w for part in _split_abbreviation(w)]
     quantified = False
-    while words and (words[0] in _QUANTIFIERS or words[0].isdigit()):
+    while words and (
+        words[0] in _QUANTIFIERS or words[0].isdigit() or (quantified and words[0] in _QUANTITY_ADJECTIVES)
+    ):
         words, quantified = words[1:], True
     if not words:
         return None
@@ -317,7 +353,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
-            kind = "named_person" if _has_name_after(words, lex) else "anonymous_official"
+            named = _has_name_after(words, lex) and not _indefinite_described(words)
+            kind = "named_person" if named else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
             if any(w.startswith(_OFFICE_WORDS) for w in words[1:]) or _inside_state_body(words, lex):
@@ -325,7 +362,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 # so does a source in (في، داخل، لدى، ب) a state's office or body (مصدر بوزارة المالية،
                 # مصادر في البلدية): an unnamed member of a body (ANNOTATION §3)
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
-            if _bare(first, lex)[-1] not in _PLURAL_SOURCES and _name_right_after(words, lex):
+            if (
+                _bare(first, lex)[-1] not in _PLURAL_SOURCES
+                and not _group_head(first, lex)
+                and _name_right_after(words, lex)
+            ):
                 # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
@@ -423,6 +464,21 @@ _PLURAL_ENDINGS = ("ات", "ون", "ين")
 #: Broken plurals of source nouns: several sources are not one named person (``مصادر عسكرية مقتل قيادي``:
 #: the words after them are their modifiers and the verb's object, not a name).
 _PLURAL_SOURCES = frozenset({"مصادر", "اوساط", "جهات", "دوائر", "شهود"})
+
+
+def _group_head(word: str, lex: _Lexicon) -> bool:
+    """A head noun of a group of people (a sound masculine plural, or a broken plural of gender p:
+    متبرعون، مزارعين، تجار): what follows it is never one person's name (``متبرعون تجمعوا أمام ...``).
+
+    >>> lex = _lexicon()
+    >>> _group_head("متبرعون", lex), _group_head("تجار", lex), _group_head("الباحث", lex)
+    (True, True, False)
+    """
+    for c in _bare(word, lex):
+        head = lex.heads.get(c)
+        if head is not None and (head[1] == "p" or (c.endswith(("ون", "ين")) and len(c) > 4)):
+            return True
+    return False
 
 
 def _plural(word: str) -> bool:

@@ -322,7 +322,27 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
     return src
 
 
+#: Words that name a source through the body last cited: its spokesperson (متحدث باسمها).
+_OF_IT = frozenset({"باسمها", "باسمه", "باسمهم"})
+
+
+def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
+    """A source named through a pronoun of the body last cited (``متحدث باسمها``, ``مديرتها العامة``)
+    speaks for that body's entity, not for the country the document is about."""
+    if src.affiliation != "unknown" or src.source_type not in ("named_person", "anonymous_official"):
+        return
+    body = state.by_class.get("institution")
+    if body is None or body.affiliation == "unknown":
+        return
+    lex = _lexicon()
+    for i, w in enumerate(words[:3]):
+        if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
+            src.affiliation = body.affiliation
+            return
+
+
 def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:
+    _body_of_pronoun(src, words, state)
     if src.source_type == "named_person" and src.affiliation == "unknown":
         _people(state, _lexicon())
     _person_affiliation_known(src, words, state)

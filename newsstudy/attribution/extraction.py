@@ -13,7 +13,7 @@ from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.classification import _bare
+from newsstudy.attribution.classification import _affiliation, _bare
 from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State, _state_office
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
@@ -105,6 +105,9 @@ def _doc_rows(
     rows: list[tuple] = []
     norms: list[str] = []  # each row's source phrase, normalised
     line_numbers: list[int] = []  # the line of each state.history entry
+    described: set[str] = set()  # people described as private (محمد، وهو تاجر): no document country
+    offices: set[str] = set()  # people described by an office (محمد، رئيس اللجنة): speak for a body
+    described_as: dict[str, str] = {}  # people whose description names an entity (الباحثة في المعهد النمساوي)
     for line_no, label, raw, matching in lines:
         norm, inserted = _split_joined_sentences(matching)
         state.history.append(norm)
@@ -135,6 +138,18 @@ def _doc_rows(
                 source_text = f.src.raw or f.src.text
             f.src.raw = source_text
             norms.append(f.src.text)
+            if f.src_span is not None and f.src.source_type == "named_person":
+                after = norm[f.src_span[1] :]
+                if _described_private(after, lex):
+                    described.add(f.src.text)
+                kind, entity = _apposition(after, lex)
+                if entity is not None and f.src.affiliation == "unknown":
+                    described_as.setdefault(f.src.text, entity)
+                elif kind == "office":
+                    offices.add(f.src.text)
+            affiliation = None if f.src.affiliation == "unknown" else f.src.affiliation
+            if affiliation is None and f.src.source_type == "named_person":
+                affiliation = described_as.get(f.src.text)
             rows.append(
                 (  # in the order of COLUMNS
                     doc_id,
@@ -145,7 +160,7 @@ def _doc_rows(
                     source_text,
                     f.src.source_type,
                     None,  # the study's category, set by extract()
-                    None if f.src.affiliation == "unknown" else f.src.affiliation,
+                    affiliation,
                     f.conduit,
                     f.anonymous,
                     _sentence(raw, start),
@@ -164,7 +179,7 @@ def _doc_rows(
         if country is not None:
             rows = [
                 (*r[:8], country, *r[9:])
-                if r[8] is None and r[6] in _CONTEXT_TYPES and not _private_role(n, lex)
+                if r[8] is None and r[6] in _CONTEXT_TYPES and not (_private_role(n, lex) or n in described)
                 else r
                 for r, n in zip(rows, norms, strict=True)
             ]
@@ -175,7 +190,7 @@ def _doc_rows(
             offices = [
                 r[8] is None
                 and r[6] in _CONTEXT_TYPES
-                and (_state_office(n, lex) or _speaks_as_body(r[6], n, lex))
+                and (_state_office(n, lex) or _speaks_as_body(r[6], n, lex) or n in offices)
                 for r, n in zip(rows, norms, strict=True)
             ]
             if any(offices):
@@ -190,6 +205,64 @@ def _doc_rows(
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+#: A person described right after the name: ``<name>، وهو/وهي [من] <noun>``.
+_DESCRIBED = re.compile(r"\s*[،,]\s*(?:وهو|وهي)\s+(?:من\s+)?(\S+)")
+#: Head classes of an office: a person described by one of them speaks for a body.
+_OFFICE_HEADS = frozenset({"title", "official", "institution"})
+
+
+def _described_private(after: str, lex: _Lexicon) -> bool:
+    """Whether the words after a named person's phrase describe a private person: an apposition
+    ``، وهو``/``، وهي`` whose noun is no office or body (a trader, a father, a housewife, one of a town's
+    notables); such a person speaks for no state and takes no document country, as a private role
+    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office.
+
+    >>> lex = _lexicon()
+    >>> _described_private("، وهو تاجر في السوق", lex), _described_private("، وهي من سكان الحي", lex)
+    (True, True)
+    >>> _described_private("، وهو وزير سابق", lex), _described_private(" ان الوضع صعب", lex)
+    (False, False)
+    """
+    m = _DESCRIBED.match(after)
+    if m is None or m.group(1) in ("ما", "الذي", "التي"):
+        return False
+    return not any(
+        lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(m.group(1), lex)
+    )
+
+
+#: A description right after a person's name, up to the next comma, colon or quote.
+_APPOSITION = re.compile(r"\s*[،,]\s*(?:(?:وهو|وهي)\s+)?([^،,:\"«»“”]+)")
+
+
+def _apposition(after: str, lex: _Lexicon) -> tuple[str | None, str | None]:
+    """What the description after a named person's phrase says: ``(kind, entity)``.
+
+    The description is a role or office noun (a head of ``heads.tsv`` or a private role) and the words
+    after it up to the next comma: ``سامي، رئيس البرنامج الوطني`` (kind ``office``: the person speaks
+    for a body, as a titled one does, :func:`_speaks_as_body`), ``سامي، الباحثة في المعهد النمساوي``
+    (kind ``role``; its entity AT: the description names what the person speaks for). Anything else
+    (``، في مؤتمر صحفي``) is no description: ``(None, None)``.
+
+    >>> lex = _lexicon()
+    >>> _apposition("، الباحثه في المعهد النمساوي للسياسه، ان", lex), _apposition("، رئيس البرنامج، ان", lex)
+    (('role', 'AT'), ('office', None))
+    >>> _apposition("، في مؤتمر صحفي", lex)
+    (None, None)
+    """
+    m = _APPOSITION.match(after)
+    if m is None:
+        return None, None
+    words = m.group(1).split()[:8]
+    bare = _bare(words[0], lex) if words else ()
+    heads = [lex.heads[c][0] for c in bare if c in lex.heads]
+    if not heads and not any(c in lex.private_roles for c in bare):
+        return None, None
+    office = any(h in _OFFICE_HEADS for h in heads) or any(c in lex.state_offices for c in bare)
+    kind = "role" if any(c in lex.private_roles for c in bare) or not office else "office"
+    return kind, _affiliation(words, lex)
 
 
 #: Head classes of a body: a private role after one of them is its genitive (رابطة اللاعبين).
