@@ -1943,3 +1943,36 @@ def test_a_bilingual_masthead_without_a_byline_word_is_no_byline() -> None:
         _rule_of("\n".join(["صوت الوادي | Sawt Al-Wadi", HEAD, BODY_1, BODY_2]), 0)[1]
         != "shape:bilingual_byline"
     )
+
+
+# A paper's page of several short stories, each under a headline and a filing line naming the paper.
+_STORIES_PAGE = [
+    "بلدية المدينة تفتح سوقا جديدا للخضار",  # 0 headline
+    "الخرطوم : سلمى الطيب",  # 1 the lead's byline
+    "افتتحت البلدية صباح الأحد سوقا كبيرا للخضار والفاكهة في الطرف الشرقي من المدينة بعد عامين من البناء.",
+    "وقال مدير السوق إن الباعة سيدفعون رسوما رمزية طوال نصف السنة الأول لتشغيله.",
+    "وينتظر سكان الحي أن تنخفض أسعار الطماطم والبصل بعد دخول التجار الجدد إلى السوق.",
+    "جامعة الوادي تستقبل طلابها الجدد",  # 5 a second story's headline
+    "الخرطوم :صحيفة الضفاف",  # 6 its filing line
+    "استقبلت جامعة الوادي أمس نحو ثلاثة آلاف طالب التحقوا بكلياتها الاثنتي عشرة هذا الخريف الماطر.",
+    "وأوضح عميد شؤون الطلاب أن السكن الجامعي جاهز لاستقبال القادمين من الولايات البعيدة كلها.",
+    "مصنع الأعلاف يضاعف إنتاجه",  # 9 a third story's headline
+    "الخرطوم / صحيفة الضفاف",  # 10 its filing line
+    "أعلن مصنع الأعلاف في المنطقة الصناعية مضاعفة إنتاجه اليومي لتلبية طلب مربي المواشي المتزايد.",
+]
+
+
+def test_later_stories_under_a_repeated_filing_line_are_appended() -> None:
+    labels = labels_of("\n".join(_STORIES_PAGE))
+    assert labels[2:5] == ["content"] * 3
+    later = ["appended_article", "dateline", "appended_article", "appended_article"]
+    assert labels[5:] == [*later, *later[:3]]
+    assert rules_of("\n".join(_STORIES_PAGE))[5:7] == [
+        "structure:story_after_story",
+        "structure:repeated_dateline",
+    ]
+
+
+def test_one_filing_line_under_the_headline_appends_nothing() -> None:
+    text = "\n".join([*_STORIES_PAGE[:5], *_STORIES_PAGE[7:9]])
+    assert "appended_article" not in labels_of(text)

@@ -23,6 +23,7 @@ from newsstudy.clean.structure import (
     _lead_photo_caption,
     _login_joiners,
     _social_posts,
+    _stories_after_stories,
     _structure,
     _trailing_teasers,
     _tweet_text,
@@ -90,6 +91,7 @@ def _label_document(
     _trailing_teasers(lines, title, lex, p)
     _tweet_text(lines, p)
     _social_posts(lines, text, lex, p)
+    _stories_after_stories(lines, lex, p)
     _duplicates(lines, p)
     if p.context and p.line_model:
         _line_model(lines, lex, p)

@@ -159,6 +159,13 @@ RULES: dict[str, str] = {
     "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
     "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",
     "structure:in_appended_article": "appended_article: a later line of an appended article",
+    "structure:story_after_story": "appended_article: a line of a later story on a page that prints several "
+    "stories one after another, from the first short headline over a filing line whose source recurs on the "
+    "page after the lead's body has opened",
+    "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
+    "files more than one story on the page",
+    "structure:place_and_writer_in_appended": "credit: a <place> / <writer> line inside the later "
+    "stories of a multi-story page (its writer files no other story there)",
     "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "
     "key terms of the lead article",
     "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "

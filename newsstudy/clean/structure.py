@@ -914,3 +914,59 @@ def _pull_quotes(lines: list[_Line], p: _Params) -> None:
         other = next((j for j, norm in kept if j != i and inner in norm and len(norm) > len(line.norm)), None)
         if other is not None:
             line.label, line.rule = "duplicate", f"structure:pull_quote(line={other})"
+
+
+# "<place> : <paper>", "<place> / <desk>", "<place> - <agency>": a short filing line split once.
+_PLACE_SPLIT = regex.compile(r"\s*[:/\-–—ـ]+\s*")
+_FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
+
+
+def _place_line(line: _Line, lex: _Lexicons) -> str | None:
+    """For ``<known place> <: / -> <one to four words>`` (no final stop), the words after the place
+    (the paper, agency or writer that filed the story), else None."""
+    if line.n_words > 6 or _FINAL_STOP.search(line.norm):
+        return None
+    parts = _PLACE_SPLIT.split(line.norm.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    place, who = _key(parts[0]), _key(parts[1])
+    if place not in lex.places or not 1 <= len(who.split()) <= 4:
+        return None
+    return who
+
+
+def _stories_after_stories(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """A page of a paper that prints several stories one after another, each under its own short
+    headline and a filing line that names the same paper or agency again (``<city> : <paper>``): from
+    the first such headline-and-dateline block after the lead's body has opened, the stories are
+    ``appended_article`` (their filing lines ``dateline``, a ``<place> / <writer>`` line ``credit``).
+    The same source filing twice on one page after body text is the cue: a lead has one dateline."""
+    filed = {i: who for i, line in enumerate(lines) if (who := _place_line(line, lex))}
+    counts: dict[str, int] = {}
+    for who in filed.values():
+        counts[who] = counts.get(who, 0) + 1
+    body = 0
+    start = None
+    for i, line in enumerate(lines):
+        if i in filed and counts[filed[i]] >= 2 and body >= 2:
+            prev = [j for j in range(i - 1, -1, -1) if lines[j].raw.strip()][:1]
+            if (
+                prev
+                and lines[prev[0]].n_words < p.body_min_words
+                and not _FINAL_STOP.search(lines[prev[0]].norm)
+            ):
+                start = prev[0]
+                break
+        if line.label == "content" and line.n_words >= p.body_min_words:
+            body += 1
+    if start is None:
+        return
+    for j in range(start, len(lines)):
+        line = lines[j]
+        if j in filed and line.label in ("content", "headline", "dateline", "credit", "related"):
+            if counts[filed[j]] >= 2:
+                line.label, line.rule = "dateline", "structure:repeated_dateline"
+            else:
+                line.label, line.rule = "credit", "structure:place_and_writer_in_appended"
+        elif line.label in ("content", "headline") or line.rule.startswith("structure:injected_headline"):
+            line.label, line.rule = "appended_article", "structure:story_after_story"
