@@ -1964,7 +1964,7 @@ _STORIES_PAGE = [
 
 def test_later_stories_under_a_repeated_filing_line_are_appended() -> None:
     labels = labels_of("\n".join(_STORIES_PAGE))
-    assert labels[2:5] == ["content"] * 3
+    assert labels[1:5] == ["credit"] + ["content"] * 3
     later = ["appended_article", "dateline", "appended_article", "appended_article"]
     assert labels[5:] == [*later, *later[:3]]
     assert rules_of("\n".join(_STORIES_PAGE))[5:7] == [

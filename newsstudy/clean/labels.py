@@ -164,8 +164,8 @@ RULES: dict[str, str] = {
     "page after the lead's body has opened",
     "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
     "files more than one story on the page",
-    "structure:place_and_writer_in_appended": "credit: a <place> / <writer> line inside the later "
-    "stories of a multi-story page (its writer files no other story there)",
+    "structure:place_and_writer_in_appended": "credit: a <place> / <writer> line on a multi-story page "
+    "(its writer files no other story there): a byline of the lead or of a later story",
     "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "
     "key terms of the lead article",
     "structure:injected_headline(overlap=x.xx)": "related: a short headline-like line between body "

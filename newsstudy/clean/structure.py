@@ -918,6 +918,7 @@ def _pull_quotes(lines: list[_Line], p: _Params) -> None:
 
 # "<place> : <paper>", "<place> / <desk>", "<place> - <agency>": a short filing line split once.
 _PLACE_SPLIT = regex.compile(r"\s*[:/\-–—ـ]+\s*")
+_PLACE_SOURCE = "context:place_and_source"
 _FINAL_STOP = regex.compile(r"[.!?؟…][\"'»”’)\]]*\s*$")
 
 
@@ -961,6 +962,15 @@ def _stories_after_stories(lines: list[_Line], lex: _Lexicons, p: _Params) -> No
             body += 1
     if start is None:
         return
+    for j in filed:
+        # Above the later stories, a filing line naming a writer no other story names is the lead's byline.
+        lone = counts[filed[j]] == 1
+        if (
+            j < start
+            and lone
+            and (lines[j].label in ("content", "headline") or lines[j].rule == _PLACE_SOURCE)
+        ):
+            lines[j].label, lines[j].rule = "credit", "structure:place_and_writer_in_appended"
     for j in range(start, len(lines)):
         line = lines[j]
         if j in filed and line.label in ("content", "headline", "dateline", "credit", "related"):
