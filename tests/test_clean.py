@@ -64,6 +64,7 @@ def labels_of(text: str, **kwargs) -> list[str]:
 LINE_CASES = [
     # (a middle line between two body paragraphs, expected label)
     ("ـ", "nav"),  # a lone tatweel is drawn: a separator, not a blank line
+    ("أبرز النقاط", "nav"),  # the header of a key-points box
     ("\u200f ", "blank"),  # an invisible mark and a space: blank
     ("المصدر: وكالات", "credit"),
     ("source : www.example.com", "credit"),
