@@ -2989,3 +2989,30 @@ def test_a_clerk_by_office_and_a_task_force():
     assert rows(["وقالت كاتبة المدينة، هالة برادة، إن مكتبها تسلم الطلبات."])[0][1] == "named_person"
     got = rows(["وحذرت فرقة العمل من إرسال أموال عبر قنوات غير موثوقة، ناصحة المتبرعين بالتحقق."])
     assert [(r[0], r[1]) for r in got] == [("وحذرت", "institution"), ("ناصحة", "institution")]
+
+
+# s30: a state's title alone (السلطنة) is the subject; the definite noun after it opens the object, so
+# the object's adjective names no source country. Its own name or adjective still goes on.
+@pytest.mark.parametrize(
+    ("text", "source", "entity"),
+    [
+        ("وأدانت السلطنة الغارات الإسرائيلية على القرية الحدودية.", "السلطنة", "OM"),
+        ("وانتقدت السلطنة الحملة الروسية على المدنيين أمس.", "السلطنة", "OM"),
+        ("وأكدت المملكة العربية السعودية دعمها للحوار.", "المملكة العربية السعودية", "SA"),
+        ("وقالت المملكة المتحدة إن الاتفاق مهم.", "المملكة المتحدة", "GB"),
+    ],
+)
+def test_a_state_title_alone_ends_its_subject(text, source, entity):
+    out = A.extract(lines_table("d", [text]))
+    assert (out["source_text"].iloc[0], out["affiliation_entity"].iloc[0]) == (source, entity)
+
+
+# s30: the agent of a relative clause in the adverbial after a subjectless verb is not its subject: the
+# verb goes on the body named before; a comma that closes the clause lets a subject follow.
+def test_a_relative_clause_agent_is_no_subject():
+    got = rows(
+        ["وأكدت الوزارة أن المياه ملوثة.", "وقالت في الرسالة التي وجهها الوكيل سالم الراشد إن الفحص اكتمل."]
+    )
+    assert [(r[0], r[1]) for r in got] == [("وأكدت", "institution"), ("وقالت", "institution")]
+    got = A.extract(lines_table("d", ["وقال في المؤتمر الذي عقده أمس، المدير سالم الراشد إن الموسم ناجح."]))
+    assert got["source_text"].tolist() == ["المدير سالم الراشد"]

@@ -108,6 +108,8 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             )  # وتابع الشامسي يقول إن: the imperfect goes on the verb, it is no part of its subject
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
+        if len(out) == 1 and _bare_state_title(out[0].text, w, toks[i : i + 3], lex):
+            return out, i  # وأدانت السلطنة الهجمات: a state's title alone is the subject; its object follows
         if out and w == "ما":
             return out, i  # نفى مصدر مسؤول ما تردد عن: a relative ما after the subject opens the object
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
@@ -132,6 +134,18 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if (t.stop_after and w not in _ABBREVIATED_TITLES) or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1  # (``د. سامي``: the stop after an abbreviated title ends no phrase)
     return out, len(toks)
+
+
+def _bare_state_title(title: str, word: str, rest: list[_Tok], lex: _Lexicon) -> bool:
+    """Whether ``title`` is a state's title (السلطنة، المملكة) that ``word`` does not go on: neither
+    its name (المملكة العربية السعودية، المملكة المتحدة) nor an adjective of its own (السلطنة
+    العثمانية). The definite noun after it then opens the verb's object (``وأدانت السلطنة
+    الإجراءات الإسرائيلية``: not an Israeli source)."""
+    if not any(c in _STATE_TITLES for c in _bare(title, lex)):
+        return False
+    if word.startswith("ال") and word.endswith("يه"):
+        return False  # a nisba adjective: the title's own (العثمانية، الأردنية)
+    return not _name_goes_on([title], [t.text for t in rest], lex)
 
 
 #: Prepositions of a fronted topic (``وعن الشروط قال:``, ``وحول المستشفى قال:``): their object is no subject.
@@ -1781,8 +1795,10 @@ def _subject_after_adverbial(region: list[_Tok], lex: _Lexicon) -> int | None:
             return None  # خلال لقائه وزير، في ندوة أقامها مركز: what follows is the noun's or verb's own
         if region[k].stop_before or region[k - 1].stop_after:
             governed = False  # a comma closes the circumstantial phrase
-        if prev in _GOVERNING:
-            governed = True  # في رسالة إلى وزير الخارجية: an addressee and its genitive
+        if prev in _GOVERNING or prev in _RELATIVES:
+            # في رسالة إلى وزير: an addressee and its genitive; في الرسالة التي وجهها الوكيل: a relative
+            # clause's own agent (until a comma closes it), and the verb's subject is elided
+            governed = True
         if governed:
             continue
         if _speaker_word(w, lex) and not (
