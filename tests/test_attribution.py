@@ -3016,3 +3016,23 @@ def test_a_relative_clause_agent_is_no_subject():
     assert [(r[0], r[1]) for r in got] == [("وأكدت", "institution"), ("وقالت", "institution")]
     got = A.extract(lines_table("d", ["وقال في المؤتمر الذي عقده أمس، المدير سالم الراشد إن الموسم ناجح."]))
     assert got["source_text"].tolist() == ["المدير سالم الراشد"]
+
+
+# s30: a coordinated directive verb followed right away by its preposition and a definite noun has an
+# elided subject (the body named before goes on); a name spelled with that letter is still the subject.
+def test_a_coordinated_directive_before_its_preposition_goes_on():
+    got = rows(["وأكدت النقابة أن الرواتب تأخرت.", "وطالبت بالإسراع في صرفها قبل العيد."])
+    assert [(r[0], r[1]) for r in got] == [("وأكدت", "institution"), ("وطالبت", "institution")]
+    got = A.extract(
+        lines_table("d", ["وأكدت النقابة أن الرواتب تأخرت.", "وطالب بشار الأسد بالإسراع في صرفها."])
+    )
+    assert got["source_text"].tolist() == ["النقابة", "بشار الأسد"]
+
+
+# s30: a whole article on one line of commas: after a comma and a short adverbial, a verb with its own
+# subject and أن opens the next attribution, not the reported content of the one before.
+def test_a_verb_after_a_comma_adverbial_opens_its_own_attribution():
+    text = "وقال الوزير سالم الحسن إن الموسم ناجح، وفي الاتجاه نفسه أكد الخبير علي الهادي أن الأسعار مستقرة."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وقال", "أكد"]
+    assert got["source_text"].tolist()[1] == "الخبير علي الهادي"

@@ -673,6 +673,16 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 # قال الوزير إن ... وأكد المدير أن ...: a run-on sentence of the national press; a coordinated
                 # verb with a subject and a complementiser of its own is the next attribution, not content
                 in_content = False
+            if (
+                in_content
+                and not coordinated
+                and not quoted[0] < m.start() < quoted[1]
+                and _after_comma_adverbial(norm, m.start())
+                and _own_subject_and_that(norm, m, send, lex)
+            ):
+                # ...، وفي الاتجاه نفسه أكد الخبير أن: a whole article on one line of commas; after a
+                # comma and a short adverbial, a verb with its own subject and أن opens the next attribution
+                in_content = False
             if in_content and not coordinated:
                 continue
             res = None
@@ -730,6 +740,16 @@ def _colon_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None, has_su
     )
 
 
+def _definite_after(word: str, prep: str, coordinated: bool) -> bool:
+    """Whether a coordinated verb is followed right away by its one-letter preposition and a definite
+    noun (``وطالبت بالإفراج``): its subject is elided, not a name spelled with that letter.
+
+    >>> _definite_after("بالافراج", "ب", True), _definite_after("بشار", "ب", True)
+    (True, False)
+    """
+    return coordinated and len(prep) == 1 and word.startswith(prep + "ال")
+
+
 def _is_prep_word(word: str, prep: str, lex: _Lexicon) -> bool:
     """Whether ``word`` is the verb's preposition or, for a one-letter one (ب، ل), a word it opens
     (``طالب الوزير بالإفراج``): not a name spelled with that letter (بشار، بان). Read for directives with
@@ -757,6 +777,30 @@ def _speech_complement(norm: str, start: int, send: int) -> tuple[int, int] | No
             break
         comp = _complement(norm, comp[1], send)
     return comp
+
+
+#: The most words of an adverbial between a comma and a verb that opens an attribution of its own.
+_MAX_COMMA_ADVERBIAL = 4
+
+
+def _after_comma_adverbial(norm: str, pos: int) -> bool:
+    """Whether the verb at ``pos`` follows a comma and at most a short adverbial that opens with a
+    preposition (``، وفي الاتجاه نفسه أكد``, ``، من جهته قال``).
+
+    >>> _after_comma_adverbial("النتائج جيدة، وفي الاتجاه نفسه اكد", 31)
+    True
+    >>> _after_comma_adverbial("النتائج جيدة، اكد", 14)
+    False
+    """
+    comma = max(norm.rfind("،", 0, pos), norm.rfind(",", 0, pos))
+    if comma < 0:
+        return False
+    words = norm[comma + 1 : pos].split()
+    return (
+        0 < len(words) <= _MAX_COMMA_ADVERBIAL
+        and words[0].lstrip("و") in ("في", "من", "علي", "وفي")
+        and not any(w in ("ان", "انه", "انها") for w in words)
+    )
 
 
 def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
@@ -1342,11 +1386,19 @@ def _verb_cue(
         # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن).
         # A verb of kind noun takes its own preposition whatever follows (دعت مجموعة ... إلى تسليم ...).
         directive = lemma in _directive_lemmas()
+        # وطالبت بالوقف الفوري: after و/ف the subject is the one coordinated, and the preposition opens the
+        # content (with its article only: وطالب بشار is a name)
+        coordinated = m.group("verb")[:1] in ("و", "ف")
         j = next(
             (
                 k
                 for k, t in enumerate(after[:_MAX_SOURCE_TOKENS])
-                if t.text == prep or (directive and k and _is_prep_word(t.text, prep, lex))
+                if t.text == prep
+                or (
+                    directive
+                    and (k or _definite_after(t.text, prep, coordinated))
+                    and _is_prep_word(t.text, prep, lex)
+                )
             ),
             None,
         )
