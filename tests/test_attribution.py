@@ -3036,3 +3036,12 @@ def test_a_verb_after_a_comma_adverbial_opens_its_own_attribution():
     got = A.extract(lines_table("d", [text]))
     assert got["cue"].tolist() == ["وقال", "أكد"]
     assert got["source_text"].tolist()[1] == "الخبير علي الهادي"
+
+
+# s30: inside the content of an attribution, a coordinated verb with its own subject and then the
+# preposition its content takes (كشف عن) opens the next attribution, as one with its own أن does.
+def test_a_coordinated_verb_with_its_subject_and_preposition_opens_its_own_attribution():
+    text = "وأكدت الشركة أن الإنتاج ارتفع، وكشف المدير سالم الحسن في اجتماع الفريق عن خطة جديدة للتوسع."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وأكدت", "وكشف"]
+    assert got["source_text"].tolist()[1].startswith("المدير سالم الحسن")

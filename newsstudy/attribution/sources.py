@@ -804,11 +804,24 @@ def _after_comma_adverbial(norm: str, pos: int) -> bool:
 
 
 def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
-    """Whether a verb is followed by a subject that names a speaker and then its own complementiser."""
+    """Whether a verb is followed by a subject that names a speaker and then its own complementiser (or,
+    ``وكشف الوزير ... عن``, the preposition its content takes)."""
     comp = _complement(norm, m.end(), send)
-    if comp is None or norm[comp[0]] == '"':
+    end = comp[0] if comp is not None and norm[comp[0]] != '"' else None
+    form = m.group("verb")
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    lemma = lex.verb_forms[form][0] if form in lex.verb_forms else None
+    prep = lex.verb_preps.get(lemma)
+    if prep and len(prep) > 1 and lemma not in _directive_lemmas():  # ودعت الإدارة إلى: an addressee
+        at = next(
+            (t.start for t in _tokens(norm, m.end(), end or send)[:_MAX_SOURCE_TOKENS] if t.text == prep),
+            None,
+        )
+        end = at if at is not None else end
+    if end is None:
         return False
-    toks = _tokens(norm, m.end(), comp[0])
+    toks = _tokens(norm, m.end(), end)
     if not 0 < len(toks) <= _MAX_SOURCE_TOKENS:
         return False
     if _speaker_word(toks[0].text, lex):
