@@ -2989,3 +2989,59 @@ def test_a_clerk_by_office_and_a_task_force():
     assert rows(["وقالت كاتبة المدينة، هالة برادة، إن مكتبها تسلم الطلبات."])[0][1] == "named_person"
     got = rows(["وحذرت فرقة العمل من إرسال أموال عبر قنوات غير موثوقة، ناصحة المتبرعين بالتحقق."])
     assert [(r[0], r[1]) for r in got] == [("وحذرت", "institution"), ("ناصحة", "institution")]
+
+
+# s30: a state's title alone (السلطنة) is the subject; the definite noun after it opens the object, so
+# the object's adjective names no source country. Its own name or adjective still goes on.
+@pytest.mark.parametrize(
+    ("text", "source", "entity"),
+    [
+        ("وأدانت السلطنة الغارات الإسرائيلية على القرية الحدودية.", "السلطنة", "OM"),
+        ("وانتقدت السلطنة الحملة الروسية على المدنيين أمس.", "السلطنة", "OM"),
+        ("وأكدت المملكة العربية السعودية دعمها للحوار.", "المملكة العربية السعودية", "SA"),
+        ("وقالت المملكة المتحدة إن الاتفاق مهم.", "المملكة المتحدة", "GB"),
+    ],
+)
+def test_a_state_title_alone_ends_its_subject(text, source, entity):
+    out = A.extract(lines_table("d", [text]))
+    assert (out["source_text"].iloc[0], out["affiliation_entity"].iloc[0]) == (source, entity)
+
+
+# s30: the agent of a relative clause in the adverbial after a subjectless verb is not its subject: the
+# verb goes on the body named before; a comma that closes the clause lets a subject follow.
+def test_a_relative_clause_agent_is_no_subject():
+    got = rows(
+        ["وأكدت الوزارة أن المياه ملوثة.", "وقالت في الرسالة التي وجهها الوكيل سالم الراشد إن الفحص اكتمل."]
+    )
+    assert [(r[0], r[1]) for r in got] == [("وأكدت", "institution"), ("وقالت", "institution")]
+    got = A.extract(lines_table("d", ["وقال في المؤتمر الذي عقده أمس، المدير سالم الراشد إن الموسم ناجح."]))
+    assert got["source_text"].tolist() == ["المدير سالم الراشد"]
+
+
+# s30: a coordinated directive verb followed right away by its preposition and a definite noun has an
+# elided subject (the body named before goes on); a name spelled with that letter is still the subject.
+def test_a_coordinated_directive_before_its_preposition_goes_on():
+    got = rows(["وأكدت النقابة أن الرواتب تأخرت.", "وطالبت بالإسراع في صرفها قبل العيد."])
+    assert [(r[0], r[1]) for r in got] == [("وأكدت", "institution"), ("وطالبت", "institution")]
+    got = A.extract(
+        lines_table("d", ["وأكدت النقابة أن الرواتب تأخرت.", "وطالب بشار الأسد بالإسراع في صرفها."])
+    )
+    assert got["source_text"].tolist() == ["النقابة", "بشار الأسد"]
+
+
+# s30: a whole article on one line of commas: after a comma and a short adverbial, a verb with its own
+# subject and أن opens the next attribution, not the reported content of the one before.
+def test_a_verb_after_a_comma_adverbial_opens_its_own_attribution():
+    text = "وقال الوزير سالم الحسن إن الموسم ناجح، وفي الاتجاه نفسه أكد الخبير علي الهادي أن الأسعار مستقرة."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وقال", "أكد"]
+    assert got["source_text"].tolist()[1] == "الخبير علي الهادي"
+
+
+# s30: inside the content of an attribution, a coordinated verb with its own subject and then the
+# preposition its content takes (كشف عن) opens the next attribution, as one with its own أن does.
+def test_a_coordinated_verb_with_its_subject_and_preposition_opens_its_own_attribution():
+    text = "وأكدت الشركة أن الإنتاج ارتفع، وكشف المدير سالم الحسن في اجتماع الفريق عن خطة جديدة للتوسع."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وأكدت", "وكشف"]
+    assert got["source_text"].tolist()[1].startswith("المدير سالم الحسن")

@@ -108,6 +108,8 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             )  # وتابع الشامسي يقول إن: the imperfect goes on the verb, it is no part of its subject
         if _COMPLEMENT.fullmatch(w) or w in _CUT_WORDS or not w or w.startswith(("قول", "بالقول")):
             return out, i
+        if len(out) == 1 and _bare_state_title(out[0].text, w, toks[i : i + 3], lex):
+            return out, i  # وأدانت السلطنة الهجمات: a state's title alone is the subject; its object follows
         if out and w == "ما":
             return out, i  # نفى مصدر مسؤول ما تردد عن: a relative ما after the subject opens the object
         if w == "في" and i + 1 < len(toks) and any(c in _TIME_AFTER_IN for c in _bare(toks[i + 1].text, lex)):
@@ -132,6 +134,18 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if (t.stop_after and w not in _ABBREVIATED_TITLES) or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1  # (``د. سامي``: the stop after an abbreviated title ends no phrase)
     return out, len(toks)
+
+
+def _bare_state_title(title: str, word: str, rest: list[_Tok], lex: _Lexicon) -> bool:
+    """Whether ``title`` is a state's title (السلطنة، المملكة) that ``word`` does not go on: neither
+    its name (المملكة العربية السعودية، المملكة المتحدة) nor an adjective of its own (السلطنة
+    العثمانية). The definite noun after it then opens the verb's object (``وأدانت السلطنة
+    الإجراءات الإسرائيلية``: not an Israeli source)."""
+    if not any(c in _STATE_TITLES for c in _bare(title, lex)):
+        return False
+    if word.startswith("ال") and word.endswith("يه"):
+        return False  # a nisba adjective: the title's own (العثمانية، الأردنية)
+    return not _name_goes_on([title], [t.text for t in rest], lex)
 
 
 #: Prepositions of a fronted topic (``وعن الشروط قال:``, ``وحول المستشفى قال:``): their object is no subject.
@@ -659,6 +673,16 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 # قال الوزير إن ... وأكد المدير أن ...: a run-on sentence of the national press; a coordinated
                 # verb with a subject and a complementiser of its own is the next attribution, not content
                 in_content = False
+            if (
+                in_content
+                and not coordinated
+                and not quoted[0] < m.start() < quoted[1]
+                and _after_comma_adverbial(norm, m.start())
+                and _own_subject_and_that(norm, m, send, lex)
+            ):
+                # ...، وفي الاتجاه نفسه أكد الخبير أن: a whole article on one line of commas; after a
+                # comma and a short adverbial, a verb with its own subject and أن opens the next attribution
+                in_content = False
             if in_content and not coordinated:
                 continue
             res = None
@@ -716,6 +740,16 @@ def _colon_continuation(norm: str, m: _Cue, comp: tuple[int, int] | None, has_su
     )
 
 
+def _definite_after(word: str, prep: str, coordinated: bool) -> bool:
+    """Whether a coordinated verb is followed right away by its one-letter preposition and a definite
+    noun (``وطالبت بالإفراج``): its subject is elided, not a name spelled with that letter.
+
+    >>> _definite_after("بالافراج", "ب", True), _definite_after("بشار", "ب", True)
+    (True, False)
+    """
+    return coordinated and len(prep) == 1 and word.startswith(prep + "ال")
+
+
 def _is_prep_word(word: str, prep: str, lex: _Lexicon) -> bool:
     """Whether ``word`` is the verb's preposition or, for a one-letter one (ب، ل), a word it opens
     (``طالب الوزير بالإفراج``): not a name spelled with that letter (بشار، بان). Read for directives with
@@ -745,12 +779,49 @@ def _speech_complement(norm: str, start: int, send: int) -> tuple[int, int] | No
     return comp
 
 
-def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
-    """Whether a verb is followed by a subject that names a speaker and then its own complementiser."""
-    comp = _complement(norm, m.end(), send)
-    if comp is None or norm[comp[0]] == '"':
+#: The most words of an adverbial between a comma and a verb that opens an attribution of its own.
+_MAX_COMMA_ADVERBIAL = 4
+
+
+def _after_comma_adverbial(norm: str, pos: int) -> bool:
+    """Whether the verb at ``pos`` follows a comma and at most a short adverbial that opens with a
+    preposition (``، وفي الاتجاه نفسه أكد``, ``، من جهته قال``).
+
+    >>> _after_comma_adverbial("النتائج جيدة، وفي الاتجاه نفسه اكد", 31)
+    True
+    >>> _after_comma_adverbial("النتائج جيدة، اكد", 14)
+    False
+    """
+    comma = max(norm.rfind("،", 0, pos), norm.rfind(",", 0, pos))
+    if comma < 0:
         return False
-    toks = _tokens(norm, m.end(), comp[0])
+    words = norm[comma + 1 : pos].split()
+    return (
+        0 < len(words) <= _MAX_COMMA_ADVERBIAL
+        and words[0].lstrip("و") in ("في", "من", "علي", "وفي")
+        and not any(w in ("ان", "انه", "انها") for w in words)
+    )
+
+
+def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
+    """Whether a verb is followed by a subject that names a speaker and then its own complementiser (or,
+    ``وكشف الوزير ... عن``, the preposition its content takes)."""
+    comp = _complement(norm, m.end(), send)
+    end = comp[0] if comp is not None and norm[comp[0]] != '"' else None
+    form = m.group("verb")
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    lemma = lex.verb_forms[form][0] if form in lex.verb_forms else None
+    prep = lex.verb_preps.get(lemma)
+    if prep and len(prep) > 1 and lemma not in _directive_lemmas():  # ودعت الإدارة إلى: an addressee
+        at = next(
+            (t.start for t in _tokens(norm, m.end(), end or send)[:_MAX_SOURCE_TOKENS] if t.text == prep),
+            None,
+        )
+        end = at if at is not None else end
+    if end is None:
+        return False
+    toks = _tokens(norm, m.end(), end)
     if not 0 < len(toks) <= _MAX_SOURCE_TOKENS:
         return False
     if _speaker_word(toks[0].text, lex):
@@ -1328,11 +1399,19 @@ def _verb_cue(
         # the content (with an أن later, على/إلى may belong to the subject: مصدر مطلع على المحادثات ... أن).
         # A verb of kind noun takes its own preposition whatever follows (دعت مجموعة ... إلى تسليم ...).
         directive = lemma in _directive_lemmas()
+        # وطالبت بالوقف الفوري: after و/ف the subject is the one coordinated, and the preposition opens the
+        # content (with its article only: وطالب بشار is a name)
+        coordinated = m.group("verb")[:1] in ("و", "ف")
         j = next(
             (
                 k
                 for k, t in enumerate(after[:_MAX_SOURCE_TOKENS])
-                if t.text == prep or (directive and k and _is_prep_word(t.text, prep, lex))
+                if t.text == prep
+                or (
+                    directive
+                    and (k or _definite_after(t.text, prep, coordinated))
+                    and _is_prep_word(t.text, prep, lex)
+                )
             ),
             None,
         )
@@ -1781,8 +1860,10 @@ def _subject_after_adverbial(region: list[_Tok], lex: _Lexicon) -> int | None:
             return None  # خلال لقائه وزير، في ندوة أقامها مركز: what follows is the noun's or verb's own
         if region[k].stop_before or region[k - 1].stop_after:
             governed = False  # a comma closes the circumstantial phrase
-        if prev in _GOVERNING:
-            governed = True  # في رسالة إلى وزير الخارجية: an addressee and its genitive
+        if prev in _GOVERNING or prev in _RELATIVES:
+            # في رسالة إلى وزير: an addressee and its genitive; في الرسالة التي وجهها الوكيل: a relative
+            # clause's own agent (until a comma closes it), and the verb's subject is elided
+            governed = True
         if governed:
             continue
         if _speaker_word(w, lex) and not (
