@@ -91,22 +91,24 @@ def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) ->
 
 
 @pytest.mark.parametrize(
-    ("corpus", "split", "accuracy", "precision", "macro_f1"),
+    ("corpus", "split", "accuracy", "precision", "macro_f1", "recall"),
     [
-        ("invented", "dev", 0.99, 0.98, 0.99),
-        ("invented", "test", 0.86, 0.72, 0.86),
-        ("invented-2", "dev", 0.98, 0.97, 0.97),
-        ("invented-2", "test", 0.80, 0.64, 0.72),
-        ("invented-3", "dev", 0.62, 0.45, 0.55),
-        ("invented-3", "test", 0.61, 0.51, 0.55),
-        ("invented-4", "dev", 0.66, 0.54, 0.57),
-        ("invented-4", "test", 0.66, 0.51, 0.63),
-        ("invented-5", "dev", 0.60, 0.40, 0.52),
-        ("invented-5", "test", 0.70, 0.62, 0.53),
+        ("invented", "dev", 0.99, 0.98, 0.99, 0.98),
+        ("invented", "test", 0.91, 0.89, 0.91, 0.98),
+        ("invented-2", "dev", 0.98, 0.97, 0.97, 0.98),
+        ("invented-2", "test", 0.90, 0.85, 0.89, 0.98),
+        ("invented-3", "dev", 0.95, 0.95, 0.92, 0.98),
+        ("invented-3", "test", 0.81, 0.72, 0.77, 0.98),
+        ("invented-4", "dev", 0.93, 0.95, 0.87, 0.98),
+        ("invented-4", "test", 0.79, 0.66, 0.79, 0.98),
+        ("invented-5", "dev", 0.92, 0.83, 0.86, 0.98),
+        ("invented-5", "test", 0.73, 0.66, 0.60, 0.98),
+        ("invented-6", "dev", 0.91, 0.94, 0.86, 0.98),
+        ("invented-6", "test", 0.80, 0.70, 0.72, 0.97),
     ],
 )
 def test_line_scores_on_the_invented_pages_do_not_regress(
-    corpus, split, accuracy, precision, macro_f1
+    corpus, split, accuracy, precision, macro_f1, recall
 ) -> None:
     # First set, before any rule was written on it (fixture README), accuracy / content precision /
     # macro-F1: dev 0.838 / 0.768 / 0.838, test 0.669 / 0.636 / 0.643; after the rules written on its dev
@@ -121,10 +123,13 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # (newsstudy/data/clean/README.md): it costs the first and third sets' test outlets one body line
     # each (recall 0.986, 0.987) for +3.5 and +2 points of accuracy there, +0.3 on the shared sample's
     # test outlets (whose recall rose) and +2.7 on the sixth set's dev outlets, which no rule was written
-    # on; so the floor is 0.98, not a line more.
+    # on; so the floor is 0.98, not a line more. Sixth set, first scored when it came in (before any rule
+    # was written on its dev outlets): dev 0.742 / 0.667 / 0.629, recall 0.967; test 0.736 / 0.643 / 0.565,
+    # recall 0.979 (test only scored; its recall floor 0.97 is that first score's). After s28's rules, the
+    # floors of the third to sixth sets were raised to just under their scores then.
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
-    assert overall["content_precision"] >= precision and overall["content_recall"] >= 0.98, overall
+    assert overall["content_precision"] >= precision and overall["content_recall"] >= recall, overall
 
 
 @pytest.mark.parametrize(
@@ -140,6 +145,8 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
         ("invented-4", "test", 0.86, 0.87),
         ("invented-5", "dev", 0.91, 0.84),
         ("invented-5", "test", 0.82, 0.85),
+        ("invented-6", "dev", 0.93, 0.90),
+        ("invented-6", "test", 0.92, 0.86),
     ],
 )
 def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, f1, source_type) -> None:
@@ -156,6 +163,8 @@ def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, 
     # clauses, groups of people, a body's document country): F1 dev 0.918 / 0.905 / 0.917 (third, fourth,
     # fifth set), source_type 0.874 / 0.900 / 0.847, floors raised; the fifth set's test outlets F1 0.830,
     # source_type 0.855 (one more attribution found with another type), the sixth set's (unseen) F1 0.907
-    # -> 0.931, source_type 0.855 -> 0.875.
+    # -> 0.931, source_type 0.855 -> 0.875. Sixth set, first scored when it came in: F1 dev 0.898, test
+    # 0.907; source_type 0.798, 0.855; after the s28 rules (its dev outlets developed on): 0.944 / 0.937,
+    # source_type 0.913 / 0.876.
     overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall
