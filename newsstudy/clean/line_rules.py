@@ -71,9 +71,9 @@ def _line_rule(
         return "credit", "shape:bilingual_byline"
     if n <= 8 and _BRACKETED_DATELINE.match(norm) and not _FINAL_STOP.search(norm):
         return "dateline", "shape:bracketed_dateline"
-    if n <= 6 and any(c.isdigit() for c in norm) and _post_views(line.raw):
+    if n <= 6 and line.has_digit and _post_views(line.raw):
         return "embed", "shape:post_views"
-    if n <= 4 and _COMMENT_COUNT.match(norm) and any(c.isdigit() for c in norm):
+    if n <= 4 and _COMMENT_COUNT.match(norm) and line.has_digit:
         return "comment_form", "shape:comment_count"
     if n <= 8 and "|" in norm and _counted_comments_bar(norm):
         return "comment_form", "shape:comment_count"  # "3 تعليقات | ترتيب حسب: الأقدم": count and sort

@@ -79,13 +79,15 @@ _PUBLISHED_IN = regex.compile(r"نشر\s+في\s+(?:\S+\s+){1,3}يوم\s+\d")
 _SEGMENT = regex.compile(r"\s*(?:[|·•]|\s[\-–—]\s)\s*")
 _CLOCK_H = regex.compile(r"(?<!\w)\d{1,2}h\d{2}(?!\w)", regex.IGNORECASE)
 _ZONE = regex.compile(r"(?:ب)?توقيت\s+\S+(?:\s+\S+)?\s*$")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_READ_WORD = regex.compile(r"قراءه|read|lecture", regex.IGNORECASE)
 
 
 def _stamp_segment(segment: str, lex: _Lexicons) -> bool:
     """A piece of a stamp line: numbers, date words and publishing words only, a digit in it; a time
     zone (``بتوقيت <place>``) may close it."""
     text = _ZONE.sub(" ", _CLOCK_H.sub(" 0 ", segment.lower()))
-    tokens = regex.findall(r"[\p{L}\p{N}]+", text)
+    tokens = _WORD.findall(text)
     if not any(t.isdigit() for t in tokens):
         return False
     return all(t.isdigit() or t in lex.date_words or t in _STAMP_WORDS for t in tokens)
@@ -94,10 +96,10 @@ def _stamp_segment(segment: str, lex: _Lexicons) -> bool:
 def _reading_time(segment: str) -> bool:
     """A piece that is only a reading time (``قراءه في 4 دقائق``, ``3 min read``) and marks around it."""
     m = _READING_TIME.search(segment)
-    if not m or not regex.search(r"قراءه|read|lecture", segment, regex.IGNORECASE):
+    if not m or not _READ_WORD.search(segment):
         return False
     rest = segment[: m.start()] + segment[m.end() :]
-    return not regex.search(r"[\p{L}\p{N}]", rest)
+    return not _WORD.search(rest)
 
 
 def _published_stamp(norm: str, n_words: int, lex: _Lexicons) -> str | None:
@@ -109,13 +111,17 @@ def _published_stamp(norm: str, n_words: int, lex: _Lexicons) -> str | None:
     A sentence about a date has other words, so it is no stamp."""
     if n_words > 30:
         return None
-    segments = [s for s in _SEGMENT.split(norm.strip()) if regex.search(r"[\p{L}\p{N}]", s)]
+    segments = [s for s in _SEGMENT.split(norm.strip()) if _WORD.search(s)]
     if not segments:
         return None
-    reading = [s for s in segments if _reading_time(s)]
-    stamps = [s for s in segments if s not in reading and _stamp_segment(s, lex)]
-    if len(reading) + len(stamps) != len(segments):
-        return None
+    reading = stamps = 0
+    for s in segments:  # each piece a reading time or a stamp; the first that is neither ends it
+        if _reading_time(s):
+            reading += 1
+        elif _stamp_segment(s, lex):
+            stamps += 1
+        else:
+            return None
     if reading and not stamps:
         return "shape:reading_time"
     if reading or _PUBLISHED.search(norm) or _CLOCK.search(norm):
@@ -208,8 +214,7 @@ def _web_furniture(line: _Line, lex: _Lexicons, p: _Params) -> tuple[str, str] |
         return None
     if len(_SHARE_ON.findall(norm)) >= 2:
         return "nav", "shape:share_bar"
-    has_digit = any(c.isdigit() for c in norm)
-    if has_digit:
+    if line.has_digit:
         rule = _published_stamp(norm, n, lex)
         if rule:
             return "nav", rule
