@@ -62,7 +62,15 @@ FRESH_CORPUS = "dev-fresh"
 INVENTED_CORPUS = "invented"
 #: Every invented set, in the order they were written (a later set is written by someone who has not
 #: read the rules developed on the earlier ones, so its test outlets are unseen by them too).
-INVENTED_CORPORA = ("invented", "invented-2", "invented-3", "invented-4", "invented-5", "invented-6")
+INVENTED_CORPORA = (
+    "invented",
+    "invented-2",
+    "invented-3",
+    "invented-4",
+    "invented-5",
+    "invented-6",
+    "invented-7",
+)
 #: The ``corpus`` field of the second fresh random attribution sample (:func:`draw_fresh_dev_sample`
 #: with ``seed=FRESH2_SEED``): drawn after the first had been used for rules, from the documents in no
 #: gold file at all (the first fresh sample's included), and annotated before any rule change.
