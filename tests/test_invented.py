@@ -105,6 +105,8 @@ def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) ->
         ("invented-5", "test", 0.73, 0.66, 0.60, 0.98),
         ("invented-6", "dev", 0.91, 0.94, 0.86, 0.98),
         ("invented-6", "test", 0.80, 0.70, 0.72, 0.97),
+        ("invented-7", "dev", 0.63, 0.52, 0.54, 0.94),
+        ("invented-7", "test", 0.65, 0.49, 0.56, 0.96),
     ],
 )
 def test_line_scores_on_the_invented_pages_do_not_regress(
@@ -126,7 +128,9 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # on; so the floor is 0.98, not a line more. Sixth set, first scored when it came in (before any rule
     # was written on its dev outlets): dev 0.742 / 0.667 / 0.629, recall 0.967; test 0.736 / 0.643 / 0.565,
     # recall 0.979 (test only scored; its recall floor 0.97 is that first score's). After s28's rules, the
-    # floors of the third to sixth sets were raised to just under their scores then.
+    # floors of the third to sixth sets were raised to just under their scores then. Seventh set, first
+    # scored after its gold was committed (8ad8f57, before any rule was written on it): dev 0.632 / 0.525 /
+    # 0.545, recall 0.943; test 0.654 / 0.497 / 0.570, recall 0.962; floors just under these.
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
     assert overall["content_precision"] >= precision and overall["content_recall"] >= recall, overall
@@ -147,6 +151,8 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
         ("invented-5", "test", 0.82, 0.85),
         ("invented-6", "dev", 0.93, 0.90),
         ("invented-6", "test", 0.92, 0.86),
+        ("invented-7", "dev", 0.89, 0.83),
+        ("invented-7", "test", 0.87, 0.80),
     ],
 )
 def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, f1, source_type) -> None:
@@ -165,6 +171,7 @@ def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, 
     # source_type 0.855 (one more attribution found with another type), the sixth set's (unseen) F1 0.907
     # -> 0.931, source_type 0.855 -> 0.875. Sixth set, first scored when it came in: F1 dev 0.898, test
     # 0.907; source_type 0.798, 0.855; after the s28 rules (its dev outlets developed on): 0.944 / 0.937,
-    # source_type 0.913 / 0.876.
+    # source_type 0.913 / 0.876. Seventh set, first scored after its gold was committed (8ad8f57): F1 dev
+    # 0.899, test 0.877; source_type 0.832, 0.802; floors just under these.
     overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall
