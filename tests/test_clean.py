@@ -1974,6 +1974,35 @@ def test_later_stories_under_a_repeated_filing_line_are_appended() -> None:
     ]
 
 
+# A paper's page of several opinion columns, each opened as the page is: its name, its writer, its title.
+_COLUMNS_PAGE = [
+    "نافذة",  # 0 the first column's name
+    "سامر وديع",  # 1 its writer
+    "مواسم المطر",  # 2 its title
+    "بدأ موسم الأمطار هذا العام مبكرا على غير العادة، وامتلأت السدود الصغيرة في القرى خلال أيام قليلة.",
+    "ويقول المزارعون إن الماء الوفير قد يعوض خسائر الصيف الماضي إذا بقيت الأسعار على حالها حتى الحصاد.",
+    "على الطريق",  # 5 the second column's name
+    "هالة منير",  # 6 its writer
+    "حافلات بلا مواعيد",  # 7 its title
+    "ينتظر الركاب في محطة الوسط ساعة أو أكثر كل صباح لأن الحافلات لا تلتزم بجدول معلن منذ شهور طويلة.",
+    "وقد وعدت البلدية بحل المشكلة قبل بداية العام الدراسي لكن شيئا لم يتغير حتى اليوم في الشوارع.",
+]
+
+
+def test_later_columns_opened_as_the_page_is_are_appended() -> None:
+    text = "\n".join(_COLUMNS_PAGE)
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[1] == "credit" and labels[3:5] == ["content"] * 2
+    assert labels[5:] == ["nav", "credit", *["appended_article"] * 3]
+    assert rules[5:8] == ["structure:column_name", "structure:column_writer", "structure:column_after_column"]
+
+
+def test_a_name_between_paragraphs_of_one_story_appends_nothing() -> None:
+    """Without the column's opening at the top of the page, a short line over a name is no new column."""
+    text = "\n".join(["مقال في الشأن المحلي", *_COLUMNS_PAGE[3:]])
+    assert "appended_article" not in labels_of(text)
+
+
 def test_one_filing_line_under_the_headline_appends_nothing() -> None:
     text = "\n".join([*_STORIES_PAGE[:5], *_STORIES_PAGE[7:9]])
     assert "appended_article" not in labels_of(text)

@@ -164,6 +164,12 @@ RULES: dict[str, str] = {
     "page after the lead's body has opened",
     "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
     "files more than one story on the page",
+    "structure:column_name": "nav: on a page that opens with a column's name over its writer's byline, "
+    "after body text, a short line over another writer's name and a short title: the next column's name",
+    "structure:column_writer": "credit: that next column's writer (two to four words, no number, "
+    "punctuation or reporting verb, at most one function word)",
+    "structure:column_after_column": "appended_article: a line of a later column on a page that prints "
+    "several columns one after another, each opened as the page is (column name, writer, title)",
     "structure:place_and_writer_in_appended": "credit: a <place> / <writer> line on a multi-story page "
     "(its writer files no other story there): a byline of the lead or of a later story",
     "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "

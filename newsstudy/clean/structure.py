@@ -980,3 +980,59 @@ def _stories_after_stories(lines: list[_Line], lex: _Lexicons, p: _Params) -> No
                 line.label, line.rule = "credit", "structure:place_and_writer_in_appended"
         elif line.label in ("content", "headline") or line.rule.startswith("structure:injected_headline"):
             line.label, line.rule = "appended_article", "structure:story_after_story"
+
+
+def _columns_after_columns(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """A page of a paper that prints several columns one after another, each opened as the page is: the
+    column's name (a word or three), its writer's name, the column's own title, then its text. The page
+    opens with a byline (a ``credit`` among its first lines); after body text, the same opening again (a
+    writer's name, :func:`_writer_name`, between a short line above and a short line over body text)
+    starts another column: its name ``nav``, its writer ``credit``, its text ``appended_article``
+    (``structure:column_after_column``), up to the end of the page. A writer's name inside one story
+    has no column name over it and no title under it."""
+    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
+    if len(text) < 4 or lines[text[0]].n_words > 3 or lines[text[1]].label != "credit":
+        return  # the page does not open with a column's name and its writer
+    starts: list[int] = []
+    body = 0
+    for k in range(1, len(text) - 2):
+        i = text[k]
+        if lines[i].label == "content" and lines[i].n_words >= p.body_min_words:
+            body += 1
+        if body < 2 or not _writer_name(lines[i], lex):
+            continue
+        above, below, after = (lines[text[k + d]] for d in (-1, 1, 2))
+        if (
+            above.label in ("content", "nav")
+            and above.n_words <= 3
+            and not _FINAL_STOP.search(above.norm)
+            and below.label in ("content", "headline", "related")
+            and below.n_words <= p.headline_max_words
+            and not _FINAL_STOP.search(below.norm)
+            and after.label == "content"
+            and after.n_words >= p.body_min_words
+        ):
+            starts.append(k)
+    if not starts:
+        return
+    names = {text[k - 1] for k in starts}
+    writers = {text[k] for k in starts}
+    for i in range(text[starts[0] - 1], len(lines)):
+        line = lines[i]
+        if i in names:
+            line.label, line.rule = "nav", "structure:column_name"
+        elif i in writers:
+            line.label, line.rule = "credit", "structure:column_writer"
+        elif line.label in ("content", "headline") or line.rule.startswith("structure:injected_headline"):
+            line.label, line.rule = "appended_article", "structure:column_after_column"
+
+
+def _writer_name(line: _Line, lex: _Lexicons) -> bool:
+    """A name on its own line: two to four words, no number, no punctuation, no reporting verb, at most
+    one function word (a given name can share a function word's matching form: ``علي``). The mined
+    given names are too few to require one."""
+    words = line.key.split()
+    if not 2 <= len(words) <= 4 or line.has_digit or len(line.norm.split()) != len(words):
+        return False  # (punctuation of its own: a phrase, not a name)
+    fw, cues = lex.function_words, lex.reporting_cues
+    return sum(w in fw for w in words) <= 1 and not any(w in cues for w in words)
