@@ -1974,6 +1974,31 @@ def test_later_stories_under_a_repeated_filing_line_are_appended() -> None:
     ]
 
 
+_HEAD_BLOCK = [
+    "المدينة تستعد لموسم الشتاء",  # 0 the title
+    "البلدية تنظف مجاري المياه في الأحياء القديمة",  # 1 a deck set with it
+    "خطة طوارئ لثلاثة أشهر وفرق في كل حي",  # 2 a second deck line
+    "",
+    "بدأت فرق البلدية منذ صباح الأحد تنظيف مجاري تصريف المياه في الأحياء القديمة تحسبا لأمطار الشتاء.",
+    "وقال رئيس البلدية إن الخطة تشمل فرقا تعمل ليلا ونهارا في كل حي حتى نهاية الموسم المطير.",
+]
+
+
+def test_headline_like_lines_set_with_the_title_over_a_blank_are_its_deck() -> None:
+    text = "\n".join(_HEAD_BLOCK)
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [_HEAD_BLOCK[0]]}))
+    assert lines["label"].tolist()[:3] == ["headline"] * 3
+    assert lines["rule"].tolist()[1:3] == ["structure:head_block"] * 2
+    assert lines["label"].tolist()[4:] == ["content"] * 2
+
+
+def test_a_head_block_needs_the_blank_and_body_text_under_it() -> None:
+    """With no blank under them, lines under the title are not set apart as its head."""
+    text = "\n".join([*_HEAD_BLOCK[:3], *_HEAD_BLOCK[4:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [_HEAD_BLOCK[0]]}))
+    assert "structure:head_block" not in set(lines["rule"])
+
+
 # A paper's page of several opinion columns, each opened as the page is: its name, its writer, its title.
 _COLUMNS_PAGE = [
     "نافذة",  # 0 the first column's name

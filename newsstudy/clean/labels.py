@@ -164,6 +164,9 @@ RULES: dict[str, str] = {
     "page after the lead's body has opened",
     "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
     "files more than one story on the page",
+    "structure:head_block": "headline: under the headline (the title column's line), headline-like lines "
+    "set with it (no blank between, none ending as a sentence, none a name or a dateline) that end at a "
+    "blank line over body text: the headline's deck or second lines",
     "structure:column_name": "nav: on a page that opens with a column's name over its writer's byline, "
     "after body text, a short line over another writer's name and a short title: the next column's name",
     "structure:column_writer": "credit: that next column's writer (two to four words, no number, "

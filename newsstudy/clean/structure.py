@@ -14,6 +14,7 @@ from newsstudy.clean.features import (
     _is_body_text,
     _Line,
     _make_line,
+    _name_shaped,
     _next_text_line,
     _opens_with_place,
     _overlap,
@@ -70,7 +71,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         matched = _matches_title(line, title_stems, title_words, lex, p)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
-            if not _headline_continues(lines, first, lex, p):
+            if not _headline_continues(lines, first, lex, p) and not _head_block(lines, first, lex, p):
                 _deck_over_byline(lines, first, p, lex)
             return
         if matched:
@@ -357,6 +358,41 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False
         i += 1
     return False
+
+
+def _head_block(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
+    """The page sets its head apart: the headline and up to ``deck_max_lines_over_byline`` headline-like
+    lines right under it (no blank between, none ending as a sentence) end at a blank line, and body
+    text (long, ending as a sentence) follows it. The block is the headline with its deck or second
+    lines (``structure:head_block``), not the story's first paragraphs; a block with a name-shaped
+    line or one opened by a given name (a byline) is left to the byline rules, one of places and
+    agencies or dates to the dateline and stamp rules."""
+    last = first
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].label == "content"
+        and last + 1 - first <= p.deck_max_lines_over_byline
+    ):
+        last += 1
+    if last == first or last + 1 >= len(lines) or lines[last + 1].label != "blank":
+        return False
+    after = _next_text_line(lines, last)
+    if after is None or after.label != "content" or after.n_words < p.body_min_words:
+        return False
+    if not _FULL_STOP.search(after.norm):
+        return False
+    block = lines[first + 1 : last + 1]
+    for line in block:
+        if line.n_words < 2 or not _headline_like(line, lex, p) or _ENDS_SENTENCE.search(line.norm):
+            return False
+        if _name_shaped(line, _signals(line, lex), lex, p) or _mostly_dates(line, lex, p):
+            return False
+        words = line.key.split()
+        if words[0] in lex.given_names or all(w in lex.place_words or w in lex.agency_words for w in words):
+            return False
+    for line in block:
+        line.label, line.rule = "headline", "structure:head_block"
+    return True
 
 
 _MENU_ITEMS = regex.compile(r"\s+[·•|]\s+")
