@@ -388,6 +388,20 @@ def test_a_name_over_an_email_address_under_the_story_is_the_signature() -> None
     assert lines["rule"].tolist()[-2:] == ["context:signature", "context:contact_address"]
 
 
+def test_the_writers_name_over_furniture_under_the_story_is_the_signature() -> None:
+    """The name need not be the document's last line: a short link and a tag list under it are furniture."""
+    text = "\n".join(
+        [BODY_1, BODY_2, "سالم بن أحمد", "رابط مختصر: http://example.com/a-1", "", "المواضيع: سوق · طقس"]
+    )
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"][2], lines["rule"][2]) == ("credit", "context:signature")
+
+
+def test_a_closing_formula_opened_by_the_conjunction_and_article_is_no_signature() -> None:
+    text = "\n".join([BODY_1, BODY_2, "", "والشكر للقراء الكرام"])
+    assert rules_of(text)[3] != "context:signature"
+
+
 def test_an_asterisk_note_under_the_story_is_a_credit() -> None:
     text = "\n".join([BODY_1, BODY_2, "", "* باحث ومدير مركز الخليج للدراسات"])
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))

@@ -492,20 +492,24 @@ _ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
 
 
 def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
-    """The writer's name closing the article: the document's last text line, right after a line of body
-    text, name-shaped and short, set apart by a blank line or opened by a given name."""
+    """The writer's name closing the article: right after a line of body text, name-shaped and short, the
+    document's last text line set apart by a blank line or opened by a given name, or a line opened by a
+    given name with no body text after it (a short link, a tag list, related links: a short line of
+    another shape there may be a tag); or a name over the writer's e-mail address."""
     after = _next_text_line(lines, i)
-    if s.words > p.signature_max_words or (after is not None and not _EMAIL.search(after.raw)):
-        return False  # the last text line, or the last but the writer's e-mail address
-    if after is not None:
+    if s.words > p.signature_max_words:
+        return False
+    if after is not None and _EMAIL.search(after.raw):
         return _name_shaped(lines[i], s, lex, p)  # a name over an e-mail address: who wrote it
+    if any(ln.label == "content" and _is_body_text(ln, lex, p) for ln in lines[i + 1 :]):
+        return False  # no body text after it: the article's last line
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or not _is_body_text(before, lex, p):
         return False
-    if not _name_shaped(lines[i], s, lex, p):
-        return False
-    set_apart = lines[i - 1].label == "blank"
-    return set_apart or lines[i].key.split(maxsplit=1)[0] in lex.given_names
+    if not _name_shaped(lines[i], s, lex, p) or lines[i].key.startswith("وال"):
+        return False  # (the conjunction and the article open no name: a closing formula goes on)
+    given = lines[i].key.split(maxsplit=1)[0] in lex.given_names
+    return given or (after is None and lines[i - 1].label == "blank")
 
 
 def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
