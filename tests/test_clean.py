@@ -1039,6 +1039,17 @@ def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None
     assert labels_of(text)[-4:] == ["content", "related", "related", "related"]
 
 
+def test_a_lede_naming_its_day_over_the_teaser_run_joins_it_whatever_it_shares_with_the_lead() -> None:
+    # A "more news" list often leads with a story on the article's subject: it shares the lead's words
+    # (the walk stops there), but it opens as a lede of its own, with its day.
+    same_subject = (
+        "أعلن الوسطاء، الخميس، أن وفدي التفاوض سيصلان إلى الدوحة لبحث مقترح وقف إطلاق النار في غزة قريبا."
+    )
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, same_subject, TEASER_1, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-4:] == ["related"] * 4
+    assert labels_of(text)[1:4] == ["content"] * 3
+
+
 def test_a_first_line_is_the_headline_when_the_title_column_adds_the_site_name() -> None:
     docs = pd.DataFrame(
         {

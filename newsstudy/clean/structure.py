@@ -827,8 +827,24 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     # with its lead, almost never do. At least one line of the run must.
     dated = any(_NAMES_A_DAY.search(" ".join(lines[i].norm.split()[: p.teaser_day_words])) for i, _ in run)
     if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap and dated:
+        # Above the run, a lede that names its own day is one more teaser, whatever words it shares with
+        # the lead (a "more news" list often leads with a story on the same subject), unless it goes on
+        # with the line below it (the same stop as in the walk).
+        k = body.index(run[-1][0]) - 1
+        while k >= 2 and _teaser_shaped(lines[body[k]], p, lex) and _names_its_day(lines[body[k]], p):
+            own = _stems(lines[body[k]], lex, p)
+            if later is not None and _overlap(later, own) >= p.teaser_max_overlap:
+                break
+            run.append((body[k], _overlap(own, lead)))
+            later = own
+            k -= 1
         for i, score in run:
             lines[i].label, lines[i].rule = "related", f"structure:trailing_teaser(overlap={score:.2f})"
+
+
+def _names_its_day(line: _Line, p: _Params) -> bool:
+    """A lede's opening (``<verb> <subject>، <weekday>، ...``): a weekday among its first words."""
+    return bool(_NAMES_A_DAY.search(" ".join(line.norm.split()[: p.teaser_day_words])))
 
 
 # Weekday names in matching form (alef and ta marbuta unified), with the article and the
