@@ -2056,3 +2056,15 @@ def test_a_name_between_paragraphs_of_one_story_appends_nothing() -> None:
 def test_one_filing_line_under_the_headline_appends_nothing() -> None:
     text = "\n".join([*_STORIES_PAGE[:5], *_STORIES_PAGE[7:9]])
     assert "appended_article" not in labels_of(text)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["القاهرة - متابعة: سالم بن علي المنصوري", "كتب سالم بن علي"],
+)
+def test_a_byline_with_its_word_in_the_bylines_place_is_a_credit(byline) -> None:
+    """``<city> - <byline word>: <name>`` too; a name chain (``بن علي``) holds a name, not a function word."""
+    text = "\n".join([HEADLINE, byline, BODY_1, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"][1] == "credit"
+    assert lines["rule"][1] in ("context:place_and_byline_verb", "context:byline_verb")

@@ -181,6 +181,8 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:writer_and_post"
         elif _byline_with_verb(line, lex, p):
             line.label, line.rule = "credit", "context:byline_verb"
+        elif _place_then_byline_verb(line, lex, p):
+            line.label, line.rule = "credit", "context:place_and_byline_verb"
         elif _co_authors(line, lex, p):
             line.label, line.rule = "credit", "context:co_authors"
 
@@ -368,7 +370,24 @@ def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     if _FINAL_STOP_NOT_COLON.search(line.norm):
         return False
     fw, cues = lex.function_words, lex.reporting_cues
-    return not any(w.isdigit() or w in fw or w in cues or w in lex.date_words for w in rest)
+    # A word after بن / بنت / ابن / ابو is a name whatever else it may read as (``بن علي``: not ``على``).
+    named = {k for k in range(1, len(rest)) if rest[k - 1] in _NASAB}
+    return not any(
+        w.isdigit() or (w in fw and k not in named) or w in cues or w in lex.date_words
+        for k, w in enumerate(rest)
+    )
+
+
+_NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})
+
+
+def _place_then_byline_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """``<city> - متابعة: <name>``: a known place, a dash, then a byline with its byline word
+    (:func:`_byline_with_verb` on the rest): where the story was filed and who wrote it."""
+    parts = _DASH_SPLIT_PARTS.split(line.norm.strip(), maxsplit=1)
+    if len(parts) != 2 or _key(parts[0]) not in lex.places:
+        return False
+    return _byline_with_verb(_make_line(parts[1]), lex, p)
 
 
 _COMMA_ANY = regex.compile(r"[،,]")

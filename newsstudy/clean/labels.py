@@ -164,6 +164,8 @@ RULES: dict[str, str] = {
     "page after the lead's body has opened",
     "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
     "files more than one story on the page",
+    "context:place_and_byline_verb": "credit: in the byline's place, a known place, a dash, then a byline "
+    "word and a name (<city> - <byline word>: <name>)",
     "structure:head_block": "headline: under the headline (the title column's line), headline-like lines "
     "set with it (no blank between, none ending as a sentence, none a name or a dateline) that end at a "
     "blank line over body text: the headline's deck or second lines",
