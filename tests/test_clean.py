@@ -388,6 +388,20 @@ def test_a_name_over_an_email_address_under_the_story_is_the_signature() -> None
     assert lines["rule"].tolist()[-2:] == ["context:signature", "context:contact_address"]
 
 
+def test_the_writers_name_over_furniture_under_the_story_is_the_signature() -> None:
+    """The name need not be the document's last line: a short link and a tag list under it are furniture."""
+    text = "\n".join(
+        [BODY_1, BODY_2, "سالم بن أحمد", "رابط مختصر: http://example.com/a-1", "", "المواضيع: سوق · طقس"]
+    )
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert (lines["label"][2], lines["rule"][2]) == ("credit", "context:signature")
+
+
+def test_a_closing_formula_opened_by_the_conjunction_and_article_is_no_signature() -> None:
+    text = "\n".join([BODY_1, BODY_2, "", "والشكر للقراء الكرام"])
+    assert rules_of(text)[3] != "context:signature"
+
+
 def test_an_asterisk_note_under_the_story_is_a_credit() -> None:
     text = "\n".join([BODY_1, BODY_2, "", "* باحث ومدير مركز الخليج للدراسات"])
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
@@ -1023,6 +1037,17 @@ def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None
     )
     text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
     assert labels_of(text)[-4:] == ["content", "related", "related", "related"]
+
+
+def test_a_lede_naming_its_day_over_the_teaser_run_joins_it_whatever_it_shares_with_the_lead() -> None:
+    # A "more news" list often leads with a story on the article's subject: it shares the lead's words
+    # (the walk stops there), but it opens as a lede of its own, with its day.
+    same_subject = (
+        "أعلن الوسطاء، الخميس، أن وفدي التفاوض سيصلان إلى الدوحة لبحث مقترح وقف إطلاق النار في غزة قريبا."
+    )
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, same_subject, TEASER_1, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-4:] == ["related"] * 4
+    assert labels_of(text)[1:4] == ["content"] * 3
 
 
 def test_a_first_line_is_the_headline_when_the_title_column_adds_the_site_name() -> None:
@@ -1974,6 +1999,72 @@ def test_later_stories_under_a_repeated_filing_line_are_appended() -> None:
     ]
 
 
+_HEAD_BLOCK = [
+    "المدينة تستعد لموسم الشتاء",  # 0 the title
+    "البلدية تنظف مجاري المياه في الأحياء القديمة",  # 1 a deck set with it
+    "خطة طوارئ لثلاثة أشهر وفرق في كل حي",  # 2 a second deck line
+    "",
+    "بدأت فرق البلدية منذ صباح الأحد تنظيف مجاري تصريف المياه في الأحياء القديمة تحسبا لأمطار الشتاء.",
+    "وقال رئيس البلدية إن الخطة تشمل فرقا تعمل ليلا ونهارا في كل حي حتى نهاية الموسم المطير.",
+]
+
+
+def test_headline_like_lines_set_with_the_title_over_a_blank_are_its_deck() -> None:
+    text = "\n".join(_HEAD_BLOCK)
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [_HEAD_BLOCK[0]]}))
+    assert lines["label"].tolist()[:3] == ["headline"] * 3
+    assert lines["rule"].tolist()[1:3] == ["structure:head_block"] * 2
+    assert lines["label"].tolist()[4:] == ["content"] * 2
+
+
+def test_a_head_block_needs_the_blank_and_body_text_under_it() -> None:
+    """With no blank under them, lines under the title are not set apart as its head."""
+    text = "\n".join([*_HEAD_BLOCK[:3], *_HEAD_BLOCK[4:]])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text], "title": [_HEAD_BLOCK[0]]}))
+    assert "structure:head_block" not in set(lines["rule"])
+
+
+# A paper's page of several opinion columns, each opened as the page is: its name, its writer, its title.
+_COLUMNS_PAGE = [
+    "نافذة",  # 0 the first column's name
+    "سامر وديع",  # 1 its writer
+    "مواسم المطر",  # 2 its title
+    "بدأ موسم الأمطار هذا العام مبكرا على غير العادة، وامتلأت السدود الصغيرة في القرى خلال أيام قليلة.",
+    "ويقول المزارعون إن الماء الوفير قد يعوض خسائر الصيف الماضي إذا بقيت الأسعار على حالها حتى الحصاد.",
+    "على الطريق",  # 5 the second column's name
+    "هالة منير",  # 6 its writer
+    "حافلات بلا مواعيد",  # 7 its title
+    "ينتظر الركاب في محطة الوسط ساعة أو أكثر كل صباح لأن الحافلات لا تلتزم بجدول معلن منذ شهور طويلة.",
+    "وقد وعدت البلدية بحل المشكلة قبل بداية العام الدراسي لكن شيئا لم يتغير حتى اليوم في الشوارع.",
+]
+
+
+def test_later_columns_opened_as_the_page_is_are_appended() -> None:
+    text = "\n".join(_COLUMNS_PAGE)
+    labels, rules = labels_of(text), rules_of(text)
+    assert labels[1] == "credit" and labels[3:5] == ["content"] * 2
+    assert labels[5:] == ["nav", "credit", *["appended_article"] * 3]
+    assert rules[5:8] == ["structure:column_name", "structure:column_writer", "structure:column_after_column"]
+
+
+def test_a_name_between_paragraphs_of_one_story_appends_nothing() -> None:
+    """Without the column's opening at the top of the page, a short line over a name is no new column."""
+    text = "\n".join(["مقال في الشأن المحلي", *_COLUMNS_PAGE[3:]])
+    assert "appended_article" not in labels_of(text)
+
+
 def test_one_filing_line_under_the_headline_appends_nothing() -> None:
     text = "\n".join([*_STORIES_PAGE[:5], *_STORIES_PAGE[7:9]])
     assert "appended_article" not in labels_of(text)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["القاهرة - متابعة: سالم بن علي المنصوري", "كتب سالم بن علي"],
+)
+def test_a_byline_with_its_word_in_the_bylines_place_is_a_credit(byline) -> None:
+    """``<city> - <byline word>: <name>`` too; a name chain (``بن علي``) holds a name, not a function word."""
+    text = "\n".join([HEADLINE, byline, BODY_1, BODY_2])
+    lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert lines["label"][1] == "credit"
+    assert lines["rule"][1] in ("context:place_and_byline_verb", "context:byline_verb")

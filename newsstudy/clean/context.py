@@ -181,6 +181,8 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:writer_and_post"
         elif _byline_with_verb(line, lex, p):
             line.label, line.rule = "credit", "context:byline_verb"
+        elif _place_then_byline_verb(line, lex, p):
+            line.label, line.rule = "credit", "context:place_and_byline_verb"
         elif _co_authors(line, lex, p):
             line.label, line.rule = "credit", "context:co_authors"
 
@@ -368,7 +370,24 @@ def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     if _FINAL_STOP_NOT_COLON.search(line.norm):
         return False
     fw, cues = lex.function_words, lex.reporting_cues
-    return not any(w.isdigit() or w in fw or w in cues or w in lex.date_words for w in rest)
+    # A word after بن / بنت / ابن / ابو is a name whatever else it may read as (``بن علي``: not ``على``).
+    named = {k for k in range(1, len(rest)) if rest[k - 1] in _NASAB}
+    return not any(
+        w.isdigit() or (w in fw and k not in named) or w in cues or w in lex.date_words
+        for k, w in enumerate(rest)
+    )
+
+
+_NASAB = frozenset({"بن", "بنت", "ابن", "ابو"})
+
+
+def _place_then_byline_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
+    """``<city> - متابعة: <name>``: a known place, a dash, then a byline with its byline word
+    (:func:`_byline_with_verb` on the rest): where the story was filed and who wrote it."""
+    parts = _DASH_SPLIT_PARTS.split(line.norm.strip(), maxsplit=1)
+    if len(parts) != 2 or _key(parts[0]) not in lex.places:
+        return False
+    return _byline_with_verb(_make_line(parts[1]), lex, p)
 
 
 _COMMA_ANY = regex.compile(r"[،,]")
@@ -492,20 +511,24 @@ _ASTERISK_NOTE = regex.compile(r"^\s*\*+\s*\S")
 
 
 def _signature(lines: list[_Line], i: int, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
-    """The writer's name closing the article: the document's last text line, right after a line of body
-    text, name-shaped and short, set apart by a blank line or opened by a given name."""
+    """The writer's name closing the article: right after a line of body text, name-shaped and short, the
+    document's last text line set apart by a blank line or opened by a given name, or a line opened by a
+    given name with no body text after it (a short link, a tag list, related links: a short line of
+    another shape there may be a tag); or a name over the writer's e-mail address."""
     after = _next_text_line(lines, i)
-    if s.words > p.signature_max_words or (after is not None and not _EMAIL.search(after.raw)):
-        return False  # the last text line, or the last but the writer's e-mail address
-    if after is not None:
+    if s.words > p.signature_max_words:
+        return False
+    if after is not None and _EMAIL.search(after.raw):
         return _name_shaped(lines[i], s, lex, p)  # a name over an e-mail address: who wrote it
+    if any(ln.label == "content" and _is_body_text(ln, lex, p) for ln in lines[i + 1 :]):
+        return False  # no body text after it: the article's last line
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or not _is_body_text(before, lex, p):
         return False
-    if not _name_shaped(lines[i], s, lex, p):
-        return False
-    set_apart = lines[i - 1].label == "blank"
-    return set_apart or lines[i].key.split(maxsplit=1)[0] in lex.given_names
+    if not _name_shaped(lines[i], s, lex, p) or lines[i].key.startswith("وال"):
+        return False  # (the conjunction and the article open no name: a closing formula goes on)
+    given = lines[i].key.split(maxsplit=1)[0] in lex.given_names
+    return given or (after is None and lines[i - 1].label == "blank")
 
 
 def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:

@@ -16,6 +16,7 @@ from newsstudy.clean.line_model import _line_model
 from newsstudy.clean.line_rules import _doc_cues, _line_rule, _top_bars
 from newsstudy.clean.params import _Corpus, _Params
 from newsstudy.clean.structure import (
+    _columns_after_columns,
     _duplicates,
     _form_buttons,
     _headline,
@@ -92,6 +93,7 @@ def _label_document(
     _tweet_text(lines, p)
     _social_posts(lines, text, lex, p)
     _stories_after_stories(lines, lex, p)
+    _columns_after_columns(lines, lex, p)
     _duplicates(lines, p)
     if p.context and p.line_model:
         _line_model(lines, lex, p)

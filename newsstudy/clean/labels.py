@@ -164,6 +164,17 @@ RULES: dict[str, str] = {
     "page after the lead's body has opened",
     "structure:repeated_dateline": "dateline: a later story's filing line (<place> : <source>) whose source "
     "files more than one story on the page",
+    "context:place_and_byline_verb": "credit: in the byline's place, a known place, a dash, then a byline "
+    "word and a name (<city> - <byline word>: <name>)",
+    "structure:head_block": "headline: under the headline (the title column's line), headline-like lines "
+    "set with it (no blank between, none ending as a sentence, none a name or a dateline) that end at a "
+    "blank line over body text: the headline's deck or second lines",
+    "structure:column_name": "nav: on a page that opens with a column's name over its writer's byline, "
+    "after body text, a short line over another writer's name and a short title: the next column's name",
+    "structure:column_writer": "credit: that next column's writer (two to four words, no number, "
+    "punctuation or reporting verb, at most one function word)",
+    "structure:column_after_column": "appended_article: a line of a later column on a page that prints "
+    "several columns one after another, each opened as the page is (column name, writer, title)",
     "structure:place_and_writer_in_appended": "credit: a <place> / <writer> line on a multi-story page "
     "(its writer files no other story there): a byline of the lead or of a later story",
     "structure:body_resumes(overlap=x.xx)": "content: body text after a related block that contains "

@@ -14,6 +14,7 @@ from newsstudy.clean.features import (
     _is_body_text,
     _Line,
     _make_line,
+    _name_shaped,
     _next_text_line,
     _opens_with_place,
     _overlap,
@@ -70,7 +71,7 @@ def _headline(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params)
         matched = _matches_title(line, title_stems, title_words, lex, p)
         if matched and _headline_like(line, lex, p) and not _kicker(lines, first, lex, p):
             line.label, line.rule = "headline", "title:matches_title"
-            if not _headline_continues(lines, first, lex, p):
+            if not _headline_continues(lines, first, lex, p) and not _head_block(lines, first, lex, p):
                 _deck_over_byline(lines, first, p, lex)
             return
         if matched:
@@ -357,6 +358,41 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False
         i += 1
     return False
+
+
+def _head_block(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
+    """The page sets its head apart: the headline and up to ``deck_max_lines_over_byline`` headline-like
+    lines right under it (no blank between, none ending as a sentence) end at a blank line, and body
+    text (long, ending as a sentence) follows it. The block is the headline with its deck or second
+    lines (``structure:head_block``), not the story's first paragraphs; a block with a name-shaped
+    line or one opened by a given name (a byline) is left to the byline rules, one of places and
+    agencies or dates to the dateline and stamp rules."""
+    last = first
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].label == "content"
+        and last + 1 - first <= p.deck_max_lines_over_byline
+    ):
+        last += 1
+    if last == first or last + 1 >= len(lines) or lines[last + 1].label != "blank":
+        return False
+    after = _next_text_line(lines, last)
+    if after is None or after.label != "content" or after.n_words < p.body_min_words:
+        return False
+    if not _FULL_STOP.search(after.norm):
+        return False
+    block = lines[first + 1 : last + 1]
+    for line in block:
+        if line.n_words < 2 or not _headline_like(line, lex, p) or _ENDS_SENTENCE.search(line.norm):
+            return False
+        if _name_shaped(line, _signals(line, lex), lex, p) or _mostly_dates(line, lex, p):
+            return False
+        words = line.key.split()
+        if words[0] in lex.given_names or all(w in lex.place_words or w in lex.agency_words for w in words):
+            return False
+    for line in block:
+        line.label, line.rule = "headline", "structure:head_block"
+    return True
 
 
 _MENU_ITEMS = regex.compile(r"\s+[·•|]\s+")
@@ -791,8 +827,24 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
     # with its lead, almost never do. At least one line of the run must.
     dated = any(_NAMES_A_DAY.search(" ".join(lines[i].norm.split()[: p.teaser_day_words])) for i, _ in run)
     if len(run) >= p.teaser_min_run and mean < p.teaser_max_mean_overlap and dated:
+        # Above the run, a lede that names its own day is one more teaser, whatever words it shares with
+        # the lead (a "more news" list often leads with a story on the same subject), unless it goes on
+        # with the line below it (the same stop as in the walk).
+        k = body.index(run[-1][0]) - 1
+        while k >= 2 and _teaser_shaped(lines[body[k]], p, lex) and _names_its_day(lines[body[k]], p):
+            own = _stems(lines[body[k]], lex, p)
+            if later is not None and _overlap(later, own) >= p.teaser_max_overlap:
+                break
+            run.append((body[k], _overlap(own, lead)))
+            later = own
+            k -= 1
         for i, score in run:
             lines[i].label, lines[i].rule = "related", f"structure:trailing_teaser(overlap={score:.2f})"
+
+
+def _names_its_day(line: _Line, p: _Params) -> bool:
+    """A lede's opening (``<verb> <subject>، <weekday>، ...``): a weekday among its first words."""
+    return bool(_NAMES_A_DAY.search(" ".join(line.norm.split()[: p.teaser_day_words])))
 
 
 # Weekday names in matching form (alef and ta marbuta unified), with the article and the
@@ -980,3 +1032,59 @@ def _stories_after_stories(lines: list[_Line], lex: _Lexicons, p: _Params) -> No
                 line.label, line.rule = "credit", "structure:place_and_writer_in_appended"
         elif line.label in ("content", "headline") or line.rule.startswith("structure:injected_headline"):
             line.label, line.rule = "appended_article", "structure:story_after_story"
+
+
+def _columns_after_columns(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """A page of a paper that prints several columns one after another, each opened as the page is: the
+    column's name (a word or three), its writer's name, the column's own title, then its text. The page
+    opens with a byline (a ``credit`` among its first lines); after body text, the same opening again (a
+    writer's name, :func:`_writer_name`, between a short line above and a short line over body text)
+    starts another column: its name ``nav``, its writer ``credit``, its text ``appended_article``
+    (``structure:column_after_column``), up to the end of the page. A writer's name inside one story
+    has no column name over it and no title under it."""
+    text = [i for i, ln in enumerate(lines) if ln.label != "blank"]
+    if len(text) < 4 or lines[text[0]].n_words > 3 or lines[text[1]].label != "credit":
+        return  # the page does not open with a column's name and its writer
+    starts: list[int] = []
+    body = 0
+    for k in range(1, len(text) - 2):
+        i = text[k]
+        if lines[i].label == "content" and lines[i].n_words >= p.body_min_words:
+            body += 1
+        if body < 2 or not _writer_name(lines[i], lex):
+            continue
+        above, below, after = (lines[text[k + d]] for d in (-1, 1, 2))
+        if (
+            above.label in ("content", "nav")
+            and above.n_words <= 3
+            and not _FINAL_STOP.search(above.norm)
+            and below.label in ("content", "headline", "related")
+            and below.n_words <= p.headline_max_words
+            and not _FINAL_STOP.search(below.norm)
+            and after.label == "content"
+            and after.n_words >= p.body_min_words
+        ):
+            starts.append(k)
+    if not starts:
+        return
+    names = {text[k - 1] for k in starts}
+    writers = {text[k] for k in starts}
+    for i in range(text[starts[0] - 1], len(lines)):
+        line = lines[i]
+        if i in names:
+            line.label, line.rule = "nav", "structure:column_name"
+        elif i in writers:
+            line.label, line.rule = "credit", "structure:column_writer"
+        elif line.label in ("content", "headline") or line.rule.startswith("structure:injected_headline"):
+            line.label, line.rule = "appended_article", "structure:column_after_column"
+
+
+def _writer_name(line: _Line, lex: _Lexicons) -> bool:
+    """A name on its own line: two to four words, no number, no punctuation, no reporting verb, at most
+    one function word (a given name can share a function word's matching form: ``علي``). The mined
+    given names are too few to require one."""
+    words = line.key.split()
+    if not 2 <= len(words) <= 4 or line.has_digit or len(line.norm.split()) != len(words):
+        return False  # (punctuation of its own: a phrase, not a name)
+    fw, cues = lex.function_words, lex.reporting_cues
+    return sum(w in fw for w in words) <= 1 and not any(w in cues for w in words)
