@@ -95,8 +95,10 @@ def _stamp_segment(segment: str, lex: _Lexicons) -> bool:
 
 def _reading_time(segment: str) -> bool:
     """A piece that is only a reading time (``قراءه في 4 دقائق``, ``3 min read``) and marks around it."""
+    if not _READ_WORD.search(segment):  # the cheap test first: most pieces hold no reading word
+        return False
     m = _READING_TIME.search(segment)
-    if not m or not _READ_WORD.search(segment):
+    if not m:
         return False
     rest = segment[: m.start()] + segment[m.end() :]
     return not _WORD.search(rest)
