@@ -344,6 +344,47 @@ def _chunks(corpus: str | Path, options: StudyOptions, chunk_size: int) -> Itera
     )
 
 
+#: Most characters of text a run keeps of the chunks it read for the line counts, to process them
+#: without reading the corpus again (a larger corpus is read twice: memory stays bounded).
+REREAD_CHARS = 100_000_000
+
+
+class _ReadOnce:
+    """The chunks of a corpus as read for the line counts, kept for the documents pass if small.
+
+    Iterating gives the chunks of ``chunks`` (``(documents, problems)`` pairs) and keeps them while
+    their texts hold at most ``budget`` characters; :meth:`again` then gives the same chunks again,
+    from memory when all were kept, else as ``read_again()`` reads them.
+    """
+
+    def __init__(self, chunks: Iterator, read_again: Callable[[], Iterator], budget: int = REREAD_CHARS):
+        self._chunks, self._read_again, self._budget = chunks, read_again, budget
+        self._kept: list | None = []
+        self._complete = False
+
+    def __iter__(self) -> Iterator:
+        size = 0
+        for docs, problems in self._chunks:
+            if self._kept is not None:
+                size += int(docs["text"].str.len().sum()) if len(docs) else 0
+                if size <= self._budget:
+                    self._kept.append((docs, problems))
+                else:
+                    self._kept = None
+            yield docs, problems
+        self._complete = self._kept is not None
+
+    def again(self) -> Iterator:
+        if not self._complete:
+            self._kept = None
+            yield from self._read_again()
+            return
+        kept, self._kept = self._kept or [], None
+        kept.reverse()
+        while kept:  # each chunk let go once it is given
+            yield kept.pop()
+
+
 #: Columns of the documents table that the loader adds (not the corpus's own fields).
 _LOADER_COLUMNS = frozenset({"path", "row", "encoding", "sha256", "n_lines", "newlines", "text"})
 
