@@ -65,7 +65,8 @@ def kept_lines(lines: pd.DataFrame) -> pd.DataFrame:
     [['a', 1], ['a', 2], ['b', 1]]
     """
     mask = lines["label"].isin(duplicates.KEPT_LABELS) | (lines["line"] == 1)
-    return lines.loc[mask, ["doc_id", "line", "label", "text"]].reset_index(drop=True)
+    given = ["norm"] if "norm" in lines.columns else []  # each line's matching form, if known
+    return lines.loc[mask, ["doc_id", "line", "label", "text", *given]].reset_index(drop=True)
 
 
 def _in_corpus_order(table: pd.DataFrame, position: pd.Series) -> pd.DataFrame:
@@ -102,8 +103,11 @@ def process_chunk(
     >>> len(part.documents), part.lines["doc_id"].nunique()
     (5, 5)
     """
-    lines = clean.label_lines(documents, evidence=evidence)
-    kept = kept_lines(lines)
+    norms: list[str] = []
+    lines = clean.label_lines(documents, evidence=evidence, norms_out=norms)
+    # The lines' matching forms, computed by the cleaner, given to attribution and duplicates.
+    normed = lines.assign(norm=pd.Series(norms, index=lines.index, dtype=object))
+    kept = kept_lines(normed)
     dates = document_dates(documents, options.date_column)
     facets = views.document_facets(documents, dates, column=options.outlet_column)
     counts = label_counts(lines)
@@ -115,7 +119,7 @@ def process_chunk(
         articles=ordered(clean.cleaned(lines)),
         label_counts=ordered(counts),
         attributions=ordered(
-            attribution.extract(lines, study=options.study())[list(attribution.STUDY_COLUMNS)]
+            attribution.extract(normed, study=options.study())[list(attribution.STUDY_COLUMNS)]
         ),
         dates=dates,
         facets=facets,
