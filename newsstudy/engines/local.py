@@ -292,14 +292,22 @@ def run_streaming(
                 # The topics and figures run in a pool forked now, which inherits those modules.
                 pool.shutdown()
                 pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+            drawn: list = []  # the figures of the views, drawn while the topic model is fitted
+
+            def draw_views() -> None:
+                if pool is not None and folder.figures is not None:
+                    from newsstudy import figures
+
+                    drawn.extend(figures.start_view_figures(folder.read, folder.figures, pool))
+
             _finish(
                 state, sample, folder, options, report=report,
-                submit=None if pool is None else pool.submit,
+                submit=None if pool is None else pool.submit, before_topics=draw_views,
             )  # fmt: skip
             # The spilled index lives in the staged folder: removed before the folder is moved into place.
             # The figures are drawn by the run's own workers.
             _close(state)
-            _complete(folder, state, corpus, options, report, command=command, executor=pool)
+            _complete(folder, state, corpus, options, report, command=command, executor=pool, drawn=drawn)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import heapq
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -197,11 +197,13 @@ def _final_tables(
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
+    before_topics: Callable[[], None] | None = None,
 ) -> None:
     """Cross-document stages on the gathered state; writes the small tables.
 
     ``submit(fn, *args)`` runs the topic model elsewhere (a process pool, a Dask
-    cluster) and returns a future; by default it runs here.
+    cluster) and returns a future; by default it runs here. ``before_topics()`` is
+    called when every table but the topic model's is written, before waiting for it.
     """
     index = state.index
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
@@ -249,6 +251,8 @@ def _final_tables(
     sink.write("outlet_reuse", reuse.table())
 
     report.stage("topics")
+    if before_topics is not None:
+        before_topics()
     terms = term_tables.result()
     for name in (
         "top_terms", "topic_terms", "document_topics", "similarity", "outlet_terms", "term_forms",
@@ -304,6 +308,7 @@ def _finish(
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
+    before_topics: Callable[[], None] | None = None,
 ) -> None:
     problems = (
         pd.concat(state.problems, ignore_index=True)
@@ -315,7 +320,7 @@ def _finish(
     if state.n_docs:
         _final_tables(
             state, sample, sink, options, report=report,
-            candidates=candidates, submit=submit,
+            candidates=candidates, submit=submit, before_topics=before_topics,
         )  # fmt: skip
     report.finish()
 
@@ -427,10 +432,12 @@ def _complete(
     *,
     command: Mapping[str, Any] | None,
     executor: Executor | None = None,
+    drawn: Sequence[Future] = (),
 ) -> None:
     """Draw the figures (in ``executor``, if given) and move the run into place with its manifest.
 
-    A corpus with no document fails.
+    ``drawn`` are the futures of :func:`newsstudy.figures.start_view_figures`, if the run started
+    them (those figures are not drawn again). A corpus with no document fails.
     """
     if not state.n_docs:
         raise CorpusError(corpus, _none_readable(state, corpus))
@@ -440,7 +447,10 @@ def _complete(
 
         report.stage("figures")
         tables = {name: folder.read(name) for name in figures.figure_tables(state.n_docs)}
-        figures.write_figures(tables, folder.figures, executor=executor)
+        early = figures.VIEW_FIGURES if drawn else ()
+        figures.write_figures(tables, folder.figures, executor=executor, drawn=early)
+        for future in drawn:
+            future.result()
     report.stage("write")
     report.finish()
     counts = {"documents": state.n_docs, "problems": sum(len(p) for p in state.problems)}
