@@ -17,7 +17,7 @@ table, so every figure costs the same whatever the corpus size.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
@@ -331,15 +331,43 @@ def _draw(name: str, tables: Tables, directory: Path) -> Path:
         plt.close(fig)
 
 
-def write_figures(tables: Tables, directory: Path, *, executor: Executor | None = None) -> list[Path]:
+#: The figures of a corpus (more than :data:`MAX_DRAWN_DOCUMENTS` documents) drawn from the views of
+#: :data:`VIEW_TABLES` alone, none from a table of the topics stage: a run draws them while its topic
+#: model is still being fitted (:func:`start_view_figures`).
+VIEW_FIGURES: tuple[str, ...] = (
+    "cleaning-line-labels",
+    "sources-by-type",
+    "sources-by-affiliation",
+    "anonymous-share",
+    "anonymous-share-over-time",
+    "reuse-between-outlets",
+)
+VIEW_TABLES: tuple[str, ...] = ("outlet_lines", "outlet_sources", "outlet_anonymous", "outlet_reuse")
+
+
+def start_view_figures(read: Callable[[str], pd.DataFrame], directory: Path, executor: Executor) -> list:
+    """Start drawing :data:`VIEW_FIGURES` in ``executor`` from the tables ``read(name)`` gives.
+
+    For a corpus only: returns the futures (give their names to :func:`write_figures` as ``drawn``),
+    or none for a handful of documents, whose figures read per-document tables.
+    """
+    tables = {name: read(name) for name in VIEW_TABLES}
+    if n_documents(tables) <= MAX_DRAWN_DOCUMENTS:
+        return []
+    return [executor.submit(_draw, name, tables, directory) for name in VIEW_FIGURES]
+
+
+def write_figures(
+    tables: Tables, directory: Path, *, executor: Executor | None = None, drawn: Sequence[str] = ()
+) -> list[Path]:
     """Draw the run's figures (:func:`figure_names`) as ``<directory>/<name>.png``, reproducible bytes.
 
     With an ``executor`` (a process pool) the figures are drawn there, several at once; each
-    file is the same as one drawn here.
+    file is the same as one drawn here. The figures named in ``drawn`` are left out (drawn already).
     """
     import itertools
 
-    names = figure_names(n_documents(tables))
+    names = [name for name in figure_names(n_documents(tables)) if name not in drawn]
     if executor is None or len(names) < 2:
         return [_draw(name, tables, directory) for name in names]
     return list(executor.map(_draw, names, itertools.repeat(tables), itertools.repeat(directory)))

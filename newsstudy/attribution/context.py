@@ -407,6 +407,13 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
         yield lex.names[name][0]
 
 
+@lru_cache(maxsize=512)
+def _country_names_cached(norm: str) -> tuple[str, ...]:
+    """:func:`_country_names` of the default lexicon, kept for the lines a document's later calls of
+    :func:`_document_country` scan again (the whole text, then all lines but one)."""
+    return tuple(_country_names(norm, _lexicon()))
+
+
 @cache
 def _entity_kinds() -> dict[str, str]:
     """Each gazetteer entity's kind (``country`` or an organisation's kind)."""
@@ -448,7 +455,7 @@ def _document_country(
             home = homes.get(lex.adjectives[m.group("a")])
             if home is not None:
                 countries[home] = countries.get(home, 0) + 1
-        for name in _country_names(norm, lex):
+        for name in _country_names_cached(norm) if lex is _lexicon() else _country_names(norm, lex):
             home = homes.get(name)
             if home is not None:
                 countries[home] = countries.get(home, 0) + 1

@@ -389,7 +389,9 @@ def extract(
     Parameters
     ----------
     lines : DataFrame
-        The ``lines`` table; only the columns ``doc_id``, ``line``, ``label`` and ``text`` are used.
+        The ``lines`` table; only the columns ``doc_id``, ``line``, ``label`` and ``text`` are used,
+        and ``norm`` if there: each line's :func:`~newsstudy.normalize.for_matching` form (as
+        :func:`~newsstudy.clean.label_lines` gives them with ``norms_out=``), not computed again.
         Lines with any other label (``duplicate``, ``credit``, ``related`` ...) are ignored.
     study : Study, optional
         The study whose categories ``affiliation`` reports (:mod:`newsstudy.study`; default the
@@ -424,7 +426,8 @@ def extract(
     check_table(
         lines, "lines", ["doc_id", "line", "label", "text"], example="newsstudy.clean.label_lines(documents)"
     )
-    kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text"]]
+    given = ["norm"] if "norm" in lines.columns else []  # each line's matching form, if known
+    kept = lines.loc[lines["label"].isin(COUNTED_LABELS), ["doc_id", "line", "label", "text", *given]]
     kept = kept.sort_values(["doc_id", "line"], kind="stable")
     rows: list[tuple] = []
     doc_ids = kept["doc_id"].astype(str).tolist()
@@ -434,7 +437,7 @@ def extract(
         kept["line"].astype(int).tolist(),
         kept["label"].tolist(),
         texts,
-        _matching_forms(texts),
+        kept["norm"].tolist() if given else _matching_forms(texts),
         strict=True,
     )
     default_home = getattr(study, "home_country", None)

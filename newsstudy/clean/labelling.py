@@ -147,6 +147,7 @@ def label_lines(
     duplicate_min_words: int = 6,
     evidence: CorpusEvidence | None = None,
     line_model: bool = True,
+    norms_out: list[str] | None = None,
 ) -> pd.DataFrame:
     """Label every raw line of every document (ANNOTATION.md section 2).
 
@@ -189,6 +190,10 @@ def label_lines(
     line_model : bool, default True
         Whether the fitted line model (:mod:`newsstudy.clean.line_model`) has the last word on
         short lines no rule decided, set next to page furniture (rule ``model:furniture``).
+    norms_out : list, optional
+        If given, the matching form (:func:`~newsstudy.normalize.for_matching`) of each row's line
+        is appended to it, in the rows' order: the later stages need not normalise the lines again
+        (a ``norm`` column for :func:`newsstudy.attribution.extract` and the duplicates stages).
 
     Returns
     -------
@@ -238,6 +243,8 @@ def label_lines(
             labels.append(line.label)
             rules.append(line.rule)
             texts.append(line.raw)
+        if norms_out is not None:
+            norms_out.extend(line.norm for line in document)
     # Dtypes stated rather than inferred: several times faster on a large corpus.
     return pd.DataFrame(
         {

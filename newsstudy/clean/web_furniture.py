@@ -95,8 +95,10 @@ def _stamp_segment(segment: str, lex: _Lexicons) -> bool:
 
 def _reading_time(segment: str) -> bool:
     """A piece that is only a reading time (``قراءه في 4 دقائق``, ``3 min read``) and marks around it."""
+    if not _READ_WORD.search(segment):  # the cheap test first: most pieces hold no reading word
+        return False
     m = _READING_TIME.search(segment)
-    if not m or not _READ_WORD.search(segment):
+    if not m:
         return False
     rest = segment[: m.start()] + segment[m.end() :]
     return not _WORD.search(rest)
@@ -280,10 +282,14 @@ def _comment_header(line: _Line) -> bool:
     """Whether a line opens a comment: a name with a date and a time, or a name and a verb of saying."""
     if line.n_words > 60:
         return False
-    m = _COMMENT_HEADER.match(line.norm)
+    # Each pattern tried only on lines that hold what it needs: a digit (the date), a colon or dots.
+    m = _COMMENT_HEADER.match(line.norm) if line.has_digit else None
     if m and 1 <= len(m["name"].split()) <= 4:
         return True
-    m = _SAYS_HEADER.match(line.norm)
+    norm = line.norm
+    if ":" not in norm and "…" not in norm and ".." not in norm:
+        return False
+    m = _SAYS_HEADER.match(norm)
     return bool(m) and len(m["name"].split()) <= 4
 
 

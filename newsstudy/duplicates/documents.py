@@ -56,7 +56,8 @@ def _kept_docs(lines: pd.DataFrame) -> _Docs:
         lines, "lines", ["doc_id", "line", "label", "text"], example="newsstudy.clean.label_lines(documents)"
     )
     all_ids = sorted(pd.unique(lines["doc_id"].astype(str)))
-    kept = lines.loc[lines["label"].isin(KEPT_LABELS), ["doc_id", "line", "text"]]
+    given = ["norm"] if "norm" in lines.columns else []  # each line's matching form, if known
+    kept = lines.loc[lines["label"].isin(KEPT_LABELS), ["doc_id", "line", "text", *given]]
     kept = kept.assign(doc_id=kept["doc_id"].astype(str)).sort_values(["doc_id", "line"], kind="stable")
     # Slices of whole-table arrays rather than a groupby: one sub-frame per document is slow.
     doc = kept["doc_id"].to_numpy(dtype=object)
@@ -67,7 +68,8 @@ def _kept_docs(lines: pd.DataFrame) -> _Docs:
         cuts = (np.flatnonzero(doc[1:] != doc[:-1]) + 1).tolist()
         for lo, hi in zip([0, *cuts], [*cuts, len(doc)], strict=True):
             spans[doc[lo]] = (lo, hi)
-    normalised = for_matching_all(texts)  # one batch: much faster than line by line
+    # (one batch: much faster than line by line)
+    normalised = kept["norm"].tolist() if given else for_matching_all(texts)
     ids, line_nos, raws, norms = [], [], [], []
     for d in all_ids:
         lo, hi = spans.get(d, (0, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import threading
@@ -25,6 +26,7 @@ from newsstudy.engines.plan import (
     _finish,
     _new_state,
     _problem_tracking,
+    _ReadOnce,
     _run_now,
     _State,
     _TopicSample,
@@ -35,6 +37,28 @@ from newsstudy.engines.plan import (
 from newsstudy.engines.progress import Progress, _Progress
 from newsstudy.pipeline import StudyOptions
 from newsstudy.results import RunFolder
+
+#: Most documents a worker is given at a time. A chunk read is cut into pieces of about this many
+#: (of equal size) for the workers, so that they finish together: the last chunk of a run on one
+#: worker would otherwise leave the other idle for seconds. The tables do not depend on it.
+PIECE_DOCS = 1024
+
+
+def _pieces(chunks: Iterable[pd.DataFrame], size: int | None = None) -> Iterator[pd.DataFrame]:
+    """Each chunk in corpus order, cut into consecutive pieces of at most ``size`` documents.
+
+    >>> [len(p) for p in _pieces([pd.DataFrame({"a": range(5)}), pd.DataFrame({"a": [1]})], 2)]
+    [1, 2, 2, 1]
+    """
+    size = size or PIECE_DOCS
+    for docs in chunks:
+        n = -(-len(docs) // size)
+        if n <= 1:
+            yield docs
+            continue
+        bounds = [len(docs) * k // n for k in range(n + 1)]
+        for lo, hi in itertools.pairwise(bounds):
+            yield docs.iloc[lo:hi].reset_index(drop=True)
 
 
 def _ordered_results(
@@ -228,7 +252,8 @@ def run_streaming(
     with folder:
         state = _new_state(folder.staged)
         sample = _TopicSample(max_topic_docs)
-        chunks = _problem_tracking(_chunks(corpus, options, chunk_size), state, strict=strict)
+        read = _ReadOnce(_chunks(corpus, options, chunk_size), lambda: _chunks(corpus, options, chunk_size))
+        chunks = _problem_tracking(read.again(), state, strict=strict)
         start = time.perf_counter()
         pool: Executor | None = None
         if n_jobs > 1:
@@ -237,7 +262,7 @@ def run_streaming(
         try:
             report.stage("line counts")
             evidence = count_lines(
-                (docs for docs, _ in _chunks(corpus, options, chunk_size) if len(docs)),
+                (docs for docs, _ in read if len(docs)),  # kept for the documents pass if small
                 options,
                 submit=None if pool is None else pool.submit,
             )
@@ -254,7 +279,7 @@ def run_streaming(
                 parts = _ordered_results(
                     # Once the workers have a window of chunks, this process imports what the last
                     # stages need (it would only wait for them meanwhile).
-                    _calling_after(chunks, window, lambda: _preload(folder.figures is not None)),
+                    _calling_after(_pieces(chunks), window, lambda: _preload(folder.figures is not None)),
                     lambda docs: pool.submit(_process_with_evidence, docs, options),
                     _result,
                     window,
@@ -267,14 +292,22 @@ def run_streaming(
                 # The topics and figures run in a pool forked now, which inherits those modules.
                 pool.shutdown()
                 pool = ProcessPoolExecutor(n_jobs, initializer=_end_with_parent, initargs=(os.getpid(),))
+            drawn: list = []  # the figures of the views, drawn while the topic model is fitted
+
+            def draw_views() -> None:
+                if pool is not None and folder.figures is not None:
+                    from newsstudy import figures
+
+                    drawn.extend(figures.start_view_figures(folder.read, folder.figures, pool))
+
             _finish(
                 state, sample, folder, options, report=report,
-                submit=None if pool is None else pool.submit,
+                submit=None if pool is None else pool.submit, before_topics=draw_views,
             )  # fmt: skip
             # The spilled index lives in the staged folder: removed before the folder is moved into place.
             # The figures are drawn by the run's own workers.
             _close(state)
-            _complete(folder, state, corpus, options, report, command=command, executor=pool)
+            _complete(folder, state, corpus, options, report, command=command, executor=pool, drawn=drawn)
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)

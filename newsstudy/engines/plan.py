@@ -9,8 +9,8 @@ from __future__ import annotations
 import heapq
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -65,7 +65,8 @@ def kept_lines(lines: pd.DataFrame) -> pd.DataFrame:
     [['a', 1], ['a', 2], ['b', 1]]
     """
     mask = lines["label"].isin(duplicates.KEPT_LABELS) | (lines["line"] == 1)
-    return lines.loc[mask, ["doc_id", "line", "label", "text"]].reset_index(drop=True)
+    given = ["norm"] if "norm" in lines.columns else []  # each line's matching form, if known
+    return lines.loc[mask, ["doc_id", "line", "label", "text", *given]].reset_index(drop=True)
 
 
 def _in_corpus_order(table: pd.DataFrame, position: pd.Series) -> pd.DataFrame:
@@ -102,8 +103,11 @@ def process_chunk(
     >>> len(part.documents), part.lines["doc_id"].nunique()
     (5, 5)
     """
-    lines = clean.label_lines(documents, evidence=evidence)
-    kept = kept_lines(lines)
+    norms: list[str] = []
+    lines = clean.label_lines(documents, evidence=evidence, norms_out=norms)
+    # The lines' matching forms, computed by the cleaner, given to attribution and duplicates.
+    normed = lines.assign(norm=pd.Series(norms, index=lines.index, dtype=object))
+    kept = kept_lines(normed)
     dates = document_dates(documents, options.date_column)
     facets = views.document_facets(documents, dates, column=options.outlet_column)
     counts = label_counts(lines)
@@ -115,7 +119,7 @@ def process_chunk(
         articles=ordered(clean.cleaned(lines)),
         label_counts=ordered(counts),
         attributions=ordered(
-            attribution.extract(lines, study=options.study())[list(attribution.STUDY_COLUMNS)]
+            attribution.extract(normed, study=options.study())[list(attribution.STUDY_COLUMNS)]
         ),
         dates=dates,
         facets=facets,
@@ -193,11 +197,13 @@ def _final_tables(
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
+    before_topics: Callable[[], None] | None = None,
 ) -> None:
     """Cross-document stages on the gathered state; writes the small tables.
 
     ``submit(fn, *args)`` runs the topic model elsewhere (a process pool, a Dask
-    cluster) and returns a future; by default it runs here.
+    cluster) and returns a future; by default it runs here. ``before_topics()`` is
+    called when every table but the topic model's is written, before waiting for it.
     """
     index = state.index
     dated = pd.concat(state.dates, ignore_index=True) if state.dates else None
@@ -245,6 +251,8 @@ def _final_tables(
     sink.write("outlet_reuse", reuse.table())
 
     report.stage("topics")
+    if before_topics is not None:
+        before_topics()
     terms = term_tables.result()
     for name in (
         "top_terms", "topic_terms", "document_topics", "similarity", "outlet_terms", "term_forms",
@@ -300,6 +308,7 @@ def _finish(
     report: _Progress,
     candidates: pd.DataFrame | None = None,
     submit: Callable | None = None,
+    before_topics: Callable[[], None] | None = None,
 ) -> None:
     problems = (
         pd.concat(state.problems, ignore_index=True)
@@ -311,7 +320,7 @@ def _finish(
     if state.n_docs:
         _final_tables(
             state, sample, sink, options, report=report,
-            candidates=candidates, submit=submit,
+            candidates=candidates, submit=submit, before_topics=before_topics,
         )  # fmt: skip
     report.finish()
 
@@ -342,6 +351,47 @@ def _chunks(corpus: str | Path, options: StudyOptions, chunk_size: int) -> Itera
         id_column=options.id_column,
         first_chunk=FIRST_CHUNK,
     )
+
+
+#: Most characters of text a run keeps of the chunks it read for the line counts, to process them
+#: without reading the corpus again (a larger corpus is read twice: memory stays bounded).
+REREAD_CHARS = 100_000_000
+
+
+class _ReadOnce:
+    """The chunks of a corpus as read for the line counts, kept for the documents pass if small.
+
+    Iterating gives the chunks of ``chunks`` (``(documents, problems)`` pairs) and keeps them while
+    their texts hold at most ``budget`` characters; :meth:`again` then gives the same chunks again,
+    from memory when all were kept, else as ``read_again()`` reads them.
+    """
+
+    def __init__(self, chunks: Iterator, read_again: Callable[[], Iterator], budget: int = REREAD_CHARS):
+        self._chunks, self._read_again, self._budget = chunks, read_again, budget
+        self._kept: list | None = []
+        self._complete = False
+
+    def __iter__(self) -> Iterator:
+        size = 0
+        for docs, problems in self._chunks:
+            if self._kept is not None:
+                size += int(docs["text"].str.len().sum()) if len(docs) else 0
+                if size <= self._budget:
+                    self._kept.append((docs, problems))
+                else:
+                    self._kept = None
+            yield docs, problems
+        self._complete = self._kept is not None
+
+    def again(self) -> Iterator:
+        if not self._complete:
+            self._kept = None
+            yield from self._read_again()
+            return
+        kept, self._kept = self._kept or [], None
+        kept.reverse()
+        while kept:  # each chunk let go once it is given
+            yield kept.pop()
 
 
 #: Columns of the documents table that the loader adds (not the corpus's own fields).
@@ -382,10 +432,12 @@ def _complete(
     *,
     command: Mapping[str, Any] | None,
     executor: Executor | None = None,
+    drawn: Sequence[Future] = (),
 ) -> None:
     """Draw the figures (in ``executor``, if given) and move the run into place with its manifest.
 
-    A corpus with no document fails.
+    ``drawn`` are the futures of :func:`newsstudy.figures.start_view_figures`, if the run started
+    them (those figures are not drawn again). A corpus with no document fails.
     """
     if not state.n_docs:
         raise CorpusError(corpus, _none_readable(state, corpus))
@@ -395,7 +447,10 @@ def _complete(
 
         report.stage("figures")
         tables = {name: folder.read(name) for name in figures.figure_tables(state.n_docs)}
-        figures.write_figures(tables, folder.figures, executor=executor)
+        early = figures.VIEW_FIGURES if drawn else ()
+        figures.write_figures(tables, folder.figures, executor=executor, drawn=early)
+        for future in drawn:
+            future.result()
     report.stage("write")
     report.finish()
     counts = {"documents": state.n_docs, "problems": sum(len(p) for p in state.problems)}
