@@ -3045,3 +3045,24 @@ def test_a_coordinated_verb_with_its_subject_and_preposition_opens_its_own_attri
     got = A.extract(lines_table("d", [text]))
     assert got["cue"].tolist() == ["وأكدت", "وكشف"]
     assert got["source_text"].tolist()[1].startswith("المدير سالم الحسن")
+
+
+# s32: participles spelled like a noun or adjective (guarded_participles.tsv) are cues right after a
+# comma, going on an attribution of their sentence whose source agrees in gender; elsewhere they are the
+# adjective or the verbal noun, and one whose verb has no preposition needs a noun object.
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وأكدت الهيئة أن الأسعار سترتفع، متوقعةً أن يستمر الارتفاع.", ["وأكدت", "متوقعةً"]),
+        ("وقال المدير إن المشروع تأخر، متوقعاً أن ينتهي في الصيف.", ["وقال", "متوقعاً"]),
+        ("وقال المحامي إن موكله بريء، متهماً الشرطة بالتقصير.", ["وقال", "متهماً"]),
+        ("وقالت النقابة إن الأجور متدنية، مطالبة بزيادتها.", ["وقالت", "مطالبة"]),
+        ("وقالت الوزارة إن العدد ارتفع، محملة الشركة المسؤولية الكاملة.", ["وقالت", "محملة"]),
+        ("وقالت الوزارة إن القافلة وصلت، محملة بالمساعدات.", ["وقالت"]),
+        ("وقال المدير إن الخطة تأخرت، متوقعة منذ شهور.", ["وقال"]),
+        ("وكان متوقعاً أن يصل الوفد أمس.", []),
+        ("ووصل المتهم الأول إلى المحكمة، متهماً بالسرقة.", []),
+    ],
+)
+def test_a_guarded_participle_goes_on_an_attribution_after_a_comma(text: str, cues: list[str]) -> None:
+    assert [r[0] for r in rows([text])] == cues

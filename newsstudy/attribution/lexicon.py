@@ -19,6 +19,7 @@ import regex
 from newsstudy.attribution import gazetteer, morphology
 from newsstudy.attribution.cues import (
     OBJECT_SUFFIXES,
+    OTHER_PREFIXES,
     VERB_PREFIXES,
     _checked_cue_keys,
     _cue_stems,
@@ -60,6 +61,9 @@ class _Lexicon:
     wasl_cues: frozenset[str]  # those perfects as cue words, with و or ف or neither
     wasl_perfects: frozenset[str]  # the perfects of verbs that open with hamzat al-wasl (اعتقد، استنكر)
     participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
+    # participles spelled like a noun or adjective (guarded_participles.tsv): cues only after a comma,
+    # going on an attribution of their sentence
+    guarded_participles: frozenset[str]
     prepositions: tuple[str, ...]
     heads: dict[str, tuple[str, str]]
     adjectives: dict[str, str]
@@ -198,6 +202,21 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
 
 
 @cache
+def _guarded_participles() -> dict[str, tuple[str, str]]:
+    """The masculine accusative and feminine forms of ``guarded_participles.tsv`` -> (frame, preposition).
+
+    >>> _guarded_participles()["متوقعه"]
+    ('speech', '')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for row in _data_lines("guarded_participles.tsv")[1:]:  # after the header
+        participle, frame, prep, *_ = row.split("\t")
+        for form in morphology.participle_forms(participle)[:2]:
+            out[form.form] = (_FRAMES[frame], prep.strip())
+    return out
+
+
+@cache
 def _perfect_only_forms() -> frozenset[str]:
     """The generated verb forms that are perfects and no imperfect of any verb (قال، أبرز، ذكرن).
 
@@ -286,6 +305,10 @@ def _lexicon() -> _Lexicon:
     not_cues = frozenset(_data_lines("not_cues.txt"))
     for word in not_cues:
         cue_words.pop(word, None)
+    guarded = {f: v for f, v in _guarded_participles().items() if f not in cue_words}
+    for word in guarded:
+        for pre in OTHER_PREFIXES:
+            cue_words.setdefault(pre + word, ("part", pre + word, ""))
     multi_preps = _multi_preps(preps)
     cue_keys = _checked_cue_keys(cue_words, multi_preps)
     return _Lexicon(
@@ -307,7 +330,8 @@ def _lexicon() -> _Lexicon:
             wasl := frozenset(r.past for r in reporting_verbs().itertuples(index=False) if r.lemma[:1] == "ا")
         ),
         wasl_cues=frozenset(pre + form for form in wasl for pre in ("", "و", "ف")),
-        participle_frames=generated_participles,
+        participle_frames={**generated_participles, **guarded},
+        guarded_participles=frozenset(guarded),
         prepositions=preps,
         heads=heads,
         adjectives=adjectives,
@@ -327,7 +351,9 @@ def _lexicon() -> _Lexicon:
         verb_words=frozenset(verb_forms) - not_cues,
         cue_keys=cue_keys,
         cue_re=_cue_token_pattern(
-            _cue_stems(verb_forms, participles, preps, object_stems), VERB_PREFIXES, OBJECT_SUFFIXES
+            _cue_stems(verb_forms, participles | frozenset(guarded), preps, object_stems),
+            VERB_PREFIXES,
+            OBJECT_SUFFIXES,
         ),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),

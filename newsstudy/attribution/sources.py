@@ -605,6 +605,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             nxt = _complement(norm, m.end(), send)
             if negated:
                 continue
+            if m.group("part").lstrip("وف") in lex.guarded_participles and not _guarded_participle(
+                norm, m, sstart, found, lex
+            ):
+                continue  # كان متوقعا أن، مطالبة الأهالي: the adjective or the verbal noun
             if (
                 m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
                 and found
@@ -1046,6 +1050,39 @@ def _without_that(norm: str, pos: int) -> bool:
     """Whether the cue at ``pos`` follows ``دون أن``, ``بدون أن``, ``من دون أن`` ("without saying")."""
     that = norm.rfind("ان", 0, pos)
     return that > 0 and _word_before(norm, that) in _WITHOUT
+
+
+def _guarded_participle(norm: str, m: _Cue, sstart: int, found: list[_Found], lex: _Lexicon) -> bool:
+    """Whether a participle spelled like a noun or adjective (``guarded_participles.tsv``) is one here.
+
+    Right after a comma, going on an attribution of its own sentence whose source agrees with it in
+    gender (``...، متوقعةً أن``, ``...، متهماً الشرطة بالتقصير``); a participle whose verb has no
+    preposition of its own needs a noun object, not a word opened by ب (``شاحنة ...، محملة
+    بالمساعدات`` is a participle of state).
+
+    >>> from newsstudy.attribution.cues import _find_cues
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def at(text, src_gender="m"):
+    ...     found = [_Found(0, 1, _Source("x", "named_person", None, gender=src_gender), None, None, False)]
+    ...     return _guarded_participle(text, _find_cues(text, _lexicon())[-1], 0, found, _lexicon())
+    >>> at("قال الوزير ان الوضع صعب، متوقعا ان يتحسن"), at("وكان متوقعا ان يتحسن")
+    (True, False)
+    >>> at("قال الوزير ان الشاحنات وصلت، محملا بالمساعدات"), at("قال ان الوضع صعب، متوقعه تحسنه")
+    (False, False)
+    """
+    if not found or found[-1].cue_start < sstart:
+        return False
+    if norm[: m.start()].rstrip()[-1:] not in ("،", ","):
+        return False
+    part = m.group("part").lstrip("وف")
+    if part.endswith("ه") != (found[-1].src.gender == "f"):
+        return False
+    prep = lex.participle_frames.get(part, ("", ""))[1]
+    if not prep:
+        ahead = _tokens(norm, m.end(), _ahead(norm, m.end(), _sentence_end(norm, m.end())))
+        if ahead and ahead[0].text.startswith("ب"):
+            return False
+    return True
 
 
 def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
