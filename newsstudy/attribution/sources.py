@@ -1080,8 +1080,8 @@ def _guarded_participle(norm: str, m: _Cue, sstart: int, found: list[_Found], le
     prep = lex.participle_frames.get(part, ("", ""))[1]
     if not prep:
         ahead = _tokens(norm, m.end(), _ahead(norm, m.end(), _sentence_end(norm, m.end())))
-        if ahead and ahead[0].text.startswith("ب"):
-            return False
+        if ahead and _is_prep_word(ahead[0].text, "ب", lex) and ahead[0].text not in lex.vocabulary:
+            return False  # (بعض is no ب + noun)
     return True
 
 
