@@ -70,8 +70,9 @@ CASES = [
     ("أعلن المتحدث باسم الجيش المصري، تامر رفعت، مقتل مسلحين.", [("أعلن", "named_person", "Egypt", None)]),
     ("وتشير الأرقام الرسمية إلى أن الأسعار ارتفعت.", [("وتشير", "document", "unknown", None)]),
     (
+        # (a security source is an official of that sector since s32: state_sectors.txt)
         "ونقلت وكالة رويترز عن مصدر أمني قوله إن الطريق أغلق.",
-        [("ونقلت", "anonymous_source", "unknown", "Reuters")],
+        [("ونقلت", "anonymous_official", "unknown", "Reuters")],
     ),
     # subject-verb order
     (
@@ -1794,7 +1795,7 @@ NOUN_OBJECT_CASES = [
     # subject is cut before an indefinite common noun, قيادي; مقتل is rare with the article and stays)
     (
         ["وأكدت مصادر عسكرية يمنية مقتل قيادي في الغارة."],
-        [("وأكدت", "anonymous_source", "YE", "مصادر عسكرية يمنية مقتل")],
+        [("وأكدت", "anonymous_official", "YE", "مصادر عسكرية يمنية مقتل")],  # (s32: a military source)
     ),
 ]
 
@@ -3066,3 +3067,21 @@ def test_a_coordinated_verb_with_its_subject_and_preposition_opens_its_own_attri
 )
 def test_a_guarded_participle_goes_on_an_attribution_after_a_comma(text: str, cues: list[str]) -> None:
     assert [r[0] for r in rows([text])] == cues
+
+
+# s32: an unnamed source of a state's sector (state_sectors.txt) or inside its delegation or committee
+# (state_offices.txt) is an official; a diplomatic or a medical source stays an unnamed source.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقال مصدر أمني إن الطريق أعيد فتحه مساء.", "anonymous_official"),
+        ("وذكرت مصادر عسكرية أن القصف توقف فجراً.", "anonymous_official"),
+        ("وأفاد مصدر قضائي بأن الجلسة أرجئت.", "anonymous_official"),
+        ("وقال مصدر في الوفد المفاوض إن الجولة انتهت.", "anonymous_official"),
+        ("وقال مصدر في اللجنة إن النتائج تعلن غداً.", "anonymous_official"),
+        ("وقال مصدر دبلوماسي إن الجولة انتهت.", "anonymous_source"),
+        ("وقال مصدر طبي إن الجرحى نقلوا إلى المستشفى.", "anonymous_source"),
+    ],
+)
+def test_a_source_of_a_state_sector_is_an_official(text: str, source_type: str) -> None:
+    assert [r[1] for r in rows([text])] == [source_type]

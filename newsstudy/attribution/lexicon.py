@@ -53,6 +53,7 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
+    state_sectors: frozenset[str]  # adjectives of a state's sectors (مصدر أمني: an official)
     private_roles: frozenset[str]  # role nouns of people who speak for no state (no country default)
     headline_bodies: frozenset[str]  # portfolios read as the ministry only as a headline colon's source
     participles: frozenset[str]
@@ -315,6 +316,7 @@ def _lexicon() -> _Lexicon:
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         state_offices=frozenset(_data_lines("state_offices.txt")),
+        state_sectors=frozenset(_data_lines("state_sectors.txt")),
         private_roles=frozenset(_data_lines("private_roles.txt")),
         headline_bodies=frozenset(_data_lines("headline_bodies.txt")),
         participles=participles,
