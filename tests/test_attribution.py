@@ -3085,3 +3085,11 @@ def test_a_guarded_participle_goes_on_an_attribution_after_a_comma(text: str, cu
 )
 def test_a_source_of_a_state_sector_is_an_official(text: str, source_type: str) -> None:
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+# s32: a person's name of the gazetteer never takes the article: a family name with it is another family.
+def test_a_surname_with_the_article_is_not_the_gazetteer_person():
+    got = A.extract(lines_table("d", ["وذكر المتحدث باسم الجمعية، سالم الشكري، أن الوضع صعب."]))
+    assert got["source_type"].tolist() == ["named_person"]
+    assert got["affiliation_entity"].isna().all()
+    assert A.extract(lines_table("d", ["وقال شكري إن الوضع صعب."]))["affiliation_entity"].tolist() == ["EG"]
