@@ -3093,3 +3093,19 @@ def test_a_surname_with_the_article_is_not_the_gazetteer_person():
     assert got["source_type"].tolist() == ["named_person"]
     assert got["affiliation_entity"].isna().all()
     assert A.extract(lines_table("d", ["وقال شكري إن الوضع صعب."]))["affiliation_entity"].tolist() == ["EG"]
+
+
+# s32: inside the content of an attribution, a coordinated verb of kind noun after a comma, with its object
+# right after it, goes on with the speaker; a speaker word after it may be a new subject, and inside a
+# quotation the verb is the speaker's own words.
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("قالت الوزارة إن الوضع صعب، وأدانت الهجمات على المدنيين.", ["قالت", "وأدانت"]),
+        ("قال الوزير إن الموسم ناجح، وأشاد بجهود الفرق الميدانية.", ["قال", "وأشاد"]),
+        ("قالت الوزارة إن الوضع صعب، وانتقدت الحكومة بشدة.", ["قالت"]),
+        ('وقال الوزير: "إنهم يكذبون في كل شيء، وينفون الأمر".', ["وقال"]),
+    ],
+)
+def test_a_coordinated_noun_verb_after_a_comma_goes_on_with_the_speaker(text: str, cues: list[str]) -> None:
+    assert [r[0] for r in rows([text])] == cues

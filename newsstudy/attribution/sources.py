@@ -969,8 +969,13 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
     while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
         form = form[1:]
     comp = _complement(norm, m.end(), send)
-    if (comp is None or norm[m.end() : comp[0]].strip()) and not _directive_after_comma(
-        norm, m, form, send, lex
+    if (
+        (comp is None or norm[m.end() : comp[0]].strip())
+        and not _directive_after_comma(norm, m, form, send, lex)
+        and not (
+            _noun_object_after_comma(norm, m, form, send, lex)
+            and norm.count('"', last.cue_end, m.start()) % 2 == 0  # (not inside a quotation: its words)
+        )
     ):
         return None
     if lex.verb_forms[form][2] != (last.src.gender == "f"):
@@ -995,6 +1000,17 @@ def _directive_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexic
         return False
     after = _tokens(norm, m.end(), send)[: _MAX_ADDRESSEE_TOKENS + 1]
     return any(k and (t.text == prep or _is_prep_word(t.text, prep, lex)) for k, t in enumerate(after))
+
+
+def _noun_object_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexicon) -> bool:
+    """``...، وأدانت الهجمات على المدنيين``: a coordinated verb of kind noun (condemning, praising,
+    announcing) after a comma, with its object right after it and no speaker between (no title, head
+    noun of a person or body, or known name: ``، وأدانت الحكومة`` may be a new subject), goes on with the
+    speaker, as a ``وقال إن`` does."""
+    if lex.verb_forms[form][1] != "noun" or norm[: m.start()].rstrip()[-1:] not in ("،", ","):
+        return False
+    after = _tokens(norm, m.end(), send)[:1]
+    return bool(after) and not after[0].stop_before and not _speaker_word(after[0].text, lex)
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
