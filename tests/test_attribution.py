@@ -3109,3 +3109,12 @@ def test_a_surname_with_the_article_is_not_the_gazetteer_person():
 )
 def test_a_coordinated_noun_verb_after_a_comma_goes_on_with_the_speaker(text: str, cues: list[str]) -> None:
     assert [r[0] for r in rows([text])] == cues
+
+
+# s32: a verb's one-letter preposition with a common noun right after the verb opens its content: there is no
+# subject (the speaker goes on); "it is advised" (ينصح، يوصي with it) names no one.
+def test_a_preposition_right_after_the_verb_is_no_subject():
+    got = A.extract(lines_table("d", ["قال الرئيس إن الخطة جاهزة، وتعهد بتحقيق نمو كبير."]))
+    assert got["source_text"].tolist() == ["الرئيس", "الرئيس"]
+    assert rows(["قال الطبيب إن الصيام مفيد.", "وينصح بتناول الفاكهة بعد الإفطار."])[1:] == []
+    assert [r[1] for r in rows(["وينصح الأطباء بتناول الفاكهة بعد الإفطار."])] == ["anonymous_source"]

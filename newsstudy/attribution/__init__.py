@@ -203,6 +203,9 @@ development-outlet documents in no gold file)
 - Inside an attribution's content, a coordinated verb of kind noun after a comma with its object right
   after it (``...، وأدانت الهجمات``) goes on with the speaker, as ``وقال إن`` does; not with a speaker word
   after it (a new subject may follow: ``، وانتقدت الحكومة``), nor inside a quotation.
+- A verb's one-letter preposition with a common noun right after the verb (``وتعهد بتحقيق``, ``ينصح
+  بتناول``) opens its content: no subject, so the speaker goes on; ``ينصح``/``يوصي`` so used are
+  impersonal ("it is advised", ``impersonal.txt``).
 """
 
 from __future__ import annotations

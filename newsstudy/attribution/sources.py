@@ -1530,6 +1530,16 @@ def _verb_cue(
         all(t.text in lex.vocabulary for t in phrase)
         or (phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m))
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
+        or (
+            # ينصح بتناول، ويوصي بتخزين: the verb's one-letter preposition and a common noun open its
+            # content at once; there is no subject (طالب بشار: a name spelled with that letter is one)
+            prep is not None
+            and len(prep) == 1
+            and phrase
+            and phrase[0] is region[0]
+            and phrase[0].text[:1] == prep
+            and phrase[0].text[1:] in lex.common_nouns
+        )
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
     if (
