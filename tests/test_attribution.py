@@ -3118,3 +3118,9 @@ def test_a_preposition_right_after_the_verb_is_no_subject():
     assert got["source_text"].tolist() == ["الرئيس", "الرئيس"]
     assert rows(["قال الطبيب إن الصيام مفيد.", "وينصح بتناول الفاكهة بعد الإفطار."])[1:] == []
     assert [r[1] for r in rows(["وينصح الأطباء بتناول الفاكهة بعد الإفطار."])] == ["anonymous_source"]
+
+
+# s32: the imperfect of قلّل is "reduces", not "downplays": only the perfect is a cue.
+def test_reduces_is_no_cue_downplayed_is():
+    assert rows(["ويقلل الدواء من خطر الإصابة بالمرض."]) == []
+    assert [r[0] for r in rows(["وقلل الوزير من أهمية التقارير."])] == ["وقلل"]
