@@ -3124,3 +3124,11 @@ def test_a_preposition_right_after_the_verb_is_no_subject():
 def test_reduces_is_no_cue_downplayed_is():
     assert rows(["ويقلل الدواء من خطر الإصابة بالمرض."]) == []
     assert [r[0] for r in rows(["وقلل الوزير من أهمية التقارير."])] == ["وقلل"]
+
+
+# s32: information and records cited as the source are documents.
+@pytest.mark.parametrize(
+    "text", ["وبحسب معلومات حصلت عليها الصحيفة، فإن المفاوضات توقفت.", "وتشير السجلات إلى أن العدد تضاعف."]
+)
+def test_information_and_records_are_documents(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["document"]
