@@ -3132,3 +3132,11 @@ def test_reduces_is_no_cue_downplayed_is():
 )
 def test_information_and_records_are_documents(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["document"]
+
+
+# s32: "besides" (إلى ذلك) and "for his part" (من ناحيته) may stand before أكّد with a noun object.
+@pytest.mark.parametrize(
+    "text", ["إلى ذلك أكدت الحكومة رفضها القاطع للمشروع.", "من ناحيته أكد الوزير حرص الحكومة على الحوار."]
+)
+def test_a_sentence_adverbial_before_akkada_with_a_noun_object(text: str) -> None:
+    assert [r[0] for r in rows([text])] == [("أكدت" if "أكدت" in text else "أكد")]

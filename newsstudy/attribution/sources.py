@@ -1817,8 +1817,11 @@ def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bo
 #: Speech verbs that report a statement with a noun object too (``أكد الوزير حرص الحكومة على``), when
 #: a speaker follows them (:func:`_speaker_opens`).
 _NOUN_OBJECT_SPEECH = frozenset({"أكّد"})
-#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``).
-_TURN_ADVERBIALS = frozenset("من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها".split())
+#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``,
+#: ``من ناحيته``, ``إلى ذلك`` "besides").
+_TURN_ADVERBIALS = frozenset(
+    "من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها ناحيته ناحيتها الي والي ذلك".split()
+)
 
 
 def _speaker_opens(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
