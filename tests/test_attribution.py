@@ -3140,3 +3140,13 @@ def test_information_and_records_are_documents(text: str) -> None:
 )
 def test_a_sentence_adverbial_before_akkada_with_a_noun_object(text: str) -> None:
     assert [r[0] for r in rows([text])] == [("أكدت" if "أكدت" in text else "أكد")]
+
+
+# s32: after an attributive preposition too, a role with a name in apposition is a named person; the
+# content after a comma is no name.
+def test_a_name_in_apposition_after_an_attributive_preposition():
+    got = A.extract(lines_table("d", ["وبحسب المتحدث باسم الوزارة، سالم الحربي، فإن الهجوم فشل."]))
+    assert got["source_type"].tolist() == ["named_person"]
+    got = A.extract(lines_table("d", ["وبحسب المتحدث باسم الوزارة، فإن الهجوم فشل."]))
+    assert got["source_type"].tolist() == ["anonymous_official"]
+    assert got["source_text"].tolist() == ["المتحدث باسم الوزارة"]

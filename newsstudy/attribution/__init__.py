@@ -206,6 +206,10 @@ development-outlet documents in no gold file)
 - A verb's one-letter preposition with a common noun right after the verb (``وتعهد بتحقيق``, ``ينصح
   بتناول``) opens its content: no subject, so the speaker goes on; ``ينصح``/``يوصي`` so used are
   impersonal ("it is advised", ``impersonal.txt``).
+- After an attributive preposition a role with a name in apposition is a named person, as after a verb
+  (``وبحسب المتحدث باسم الوزارة، <name>، فإن``); a complementiser after the comma is the content, no name.
+- ``إلى ذلك`` ("besides") and ``من ناحيته`` may stand before أكّد with a noun object and its speaker.
+- قلّل keeps its perfect only (``قلل من أهمية``): its imperfect ``يقلل من`` is "reduces".
 """
 
 from __future__ import annotations

@@ -260,6 +260,10 @@ def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
     return m is not None and lex.names[m.group("n")][1] != "person"
 
 
+#: Complementisers that open reported content: never part of a name in apposition.
+_THAT_WORDS = frozenset("ان فان بان وان انه انها فانه فانها بانه بانها".split())
+
+
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
     """Add a name in apposition after a comma: ``المتحدث باسم القوات المسلحة، تامر الرفاعي،``."""
     if not phrase or not phrase[-1].stop_after or stop >= len(toks):
@@ -271,8 +275,8 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
         seg.append(t)
         if t.stop_after:
             break
-    if not seg or not seg[-1].stop_after:
-        return phrase
+    if not seg or not seg[-1].stop_after or any(t.text in _THAT_WORDS for t in seg):
+        return phrase  # (بحسب المتحدث، فإن ...: the content, no name)
     if len(seg) <= 6 and _titled_person([t.text for t in seg], lex) is not None:
         # المتحدث باسم التحالف، العقيد الركن تركي المالكي،: a title and a name (issue 15)
         return phrase + seg
@@ -1396,6 +1400,7 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     phrase, stop = _phrase(toks, lex)
     if not phrase:
         return None
+    phrase = _apposition(phrase, toks, stop, lex)  # بحسب المتحدث باسم الوزارة، <name>، فإن
     words = [t.text for t in phrase]
     read = _subject_words(words, lex, complement=cue_end != m.end())  # بحسب ما قاله X: a verb's subject
     if read is None:
