@@ -3150,3 +3150,13 @@ def test_a_name_in_apposition_after_an_attributive_preposition():
     got = A.extract(lines_table("d", ["وبحسب المتحدث باسم الوزارة، فإن الهجوم فشل."]))
     assert got["source_type"].tolist() == ["anonymous_official"]
     assert got["source_text"].tolist() == ["المتحدث باسم الوزارة"]
+
+
+# s32: the participle of كشف with عن goes on an attribution of its sentence right after a comma; with none
+# it stays an unveiling.
+def test_revealing_participle_goes_on_a_statement_after_a_comma():
+    assert [r[0] for r in rows(["وقال الوزير إن العمل مستمر، كاشفاً عن مشروع جديد للطاقة."])] == [
+        "وقال",
+        "كاشفاً",
+    ]
+    assert rows(["استعرض الجيش قوته في عرض عسكري، كاشفاً عن فرقة جديدة."]) == []

@@ -209,6 +209,8 @@ development-outlet documents in no gold file)
 - After an attributive preposition a role with a name in apposition is a named person, as after a verb
   (``وبحسب المتحدث باسم الوزارة، <name>، فإن``); a complementiser after the comma is the content, no name.
 - ``إلى ذلك`` ("besides") and ``من ناحيته`` may stand before أكّد with a noun object and its speaker.
+- ``كاشفاً عن`` right after a comma, going on an attribution of its sentence, reports (``قال الوزير إن
+  ...، كاشفاً عن مشروع``); with no attribution to go on it stays an unveiling.
 - قلّل keeps its perfect only (``قلل من أهمية``): its imperfect ``يقلل من`` is "reduces".
 """
 

@@ -1125,9 +1125,10 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     if not nxt or (nxt[0].stop_before and not skip):
         return False
     w = nxt[0].text
-    if prep == "عن" and frame == "speech":
+    if prep == "عن" and frame == "speech" and not (continuing and _after_comma(norm, m)):
         # كاشفاً عن: of a verb that reports with أن, the participle with عن is as often an unveiling
-        # (كاشفة عن فرقة جديدة) as a statement; the verb itself has a subject to check (كشف الجهاز عن)
+        # (كاشفة عن فرقة جديدة) as a statement; the verb itself has a subject to check (كشف الجهاز عن).
+        # Right after a comma, going on an attribution of its sentence, it goes on the statement.
         return False
     if prep and (
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
@@ -1139,6 +1140,11 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     # مؤكداً، مضيفةً) reports its object as the verb does: ``مضيفا ضرورة التمويل ...`` (issue 15:
     # participles with a noun object were missed on a fresh development sample).
     return frame == "noun" or (frame == "speech" and part.endswith(("ا", "ه")))
+
+
+def _after_comma(norm: str, m: _Cue) -> bool:
+    """Whether the cue at ``m`` comes right after a comma."""
+    return norm[: m.start()].rstrip()[-1:] in ("،", ",")
 
 
 def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
