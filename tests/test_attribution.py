@@ -1033,7 +1033,7 @@ def test_lexicon_files_are_well_formed() -> None:
     assert all(re.fullmatch(r"[A-Z]{2}", o["country_code"]) for o in outlets), "ISO alpha-2 codes"
     verbs = A.reporting_verbs()
     assert len(verbs) >= 120 and verbs["lemma"].is_unique
-    assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit", "topic"}
+    assert set(verbs["frame"]) <= {"complement", "noun", "inform", "transmit", "topic", "view"}
     assert set(verbs["kind"]) <= {"speech", "claim", "denial", "directive", "written"}
     assert (
         verbs["present"].str.split("|").map(lambda ps: all(p.startswith("ي") or p == "-" for p in ps)).all()
@@ -3160,3 +3160,17 @@ def test_revealing_participle_goes_on_a_statement_after_a_comma():
         "كاشفاً",
     ]
     assert rows(["استعرض الجيش قوته في عرض عسكري، كاشفاً عن فرقة جديدة."]) == []
+
+
+# s32: ذهب إلى أن "held the view that" is a claim; ذهب إلى + a place is a motion.
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("ويذهب محللون إلى أن الأزمة ستطول.", ["ويذهب"]),
+        ("وذهب الخبير سالم الحربي إلى أن الأسعار سترتفع.", ["وذهب"]),
+        ("ذهب الطلاب إلى المدرسة صباحا.", []),
+        ("وذهب الوزير إلى العاصمة حيث قال إن الزيارة ناجحة.", ["قال"]),
+    ],
+)
+def test_held_the_view_is_a_claim_went_is_not(text: str, cues: list[str]) -> None:
+    assert [r[0] for r in rows([text])] == cues

@@ -211,6 +211,8 @@ development-outlet documents in no gold file)
 - ``إلى ذلك`` ("besides") and ``من ناحيته`` may stand before أكّد with a noun object and its speaker.
 - ``كاشفاً عن`` right after a comma, going on an attribution of its sentence, reports (``قال الوزير إن
   ...، كاشفاً عن مشروع``); with no attribution to go on it stays an unveiling.
+- ذهب of frame ``view`` (``ذهب محللون إلى أن``, "held the view") is a cue only with its complementiser
+  right after its preposition; ``ذهب الوزير إلى القاهرة`` is a motion.
 - قلّل keeps its perfect only (``قلل من أهمية``): its imperfect ``يقلل من`` is "reduces".
 """
 

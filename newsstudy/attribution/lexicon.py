@@ -165,6 +165,7 @@ _FRAMES = {
     "inform": "inform",
     "transmit": "transmit",
     "topic": "topic",
+    "view": "speech",  # ذهب X إلى أن "held the view that": a complement right after its preposition only
 }
 
 

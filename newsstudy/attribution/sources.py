@@ -1183,6 +1183,16 @@ def _lemmas_of_kind(kind: str) -> frozenset[str]:
     return frozenset(verbs.loc[verbs["kind"] == kind, "lemma"])
 
 
+@cache
+def _view_lemmas() -> frozenset[str]:
+    """The lemmas of frame ``view`` (ذهب إلى أن "held the view that"): a statement only when the
+    complementiser follows their preposition at once; otherwise a motion (ذهب إلى المدينة)."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    return frozenset(verbs.loc[verbs["frame"] == "view", "lemma"])
+
+
 def _directive_lemmas() -> frozenset[str]:
     """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
     return _lemmas_of_kind("directive")
@@ -1448,6 +1458,8 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
+    if lemma in _view_lemmas() and (comp is None or _word_before(norm, comp[0]) != prep):
+        return None  # ذهب الوزير إلى المدينة: a motion; ذهب الفقهاء إلى أن: a view
     if kind == "topic":
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
