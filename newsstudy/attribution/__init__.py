@@ -188,6 +188,32 @@ an invented-sentence test, checked for new hits on development-outlet documents)
 - The ل of purpose governs an imperfect: a perfect is not generated with it, since ل + a perfect's
   spelling is a noun (``لأبرز الأحداث``, ``لنشر``, ``لوصف``).
 - ``لا سيما (و)أن`` ("especially as") is a conjunction: its أن opens no reported content.
+
+s32, the development parts again (each rule with an invented-sentence test; new rows read on 1,500
+development-outlet documents in no gold file)
+------------------------------------------------------------------------------------------------------
+- Participles spelled like a noun or adjective (``data/attribution/guarded_participles.tsv``: متوقع،
+  متهم، محمّل and the feminine of مطالب) are cues only right after a comma, going on an attribution of
+  their sentence whose source agrees in gender (``...، متوقعةً أن``); elsewhere they are the adjective or
+  the verbal noun (``كان متوقعاً أن``, ``مطالبة الأهالي``), and before a word opened by ب a participle of
+  state or a passive (``محملة بالمساعدات``, ``متهمة بالتقصير``).
+- An unnamed source described by a state sector's adjective (``مصدر أمني``, ``مصادر عسكرية``:
+  ``state_sectors.txt``) is an official; a delegation and a committee are state bodies.
+- A gazetteer person's one-word name is never read after the article (``الشكري`` is not Shoukry).
+- Inside an attribution's content, a coordinated verb of kind noun after a comma with its object right
+  after it (``...، وأدانت الهجمات``) goes on with the speaker, as ``وقال إن`` does; not with a speaker word
+  after it (a new subject may follow: ``، وانتقدت الحكومة``), nor inside a quotation.
+- A verb's one-letter preposition with a common noun right after the verb (``وتعهد بتحقيق``, ``ينصح
+  بتناول``) opens its content: no subject, so the speaker goes on; ``ينصح``/``يوصي`` so used are
+  impersonal ("it is advised", ``impersonal.txt``).
+- After an attributive preposition a role with a name in apposition is a named person, as after a verb
+  (``وبحسب المتحدث باسم الوزارة، <name>، فإن``); a complementiser after the comma is the content, no name.
+- ``إلى ذلك`` ("besides") and ``من ناحيته`` may stand before أكّد with a noun object and its speaker.
+- ``كاشفاً عن`` right after a comma, going on an attribution of its sentence, reports (``قال الوزير إن
+  ...، كاشفاً عن مشروع``); with no attribution to go on it stays an unveiling.
+- ذهب of frame ``view`` (``ذهب محللون إلى أن``, "held the view") is a cue only with its complementiser
+  right after its preposition; ``ذهب الوزير إلى القاهرة`` is a motion.
+- قلّل keeps its perfect only (``قلل من أهمية``): its imperfect ``يقلل من`` is "reduces".
 """
 
 from __future__ import annotations

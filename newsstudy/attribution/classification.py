@@ -357,10 +357,15 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             kind = "named_person" if named else "anonymous_official"
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
-            if any(w.startswith(_OFFICE_WORDS) for w in words[1:]) or _inside_state_body(words, lex):
+            if (
+                any(w.startswith(_OFFICE_WORDS) for w in words[1:])
+                or _inside_state_body(words, lex)
+                or (len(words) > 1 and words[1] in lex.state_sectors)
+            ):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official;
                 # so does a source in (في، داخل، لدى، ب) a state's office or body (مصدر بوزارة المالية،
-                # مصادر في البلدية): an unnamed member of a body (ANNOTATION §3)
+                # مصادر في البلدية), or one of a state's sectors (مصدر أمني، مصادر عسكرية,
+                # ``state_sectors.txt``): an unnamed member of a body (ANNOTATION §3)
                 return _Source(text, "anonymous_official", aff or "unknown", None, gender, "official")
             if (
                 _bare(first, lex)[-1] not in _PLURAL_SOURCES

@@ -97,16 +97,22 @@ def entries() -> dict[tuple[str, str], Entry]:
 
 
 @cache
+@cache
 def no_article_forms() -> frozenset[str]:
     """Names written without the article that, written with it, are another word (``no_article.tsv``).
 
     A proper name with no article of its own never takes one: ``المالي`` is "the financial", not Mali,
-    and ``الحماس`` "the enthusiasm", not Hamas. Only the names whose article form is common are listed.
+    and ``الحماس`` "the enthusiasm", not Hamas. Only the place and body names whose article form is
+    common are listed; every person's name of ``people.tsv`` that has no article is one too, since a
+    family name with the article is another family (``الشكري`` is not Shoukry).
 
-    >>> "مالي" in no_article_forms()
-    True
+    >>> "مالي" in no_article_forms(), "شكري" in no_article_forms()
+    (True, True)
     """
-    return frozenset(for_matching(f) for f in _read("no_article.tsv")["form"])
+    people = (for_matching(row.name) for row in _read("people.tsv").itertuples(index=False))
+    return frozenset(for_matching(f) for f in _read("no_article.tsv")["form"]) | frozenset(
+        name for name in people if name and not name.startswith("ال") and " " not in name
+    )
 
 
 def ambiguous_forms() -> dict[str, list[str]]:

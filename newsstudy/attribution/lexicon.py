@@ -19,6 +19,7 @@ import regex
 from newsstudy.attribution import gazetteer, morphology
 from newsstudy.attribution.cues import (
     OBJECT_SUFFIXES,
+    OTHER_PREFIXES,
     VERB_PREFIXES,
     _checked_cue_keys,
     _cue_stems,
@@ -52,6 +53,7 @@ class _Lexicon:
     verb_forms: dict[str, tuple[str, str, bool]]  # form -> (lemma, kind, feminine)
     impersonal: frozenset[str]
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
+    state_sectors: frozenset[str]  # adjectives of a state's sectors (مصدر أمني: an official)
     private_roles: frozenset[str]  # role nouns of people who speak for no state (no country default)
     headline_bodies: frozenset[str]  # portfolios read as the ministry only as a headline colon's source
     participles: frozenset[str]
@@ -60,6 +62,9 @@ class _Lexicon:
     wasl_cues: frozenset[str]  # those perfects as cue words, with و or ف or neither
     wasl_perfects: frozenset[str]  # the perfects of verbs that open with hamzat al-wasl (اعتقد، استنكر)
     participle_frames: dict[str, tuple[str, str]]  # generated participle -> its verb's frame, preposition
+    # participles spelled like a noun or adjective (guarded_participles.tsv): cues only after a comma,
+    # going on an attribution of their sentence
+    guarded_participles: frozenset[str]
     prepositions: tuple[str, ...]
     heads: dict[str, tuple[str, str]]
     adjectives: dict[str, str]
@@ -160,6 +165,7 @@ _FRAMES = {
     "inform": "inform",
     "transmit": "transmit",
     "topic": "topic",
+    "view": "speech",  # ذهب X إلى أن "held the view that": a complement right after its preposition only
 }
 
 
@@ -195,6 +201,21 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
             for f in morphology.participle_forms(row.participle):
                 participles.setdefault(f.form, (frame, row.preposition.strip()))
     return forms, preps, {f: v for f, v in participles.items() if f not in forms}
+
+
+@cache
+def _guarded_participles() -> dict[str, tuple[str, str]]:
+    """The masculine accusative and feminine forms of ``guarded_participles.tsv`` -> (frame, preposition).
+
+    >>> _guarded_participles()["متوقعه"]
+    ('speech', '')
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for row in _data_lines("guarded_participles.tsv")[1:]:  # after the header
+        participle, frame, prep, *_ = row.split("\t")
+        for form in morphology.participle_forms(participle)[:2]:
+            out[form.form] = (_FRAMES[frame], prep.strip())
+    return out
 
 
 @cache
@@ -286,12 +307,17 @@ def _lexicon() -> _Lexicon:
     not_cues = frozenset(_data_lines("not_cues.txt"))
     for word in not_cues:
         cue_words.pop(word, None)
+    guarded = {f: v for f, v in _guarded_participles().items() if f not in cue_words}
+    for word in guarded:
+        for pre in OTHER_PREFIXES:
+            cue_words.setdefault(pre + word, ("part", pre + word, ""))
     multi_preps = _multi_preps(preps)
     cue_keys = _checked_cue_keys(cue_words, multi_preps)
     return _Lexicon(
         verb_forms=verb_forms,
         impersonal=frozenset(_data_lines("impersonal.txt")),
         state_offices=frozenset(_data_lines("state_offices.txt")),
+        state_sectors=frozenset(_data_lines("state_sectors.txt")),
         private_roles=frozenset(_data_lines("private_roles.txt")),
         headline_bodies=frozenset(_data_lines("headline_bodies.txt")),
         participles=participles,
@@ -307,7 +333,8 @@ def _lexicon() -> _Lexicon:
             wasl := frozenset(r.past for r in reporting_verbs().itertuples(index=False) if r.lemma[:1] == "ا")
         ),
         wasl_cues=frozenset(pre + form for form in wasl for pre in ("", "و", "ف")),
-        participle_frames=generated_participles,
+        participle_frames={**generated_participles, **guarded},
+        guarded_participles=frozenset(guarded),
         prepositions=preps,
         heads=heads,
         adjectives=adjectives,
@@ -327,7 +354,9 @@ def _lexicon() -> _Lexicon:
         verb_words=frozenset(verb_forms) - not_cues,
         cue_keys=cue_keys,
         cue_re=_cue_token_pattern(
-            _cue_stems(verb_forms, participles, preps, object_stems), VERB_PREFIXES, OBJECT_SUFFIXES
+            _cue_stems(verb_forms, participles | frozenset(guarded), preps, object_stems),
+            VERB_PREFIXES,
+            OBJECT_SUFFIXES,
         ),
         adjective_stem_re=re.compile(_trie_pattern(adjectives)),
         name_stem_re=re.compile(_trie_pattern(names)),

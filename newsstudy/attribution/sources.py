@@ -260,6 +260,10 @@ def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
     return m is not None and lex.names[m.group("n")][1] != "person"
 
 
+#: Complementisers that open reported content: never part of a name in apposition.
+_THAT_WORDS = frozenset("ان فان بان وان انه انها فانه فانها بانه بانها".split())
+
+
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
     """Add a name in apposition after a comma: ``المتحدث باسم القوات المسلحة، تامر الرفاعي،``."""
     if not phrase or not phrase[-1].stop_after or stop >= len(toks):
@@ -271,8 +275,8 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
         seg.append(t)
         if t.stop_after:
             break
-    if not seg or not seg[-1].stop_after:
-        return phrase
+    if not seg or not seg[-1].stop_after or any(t.text in _THAT_WORDS for t in seg):
+        return phrase  # (بحسب المتحدث، فإن ...: the content, no name)
     if len(seg) <= 6 and _titled_person([t.text for t in seg], lex) is not None:
         # المتحدث باسم التحالف، العقيد الركن تركي المالكي،: a title and a name (issue 15)
         return phrase + seg
@@ -605,6 +609,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             nxt = _complement(norm, m.end(), send)
             if negated:
                 continue
+            if m.group("part").lstrip("وف") in lex.guarded_participles and not _guarded_participle(
+                norm, m, sstart, found, lex
+            ):
+                continue  # كان متوقعا أن، مطالبة الأهالي: the adjective or the verbal noun
             if (
                 m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
                 and found
@@ -965,8 +973,13 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
     while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
         form = form[1:]
     comp = _complement(norm, m.end(), send)
-    if (comp is None or norm[m.end() : comp[0]].strip()) and not _directive_after_comma(
-        norm, m, form, send, lex
+    if (
+        (comp is None or norm[m.end() : comp[0]].strip())
+        and not _directive_after_comma(norm, m, form, send, lex)
+        and not (
+            _noun_object_after_comma(norm, m, form, send, lex)
+            and norm.count('"', last.cue_end, m.start()) % 2 == 0  # (not inside a quotation: its words)
+        )
     ):
         return None
     if lex.verb_forms[form][2] != (last.src.gender == "f"):
@@ -991,6 +1004,17 @@ def _directive_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexic
         return False
     after = _tokens(norm, m.end(), send)[: _MAX_ADDRESSEE_TOKENS + 1]
     return any(k and (t.text == prep or _is_prep_word(t.text, prep, lex)) for k, t in enumerate(after))
+
+
+def _noun_object_after_comma(norm: str, m: _Cue, form: str, send: int, lex: _Lexicon) -> bool:
+    """``...، وأدانت الهجمات على المدنيين``: a coordinated verb of kind noun (condemning, praising,
+    announcing) after a comma, with its object right after it and no speaker between (no title, head
+    noun of a person or body, or known name: ``، وأدانت الحكومة`` may be a new subject), goes on with the
+    speaker, as a ``وقال إن`` does."""
+    if lex.verb_forms[form][1] != "noun" or norm[: m.start()].rstrip()[-1:] not in ("،", ","):
+        return False
+    after = _tokens(norm, m.end(), send)[:1]
+    return bool(after) and not after[0].stop_before and not _speaker_word(after[0].text, lex)
 
 
 _WITHOUT = frozenset({"دون", "بدون", "ودون", "وبدون"})
@@ -1048,6 +1072,39 @@ def _without_that(norm: str, pos: int) -> bool:
     return that > 0 and _word_before(norm, that) in _WITHOUT
 
 
+def _guarded_participle(norm: str, m: _Cue, sstart: int, found: list[_Found], lex: _Lexicon) -> bool:
+    """Whether a participle spelled like a noun or adjective (``guarded_participles.tsv``) is one here.
+
+    Right after a comma, going on an attribution of its own sentence whose source agrees with it in
+    gender (``...، متوقعةً أن``, ``...، متهماً الشرطة بالتقصير``); a participle whose verb has no
+    preposition of its own needs a noun object, not a word opened by ب (``شاحنة ...، محملة
+    بالمساعدات`` is a participle of state).
+
+    >>> from newsstudy.attribution.cues import _find_cues
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def at(text, src_gender="m"):
+    ...     found = [_Found(0, 1, _Source("x", "named_person", None, gender=src_gender), None, None, False)]
+    ...     return _guarded_participle(text, _find_cues(text, _lexicon())[-1], 0, found, _lexicon())
+    >>> at("قال الوزير ان الوضع صعب، متوقعا ان يتحسن"), at("وكان متوقعا ان يتحسن")
+    (True, False)
+    >>> at("قال الوزير ان الشاحنات وصلت، محملا بالمساعدات"), at("قال ان الوضع صعب، متوقعه تحسنه")
+    (False, False)
+    """
+    if not found or found[-1].cue_start < sstart:
+        return False
+    if norm[: m.start()].rstrip()[-1:] not in ("،", ","):
+        return False
+    part = m.group("part").lstrip("وف")
+    if part.endswith("ه") != (found[-1].src.gender == "f"):
+        return False
+    prep = lex.participle_frames.get(part, ("", ""))[1]
+    if not prep:
+        ahead = _tokens(norm, m.end(), _ahead(norm, m.end(), _sentence_end(norm, m.end())))
+        if ahead and _is_prep_word(ahead[0].text, "ب", lex) and ahead[0].text not in lex.vocabulary:
+            return False  # (بعض is no ب + noun)
+    return True
+
+
 def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continuing: bool) -> bool:
     """Whether a participle with no complementiser after it introduces content as its verb does.
 
@@ -1068,9 +1125,10 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     if not nxt or (nxt[0].stop_before and not skip):
         return False
     w = nxt[0].text
-    if prep == "عن" and frame == "speech":
+    if prep == "عن" and frame == "speech" and not (continuing and _after_comma(norm, m)):
         # كاشفاً عن: of a verb that reports with أن, the participle with عن is as often an unveiling
-        # (كاشفة عن فرقة جديدة) as a statement; the verb itself has a subject to check (كشف الجهاز عن)
+        # (كاشفة عن فرقة جديدة) as a statement; the verb itself has a subject to check (كشف الجهاز عن).
+        # Right after a comma, going on an attribution of its sentence, it goes on the statement.
         return False
     if prep and (
         w == prep or (prep == "الي" and w.startswith("ل") and len(w) > 3 and w not in lex.vocabulary)
@@ -1082,6 +1140,11 @@ def _participle_object(norm: str, m: _Cue, send: int, lex: _Lexicon, *, continui
     # مؤكداً، مضيفةً) reports its object as the verb does: ``مضيفا ضرورة التمويل ...`` (issue 15:
     # participles with a noun object were missed on a fresh development sample).
     return frame == "noun" or (frame == "speech" and part.endswith(("ا", "ه")))
+
+
+def _after_comma(norm: str, m: _Cue) -> bool:
+    """Whether the cue at ``m`` comes right after a comma."""
+    return norm[: m.start()].rstrip()[-1:] in ("،", ",")
 
 
 def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
@@ -1118,6 +1181,16 @@ def _lemmas_of_kind(kind: str) -> frozenset[str]:
 
     verbs = reporting_verbs()
     return frozenset(verbs.loc[verbs["kind"] == kind, "lemma"])
+
+
+@cache
+def _view_lemmas() -> frozenset[str]:
+    """The lemmas of frame ``view`` (ذهب إلى أن "held the view that"): a statement only when the
+    complementiser follows their preposition at once; otherwise a motion (ذهب إلى المدينة)."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    return frozenset(verbs.loc[verbs["frame"] == "view", "lemma"])
 
 
 def _directive_lemmas() -> frozenset[str]:
@@ -1343,6 +1416,7 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     phrase, stop = _phrase(toks, lex)
     if not phrase:
         return None
+    phrase = _apposition(phrase, toks, stop, lex)  # بحسب المتحدث باسم الوزارة، <name>، فإن
     words = [t.text for t in phrase]
     read = _subject_words(words, lex, complement=cue_end != m.end())  # بحسب ما قاله X: a verb's subject
     if read is None:
@@ -1384,6 +1458,8 @@ def _verb_cue(
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)
+    if lemma in _view_lemmas() and (comp is None or _word_before(norm, comp[0]) != prep):
+        return None  # ذهب الوزير إلى المدينة: a motion; ذهب الفقهاء إلى أن: a view
     if kind == "topic":
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
         j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
@@ -1477,6 +1553,16 @@ def _verb_cue(
         all(t.text in lex.vocabulary for t in phrase)
         or (phrase and phrase[0].text in _ADVERBIAL_OPENERS and _opens_clause(norm, m))
         or (len(phrase) == 1 and _adverb(phrase[0].text, lex))
+        or (
+            # ينصح بتناول، ويوصي بتخزين: the verb's one-letter preposition and a common noun open its
+            # content at once; there is no subject (طالب بشار: a name spelled with that letter is one)
+            prep is not None
+            and len(prep) == 1
+            and phrase
+            and phrase[0] is region[0]
+            and phrase[0].text[:1] == prep
+            and phrase[0].text[1:] in lex.common_nouns
+        )
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
     if (
@@ -1754,8 +1840,11 @@ def _verb_not_preposition(norm: str, m: _Cue, prep: str | None, send: int) -> bo
 #: Speech verbs that report a statement with a noun object too (``أكد الوزير حرص الحكومة على``), when
 #: a speaker follows them (:func:`_speaker_opens`).
 _NOUN_OBJECT_SPEECH = frozenset({"أكّد"})
-#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``).
-_TURN_ADVERBIALS = frozenset("من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها".split())
+#: Sentence adverbials that may stand before such a verb (``من جهته أكد الوزير``, ``بدوره أكد``,
+#: ``من ناحيته``, ``إلى ذلك`` "besides").
+_TURN_ADVERBIALS = frozenset(
+    "من ومن جهته جهتها جانبه جانبها بدوره بدورها وبدوره وبدورها ناحيته ناحيتها الي والي ذلك".split()
+)
 
 
 def _speaker_opens(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
