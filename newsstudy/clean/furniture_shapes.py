@@ -222,8 +222,17 @@ def _article_run(lines: list[_Line], text: list[int], anchors: list[int]) -> tup
     return best[0], best[-1]
 
 
+_KEPT_ONLY = frozenset({"headline", "content", "blank"})
+
+
 def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
-    """Label the furniture shapes of the module docstring, in place (each with its rule name)."""
+    """Label the furniture shapes of the module docstring, in place (each with its rule name).
+
+    Only on a page: a document in which the rules found some furniture (a line that is not headline,
+    content or blank). Running text with nothing else around it is a clean article, where these
+    shapes would be the story's own (and most of a corpus of clean texts is read at no cost)."""
+    if all(ln.label in _KEPT_ONLY for ln in lines):
+        return
     text = _text_indices(lines)
     # Body text that reads as a sentence: a title over the byline is long enough to pass for body text.
     short = p.good_min_words  # a shorter line is never body text: not asked (most lines of a page)
