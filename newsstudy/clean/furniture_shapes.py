@@ -258,6 +258,7 @@ def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     _page_links(lines, last)
     _menu_kickers(lines)
     _bylines_by_photo(lines)
+    _links_and_dates_over_the_title(lines, lex, first)
 
 
 # "« <previous post> | <next post> »": a blog's links to the posts on either side.
@@ -608,3 +609,24 @@ def _tables(lines: list[_Line]) -> None:
             for r in rows:
                 _set(r, "content", "shape:table_row")
         i = j
+
+
+_URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
+_URL_TOKEN = regex.compile(r"(?:https?://|www\.)\S*", regex.IGNORECASE)
+
+
+def _links_and_dates_over_the_title(lines: list[_Line], lex: _Lexicons, first: int) -> None:
+    """Over the article, a line holding a web address that a rule took for another story's headline,
+    and a line of date words and numbers only (a month bar, a span of dates) that a rule took for a
+    dateline or a listed headline, are the page's chrome (``nav``): a headline has no address, a
+    dateline names a place."""
+    for i in range(min(first, len(lines))):
+        line = lines[i]
+        if line.rule.startswith("context:headline_before_body") and _URL.search(line.norm):
+            words_beside = _WORD.findall(_URL_TOKEN.sub(" ", line.norm))
+            if len(words_beside) >= 2:  # a bare address alone may be a link to a story: left as it was
+                _set(line, "nav", "shape:address_over_title")
+        elif line.rule.startswith(("context:dateline_shape", "context:listed_headline_with_stamp")):
+            tokens = _WORD.findall(line.norm.casefold())
+            if tokens and all(t.isdigit() or t in lex.date_words for t in tokens):
+                _set(line, "nav", "shape:dates_over_title")

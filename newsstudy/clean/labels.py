@@ -107,6 +107,10 @@ RULES: dict[str, str] = {
     "page's menu bar (the section the story is filed in)",
     "shape:byline_by_photo": "credit: a line the photo-credit rule took for a caption that reads '<one "
     "word>: <a name>' (at most seven words): the byline",
+    "shape:address_over_title": "nav: over the article, a line with a web address and two words or more "
+    "beside it that a rule took for another story's headline",
+    "shape:dates_over_title": "nav: over the article, a line of date words and numbers only (a month "
+    "bar, a span of dates) that a rule took for a dateline or a listed headline",
     "context:beside_photo_credit": "caption: a short content line with no final stop right over or under "
     "a photo credit (Foto:، تصوير:، a camera symbol): what the photo shows",
     "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
