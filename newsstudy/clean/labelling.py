@@ -10,6 +10,7 @@ from newsstudy import line_evidence
 from newsstudy.clean.context import _about_outlet, _context, _timed_lists, _top_bylines, _unmarked_captions
 from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _recurring_tail
 from newsstudy.clean.features import _Line, _make_line
+from newsstudy.clean.furniture_shapes import furniture_shapes
 from newsstudy.clean.labels import LINE_COLUMNS
 from newsstudy.clean.lexicons import _lexicons
 from newsstudy.clean.line_model import _line_model
@@ -97,6 +98,8 @@ def _label_document(
     _duplicates(lines, p)
     if p.context and p.line_model:
         _line_model(lines, lex, p)
+        # After the model, and only with it: the model is fitted on the labels before this pass.
+        furniture_shapes(lines, lex, p)
     return lines
 
 

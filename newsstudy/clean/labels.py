@@ -63,6 +63,54 @@ RULES: dict[str, str] = {
     "words with a date and a clock time, or a name and a verb of saying closed by dots or a colon) and "
     "up to three short lines under it, on a page with two headers or a comment box; or '<name>: <text>' "
     "right under a comment count, box or comment",
+    # Furniture shapes of unseen outlets (newsstudy/clean/furniture_shapes.py, clean33).
+    "shape:comments_header": "comment_form: after the article's first body line, a count before the page's "
+    "own headline in quotes ('<n or a zero word> <word> to \"<headline>\"', count_word in "
+    "furniture_words.txt), or a piece '<n> <comment noun>' (comment_noun)",
+    "shape:comment_opener": "comment_form: after the article's first body line, '<name of one to four "
+    "words> <one word>: <date and time>' or '<name> · <relative time> — <text>', on a page with two such "
+    "lines, a comments header or a comment box",
+    "shape:comment_text": "comment_form: up to three short lines (at most 25 words) under a comment opener, "
+    "to the next opener, blank or decided line",
+    "shape:comment_form_fields": "comment_form: up to two short lines (at most 12 words, no final stop) "
+    "right under a comment-box lexicon line that only the line model had read: the form's fields and button",
+    "shape:tag_line": "tags: after the article's first body line, '<one or two words>: <item> · <item> …' "
+    "with two or more items of at most four words, none a sentence, a number or a colon",
+    "shape:place_and_own_name": "dateline: '<place> – <name>' right over the article's first body line, "
+    "the name printed again in the page's nav, credit or caption lines (the page's own name)",
+    "shape:title_over_byline": "headline: on a page with no headline, the headline-like line over a stack "
+    "of credit, caption, nav, dateline or embed lines (a credit or caption among them) that leads into "
+    "a line of body text",
+    "shape:story_list_header": "related: a short line (at most five words) outside the article's main run "
+    "(before it, or after it with furniture between), over a run of bullets, questions or headline-like "
+    "lines closed by a blank or furniture: a list of other stories",
+    "shape:story_list_item": "related: an item of that list (a bullet, a question, a headline-like line)",
+    "shape:story_list_text": "appended_article: a bulleted item of that list that is a whole sentence of "
+    "more than 12 words: another story's text",
+    "shape:advert_marker": "nav: a line whose first piece is an advertisement marker (advert in "
+    "furniture_words.txt)",
+    "shape:advert_text": "nav: the short line (at most 20 words, no final stop) right under an "
+    "advertisement marker that stands alone: the ad",
+    "shape:contact_promo": "nav: a line opened by an emoji with a phone number or an SMS short code in it "
+    "(at most 25 words): a promo of the outlet's phone line",
+    "lexicon:mailer": "nav: outside the article's main run, a newsletter's own furniture (newsletter in "
+    "furniture_words.txt: view in browser, forward, unsubscribe, why you got it, sponsor)",
+    "lexicon:mailer_greeting": "nav: before the article's main run, a line opened by a mailer's greeting "
+    "(greeting in furniture_words.txt)",
+    "shape:box_header": "nav: a short line (at most four words, no digit) inside the page over two list "
+    "items: dated items (a timeline), or bullets under a label printed in two pieces",
+    "shape:table_header": "nav: the first line of a block taken for a headline list whose other lines hold "
+    "at least two figures each (a table)",
+    "shape:table_row": "content: a row of figures of that table (the story's own data)",
+    "shape:previous_next_posts": "related: '« <previous post> | <next post> »' under the story",
+    "shape:menu_item_kicker": "nav: a short line over the headline whose first piece repeats an item of the "
+    "page's menu bar (the section the story is filed in)",
+    "shape:byline_by_photo": "credit: a line the photo-credit rule took for a caption that reads '<one "
+    "word>: <a name>' (at most seven words): the byline",
+    "shape:address_over_title": "nav: over the article, a line with a web address and two words or more "
+    "beside it that a rule took for another story's headline",
+    "shape:dates_over_title": "nav: over the article, a line of date words and numbers only (a month "
+    "bar, a span of dates) that a rule took for a dateline or a listed headline",
     "context:beside_photo_credit": "caption: a short content line with no final stop right over or under "
     "a photo credit (Foto:، تصوير:، a camera symbol): what the photo shows",
     "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
