@@ -14,7 +14,13 @@ from operator import itemgetter
 import pandas as pd
 
 from newsstudy.attribution.classification import _affiliation, _bare
-from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State, _state_office
+from newsstudy.attribution.context import (
+    _CONTEXT_TYPES,
+    _document_country,
+    _entity_kinds,
+    _State,
+    _state_office,
+)
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
 from newsstudy.attribution.sources import _line_attributions
@@ -150,6 +156,8 @@ def _doc_rows(
             affiliation = None if f.src.affiliation == "unknown" else f.src.affiliation
             if affiliation is None and f.src.source_type == "named_person":
                 affiliation = described_as.get(f.src.text)
+            elif _private_national(affiliation, f.src.source_type, f.src.text, lex):
+                affiliation = None
             rows.append(
                 (  # in the order of COLUMNS
                     doc_id,
@@ -284,6 +292,35 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
         if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
             return False  # رابطة اللاعبين: a body of players speaks as a body
     return False
+
+
+def _private_national(entity: str | None, source_type: str, phrase: str, lex: _Lexicon) -> bool:
+    """Whether a private person's country comes only from where they live or what nationality they are:
+    a phrase headed (one of its first three words) by a lay person's role (``lay_people.txt``: a fan, a
+    fisherman, a voter, a refugee, a trader) whose entity is a country (``مشجع جزائري``,
+    ``الصياد اليمني``). Such a person speaks for no state, and the gold gives null; a body they are part
+    of (``خبير أممي``: the UN) or work for (a bank, a university of the country) is kept.
+
+    >>> lex = _lexicon()
+    >>> _private_national("DZ", "anonymous_source", "مشجع جزائري", lex)
+    True
+    >>> _private_national("UN", "anonymous_source", "خبير اممي", lex)
+    False
+    >>> _private_national("AT", "named_person", "الطالبه في جامعه فيينا", lex)
+    False
+    >>> _private_national("EG", "anonymous_official", "وزير الداخليه", lex)
+    False
+    """
+    if entity is None or source_type not in ("named_person", "anonymous_source"):
+        return False
+    if _entity_kinds().get(entity) != "country":
+        return False
+    if not any(c in lex.lay_people for word in phrase.split()[:3] for c in _bare(word, lex)):
+        return False
+    # one who works for a body of the country speaks from it (المحلل في بنك <adj>، أستاذ في جامعة <city>)
+    return not any(
+        lex.heads.get(c, ("",))[0] in _BODY_HEADS for word in phrase.split() for c in _bare(word, lex)
+    )
 
 
 def _speaks_as_body(source_type: str, phrase: str, lex: _Lexicon) -> bool:
