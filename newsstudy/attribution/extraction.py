@@ -182,14 +182,19 @@ def _doc_rows(
             _document_country([phrase], lex, min_mentions=1) != country
         )
 
-    if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
+    # a state's records (its statistics, figures, registers, constitution) speak for the country the
+    # document is about, as its bodies do; a report, a study or a memorandum does not
+    records = [r[6] == "document" and _state_record(n, lex) for r, n in zip(rows, norms, strict=True)]
+    if any(r[8] is None and (r[6] in _CONTEXT_TYPES or d) for r, d in zip(rows, records, strict=True)):
         country = _document_country(state.history, lex)
         if country is not None:
             rows = [
                 (*r[:8], country, *r[9:])
-                if r[8] is None and r[6] in _CONTEXT_TYPES and not (_private_role(n, lex) or n in described)
+                if r[8] is None
+                and (r[6] in _CONTEXT_TYPES or d)
+                and not (_private_role(n, lex) or n in described)
                 else r
-                for r, n in zip(rows, norms, strict=True)
+                for r, n, d in zip(rows, norms, records, strict=True)
             ]
         else:
             # No country dominates: a state office (a minister, the police) still speaks for the home
@@ -292,6 +297,18 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
         if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
             return False  # رابطة اللاعبين: a body of players speaks as a body
     return False
+
+
+def _state_record(phrase: str, lex: _Lexicon) -> bool:
+    """Whether a document source is headed by a state's records (``state_records.txt``: statistics,
+    figures, registers, a constitution, a law, a statement), its first word without clitics and article.
+
+    >>> lex = _lexicon()
+    >>> _state_record("الاحصائيات", lex), _state_record("بيانات رسميه", lex), _state_record("تقرير", lex)
+    (True, True, False)
+    """
+    words = phrase.split()
+    return bool(words) and any(c in lex.state_records for c in _bare(words[0], lex))
 
 
 def _private_national(entity: str | None, source_type: str, phrase: str, lex: _Lexicon) -> bool:
