@@ -3182,3 +3182,11 @@ def test_revealing_participle_goes_on_a_statement_after_a_comma():
 )
 def test_held_the_view_is_a_claim_went_is_not(text: str, cues: list[str]) -> None:
     assert [r[0] for r in rows([text])] == cues
+
+
+def test_an_office_of_the_body_last_cited_speaks_for_it() -> None:
+    # s33: the body named again by its head noun (للمنظمة, باسم الشركة) is the body last cited
+    rows = issue_15_rows(
+        ["وقالت منظمة أوبك إن الإنتاج سيرتفع.", "وقال الأمين العام للمنظمة إن السوق مستقرة."]
+    )
+    assert [r[2] for r in rows] == ["OPEC", "OPEC"]
