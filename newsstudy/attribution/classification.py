@@ -245,11 +245,20 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
     m = lex.name_re.search(text)
-    if m is None and any(w.startswith("لل") for w in words):
-        # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية), as written
-        m = lex.name_re.search(" ".join(words))
-    if m is not None and (best is None or m.start() < best[0]):
-        best = (m.start(), lex.names[m.group("n")][0])
+    start = None if m is None else m.start()
+    if any(w.startswith("لل") for w in words):
+        # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية, المفوضية السامية للأمم المتحدة
+        # لشؤون اللاجئين), as written: it wins where it starts no later than the name found in the other
+        # spelling and is longer (the agency, not the UN its name holds)
+        written = " ".join(words)
+        m2 = lex.name_re.search(written)
+        if m2 is not None:
+            at = written[: m2.start()].count(" ")
+            word_start = len(" ".join(text.split(" ")[:at])) + (1 if at else 0)
+            if m is None or (word_start <= m.start() and len(m2.group(0).split()) > len(m.group(0).split())):
+                m, start = m2, word_start
+    if m is not None and (best is None or start < best[0]):
+        best = (start, lex.names[m.group("n")][0])
     return None if best is None else best[1]
 
 

@@ -339,6 +339,14 @@ def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
         if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
             src.affiliation = body.affiliation
             return
+    # an office of the body last cited, named by its head noun: الأمين العام للمنظمة after منظمة أوبك,
+    # ممثلة البرنامج after برنامج الأغذية العالمي
+    first = body.text.split()[0] if body.text else ""
+    if len(first) > 2 and not first.startswith("ال") and _head(words[0], lex) is not None:
+        for w in words[1:3]:
+            if w in ("ال" + first, "لل" + first):
+                src.affiliation = body.affiliation
+                return
 
 
 def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:

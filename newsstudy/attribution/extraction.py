@@ -14,7 +14,13 @@ from operator import itemgetter
 import pandas as pd
 
 from newsstudy.attribution.classification import _affiliation, _bare
-from newsstudy.attribution.context import _CONTEXT_TYPES, _document_country, _State, _state_office
+from newsstudy.attribution.context import (
+    _CONTEXT_TYPES,
+    _document_country,
+    _entity_kinds,
+    _State,
+    _state_office,
+)
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
 from newsstudy.attribution.sources import _line_attributions
@@ -152,6 +158,8 @@ def _doc_rows(
             affiliation = None if f.src.affiliation == "unknown" else f.src.affiliation
             if affiliation is None and f.src.source_type == "named_person":
                 affiliation = described_as.get(f.src.text)
+            elif _private_national(affiliation, f.src.source_type, f.src.text, lex):
+                affiliation = None
             rows.append(
                 (  # in the order of COLUMNS
                     doc_id,
@@ -176,14 +184,19 @@ def _doc_rows(
             _document_country([phrase], lex, min_mentions=1) != country
         )
 
-    if any(r[8] is None and r[6] in _CONTEXT_TYPES for r in rows):
+    # a state's records (its statistics, figures, registers, constitution) speak for the country the
+    # document is about, as its bodies do; a report, a study or a memorandum does not
+    records = [r[6] == "document" and _state_record(n, lex) for r, n in zip(rows, norms, strict=True)]
+    if any(r[8] is None and (r[6] in _CONTEXT_TYPES or d) for r, d in zip(rows, records, strict=True)):
         country = _document_country(state.history, lex)
         if country is not None:
             rows = [
                 (*r[:8], country, *r[9:])
-                if r[8] is None and r[6] in _CONTEXT_TYPES and not (_private_role(n, lex) or n in described)
+                if r[8] is None
+                and (r[6] in _CONTEXT_TYPES or d)
+                and not (_private_role(n, lex) or n in described)
                 else r
-                for r, n in zip(rows, norms, strict=True)
+                for r, n, d in zip(rows, norms, records, strict=True)
             ]
         else:
             # No country dominates: a state office (a minister, the police) still speaks for the home
@@ -286,6 +299,47 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
         if any(lex.heads.get(c, ("",))[0] in _BODY_HEADS for c in bare):
             return False  # رابطة اللاعبين: a body of players speaks as a body
     return False
+
+
+def _state_record(phrase: str, lex: _Lexicon) -> bool:
+    """Whether a document source is headed by a state's records (``state_records.txt``: statistics,
+    figures, registers, a constitution, a law, a statement), its first word without clitics and article.
+
+    >>> lex = _lexicon()
+    >>> _state_record("الاحصائيات", lex), _state_record("بيانات رسميه", lex), _state_record("تقرير", lex)
+    (True, True, False)
+    """
+    words = phrase.split()
+    return bool(words) and any(c in lex.state_records for c in _bare(words[0], lex))
+
+
+def _private_national(entity: str | None, source_type: str, phrase: str, lex: _Lexicon) -> bool:
+    """Whether a private person's country comes only from where they live or what nationality they are:
+    a phrase headed (one of its first three words) by a lay person's role (``lay_people.txt``: a fan, a
+    fisherman, a voter, a refugee, a trader) whose entity is a country (``مشجع جزائري``,
+    ``الصياد اليمني``). Such a person speaks for no state, and the gold gives null; a body they are part
+    of (``خبير أممي``: the UN) or work for (a bank, a university of the country) is kept.
+
+    >>> lex = _lexicon()
+    >>> _private_national("DZ", "anonymous_source", "مشجع جزائري", lex)
+    True
+    >>> _private_national("UN", "anonymous_source", "خبير اممي", lex)
+    False
+    >>> _private_national("AT", "named_person", "الطالبه في جامعه فيينا", lex)
+    False
+    >>> _private_national("EG", "anonymous_official", "وزير الداخليه", lex)
+    False
+    """
+    if entity is None or source_type not in ("named_person", "anonymous_source"):
+        return False
+    if _entity_kinds().get(entity) != "country":
+        return False
+    if not any(c in lex.lay_people for word in phrase.split()[:3] for c in _bare(word, lex)):
+        return False
+    # one who works for a body of the country speaks from it (المحلل في بنك <adj>، أستاذ في جامعة <city>)
+    return not any(
+        lex.heads.get(c, ("",))[0] in _BODY_HEADS for word in phrase.split() for c in _bare(word, lex)
+    )
 
 
 def _speaks_as_body(source_type: str, phrase: str, lex: _Lexicon) -> bool:

@@ -37,6 +37,9 @@ __all__ = ["GAZETTEER_DIR", "Entry", "ambiguous_forms", "entities", "entries", "
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
+# Names of the national humanitarian societies, each followed by its country's adjective.
+_NATIONAL_SOCIETIES = ("الصليب الأحمر", "الهلال الأحمر")
+
 
 class Entry(NamedTuple):
     """One matchable form: its entity, and its kind (``adj``, ``name`` or ``person``)."""
@@ -65,6 +68,11 @@ def _candidates() -> dict[tuple[str, str], set[str]]:
         ):
             for form in _split(getattr(row, column)):
                 found[(for_matching(form), kind)].add(row.code)
+        # A national Red Cross or Red Crescent society speaks for its country, not for the ICRC
+        # (``الصليب الأحمر`` alone): longest-match reads the adjective with the society's name.
+        for adjective in _split(row.adjectives):
+            for society in _NATIONAL_SOCIETIES:
+                found[(for_matching(f"{society} ال{adjective}"), "name")].add(row.code)
     for row in _read("cities.tsv").itertuples(index=False):
         for form in _split(row.cities):
             found[(for_matching(form), "name")].add(row.code)

@@ -55,6 +55,8 @@ class _Lexicon:
     state_offices: frozenset[str]  # head nouns of a state's offices and bodies (affiliation default)
     state_sectors: frozenset[str]  # adjectives of a state's sectors (مصدر أمني: an official)
     private_roles: frozenset[str]  # role nouns of people who speak for no state (no country default)
+    lay_people: frozenset[str]  # private roles whose nationality or town is no affiliation either
+    state_records: frozenset[str]  # document heads of a state's records (take the document's country)
     headline_bodies: frozenset[str]  # portfolios read as the ministry only as a headline colon's source
     participles: frozenset[str]
     honorifics: frozenset[str]  # one-word honorific titles (السيد، الشيخ، الدكتور): a name follows them
@@ -319,6 +321,8 @@ def _lexicon() -> _Lexicon:
         state_offices=frozenset(_data_lines("state_offices.txt")),
         state_sectors=frozenset(_data_lines("state_sectors.txt")),
         private_roles=frozenset(_data_lines("private_roles.txt")),
+        lay_people=frozenset(_data_lines("lay_people.txt")),
+        state_records=frozenset(_data_lines("state_records.txt")),
         headline_bodies=frozenset(_data_lines("headline_bodies.txt")),
         participles=participles,
         honorifics=frozenset(honorifics),
