@@ -36,12 +36,12 @@ from functools import cache
 import regex
 
 from newsstudy.clean.features import _BULLET, _FINAL_STOP, _RELATIVE, _headline_like, _is_body_text, _Line
+from newsstudy.clean.lexicons import _LETTERS as _WORD
 from newsstudy.clean.lexicons import CLEAN_DATA_DIR, _Lexicons
 from newsstudy.clean.line_model import RUN_GAP, _vowelled
 from newsstudy.clean.params import _Params
 from newsstudy.normalize import for_matching
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _SEGMENTS = regex.compile(r"\s*(?:[|·•]|\s[\-–—]\s)\s*")
 _EMOJI = regex.compile(r"\p{Extended_Pictographic}")
 # An emoji shown as a picture by default (📲, 💬), not a text symbol such as a bullet (▪).

@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from newsstudy.clean.features import _FINAL_STOP, _headline_like, _Line
+from newsstudy.clean.lexicons import _LETTERS as _WORD
 from newsstudy.clean.lexicons import _Lexicons
 from newsstudy.clean.params import _Params
 
@@ -79,7 +80,6 @@ _PUBLISHED_IN = regex.compile(r"نشر\s+في\s+(?:\S+\s+){1,3}يوم\s+\d")
 _SEGMENT = regex.compile(r"\s*(?:[|·•]|\s[\-–—]\s)\s*")
 _CLOCK_H = regex.compile(r"(?<!\w)\d{1,2}h\d{2}(?!\w)", regex.IGNORECASE)
 _ZONE = regex.compile(r"(?:ب)?توقيت\s+\S+(?:\s+\S+)?\s*$")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _READ_WORD = regex.compile(r"قراءه|read|lecture", regex.IGNORECASE)
 
 
