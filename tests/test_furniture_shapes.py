@@ -107,3 +107,35 @@ def test_mailer_furniture_and_the_title_over_the_byline() -> None:
 def test_the_story_keeps_its_own_lists_and_lines(lines: list[str]) -> None:
     got = labelled(lines)
     assert all(label in ("headline", "content") for label, _ in got), got
+
+
+def test_forum_thread_promos_and_dotted_chrome() -> None:
+    page = [
+        "منتدى الساحل · ملتقى أبناء الشاطئ",
+        "الرئيسية | الأخبار | اتصل بنا",
+        "القسم العام · الأحد 12/05/2019",
+        HEADLINE,
+        BODY[0],
+        "📻 تابعوا برنامجنا الصباحي كل يوم على موجات الإذاعة المحلية",
+        BODY[1],
+        "الحافلات الجديدة: 40% · الخطوط القديمة: 60%",
+        BODY[2],
+        "",
+        "#2 · أبو_سامي · 12-05-2019, 10:15 AM",
+        "خبر جميل إن شاء الله يطبقونه بسرعة",
+        "",
+        "مواضيع متشابهة",
+        "البلدية تعلن موعد افتتاح المحطة الجديدة",
+        "",
+        "↑ أعلى الصفحة · رجوع · الأرشيف",
+    ]
+    got = labelled(page)
+    assert got[0] == ("nav", "shape:segmented_chrome")  # the site's name and motto, not the headline
+    assert got[2][0] == "nav"
+    assert got[3] == ("headline", "shape:title_under_chrome")
+    assert got[5] == ("nav", "shape:emoji_promo")
+    assert got[7][0] == "content"  # figures set off by dots inside the story are the story's
+    assert got[10] == ("comment_form", "shape:numbered_reply")
+    assert got[11] == ("comment_form", "shape:comment_text")
+    assert got[13] == ("related", "lexicon:related_header")
+    assert got[16] == ("nav", "shape:segmented_chrome")
