@@ -139,3 +139,12 @@ def test_forum_thread_promos_and_dotted_chrome() -> None:
     assert got[11] == ("comment_form", "shape:comment_text")
     assert got[13] == ("related", "lexicon:related_header")
     assert got[16] == ("nav", "shape:segmented_chrome")
+
+
+def test_numbered_sections_are_the_story_s() -> None:
+    page = [HEADLINE, "1", BODY[0], "2", BODY[1], "3", BODY[2]]
+    got = labelled(page)
+    assert [got[i] for i in (1, 3, 5)] == [("content", "structure:section_number")] * 3
+    # a lone number (a day of the month, a count) stays as the rules labelled it
+    lone = labelled([HEADLINE, "24", *BODY])
+    assert lone[1][1] != "structure:section_number"

@@ -758,3 +758,29 @@ def _title_under_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: i
     line = lines[j]
     if line.label == "content" and _open(line) and _headline_like(line, lex, p):
         _set(line, "headline", "shape:title_under_chrome")
+
+
+# A number alone on its line, bare or in brackets: "2", "(3)", "4." (a column's section number).
+_SECTION_NUMBER = regex.compile(r"^\s*[(\[]?\s*(?P<n>\d{1,2})\s*[)\]]?\s*[.\-]?\s*$")
+
+
+def section_numbers(lines: list[_Line]) -> None:
+    """Numbers alone on their lines counting 1, 2, 3 … down a document, each over a line of text, are
+    the story's own section numbers (``content``), not stamps: a column or a list of items numbered in
+    order. A lone number, a count that does not start at 1 or skips, a number over another number (a
+    pager) are left as the rules labelled them."""
+    found = []
+    for i, line in enumerate(lines):
+        if line.n_words == 1 and line.has_digit and (m := _SECTION_NUMBER.match(line.norm)):
+            found.append((i, int(m["n"])))
+    if len(found) < 2 or [n for _, n in found] != list(range(1, len(found) + 1)):
+        return
+    for i, _ in found:
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
+        if nxt is None or lines[nxt].n_words < 3:
+            return
+    if not any(ln.label == "content" and ln.n_words >= 12 for ln in lines):
+        return
+    for i, _ in found:
+        if lines[i].label == "nav" and lines[i].rule == "shape:stamp":
+            _set(lines[i], "content", "structure:section_number")
