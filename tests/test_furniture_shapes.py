@@ -148,3 +148,20 @@ def test_numbered_sections_are_the_story_s() -> None:
     # a lone number (a day of the month, a count) stays as the rules labelled it
     lone = labelled([HEADLINE, "24", *BODY])
     assert lone[1][1] != "structure:section_number"
+
+
+def test_lite_page_kicker_photo_placeholder_and_tags() -> None:
+    page = [
+        "الرئيسية | محليات | اتصل بنا",
+        "",
+        "محليات — الخميس 4 مارس 2021",
+        HEADLINE,
+        "[صورة غير متاحة في هذه النسخة: حافلة جديدة في المحطة]",
+        *BODY,
+        "الكلمات: النقل · البلدية · الحافلات",
+    ]
+    got = labelled(page)
+    assert got[2] == ("nav", "shape:section_and_date")  # a first line taken for the headline by its place
+    assert got[3] == ("headline", "shape:title_under_chrome")
+    assert got[4] == ("caption", "pattern:caption")
+    assert got[-1][0] == "tags"

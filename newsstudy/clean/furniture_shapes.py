@@ -265,6 +265,7 @@ def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     _emoji_promos(lines)
     _numbered_replies(lines, first)
     _segmented_chrome(lines, lex, p, first, last)
+    _section_and_date_over_title(lines, lex, p, first)
     _menu_kickers(lines)
     _bylines_by_photo(lines)
     _links_and_dates_over_the_title(lines, lex, first)
@@ -437,7 +438,10 @@ def _comments(lines: list[_Line], lex: _Lexicons, p: _Params, words: _Words, las
 def _tag_lines(lines: list[_Line], lex: _Lexicons, p: _Params, last: int) -> None:
     for i in range(last + 1, len(lines)):
         line = lines[i]
-        if not _open(line) or line.label != "content" or line.n_words > 25 or _vowelled(line.raw):
+        if not _open(line) or line.n_words > 25 or _vowelled(line.raw):
+            continue
+        # (a line of tags under the story may have been taken for another story's stray headline)
+        if line.label != "content" and not line.rule.startswith("structure:injected_headline"):
             continue
         m = _TAG_LINE.match(line.norm)
         if not m or not 1 <= len(m["head"].split()) <= 2:
@@ -750,9 +754,12 @@ def _segmented_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: int
 
 
 def _title_under_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: int) -> None:
-    """When the first line was a site's name and motto taken for the headline, the headline-like line
-    right over the article's first body line (under the page's chrome) is the ``headline``."""
+    """When the first line was page chrome taken for the headline (a site's name and motto, a section
+    and its date), the headline-like line right over the article's first body line, or over the byline
+    and photo stack above it, is the ``headline``."""
     j = next((k for k in range(first - 1, -1, -1) if lines[k].label != "blank"), None)
+    while j is not None and j > 0 and lines[j].label in _STACK and lines[j].n_words > 0:
+        j -= 1  # over the byline and photo stack
     if j is None:
         return
     line = lines[j]
@@ -784,3 +791,36 @@ def section_numbers(lines: list[_Line]) -> None:
     for i, _ in found:
         if lines[i].label == "nav" and lines[i].rule == "shape:stamp":
             _set(lines[i], "content", "structure:section_number")
+
+
+def _section_and_date_over_title(lines: list[_Line], lex: _Lexicons, p: _Params, first: int) -> None:
+    """Right over the headline, ``<a section or a place> — <a date>`` (two pieces set off by a dash, a dot
+    or a bar: one of at most three words without a figure, the other figures and date words only) is
+    the page's kicker with its date (``nav``), not a second headline: a dateline stands under the title,
+    at the body's head."""
+    for i, line in enumerate(lines):
+        if line.label not in ("headline", "content", "related") or line.n_words > 10 or not line.has_digit:
+            continue
+        first_line = line.rule.startswith("shape:first_line_headline")  # taken for the title by its place
+        if i >= first or not (
+            _open(line) or line.rule.startswith("structure:headline_over_stamp") or first_line
+        ):
+            continue
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
+        if nxt is None or (lines[nxt].label != "headline" and not first_line):
+            continue
+        pieces = _segments(line)
+        if len(pieces) != 2:
+            continue
+        kinds = []
+        for piece in pieces:
+            tokens = _WORD.findall(piece.casefold())
+            dated = any(t.isdigit() for t in tokens) and all(
+                t.isdigit() or t in lex.date_words for t in tokens
+            )
+            named = 1 <= len(tokens) <= 3 and not any(ch.isdigit() for ch in piece)
+            kinds.append("date" if dated else "name" if named else "")
+        if sorted(kinds) == ["date", "name"]:
+            _set(line, "nav", "shape:section_and_date")
+            if first_line and not any(ln.label == "headline" for ln in lines):
+                _title_under_chrome(lines, lex, p, first)

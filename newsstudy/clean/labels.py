@@ -118,6 +118,8 @@ RULES: dict[str, str] = {
     "dots (taken for the headline), the headline-like line right over the article's first body line",
     "structure:section_number": "content: numbers alone on their lines counting 1, 2, 3 ... down the "
     "document, each over a line of text: the story's own section or item numbers (not stamps)",
+    "shape:section_and_date": "nav: right over the headline, '<section or place> - <date>' (one piece "
+    "of at most three words, the other figures and date words only): the page's kicker and date",
     "shape:address_over_title": "nav: over the article, a line with a web address and two words or more "
     "beside it that a rule took for another story's headline",
     "shape:dates_over_title": "nav: over the article, a line of date words and numbers only (a month "
