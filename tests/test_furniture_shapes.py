@@ -165,3 +165,18 @@ def test_lite_page_kicker_photo_placeholder_and_tags() -> None:
     assert got[3] == ("headline", "shape:title_under_chrome")
     assert got[4] == ("caption", "pattern:caption")
     assert got[-1][0] == "tags"
+
+
+def test_forum_login_form_and_login_request() -> None:
+    page = [
+        "اسم المستخدم ____ كلمة المرور ____ ☐ تذكرني · دخول · تسجيل جديد · نسيت كلمة المرور",
+        "منتدى الساحل › الأخبار › المدينة",
+        HEADLINE,
+        *BODY,
+        "#2 · أبو_سامي · 12-05-2019, 10:15 AM",
+        "خبر جميل إن شاء الله يطبقونه بسرعة",
+        "يجب عليك تسجيل الدخول لتتمكن من كتابة رد في الموضوع.",
+    ]
+    got = labelled(page)
+    assert got[-1] == ("login_wall", "shape:login_request")
+    assert got[-3] == ("comment_form", "shape:numbered_reply")

@@ -264,6 +264,7 @@ def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     _page_links(lines, last)
     _emoji_promos(lines)
     _numbered_replies(lines, first)
+    _login_requests(lines, lex)
     _segmented_chrome(lines, lex, p, first, last)
     _section_and_date_over_title(lines, lex, p, first)
     _menu_kickers(lines)
@@ -824,3 +825,30 @@ def _section_and_date_over_title(lines: list[_Line], lex: _Lexicons, p: _Params,
             _set(line, "nav", "shape:section_and_date")
             if first_line and not any(ln.label == "headline" for ln in lines):
                 _title_under_chrome(lines, lex, p, first)
+
+
+# "<please / you must> ... log in ...": a request to log in (a forum's or a paywall's), any wording after it.
+_LOGIN_ASK = regex.compile(r"^\W*(?:من فضلك|رجاء|يرجي|يجب عليك|عليك|please|you must)\b", regex.IGNORECASE)
+_LOGIN_ACT = regex.compile(r"(?:تسجيل الدخول|سجل الدخول|تسجيل دخول|log ?in|sign in)", regex.IGNORECASE)
+
+
+def _login_requests(lines: list[_Line], lex: _Lexicons) -> None:
+    """A short line that opens with a request word (please, you must) and asks the reader to log in is
+    a login wall (``login_wall``), whatever it says the login is for (to reply, to read, to see links).
+    A bar of the page made only of login-wall phrases (field names, blanks to fill, buttons: a forum's
+    login form set in its top bar, longer than a chrome line) is one too."""
+    for line in lines:
+        if (
+            line.label == "nav"
+            and line.rule.startswith("shape:top_bar")
+            and line.n_words <= 25
+            and lex.login_full.fullmatch(line.key)
+        ):
+            _set(line, "login_wall", "shape:login_form_bar")
+            continue
+        if line.n_words == 0 or line.n_words > 20 or line.label not in ("content", "comment_form", "nav"):
+            continue
+        if not (_open(line) or line.rule == "shape:comment_text"):
+            continue
+        if _LOGIN_ASK.match(line.norm) and _LOGIN_ACT.search(line.norm):
+            _set(line, "login_wall", "shape:login_request")

@@ -120,6 +120,10 @@ RULES: dict[str, str] = {
     "document, each over a line of text: the story's own section or item numbers (not stamps)",
     "shape:section_and_date": "nav: right over the headline, '<section or place> - <date>' (one piece "
     "of at most three words, the other figures and date words only): the page's kicker and date",
+    "shape:login_request": "login_wall: a line of at most 20 words opened by a request word (please, you "
+    "must) that asks the reader to log in, whatever for",
+    "shape:login_form_bar": "login_wall: a bar of the page (shape:top_bar) made only of login_wall.txt "
+    "phrases, field blanks and buttons (a forum's login form), up to 25 words",
     "shape:address_over_title": "nav: over the article, a line with a web address and two words or more "
     "beside it that a rule took for another story's headline",
     "shape:dates_over_title": "nav: over the article, a line of date words and numbers only (a month "
