@@ -107,3 +107,76 @@ def test_mailer_furniture_and_the_title_over_the_byline() -> None:
 def test_the_story_keeps_its_own_lists_and_lines(lines: list[str]) -> None:
     got = labelled(lines)
     assert all(label in ("headline", "content") for label, _ in got), got
+
+
+def test_forum_thread_promos_and_dotted_chrome() -> None:
+    page = [
+        "منتدى الساحل · ملتقى أبناء الشاطئ",
+        "الرئيسية | الأخبار | اتصل بنا",
+        "القسم العام · الأحد 12/05/2019",
+        HEADLINE,
+        BODY[0],
+        "📻 تابعوا برنامجنا الصباحي كل يوم على موجات الإذاعة المحلية",
+        BODY[1],
+        "الحافلات الجديدة: 40% · الخطوط القديمة: 60%",
+        BODY[2],
+        "",
+        "#2 · أبو_سامي · 12-05-2019, 10:15 AM",
+        "خبر جميل إن شاء الله يطبقونه بسرعة",
+        "",
+        "مواضيع متشابهة",
+        "البلدية تعلن موعد افتتاح المحطة الجديدة",
+        "",
+        "↑ أعلى الصفحة · رجوع · الأرشيف",
+    ]
+    got = labelled(page)
+    assert got[0] == ("nav", "shape:segmented_chrome")  # the site's name and motto, not the headline
+    assert got[2][0] == "nav"
+    assert got[3] == ("headline", "shape:title_under_chrome")
+    assert got[5] == ("nav", "shape:emoji_promo")
+    assert got[7][0] == "content"  # figures set off by dots inside the story are the story's
+    assert got[10] == ("comment_form", "shape:numbered_reply")
+    assert got[11] == ("comment_form", "shape:comment_text")
+    assert got[13] == ("related", "lexicon:related_header")
+    assert got[16] == ("nav", "shape:segmented_chrome")
+
+
+def test_numbered_sections_are_the_story_s() -> None:
+    page = [HEADLINE, "1", BODY[0], "2", BODY[1], "3", BODY[2]]
+    got = labelled(page)
+    assert [got[i] for i in (1, 3, 5)] == [("content", "structure:section_number")] * 3
+    # a lone number (a day of the month, a count) stays as the rules labelled it
+    lone = labelled([HEADLINE, "24", *BODY])
+    assert lone[1][1] != "structure:section_number"
+
+
+def test_lite_page_kicker_photo_placeholder_and_tags() -> None:
+    page = [
+        "الرئيسية | محليات | اتصل بنا",
+        "",
+        "محليات — الخميس 4 مارس 2021",
+        HEADLINE,
+        "[صورة غير متاحة في هذه النسخة: حافلة جديدة في المحطة]",
+        *BODY,
+        "الكلمات: النقل · البلدية · الحافلات",
+    ]
+    got = labelled(page)
+    assert got[2] == ("nav", "shape:section_and_date")  # a first line taken for the headline by its place
+    assert got[3] == ("headline", "shape:title_under_chrome")
+    assert got[4] == ("caption", "pattern:caption")
+    assert got[-1][0] == "tags"
+
+
+def test_forum_login_form_and_login_request() -> None:
+    page = [
+        "اسم المستخدم ____ كلمة المرور ____ ☐ تذكرني · دخول · تسجيل جديد · نسيت كلمة المرور",
+        "منتدى الساحل › الأخبار › المدينة",
+        HEADLINE,
+        *BODY,
+        "#2 · أبو_سامي · 12-05-2019, 10:15 AM",
+        "خبر جميل إن شاء الله يطبقونه بسرعة",
+        "يجب عليك تسجيل الدخول لتتمكن من كتابة رد في الموضوع.",
+    ]
+    got = labelled(page)
+    assert got[-1] == ("login_wall", "shape:login_request")
+    assert got[-3] == ("comment_form", "shape:numbered_reply")

@@ -20,6 +20,12 @@ not the strings of one outlet:
   the body is a ``dateline``;
 - the title over a byline or photo stack that leads into the article, on a page where no line was
   taken for the headline, is the ``headline``;
+- a line that opens with an emoji shown as a picture (📻, 📲, 🌡) and is no counter is a promo or a
+  widget of the page (``nav``): body text opens with a word;
+- a forum's numbered reply ``#<n> · <name> · <date and time>`` (n ≥ 2) under the thread's first post
+  opens a reply (``comment_form``), with the short lines under it;
+- outside the article's main run, a line of pieces set off by middle dots or bars (``<item> · <item>``,
+  no piece a sentence, no ``<header>: <items>`` tag shape) is the page's chrome (``nav``);
 - a one-to-three-word line over a list (bullets, dated items) inside the story is the box's header
   (``nav``); the list is the story's;
 - rows of figures taken for a headline list are a table of the story (``content``), its header ``nav``.
@@ -256,6 +262,11 @@ def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     _story_lists(lines, lex, p, first, last)
     _box_headers(lines, lex, p, first, last)
     _page_links(lines, last)
+    _emoji_promos(lines)
+    _numbered_replies(lines, first)
+    _login_requests(lines, lex)
+    _segmented_chrome(lines, lex, p, first, last)
+    _section_and_date_over_title(lines, lex, p, first)
     _menu_kickers(lines)
     _bylines_by_photo(lines)
     _links_and_dates_over_the_title(lines, lex, first)
@@ -428,7 +439,10 @@ def _comments(lines: list[_Line], lex: _Lexicons, p: _Params, words: _Words, las
 def _tag_lines(lines: list[_Line], lex: _Lexicons, p: _Params, last: int) -> None:
     for i in range(last + 1, len(lines)):
         line = lines[i]
-        if not _open(line) or line.label != "content" or line.n_words > 25 or _vowelled(line.raw):
+        if not _open(line) or line.n_words > 25 or _vowelled(line.raw):
+            continue
+        # (a line of tags under the story may have been taken for another story's stray headline)
+        if line.label != "content" and not line.rule.startswith("structure:injected_headline"):
             continue
         m = _TAG_LINE.match(line.norm)
         if not m or not 1 <= len(m["head"].split()) <= 2:
@@ -630,3 +644,211 @@ def _links_and_dates_over_the_title(lines: list[_Line], lex: _Lexicons, first: i
             tokens = _WORD.findall(line.norm.casefold())
             if tokens and all(t.isdigit() or t in lex.date_words for t in tokens):
                 _set(line, "nav", "shape:dates_over_title")
+
+
+#: Rules whose line a promo or chrome shape may take over (besides the undecided ones): a photo-credit
+#: neighbour rule and the context's tag-line rule read the neighbours, not the line.
+_NEIGHBOUR_GUESSES = ("context:beside_photo_credit", "context:tag_line", "context:deck")
+
+
+def _emoji_promos(lines: list[_Line]) -> None:
+    """A line of three words or more that opens with an emoji shown as a picture, is no counter (a
+    number right after the emoji: a post's reactions) and does not end a sentence is the page's
+    promo or widget (``nav``): a radio, an app, a weather strip, a live page. No line of body text of
+    the development gold opens so (5,000 lines); a social post's counters are left to the embed rules."""
+    for line in lines:
+        if line.label not in ("content", "related", "caption") or line.n_words < 3 or line.n_words > 25:
+            continue
+        if not (_open(line) or line.rule.startswith(_NEIGHBOUR_GUESSES)):
+            continue
+        if not _EMOJI_OPEN.match(line.raw) or _FINAL_STOP.search(line.norm):
+            continue
+        rest = _EMOJI_OPEN.sub("", line.raw, count=1).lstrip("\ufe0f ").lstrip()
+        if not rest or rest[0].isdigit() or not _WORD.search(rest):
+            continue
+        _set(line, "nav", "shape:emoji_promo")
+
+
+# "#2 · <name> · 26-10-2019, 10:02 AM": a forum reply's number, poster and date (the first post is #1).
+_NUMBERED_REPLY = regex.compile(
+    r"^\W*#\s*(?P<n>\d{1,5})\s*[·|•\-–—]\s*(?P<name>[^·|•]{2,40}?)\s*[·|•\-–—]\s*(?P<stamp>.*\d.*)$"
+)
+_DATE = regex.compile(r"(?<!\d)\d{1,4}[\-/.]\d{1,2}[\-/.]\d{2,4}(?!\d)")
+
+
+def _numbered_replies(lines: list[_Line], first: int) -> None:
+    """A forum's numbered reply under the thread's first post opens a reply (``comment_form``), and
+    the short lines under it up to the next reply, a blank or a line a rule read are the reply's."""
+    openers = [
+        i
+        for i in range(first + 1, len(lines))
+        if lines[i].n_words <= 15
+        and lines[i].label in ("content", "related", "nav")
+        and (m := _NUMBERED_REPLY.match(lines[i].norm))
+        and int(m["n"]) >= 2
+        and (_DATE.search(m["stamp"]) or _CLOCK.search(m["stamp"]))
+        and len(m["name"].split()) <= 3
+    ]
+    opener_set = set(openers)
+    for h in openers:
+        _set(lines[h], "comment_form", "shape:numbered_reply")
+        for j in range(h + 1, min(h + 4, len(lines))):
+            nxt = lines[j]
+            if j in opener_set or not _open(nxt) or nxt.label not in ("content", "related", "nav"):
+                break
+            if nxt.n_words > 40:
+                break
+            _set(nxt, "comment_form", "shape:comment_text")
+
+
+_PIECES = regex.compile(r"\s+[·|]\s+")
+# A mark no tag list holds: an arrow, a bracket, an at sign, a registered or degree sign.
+_SYMBOL = regex.compile(r"[\p{Sm}\p{So}()\[\]@®°←↑→↓]")
+
+
+def _stamp_piece(piece: str) -> bool:
+    """A piece that is a clock time or a date and nothing else."""
+    tokens = _WORD.findall(piece)
+    return (
+        bool(tokens)
+        and bool(_CLOCK.search(piece) or _DATE.search(piece))
+        and all(t.isdigit() for t in tokens)
+    )
+
+
+def _segmented_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: int, last: int) -> None:
+    """Outside the article's main run, a line of two pieces or more set off by middle dots or bars,
+    none a sentence and none longer than eight words, is the page's chrome (``nav``): a site's name
+    and motto, a section and its date, a forum's counters and clock, a footer's links. A line whose
+    first piece is ``<header>:`` with short items is a tag line (left to the tag rules), one under a
+    list's header an item of that list."""
+    demoted = False
+    for i, line in enumerate(lines):
+        if first <= i <= last or line.n_words == 0 or line.n_words > 25:
+            continue
+        if line.label not in ("content", "related", "tags", "headline"):
+            continue
+        site_name = line.label == "headline" and line.rule.startswith("shape:first_line_headline")
+        if not (_open(line) or line.rule.startswith(_NEIGHBOUR_GUESSES) or site_name):
+            continue
+        if line.rule.startswith(("structure:after_related_header", "structure:headline_list")):
+            continue
+        if line.label == "headline" and not (line.rule.startswith("context:deck") or site_name):
+            continue
+        pieces = [s for s in _PIECES.split(line.norm.strip()) if s.strip()]
+        if len(pieces) < 2 or not all(_WORD.search(s) for s in pieces):
+            continue
+        if any(len(s.split()) > 8 or _FINAL_STOP.search(s) for s in pieces):
+            continue
+        if _TAG_LINE.match(pieces[0]) and not any(ch.isdigit() for ch in line.norm):
+            continue
+        if line.label == "tags" and not (line.has_digit or any(_SYMBOL.search(s) for s in pieces)):
+            continue  # plain words set off by bars are a tag list; figures, arrows or an address are not
+        if any(_stamp_piece(s) for s in (pieces[0], pieces[-1])) and any(len(s.split()) >= 4 for s in pieces):
+            continue  # "<time> | <headline>": a listed story with its stamp
+        if site_name and (i >= first or any(len(s.split()) > 4 for s in pieces)):
+            continue  # a first line "<section> | <the story's title>" is the headline
+        _set(line, "nav", "shape:segmented_chrome")
+        demoted = demoted or site_name
+    if demoted and not any(ln.label == "headline" for ln in lines):
+        _title_under_chrome(lines, lex, p, first)
+
+
+def _title_under_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: int) -> None:
+    """When the first line was page chrome taken for the headline (a site's name and motto, a section
+    and its date), the headline-like line right over the article's first body line, or over the byline
+    and photo stack above it, is the ``headline``."""
+    j = next((k for k in range(first - 1, -1, -1) if lines[k].label != "blank"), None)
+    while j is not None and j > 0 and lines[j].label in _STACK and lines[j].n_words > 0:
+        j -= 1  # over the byline and photo stack
+    if j is None:
+        return
+    line = lines[j]
+    if line.label == "content" and _open(line) and _headline_like(line, lex, p):
+        _set(line, "headline", "shape:title_under_chrome")
+
+
+# A number alone on its line, bare or in brackets: "2", "(3)", "4." (a column's section number).
+_SECTION_NUMBER = regex.compile(r"^\s*[(\[]?\s*(?P<n>\d{1,2})\s*[)\]]?\s*[.\-]?\s*$")
+
+
+def section_numbers(lines: list[_Line]) -> None:
+    """Numbers alone on their lines counting 1, 2, 3 … down a document, each over a line of text, are
+    the story's own section numbers (``content``), not stamps: a column or a list of items numbered in
+    order. A lone number, a count that does not start at 1 or skips, a number over another number (a
+    pager) are left as the rules labelled them."""
+    found = []
+    for i, line in enumerate(lines):
+        if line.n_words == 1 and line.has_digit and (m := _SECTION_NUMBER.match(line.norm)):
+            found.append((i, int(m["n"])))
+    if len(found) < 2 or [n for _, n in found] != list(range(1, len(found) + 1)):
+        return
+    for i, _ in found:
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
+        if nxt is None or lines[nxt].n_words < 3:
+            return
+    if not any(ln.label == "content" and ln.n_words >= 12 for ln in lines):
+        return
+    for i, _ in found:
+        if lines[i].label == "nav" and lines[i].rule == "shape:stamp":
+            _set(lines[i], "content", "structure:section_number")
+
+
+def _section_and_date_over_title(lines: list[_Line], lex: _Lexicons, p: _Params, first: int) -> None:
+    """Right over the headline, ``<a section or a place> — <a date>`` (two pieces set off by a dash, a dot
+    or a bar: one of at most three words without a figure, the other figures and date words only) is
+    the page's kicker with its date (``nav``), not a second headline: a dateline stands under the title,
+    at the body's head."""
+    for i, line in enumerate(lines):
+        if line.label not in ("headline", "content", "related") or line.n_words > 10 or not line.has_digit:
+            continue
+        first_line = line.rule.startswith("shape:first_line_headline")  # taken for the title by its place
+        if i >= first or not (
+            _open(line) or line.rule.startswith("structure:headline_over_stamp") or first_line
+        ):
+            continue
+        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
+        if nxt is None or (lines[nxt].label != "headline" and not first_line):
+            continue
+        pieces = _segments(line)
+        if len(pieces) != 2:
+            continue
+        kinds = []
+        for piece in pieces:
+            tokens = _WORD.findall(piece.casefold())
+            dated = any(t.isdigit() for t in tokens) and all(
+                t.isdigit() or t in lex.date_words for t in tokens
+            )
+            named = 1 <= len(tokens) <= 3 and not any(ch.isdigit() for ch in piece)
+            kinds.append("date" if dated else "name" if named else "")
+        if sorted(kinds) == ["date", "name"]:
+            _set(line, "nav", "shape:section_and_date")
+            if first_line and not any(ln.label == "headline" for ln in lines):
+                _title_under_chrome(lines, lex, p, first)
+
+
+# "<please / you must> ... log in ...": a request to log in (a forum's or a paywall's), any wording after it.
+_LOGIN_ASK = regex.compile(r"^\W*(?:من فضلك|رجاء|يرجي|يجب عليك|عليك|please|you must)\b", regex.IGNORECASE)
+_LOGIN_ACT = regex.compile(r"(?:تسجيل الدخول|سجل الدخول|تسجيل دخول|log ?in|sign in)", regex.IGNORECASE)
+
+
+def _login_requests(lines: list[_Line], lex: _Lexicons) -> None:
+    """A short line that opens with a request word (please, you must) and asks the reader to log in is
+    a login wall (``login_wall``), whatever it says the login is for (to reply, to read, to see links).
+    A bar of the page made only of login-wall phrases (field names, blanks to fill, buttons: a forum's
+    login form set in its top bar, longer than a chrome line) is one too."""
+    for line in lines:
+        if (
+            line.label == "nav"
+            and line.rule.startswith("shape:top_bar")
+            and line.n_words <= 25
+            and lex.login_full.fullmatch(line.key)
+        ):
+            _set(line, "login_wall", "shape:login_form_bar")
+            continue
+        if line.n_words == 0 or line.n_words > 20 or line.label not in ("content", "comment_form", "nav"):
+            continue
+        if not (_open(line) or line.rule == "shape:comment_text"):
+            continue
+        if _LOGIN_ASK.match(line.norm) and _LOGIN_ACT.search(line.norm):
+            _set(line, "login_wall", "shape:login_request")

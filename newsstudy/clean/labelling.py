@@ -10,7 +10,7 @@ from newsstudy import line_evidence
 from newsstudy.clean.context import _about_outlet, _context, _timed_lists, _top_bylines, _unmarked_captions
 from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _recurring_tail
 from newsstudy.clean.features import _Line, _make_line
-from newsstudy.clean.furniture_shapes import furniture_shapes
+from newsstudy.clean.furniture_shapes import furniture_shapes, section_numbers
 from newsstudy.clean.labels import LINE_COLUMNS
 from newsstudy.clean.lexicons import _lexicons
 from newsstudy.clean.line_model import _line_model
@@ -100,6 +100,7 @@ def _label_document(
         _line_model(lines, lex, p)
         # After the model, and only with it: the model is fitted on the labels before this pass.
         furniture_shapes(lines, lex, p)
+    section_numbers(lines)
     return lines
 
 

@@ -107,6 +107,23 @@ RULES: dict[str, str] = {
     "page's menu bar (the section the story is filed in)",
     "shape:byline_by_photo": "credit: a line the photo-credit rule took for a caption that reads '<one "
     "word>: <a name>' (at most seven words): the byline",
+    "shape:emoji_promo": "nav: a line of three words or more opened by an emoji shown as a picture, no "
+    "number right after it and no sentence end (a radio, app, weather or live-page promo)",
+    "shape:numbered_reply": "comment_form: '#<n> · <name> · <date or time>' (n >= 2) under the thread's "
+    "first post: a forum reply's header (the short lines under it are shape:comment_text)",
+    "shape:segmented_chrome": "nav: outside the article's main run, two or more pieces set off by middle "
+    "dots or bars, none a sentence or longer than eight words (a site's name and motto, a section and "
+    "its date, a forum's counters, a footer's links)",
+    "shape:title_under_chrome": "headline: when the first line was a site's name and motto set off by "
+    "dots (taken for the headline), the headline-like line right over the article's first body line",
+    "structure:section_number": "content: numbers alone on their lines counting 1, 2, 3 ... down the "
+    "document, each over a line of text: the story's own section or item numbers (not stamps)",
+    "shape:section_and_date": "nav: right over the headline, '<section or place> - <date>' (one piece "
+    "of at most three words, the other figures and date words only): the page's kicker and date",
+    "shape:login_request": "login_wall: a line of at most 20 words opened by a request word (please, you "
+    "must) that asks the reader to log in, whatever for",
+    "shape:login_form_bar": "login_wall: a bar of the page (shape:top_bar) made only of login_wall.txt "
+    "phrases, field blanks and buttons (a forum's login form), up to 25 words",
     "shape:address_over_title": "nav: over the article, a line with a web address and two words or more "
     "beside it that a rule took for another story's headline",
     "shape:dates_over_title": "nav: over the article, a line of date words and numbers only (a month "
