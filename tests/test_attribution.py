@@ -3190,3 +3190,19 @@ def test_an_office_of_the_body_last_cited_speaks_for_it() -> None:
         ["وقالت منظمة أوبك إن الإنتاج سيرتفع.", "وقال الأمين العام للمنظمة إن السوق مستقرة."]
     )
     assert [r[2] for r in rows] == ["OPEC", "OPEC"]
+
+
+# s34: عبد/أبو and the definite word after them are one given name, so a surname may follow both.
+@pytest.mark.parametrize(
+    "text", ["وقال عبد الرحيم سالمي إن اللجنة اجتمعت.", "وأكد أبو الفضل حمداني أن الطريق مغلق."]
+)
+def test_a_theophoric_given_name_and_a_surname_are_a_named_person(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["named_person"]
+
+
+# s34: a mission and a delegation office are bodies speaking (بعثة، مندوبية: heads.tsv).
+@pytest.mark.parametrize(
+    "text", ["وذكرت بعثة المراقبين أن الاقتراع جرى بهدوء.", "وأعلنت مندوبية الحكومة أن المعبر فتح."]
+)
+def test_a_mission_is_an_institution(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]

@@ -32,6 +32,8 @@ _NAME_CHARS = regex.compile(r"[\p{L}_]+")  # hashtags join names with _: برن�
 #: construct state after a given name.
 _COMPOUND_NAME_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز", "الكريم", "الحق", "الاسلام"})
 _MAX_SV_TOKENS = 8
+#: Given names that open a two-word given name with a definite word (عبد الله، أبو الحسن).
+_NAME_OPENERS = frozenset({"عبد", "ابو"})
 
 
 def _bare(word: str, lex: _Lexicon) -> list[str]:
@@ -418,11 +420,15 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "institution", aff or label, None, "f", "institution")
     if headline and len(words) > 3:
         return None
+    # عبد الحميد سعداوي، أبو الحسن العلوي: عبد/أبو and the definite word after them are one given name
+    # (a theophoric name or a kunya), so the surname is read after both
+    given = 2 if len(words) > 2 and first in _NAME_OPENERS and _is_definite(words[1]) else 1
     if (
         first in lex.given_names
         and (
             len(words) == 1
             or words[1] in _COMPOUND_NAME_ENDS
+            or (given == 2 and len(words) == 3 and _surname_word(words[2], lex))
             or _namelike(words[1], lex, strict=False)
             or (len(words) == 2 and _surname(words[1], lex))  # سعد الحربي: a given name and an al- surname
         )
@@ -440,6 +446,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
     return None
+
+
+def _surname_word(word: str, lex: _Lexicon) -> bool:
+    """A word that can follow a given name as the family name (``سعداوي``, ``الحربي``)."""
+    return _namelike(word, lex, strict=False) or _surname(word, lex)
 
 
 #: State titles (heads.tsv) that, alone, name one state: السلطنة is Oman (المملكة, several kingdoms, takes
