@@ -228,11 +228,25 @@ def _portfolio_adjective(words: list[str], i: int, lex: _Lexicon) -> bool:
     return _is_definite(prev.removeprefix("و")) and _head(prev, lex) is None
 
 
+#: Words of origin: before a nationality adjective (``من أصل سوري``) and after it (``اللبنانية الأصل``).
+_ORIGIN_WORDS = ("اصل", "اصول", "الاصل", "الاصول")
+
+
 def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if "علي" in words:
         words = _topic_of_informed(words)
     if len(words) > 2 and any(c in lex.state_offices for c in _bare(words[0], lex)):
         words = ["_" if _portfolio_adjective(words, i, lex) else w for i, w in enumerate(words)]
+    # An origin (``من أصل سوري``, ``اللبنانية الأصل``, ``من أصول مغربية``) is where a person's family comes
+    # from, not whom they speak for: its adjectives name no affiliation.
+    if any(w in _ORIGIN_WORDS for w in words):
+        words = [
+            "_"
+            if (i and words[i - 1] in _ORIGIN_WORDS[:2])
+            or (i + 1 < len(words) and words[i + 1] in _ORIGIN_WORDS[2:])
+            else w
+            for i, w in enumerate(words)
+        ]
     # A given name spelled like an adjective after a title (الأمير تركي الفيصل) names no affiliation:
     # it is blanked out before the patterns are read.
     if any(w in lex.adjectives for w in words[1:-1]):
@@ -757,10 +771,14 @@ def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
     cands: list[list[str]] = []
     if len(words) > 1:
         cands.append(words[1:])
-        # دراسة لمجموعة صوفان، تقرير للبنك الدولي، نتائج دراسة لمجموعة ...
-        k = 2 if len(words) > 2 and (_head(words[1], lex) or ("",))[0] == "document" else 1
+        # دراسة لمجموعة صوفان، تقرير للبنك الدولي، نتائج دراسة لمجموعة ...; the document's own indefinite
+        # adjectives may stand before the issuer (تقرير حديث للبنك الدولي، أرقام أولية لهيئة ...)
+        k = 1
+        while k < min(len(words) - 1, 3) and _document_modifier(words[k], lex):
+            k += 1
         if words[k].startswith("ل") and len(words[k]) > 3:
-            cands.append([words[k][1:], *words[k + 1 :]])
+            issuer = "ال" + words[k][2:] if words[k].startswith("لل") else words[k][1:]
+            cands.append([issuer, *words[k + 1 :]])
     for i, w in enumerate(words[:-1]):
         # الصادرة عن وزارة الصحة، تقرير صدر (حديثا) عن شركة ...
         if w == "عن" and any(v.startswith(_ISSUED) for v in words[max(0, i - 2) : i]):
@@ -769,15 +787,51 @@ def _issuer(words: list[str], lex: _Lexicon) -> _Source | None:
         elif i and w.startswith(_MADE_BY) and w.endswith(("ها", "ه")):
             cands.append(words[i + 1 :])
     for cand in cands:
-        if _outlet_at(cand, lex) is not None or (_head(cand[0], lex) or ("", ""))[0] in (
-            "institution",
-            "title",
-            "outlet",
+        if len(cand) > 1 and cand[1] != "من" and _bare(cand[0], lex)[-1] in _GROUP_BODIES:
+            # مجموعة صوفان، مجموعة دبي للذهب: a named group is a body (مجموعة is a quantifier elsewhere)
+            return _Source(
+                " ".join(cand), "institution", _affiliation(cand, lex) or "unknown", None, "f", "institution"
+            )
+        if (
+            _outlet_at(cand, lex) is not None
+            or (_head(cand[0], lex) or ("", ""))[0] in ("institution", "title", "outlet")
+            or _body_name_at(cand, lex)
         ):
             src = _classify(cand, lex)
             if src is not None and src.source_type in ("media_outlet", "institution", "named_person"):
                 return src
     return None
+
+
+#: Nouns of a named group (``مجموعة صوفان``) that open a quantity elsewhere (``مجموعة من``): after a
+#: document noun, with a name, they are its issuer.
+_GROUP_BODIES = frozenset({"مجموعه"})
+
+
+def _document_modifier(word: str, lex: _Lexicon) -> bool:
+    """An indefinite word after a document noun that is its own modifier or a second document noun
+    (``حديث``, ``أولية``, ``دراسة`` in ``نتائج دراسة لـ``), not a preposition, a verb or an issuer."""
+    if (_head(word, lex) or ("",))[0] == "document":
+        return True
+    return (
+        not _is_definite(word)
+        and not word.startswith("ل")
+        and word not in _NOT_NAME_STARTS
+        and word not in lex.vocabulary
+        and word not in lex.verb_words
+        and _NAME_CHARS.fullmatch(word) is not None
+        and lex.name_re.fullmatch(word) is None
+    )
+
+
+def _body_name_at(words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``words`` open with the gazetteer name of an organisation (``اليونيسف``, ``البنك الدولي``):
+    a body that issues documents (a country's name after a document noun is its topic: تقرير مصر)."""
+    m = lex.name_re.match(" ".join(words))
+    if m is None or m.start() != 0:
+        return False
+    entity, kind = lex.names[m.group("n")]
+    return kind != "person" and entity not in _country_codes()
 
 
 def _surname(word: str, lex: _Lexicon) -> bool:
