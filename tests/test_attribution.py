@@ -115,6 +115,9 @@ CASES = [
     ("ويوزع عدد المقاعد وفقاً لحصة الأصوات في كل دائرة.", []),
     # أبلغ that introduces what was said
     ("أبلغت الولايات المتحدة قطر بأن المكتب يجب أن يغلق.", [("أبلغت", "institution", "US", None)]),
+    # أقرّ بأن is an admission; أقرّ with an object and no complementiser is an approval, no cue
+    ("وأقر وزير المالية بأن العجز كبير.", [("وأقر", "named_person", "unknown", None)]),
+    ("وأقر البرلمان القانون الجديد بأغلبية كبيرة.", []),
 ]
 
 
