@@ -41,7 +41,15 @@ from functools import cache
 
 import regex
 
-from newsstudy.clean.features import _BULLET, _FINAL_STOP, _RELATIVE, _headline_like, _is_body_text, _Line
+from newsstudy.clean.features import (
+    _BULLET,
+    _FINAL_STOP,
+    _RELATIVE,
+    _headline_like,
+    _is_body_text,
+    _Line,
+    _next_text_line,
+)
 from newsstudy.clean.lexicons import _LETTERS as _WORD
 from newsstudy.clean.lexicons import CLEAN_DATA_DIR, _Lexicons
 from newsstudy.clean.line_model import RUN_GAP, _vowelled
@@ -784,8 +792,8 @@ def section_numbers(lines: list[_Line]) -> None:
     if len(found) < 2 or [n for _, n in found] != list(range(1, len(found) + 1)):
         return
     for i, _ in found:
-        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
-        if nxt is None or lines[nxt].n_words < 3:
+        nxt = _next_text_line(lines, i)
+        if nxt is None or nxt.n_words < 3:
             return
     if not any(ln.label == "content" and ln.n_words >= 12 for ln in lines):
         return
@@ -807,8 +815,8 @@ def _section_and_date_over_title(lines: list[_Line], lex: _Lexicons, p: _Params,
             _open(line) or line.rule.startswith("structure:headline_over_stamp") or first_line
         ):
             continue
-        nxt = next((k for k in range(i + 1, len(lines)) if lines[k].label != "blank"), None)
-        if nxt is None or (lines[nxt].label != "headline" and not first_line):
+        nxt = _next_text_line(lines, i)
+        if nxt is None or (nxt.label != "headline" and not first_line):
             continue
         pieces = _segments(line)
         if len(pieces) != 2:
