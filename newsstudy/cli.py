@@ -179,6 +179,23 @@ class _Console:
             print(f"newsstudy: {message}", file=sys.stderr)
 
 
+#: Files named one by one when a corpus folder holds files that are not documents.
+MAX_NAMED_FILES = 5
+
+
+def _say_not_read(corpus: Path, console: _Console) -> None:
+    """Name the files of a corpus folder that are not documents (a README, images), so none is lost unseen."""
+    from newsstudy.corpus import skipped_files
+
+    if not corpus.is_dir():
+        return
+    skipped = [display_path(p) for p in skipped_files(corpus)]
+    if skipped:
+        named = ", ".join(skipped[:MAX_NAMED_FILES]) + (" …" if len(skipped) > MAX_NAMED_FILES else "")
+        noun = "file is" if len(skipped) == 1 else "files are"
+        console.say(f"not read: {len(skipped)} {noun} neither text nor a table: {named}")
+
+
 def _error(message: str) -> None:
     print(f"newsstudy: error: {message}", file=sys.stderr)
 
@@ -295,6 +312,7 @@ def _run(args: argparse.Namespace) -> int:
     manifest = results.read_manifest(plan.out)
     for problem in results.read_table(plan.out, "problems").itertuples():
         console.warn(f"skipped {problem.path}: {problem.reason}")
+    _say_not_read(Path(plan.corpus), console)
     if console.verbose:
         for stage, seconds in manifest["timings_seconds"].items():
             console.say(f"{stage}: {seconds:.1f} s")

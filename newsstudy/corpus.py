@@ -3,9 +3,11 @@
 Accepted inputs
 ---------------
 - a folder of ``.txt`` files (and ``.txt.gz``), read in name order, its sub-folders
-  too (one per outlet, say; depth first, in name order); other files (a
-  ``README.md``, say) and hidden files and folders (``.git``) are not documents and
-  are listed in :func:`skipped_files` so nothing is dropped without a trace;
+  too (one per outlet, say; depth first, in name order); tabular files in it
+  (``.jsonl``, ``.csv``, ``.parquet`` … as below: one export per outlet, say) are
+  read too, in the same name order; other files (a ``README.md``, say) and hidden files and folders
+  (``.git``) are not documents and are listed in :func:`skipped_files` (the
+  command line names them) so nothing is dropped without a trace;
   symbolic links are followed, and a broken link, a FIFO, a socket or a device in
   the folder is a problem row;
 - a single ``.txt`` file;
@@ -20,7 +22,9 @@ The ``documents`` table
 ========== ==============================================================
 doc_id     file stem (after its sub-folders in a folder: ``outlet/article``),
            or the id column of tabular input (``doc_id``/``id``/``docno`` if
-           present), else ``<file stem>-<row>``
+           present), else ``<file stem>-<row>``; a tabular file in a folder
+           puts its sub-folders and stem first (``outlet/export/<id>``,
+           ``outlet/export-<row>``)
 path       the file the document came from
 row        record number (from 1) in tabular input, counting records that
            are problems; 0 for text files
@@ -1160,10 +1164,15 @@ class _WithoutText:
 
 
 def _table_records(
-    path: Path, fmt: str, text_column: str, id_column: str | None
+    path: Path, fmt: str, text_column: str, id_column: str | None, stem: str | None = None
 ) -> Iterator[_Doc | _Problem]:
-    """The documents and problems of one tabular file: each record ends in one of them."""
-    stem = _stem(path)
+    """The documents and problems of one tabular file: each record ends in one of them.
+
+    ``stem`` (the file's place in a folder, ``outlet/export``) goes before every id; else the
+    file's stem names only the rows without an id.
+    """
+    prefix = "" if stem is None else f"{stem}/"
+    stem = _stem(path) if stem is None else stem
     without_text = _WithoutText(path, text_column)
     number = 0
     try:
@@ -1178,7 +1187,7 @@ def _table_records(
                 continue
             if not without_text.found:
                 yield from without_text.release()
-            yield _row_record(row, number, path, stem, encoding, text_key, id_key)
+            yield _row_record(row, number, path, stem, encoding, text_key, id_key, prefix)
     except CorpusError as exc:
         yield from without_text.end()
         yield _Problem(exc.path, exc.reason)
@@ -1196,10 +1205,11 @@ def _row_record(
     encoding: str,
     text_col: str,
     id_col: str | None,
+    prefix: str = "",
 ) -> _Doc | _Problem:
     value = row.get(text_col)
     if id_col is not None and row.get(id_col) not in (None, ""):
-        doc_id = str(row[id_col])
+        doc_id = prefix + str(row[id_col])
     else:
         doc_id = f"{stem}-{number:06d}"
     where = f"row {number} (doc_id {doc_id}): "
@@ -1287,7 +1297,7 @@ def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
 
 
 def read_files(path: str | Path) -> list[Path]:
-    """The files of a corpus folder that the loader reads as documents (``.txt``/``.txt.gz``), in its order.
+    """The files of a corpus folder that the loader reads (text and tabular files, gzipped too), in order.
 
     The same walk as the loader's: hidden folders are not entered, unreadable entries are problems.
 
@@ -1298,13 +1308,13 @@ def read_files(path: str | Path) -> list[Path]:
     if not folder.is_dir():
         return []
     try:
-        return [p for p, reason in _walk(folder) if reason is None and _is_text_document(p)]
+        return [p for p, reason in _walk(folder) if reason is None and _document_format(p)]
     except OSError:
         return []
 
 
 def skipped_files(path: str | Path) -> list[Path]:
-    """Files in a corpus folder and its sub-folders not read as documents (not ``.txt``/``.txt.gz``).
+    """Files in a corpus folder and its sub-folders not read as documents (neither text nor tabular).
 
     Hidden files and folders are listed too (a hidden folder is not entered).
 
@@ -1315,14 +1325,20 @@ def skipped_files(path: str | Path) -> list[Path]:
     if not folder.is_dir():
         return []
     try:
-        return [p for p, reason in _walk(folder) if reason is None and not _is_text_document(p)]
+        return [p for p, reason in _walk(folder) if reason is None and not _document_format(p)]
     except OSError:
         return []
 
 
-def _is_text_document(path: Path) -> bool:
-    name = path.name.lower()
-    return not name.startswith(".") and (name.endswith(".txt") or name.endswith(".txt.gz"))
+def _document_format(path: Path) -> str | None:
+    """``text``, ``json``, ``csv`` or ``parquet`` for a file a folder's walk reads, else None (hidden
+    files, a README, images …)."""
+    if path.name.startswith("."):
+        return None
+    try:
+        return _format_of(path)
+    except CorpusError:
+        return None
 
 
 def _folder_id(path: Path, root: Path) -> str:
@@ -1330,18 +1346,20 @@ def _folder_id(path: Path, root: Path) -> str:
     return "/".join((*path.relative_to(root).parent.parts, _stem(path)))
 
 
-def _folder_records(root: Path) -> Iterator[_Doc | _Problem]:
+def _folder_records(root: Path, text_column: str, id_column: str | None) -> Iterator[_Doc | _Problem]:
     try:
-        entries = list(_walk(root))
+        entries = [(p, reason, None if reason else _document_format(p)) for p, reason in _walk(root)]
     except OSError as exc:
         raise CorpusError(root, f"cannot read folder: {exc.strerror or exc}") from None
-    if not any(reason is not None or _is_text_document(p) for p, reason in entries):
-        raise CorpusError(root, "folder holds no .txt files")
-    for entry, reason in entries:
+    if not any(reason is not None or fmt for _, reason, fmt in entries):
+        raise CorpusError(root, "folder holds no documents (.txt, .jsonl/.json, .csv/.tsv or .parquet files)")
+    for entry, reason, fmt in entries:
         if reason is not None:
             yield _Problem(_shown(entry), reason)
-        elif _is_text_document(entry):
+        elif fmt == "text":
             yield from _text_records(entry, _folder_id(entry, root))
+        elif fmt:
+            yield from _table_records(entry, fmt, text_column, id_column, _folder_id(entry, root))
 
 
 def iter_records(
@@ -1360,7 +1378,7 @@ def iter_records(
     if info is None:
         raise CorpusError(_shown(root), reason or "cannot read")
     if stat.S_ISDIR(info.st_mode):
-        yield from _folder_records(root)
+        yield from _folder_records(root, text_column, id_column)
         return
     try:
         fmt = _format_of(root)
@@ -1510,7 +1528,7 @@ def load_corpus(
     Parameters
     ----------
     path : str or Path
-        A folder of ``.txt`` files, a ``.txt`` file, or a JSON Lines / CSV /
+        A folder of ``.txt`` files (and tabular exports), a ``.txt`` file, or a JSON Lines / CSV /
         Parquet file (optionally gzip-compressed).
     text_column : str, default "text"
         Column holding the article text in tabular input (matched exactly, else

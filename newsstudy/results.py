@@ -507,7 +507,7 @@ MAX_LISTED_FILES = 1000
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """The files a run reads of a corpus path (the file itself, or the folder's ``.txt`` files), sorted.
+    """The files a run reads of a corpus path (the file, or the folder's text and tabular files), sorted.
 
     A folder's other files (a README beside the articles) are not read, so they are not the input:
     editing them changes no digest of the manifest.
@@ -578,7 +578,8 @@ def manifest_record(
 
 
 def input_record(corpus: Path, *, display=str) -> dict[str, Any]:
-    """The manifest's record of the input: files, bytes, SHA-256 each (up to 1,000) and of all."""
+    """The manifest's record of the input: files, bytes, SHA-256 each (up to 1,000) and of all; for a
+    folder, its files that are not documents (``not_read``)."""
     files = [
         {"path": _printable(display(p)), "bytes": p.stat().st_size, "sha256": file_digest(p)}
         for p in corpus_files(corpus)
@@ -594,4 +595,11 @@ def input_record(corpus: Path, *, display=str) -> dict[str, Any]:
     }
     if len(files) <= MAX_LISTED_FILES:
         record["files"] = files
+    if corpus.is_dir():  # what the folder holds besides documents (a README), named so it is not lost unseen
+        from newsstudy.corpus import skipped_files
+
+        not_read = sorted(_printable(display(p)) for p in skipped_files(corpus))
+        record["n_not_read"] = len(not_read)
+        if len(not_read) <= MAX_LISTED_FILES:
+            record["not_read"] = not_read
     return record

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,23 @@ def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path):
     problems = pd.read_csv(out / "problems.csv", dtype=str)
     assert docs["doc_id"].tolist() == ["good"]
     assert problems["reason"].tolist() == ["empty file (0 bytes)"]
+
+
+def test_files_of_a_folder_that_are_not_documents_are_named_not_lost_unseen(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("قال مسؤول إن المحادثات توقفت.", encoding="utf-8")
+    (corpus / "feed.jsonl").write_text('{"id": "x", "text": "نص"}\n', encoding="utf-8")
+    (corpus / "README.md").write_text("notes", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("run", str(corpus), "--out", str(out), "--no-figures")
+    assert result.returncode == 0, result.stderr
+    assert "not read: 1 file is neither text nor a table" in result.stderr and "README.md" in result.stderr
+    docs = pd.read_csv(out / "documents.csv", dtype=str)
+    assert docs["doc_id"].tolist() == ["feed/x", "good"]
+    source = json.loads((out / "run.json").read_text(encoding="utf-8"))["input"]
+    assert source["n_files"] == 2 and source["n_not_read"] == 1
+    assert [Path(p).name for p in source["not_read"]] == ["README.md"]
 
 
 def test_strict_stops_at_the_first_problem_with_exit_code_2(tmp_path):

@@ -156,6 +156,28 @@ def test_folder_of_gzipped_and_plain_text_files_in_name_order(tmp_path):
     assert skipped_files(tmp_path) == [tmp_path / "notes.md"]
 
 
+def test_a_folder_reads_its_tabular_exports_too_under_their_place_in_it(tmp_path):
+    """One export per outlet beside plain articles: every row is a document, ids prefixed by the file."""
+    (tmp_path / "outlet-b").mkdir()
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    write(tmp_path / "outlet-b" / "export.jsonl", jsonl_bytes([{"id": 7, "text": ARTICLE}, {"text": "نص"}]))
+    write(tmp_path / "wires.csv", csv_bytes([{"text": "نص ثالث"}]))
+    write(tmp_path / "notes.md", b"not a document")
+    docs = load_corpus(tmp_path)
+    assert docs["doc_id"].tolist() == ["a", "outlet-b/export/7", "outlet-b/export-000002", "wires-000001"]
+    assert docs["row"].tolist() == [0, 1, 2, 1]
+    assert skipped_files(tmp_path) == [tmp_path / "notes.md"]
+
+
+def test_a_bad_row_of_a_folders_export_is_a_problem_naming_the_file(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE.encode())
+    write(tmp_path / "feed.jsonl", jsonl_bytes([{"text": ARTICLE}]) + b"\n{broken\n")
+    docs, problems = load_corpus(tmp_path, on_error="report")
+    assert docs["doc_id"].tolist() == ["a", "feed-000001"]
+    assert problems["path"].tolist() == [str(tmp_path / "feed.jsonl")]
+    assert problems["reason"].str.startswith("line 2: not valid JSON").all()
+
+
 # --- bad input ---------------------------------------------------------------------------------------
 
 BAD_FILES = [
@@ -210,7 +232,7 @@ def test_missing_path_is_an_error_in_both_modes(tmp_path):
 
 def test_folder_without_text_files_is_an_error(tmp_path):
     write(tmp_path / "x.md", b"# notes")
-    with pytest.raises(CorpusError, match=r"no \.txt files"):
+    with pytest.raises(CorpusError, match=r"folder holds no documents \(\.txt, \.jsonl"):
         load_corpus(tmp_path)
 
 
