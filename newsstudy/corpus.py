@@ -123,6 +123,9 @@ JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
 CSV_SUFFIXES = (".csv", ".tsv")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 ID_CANDIDATES = ("doc_id", "id", "docno")
+#: Column names scrapers give an article's text (news-please, trafilatura, newspaper3k, Common Crawl
+#: exports …): named in the error when ``text_column`` is not there, never read without being asked.
+TEXT_CANDIDATES = ("body", "content", "article", "article_text", "full_text", "maintext", "story", "raw_text")
 # The largest document read, in bytes: a text file (gunzipped), a line of JSON Lines,
 # an item of a JSON array, a text cell. A larger one is a problem row, and no more
 # than this is held in memory to find that out.
@@ -516,10 +519,17 @@ def _matching(columns: tuple[str, ...] | list[str], wanted: str) -> str | None:
 def _find_column(columns: list[str], wanted: str, path: Path, what: str) -> str:
     found = _matching(columns, wanted)
     if found is None:
-        raise CorpusError(
-            path, f"no {what} column {wanted!r}; the columns are {', '.join(map(str, columns)) or '(none)'}"
-        )
+        hint = _text_column_hint(columns) if what == "text" else ""
+        names = ", ".join(map(str, columns)) or "(none)"
+        raise CorpusError(path, f"no {what} column {wanted!r}; the columns are {names}{hint}")
     return found
+
+
+def _text_column_hint(columns) -> str:
+    """How to read the column a scraper likely put the text in (:data:`TEXT_CANDIDATES`), or ``""``."""
+    names = {str(c).strip().casefold(): str(c).strip() for c in columns}
+    likely = [names[c] for c in TEXT_CANDIDATES if c in names]
+    return f"; to read {likely[0]!r}: --text-column {likely[0]} (text_column={likely[0]!r})" if likely else ""
 
 
 def _check_columns(columns: list[str], text_column: str, id_column: str | None, path: Path) -> None:
@@ -1154,11 +1164,12 @@ class _WithoutText:
         if not self._waiting:
             return []
         n = len(self._waiting)
+        hint = _text_column_hint(self._fields.split(", "))
         return [
             _Problem(
                 self._path,
                 f"no text column {self._text_column!r}; the columns are {self._fields} "
-                f"(none of the file's {n} row{'s' if n > 1 else ''} has one)",
+                f"(none of the file's {n} row{'s' if n > 1 else ''} has one){hint}",
             )
         ]
 

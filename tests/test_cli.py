@@ -102,7 +102,8 @@ def test_a_corpus_of_only_problems_says_what_they_are(tmp_path):
     result = run_cli("run", str(table), "--out", str(tmp_path / "o"), "--no-figures", "-q")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        f"newsstudy: error: {table}: no readable document: no text column 'text'; the columns are id, body"
+        f"newsstudy: error: {table}: no readable document: no text column 'text'; the columns are id, body; "
+        "to read 'body': --text-column body (text_column='body')"
     ]
 
 

@@ -225,7 +225,11 @@ def test_a_file_where_no_row_has_the_text_field_is_one_problem_naming_the_fields
     assert_problems(
         problems,
         (path, "line 3: not valid JSON"),
-        (path, "no text column 'text'; the columns are id, body (none of the file's 2 rows has one)"),
+        (
+            path,
+            "no text column 'text'; the columns are id, body (none of the file's 2 rows has one); "
+            "to read 'body': --text-column body (text_column='body')",
+        ),
     )
 
 
