@@ -3215,3 +3215,16 @@ def test_a_theophoric_given_name_and_a_surname_are_a_named_person(text: str) -> 
 )
 def test_a_mission_is_an_institution(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcue: intelligence services and guards are institutions speaking (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت المخابرات العامة إن الخلية فككت.",
+        "وأعلن الحرس الوطني أن الطريق فتح.",
+        "وذكرت الاستخبارات العسكرية أن الهجوم أحبط.",
+    ],
+)
+def test_security_services_are_institution_sources(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]
