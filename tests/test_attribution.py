@@ -3228,3 +3228,18 @@ def test_a_mission_is_an_institution(text: str) -> None:
 )
 def test_security_services_are_institution_sources(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcue: a clause after فيما، بينما، في حين، لكن or إذ (after a comma) is no content of the verb
+# before it: a cue there opens its own attribution, with its own source.
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث باسم الحكومة إن الوضع هادئ.", ["وأعلنت", "قال"]),
+        ("ودعا رئيس المفوضية إلى ضبط النفس، فيما قالت الخارجية إن الحوار ضروري.", ["ودعا", "قالت"]),
+        ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم إن المحل مغلق.", ["يشكو", "يقول"]),
+        ("وقال الوزير إن الطريق مغلق إذا قال المهندس إن الجسر متضرر.", ["وقال"]),
+    ],
+)
+def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:
+    assert [r[0] for r in rows([text])] == cues

@@ -708,6 +708,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         found.append(res)
         state.remember(res.src)
         comp = None if res.relative else _complement(norm, res.cue_end, send)
+        if comp is not None and _CLAUSE_RESET.search(norm, res.cue_end, comp[0]):
+            # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
+            # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
+            comp = None
         if comp is not None:
             embedded_from = comp[0]  # (a relative clause before it, في بيان نقلته الوكالة، is no content)
             quoted = max(quoted, _quotation(norm, comp), key=itemgetter(1))

@@ -21,8 +21,11 @@ import regex
 from newsstudy.normalize import for_matching_with_offsets
 
 _L = r"\p{L}\p{N}"
-# بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what".
-_CLAUSE_RESET = regex.compile(r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان)|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)")
+# بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what",
+# and إذ ("as, since") is one only after a comma (the word ends there: إذا is "if").
+_CLAUSE_RESET = regex.compile(
+    r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s))|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)"
+)
 # A full stop after the one-letter title د (``د. سامي``: Dr, ``titles.tsv``) is no
 # sentence end: the sentence-end patterns below skip it.
 _ABBREV = r"(?<!^د\.)(?<![^\S\x1c-\x1f]د\.)"
