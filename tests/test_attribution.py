@@ -3243,3 +3243,19 @@ def test_security_services_are_institution_sources(text: str) -> None:
 )
 def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:
     assert [r[0] for r in rows([text])] == cues
+
+
+# attrcue: جاء في / ورد في + a document head ("it was stated in") is a cue whose source is the document.
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وجاء في البيان أن الوزارة ستفتح تحقيقاً.", [("وجاء في", "document")]),
+        ("وورد في التقرير السنوي أن العجز ارتفع.", [("وورد في", "document")]),
+        ("كما جاء في نص الشكوى أن الموظف تعرض للإهانة.", [("جاء في", "document")]),
+        ("وبحسب ما جاء في البيان، فإن الاجتماع تأجل.", [("وبحسب ما جاء في", "document")]),
+        ("وجاء في المرتبة الثانية الفريق الأزرق.", []),
+        ("وجاء الفريق في المرتبة الأولى.", []),
+    ],
+)
+def test_came_in_a_document_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
+    assert [r[:2] for r in rows([text])] == cues

@@ -1369,14 +1369,30 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
     return word[1:] if word not in known and word[:1] in ("و", "ف") else word
 
 
-def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State) -> _Found | None:
+#: The verbs of ``جاء في`` / ``ورد في`` (prepositions.txt): "it was stated in" a document.
+_CAME_IN = frozenset({"جاء", "ورد"})
+
+
+def _prep_cue(
+    norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _State, *, document_after_ma: bool = True
+) -> _Found | None:
     cue_end = m.end()
     toks = after
     # بحسب ما قاله / وفق ما ذكرت / حسبما قال / وفقا لما ذكرته: the verb's subject is the source.
     if toks and toks[0].text in ("ما", "لما") and len(toks) > 1:
         toks = toks[1:]
     v = lex.cue_words.get(toks[0].text) if toks else None
-    if m.group("prep").endswith(" ما") and (v is None or v[0] != "verb"):
+    came_in = _strip_conj(m.group("prep").split()[0], _CAME_IN) in _CAME_IN
+    if (
+        document_after_ma
+        and toks is not after
+        and len(toks) > 2
+        and toks[0].text in _CAME_IN
+        and toks[1].text == "في"
+    ):
+        # بحسب ما جاء في البيان: one cue, whose source is the document
+        cue_end, toks, came_in, v = toks[1].end, toks[2:], True, None
+    elif m.group("prep").endswith(" ما") and (v is None or v[0] != "verb"):
         return None  # على ما أفاد مسؤول: only a reporting verb after ما makes it a cue (على ما يبدو)
     if v is not None and v[0] == "verb":
         cue_end = toks[0].end
@@ -1387,7 +1403,7 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
             and toks[0].text not in ("له", "لها", "لهم")
         ):
             toks = toks[1:]  # بحسب ما أفادت به وكالة الأنباء: the verb's complement, then its subject
-    elif toks and toks[0] is not after[0]:
+    elif toks and toks[0] is not after[0] and cue_end == m.end():
         toks = after
     if not toks:
         return None
@@ -1426,6 +1442,10 @@ def _prep_cue(norm: str, m: _Cue, after: list[_Tok], lex: _Lexicon, state: _Stat
     if read is None:
         return None
     src, n = read
+    if came_in and src.source_type != "document":
+        # جاء في المرتبة الأولى، ورد في الوقت نفسه: only a document is stated in; حسب ما جاء في منشور
+        # على صفحته: not a document head, so the preposition is read as before (the page's owner)
+        return None if cue_end == m.end() else _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
     src = _resolve_anaphor(src, words, lex, state)
     _person_affiliation(src, words, state)
