@@ -3209,3 +3209,21 @@ def test_a_theophoric_given_name_and_a_surname_are_a_named_person(text: str) -> 
 )
 def test_a_mission_is_an_institution(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcls: a place that a non-official source (or a diplomat) is in says where it is, not whom it speaks
+# for; a state sector's source there, or a body's name, still gives the country.
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("وقال متعامل في أبوظبي إن السوق هادئة.", None),
+        ("وقال مصدر في قطاع النفط بأربيل إن الإنتاج توقف.", None),
+        ("وقال ثلاثة متعاملين في دبي إن الأسعار ارتفعت.", None),
+        ("وقال دبلوماسي في موروني إن المحادثات مستمرة.", None),
+        ("وقال دبلوماسي مصري في موروني إن المحادثات مستمرة.", "EG"),
+        ("وقال مصدر أمني في أربيل إن الهجوم فشل.", "IQ"),
+        ("وقال مصدر في الحكومة العراقية إن القرار نهائي.", "IQ"),
+    ],
+)
+def test_a_place_a_source_is_in_is_no_affiliation(text: str, entity: str | None) -> None:
+    assert A.extract(lines_table("d", [text]))["affiliation_entity"].tolist() == [entity]

@@ -214,6 +214,14 @@ development-outlet documents in no gold file)
 - ذهب of frame ``view`` (``ذهب محللون إلى أن``, "held the view") is a cue only with its complementiser
   right after its preposition; ``ذهب الوزير إلى القاهرة`` is a motion.
 - قلّل keeps its perfect only (``قلل من أهمية``): its imperfect ``يقلل من`` is "reduces".
+
+Classification pass (development parts only; each rule with an invented-sentence test)
+------------------------------------------------------------------------------------------
+- A place (a country, capital or city name: ``gazetteer.place_forms``) after a preposition of place
+  (``في``, ``داخل``, ``قبالة``, ``بـ``) in the phrase of an unnamed non-official source or a diplomat says
+  where it is, not whom it speaks for (``متعامل في أبوظبي``, ``مصدر في قطاع النفط بأربيل``, ``دبلوماسي في
+  <capital>``: null; ``classification._placed_affiliation``); a state sector's source there keeps the
+  country (``مصدر أمني في أربيل``), as every gold set has it.
 """
 
 from __future__ import annotations
