@@ -3227,3 +3227,17 @@ def test_a_mission_is_an_institution(text: str) -> None:
 )
 def test_a_place_a_source_is_in_is_no_affiliation(text: str, entity: str | None) -> None:
     assert A.extract(lines_table("d", [text]))["affiliation_entity"].tolist() == [entity]
+
+
+# attrcls: an association or rally, a cooperative, a campaign and a mosque speak as bodies (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد التجمع الوطني في بيان أن الفرز لم ينته.",
+        "وقالت تعاونية المزارعين إن الأسعار انهارت.",
+        "وقالت حملة المرشح إن النتائج مزورة.",
+        "وأعلن مسجد الحي تنظيم إفطار جماعي.",
+    ],
+)
+def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]
