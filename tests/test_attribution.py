@@ -3241,3 +3241,20 @@ def test_a_place_a_source_is_in_is_no_affiliation(text: str, entity: str | None)
 )
 def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcls: a name in apposition after an official's role or a private role (المحلل في <body>، <name>،)
+# makes a named person, a foreign surname spelled like an imperfect included; an anonymity clause or a
+# time adverbial between commas is no name.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقالت المتحدثة باسم الشركة، إيبا يوهانسون، إن الرحلة طويلة.", "named_person"),
+        ("ويرى المحلل في بنك ريفر، ماركوس ليندنر، أن الاتفاق جيد.", "named_person"),
+        ("وقال مصدر مطلع، فضل عدم الكشف عن هويته، إن الاتفاق قريب.", "anonymous_source"),
+        ("وقال الخبير، يوم الأحد، إن الاتفاق قريب.", "anonymous_source"),
+        ("وقال المحلل في شركة الأسواق المالية إن الأسعار سترتفع.", "anonymous_source"),
+    ],
+)
+def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:
+    assert [r[1] for r in rows([text])] == [source_type]

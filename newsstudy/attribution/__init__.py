@@ -222,6 +222,10 @@ Classification pass (development parts only; each rule with an invented-sentence
   where it is, not whom it speaks for (``متعامل في أبوظبي``, ``مصدر في قطاع النفط بأربيل``, ``دبلوماسي في
   <capital>``: null; ``classification._placed_affiliation``); a state sector's source there keeps the
   country (``مصدر أمني في أربيل``), as every gold set has it.
+- A name in apposition between commas after a role names the person: after an official's or a title's
+  head, and now after a definite singular private role too (``المحلل في بنك <name>، <given> <surname>،``);
+  a foreign surname spelled like an imperfect (``يوهانسون``: no verb form of the lexicon) ends a name
+  that a name-like word opens (``classification._appositive_name``, ``_foreign_surname``).
 """
 
 from __future__ import annotations

@@ -329,10 +329,65 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
         ):
             if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
                 return True
-        run = run + 1 if _namelike(w, lex, strict=False) else 0
+        # a foreign surname spelled like an imperfect (يوهانسون) ends a name that a name-like word opens
+        last = run and i == len(words) - 1 and _foreign_surname(w, lex)
+        run = run + 1 if last or _namelike(w, lex, strict=False) else 0
         if run >= 2:
             return True
     return False
+
+
+def _foreign_surname(word: str, lex: _Lexicon) -> bool:
+    """A word shaped like a verb's imperfect plural or dual (``يوهانسون``, ``تيرسون``) that no verb form of
+    the lexicon spells and no vocabulary word is: after a given name, a foreign surname."""
+    return (
+        len(word) >= 6
+        and _VERBLIKE.fullmatch(word) is not None
+        and word not in lex.verb_words
+        and word not in lex.vocabulary
+    )
+
+
+def _appositive_head(word: str, lex: _Lexicon) -> bool:
+    """Whether a name in apposition may follow a phrase headed by ``word``: an official's or a title's
+    head noun (``المتحدثة باسم الشركة، <name>،``), or a definite singular private role (``المحلل في بنك
+    <name of bank>، <name>،``: ``private_roles.txt``); not a plain source noun (``مصدر مطلع، ...``)."""
+    head = _head(word, lex)
+    if head is None:
+        return False
+    if head[0] in ("official", "title"):
+        return True
+    return (
+        head[0] == "source"
+        and _is_definite(word.removeprefix("و"))
+        and not _plural(word)
+        and any(c in lex.private_roles for c in _bare(word, lex))
+    )
+
+
+def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words between two commas after a role are a personal name: name-like words or al-
+    surnames (no adjective), the first one name-like. After the first, a foreign surname that looks like
+    a verb's imperfect (``يوهانسون``: no verb form of the lexicon) and the name ``علي`` last (spelled as
+    the preposition in matching form) are parts of the name too.
+
+    >>> lex = _lexicon()
+    >>> _appositive_name(["ايبا", "يوهانسون"], lex), _appositive_name(["ادريس", "ماهر", "علي"], lex)
+    (True, True)
+    >>> _appositive_name(["في", "بيان"], lex), _appositive_name(["علي", "هامش"], lex)
+    (False, False)
+    """
+    if not words or not _namelike(words[0], lex, strict=False):
+        return False
+    for i, w in enumerate(words):
+        if _namelike(w, lex, strict=False) or (_is_definite(w) and not lex.adjective_re.fullmatch(w)):
+            continue
+        if i and w == "علي" and i == len(words) - 1:
+            continue
+        if i and _foreign_surname(w, lex):
+            continue
+        return False
+    return True
 
 
 def _indefinite_described(words: list[str]) -> bool:
@@ -435,7 +490,11 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             if (
                 _bare(first, lex)[-1] not in _PLURAL_SOURCES
                 and not _group_head(first, lex)
-                and _name_right_after(words, lex)
+                and (
+                    _name_right_after(words, lex)
+                    # المحلل في بنك <name>، <given> <surname>: a private role and the name in apposition
+                    or (_appositive_head(first, lex) and _has_name_after(words, lex))
+                )
             ):
                 # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
