@@ -3259,3 +3259,52 @@ def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str])
 )
 def test_came_in_a_document_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
     assert [r[:2] for r in rows([text])] == cues
+
+
+# attrcls: a place that a non-official source (or a diplomat) is in says where it is, not whom it speaks
+# for; a state sector's source there, or a body's name, still gives the country.
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("وقال متعامل في أبوظبي إن السوق هادئة.", None),
+        ("وقال مصدر في قطاع النفط بأربيل إن الإنتاج توقف.", None),
+        ("وقال ثلاثة متعاملين في دبي إن الأسعار ارتفعت.", None),
+        ("وقال دبلوماسي في موروني إن المحادثات مستمرة.", None),
+        ("وقال دبلوماسي مصري في موروني إن المحادثات مستمرة.", "EG"),
+        ("وقال مصدر أمني في أربيل إن الهجوم فشل.", "IQ"),
+        ("وقال مصدر في الحكومة العراقية إن القرار نهائي.", "IQ"),
+    ],
+)
+def test_a_place_a_source_is_in_is_no_affiliation(text: str, entity: str | None) -> None:
+    assert A.extract(lines_table("d", [text]))["affiliation_entity"].tolist() == [entity]
+
+
+# attrcls: an association or rally, a cooperative, a campaign and a mosque speak as bodies (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد التجمع الوطني في بيان أن الفرز لم ينته.",
+        "وقالت تعاونية المزارعين إن الأسعار انهارت.",
+        "وقالت حملة المرشح إن النتائج مزورة.",
+        "وأعلن مسجد الحي تنظيم إفطار جماعي.",
+    ],
+)
+def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcls: a name in apposition after an official's role or a private role (المحلل في <body>، <name>،)
+# makes a named person, a foreign surname spelled like an imperfect included; an anonymity clause or a
+# time adverbial between commas is no name.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقالت المتحدثة باسم الشركة، إيبا يوهانسون، إن الرحلة طويلة.", "named_person"),
+        ("ويرى المحلل في بنك ريفر، ماركوس ليندنر، أن الاتفاق جيد.", "named_person"),
+        ("وقال مصدر مطلع، فضل عدم الكشف عن هويته، إن الاتفاق قريب.", "anonymous_source"),
+        ("وقال الخبير، يوم الأحد، إن الاتفاق قريب.", "anonymous_source"),
+        ("وقال المحلل في شركة الأسواق المالية إن الأسعار سترتفع.", "anonymous_source"),
+    ],
+)
+def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:
+    assert [r[1] for r in rows([text])] == [source_type]

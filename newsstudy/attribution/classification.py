@@ -278,6 +278,43 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     return None if best is None else best[1]
 
 
+#: Prepositions of place: a place after one of them says where a source is (``متعامل في أبوظبي``).
+_LOCATIVES = frozenset({"في", "داخل", "قباله"})
+
+
+def _unplaced(words: list[str], lex: _Lexicon) -> list[str]:
+    """The words of a phrase before the first place (a country, capital or city: ``gazetteer.place_forms``)
+    that a preposition of place introduces (``في``, ``داخل``, ``قبالة``, ``بـ``): ``مدير صندوق في دبي``,
+    ``مصدر في قطاع النفط بأربيل``. A source that speaks for no body is only located by such a place.
+
+    >>> _unplaced(["متعامل", "في", "ابوظبي"], _lexicon()), _unplaced(["مصدر", "في", "الحكومه"], _lexicon())
+    (['متعامل'], ['مصدر', 'في', 'الحكومه'])
+    """
+    places = gazetteer.place_forms()
+    for i in range(1, len(words)):
+        w = words[i]
+        if w in _LOCATIVES and i + 1 < len(words):
+            rest = words[i + 1 :]
+        elif w.startswith("ب") and len(w) > 3:
+            rest = [w[1:], *words[i + 1 :]]
+        else:
+            continue
+        m = lex.name_re.match(" ".join(rest))
+        if m is not None and m.start() == 0 and m.group("n") in places:
+            return words[:i]
+    return words
+
+
+def _placed_affiliation(words: list[str], aff: str | None, lex: _Lexicon) -> str | None:
+    """The affiliation of a source that speaks for no body (an unnamed non-official source, a diplomat):
+    what its phrase names before a place it is in (``عامل إغاثة في مقديشو``: none; ``دبلوماسي في
+    <capital>``: none, a diplomat is posted abroad), else ``aff``."""
+    if aff is None or len(words) < 3:
+        return aff
+    kept = _unplaced(words, lex)
+    return aff if len(kept) == len(words) else _affiliation(kept, lex)
+
+
 def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
     run = 0
@@ -292,10 +329,65 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
         ):
             if not lex.adjective_re.fullmatch(w) and not lex.name_re.fullmatch(w):
                 return True
-        run = run + 1 if _namelike(w, lex, strict=False) else 0
+        # a foreign surname spelled like an imperfect (يوهانسون) ends a name that a name-like word opens
+        last = run and i == len(words) - 1 and _foreign_surname(w, lex)
+        run = run + 1 if last or _namelike(w, lex, strict=False) else 0
         if run >= 2:
             return True
     return False
+
+
+def _foreign_surname(word: str, lex: _Lexicon) -> bool:
+    """A word shaped like a verb's imperfect plural or dual (``يوهانسون``, ``تيرسون``) that no verb form of
+    the lexicon spells and no vocabulary word is: after a given name, a foreign surname."""
+    return (
+        len(word) >= 6
+        and _VERBLIKE.fullmatch(word) is not None
+        and word not in lex.verb_words
+        and word not in lex.vocabulary
+    )
+
+
+def _appositive_head(word: str, lex: _Lexicon) -> bool:
+    """Whether a name in apposition may follow a phrase headed by ``word``: an official's or a title's
+    head noun (``المتحدثة باسم الشركة، <name>،``), or a definite singular private role (``المحلل في بنك
+    <name of bank>، <name>،``: ``private_roles.txt``); not a plain source noun (``مصدر مطلع، ...``)."""
+    head = _head(word, lex)
+    if head is None:
+        return False
+    if head[0] in ("official", "title"):
+        return True
+    return (
+        head[0] == "source"
+        and _is_definite(word.removeprefix("و"))
+        and not _plural(word)
+        and any(c in lex.private_roles for c in _bare(word, lex))
+    )
+
+
+def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
+    """Whether the words between two commas after a role are a personal name: name-like words or al-
+    surnames (no adjective), the first one name-like. After the first, a foreign surname that looks like
+    a verb's imperfect (``يوهانسون``: no verb form of the lexicon) and the name ``علي`` last (spelled as
+    the preposition in matching form) are parts of the name too.
+
+    >>> lex = _lexicon()
+    >>> _appositive_name(["ايبا", "يوهانسون"], lex), _appositive_name(["ادريس", "ماهر", "علي"], lex)
+    (True, True)
+    >>> _appositive_name(["في", "بيان"], lex), _appositive_name(["علي", "هامش"], lex)
+    (False, False)
+    """
+    if not words or not _namelike(words[0], lex, strict=False):
+        return False
+    for i, w in enumerate(words):
+        if _namelike(w, lex, strict=False) or (_is_definite(w) and not lex.adjective_re.fullmatch(w)):
+            continue
+        if i and w == "علي" and i == len(words) - 1:
+            continue
+        if i and _foreign_surname(w, lex):
+            continue
+        return False
+    return True
 
 
 def _indefinite_described(words: list[str]) -> bool:
@@ -356,6 +448,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
     aff = _affiliation(words, lex)
     if quantified and _people_plural(words[0], lex, ("ين", "ون")):
         # عدد من العاملين في القطاع، بعض المشاركين: a count of people, unnamed
+        aff = _placed_affiliation(words, aff, lex)
         return _Source(text, "anonymous_source", aff or "unknown", None, "m", "source")
     found = _outlet_at(words, lex)
     if found:
@@ -380,6 +473,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         if cls == "official":
             named = _has_name_after(words, lex) and not _indefinite_described(words)
             kind = "named_person" if named else "anonymous_official"
+            if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
+                aff = _placed_affiliation(words, aff, lex)
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
             if (
@@ -395,10 +490,15 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
             if (
                 _bare(first, lex)[-1] not in _PLURAL_SOURCES
                 and not _group_head(first, lex)
-                and _name_right_after(words, lex)
+                and (
+                    _name_right_after(words, lex)
+                    # المحلل في بنك <name>، <given> <surname>: a private role and the name in apposition
+                    or (_appositive_head(first, lex) and _has_name_after(words, lex))
+                )
             ):
                 # الباحث يوسف العمري، الناشطة ريم أحمد: a role and the name of the one who holds it
                 return _Source(text, "named_person", aff or "unknown", None, gender, "person")
+            aff = _placed_affiliation(words, aff, lex)
             return _Source(text, "anonymous_source", aff or "unknown", None, gender, "source")
         if cls == "document":
             issuer = _issuer(words, lex)
@@ -470,6 +570,10 @@ def _surname_word(word: str, lex: _Lexicon) -> bool:
 #: State titles (heads.tsv) that, alone, name one state: السلطنة is Oman (المملكة, several kingdoms, takes
 #: the document's or outlet's country as any state office does).
 _UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
+
+#: The stem of a diplomat's head noun (دبلوماسي، دبلوماسيون): posted abroad, the place it is in names no
+#: affiliation.
+_DIPLOMAT = "دبلوماسي"
 
 #: Prepositions placing a source inside a body (مصدر في الوزارة، مصدر داخل الحكومة، مصادر لدى الشرطة).
 _INSIDE = frozenset({"في", "داخل", "لدي"})
@@ -597,9 +701,8 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
         return _Source(first, "named_person", "unknown", None, "m", "person")
     if _people_plural(first, lex, ("ون",)):
         # وأكد المشاركون أن: a masculine sound plural subject (nominative ون) is a group of people
-        return _Source(
-            " ".join(words), "anonymous_source", _affiliation(words, lex) or "unknown", None, "m", "source"
-        )
+        aff = _placed_affiliation(words, _affiliation(words, lex), lex)
+        return _Source(" ".join(words), "anonymous_source", aff or "unknown", None, "m", "source")
     # استشاري الطب النفسي، مديرة المدرسة: an indefinite role noun in construct with a definite one is
     # as definite as the article makes it
     construct = len(words) > 1 and _is_definite(words[1]) and _role_noun(first, lex)

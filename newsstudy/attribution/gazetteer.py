@@ -33,7 +33,15 @@ import pandas as pd
 from newsstudy.normalize import for_matching
 from newsstudy.paths import DATA_DIR
 
-__all__ = ["GAZETTEER_DIR", "Entry", "ambiguous_forms", "entities", "entries", "no_article_forms"]
+__all__ = [
+    "GAZETTEER_DIR",
+    "Entry",
+    "ambiguous_forms",
+    "entities",
+    "entries",
+    "no_article_forms",
+    "place_forms",
+]
 
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 
@@ -121,6 +129,24 @@ def no_article_forms() -> frozenset[str]:
     return frozenset(for_matching(f) for f in _read("no_article.tsv")["form"]) | frozenset(
         name for name in people if name and not name.startswith("ال") and " " not in name
     )
+
+
+@cache
+def place_forms() -> frozenset[str]:
+    """The matching forms that name a place: a country's names and capitals and the cities of
+    ``cities.tsv`` (not its metonyms, bodies or people). After a preposition of place (``متعامل في
+    أبوظبي``) such a form says where a source is, not whom it speaks for.
+
+    >>> f = place_forms()
+    >>> "دبي" in f, "القاهره" in f, "البيت الابيض" in f, "الامم المتحده" in f
+    (True, True, False, False)
+    """
+    forms: set[str] = set()
+    for row in _read("countries.tsv").itertuples(index=False):
+        forms.update(for_matching(f) for f in _split(row.names) + _split(row.capitals))
+    for row in _read("cities.tsv").itertuples(index=False):
+        forms.update(for_matching(f) for f in _split(row.cities))
+    return frozenset(f for f in forms if f)
 
 
 def ambiguous_forms() -> dict[str, list[str]]:

@@ -16,6 +16,8 @@ from newsstudy.attribution.classification import (
     _COMPOUND_NAME_ENDS,
     _MAX_SV_TOKENS,
     _affiliation,
+    _appositive_head,
+    _appositive_name,
     _bare,
     _classify,
     _copy,
@@ -268,7 +270,7 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
     """Add a name in apposition after a comma: ``المتحدث باسم القوات المسلحة، تامر الرفاعي،``."""
     if not phrase or not phrase[-1].stop_after or stop >= len(toks):
         return phrase
-    if (_head(phrase[0].text, lex) or ("", ""))[0] not in ("official", "title"):
+    if not _appositive_head(phrase[0].text, lex):
         return phrase
     seg: list[_Tok] = []
     for t in toks[stop : stop + 6]:
@@ -280,13 +282,7 @@ def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) 
     if len(seg) <= 6 and _titled_person([t.text for t in seg], lex) is not None:
         # المتحدث باسم التحالف، العقيد الركن تركي المالكي،: a title and a name (issue 15)
         return phrase + seg
-    if len(seg) > 4 or not _namelike(seg[0].text, lex, strict=False):
-        return phrase
-    if all(
-        _namelike(t.text, lex, strict=False)
-        or (_is_definite(t.text) and not lex.adjective_re.fullmatch(t.text))
-        for t in seg
-    ):
+    if len(seg) <= 4 and _appositive_name([t.text for t in seg], lex):
         return phrase + seg
     return phrase
 
