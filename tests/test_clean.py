@@ -2068,3 +2068,23 @@ def test_a_byline_with_its_word_in_the_bylines_place_is_a_credit(byline) -> None
     lines = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
     assert lines["label"][1] == "credit"
     assert lines["rule"][1] in ("context:place_and_byline_verb", "context:byline_verb")
+
+
+def test_a_short_label_over_rows_of_figures_is_the_boxs_header_and_the_rows_stay_content() -> None:
+    head = "لجنة الانتخابات تعلن النتائج الأولية للاقتراع البلدي في المدينة"
+    lead = (
+        "أعلنت لجنة الانتخابات المحلية مساء الأحد النتائج الأولية للاقتراع البلدي "
+        "الذي جرى في أحياء المدينة الخمسة."
+    )
+    after = "وقال رئيس اللجنة في مؤتمر صحفي إن نسبة المشاركة بلغت مستوى لم تعرفه المدينة منذ عشرين عاماً."
+    rows = ["قائمة الوفاق: 41%", "قائمة التجديد: 37%", "المستقلون: 22%"]
+    text = "\n".join([head, lead, "النتائج الأولية", *rows, after])
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist() == ["headline", "content", "nav", "content", "content", "content", "content"]
+    assert out["rule"][2] == "structure:box_header(rows=3)"
+    assert set(out["rule"][3:6]) == {"structure:box_row"}
+    # over a paragraph, the same short line is the story's own subheading
+    sub = "\n".join([head, lead, "النتائج الأولية", after, lead.replace("أعلنت", "وأعلنت")])
+    assert labels_of(sub)[2] == "content"
+    # a line opened by a function word is no box label
+    assert labels_of("\n".join([head, lead, "خلال الأسبوع الأول", *rows, after]))[2] != "nav"

@@ -227,7 +227,10 @@ def _article_run(lines: list[_Line], text: list[int], anchors: list[int]) -> tup
     runs: list[list[int]] = [[anchors[0]]]
     for a in anchors[1:]:
         prev = runs[-1][-1]
-        cut = any(lines[k].label in _CUTTING for k in range(prev + 1, a))
+        cut = any(
+            lines[k].label in _CUTTING and not lines[k].rule.startswith("structure:box_header")
+            for k in range(prev + 1, a)
+        )  # a box's label inside the story (structure:box_header) does not end the article
         if not cut and rank[a] - rank[prev] - 1 <= RUN_GAP:
             runs[-1].append(a)
         else:
@@ -739,7 +742,9 @@ def _segmented_chrome(lines: list[_Line], lex: _Lexicons, p: _Params, first: int
         site_name = line.label == "headline" and line.rule.startswith("shape:first_line_headline")
         if not (_open(line) or line.rule.startswith(_NEIGHBOUR_GUESSES) or site_name):
             continue
-        if line.rule.startswith(("structure:after_related_header", "structure:headline_list")):
+        if line.rule.startswith(
+            ("structure:after_related_header", "structure:headline_list", "structure:box_row")
+        ):
             continue
         if line.label == "headline" and not (line.rule.startswith("context:deck") or site_name):
             continue

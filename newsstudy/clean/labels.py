@@ -256,6 +256,12 @@ RULES: dict[str, str] = {
     "with a colon (a quote, a verse, list items)",
     "structure:list_item": "content: a short line between body paragraphs in a list: a run of same-shaped "
     "lines separated by dashes, or numbered next to the line numbered one less or one more (notes)",
+    "structure:box_header(rows=N)": "nav: a short line (at most box_header_max_words words, no figure, "
+    "no final stop or colon) right under a paragraph and over a box of N rows (numbered points, or short "
+    "lines the first of which holds a figure) that a paragraph follows: the box's label ('in numbers', "
+    "'the results'), not a subheading of the story",
+    "structure:box_row": "content: a row of a box under its label (structure:box_header): the story's own "
+    "figures or points",
     "structure:question": "content: a short line between body paragraphs ending with a question mark (an "
     "interviewer's question)",
     "structure:repeat_of_line_N": "duplicate: the matching form equals headline/content line N",

@@ -69,6 +69,9 @@ class _Params:
     bar_max_item_words: int = 8
     between_bars_max_words: int = 5
     dashed_bar_min_items: int = 5
+    box_header_max_words: int = 6
+    box_row_max_words: int = 14
+    box_max_rows: int = 8
 
 
 @dataclass(frozen=True)

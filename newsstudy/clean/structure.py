@@ -465,6 +465,9 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         if state == "appended":
             line.label, line.rule = "appended_article", "structure:in_appended_article"
             continue
+        if line.rule == "structure:box_row":
+            lead_idx.append(i)
+            continue
         if _headline_like(line, lex, p):
             decided = _mid_article_short_line(lines, i, stems, p, lex)
             if decided == "related":
@@ -516,6 +519,14 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
     neighbours = _neighbours(lines, i, p.neighbour_window)
     if not (any(j < i for j in neighbours) and any(j > i for j in neighbours)):
         return None
+    rows = _box_rows(lines, i, p, lex)
+    if rows:
+        # A short label over a box of figures or numbered points set in the story ("in numbers",
+        # "the results"): the box's label is page furniture, its rows are the story's own text.
+        line.label, line.rule = "nav", f"structure:box_header(rows={len(rows)})"
+        for j in rows:
+            lines[j].rule = "structure:box_row"
+        return "nav"
     introduced = _introduced_by_colon(lines, i)
     if introduced or _in_separator_list(lines, i) or _in_numbered_list(lines, i):
         # What a colon introduces (a quote, a verse, list items) or an item of a
@@ -555,6 +566,59 @@ def _mid_article_short_line(lines: list[_Line], i: int, stems, p: _Params, lex: 
         return "related"
     line.rule = f"structure:subhead(overlap={score:.2f})"
     return "content"
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def _box_rows(lines: list[_Line], i: int, p: _Params, lex: _Lexicons) -> list[int]:
+    """The rows of a box that line ``i`` heads, or an empty list.
+
+    A box's label is a short noun phrase (at most ``box_header_max_words`` words, the first no function
+    word, no figure, no final stop or colon, not quoted) right under a paragraph of body text; its rows
+    are the content lines right under it: either numbered points (``1.``, ``2)`` ...) of any length,
+    or short lines (at most ``box_row_max_words`` words, not opened by a connective) the first of
+    which holds a figure
+    (``<name>: 61%``, ``35 قتيلاً ...``); and a paragraph of body text follows the rows. A story's own
+    subheading stands over a paragraph, not over a column of figures.
+    """
+    line = lines[i]
+    if (
+        line.n_words > p.box_header_max_words
+        or _DIGIT.search(line.norm)
+        or _FULL_STOP.search(line.norm)
+        or _ENDS_WITH_COLON.search(line.norm)
+        or _QUOTED.match(line.norm)
+        or (line.key.split(maxsplit=1) or [""])[0] in lex.function_words
+    ):
+        return []
+    before = _previous_text_line(lines, i)
+    if before is None or before.label != "content" or before.n_words < p.body_min_words:
+        return []
+    text = [j for j in range(i + 1, len(lines)) if lines[j].label != "blank"]
+    if not text or lines[text[0]].label != "content":
+        return []
+    first = lines[text[0]]
+    numbered = _number_of(first) is not None
+    if not numbered and not (_DIGIT.search(first.norm) and first.n_words <= p.box_row_max_words):
+        return []
+    rows: list[int] = []
+    for j in text:
+        ln = lines[j]
+        if ln.label != "content" or len(rows) >= p.box_max_rows:
+            break
+        if numbered:
+            if _number_of(ln) != len(rows) + 1:
+                break
+        elif ln.n_words > p.box_row_max_words or _CONNECTIVE_START.match(ln.norm):
+            break
+        rows.append(j)
+    if not rows:
+        return []
+    after = next((j for j in text if j > rows[-1]), None)
+    if after is None or lines[after].label != "content" or lines[after].n_words < p.body_min_words:
+        return []
+    return rows
 
 
 def _in_wrapped_paragraph(lines: list[_Line], i: int, p: _Params) -> bool:
