@@ -3259,3 +3259,20 @@ def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str])
 )
 def test_came_in_a_document_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
     assert [r[:2] for r in rows([text])] == cues
+
+
+# attrcue: جدّد ("renewed") reports only with a statement noun as its object (statement_objects.txt).
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وجدد وزير الخارجية تأكيده أن الحوار هو الحل.", [("وجدد وزير الخارجية تأكيده", "وزير الخارجية")]),
+        ("وجددت الحركة دعوتها إلى وقف إطلاق النار.", [("وجددت الحركة دعوتها", "الحركة")]),
+        ("ويجدد الاتحاد رفضه للتدخل الخارجي.", [("ويجدد الاتحاد رفضه", "الاتحاد")]),
+        ("وجدد الجيش غاراته على المدينة.", []),
+        ("وجددت الوزارة عقود الموظفين.", []),
+        ("وجدد الفريق التزامه بالمشاركة في البطولة.", []),
+    ],
+)
+def test_renewed_statement_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
+    got = A.extract(lines_table("d", [text]))
+    assert list(zip(got["cue"], got["source_text"], strict=True)) == cues
