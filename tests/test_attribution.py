@@ -3276,3 +3276,13 @@ def test_came_in_a_document_is_a_cue(text: str, cues: list[tuple[str, str]]) -> 
 def test_renewed_statement_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
     got = A.extract(lines_table("d", [text]))
     assert list(zip(got["cue"], got["source_text"], strict=True)) == cues
+
+
+# attrcue: a subjectless verb goes on its clause's subject also after a fronted adverbial closed by a
+# comma; أنهن is a complementiser; شابات names people (heads.tsv).
+def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -> None:
+    text = "في العام الماضي، تلقت الشابات منحة من الجامعة، ويقلن إنهن يتوقعن إنتاج الجهاز قريباً."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["ويقلن"]
+    assert got["source_text"].str.startswith("الشابات").tolist() == [True]
+    assert got["source_type"].tolist() == ["anonymous_source"]

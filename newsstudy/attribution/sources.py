@@ -261,7 +261,7 @@ def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
 
 
 #: Complementisers that open reported content: never part of a name in apposition.
-_THAT_WORDS = frozenset("ان فان بان وان انه انها فانه فانها بانه بانها".split())
+_THAT_WORDS = frozenset("ان فان بان وان انه انها انهم انهن فانه فانها بانه بانها بانهم بانهن".split())
 
 
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
@@ -369,6 +369,15 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
+    if toks and (toks[0].text in _ADVERBIAL_OPENERS or toks[0].text[1:] in _ADVERBIAL_OPENERS):
+        # في العام الماضي، تلقت الشابات منحة ...، ويقلن إن: a fronted adverbial closed by a comma, then
+        # the clause's verb and subject
+        comma = next(
+            (k for k, t in enumerate(toks[: _MAX_COMMA_ADVERBIAL + 1]) if t.stop_after),
+            None,
+        )
+        if comma is not None:
+            toks = toks[comma + 1 :]
     if len(toks) > 2 and toks[0].text in _NEGATORS:
         # ولم تذكر الحكومة ... لكنها أشارت: a negated verb cites no one, but its subject is the clause's
         toks = toks[1:]

@@ -42,7 +42,7 @@ _PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)" + _ABBREV)  # its first b
 # A single quote opening a word after a space (``ويقول المدرب 'هناك التزام'``, the Palestinian agencies'
 # quotation mark) opens speech as a double one does.
 _COMPLEMENT = re.compile(
-    r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![^\W_])|[:\"]|(?<=\s)'(?=[\u0621-\u064a])"
+    r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?![^\W_])|[:\"]|(?<=\s)'(?=[\u0621-\u064a])"
 )
 _COMPLEMENT_HINT = re.compile("ان|[:\"']")  # what every match of _COMPLEMENT holds (see _complement)
 _MIN_QUOTE_WORDS = 4
