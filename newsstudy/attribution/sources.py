@@ -37,6 +37,7 @@ from newsstudy.attribution.tokens import (
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
+    _NEW_CLAUSE,
     _PUNCT,
     _ahead,
     _clause_start,
@@ -721,7 +722,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         found.append(res)
         state.remember(res.src)
         comp = None if res.relative else _complement(norm, res.cue_end, send)
-        if comp is not None and _CLAUSE_RESET.search(norm, res.cue_end, comp[0]):
+        if comp is not None and _NEW_CLAUSE.search(norm, res.cue_end, comp[0]):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
             comp = None
