@@ -3239,6 +3239,7 @@ def test_security_services_are_institution_sources(text: str) -> None:
         ("ودعا رئيس المفوضية إلى ضبط النفس، فيما قالت الخارجية إن الحوار ضروري.", ["ودعا", "قالت"]),
         ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم إن المحل مغلق.", ["يشكو", "يقول"]),
         ("وقال الوزير إن الطريق مغلق إذا قال المهندس إن الجسر متضرر.", ["وقال"]),
+        ("وبحسب دراسة للغرفة، سينمو الاقتصاد حيث توقع صندوق النقد أن يرتفع الإنتاج.", ["وبحسب", "توقع"]),
     ],
 )
 def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:
@@ -3308,3 +3309,30 @@ def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> 
 )
 def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+# attrcue: جدّد ("renewed") reports only with a statement noun as its object (statement_objects.txt).
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("وجدد وزير الخارجية تأكيده أن الحوار هو الحل.", [("وجدد وزير الخارجية تأكيده", "وزير الخارجية")]),
+        ("وجددت الحركة دعوتها إلى وقف إطلاق النار.", [("وجددت الحركة دعوتها", "الحركة")]),
+        ("ويجدد الاتحاد رفضه للتدخل الخارجي.", [("ويجدد الاتحاد رفضه", "الاتحاد")]),
+        ("وجدد الجيش غاراته على المدينة.", []),
+        ("وجددت الوزارة عقود الموظفين.", []),
+        ("وجدد الفريق التزامه بالمشاركة في البطولة.", []),
+    ],
+)
+def test_renewed_statement_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
+    got = A.extract(lines_table("d", [text]))
+    assert list(zip(got["cue"], got["source_text"], strict=True)) == cues
+
+
+# attrcue: a subjectless verb goes on its clause's subject also after a fronted adverbial closed by a
+# comma; أنهن is a complementiser; شابات names people (heads.tsv).
+def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -> None:
+    text = "في العام الماضي، تلقت الشابات منحة من الجامعة، ويقلن إنهن يتوقعن إنتاج الجهاز قريباً."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["ويقلن"]
+    assert got["source_text"].str.startswith("الشابات").tolist() == [True]
+    assert got["source_type"].tolist() == ["anonymous_source"]

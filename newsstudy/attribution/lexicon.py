@@ -91,6 +91,9 @@ class _Lexicon:
     titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
     person_names: frozenset[str] = frozenset()  # the names of kind person
     given_names: frozenset[str] = field(default_factory=frozenset)
+    # verbal nouns of a statement that جدّد takes as its object (statement_objects.txt), as written: bare,
+    # with ال, and before a possessive pronoun (دعوته)
+    statement_objects: frozenset[str] = field(default_factory=frozenset)
 
 
 def outlets_table() -> pd.DataFrame:
@@ -368,4 +371,5 @@ def _lexicon() -> _Lexicon:
         # A mined name spelled like a function word (بين: Ben, and "between") is never read as a name.
         given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
         person_names=frozenset(n for n, (_, k) in names.items() if k == "person"),
+        statement_objects=morphology.noun_forms(_data_lines("statement_objects.txt")),
     )

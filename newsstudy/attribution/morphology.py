@@ -31,6 +31,7 @@ spelling before an object pronoun (نفى → نفاه، وصفوا → وصفو
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 __all__ = [
@@ -327,3 +328,24 @@ def construct_plurals(
         if v[0] in classes and form.endswith("ون") and len(form) >= 5
     }
     return {f: v for f, v in out.items() if f not in heads}
+
+
+#: The possessive pronouns a noun takes (دعوته، موقفها، التزامهم).
+POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def noun_forms(nouns: Iterable[str]) -> frozenset[str]:
+    """The written forms of singular nouns (matching form) as an object: bare or in construct, with the
+    article, and with a possessive pronoun, before which a final ة (ه in matching form) is written ت.
+
+    >>> sorted(noun_forms(["دعوه"]))
+    ['الدعوه', 'دعوته', 'دعوتها', 'دعوتهم', 'دعوتهما', 'دعوتهن', 'دعوه']
+    >>> sorted(noun_forms(["موقف"]))[:3]
+    ['الموقف', 'موقف', 'موقفه']
+    """
+    out: set[str] = set()
+    for noun in nouns:
+        stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+        out.update((noun, "ال" + noun))
+        out.update(stem + suf for suf in POSSESSIVE_SUFFIXES)
+    return frozenset(out)

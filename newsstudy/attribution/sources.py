@@ -39,6 +39,7 @@ from newsstudy.attribution.tokens import (
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
+    _NEW_CLAUSE,
     _PUNCT,
     _ahead,
     _clause_start,
@@ -263,7 +264,7 @@ def _office_genitive(noun: str, following: list[str], lex: _Lexicon) -> bool:
 
 
 #: Complementisers that open reported content: never part of a name in apposition.
-_THAT_WORDS = frozenset("ان فان بان وان انه انها فانه فانها بانه بانها".split())
+_THAT_WORDS = frozenset("ان فان بان وان انه انها انهم انهن فانه فانها بانه بانها بانهم بانهن".split())
 
 
 def _apposition(phrase: list[_Tok], toks: list[_Tok], stop: int, lex: _Lexicon) -> list[_Tok]:
@@ -365,6 +366,15 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
+    if toks and (toks[0].text in _ADVERBIAL_OPENERS or toks[0].text[1:] in _ADVERBIAL_OPENERS):
+        # في العام الماضي، تلقت الشابات منحة ...، ويقلن إن: a fronted adverbial closed by a comma, then
+        # the clause's verb and subject
+        comma = next(
+            (k for k, t in enumerate(toks[: _MAX_COMMA_ADVERBIAL + 1]) if t.stop_after),
+            None,
+        )
+        if comma is not None:
+            toks = toks[comma + 1 :]
     if len(toks) > 2 and toks[0].text in _NEGATORS:
         # ولم تذكر الحكومة ... لكنها أشارت: a negated verb cites no one, but its subject is the clause's
         toks = toks[1:]
@@ -696,6 +706,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 res = _verb_cue(
                     norm, m, before, send, lex, state, embedded=in_content, relative_only=relative_only
                 )
+            if res is not None and lex.verb_forms[_verb_form(m.group("verb"), lex)][0] in _RENEW_LEMMAS:
+                renewed = _renewed_statement(norm, m, send, lex)
+                if renewed is not None:
+                    res.cue_end = max(res.cue_end, renewed[1])  # the cue is the verb with its statement noun
         if res is None:
             continue
         if m.group("part") and m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES:
@@ -704,7 +718,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         found.append(res)
         state.remember(res.src)
         comp = None if res.relative else _complement(norm, res.cue_end, send)
-        if comp is not None and _CLAUSE_RESET.search(norm, res.cue_end, comp[0]):
+        if comp is not None and _NEW_CLAUSE.search(norm, res.cue_end, comp[0]):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
             comp = None
@@ -1451,6 +1465,34 @@ def _prep_cue(
     return _Found(m.start(), cue_end, src, (phrase[0].start, phrase[-1].end), conduit, anonymous)
 
 
+#: Verbs that report only with a statement noun as their object (جدّد تأكيده، جدّدت دعوتها).
+_RENEW_LEMMAS = frozenset({"جدّد"})
+#: The most words (its subject) between such a verb and its statement object.
+_MAX_RENEW_SUBJECT = 10
+
+
+def _renewed_statement(norm: str, m: _Cue, send: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The span of a statement noun (``statement_objects.txt``) that follows the verb at ``m`` within its
+    subject's length, in its clause (``وجدد وزير الخارجية تأكيده أن``, ``جددت الحركة دعوتها إلى``).
+
+    >>> from newsstudy.attribution.cues import _find_cues
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def at(text):
+    ...     return _renewed_statement(text, _find_cues(text, _lexicon())[0], len(text), _lexicon())
+    >>> at("وجدد الوزير تاكيده ان الحوار ضروري"), at("وجدد الجيش غاراته علي المدينه")
+    ((12, 18), None)
+    """
+    toks = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[: _MAX_RENEW_SUBJECT + 1]
+    for k, tok in enumerate(toks):
+        if k and tok.stop_before:
+            return None
+        if tok.text in lex.statement_objects:
+            return tok.start, tok.end
+        if tok.stop_after:
+            return None
+    return None
+
+
 def _verb_cue(
     norm: str,
     m: _Cue,
@@ -1469,12 +1511,19 @@ def _verb_cue(
     lemma, kind, feminine = lex.verb_forms[form]
     if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, lex.verb_preps.get(lemma), send):
         return None  # checked first: بين and عبر are frequent, and mostly prepositions
+    # جدّد with a statement noun as its object reports it (وجدد الوزير تأكيده، جددت دعوتها إلى); with
+    # none it is read as its frame says (a complementiser of its own), not as renewing an act
+    renewed = _renewed_statement(norm, m, send, lex) if lemma in _RENEW_LEMMAS else None
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
     if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
         return None  # وكما ذكرت سابقا، ...: the writer's own "as I mentioned", no source
     comp = _speech_complement(norm, m.end(), send)
+    if renewed is not None:
+        comp = (
+            renewed  # وجدد الوزير تأكيده أن: the statement noun opens the content, the subject is before it
+        )
     comp_pos = comp[0] if comp else send
     after: list[_Tok] | None = None  # the words after the verb, tokenised once they are read
     prep = lex.verb_preps.get(lemma)

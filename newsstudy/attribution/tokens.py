@@ -26,6 +26,9 @@ _L = r"\p{L}\p{N}"
 _CLAUSE_RESET = regex.compile(
     r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s))|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)"
 )
+# Where a new clause opens between a cue and a complementiser, which is then that clause's own: the
+# resets above and حيث ("as, whereby": ``حسب الدراسة، ستسجل البلاد نمواً حيث توقع الصندوق أن``).
+_NEW_CLAUSE = regex.compile(_CLAUSE_RESET.pattern + r"|(?<=\s)حيث(?=\s)")
 # A full stop after the one-letter title د (``د. سامي``: Dr, ``titles.tsv``) is no
 # sentence end: the sentence-end patterns below skip it.
 _ABBREV = r"(?<!^د\.)(?<![^\S\x1c-\x1f]د\.)"
@@ -42,7 +45,7 @@ _PUNCT_END = re.compile(r"[.!?؟](?=[^\S\x1c-\x1f]|$)" + _ABBREV)  # its first b
 # A single quote opening a word after a space (``ويقول المدرب 'هناك التزام'``, the Palestinian agencies'
 # quotation mark) opens speech as a double one does.
 _COMPLEMENT = re.compile(
-    r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|نا|ني)?(?![^\W_])|[:\"]|(?<=\s)'(?=[\u0621-\u064a])"
+    r"(?<![^\W_])(?:ب|و)?ان(?:ه|ها|هم|هما|هن|نا|ني)?(?![^\W_])|[:\"]|(?<=\s)'(?=[\u0621-\u064a])"
 )
 _COMPLEMENT_HINT = re.compile("ان|[:\"']")  # what every match of _COMPLEMENT holds (see _complement)
 _MIN_QUOTE_WORDS = 4
