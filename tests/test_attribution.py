@@ -3258,3 +3258,19 @@ def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> 
 )
 def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+# attrcls: a rank and a given name spelled like a nationality adjective in apposition after an office
+# (، العقيد الركن تركي المالكي،) name the office holder; the phrase itself names no country.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم الجيش، العقيد تركي المالكي، إن الصواريخ اعترضت.",
+        'ونقلت وكالة الأنباء على لسان المتحدث باسم القوات، العقيد الركن تركي المالكي، قوله: "اعترضناها".',
+    ],
+)
+def test_a_rank_and_a_name_spelled_like_an_adjective_in_apposition(text: str) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert out["source_type"].tolist() == ["named_person"]
+    src = A._classify(A.for_matching(out["source_text"].iloc[0]).replace("،", "").split(), A._lexicon())
+    assert (src.source_type, src.affiliation) == ("named_person", "unknown")
