@@ -3274,3 +3274,17 @@ def test_a_rank_and_a_name_spelled_like_an_adjective_in_apposition(text: str) ->
     assert out["source_type"].tolist() == ["named_person"]
     src = A._classify(A.for_matching(out["source_text"].iloc[0]).replace("،", "").split(), A._lexicon())
     assert (src.source_type, src.affiliation) == ("named_person", "unknown")
+
+
+# attrcls: a student (الطالب, with its article) or a volunteer by role and name speaks for no state; a
+# name طالب is no role.
+def test_a_student_or_volunteer_by_role_takes_no_document_country():
+    text = [
+        "انتخابات بلدية في الكويت",
+        "ويقول الطالب سالم الهاجري إنه جاء مبكرا.",
+        "وقالت المتطوعة نورة العتيبي إن الإقبال كبير.",
+        "وقال وزير الداخلية إن الأمن مستتب.",
+    ]
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
+    assert out["affiliation_entity"].tolist() == [None, None, "KW"]
+    assert "طالب" not in A._lexicon().private_roles
