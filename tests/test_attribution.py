@@ -3288,3 +3288,8 @@ def test_a_student_or_volunteer_by_role_takes_no_document_country():
     out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
     assert out["affiliation_entity"].tolist() == [None, None, "KW"]
     assert "طالب" not in A._lexicon().private_roles
+
+
+# attrcls: a source inside a state's authority (سلطة) is an unnamed official, as one inside a ministry.
+def test_a_source_inside_an_authority_is_an_official():
+    assert [r[1] for r in rows(["وكشف مصدر في سلطة المياه أن الكميات تراجعت."])] == ["anonymous_official"]
