@@ -3293,3 +3293,12 @@ def test_a_student_or_volunteer_by_role_takes_no_document_country():
 # attrcls: a source inside a state's authority (سلطة) is an unnamed official, as one inside a ministry.
 def test_a_source_inside_an_authority_is_an_official():
     assert [r[1] for r in rows(["وكشف مصدر في سلطة المياه أن الكميات تراجعت."])] == ["anonymous_official"]
+
+
+# attrcls: figures of a state's customs or of a body's unit take the issuer's type (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    ["وتكشف أرقام الجمارك أن الصادرات تراجعت.", "وبحسب أرقام وحدة إدارة الكوارث، بلغ عدد النازحين ألفاً."],
+)
+def test_figures_of_the_customs_or_a_unit_are_the_body(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]
