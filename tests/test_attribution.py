@@ -3302,3 +3302,13 @@ def test_a_source_inside_an_authority_is_an_official():
 )
 def test_figures_of_the_customs_or_a_unit_are_the_body(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcls: a coordinated verb inside the sentence goes on with its clause's subject as the attribution
+# resolved it (the UN official named before), not as the bare phrase reads.
+def test_a_coordinated_verb_keeps_the_resolved_subject():
+    text = [
+        "وقال وكيل الأمين العام للأمم المتحدة جون سميث إن الوضع صعب.",
+        "وقال المسؤول الأممي إن الأزمة تتفاقم، وحذر من أنها قد تسوء أكثر.",
+    ]
+    assert [r[1] for r in rows(text)] == ["named_person"] * 3
