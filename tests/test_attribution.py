@@ -3336,3 +3336,57 @@ def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -
     assert got["cue"].tolist() == ["ويقلن"]
     assert got["source_text"].str.startswith("الشابات").tolist() == [True]
     assert got["source_type"].tolist() == ["anonymous_source"]
+
+
+# attrcls: a rank and a given name spelled like a nationality adjective in apposition after an office
+# (، العقيد الركن تركي المالكي،) name the office holder; the phrase itself names no country.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المتحدث باسم الجيش، العقيد تركي المالكي، إن الصواريخ اعترضت.",
+        'ونقلت وكالة الأنباء على لسان المتحدث باسم القوات، العقيد الركن تركي المالكي، قوله: "اعترضناها".',
+    ],
+)
+def test_a_rank_and_a_name_spelled_like_an_adjective_in_apposition(text: str) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert out["source_type"].tolist() == ["named_person"]
+    src = A._classify(A.for_matching(out["source_text"].iloc[0]).replace("،", "").split(), A._lexicon())
+    assert (src.source_type, src.affiliation) == ("named_person", "unknown")
+
+
+# attrcls: a student (الطالب, with its article) or a volunteer by role and name speaks for no state; a
+# name طالب is no role.
+def test_a_student_or_volunteer_by_role_takes_no_document_country():
+    text = [
+        "انتخابات بلدية في الكويت",
+        "ويقول الطالب سالم الهاجري إنه جاء مبكرا.",
+        "وقالت المتطوعة نورة العتيبي إن الإقبال كبير.",
+        "وقال وزير الداخلية إن الأمن مستتب.",
+    ]
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
+    assert out["affiliation_entity"].tolist() == [None, None, "KW"]
+    assert "طالب" not in A._lexicon().private_roles
+
+
+# attrcls: a source inside a state's authority (سلطة) is an unnamed official, as one inside a ministry.
+def test_a_source_inside_an_authority_is_an_official():
+    assert [r[1] for r in rows(["وكشف مصدر في سلطة المياه أن الكميات تراجعت."])] == ["anonymous_official"]
+
+
+# attrcls: figures of a state's customs or of a body's unit take the issuer's type (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    ["وتكشف أرقام الجمارك أن الصادرات تراجعت.", "وبحسب أرقام وحدة إدارة الكوارث، بلغ عدد النازحين ألفاً."],
+)
+def test_figures_of_the_customs_or_a_unit_are_the_body(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["institution"]
+
+
+# attrcls: a coordinated verb inside the sentence goes on with its clause's subject as the attribution
+# resolved it (the UN official named before), not as the bare phrase reads.
+def test_a_coordinated_verb_keeps_the_resolved_subject():
+    text = [
+        "وقال وكيل الأمين العام للأمم المتحدة جون سميث إن الوضع صعب.",
+        "وقال المسؤول الأممي إن الأزمة تتفاقم، وحذر من أنها قد تسوء أكثر.",
+    ]
+    assert [r[1] for r in rows(text)] == ["named_person"] * 3

@@ -226,6 +226,12 @@ Classification pass (development parts only; each rule with an invented-sentence
   head, and now after a definite singular private role too (``المحلل في بنك <name>، <given> <surname>،``);
   a foreign surname spelled like an imperfect (``يوهانسون``: no verb form of the lexicon) ends a name
   that a name-like word opens (``classification._appositive_name``, ``_foreign_surname``).
+- A rank or honorific with a given name spelled like a nationality adjective (``العقيد الركن تركي
+  المالكي``) is a titled person, and an official's phrase holding such a titled name in apposition names
+  its holder (``classification._titled_after``).
+- A subjectless verb inside a sentence whose opening clause's subject is the last attribution's source
+  takes that source as resolved (``وقال المسؤول الأممي إن ...، وحذر``: the UN official named before), not
+  the bare phrase read again.
 """
 
 from __future__ import annotations

@@ -390,6 +390,15 @@ def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
     return True
 
 
+def _titled_after(words: list[str], lex: _Lexicon) -> bool:
+    """A title or honorific and a name after an official's head noun (``المتحدث باسم التحالف العقيد الركن
+    تركي المالكي``): the office holder named in apposition."""
+    return any(
+        words[j] in lex.titles and _titled_person(words[j:], lex) is not None
+        for j in range(1, len(words) - 1)
+    )
+
+
 def _indefinite_described(words: list[str]) -> bool:
     """An indefinite head with an indefinite nisba adjective (``دبلوماسي غربي``, ``مسؤول عربي``): an
     unnamed person, whom a relative clause may follow (``دبلوماسي غربي حضر الجلسات``), never a name.
@@ -471,7 +480,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
-            named = _has_name_after(words, lex) and not _indefinite_described(words)
+            named = (_has_name_after(words, lex) or _titled_after(words, lex)) and not _indefinite_described(
+                words
+            )
             kind = "named_person" if named else "anonymous_official"
             if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
                 aff = _placed_affiliation(words, aff, lex)
@@ -828,6 +839,8 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
                 or (
                     key in lex.honorifics and (_article_given_name(words[n:], lex) or _surname(words[n], lex))
                 )
+                # العقيد الركن تركي المالكي: a given name spelled like a nationality adjective
+                or (lex.adjective_re.fullmatch(words[n]) and _given_name_after_title(words, n, lex))
             )
         ):
             return lex.titles[key]

@@ -412,6 +412,9 @@ def _continuation(
     if norm[sstart:pos].strip():
         subj = _clause_subject(norm, pos, lex)
         if subj is not None and feminine == (subj.gender == "f"):
+            if state.last is not None and state.last.text == subj.text:
+                # وقال المسؤول الأممي إن ...، وحذر: the clause's subject as its attribution resolved it
+                return _copy(state.last), None
             return subj, None
     last = state.last
     if last is not None and not (feminine and last.gender == "m"):
