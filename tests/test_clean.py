@@ -2088,3 +2088,15 @@ def test_a_short_label_over_rows_of_figures_is_the_boxs_header_and_the_rows_stay
     assert labels_of(sub)[2] == "content"
     # a line opened by a function word is no box label
     assert labels_of("\n".join([head, lead, "خلال الأسبوع الأول", *rows, after]))[2] != "nav"
+
+
+def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_photos_caption() -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    photo = "عمال يصلحون أنبوباً قرب ساحة البلدية صباح الاثنين"
+    text = "\n".join([head, "بقلم: سامر الحلبي", photo, BODY_1, BODY_2])
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[2] == "caption"
+    assert out["rule"].tolist()[2] == "structure:lead_photo_caption"
+    # a line of the story (a comma, a reporting verb) or a byline (<name> - <outlet>) is no caption
+    for line in ("عمال يصلحون أنبوباً قرب ساحة البلدية، صباح الاثنين", "سامر الحلبي - موقع المدينة"):
+        assert labels_of("\n".join([head, "بقلم: سامر الحلبي", line, BODY_1, BODY_2]))[2] != "caption"

@@ -151,7 +151,8 @@ RULES: dict[str, str] = {
     "structure:lead_photo_caption": "caption: between the headline block (the headline, then its stamp "
     "or byline) and the story's first line, a line of injected_min_words to headline_max_words words set off "
     "by blank lines, not ending as a sentence, right over the story, a stamp or marker aside (what the lead "
-    "photo shows)",
+    "photo shows); or, with no blank under it, right over the story's first line, when it says where (a "
+    "preposition of place) and holds no comma, colon, dash, quotation, reporting verb or bracketed source",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",

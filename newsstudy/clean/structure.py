@@ -152,7 +152,8 @@ def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     (the headline, then its stamp or byline) and the story's first line, a line of
     ``injected_min_words`` to ``headline_max_words`` words set off by blank lines, not ending as a
     sentence, right over the story (a stamp or marker may stand between): what the photo above the story
-    shows."""
+    shows. Where the page sets no blank under it, the line right over the story's first line is the
+    caption when it reads as one (:func:`_caption_over_story`: it says where, and is no sentence)."""
     heads = [i for i, ln in enumerate(lines) if ln.label == "headline"]
     if not heads:
         return
@@ -168,19 +169,45 @@ def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             continue
         # the story's first line, past a stamp or marker printed over it
         after = next((j for j in range(i + 1, len(lines)) if lines[j].label not in ("blank", "nav")), None)
-        if (
+        shaped = (
             furniture
             and p.injected_min_words <= line.n_words <= p.headline_max_words
             and not _ENDS_SENTENCE.search(line.norm)
-            and lines[i - 1].label == "blank"
-            and i + 1 < len(lines)
-            and lines[i + 1].label == "blank"
             and after is not None
             and _story_line(lines[after], p)
-        ):
+        )
+        set_off = lines[i - 1].label == "blank" and i + 1 < len(lines) and lines[i + 1].label == "blank"
+        if shaped and (set_off or (after == i + 1 and _caption_over_story(line, lex))):
             line.label, line.rule = "caption", "structure:lead_photo_caption"
             return
         furniture = True  # a short line no rule named (a byline the lexicons do not know)
+
+
+# Prepositions of place and time (hamza forms of alef unified, final ى kept: على is not the name علي):
+# a caption says where (and when) the picture was taken ("<who> in front of <where>", "<what> near ...").
+_SCENE_PREPOSITIONS = frozenset({"في", "امام", "قرب", "على", "عند", "داخل", "خارج", "وسط", "بجوار", "خلال"})
+_HAMZA_ALEF = regex.compile(r"[أإآ]")
+# A name in brackets closing the line, with no slash: a source the story cites (left to the site-credit
+# rule, web_furniture._captions_with_site_credit); "(<site>/ <photographer>)" is a photo's credit.
+_BRACKETED_SOURCE_END = regex.compile(r"\([^()/]+\)\W*$")
+
+
+def _caption_over_story(line: _Line, lex: _Lexicons) -> bool:
+    """A line set right over the story's first line with no blank between reads as a caption when it
+    is no sentence of the story and says where the picture was taken: a preposition of place among its
+    words, no comma, colon or dash (a byline's ``<name> - <outlet>``), no reporting verb, no quotation,
+    not opened by a connective (the text going on), not closed by a source in brackets."""
+    s = _signals(line, lex)
+    words = _HAMZA_ALEF.sub("ا", line.raw).split()
+    return (
+        any(w in _SCENE_PREPOSITIONS for w in words[1:])
+        and not (s.reporting_cue or s.ends_sentence)
+        and not any(ch in line.norm for ch in ':،,"«»“”')
+        and not _PREFIX_DASH.search(line.norm)
+        and not _BRACKETED_SOURCE_END.search(line.norm)
+        and not _CONNECTIVE_START.match(line.norm)
+        and not regex.search(r"[\-–—]\W*$", line.norm)
+    )
 
 
 def _matches_title(
