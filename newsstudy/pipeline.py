@@ -224,34 +224,41 @@ def term_tables(
     default one). ``term_forms`` says how each topic and outlet term is written
     in the articles (:func:`newsstudy.topics.display_forms` on the first
     :data:`FORMS_PER_OUTLET` articles of each outlet, by ``doc_id``).
-    """
-    from newsstudy import views
 
-    if facets is None:
-        facets = views.document_facets(articles[["doc_id"]])
-    ids = articles["doc_id"].tolist()
-    texts = articles[articles["text"].str.strip() != ""]
-    empty = {
-        "top_terms": pd.DataFrame(columns=["doc_id", "rank", "term", "weight"]),
-        "topic_terms": pd.DataFrame(columns=["topic", "rank", "term", "weight"]),
-        "document_topics": pd.DataFrame(columns=["doc_id", "topic", "weight"]),
-        "outlet_terms": pd.DataFrame(columns=["outlet", "rank", "term", "written", "weight"]),
-        "term_forms": pd.DataFrame(columns=["term", "written"]),
-    }
+    The work is three steps, which a run gives to its workers (the second and third side by side):
+    :func:`term_fit`, then :func:`term_topics` and :func:`term_neighbours` on its fit, then
+    :func:`term_assembly` of their results.
+    """
+    fitted = term_fit(articles)
+    if fitted is None:
+        return term_assembly(articles, signatures, options, facets, None, None)
+    return term_assembly(
+        articles, signatures, options, facets,
+        term_topics(articles, fitted, options),
+        term_neighbours(articles, signatures, options, facets, fitted),
+    )  # fmt: skip
+
+
+def _with_text(articles: pd.DataFrame) -> pd.DataFrame:
+    return articles[articles["text"].str.strip() != ""]
+
+
+def term_fit(articles: pd.DataFrame) -> tuple | None:
+    """Step 1 of :func:`term_tables`: the TF-IDF fit of the articles with text (None: no term at all)."""
     try:
-        fitted = topics.tfidf(texts)
+        return topics.tfidf(_with_text(articles))
     except ValueError as exc:
         if "empty vocabulary" not in str(exc):
             raise
-        fitted = None
-    if fitted is None:
-        zero = pd.DataFrame(0.0, index=ids, columns=ids)
-        small = len(ids) <= options.max_all_pairs
-        pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
-        return {**empty, "similarity": pairs, "outlet_similarity": _outlet_similarity(pairs, facets, texts)}
+        return None
+
+
+def term_topics(articles: pd.DataFrame, fitted: tuple, options: StudyOptions) -> tuple:
+    """Step 2 of :func:`term_tables`: top terms and the topic model, on the fit of :func:`term_fit`."""
+    texts = _with_text(articles)
     vectorizer, _ = fitted
     k = min(options.n_topics, len(texts), len(vectorizer.vocabulary_))
-    top, model = topics.terms_and_topics(
+    return topics.terms_and_topics(
         texts,
         k,
         method=options.topic_method,
@@ -260,14 +267,65 @@ def term_tables(
         n_terms=options.n_terms,
         fitted=fitted,
     )
-    pairs = similarity_table(texts, ids, options, fitted=fitted)
+
+
+def _facets_of(articles: pd.DataFrame, facets: pd.DataFrame | None) -> pd.DataFrame:
+    from newsstudy import views
+
+    return views.document_facets(articles[["doc_id"]]) if facets is None else facets
+
+
+def term_neighbours(
+    articles: pd.DataFrame,
+    signatures: tuple[np.ndarray, np.ndarray],
+    options: StudyOptions,
+    facets: pd.DataFrame | None,
+    fitted: tuple,
+) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """Step 3 of :func:`term_tables` (beside step 2): the similarity pairs, the outlet terms, and how
+    every term is written (:func:`newsstudy.topics.written_forms` of the articles read for it)."""
+    from newsstudy import views
+
+    facets = _facets_of(articles, facets)
+    texts = _with_text(articles)
+    pairs = similarity_table(texts, articles["doc_id"].tolist(), options, fitted=fitted)
     pairs["jaccard"] = duplicates.pair_jaccard(*signatures, pairs)
     by_outlet = views.outlet_terms(texts, facets, fitted, n=options.n_terms, forms=pd.Series(dtype=str))
-    terms = sorted(set(model.topic_terms["term"].astype(str)) | set(by_outlet["term"]))
     # How the terms are written, read from up to FORMS_PER_OUTLET articles of each outlet (one pass).
     outlet = texts["doc_id"].map(facets.set_index("doc_id")["outlet"]).fillna("")
     shown = texts[outlet.groupby(outlet, sort=False).cumcount().to_numpy() < FORMS_PER_OUTLET]
-    written = topics.display_forms(shown, terms).reindex(terms)
+    return pairs, by_outlet, topics.written_forms(shown)
+
+
+def term_assembly(
+    articles: pd.DataFrame,
+    signatures: tuple[np.ndarray, np.ndarray],
+    options: StudyOptions,
+    facets: pd.DataFrame | None,
+    topic_part: tuple | None,
+    neighbour_part: tuple | None,
+) -> dict[str, pd.DataFrame]:
+    """Step 4 of :func:`term_tables`: its tables from the results of :func:`term_topics` and
+    :func:`term_neighbours` (both None when :func:`term_fit` found no term)."""
+    facets = _facets_of(articles, facets)
+    ids = articles["doc_id"].tolist()
+    texts = _with_text(articles)
+    if topic_part is None or neighbour_part is None:
+        empty = {
+            "top_terms": pd.DataFrame(columns=["doc_id", "rank", "term", "weight"]),
+            "topic_terms": pd.DataFrame(columns=["topic", "rank", "term", "weight"]),
+            "document_topics": pd.DataFrame(columns=["doc_id", "topic", "weight"]),
+            "outlet_terms": pd.DataFrame(columns=["outlet", "rank", "term", "written", "weight"]),
+            "term_forms": pd.DataFrame(columns=["term", "written"]),
+        }
+        zero = pd.DataFrame(0.0, index=ids, columns=ids)
+        small = len(ids) <= options.max_all_pairs
+        pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
+        return {**empty, "similarity": pairs, "outlet_similarity": _outlet_similarity(pairs, facets, texts)}
+    top, model = topic_part
+    pairs, by_outlet, forms_of = neighbour_part
+    terms = sorted(set(model.topic_terms["term"].astype(str)) | set(by_outlet["term"]))
+    written = pd.Series([forms_of.get(t, t) for t in terms], index=terms, dtype=object)
     by_outlet["written"] = by_outlet["term"].map(written).astype(str)
     forms = pd.DataFrame({"term": terms, "written": written.to_numpy()})
     return {

@@ -124,10 +124,22 @@ def _text_columns(frame: pd.DataFrame) -> list[str]:
 
 
 def write_csv(frame: pd.DataFrame, path: Path, *, append: bool = False, header: bool = True) -> None:
-    """Write ``frame`` as UTF-8 CSV with spreadsheet-safe text cells (see the module docstring)."""
+    """Write ``frame`` as UTF-8 CSV with spreadsheet-safe text cells (see the module docstring).
+
+    The bytes are those of ``DataFrame.to_csv`` (minimal quoting, missing cells empty, floats
+    ``%.6g``); a frame of text, integer, boolean and float columns is formatted with Arrow's array
+    operations (:func:`_csv_bytes`), any other frame by pandas itself.
+    """
     safe = frame.copy(deep=False)
     for column in _text_columns(frame):
         safe[column] = _changed(frame[column], (*FORMULA_STARTS, ESCAPE), protect)
+    body = _csv_bytes(safe)
+    if body is not None:
+        with open(path, "ab" if append else "wb") as fh:
+            if header:
+                fh.write(_csv_header(safe))
+            fh.write(body)
+        return
     safe.to_csv(
         path,
         mode="a" if append else "w",
@@ -137,6 +149,86 @@ def write_csv(frame: pd.DataFrame, path: Path, *, append: bool = False, header: 
         lineterminator="\n",
         float_format="%.6g",
     )
+
+
+def _csv_header(frame: pd.DataFrame) -> bytes:
+    """The header row ``to_csv`` writes: the column names, quoted as the ``csv`` module quotes."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([str(c) for c in frame.columns])
+    return out.getvalue().encode("utf-8")
+
+
+#: Characters that make the ``csv`` module quote a cell (``QUOTE_MINIMAL``, ``lineterminator="\n"``).
+_CSV_QUOTED = r'[,"\n]'
+
+
+def _csv_cells(column: pd.Series) -> Any:
+    """The cells of ``column`` as ``to_csv`` writes them, as an Arrow string array; None if its type is
+    not one of text (str or missing), integers, booleans or floats."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    dtype = column.dtype
+    if pd.api.types.is_object_dtype(dtype) or isinstance(dtype, pd.StringDtype):
+        try:
+            cells = pa.array(column, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            return None  # numbers or other objects among the text: pandas writes them
+        if not (pa.types.is_string(cells.type) or pa.types.is_large_string(cells.type)):
+            if not pa.types.is_null(cells.type):
+                return None
+        cells = pc.fill_null(cells.cast(pa.large_string()), "")
+        needed = pc.match_substring_regex(cells, _CSV_QUOTED)
+        if not pc.any(needed).as_py():
+            return cells
+        mark, empty = pa.scalar('"', pa.large_string()), pa.scalar("", pa.large_string())
+        quoted = pc.binary_join_element_wise(mark, pc.replace_substring(cells, '"', '""'), mark, empty)
+        return pc.if_else(needed, quoted, cells)
+    if not isinstance(dtype, np.dtype):
+        return None
+    values = column.to_numpy()
+    if dtype.kind in "iu":
+        return pc.cast(pa.array(values), pa.large_string())
+    if dtype.kind == "b":
+        words = pa.scalar("True", pa.large_string()), pa.scalar("False", pa.large_string())
+        return pc.if_else(pa.array(values), *words)
+    if dtype == np.float64:
+        # pandas' float_format applied as pandas applies it (``float_format % value``)
+        cells = ["" if x != x else "%.6g" % x for x in values.tolist()]  # noqa: UP031
+        return pa.array(cells, type=pa.large_string())
+    return None
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes | memoryview | None:
+    """The rows of ``frame`` (no header) as ``to_csv(index=False, lineterminator="\n",
+    float_format="%.6g")`` writes them, or None when a column is of another type (or the frame has
+    fewer than two columns: the ``csv`` module quotes a row's one empty cell)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(frame.columns) < 2:
+        return None
+    cells = []
+    for i in range(len(frame.columns)):
+        column = _csv_cells(frame.iloc[:, i])
+        if column is None:
+            return None
+        cells.append(column)
+    if not len(frame):
+        return b""
+    comma, line_end, empty = (pa.scalar(x, pa.large_string()) for x in (",", "\n", ""))
+    rows = pc.binary_join_element_wise(*cells, comma)
+    rows = pc.binary_join_element_wise(rows, empty, line_end)  # each row and its line end
+    if isinstance(rows, pa.ChunkedArray):
+        rows = rows.combine_chunks()
+    _, offsets, data = rows.buffers()
+    bounds = np.frombuffer(offsets, dtype=np.int64)[[rows.offset, rows.offset + len(rows)]]
+    return memoryview(data)[int(bounds[0]) : int(bounds[1])]
 
 
 def _schema(frame: pd.DataFrame) -> dict[str, str]:

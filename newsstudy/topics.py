@@ -54,6 +54,7 @@ __all__ = [
     "tfidf",
     "top_terms",
     "topics",
+    "written_forms",
 ]
 
 TOPICS_DATA_DIR = DATA_DIR / "topics"
@@ -625,23 +626,39 @@ def display_forms(articles: pd.DataFrame, terms: Iterable[str], **options) -> pd
     >>> display_forms(arts, ["الابيض", "cnn", "غائب"]).tolist()
     ['الأبيض', 'CNN', 'غائب']
     """
-    _check_articles(articles)
     wanted = list(dict.fromkeys(str(t) for t in terms))
+    best = _written_forms(articles, set(wanted), **options)
+    return pd.Series([best.get(t, t) for t in wanted], index=wanted, dtype=object)
+
+
+def written_forms(articles: pd.DataFrame, **options) -> dict[str, str]:
+    """:func:`display_forms` of every term the articles' words give, by term (a term not in it is shown
+    as it is): for a caller that learns which terms it needs later.
+
+    >>> arts = pd.DataFrame({"doc_id": ["a"], "text": ["البيت الأبيضُ والبيت الأبيض في CNN"]})
+    >>> forms = written_forms(arts)
+    >>> forms["الابيض"], forms["cnn"], "غائب" in forms
+    ('الأبيض', 'CNN', False)
+    """
+    return _written_forms(articles, None, **options)
+
+
+def _written_forms(articles: pd.DataFrame, targets: set[str] | None, **options) -> dict[str, str]:
+    """The commonest written form of each term of ``targets`` (every term, if None) the articles give."""
+    _check_articles(articles)
     tokenizer = ArabicTokenizer(**_split_options(options)[0])
     counts: dict[str, int] = {}
     for text in _texts(articles):
         for word in _RAW_WORD.findall(text):
             counts[word] = counts.get(word, 0) + 1
-    targets = set(wanted)
     found: dict[str, dict[str, int]] = {}
     for word, n in counts.items():
         tokens = tokenizer(word)
-        if len(tokens) == 1 and tokens[0] in targets:
+        if len(tokens) == 1 and (targets is None or tokens[0] in targets):
             shown = normalize.diacritics(normalize.tatweel(word))
             by_form = found.setdefault(tokens[0], {})
             by_form[shown] = by_form.get(shown, 0) + n
-    best = {t: min(forms, key=lambda f: (-forms[f], f)) for t, forms in found.items()}
-    return pd.Series([best.get(t, t) for t in wanted], index=wanted, dtype=object)
+    return {t: min(forms, key=lambda f: (-forms[f], f)) for t, forms in found.items()}
 
 
 def similarity(articles: pd.DataFrame, **options) -> pd.DataFrame:

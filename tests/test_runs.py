@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsstudy import cli, engines, results
@@ -338,3 +338,54 @@ def test_the_manifest_lists_the_files_a_folder_run_reads(tmp_path):
     before = record["sha256"]
     (folder / "README.md").write_text("edited notes\n", encoding="utf-8")
     assert results.input_record(folder)["sha256"] == before
+
+
+def _pandas_csv(frame: pd.DataFrame, *, header: bool = True) -> bytes:
+    """What ``DataFrame.to_csv`` writes for ``frame`` (text cells protected, as ``write_csv`` does)."""
+    safe = frame.copy()
+    for column in results._text_columns(frame):
+        safe[column] = frame[column].map(protect)
+    return safe.to_csv(index=False, header=header, lineterminator="\n", float_format="%.6g").encode("utf-8")
+
+
+_CELL_TEXT = st.text(alphabet=st.sampled_from(list(",\"\n\r\t =+-@' aبقال،\u2028\x00")), max_size=6)
+
+
+@settings(deadline=None)  # a shared machine's pauses are no failure
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), _CELL_TEXT),
+            st.integers(-(2**62), 2**62),
+            st.booleans(),
+            st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.none()),
+        ),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_write_csv_writes_the_bytes_of_pandas_to_csv(tmp_path_factory, rows, arrow_text):
+    """The Arrow formatting of ``write_csv`` gives the bytes of ``to_csv``: quotes, missing cells, floats."""
+    frame = pd.DataFrame(rows, columns=["te,xt", "n", "flag", "x"]).astype(
+        {"n": "int64", "flag": "bool", "x": "float64", "te,xt": "str" if arrow_text else object}
+    )
+    frame["doc_id"] = [f"=d{i}" for i in range(len(frame))]
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    assert results._csv_bytes(frame) is not None  # the fast path, not pandas
+    results.write_csv(frame, path)
+    results.write_csv(frame, path, append=True, header=False)
+    assert path.read_bytes() == _pandas_csv(frame) + _pandas_csv(frame, header=False)
+
+
+def test_write_csv_leaves_other_columns_to_pandas(tmp_path):
+    """Objects other than text, dates, and a frame of one column (its empty cell is quoted) go to pandas."""
+    frames = [
+        pd.DataFrame({"a": ["x", 1, None], "b": [1, 2, 3]}),
+        pd.DataFrame({"a": pd.to_datetime(["2024-01-02", None, "2024-03-04"]), "b": ["", "y", None]}),
+        pd.DataFrame({"a": ["", None, "=1"]}),
+        pd.DataFrame({"a": pd.array([1, None, 3], dtype="Int64"), "b": [0.5, 1e-9, 123456789.0]}),
+    ]
+    for frame in frames:
+        assert results._csv_bytes(frame) is None
+        results.write_csv(frame, tmp_path / "t.csv")
+        assert (tmp_path / "t.csv").read_bytes() == _pandas_csv(frame)

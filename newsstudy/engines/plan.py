@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
@@ -188,6 +189,46 @@ def _run_now(fn: Callable, *args: Any) -> _Done:
     return _Done(fn(*args))
 
 
+class _TermSteps:
+    """:func:`newsstudy.pipeline.term_tables` in its steps on an executor, a future of its tables.
+
+    The TF-IDF fit (``pipeline.term_fit``) goes to a worker; when it is done, the topic model
+    (``term_topics``) and the similarity and outlet terms (``term_neighbours``) go to two workers side
+    by side, and their tables are put together here (``term_assembly``): the same tables as one
+    ``term_tables`` call, sooner. A thread of this process waits for the steps, so that the run's
+    own stages (duplicates, sources) go on meanwhile; :meth:`result` waits for the tables.
+    """
+
+    def __init__(self, submit: Callable, articles, signatures, options: StudyOptions, facets) -> None:
+        self._args = (articles, signatures, options, facets)
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(submit,), name="newsstudy-terms", daemon=True)
+        self._thread.start()
+
+    def _run(self, submit: Callable) -> None:
+        from newsstudy import pipeline
+
+        articles, signatures, options, facets = self._args
+        try:
+            fitted = submit(pipeline.term_fit, articles).result()
+            parts = (None, None)
+            if fitted is not None:
+                topic = submit(pipeline.term_topics, articles, fitted, options)
+                near = submit(pipeline.term_neighbours, articles, signatures, options, facets, fitted)
+                del fitted
+                parts = (topic.result(), near.result())
+            self._value = pipeline.term_assembly(articles, signatures, options, facets, *parts)
+        except BaseException as exc:  # given to the caller of result()
+            self._error = exc
+
+    def result(self) -> Any:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def _final_tables(
     state: _State,
     sample: _TopicSample,
@@ -215,7 +256,10 @@ def _final_tables(
     # computed by the in-memory pipeline's own function, beside the duplicates stage (on another core).
     articles = sample.articles()
     sampled = facets[facets["doc_id"].isin(articles["doc_id"])]
-    term_tables = (submit or _run_now)(pipeline_term_tables, articles, index.signatures(), options, sampled)
+    if submit is None:
+        term_tables: Any = _run_now(pipeline_term_tables, articles, index.signatures(), options, sampled)
+    else:
+        term_tables = _TermSteps(submit, articles, index.signatures(), options, sampled)
 
     report.stage("duplicates")
     # Passage rows go to the CSV as each pair partition is done; only the columns the
