@@ -3287,3 +3287,17 @@ def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -
     assert got["cue"].tolist() == ["ويقلن"]
     assert got["source_text"].str.startswith("الشابات").tolist() == [True]
     assert got["source_type"].tolist() == ["anonymous_source"]
+
+
+# attrcue: a verb of speaking-about in subject-verb order, its preposition right after it, has its subject
+# before it (a headline's ``<body> تتحدث عن``, ``تقارير تحدثت عن``).
+@pytest.mark.parametrize(
+    ("text", "label", "cues"),
+    [
+        ("الحكومة تتحدث عن انفراج قريب في أزمة الوقود", "headline", [("تتحدث", "institution")]),
+        ("وكانت تقارير سابقة تحدثت عن خلاف بين البلدين.", "content", [("تحدثت", "document")]),
+        ("الأسعار تتحدث عن نفسها في الأسواق.", "content", []),
+    ],
+)
+def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tuple[str, str]]) -> None:
+    assert [r[:2] for r in rows([text], [label])] == cues

@@ -2067,8 +2067,9 @@ def _topic_preposition(
         return None
     words = [t.text for t in after[:j]]
     if not words:
-        # وكانت تقارير صحفية قد تحدثت عن: after قد the subject stands before the verb (read there)
-        return j if coordinated or before in _OPENERS else None
+        # وكانت تقارير صحفية قد تحدثت عن / طهران تتحدث عن: the subject stands before the verb (the caller
+        # reads it there, subject-verb order), or a coordinated verb goes on the clause's
+        return j
     if "مع" in words:
         return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
