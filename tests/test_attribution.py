@@ -3240,6 +3240,8 @@ def test_security_services_are_institution_sources(text: str) -> None:
         ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم إن المحل مغلق.", ["يشكو", "يقول"]),
         ("وقال الوزير إن الطريق مغلق إذا قال المهندس إن الجسر متضرر.", ["وقال"]),
         ("وبحسب دراسة للغرفة، سينمو الاقتصاد حيث توقع صندوق النقد أن يرتفع الإنتاج.", ["وبحسب", "توقع"]),
+        # a verb coordinated after a comma owns the complementiser after it (not the noun-frame verb before)
+        ("ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه دعاية سياسية.", ["ونفى", "ووصف"]),
     ],
 )
 def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:

@@ -586,6 +586,28 @@ def _fronted_topic(norm: str, start: int, pos: int) -> bool:
     return bool(first) and _strip_conj(first[0], _FRONTED_TOPIC) in _FRONTED_TOPIC
 
 
+#: The most words between a coordinated verb and a complementiser it owns with no subject named between.
+_MAX_OWN_OBJECT = 3
+
+
+def _coordinated_verb_between(
+    norm: str, cues: list[_Cue], res: _Found, comp: int, send: int, lex: _Lexicon
+) -> bool:
+    """Whether a reporting verb coordinated after a comma stands between a cue and a complementiser, and
+    owns it: with a subject of its own before it (``أعلن المترو تمديد ...، وقالت الشركة إن``) or within
+    a few words of it (``ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه``). The complementiser is then
+    that verb's, the nearer, not the content of the cue before."""
+    return any(
+        res.cue_end <= c.start() < comp
+        and (c.group("verb") or "")[:1] in ("و", "ف")
+        and norm[: c.start()].rstrip()[-1:] in ("،", ",")
+        and (
+            len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
+        )
+        for c in cues
+    )
+
+
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
     found: list[_Found] = []
 
@@ -722,7 +744,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         found.append(res)
         state.remember(res.src)
         comp = None if res.relative else _complement(norm, res.cue_end, send)
-        if comp is not None and _NEW_CLAUSE.search(norm, res.cue_end, comp[0]):
+        if comp is not None and (
+            _NEW_CLAUSE.search(norm, res.cue_end, comp[0])
+            or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
+        ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
             comp = None
