@@ -3303,3 +3303,16 @@ def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -
 )
 def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tuple[str, str]]) -> None:
     assert [r[:2] for r in rows([text], [label])] == cues
+
+
+# attrcue: a single person named by trade or kin is a source (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال عامل إغاثة في العاصمة إن المخيمات تستقبل ألف شخص كل يوم.",
+        "وقال شقيق الضحية إن الشاب كان عائداً من عمله.",
+        "وقال تاجر إن الأسعار ارتفعت.",
+    ],
+)
+def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
+    assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
