@@ -3316,3 +3316,12 @@ def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tu
 )
 def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
     assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
+
+
+# attrcue: a conduit right after a verb (ل + an outlet, or a generic outlet noun: للإذاعة) is no subject;
+# with no speaker after it the verb goes on the clause's source.
+def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
+    text = "ورفض المتحدث باسم الحملة، عمر غادو، النتائج، وقال للإذاعة إن الحملة سجلت تزويراً."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وقال"]
+    assert got["source_type"].tolist() == ["anonymous_official"]

@@ -1681,6 +1681,8 @@ def _verb_cue(
         if k is not None:
             region = region[k:]
             phrase, stop = _phrase(region, lex)
+        elif phrase and phrase[0] is region[0] and _conduit_first(region, lex):
+            phrase = []  # فقالت للإذاعة إن: the conduit and no subject after it (the clause's goes on)
     if kind == "noun" and lemma in _directive_lemmas():
         phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
@@ -2026,6 +2028,8 @@ def _conduit_first(region: list[_Tok], lex: _Lexicon) -> bool:
     w = region[0].text
     if w[:1] not in ("ل", "م"):
         return False
+    if w.startswith("لل") and (_head(w[2:], lex) or ("",))[0] == "outlet":
+        return True  # للإذاعة، للصحيفة: a generic outlet noun, the outlet named earlier
     return w[:2] in _LAM_QUOTE_OPEN or _conduit_at(region, lex, None) is not None
 
 
