@@ -3240,6 +3240,8 @@ def test_security_services_are_institution_sources(text: str) -> None:
         ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم إن المحل مغلق.", ["يشكو", "يقول"]),
         ("وقال الوزير إن الطريق مغلق إذا قال المهندس إن الجسر متضرر.", ["وقال"]),
         ("وبحسب دراسة للغرفة، سينمو الاقتصاد حيث توقع صندوق النقد أن يرتفع الإنتاج.", ["وبحسب", "توقع"]),
+        # a verb coordinated after a comma owns the complementiser after it (not the noun-frame verb before)
+        ("ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه دعاية سياسية.", ["ونفى", "ووصف"]),
     ],
 )
 def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:
@@ -3390,3 +3392,39 @@ def test_a_coordinated_verb_keeps_the_resolved_subject():
         "وقال المسؤول الأممي إن الأزمة تتفاقم، وحذر من أنها قد تسوء أكثر.",
     ]
     assert [r[1] for r in rows(text)] == ["named_person"] * 3
+
+
+# attrcue: a verb of speaking-about in subject-verb order, its preposition right after it, has its subject
+# before it (a headline's ``<body> تتحدث عن``, ``تقارير تحدثت عن``).
+@pytest.mark.parametrize(
+    ("text", "label", "cues"),
+    [
+        ("الحكومة تتحدث عن انفراج قريب في أزمة الوقود", "headline", [("تتحدث", "institution")]),
+        ("وكانت تقارير سابقة تحدثت عن خلاف بين البلدين.", "content", [("تحدثت", "document")]),
+        ("الأسعار تتحدث عن نفسها في الأسواق.", "content", []),
+    ],
+)
+def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tuple[str, str]]) -> None:
+    assert [r[:2] for r in rows([text], [label])] == cues
+
+
+# attrcue: a single person named by trade or kin is a source (heads.tsv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال عامل إغاثة في العاصمة إن المخيمات تستقبل ألف شخص كل يوم.",
+        "وقال شقيق الضحية إن الشاب كان عائداً من عمله.",
+        "وقال تاجر إن الأسعار ارتفعت.",
+    ],
+)
+def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
+    assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
+
+
+# attrcue: a conduit right after a verb (ل + an outlet, or a generic outlet noun: للإذاعة) is no subject;
+# with no speaker after it the verb goes on the clause's source.
+def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
+    text = "ورفض المتحدث باسم الحملة، عمر غادو، النتائج، وقال للإذاعة إن الحملة سجلت تزويراً."
+    got = A.extract(lines_table("d", [text]))
+    assert got["cue"].tolist() == ["وقال"]
+    assert got["source_type"].tolist() == ["anonymous_official"]

@@ -585,6 +585,28 @@ def _fronted_topic(norm: str, start: int, pos: int) -> bool:
     return bool(first) and _strip_conj(first[0], _FRONTED_TOPIC) in _FRONTED_TOPIC
 
 
+#: The most words between a coordinated verb and a complementiser it owns with no subject named between.
+_MAX_OWN_OBJECT = 3
+
+
+def _coordinated_verb_between(
+    norm: str, cues: list[_Cue], res: _Found, comp: int, send: int, lex: _Lexicon
+) -> bool:
+    """Whether a reporting verb coordinated after a comma stands between a cue and a complementiser, and
+    owns it: with a subject of its own before it (``أعلن المترو تمديد ...، وقالت الشركة إن``) or within
+    a few words of it (``ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه``). The complementiser is then
+    that verb's, the nearer, not the content of the cue before."""
+    return any(
+        res.cue_end <= c.start() < comp
+        and (c.group("verb") or "")[:1] in ("و", "ف")
+        and norm[: c.start()].rstrip()[-1:] in ("،", ",")
+        and (
+            len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
+        )
+        for c in cues
+    )
+
+
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
     found: list[_Found] = []
 
@@ -721,7 +743,10 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         found.append(res)
         state.remember(res.src)
         comp = None if res.relative else _complement(norm, res.cue_end, send)
-        if comp is not None and _NEW_CLAUSE.search(norm, res.cue_end, comp[0]):
+        if comp is not None and (
+            _NEW_CLAUSE.search(norm, res.cue_end, comp[0])
+            or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
+        ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
             comp = None
@@ -1655,6 +1680,8 @@ def _verb_cue(
         if k is not None:
             region = region[k:]
             phrase, stop = _phrase(region, lex)
+        elif phrase and phrase[0] is region[0] and _conduit_first(region, lex):
+            phrase = []  # فقالت للإذاعة إن: the conduit and no subject after it (the clause's goes on)
     if kind == "noun" and lemma in _directive_lemmas():
         phrase = _without_addressee(phrase, lex)
     phrase = _apposition(phrase, region, stop, lex)
@@ -2000,6 +2027,8 @@ def _conduit_first(region: list[_Tok], lex: _Lexicon) -> bool:
     w = region[0].text
     if w[:1] not in ("ل", "م"):
         return False
+    if w.startswith("لل") and (_head(w[2:], lex) or ("",))[0] == "outlet":
+        return True  # للإذاعة، للصحيفة: a generic outlet noun, the outlet named earlier
     return w[:2] in _LAM_QUOTE_OPEN or _conduit_at(region, lex, None) is not None
 
 
@@ -2066,8 +2095,9 @@ def _topic_preposition(
         return None
     words = [t.text for t in after[:j]]
     if not words:
-        # وكانت تقارير صحفية قد تحدثت عن: after قد the subject stands before the verb (read there)
-        return j if coordinated or before in _OPENERS else None
+        # وكانت تقارير صحفية قد تحدثت عن / طهران تتحدث عن: the subject stands before the verb (the caller
+        # reads it there, subject-verb order), or a coordinated verb goes on the clause's
+        return j
     if "مع" in words:
         return None  # وتحدث الوزير مع نظيره عن: a conversation, not a statement
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), len(words))
