@@ -3312,3 +3312,24 @@ def test_a_coordinated_verb_keeps_the_resolved_subject():
         "وقال المسؤول الأممي إن الأزمة تتفاقم، وحذر من أنها قد تسوء أكثر.",
     ]
     assert [r[1] for r in rows(text)] == ["named_person"] * 3
+
+
+# attrcls: unnamed people typed as such: "one of them" (أحدهم), an indefinite title with no name (مدير
+# صندوق في <city>, مندوب <nisba>), and a role whose name-like words are a preposition's object.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وقال أحدهم إن المازوت ارتفع.", "anonymous_source"),
+        ("وقالت إحداهن إن الماء انقطع.", "anonymous_source"),
+        ("وقال مدير صندوق في دبي إن السوق هادئة.", "anonymous_source"),
+        ("وقال مدير في شركة النفط إن الإنتاج توقف.", "anonymous_source"),
+        ("وقال مندوب خليجي في المنظمة إن الإنتاج توقف.", "anonymous_official"),
+        ("وقال مدير في وزارة النفط إن الإنتاج توقف.", "anonymous_official"),
+        ("وقالت موظفة في قطاع الضيافة إنها جاءت مبكرا.", "anonymous_official"),
+        ("وقال مدير عام الشركة إن الإنتاج توقف.", "named_person"),
+        ("وقالت ممثلها في كندا إن الطلبات تضاعفت.", "named_person"),
+        ("وقال المتحدث باسم الحكومة يوسف المحمود إن القرار نهائي.", "named_person"),
+    ],
+)
+def test_unnamed_people_are_not_named_persons(text: str, source_type: str) -> None:
+    assert [r[1] for r in rows([text])] == [source_type]
