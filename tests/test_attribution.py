@@ -3333,3 +3333,11 @@ def test_a_coordinated_verb_keeps_the_resolved_subject():
 )
 def test_unnamed_people_are_not_named_persons(text: str, source_type: str) -> None:
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+# attrcls: a body's gazetteer name that holds لل after three words runs on (منظمة الأمم المتحدة للطفولة).
+def test_a_long_body_name_with_lil_is_one_subject():
+    out = A.extract(
+        lines_table("d", ["فيما دعت منظمة الأمم المتحدة للطفولة (يونيسف) إلى الإفراج عن الطالبات."])
+    )
+    assert out["affiliation_entity"].tolist() == ["UNICEF"]
