@@ -3341,3 +3341,13 @@ def test_a_long_body_name_with_lil_is_one_subject():
         lines_table("d", ["فيما دعت منظمة الأمم المتحدة للطفولة (يونيسف) إلى الإفراج عن الطالبات."])
     )
     assert out["affiliation_entity"].tolist() == ["UNICEF"]
+
+
+# attrcls: a Nigerien or Malian story naming only its towns is about Niger or Mali (cities.tsv), and a
+# body of the town speaks for it; tear gas (المسيلة للدموع) names no Algerian wilaya.
+def test_towns_of_niger_and_mali_give_their_country():
+    text = ["وقالت نقابة الناقلين في أغاديس إن الوقود نفد.", "وقال والي الولاية إن الطريق مغلق."]
+    assert A.extract(lines_table("d", text))["affiliation_entity"].tolist() == ["NE", "NE"]
+    got = A.extract(lines_table("d", ["وقالت بلدية تمبكتو إن المخطوطات نقلت."]))
+    assert got["affiliation_entity"].tolist() == ["ML"]
+    assert "المسيله" not in gazetteer.place_forms()
