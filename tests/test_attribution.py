@@ -3351,3 +3351,15 @@ def test_towns_of_niger_and_mali_give_their_country():
     got = A.extract(lines_table("d", ["وقالت بلدية تمبكتو إن المخطوطات نقلت."]))
     assert got["affiliation_entity"].tolist() == ["ML"]
     assert "المسيله" not in gazetteer.place_forms()
+
+
+# attrcls: God as the speaker of a verse (قال تعالى، يقول الله عز وجل) cites the scripture: a document.
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وفي ذلك قال تعالى: "وإذا بشر أحدهم بالأنثى ظل وجهه مسودا".',
+        'ويقول الله عز وجل في كتابه: "إنا أنزلناه".',
+    ],
+)
+def test_a_quranic_verse_is_a_document(text: str) -> None:
+    assert [r[1] for r in rows([text])] == ["document"]

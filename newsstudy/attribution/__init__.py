@@ -237,6 +237,8 @@ Classification pass (development parts only; each rule with an invented-sentence
   adjective or an indefinite body noun right after it (``مدير صندوق في <city>``, ``مندوب خليجي``) is an
   unnamed source, or official where the adjective or body is a state's (``_unnamed_title``); and name-like
   words right after a preposition are its object, not the role's name (``موظفة في قطاع الضيافة``).
+- God as the speaker of a Quranic verse (``قال تعالى``, ``يقول الله عز وجل``) cites the scripture: a
+  ``document`` with no entity, as the third fresh sample's gold has it.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ _QUANTIFIERS = frozenset(
     # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
     "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
+#: God as the speaker of a Quranic verse (``قال تعالى``, ``يقول الله عز وجل``): the scripture is cited.
+_SCRIPTURE = frozenset(
+    {"تعالي", "الله تعالي", "الله عز وجل", "الله سبحانه وتعالي", "سبحانه وتعالي", "عز وجل"}
+)
 #: "One of them", "some of them" (أحدهم، إحداهن، بعضهم): an unnamed person of a group, never a name.
 _ONE_OF_THEM = frozenset({"احدهم", "احداهم", "احداهن", "احدهما", "احداهما", "بعضهم", "احدهن"})
 #: Adjectives of a quantifier (عدد كبير من، عدد قليل من): part of the count, not a head (كبير is a title
@@ -465,6 +469,9 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return None
     text = " ".join(words)
     aff = _affiliation(words, lex)
+    if text in _SCRIPTURE or any(text.startswith(f"{p} ") for p in _SCRIPTURE):
+        # قال تعالى: "...": a verse of the Quran is cited, a text with no speaker of the story
+        return _Source(text, "document", "unknown", None, "m", "document")
     if words[0] in _ONE_OF_THEM:
         # وقال أحدهم: one of the people just mentioned, unnamed
         return _Source(text, "anonymous_source", aff or "unknown", None, "m", "source")
