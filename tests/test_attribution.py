@@ -3363,3 +3363,17 @@ def test_towns_of_niger_and_mali_give_their_country():
 )
 def test_a_quranic_verse_is_a_document(text: str) -> None:
     assert [r[1] for r in rows([text])] == ["document"]
+
+
+# attrcls: traces and evidence that show a finding are documents (heads.tsv); a ministry of antiquities
+# is still a body.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("وتشير آثار على الجدار إلى أن المبنى احترق.", "document"),
+        ("وتشير الأدلة إلى أن السكان الأوائل وصلوا مبكرا.", "document"),
+        ("وقالت وزارة الآثار إن المقبرة قديمة.", "institution"),
+    ],
+)
+def test_traces_and_evidence_are_documents(text: str, source_type: str) -> None:
+    assert [r[1] for r in rows([text])] == [source_type]
