@@ -232,6 +232,13 @@ Classification pass (development parts only; each rule with an invented-sentence
 - A subjectless verb inside a sentence whose opening clause's subject is the last attribution's source
   takes that source as resolved (``وقال المسؤول الأممي إن ...، وحذر``: the UN official named before), not
   the bare phrase read again.
+- Unnamed people are not named persons: "one of them" (``أحدهم``, ``إحداهن``: ``_ONE_OF_THEM``) is an
+  unnamed source; an indefinite title with no name after it and a preposition, an indefinite nisba
+  adjective or an indefinite body noun right after it (``مدير صندوق في <city>``, ``مندوب خليجي``) is an
+  unnamed source, or official where the adjective or body is a state's (``_unnamed_title``); and name-like
+  words right after a preposition are its object, not the role's name (``موظفة في قطاع الضيافة``).
+- God as the speaker of a Quranic verse (``قال تعالى``, ``يقول الله عز وجل``) cites the scripture: a
+  ``document`` with no entity, as the third fresh sample's gold has it.
 """
 
 from __future__ import annotations

@@ -23,6 +23,12 @@ _QUANTIFIERS = frozenset(
     # the feminine forms, before a feminine plural (إحدى الطالبات، ثلاث ناشطات)
     "احدي ثلاث اربع خمس سبع تسع اثنتان اثنتين".split()
 )
+#: God as the speaker of a Quranic verse (``قال تعالى``, ``يقول الله عز وجل``): the scripture is cited.
+_SCRIPTURE = frozenset(
+    {"تعالي", "الله تعالي", "الله عز وجل", "الله سبحانه وتعالي", "سبحانه وتعالي", "عز وجل"}
+)
+#: "One of them", "some of them" (أحدهم، إحداهن، بعضهم): an unnamed person of a group, never a name.
+_ONE_OF_THEM = frozenset({"احدهم", "احداهم", "احداهن", "احدهما", "احداهما", "بعضهم", "احدهن"})
 #: Adjectives of a quantifier (عدد كبير من، عدد قليل من): part of the count, not a head (كبير is a title
 #: only when it heads the phrase: كبير المفاوضين).
 _QUANTITY_ADJECTIVES = frozenset({"كبير", "قليل", "محدود", "متزايد"})
@@ -318,11 +324,13 @@ def _placed_affiliation(words: list[str], aff: str | None, lex: _Lexicon) -> str
 def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
     """Two name-like words in a row after the head noun: ``المتحدث باسم البيت الأبيض جون كيربي``."""
     run = 0
+    governed = False  # the run of name-like words opens right after a preposition: its object
     for i, w in enumerate(words[1:], start=1):
         # a first name and an al- family name ending the phrase (يوسف المحمود), or anywhere in it when the
         # first name is a known given name (المتحدث باسم الحكومة يوسف المحمود قرار الحكومة ...)
         if (
             run
+            and not governed
             and (i == len(words) - 1 or words[i - 1] in lex.given_names)
             and _is_definite(w)
             and _head(w, lex) is None
@@ -331,8 +339,14 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
                 return True
         # a foreign surname spelled like an imperfect (يوهانسون) ends a name that a name-like word opens
         last = run and i == len(words) - 1 and _foreign_surname(w, lex)
-        run = run + 1 if last or _namelike(w, lex, strict=False) else 0
-        if run >= 2:
+        if last or _namelike(w, lex, strict=False):
+            if not run:
+                # موظفة في قطاع الضيافة: the words after a preposition are its object, not a name
+                governed = words[i - 1] in _NOT_NAME_STARTS
+            run += 1
+        else:
+            run = 0
+        if run >= 2 and not governed:
             return True
     return False
 
@@ -455,6 +469,12 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return None
     text = " ".join(words)
     aff = _affiliation(words, lex)
+    if text in _SCRIPTURE or any(text.startswith(f"{p} ") for p in _SCRIPTURE):
+        # قال تعالى: "...": a verse of the Quran is cited, a text with no speaker of the story
+        return _Source(text, "document", "unknown", None, "m", "document")
+    if words[0] in _ONE_OF_THEM:
+        # وقال أحدهم: one of the people just mentioned, unnamed
+        return _Source(text, "anonymous_source", aff or "unknown", None, "m", "source")
     if quantified and _people_plural(words[0], lex, ("ين", "ون")):
         # عدد من العاملين في القطاع، بعض المشاركين: a count of people, unnamed
         aff = _placed_affiliation(words, aff, lex)
@@ -529,6 +549,12 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 aff = _UNIQUE_STATE_TITLES.get(_bare(first, lex)[-1])
             return _Source(text, "institution", aff or "unknown", None, gender, "institution")
         if cls == "title":
+            unnamed = _unnamed_title(words, lex)
+            if unnamed is not None:
+                # مدير صندوق في دبي، مندوب خليجي: an indefinite title with no name is someone unnamed
+                if unnamed == "anonymous_source":
+                    aff = _placed_affiliation(words, aff, lex)
+                return _Source(text, unnamed, aff or "unknown", None, gender, "source")
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
     person = _titled_person(words, lex) or _name_then_role(words, lex)
     if person is not None:
@@ -570,6 +596,41 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         and len(words) <= 3
     ):
         return _Source(text, "named_person", aff or "unknown", None, "m", "person")
+    return None
+
+
+def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
+    """The type of an indefinite title that names no one (``مدير صندوق في دبي``, ``مدير في شركة``,
+    ``مندوب خليجي``), or None for a titled person (``رئيس اللجنة``, ``وزير الخارجية``, ``مدير عام الشركة
+    <name>``): the title has no article, no name follows it, and the word after it is a preposition, an
+    indefinite nisba adjective or an indefinite body noun that no definite word follows. An official
+    when the adjective or the body is a state's (``مندوب خليجي``, ``مدير في الوزارة``), else a source.
+
+    >>> lex = _lexicon()
+    >>> _unnamed_title(["مدير", "صندوق", "في", "دبي"], lex), _unnamed_title(["مندوب", "خليجي"], lex)
+    ('anonymous_source', 'anonymous_official')
+    >>> _unnamed_title(["رئيس", "اللجنه"], lex), _unnamed_title(["مدير", "شركه", "الساحل"], lex)
+    (None, None)
+    """
+    first = words[0]
+    if len(words) < 2 or _is_definite(first) or first.endswith(_POSSESSIVES):
+        return None  # (ممثلها في كندا: a possessive pronoun makes the title definite, the body's own)
+    if _has_name_after(words, lex) or _titled_after(words, lex):
+        return None
+    nxt = words[1]
+    if nxt in _NOT_NAME_STARTS:
+        inside = _inside_state_body(words, lex)
+        return "anonymous_official" if inside else "anonymous_source"
+    if not _is_definite(nxt) and nxt.endswith(("ي", "يه")) and len(nxt) > 3 and _head(nxt, lex) is None:
+        return "anonymous_official"  # مندوب خليجي، مبعوث أممي: an unnamed office holder of a state or body
+    head = _head(nxt, lex)
+    if (
+        head is not None
+        and head[0] == "institution"
+        and not _is_definite(nxt)
+        and (len(words) == 2 or words[2] in _NOT_NAME_STARTS)
+    ):
+        return "anonymous_source"  # مدير صندوق، مدير شركة في ...: a company's or fund's unnamed manager
     return None
 
 

@@ -122,7 +122,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and w.startswith("ل")
             and len(w) > 2
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
-            and not _name_goes_on([x.text for x in out[-2:]], [x.text for x in toks[i : i + 4]], lex)
+            and not _name_goes_on([x.text for x in out[-4:]], [x.text for x in toks[i : i + 4]], lex)
             and not _site_of_outlet(out[0].text, w, lex)
         ):
             return out, i
