@@ -2100,3 +2100,24 @@ def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_
     # a line of the story (a comma, a reporting verb) or a byline (<name> - <outlet>) is no caption
     for line in ("عمال يصلحون أنبوباً قرب ساحة البلدية، صباح الاثنين", "سامر الحلبي - موقع المدينة"):
         assert labels_of("\n".join([head, "بقلم: سامر الحلبي", line, BODY_1, BODY_2]))[2] != "caption"
+
+
+def test_a_listed_headlines_own_stamp_in_a_related_block_is_related() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "مقالات ذات صلة", OTHER_1, "18 أكتوبر 2017", OTHER_2])
+    out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert out["label"].tolist()[-4:] == ["related"] * 4
+    assert out["rule"].tolist()[-2] == "structure:stamp_of_listed_headline"
+
+
+def test_a_menu_word_over_a_stamp_is_no_listed_headline() -> None:
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "الأرشيف", "أكتوبر 2015 · سبتمبر 2015"])
+    assert "context:listed_headline_with_stamp" not in rules_of(text)
+
+
+def test_a_read_also_header_naming_where_before_its_colon_is_an_inline_related_line() -> None:
+    line = "اقرأ أيضاً في الموقع: افتتاح معرض الكتاب في المدينة بمشاركة واسعة"
+    assert rules_of("\n".join([BODY_1, line, BODY_2]))[1] == "lexicon:related_inline"
+    # the same words with nothing after the colon head a block (the links are on the lines under it)
+    assert (
+        rules_of("\n".join([BODY_1, "اقرأ أيضاً في الموقع:", OTHER_1, BODY_2]))[1] != "lexicon:related_inline"
+    )

@@ -349,7 +349,7 @@ def _outside_line(
         return "credit", "context:byline"
     if not before and _dated_headline(line, s, lex, p):
         return "related", "context:listed_headline_with_date"
-    if _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
+    if s.words >= _LISTED_MIN_WORDS and _listed_with_stamp(lines, i, lex, p) and not s.reporting_cue:
         return "related", "context:listed_headline_with_stamp"
     return None
 
@@ -577,6 +577,11 @@ def _dated_headline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> boo
         return False
     head = _make_line(line.norm[: m.start()])
     return head.n_words >= 4 and _headline_like(head, lex, p)
+
+
+#: A listed headline has a few words: one to three over a date are a menu's label ("Archives") or a
+#: calendar's month names, not another story.
+_LISTED_MIN_WORDS = 4
 
 
 def _listed_with_stamp(lines: list[_Line], i: int, lex: _Lexicons, p: _Params) -> bool:

@@ -221,6 +221,8 @@ RULES: dict[str, str] = {
     "structure:appended_dateline(overlap=x.xx)": "appended_article: after a related block, a body line that "
     "opens with a dateline of its own (a place, then dates, agency words or a bracketed credit, then a dash) "
     "begins another story, whatever words it shares with the lead",
+    "structure:stamp_of_listed_headline": "related: in a block of related links, a date or time stamp "
+    "(shape:stamp) right under a listed headline: the item's own stamp",
     "structure:after_related_header": "related: a short headline-like or bulleted line in a related block",
     "structure:appended_article(overlap=x.xx)": "appended_article: long body text after a related header "
     "containing none of the lead article's key terms (first line of the run; overlap = share of key terms)",

@@ -170,7 +170,10 @@ def _lexicons() -> _Lexicons:
     credit_agency = regex.compile("|".join(f"(?:{_expand(c, agency)})" for c in only_agencies), flags)
     caption = compiled("caption_patterns.txt")
     related_start = regex.compile(
-        rf"^\W*(?:{related})\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))", flags
+        rf"^\W*(?:{related})(?:\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))"
+        # "<header> <in/on the site>: <headline>" (a place named between the header and its link)
+        rf"|\s+(?:في|على|علي|من|عن)\s+\S+(?:\s+\S+)?\s*[:：|»\-–—]\s*(?=\S))",
+        flags,
     )
     tags_start = regex.compile(rf"^\W*(?:{tags})\s*(?:[:：\-–—]|$)", flags)
     # Every cue pattern anchored at the start of the line, as one alternation tried

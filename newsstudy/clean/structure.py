@@ -450,6 +450,11 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
         if line.rule in _HEADER_RULES:
             state = "related"
             continue
+        if state == "related" and line.rule == "shape:stamp" and _listed_item_above(lines, i):
+            # A listed headline's own date or time under it, in a block of related links: the stamp
+            # is part of the list item, not the page's.
+            line.label, line.rule = "related", "structure:stamp_of_listed_headline"
+            continue
         if line.label in ("tags", "comment_form") and state == "related":
             # A tag header or the comment box ends a block of related links: the short lines under it
             # are tags or comments (the box of another part of the page, not more links).
@@ -500,6 +505,12 @@ def _structure(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Params
             if decided == "related":
                 continue
         lead_idx.append(i)
+
+
+def _listed_item_above(lines: list[_Line], i: int) -> bool:
+    """Whether the nearest text line above line ``i`` is a listed headline of a related block."""
+    above = _previous_text_line(lines, i)
+    return above is not None and above.rule == "structure:after_related_header"
 
 
 _PREFIX_DASH = regex.compile(r"\s[\-–—]+\s|[\-–—]+\s")
