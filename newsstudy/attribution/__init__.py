@@ -219,7 +219,7 @@ Classification pass (development parts only; each rule with an invented-sentence
 ------------------------------------------------------------------------------------------
 - A place (a country, capital or city name: ``gazetteer.place_forms``) after a preposition of place
   (``في``, ``داخل``, ``قبالة``, ``بـ``) in the phrase of an unnamed non-official source or a diplomat says
-  where it is, not whom it speaks for (``متعامل في أبوظبي``, ``مصدر في قطاع النفط بأربيل``, ``دبلوماسي في
+  where it is, not whom it speaks for (``متعامل في الكويت``, ``مصدر في قطاع النفط بأربيل``, ``دبلوماسي في
   <capital>``: null; ``classification._placed_affiliation``); a state sector's source there keeps the
   country (``مصدر أمني في أربيل``), as every gold set has it.
 - A name in apposition between commas after a role names the person: after an official's or a title's

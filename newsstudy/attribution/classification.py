@@ -284,13 +284,13 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     return None if best is None else best[1]
 
 
-#: Prepositions of place: a place after one of them says where a source is (``متعامل في أبوظبي``).
+#: Prepositions of place: a place after one of them says where a source is (``متعامل في الكويت``).
 _LOCATIVES = frozenset({"في", "داخل", "قباله"})
 
 
 def _unplaced(words: list[str], lex: _Lexicon) -> list[str]:
     """The words of a phrase before the first place (a country, capital or city: ``gazetteer.place_forms``)
-    that a preposition of place introduces (``في``, ``داخل``, ``قبالة``, ``بـ``): ``مدير صندوق في دبي``,
+    that a preposition of place introduces (``في``, ``داخل``, ``قبالة``, ``بـ``): ``مدير صندوق في الكويت``,
     ``مصدر في قطاع النفط بأربيل``. A source that speaks for no body is only located by such a place.
 
     >>> _unplaced(["متعامل", "في", "ابوظبي"], _lexicon()), _unplaced(["مصدر", "في", "الحكومه"], _lexicon())
@@ -551,7 +551,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         if cls == "title":
             unnamed = _unnamed_title(words, lex)
             if unnamed is not None:
-                # مدير صندوق في دبي، مندوب خليجي: an indefinite title with no name is someone unnamed
+                # مدير صندوق في الكويت، مندوب خليجي: an indefinite title with no name is someone unnamed
                 if unnamed == "anonymous_source":
                     aff = _placed_affiliation(words, aff, lex)
                 return _Source(text, unnamed, aff or "unknown", None, gender, "source")
@@ -600,7 +600,7 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
 
 
 def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
-    """The type of an indefinite title that names no one (``مدير صندوق في دبي``, ``مدير في شركة``,
+    """The type of an indefinite title that names no one (``مدير صندوق في الكويت``, ``مدير في شركة``,
     ``مندوب خليجي``), or None for a titled person (``رئيس اللجنة``, ``وزير الخارجية``, ``مدير عام الشركة
     <name>``): the title has no article, no name follows it, and the word after it is a preposition, an
     indefinite nisba adjective or an indefinite body noun that no definite word follows. An official

@@ -367,7 +367,7 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
     if toks and (toks[0].text in _ADVERBIAL_OPENERS or toks[0].text[1:] in _ADVERBIAL_OPENERS):
-        # في العام الماضي، تلقت الشابات منحة ...، ويقلن إن: a fronted adverbial closed by a comma, then
+        # في الصيف الماضي، نالت الشابات جائزة ...، ويقلن إن: a fronted adverbial closed by a comma, then
         # the clause's verb and subject
         comma = next(
             (k for k, t in enumerate(toks[: _MAX_COMMA_ADVERBIAL + 1]) if t.stop_after),
