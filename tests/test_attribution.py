@@ -3325,3 +3325,10 @@ def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
     got = A.extract(lines_table("d", [text]))
     assert got["cue"].tolist() == ["وقال"]
     assert got["source_type"].tolist() == ["anonymous_official"]
+
+
+def test_fi_hin_is_a_clause_reset_only_as_a_whole_word() -> None:
+    from newsstudy.attribution.tokens import _CLAUSE_RESET
+
+    assert _CLAUSE_RESET.search("ارتفعت الاسعار في حين تراجع الطلب") is not None
+    assert _CLAUSE_RESET.search("وقالت تقارير في حينها انه كان معجبا") is None
