@@ -3334,3 +3334,9 @@ def test_fi_hin_is_a_clause_reset_only_as_a_whole_word() -> None:
 
     assert _CLAUSE_RESET.search("ارتفعت الاسعار في حين تراجع الطلب") is not None
     assert _CLAUSE_RESET.search("وقالت تقارير في حينها انه كان معجبا") is None
+
+
+def test_organisers_are_a_source_of_a_headline_colon() -> None:
+    assert [r[:2] for r in rows(['المنظمون: "أكثر من مليون في الساحة"'], ["headline"])] == [
+        (":", "anonymous_source")
+    ]
