@@ -3276,6 +3276,7 @@ def test_came_in_a_document_is_a_cue(text: str, cues: list[tuple[str, str]]) -> 
         ("وجدد الجيش غاراته على المدينة.", []),
         ("وجددت الوزارة عقود الموظفين.", []),
         ("وجدد الفريق التزامه بالمشاركة في البطولة.", []),
+        ("وضم النادي لاعبين جدد أن يشاركوا في البطولة.", []),
     ],
 )
 def test_renewed_statement_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:

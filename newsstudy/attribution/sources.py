@@ -1544,6 +1544,14 @@ def _verb_cue(
     # جدّد with a statement noun as its object reports it (وجدد الوزير تأكيده، جددت دعوتها إلى); with
     # none it is read as its frame says (a complementiser of its own), not as renewing an act
     renewed = _renewed_statement(norm, m, send, lex) if lemma in _RENEW_LEMMAS else None
+    if (
+        lemma in _RENEW_LEMMAS
+        and word == form
+        and renewed is None
+        and _indefinite_noun(before, lex)
+        and not _punct_before(norm, m.start())
+    ):
+        return None  # أعضاء جدد، لاعبين جدد: the adjective "new" (plural) after an indefinite noun
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
