@@ -3237,11 +3237,13 @@ def test_security_services_are_institution_sources(text: str) -> None:
     [
         ("وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث باسم الحكومة إن الوضع هادئ.", ["وأعلنت", "قال"]),
         ("ودعا رئيس المفوضية إلى ضبط النفس، فيما قالت الخارجية إن الحوار ضروري.", ["ودعا", "قالت"]),
-        ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم إن المحل مغلق.", ["يشكو", "يقول"]),
+        ("وأعلنت النقابة الإضراب، إذ يقول رئيسها سالم إن الأجور متدنية.", ["وأعلنت", "يقول"]),
         ("وقال الوزير إن الطريق مغلق إذا قال المهندس إن الجسر متضرر.", ["وقال"]),
         ("وبحسب دراسة للغرفة، سينمو الاقتصاد حيث توقع البنك المركزي أن يرتفع الإنتاج.", ["وبحسب", "توقع"]),
         # a verb coordinated after a comma owns the complementiser after it (not the noun-frame verb before)
         ("ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه دعاية سياسية.", ["ونفى", "ووصف"]),
+        # a verb that reports with a complementiser does not take the next clause's
+        ("يشكو التجار من غياب التعويضات، إذ يقول التاجر سالم: الوضع صعب.", ["يقول"]),
     ],
 )
 def test_a_new_clause_opens_a_new_attribution_search(text: str, cues: list[str]) -> None:
@@ -3323,6 +3325,7 @@ def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_t
         ("وجدد الجيش غاراته على المدينة.", []),
         ("وجددت الوزارة عقود الموظفين.", []),
         ("وجدد الفريق التزامه بالمشاركة في البطولة.", []),
+        ("وضم النادي لاعبين جدد أن يشاركوا في البطولة.", []),
     ],
 )
 def test_renewed_statement_is_a_cue(text: str, cues: list[tuple[str, str]]) -> None:
@@ -3493,3 +3496,16 @@ def test_a_quranic_verse_is_a_document(text: str) -> None:
 )
 def test_traces_and_evidence_are_documents(text: str, source_type: str) -> None:
     assert [r[1] for r in rows([text])] == [source_type]
+
+
+def test_fi_hin_is_a_clause_reset_only_as_a_whole_word() -> None:
+    from newsstudy.attribution.tokens import _CLAUSE_RESET
+
+    assert _CLAUSE_RESET.search("ارتفعت الاسعار في حين تراجع الطلب") is not None
+    assert _CLAUSE_RESET.search("وقالت تقارير في حينها انه كان معجبا") is None
+
+
+def test_organisers_are_a_source_of_a_headline_colon() -> None:
+    assert [r[:2] for r in rows(['المنظمون: "أكثر من مليون في الساحة"'], ["headline"])] == [
+        (":", "anonymous_source")
+    ]

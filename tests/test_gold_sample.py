@@ -97,9 +97,8 @@ def test_line_scores_on_the_test_outlets_do_not_regress(line_scores: pd.DataFram
 
 def test_attribution_scores_on_the_test_outlets_do_not_regress(attribution_scores: pd.DataFrame) -> None:
     overall = attribution_scores.loc["all"]
-    # measured: P 0.799, R 0.661, F1 0.724, source_type 0.837, affiliation_entity 0.640, affiliation 0.680;
-    # precision floor 0.78 since the clause-reset rule (attrcue: F1 rose, precision fell just under 0.79)
-    assert overall["f1"] >= 0.715 and overall["precision"] >= 0.78, attribution_scores
+    # measured: P 0.799, R 0.661, F1 0.724, source_type 0.837, affiliation_entity 0.640, affiliation 0.680
+    assert overall["f1"] >= 0.715 and overall["precision"] >= 0.79, attribution_scores
     assert overall["recall"] >= 0.65 and overall["affiliation"] >= 0.67, attribution_scores
     assert overall["source_type"] >= 0.83 and overall["affiliation_entity"] >= 0.63, attribution_scores
 

@@ -36,6 +36,7 @@ from newsstudy.attribution.context import _last_outlet, _person_affiliation, _re
 from newsstudy.attribution.cues import _Cue
 from newsstudy.attribution.lexicon import _NEGATORS, _PREPOSITIONS, _Lexicon
 from newsstudy.attribution.tokens import (
+    _CLAUSE_OPENED,
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
@@ -1542,12 +1543,24 @@ def _verb_cue(
     # جدّد with a statement noun as its object reports it (وجدد الوزير تأكيده، جددت دعوتها إلى); with
     # none it is read as its frame says (a complementiser of its own), not as renewing an act
     renewed = _renewed_statement(norm, m, send, lex) if lemma in _RENEW_LEMMAS else None
+    if (
+        lemma in _RENEW_LEMMAS
+        and word == form
+        and renewed is None
+        and _indefinite_noun(before, lex)
+        and not _punct_before(norm, m.start())
+    ):
+        return None  # أعضاء جدد، لاعبين جدد: the adjective "new" (plural) after an indefinite noun
     has_suffix = bool(m.group("suf"))
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
     if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
         return None  # وكما ذكرت سابقا، ...: the writer's own "as I mentioned", no source
     comp = _speech_complement(norm, m.end(), send)
+    if kind == "speech" and comp is not None and _CLAUSE_OPENED.search(norm, m.end(), comp[0]):
+        # يشكو التجار من الغلاء، إذ يقول أحدهم: ...: a verb that reports with a complementiser does not
+        # take the next clause's (after إذ، فيما، بينما، في حين، لكن)
+        comp = None
     if renewed is not None:
         comp = (
             renewed  # وجدد الوزير تأكيده أن: the statement noun opens the content, the subject is before it

@@ -23,9 +23,13 @@ from newsstudy.normalize import for_matching_with_offsets
 _L = r"\p{L}\p{N}"
 # بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what",
 # and إذ ("as, since") is one only after a comma (the word ends there: إذا is "if").
-_CLAUSE_RESET = regex.compile(
-    r"[؛;]|[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s))|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)"
+# (في حين is a whole word: في حينه / في حينها is "at the time")
+_CLAUSE_WORDS_RESET = (
+    r"[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s))|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)(?![^\W_])"
 )
+_CLAUSE_RESET = regex.compile(r"[؛;]|" + _CLAUSE_WORDS_RESET)
+# The clause resets that are words (a semicolon may stand for a colon: ``وأضاف قائلا؛ "...``).
+_CLAUSE_OPENED = regex.compile(_CLAUSE_WORDS_RESET)
 # Where a new clause opens between a cue and a complementiser, which is then that clause's own: the
 # resets above and حيث ("as, whereby": ``حسب الدراسة، ستسجل البلاد نمواً حيث توقع الصندوق أن``).
 _NEW_CLAUSE = regex.compile(_CLAUSE_RESET.pattern + r"|(?<=\s)حيث(?=\s)")
