@@ -367,6 +367,32 @@ class _ArrayCounting:
             )
         return cached[1]
 
+    def _limit_features(self, X, vocabulary, high=None, low=None, limit=None):
+        """scikit-learn's, without its copy of ``X`` when no term goes (``min_df=1``, ``max_df=1.0``
+        and no ``max_features``, the defaults): ``X`` is then given as a new matrix of the same arrays,
+        as its copy would be (entries in the same order, no format flag set)."""
+        if limit is None and high is not None and low is not None and X.shape[1]:
+            dfs = np.bincount(X.indices, minlength=X.shape[1])  # scikit-learn's document frequency
+            if bool(((dfs <= high) & (dfs >= low)).all()):
+                return sparse.csr_matrix((X.data, X.indices, X.indptr), shape=X.shape, dtype=X.dtype)
+        return super()._limit_features(X, vocabulary, high, low, limit)
+
+    def _sort_features(self, X, vocabulary):
+        """scikit-learn's (terms renumbered in sorted order, ``X``'s columns with them), with the terms
+        sorted by their UTF-32-BE bytes (the order of ``sorted``, compared by ``memcmp``) and renumbered
+        with arrays."""
+        terms = list(vocabulary)
+        if not all(isinstance(t, str) for t in terms):
+            return super()._sort_features(X, vocabulary)
+        keys = [t.encode("utf-32-be", "surrogatepass") for t in terms]
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[sorted(range(len(terms)), key=keys.__getitem__)] = np.arange(len(terms), dtype=np.int64)
+        map_index = np.empty(len(terms), dtype=X.indices.dtype)
+        map_index[np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))] = rank
+        vocabulary.update(zip(terms, rank.tolist(), strict=True))
+        X.indices = map_index.take(X.indices, mode="clip")
+        return X
+
     def _count_vocab(self, raw_documents, fixed_vocab):
         if fixed_vocab:
             return super()._count_vocab(raw_documents, fixed_vocab)
