@@ -1531,6 +1531,20 @@ def test_the_document_country_is_the_first_named_among_the_most_mentioned() -> N
     assert issue_15_rows(lines) == [("وقال", "named_person", "YE", "مدير المستشفى")]
 
 
+def test_a_given_name_spelled_like_a_nationality_is_no_mention_of_the_country() -> None:
+    # تركي after a rank and before a family name is a man called Turki, not a mention of Turkey: the
+    # document names Yemen only, and its ministry and the colonel (by his rank, an office) speak for it
+    lines = [
+        "وقال العقيد تركي الحربي إن الهجوم صد قرب الحدود مع اليمن.",
+        "وأضاف العقيد تركي الحربي أن القوات في حالة تأهب.",
+        "وقالت وزارة الدفاع إن التحقيق جار.",
+    ]
+    assert [r[2] for r in issue_15_rows(lines)] == [None, "YE", "YE"]
+    # an indefinite تركي after an indefinite noun is the adjective: a Turkish official
+    lex, text = A._lexicon(), "قال مسؤول تركي كبير"
+    assert A.context._given_name_at(text, lex.adjective_re.search(text), lex) is False
+
+
 # Verbs of speaking-about (frame ``topic`` in reporting_verbs.tsv: تحدث عن، تطرق إلى، تكلم عن، عبّر عن) report
 # what was said only with their preposition and a person or body as subject (or none, coordinated), and the
 # verbs spelled like a preposition (بيّن/بين "between", عبّر/عبر "via") only where the preposition cannot stand.

@@ -18,6 +18,7 @@ from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
     _PLURAL_SOURCES,
     _bare,
+    _given_name_after_title,
     _head,
     _head_form,
     _is_definite,
@@ -461,7 +462,7 @@ def _document_country(
     for norm in norms:
         for m in _adjective_matches(norm, lex):
             home = homes.get(lex.adjectives[m.group("a")])
-            if home is not None:
+            if home is not None and not _given_name_at(norm, m, lex):
                 countries[home] = countries.get(home, 0) + 1
         for name in _country_names_cached(norm) if lex is _lexicon() else _country_names(norm, lex):
             home = homes.get(name)
@@ -479,6 +480,30 @@ def _document_country(
     if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
         return None  # no country dominates, and the most mentioned is not the one the text names first
     return best
+
+
+def _given_name_at(norm: str, m: regex.Match, lex: _Lexicon) -> bool:
+    """Whether an adjective match of a line is a given name spelled like a nationality adjective: the
+    bare word (no clitic, no ending) after a title and before a name (``العقيد الركن تركي المالكي``,
+    ``الأمير تركي الفيصل``: a man called Turki, no mention of Turkey), as
+    :func:`~newsstudy.attribution.classification._given_name_after_title` reads it in a source's phrase.
+
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> lex = _lexicon()
+    >>> def at(s): return _given_name_at(s, lex.adjective_re.search(s), lex)
+    >>> at("قال الامير تركي الفيصل"), at("مسؤول تركي كبير")
+    (True, False)
+    """
+    if m.group() != m.group("a") or norm[m.end() : m.end() + 1] != " ":
+        return False  # التركي، تركية: the adjective (no given name is so written); تركي،: no name after
+    before = norm[max(0, m.start() - 60) : m.start()].split()[-2:]
+    while before and before[0][-1:] in _STOPS:
+        before = before[1:]  # a comma or a stop ends the title's phrase
+    if not before or before[-1][-1:] in _STOPS:
+        return False
+    after = norm[m.end() : m.end() + 60].split()[:1]
+    words = [*before, m.group(), *(_STRIP.sub("", w) for w in after)]
+    return _given_name_after_title(words, len(before), lex)
 
 
 def _state_office(phrase: str, lex: _Lexicon) -> bool:
