@@ -1531,6 +1531,26 @@ def test_the_document_country_is_the_first_named_among_the_most_mentioned() -> N
     assert issue_15_rows(lines) == [("وقال", "named_person", "YE", "مدير المستشفى")]
 
 
+def test_the_document_country_counts_lines_not_repeated_mentions() -> None:
+    # Egypt four times in one line (an adjective, two cities, an adjective again) against Jordan on two
+    # lines: the fair is in Jordan, and its management speaks for it
+    lines = [
+        "افتتح في الأردن معرض الكتاب بمشاركة واسعة من دور النشر.",
+        "وشاركت دور نشر مصرية من القاهرة والإسكندرية، وجناح مصري كبير.",
+        "وحضر الافتتاح وزير الثقافة الأردني.",
+        "وقالت إدارة المعرض إن الإقبال كبير.",
+    ]
+    assert issue_15_rows(lines) == [("وقالت", "institution", "JO", "إدارة المعرض")]
+    # on as many lines, the country named more often is ahead of the one named first
+    lex = A._lexicon()
+    norms = [A.for_matching(t) for t in ("زار وفد من مصر والأردن.", "ووصل الوفد المصري إلى القاهرة.")]
+    assert [A.context._line_countries(n, lex) for n in norms] == [("EG", "JO"), ("EG", "EG")]
+    norms = [
+        A.for_matching(t) for t in ("زار وفد من الأردن ومصر.", "ووصل الوفد المصري إلى القاهرة، ثم الأردن.")
+    ]
+    assert A.context._document_country(norms, lex) == "EG"
+
+
 def test_a_given_name_spelled_like_a_nationality_is_no_mention_of_the_country() -> None:
     # تركي after a rank and before a family name is a man called Turki, not a mention of Turkey: the
     # document names Yemen only, and its ministry and the colonel (by his rank, an office) speak for it

@@ -386,8 +386,9 @@ _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
 _ARTICLE_CLITICS = frozenset({"ال", "وال", "بال", "لل"})
 
 
-def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
-    """The entities of the place, body and person names a line mentions, for :func:`_document_country`.
+def _country_names(norm: str, lex: _Lexicon) -> Iterator[tuple[int, str]]:
+    """The entities of the place, body and person names a line mentions, for :func:`_document_country`,
+    each with the offset of its token.
 
     The names as written are found by the plain trie search (in C); a one-word name counts when it is
     its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
@@ -413,14 +414,36 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             if prefix in _ARTICLE_CLITICS and name in gazetteer.no_article_forms():
                 continue  # المالي "the financial", not Mali
             end = stem.end()
-        yield lex.names[name][0]
+        yield start, lex.names[name][0]
+
+
+def _line_countries(norm: str, lex: _Lexicon) -> tuple[str, ...]:
+    """The home country of each mention of a line, in the order the line names them: nationality
+    adjectives (not a given name so spelled, :func:`_given_name_at`) and the names of places, national
+    bodies and people (:func:`_country_names`); international bodies have none and are left out."""
+    if lex is _lexicon():
+        return _line_countries_cached(norm)
+    return _find_line_countries(norm, lex)
 
 
 @lru_cache(maxsize=512)
-def _country_names_cached(norm: str) -> tuple[str, ...]:
-    """:func:`_country_names` of the default lexicon, kept for the lines a document's later calls of
+def _line_countries_cached(norm: str) -> tuple[str, ...]:
+    """:func:`_line_countries` of the default lexicon, kept for the lines a document's later calls of
     :func:`_document_country` scan again (the whole text, then all lines but one)."""
-    return tuple(_country_names(norm, _lexicon()))
+    return _find_line_countries(norm, _lexicon())
+
+
+def _find_line_countries(norm: str, lex: _Lexicon) -> tuple[str, ...]:
+    homes = _home_countries()
+    found = [
+        (m.start(), home)
+        for m in _adjective_matches(norm, lex)
+        if (home := homes.get(lex.adjectives[m.group("a")])) is not None and not _given_name_at(norm, m, lex)
+    ]
+    found += [
+        (start, home) for start, name in _country_names(norm, lex) if (home := homes.get(name)) is not None
+    ]
+    return tuple(home for _, home in sorted(found, key=lambda f: f[0]))
 
 
 @cache
@@ -448,38 +471,38 @@ def _document_country(
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
-    elections). The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either
-    dominates (:data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times
-    those of the next country) or is, among the most mentioned, the one the text names first (a
-    story's lead names its country first; ties go to the first named); otherwise the affiliation
-    stays unknown. A national body or a political figure
+    elections). Countries are compared by the lines that name them, each line once: a line that names
+    one country again and again (its army, its organisation and its towns in one sentence) is one line
+    of the story, not its setting; between countries on as many lines, the more often named is ahead.
+    The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either dominates
+    (:data:`_CONTEXT_MIN_SHARE` of the country lines or :data:`_CONTEXT_MIN_LEAD` times those of the
+    next country) or is, among those on the most lines, the one the text names first (a story's lead
+    names its country first); otherwise the affiliation stays unknown. A national body or a political figure
     (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
     EU, the UN) are not countries and are not counted, however often a story names them.
     ``min_mentions=1`` is the weaker default for a state office (:func:`_state_office`).
     """
-    homes = _home_countries()
-    countries: dict[str, int] = {}  # not EU, UN, AU: they have no home country
+    lines: dict[str, int] = {}  # the lines naming each country (not EU, UN, AU: they have no home country)
+    mentions: dict[str, int] = {}  # its mentions, however many a line holds
     for norm in norms:
-        for m in _adjective_matches(norm, lex):
-            home = homes.get(lex.adjectives[m.group("a")])
-            if home is not None and not _given_name_at(norm, m, lex):
-                countries[home] = countries.get(home, 0) + 1
-        for name in _country_names_cached(norm) if lex is _lexicon() else _country_names(norm, lex):
-            home = homes.get(name)
-            if home is not None:
-                countries[home] = countries.get(home, 0) + 1
-    if not countries:
+        named = _line_countries(norm, lex)
+        for home in named:
+            mentions[home] = mentions.get(home, 0) + 1
+        for home in dict.fromkeys(named):
+            lines[home] = lines.get(home, 0) + 1
+    if not lines:
         return None
-    order = {e: i for i, e in enumerate(countries)}  # first mention first
-    ranked = sorted(countries, key=lambda e: (-countries[e], order[e]))
+    # the most named: on the most lines, then with the most mentions, then the first named
+    ranked = sorted(lines, key=lambda e: (-lines[e], -mentions[e]))
     best = ranked[0]
-    n = countries[best]
-    runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
-    if n < min_mentions:
-        return None
-    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
-        return None  # no country dominates, and the most mentioned is not the one the text names first
-    return best
+    n = lines[best]
+    runner_up = lines[ranked[1]] if len(ranked) > 1 else 0
+    if n < _CONTEXT_MIN_SHARE * sum(lines.values()) and n < _CONTEXT_MIN_LEAD * runner_up:
+        # no country dominates: the one the text names first, if it is on as many lines as any
+        best = next(iter(lines))
+        if lines[best] < n:
+            return None
+    return best if mentions[best] >= min_mentions else None
 
 
 def _given_name_at(norm: str, m: regex.Match, lex: _Lexicon) -> bool:
