@@ -1186,6 +1186,11 @@ ISSUE_15_CASES = [
     # s33: a national Red Cross society speaks for its country; a lay person's nationality is no affiliation
     ("وقال الصليب الأحمر النمساوي إن الوضع صعب.", [("وقال", "institution", "AT", "الصليب الأحمر النمساوي")]),
     ("وقال مشجع جزائري إن الوضع صعب.", [("وقال", "anonymous_source", None, "مشجع جزائري")]),
+    # ... but lay people in a minister's portfolio are no lay person: the minister keeps the nationality
+    (
+        "وقال وزير الهجرة واللاجئين الكندي إن البرنامج مستمر.",
+        [("وقال", "named_person", "CA", "وزير الهجرة واللاجئين الكندي")],
+    ),
     # لل + a body or a portfolio is the genitive of an office title: the subject goes on to the name
     (
         "وقال الأمين العام للأمم المتحدة سامي نور إن الوضع خطير.",

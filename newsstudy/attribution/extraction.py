@@ -315,7 +315,8 @@ def _state_record(phrase: str, lex: _Lexicon) -> bool:
 
 def _private_national(entity: str | None, source_type: str, phrase: str, lex: _Lexicon) -> bool:
     """Whether a private person's country comes only from where they live or what nationality they are:
-    a phrase headed (one of its first three words) by a lay person's role (``lay_people.txt``: a fan, a
+    a phrase headed (one of its first three words, with no office or body head before it: ``وزير
+    الهجرة واللاجئين الكندي`` is a minister) by a lay person's role (``lay_people.txt``: a fan, a
     fisherman, a voter, a refugee, a trader) whose entity is a country (``مشجع جزائري``,
     ``الصياد اليمني``). Such a person speaks for no state, and the gold gives null; a body they are part
     of (``خبير أممي``: the UN) or work for (a bank, a university of the country) is kept.
@@ -329,12 +330,20 @@ def _private_national(entity: str | None, source_type: str, phrase: str, lex: _L
     False
     >>> _private_national("EG", "anonymous_official", "وزير الداخليه", lex)
     False
+    >>> _private_national("CA", "named_person", "وزير الهجره واللاجئين الكندي", lex)
+    False
     """
     if entity is None or source_type not in ("named_person", "anonymous_source"):
         return False
     if _entity_kinds().get(entity) != "country":
         return False
-    if not any(c in lex.lay_people for word in phrase.split()[:3] for c in _bare(word, lex)):
+    for word in phrase.split()[:3]:
+        bare = _bare(word, lex)
+        if any(c in lex.lay_people for c in bare):
+            break
+        if any(c in lex.state_offices or lex.heads.get(c, ("",))[0] in _OFFICE_HEADS for c in bare):
+            return False  # وزير الهجرة واللاجئين الكندي: the refugees are the minister's portfolio
+    else:
         return False
     # one who works for a body of the country speaks from it (المحلل في بنك <adj>، أستاذ في جامعة <city>)
     return not any(
