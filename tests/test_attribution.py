@@ -2964,6 +2964,17 @@ def test_a_person_described_as_private_takes_no_document_country():
     assert out["affiliation_entity"].tolist() == ["MA", None, None, None, "MA"]
 
 
+def test_an_origin_after_a_name_is_no_private_description():
+    # وهو من أصل فلسطيني says where the senator's family comes from: he is no private person, and
+    # speaks for the country of the story (his own phrase names none)
+    text = [
+        "صوت مجلس الشيوخ في تشيلي على القرار.",
+        "وقال السيناتور أندريس زبانة، وهو من أصل فلسطيني، إن القرار صائب.",
+        "ورحبت الجالية في تشيلي بالقرار.",
+    ]
+    assert issue_15_rows(text) == [("وقال", "named_person", "CL", "السيناتور أندريس زبانة")]
+
+
 # s29: the description after a person's name (``، الباحثة في المعهد النمساوي``) names what the person speaks
 # for, for the cue and its continuations; an office there (``، رئيس البرنامج``) makes the person speak for a
 # body, who takes the country the document names, as a titled person does.

@@ -224,6 +224,8 @@ def _doc_rows(
 
 #: A person described right after the name: ``<name>، وهو/وهي [من] <noun>``.
 _DESCRIBED = re.compile(r"\s*[،,]\s*(?:وهو|وهي)\s+(?:من\s+)?(\S+)")
+#: ``من أصل``/``من أصول`` (of ... origin): an origin, no description of a private role.
+_ORIGIN_NOUNS = frozenset({"اصل", "اصول"})
 #: Head classes of an office: a person described by one of them speaks for a body.
 _OFFICE_HEADS = frozenset({"title", "official", "institution"})
 
@@ -232,17 +234,20 @@ def _described_private(after: str, lex: _Lexicon) -> bool:
     """Whether the words after a named person's phrase describe a private person: an apposition
     ``، وهو``/``، وهي`` whose noun is no office or body (a trader, a father, a housewife, one of a town's
     notables); such a person speaks for no state and takes no document country, as a private role
-    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office.
+    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office, ``وهو من أصل
+    فلسطيني`` an origin (of the family, not a role).
 
     >>> lex = _lexicon()
     >>> _described_private("، وهو تاجر في السوق", lex), _described_private("، وهي من سكان الحي", lex)
     (True, True)
     >>> _described_private("، وهو وزير سابق", lex), _described_private(" ان الوضع صعب", lex)
     (False, False)
+    >>> _described_private("، وهو من اصل فلسطيني، ان", lex)
+    False
     """
     m = _DESCRIBED.match(after)
-    if m is None or m.group(1) in ("ما", "الذي", "التي"):
-        return False
+    if m is None or m.group(1) in ("ما", "الذي", "التي") or m.group(1) in _ORIGIN_NOUNS:
+        return False  # وهو من أصل <nationality>: where the family comes from, no role
     return not any(
         lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(m.group(1), lex)
     )
