@@ -3006,6 +3006,22 @@ def test_an_officer_named_by_a_pronoun_of_the_body_speaks_for_it():
     assert got["مديرتها العامة"] == ("named_person", "UNESCO")
 
 
+def test_an_officer_of_the_body_posted_in_a_country_speaks_for_the_body():
+    # the place the officer is posted in (في <country>) is where, not whom: the body last cited wins
+    text = [
+        "وحذر برنامج الأغذية العالمي من نقص الحبوب في الأردن.",
+        "وقالت ممثلة البرنامج في الأردن، سارة نور، إن المخزون يكفي شهراً.",
+        "وأعلنت منظمة الصحة العالمية أن الحالات تراجعت، وقال ممثلها في الأردن إن اللقاحات وصلت.",
+        # a phrase that names its own entity before the place keeps it
+        "وقال ممثل الاتحاد الأوروبي في الأردن إن الدعم مستمر.",
+    ]
+    out = A.extract(lines_table("d", text))
+    got = dict(zip(out["source_text"], out["affiliation_entity"], strict=True))
+    assert got["ممثلة البرنامج في الأردن، سارة نور"] == "WFP"
+    assert got["ممثلها في الأردن"] == "WHO"
+    assert got["ممثل الاتحاد الأوروبي في الأردن"] == "EU"
+
+
 # s29: an indefinite official head with an indefinite nisba adjective (``دبلوماسي غربي``) is unnamed, even
 # when the verb of a relative clause follows it; a titled or definite head with a name stays named.
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ import regex
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
     _PLURAL_SOURCES,
+    _affiliation,
     _bare,
     _given_name_after_title,
     _head,
@@ -27,6 +28,7 @@ from newsstudy.attribution.classification import (
     _plural,
     _Source,
     _surname,
+    _unplaced,
 )
 from newsstudy.attribution.lexicon import _PREPOSITIONS, _Lexicon, _lexicon, _Outlet
 from newsstudy.attribution.tokens import _COMPLEMENT, _NONSPACE, _STOPS, _STRIP
@@ -329,13 +331,20 @@ _OF_IT = frozenset({"باسمها", "باسمه", "باسمهم"})
 
 def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
     """A source named through a pronoun of the body last cited (``متحدث باسمها``, ``مديرتها العامة``)
-    speaks for that body's entity, not for the country the document is about."""
-    if src.affiliation != "unknown" or src.source_type not in ("named_person", "anonymous_official"):
+    speaks for that body's entity, not for the country the document is about, nor for the place it is
+    posted in (``ممثلها في كندا``, ``ممثلة البرنامج في <country>``: the phrase's entity came only from a
+    place after a preposition of place, :func:`~newsstudy.attribution.classification._unplaced`)."""
+    if src.source_type not in ("named_person", "anonymous_official"):
         return
+    lex = _lexicon()
+    if src.affiliation != "unknown":
+        kept = _unplaced(words, lex)
+        if len(kept) == len(words) or _affiliation(kept, lex) is not None:
+            return  # the phrase names whom it speaks for, not only where it is
+        words = kept
     body = state.by_class.get("institution")
     if body is None or body.affiliation == "unknown":
         return
-    lex = _lexicon()
     for i, w in enumerate(words[:3]):
         if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
             src.affiliation = body.affiliation
