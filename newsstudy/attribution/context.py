@@ -17,7 +17,9 @@ import regex
 from newsstudy.attribution import gazetteer
 from newsstudy.attribution.classification import (
     _PLURAL_SOURCES,
+    _affiliation,
     _bare,
+    _given_name_after_title,
     _head,
     _head_form,
     _is_definite,
@@ -26,6 +28,7 @@ from newsstudy.attribution.classification import (
     _plural,
     _Source,
     _surname,
+    _unplaced,
 )
 from newsstudy.attribution.lexicon import _PREPOSITIONS, _Lexicon, _lexicon, _Outlet
 from newsstudy.attribution.tokens import _COMPLEMENT, _NONSPACE, _STOPS, _STRIP
@@ -328,13 +331,20 @@ _OF_IT = frozenset({"باسمها", "باسمه", "باسمهم"})
 
 def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
     """A source named through a pronoun of the body last cited (``متحدث باسمها``, ``مديرتها العامة``)
-    speaks for that body's entity, not for the country the document is about."""
-    if src.affiliation != "unknown" or src.source_type not in ("named_person", "anonymous_official"):
+    speaks for that body's entity, not for the country the document is about, nor for the place it is
+    posted in (``ممثلها في كندا``, ``ممثلة البرنامج في <country>``: the phrase's entity came only from a
+    place after a preposition of place, :func:`~newsstudy.attribution.classification._unplaced`)."""
+    if src.source_type not in ("named_person", "anonymous_official"):
         return
+    lex = _lexicon()
+    if src.affiliation != "unknown":
+        kept = _unplaced(words, lex)
+        if len(kept) == len(words) or _affiliation(kept, lex) is not None:
+            return  # the phrase names whom it speaks for, not only where it is
+        words = kept
     body = state.by_class.get("institution")
     if body is None or body.affiliation == "unknown":
         return
-    lex = _lexicon()
     for i, w in enumerate(words[:3]):
         if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
             src.affiliation = body.affiliation
@@ -385,8 +395,9 @@ _NAME_CLITICS = ("", "و", "ب", "ل", "ال", "وال", "بال", "لل")
 _ARTICLE_CLITICS = frozenset({"ال", "وال", "بال", "لل"})
 
 
-def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
-    """The entities of the place, body and person names a line mentions, for :func:`_document_country`.
+def _country_names(norm: str, lex: _Lexicon) -> Iterator[tuple[int, str]]:
+    """The entities of the place, body and person names a line mentions, for :func:`_document_country`,
+    each with the offset of its token.
 
     The names as written are found by the plain trie search (in C); a one-word name counts when it is
     its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
@@ -412,14 +423,36 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[str]:
             if prefix in _ARTICLE_CLITICS and name in gazetteer.no_article_forms():
                 continue  # المالي "the financial", not Mali
             end = stem.end()
-        yield lex.names[name][0]
+        yield start, lex.names[name][0]
+
+
+def _line_countries(norm: str, lex: _Lexicon) -> tuple[str, ...]:
+    """The home country of each mention of a line, in the order the line names them: nationality
+    adjectives (not a given name so spelled, :func:`_given_name_at`) and the names of places, national
+    bodies and people (:func:`_country_names`); international bodies have none and are left out."""
+    if lex is _lexicon():
+        return _line_countries_cached(norm)
+    return _find_line_countries(norm, lex)
 
 
 @lru_cache(maxsize=512)
-def _country_names_cached(norm: str) -> tuple[str, ...]:
-    """:func:`_country_names` of the default lexicon, kept for the lines a document's later calls of
+def _line_countries_cached(norm: str) -> tuple[str, ...]:
+    """:func:`_line_countries` of the default lexicon, kept for the lines a document's later calls of
     :func:`_document_country` scan again (the whole text, then all lines but one)."""
-    return tuple(_country_names(norm, _lexicon()))
+    return _find_line_countries(norm, _lexicon())
+
+
+def _find_line_countries(norm: str, lex: _Lexicon) -> tuple[str, ...]:
+    homes = _home_countries()
+    found = [
+        (m.start(), home)
+        for m in _adjective_matches(norm, lex)
+        if (home := homes.get(lex.adjectives[m.group("a")])) is not None and not _given_name_at(norm, m, lex)
+    ]
+    found += [
+        (start, home) for start, name in _country_names(norm, lex) if (home := homes.get(name)) is not None
+    ]
+    return tuple(home for _, home in sorted(found, key=lambda f: f[0]))
 
 
 @cache
@@ -447,38 +480,62 @@ def _document_country(
 
     A named person, official or body whose own phrase names no affiliation speaks, in most news
     articles, for the country the article is about (the Tunisian minister of an article on Tunisian
-    elections). The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either
-    dominates (:data:`_CONTEXT_MIN_SHARE` of the country mentions or :data:`_CONTEXT_MIN_LEAD` times
-    those of the next country) or is, among the most mentioned, the one the text names first (a
-    story's lead names its country first; ties go to the first named); otherwise the affiliation
-    stays unknown. A national body or a political figure
+    elections). Countries are compared by the lines that name them, each line once: a line that names
+    one country again and again (its army, its organisation and its towns in one sentence) is one line
+    of the story, not its setting; between countries on as many lines, the more often named is ahead.
+    The country needs at least :data:`_CONTEXT_MIN_MENTIONS` mentions, and either dominates
+    (:data:`_CONTEXT_MIN_SHARE` of the country lines or :data:`_CONTEXT_MIN_LEAD` times those of the
+    next country) or is, among those on the most lines, the one the text names first (a story's lead
+    names its country first); otherwise the affiliation stays unknown. A national body or a political figure
     (``التيار الوطني الحر``, a party of Lebanon) counts for its country; international bodies (the
     EU, the UN) are not countries and are not counted, however often a story names them.
     ``min_mentions=1`` is the weaker default for a state office (:func:`_state_office`).
     """
-    homes = _home_countries()
-    countries: dict[str, int] = {}  # not EU, UN, AU: they have no home country
+    lines: dict[str, int] = {}  # the lines naming each country (not EU, UN, AU: they have no home country)
+    mentions: dict[str, int] = {}  # its mentions, however many a line holds
     for norm in norms:
-        for m in _adjective_matches(norm, lex):
-            home = homes.get(lex.adjectives[m.group("a")])
-            if home is not None:
-                countries[home] = countries.get(home, 0) + 1
-        for name in _country_names_cached(norm) if lex is _lexicon() else _country_names(norm, lex):
-            home = homes.get(name)
-            if home is not None:
-                countries[home] = countries.get(home, 0) + 1
-    if not countries:
+        named = _line_countries(norm, lex)
+        for home in named:
+            mentions[home] = mentions.get(home, 0) + 1
+        for home in dict.fromkeys(named):
+            lines[home] = lines.get(home, 0) + 1
+    if not lines:
         return None
-    order = {e: i for i, e in enumerate(countries)}  # first mention first
-    ranked = sorted(countries, key=lambda e: (-countries[e], order[e]))
+    # the most named: on the most lines, then with the most mentions, then the first named
+    ranked = sorted(lines, key=lambda e: (-lines[e], -mentions[e]))
     best = ranked[0]
-    n = countries[best]
-    runner_up = countries[ranked[1]] if len(ranked) > 1 else 0
-    if n < min_mentions:
-        return None
-    if n < _CONTEXT_MIN_SHARE * sum(countries.values()) and n < _CONTEXT_MIN_LEAD * runner_up and order[best]:
-        return None  # no country dominates, and the most mentioned is not the one the text names first
-    return best
+    n = lines[best]
+    runner_up = lines[ranked[1]] if len(ranked) > 1 else 0
+    if n < _CONTEXT_MIN_SHARE * sum(lines.values()) and n < _CONTEXT_MIN_LEAD * runner_up:
+        # no country dominates: the one the text names first, if it is on as many lines as any
+        best = next(iter(lines))
+        if lines[best] < n:
+            return None
+    return best if mentions[best] >= min_mentions else None
+
+
+def _given_name_at(norm: str, m: regex.Match, lex: _Lexicon) -> bool:
+    """Whether an adjective match of a line is a given name spelled like a nationality adjective: the
+    bare word (no clitic, no ending) after a title and before a name (``العقيد الركن تركي المالكي``,
+    ``الأمير تركي الفيصل``: a man called Turki, no mention of Turkey), as
+    :func:`~newsstudy.attribution.classification._given_name_after_title` reads it in a source's phrase.
+
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> lex = _lexicon()
+    >>> def at(s): return _given_name_at(s, lex.adjective_re.search(s), lex)
+    >>> at("قال الامير تركي الفيصل"), at("مسؤول تركي كبير")
+    (True, False)
+    """
+    if m.group() != m.group("a") or norm[m.end() : m.end() + 1] != " ":
+        return False  # التركي، تركية: the adjective (no given name is so written); تركي،: no name after
+    before = norm[max(0, m.start() - 60) : m.start()].split()[-2:]
+    while before and before[0][-1:] in _STOPS:
+        before = before[1:]  # a comma or a stop ends the title's phrase
+    if not before or before[-1][-1:] in _STOPS:
+        return False
+    after = norm[m.end() : m.end() + 60].split()[:1]
+    words = [*before, m.group(), *(_STRIP.sub("", w) for w in after)]
+    return _given_name_after_title(words, len(before), lex)
 
 
 def _state_office(phrase: str, lex: _Lexicon) -> bool:

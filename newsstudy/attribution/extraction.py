@@ -224,6 +224,8 @@ def _doc_rows(
 
 #: A person described right after the name: ``<name>، وهو/وهي [من] <noun>``.
 _DESCRIBED = re.compile(r"\s*[،,]\s*(?:وهو|وهي)\s+(?:من\s+)?(\S+)")
+#: ``من أصل``/``من أصول`` (of ... origin): an origin, no description of a private role.
+_ORIGIN_NOUNS = frozenset({"اصل", "اصول"})
 #: Head classes of an office: a person described by one of them speaks for a body.
 _OFFICE_HEADS = frozenset({"title", "official", "institution"})
 
@@ -232,17 +234,20 @@ def _described_private(after: str, lex: _Lexicon) -> bool:
     """Whether the words after a named person's phrase describe a private person: an apposition
     ``، وهو``/``، وهي`` whose noun is no office or body (a trader, a father, a housewife, one of a town's
     notables); such a person speaks for no state and takes no document country, as a private role
-    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office.
+    before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office, ``وهو من أصل
+    فلسطيني`` an origin (of the family, not a role).
 
     >>> lex = _lexicon()
     >>> _described_private("، وهو تاجر في السوق", lex), _described_private("، وهي من سكان الحي", lex)
     (True, True)
     >>> _described_private("، وهو وزير سابق", lex), _described_private(" ان الوضع صعب", lex)
     (False, False)
+    >>> _described_private("، وهو من اصل فلسطيني، ان", lex)
+    False
     """
     m = _DESCRIBED.match(after)
-    if m is None or m.group(1) in ("ما", "الذي", "التي"):
-        return False
+    if m is None or m.group(1) in ("ما", "الذي", "التي") or m.group(1) in _ORIGIN_NOUNS:
+        return False  # وهو من أصل <nationality>: where the family comes from, no role
     return not any(
         lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(m.group(1), lex)
     )
@@ -315,7 +320,8 @@ def _state_record(phrase: str, lex: _Lexicon) -> bool:
 
 def _private_national(entity: str | None, source_type: str, phrase: str, lex: _Lexicon) -> bool:
     """Whether a private person's country comes only from where they live or what nationality they are:
-    a phrase headed (one of its first three words) by a lay person's role (``lay_people.txt``: a fan, a
+    a phrase headed (one of its first three words, with no office or body head before it: ``وزير
+    الهجرة واللاجئين الكندي`` is a minister) by a lay person's role (``lay_people.txt``: a fan, a
     fisherman, a voter, a refugee, a trader) whose entity is a country (``مشجع جزائري``,
     ``الصياد اليمني``). Such a person speaks for no state, and the gold gives null; a body they are part
     of (``خبير أممي``: the UN) or work for (a bank, a university of the country) is kept.
@@ -329,12 +335,20 @@ def _private_national(entity: str | None, source_type: str, phrase: str, lex: _L
     False
     >>> _private_national("EG", "anonymous_official", "وزير الداخليه", lex)
     False
+    >>> _private_national("CA", "named_person", "وزير الهجره واللاجئين الكندي", lex)
+    False
     """
     if entity is None or source_type not in ("named_person", "anonymous_source"):
         return False
     if _entity_kinds().get(entity) != "country":
         return False
-    if not any(c in lex.lay_people for word in phrase.split()[:3] for c in _bare(word, lex)):
+    for word in phrase.split()[:3]:
+        bare = _bare(word, lex)
+        if any(c in lex.lay_people for c in bare):
+            break
+        if any(c in lex.state_offices or lex.heads.get(c, ("",))[0] in _OFFICE_HEADS for c in bare):
+            return False  # وزير الهجرة واللاجئين الكندي: the refugees are the minister's portfolio
+    else:
         return False
     # one who works for a body of the country speaks from it (المحلل في بنك <adj>، أستاذ في جامعة <city>)
     return not any(
