@@ -1309,6 +1309,21 @@ def test_an_office_genitive_after_lil_continues_the_subject(word: str, following
     assert not A._ends_subject(word, A._lexicon(), following)
 
 
+# attrsub: a surname spelled with an initial ل after a role and one name-like word is the name's end, not
+# لـ and an addressee; a whole name or a gazetteer name before it, or a known name after ل, is one.
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("ويرى الخبير الزراعي مراد لعمامري أن الري ضروري.", "الخبير الزراعي مراد لعمامري"),
+        ("وقال الرئيس جو بايدن لنتنياهو إن الحرب طالت.", "الرئيس جو بايدن"),
+        ("وقال الرئيس أردوغان لبوتين إن الحرب طالت.", "الرئيس أردوغان"),
+        ("وقال الوزير سامي لرويترز إن الحرب طالت.", "الوزير سامي"),
+    ],
+)
+def test_a_lam_surname_after_a_role_and_a_name(text: str, source_text: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source_text]
+
+
 @given(st.sampled_from(["الاجتماعات", "المسؤولين", "الباحثون", "الامين", "الحسين", "الدين"]))
 def test_plural_needs_a_stem_of_three_letters(word: str) -> None:
     assert A._plural(word) == (len(word) - 2 - 2 >= 3)
@@ -3422,6 +3437,20 @@ def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tu
 )
 def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
     assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
+
+
+# attrsub: an indefinite head of a trade or kin with its genitive, then a given name and a surname, is the
+# person named (a genitive with no name after it stays an unnamed source, above).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال تاجر الأقمشة سانوسي عثمان إن المخازن فرغت قبل العيد.",
+        "وقال بائع الخضار كريم منصور إن الأسعار ارتفعت.",
+        "وقال شقيق الضحية سامر خليل إن الشاب كان عائداً من عمله.",
+    ],
+)
+def test_a_trade_with_its_genitive_and_a_name_is_a_named_person(text: str) -> None:
+    assert [r[:2] for r in rows([text])] == [("وقال", "named_person")]
 
 
 # attrcue: a conduit right after a verb (ل + an outlet, or a generic outlet noun: للإذاعة) is no subject;

@@ -125,6 +125,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
             and not _name_goes_on([x.text for x in out[-4:]], [x.text for x in toks[i : i + 4]], lex)
             and not _site_of_outlet(out[0].text, w, lex)
+            and not _surname_after_given(out, w, lex)
         ):
             return out, i
         if (
@@ -138,6 +139,23 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if (t.stop_after and w not in _ABBREVIATED_TITLES) or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1  # (``د. سامي``: the stop after an abbreviated title ends no phrase)
     return out, len(toks)
+
+
+def _surname_after_given(out: list[_Tok], word: str, lex: _Lexicon) -> bool:
+    """Whether ``word``, a name-like word spelled with an initial ل, is the surname of the one name-like
+    word that ends ``out`` after a role (``الخبير الزراعي مراد لعمامري``), not لـ and an addressee: no
+    outlet, head noun or gazetteer name after the ل (``قال الوزير أحمد لرويترز``, ``قال الرئيس
+    أردوغان لبوتين`` keep their conduit and addressee), and the word before it no gazetteer name either."""
+    if len(out) < 2 or _head(out[0].text, lex) is None or word.startswith("لل") or word in lex.outlets:
+        return False
+    given, before, stem = out[-1].text, out[-2].text, word[1:]
+    if not _namelike(given, lex) or given in lex.vocabulary or lex.name_re.fullmatch(given):
+        return False
+    if len(out) > 2 and _namelike(before, lex, strict=False) and not _is_definite(before):
+        return False  # الرئيس جو بايدن لنتنياهو: the name is whole, the ل word an addressee
+    if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
+        return False
+    return _head(stem, lex) is None and not lex.name_re.fullmatch(stem) and stem not in lex.given_names
 
 
 def _bare_state_title(title: str, word: str, rest: list[_Tok], lex: _Lexicon) -> bool:
