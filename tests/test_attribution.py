@@ -2065,6 +2065,22 @@ def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) 
     assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source]
 
 
+# attrsub: after a comma, a coordinated verb whose object comes before its preposition (وصف X بـ، دعا X
+# إلى) with one definite word before it that is no head noun or name: that word is the object, and the
+# verb goes on the clause's source; a head noun there is still a subject.
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("وقال الحزب المعارض إن النتائج مزورة، ووصف الاقتراع بأنه مهزلة.", "الحزب المعارض"),
+        ("وقالت البلدية إن السوق سيغلق، ودعت الجماهير إلى الصبر.", "البلديه"),
+        ("وانتقد النائب القرار، ودعا الوزير إلى التراجع عنه.", "الوزير"),
+    ],
+)
+def test_a_coordinated_verb_s_one_word_object_is_not_its_source(text: str, subject: str) -> None:
+    got = A.extract(lines_table("d", [text]))
+    assert len(got) == 2 and A.for_matching(got["source_text"].iloc[1]) == A.for_matching(subject)
+
+
 # وكالة + a name that is no news agency is a body (a rating or UN agency); a national news agency is an
 # outlet (issue 15: the check had compared a clitic-stripped form and never fired).
 @pytest.mark.parametrize(

@@ -1254,6 +1254,39 @@ def _view_lemmas() -> frozenset[str]:
     return frozenset(verbs.loc[verbs["frame"] == "view", "lemma"])
 
 
+@cache
+def _object_first_lemmas() -> frozenset[str]:
+    """The lemmas whose object comes before their preposition (``وصف X بـ``, ``اتّهم X بـ``, ``دعا X إلى``,
+    ``طالب X بـ``): the directives, and the claims whose preposition is بـ."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    claims = verbs.loc[(verbs["kind"] == "claim") & (verbs["preposition"] == "ب"), "lemma"]
+    return _directive_lemmas() | frozenset(claims)
+
+
+def _object_after_comma(
+    phrase: list[_Tok], region: list[_Tok], m: _Cue, norm: str, lemma: str, lex: _Lexicon
+) -> bool:
+    """Whether the one word after a coordinated verb that takes an object before its preposition
+    (:func:`_object_first_lemmas`), right after a comma, is that object and not a subject: a definite
+    word that is no head noun, gazetteer name, given name or adjective, and the whole of the words
+    before the complementiser or preposition (``...، ووصف الإعلان بأنه``, ``...، ودعت الجماهير إلى``;
+    ``...، ودعا الوزير إلى``, ``...، ووصف الوزير الاتفاق بأنه`` keep their subject)."""
+    if len(phrase) != 1 or len(region) != 1 or lemma not in _object_first_lemmas():
+        return False
+    if m.group("verb")[:1] not in ("و", "ف") or not _after_comma(norm, m):
+        return False
+    w = phrase[0].text
+    return (
+        _is_definite(w)
+        and _head(w, lex) is None
+        and not lex.name_re.fullmatch(w)
+        and w not in lex.given_names
+        and not lex.adjective_re.fullmatch(w)
+    )
+
+
 def _directive_lemmas() -> frozenset[str]:
     """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
     return _lemmas_of_kind("directive")
@@ -1693,6 +1726,8 @@ def _verb_cue(
         )
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
+    if phrase and _object_after_comma(phrase, region, m, norm, lemma, lex):
+        phrase = []  # ...، ووصف الإعلان بأنه، ...، ودعت الجماهير إلى: the object; the clause's source goes on
     if (
         region
         and comp is not None
