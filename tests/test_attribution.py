@@ -767,7 +767,10 @@ def test_sentence_end_is_the_first_match_of_the_whole_pattern(text: str) -> None
 @given(st.one_of(_ARABIC_LIKE, _ODD_TEXT, st.text(st.sampled_from('ان:"بو ،.'), max_size=30)))
 def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
     # _complement starts its scan at the first "ان", ":" or '"' (less one); the plain scan starts at once.
+    from newsstudy.attribution.tokens import _COMMA_LIKE, _after_preposition, _name_goes_on_to
+
     def plain(norm: str, start: int, end: int) -> tuple[int, int] | None:
+        closes: dict[int, int] = {}
         for m in A._COMPLEMENT.finditer(norm, start, end):
             if m.group() != '"':
                 return m.start(), m.end()
@@ -778,13 +781,45 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
                 or len(inner.split()) >= A._MIN_QUOTE_WORDS
                 or not norm[close + 1 : end].strip(" .،,")
             ):
+                if m.start() in closes:
+                    later = plain(norm, m.end(), end)
+                    if (
+                        later is not None
+                        and norm[later[0]] != '"'
+                        and _name_goes_on_to(norm, m.end(), later[0])
+                    ):
+                        return later
+                    opened = closes[m.start()]
+                    if norm[m.end() :].lstrip()[:1] in _COMMA_LIKE and _after_preposition(norm, opened):
+                        return opened, m.end()
                 return m.start(), (close + 1 if close >= 0 else end)
+            closes[close] = m.start()
         return None
 
     for s in (text, A.for_matching(text)):
         for start in range(len(s) + 1):
             for end in {start, (start + len(s)) // 2, len(s)}:
                 assert A._complement(s, start, end) == plain(s, start, end)
+
+
+# attrsub: the closing quote of a short quoted name opens no quotation when a complementiser follows it
+# in the same clause (الشركة "<name>" إن); after a preposition and before a comma the short quotation
+# is the content (دعا إلى "<words>"، فيما قالت ...); otherwise it opens speech as before.
+@pytest.mark.parametrize(
+    ("text", "opened"),
+    [
+        ('وقالت شركة "نور" إن الخدمة عادت', "ان"),
+        ('وقالت صحيفة "الأفق" المحلية إن الخدمة عادت', "ان"),
+        ('ودعا الاتحاد إلى "الهدوء التام"، فيما قالت الوزارة إن الوضع مستقر', '"الهدوء التام"'),
+        ('وتحدث إلى "نور"، مؤكدا أن الخدمة عادت', '"نور"'),
+        ('وقال مدير "نور" لاحقا في بيان طويل إن الخدمة عادت', '" لاحقا في بيان طويل ان الخدمه عادت'),
+    ],
+)
+def test_a_short_quoted_name_and_the_complementiser_after_it(text: str, opened: str) -> None:
+    norm = A.for_matching(text)
+    start = norm.index(" ") + 1
+    comp = A._complement(norm, start, len(norm))
+    assert comp is not None and norm[comp[0] : comp[1]] == opened
 
 
 @settings(max_examples=200, deadline=None)
