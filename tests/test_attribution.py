@@ -3375,6 +3375,10 @@ def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> 
         ("وقال مصدر مسؤول، طلب عدم ذكر اسمه، إن الاتفاق قريب.", "anonymous_source"),
         ("وقال الخبير، يوم الأحد، إن الاتفاق قريب.", "anonymous_source"),
         ("وقال المحلل في شركة الأسواق المالية إن الأسعار سترتفع.", "anonymous_source"),
+        # attrsub: a name in apposition that ends with علي, the verb's own preposition (أكد على) in
+        # matching form, before its comma and أن: the name, not the preposition
+        ("وأكد المتحدث باسم الحزب، سامي ماهر علي، أن المشاركة كبيرة.", "named_person"),
+        ("وأكد المتحدث باسم الحزب على أن المشاركة كبيرة.", "anonymous_official"),
     ],
 )
 def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:

@@ -1707,7 +1707,13 @@ def _verb_cue(
     if kind == "transmit":
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
-    if prep is not None and len(region) > 1 and region[-1].text == prep and comp_pos < send:
+    if (
+        prep is not None
+        and len(region) > 1
+        and region[-1].text == prep
+        and not region[-1].stop_after  # ...، إدريس ماهر علي، أن: a name before a comma
+        and comp_pos < send
+    ):
         region = region[:-1]  # وتشير الدراسات إلى أن: the verb's own preposition before أن ends its subject
     phrase, stop = _phrase(region, lex)
     if (
