@@ -767,7 +767,10 @@ def test_sentence_end_is_the_first_match_of_the_whole_pattern(text: str) -> None
 @given(st.one_of(_ARABIC_LIKE, _ODD_TEXT, st.text(st.sampled_from('ان:"بو ،.'), max_size=30)))
 def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
     # _complement starts its scan at the first "ان", ":" or '"' (less one); the plain scan starts at once.
+    from newsstudy.attribution.tokens import _COMMA_LIKE, _after_preposition, _name_goes_on_to
+
     def plain(norm: str, start: int, end: int) -> tuple[int, int] | None:
+        closes: dict[int, int] = {}
         for m in A._COMPLEMENT.finditer(norm, start, end):
             if m.group() != '"':
                 return m.start(), m.end()
@@ -778,13 +781,45 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
                 or len(inner.split()) >= A._MIN_QUOTE_WORDS
                 or not norm[close + 1 : end].strip(" .،,")
             ):
+                if m.start() in closes:
+                    later = plain(norm, m.end(), end)
+                    if (
+                        later is not None
+                        and norm[later[0]] != '"'
+                        and _name_goes_on_to(norm, m.end(), later[0])
+                    ):
+                        return later
+                    opened = closes[m.start()]
+                    if norm[m.end() :].lstrip()[:1] in _COMMA_LIKE and _after_preposition(norm, opened):
+                        return opened, m.end()
                 return m.start(), (close + 1 if close >= 0 else end)
+            closes[close] = m.start()
         return None
 
     for s in (text, A.for_matching(text)):
         for start in range(len(s) + 1):
             for end in {start, (start + len(s)) // 2, len(s)}:
                 assert A._complement(s, start, end) == plain(s, start, end)
+
+
+# attrsub: the closing quote of a short quoted name opens no quotation when a complementiser follows it
+# in the same clause (الشركة "<name>" إن); after a preposition and before a comma the short quotation
+# is the content (دعا إلى "<words>"، فيما قالت ...); otherwise it opens speech as before.
+@pytest.mark.parametrize(
+    ("text", "opened"),
+    [
+        ('وقالت شركة "نور" إن الخدمة عادت', "ان"),
+        ('وقالت صحيفة "الأفق" المحلية إن الخدمة عادت', "ان"),
+        ('ودعا الاتحاد إلى "الهدوء التام"، فيما قالت الوزارة إن الوضع مستقر', '"الهدوء التام"'),
+        ('وتحدث إلى "نور"، مؤكدا أن الخدمة عادت', '"نور"'),
+        ('وقال مدير "نور" لاحقا في بيان طويل إن الخدمة عادت', '" لاحقا في بيان طويل ان الخدمه عادت'),
+    ],
+)
+def test_a_short_quoted_name_and_the_complementiser_after_it(text: str, opened: str) -> None:
+    norm = A.for_matching(text)
+    start = norm.index(" ") + 1
+    comp = A._complement(norm, start, len(norm))
+    assert comp is not None and norm[comp[0] : comp[1]] == opened
 
 
 @settings(max_examples=200, deadline=None)
@@ -1312,6 +1347,21 @@ def test_an_addressee_after_lil_ends_the_subject(noun: str) -> None:
 )
 def test_an_office_genitive_after_lil_continues_the_subject(word: str, following: list[str]) -> None:
     assert not A._ends_subject(word, A._lexicon(), following)
+
+
+# attrsub: a surname spelled with an initial ل after a role and one name-like word is the name's end, not
+# لـ and an addressee; a whole name or a gazetteer name before it, or a known name after ل, is one.
+@pytest.mark.parametrize(
+    ("text", "source_text"),
+    [
+        ("ويرى الخبير الزراعي مراد لعمامري أن الري ضروري.", "الخبير الزراعي مراد لعمامري"),
+        ("وقال الرئيس جو بايدن لنتنياهو إن الحرب طالت.", "الرئيس جو بايدن"),
+        ("وقال الرئيس أردوغان لبوتين إن الحرب طالت.", "الرئيس أردوغان"),
+        ("وقال الوزير سامي لرويترز إن الحرب طالت.", "الوزير سامي"),
+    ],
+)
+def test_a_lam_surname_after_a_role_and_a_name(text: str, source_text: str) -> None:
+    assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source_text]
 
 
 @given(st.sampled_from(["الاجتماعات", "المسؤولين", "الباحثون", "الامين", "الحسين", "الدين"]))
@@ -2087,6 +2137,22 @@ DIRECTIVE_CASES = [
 @pytest.mark.parametrize(("text", "source"), DIRECTIVE_CASES)
 def test_a_directive_verb_s_addressee_is_not_its_source(text: str, source: str) -> None:
     assert A.extract(lines_table("d", [text]))["source_text"].tolist() == [source]
+
+
+# attrsub: after a comma, a coordinated verb whose object comes before its preposition (وصف X بـ، دعا X
+# إلى) with one definite word before it that is no head noun or name: that word is the object, and the
+# verb goes on the clause's source; a head noun there is still a subject.
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("وقال الحزب المعارض إن النتائج مزورة، ووصف الاقتراع بأنه مهزلة.", "الحزب المعارض"),
+        ("وقالت البلدية إن السوق سيغلق، ودعت الجماهير إلى الصبر.", "البلديه"),
+        ("وانتقد النائب القرار، ودعا الوزير إلى التراجع عنه.", "الوزير"),
+    ],
+)
+def test_a_coordinated_verb_s_one_word_object_is_not_its_source(text: str, subject: str) -> None:
+    got = A.extract(lines_table("d", [text]))
+    assert len(got) == 2 and A.for_matching(got["source_text"].iloc[1]) == A.for_matching(subject)
 
 
 # وكالة + a name that is no news agency is a body (a rating or UN agency); a national news agency is an
@@ -3375,6 +3441,10 @@ def test_a_rally_cooperative_campaign_or_mosque_is_an_institution(text: str) -> 
         ("وقال مصدر مسؤول، طلب عدم ذكر اسمه، إن الاتفاق قريب.", "anonymous_source"),
         ("وقال الخبير، يوم الأحد، إن الاتفاق قريب.", "anonymous_source"),
         ("وقال المحلل في شركة الأسواق المالية إن الأسعار سترتفع.", "anonymous_source"),
+        # attrsub: a name in apposition that ends with علي, the verb's own preposition (أكد على) in
+        # matching form, before its comma and أن: the name, not the preposition
+        ("وأكد المتحدث باسم الحزب، سامي ماهر علي، أن المشاركة كبيرة.", "named_person"),
+        ("وأكد المتحدث باسم الحزب على أن المشاركة كبيرة.", "anonymous_official"),
     ],
 )
 def test_a_name_in_apposition_after_a_role_is_a_named_person(text: str, source_type: str) -> None:
@@ -3488,6 +3558,20 @@ def test_a_topic_verb_in_subject_verb_order(text: str, label: str, cues: list[tu
 )
 def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
     assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
+
+
+# attrsub: an indefinite head of a trade or kin with its genitive, then a given name and a surname, is the
+# person named (a genitive with no name after it stays an unnamed source, above).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال تاجر الأقمشة سانوسي عثمان إن المخازن فرغت قبل العيد.",
+        "وقال بائع الخضار كريم منصور إن الأسعار ارتفعت.",
+        "وقال شقيق الضحية سامر خليل إن الشاب كان عائداً من عمله.",
+    ],
+)
+def test_a_trade_with_its_genitive_and_a_name_is_a_named_person(text: str) -> None:
+    assert [r[:2] for r in rows([text])] == [("وقال", "named_person")]
 
 
 # attrcue: a conduit right after a verb (ل + an outlet, or a generic outlet noun: للإذاعة) is no subject;

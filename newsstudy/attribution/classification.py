@@ -831,6 +831,18 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
         rest = rest[1:]  # الباحث الأردني، المحلل السياسي، الخبير العسكري والاستراتيجي: the role's adjectives
     if not rest or rest[0] in _NOT_NAME_STARTS:
         return False  # خبير من مؤسسة ...: a preposition, no name
+    if (
+        len(rest) > 2
+        and len(rest) == len(words) - 1
+        and not _is_definite(words[0])
+        and _is_definite(rest[0])
+        and _head(rest[0], lex) is None
+        and not lex.adjective_re.fullmatch(rest[0])
+        and not lex.name_re.fullmatch(rest[0])
+        and (rest[1] in lex.given_names or _namelike(rest[1], lex, strict=False))
+        and (_namelike(rest[2], lex, strict=False) or _surname(rest[2], lex))
+    ):
+        return True  # تاجر الأقمشة <given> <surname>: an indefinite head, its genitive, then the name
     if len(rest) > 1 and rest[0] in lex.titles and _namelike(rest[1], lex, strict=False):
         return True  # الخبير العسكري اللواء فايز الدويري: a role, then a title and a name
     if len(rest) == 1 and len(rest) < len(words) - 1 and _surname(rest[0], lex):

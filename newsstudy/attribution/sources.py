@@ -125,6 +125,7 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
             and _ends_subject(w, lex, [x.text for x in toks[i + 1 : i + 4]])
             and not _name_goes_on([x.text for x in out[-4:]], [x.text for x in toks[i : i + 4]], lex)
             and not _site_of_outlet(out[0].text, w, lex)
+            and not _surname_after_given(out, w, lex)
         ):
             return out, i
         if (
@@ -138,6 +139,23 @@ def _phrase(toks: list[_Tok], lex: _Lexicon) -> tuple[list[_Tok], int]:
         if (t.stop_after and w not in _ABBREVIATED_TITLES) or len(out) >= _MAX_SOURCE_TOKENS:
             return out, i + 1  # (``د. سامي``: the stop after an abbreviated title ends no phrase)
     return out, len(toks)
+
+
+def _surname_after_given(out: list[_Tok], word: str, lex: _Lexicon) -> bool:
+    """Whether ``word``, a name-like word spelled with an initial ل, is the surname of the one name-like
+    word that ends ``out`` after a role (``الخبير الزراعي مراد لعمامري``), not لـ and an addressee: no
+    outlet, head noun or gazetteer name after the ل (``قال الوزير أحمد لرويترز``, ``قال الرئيس
+    أردوغان لبوتين`` keep their conduit and addressee), and the word before it no gazetteer name either."""
+    if len(out) < 2 or _head(out[0].text, lex) is None or word.startswith("لل") or word in lex.outlets:
+        return False
+    given, before, stem = out[-1].text, out[-2].text, word[1:]
+    if not _namelike(given, lex) or given in lex.vocabulary or lex.name_re.fullmatch(given):
+        return False
+    if len(out) > 2 and _namelike(before, lex, strict=False) and not _is_definite(before):
+        return False  # الرئيس جو بايدن لنتنياهو: the name is whole, the ل word an addressee
+    if _outlet_at([stem], lex) is not None or _outlet_at(["ال" + stem], lex) is not None:
+        return False
+    return _head(stem, lex) is None and not lex.name_re.fullmatch(stem) and stem not in lex.given_names
 
 
 def _bare_state_title(title: str, word: str, rest: list[_Tok], lex: _Lexicon) -> bool:
@@ -1236,6 +1254,39 @@ def _view_lemmas() -> frozenset[str]:
     return frozenset(verbs.loc[verbs["frame"] == "view", "lemma"])
 
 
+@cache
+def _object_first_lemmas() -> frozenset[str]:
+    """The lemmas whose object comes before their preposition (``وصف X بـ``, ``اتّهم X بـ``, ``دعا X إلى``,
+    ``طالب X بـ``): the directives, and the claims whose preposition is بـ."""
+    from newsstudy.attribution.lexicon import reporting_verbs
+
+    verbs = reporting_verbs()
+    claims = verbs.loc[(verbs["kind"] == "claim") & (verbs["preposition"] == "ب"), "lemma"]
+    return _directive_lemmas() | frozenset(claims)
+
+
+def _object_after_comma(
+    phrase: list[_Tok], region: list[_Tok], m: _Cue, norm: str, lemma: str, lex: _Lexicon
+) -> bool:
+    """Whether the one word after a coordinated verb that takes an object before its preposition
+    (:func:`_object_first_lemmas`), right after a comma, is that object and not a subject: a definite
+    word that is no head noun, gazetteer name, given name or adjective, and the whole of the words
+    before the complementiser or preposition (``...، ووصف الإعلان بأنه``, ``...، ودعت الجماهير إلى``;
+    ``...، ودعا الوزير إلى``, ``...، ووصف الوزير الاتفاق بأنه`` keep their subject)."""
+    if len(phrase) != 1 or len(region) != 1 or lemma not in _object_first_lemmas():
+        return False
+    if m.group("verb")[:1] not in ("و", "ف") or not _after_comma(norm, m):
+        return False
+    w = phrase[0].text
+    return (
+        _is_definite(w)
+        and _head(w, lex) is None
+        and not lex.name_re.fullmatch(w)
+        and w not in lex.given_names
+        and not lex.adjective_re.fullmatch(w)
+    )
+
+
 def _directive_lemmas() -> frozenset[str]:
     """The lemmas of kind ``directive`` (دعا، طالب، ناشد، حثّ ...): their object is the one addressed."""
     return _lemmas_of_kind("directive")
@@ -1656,7 +1707,13 @@ def _verb_cue(
     if kind == "transmit":
         return _transmit_cue(norm, m, after, lex, state)
     region = [t for t in after if t.end <= comp_pos]
-    if prep is not None and len(region) > 1 and region[-1].text == prep and comp_pos < send:
+    if (
+        prep is not None
+        and len(region) > 1
+        and region[-1].text == prep
+        and not region[-1].stop_after  # ...، إدريس ماهر علي، أن: a name before a comma
+        and comp_pos < send
+    ):
         region = region[:-1]  # وتشير الدراسات إلى أن: the verb's own preposition before أن ends its subject
     phrase, stop = _phrase(region, lex)
     if (
@@ -1675,6 +1732,8 @@ def _verb_cue(
         )
     ):
         phrase = []  # ويقولون جميعا إنهم، وأشار في نهاية كلمته إلى أنه: an adverbial, no subject
+    if phrase and _object_after_comma(phrase, region, m, norm, lemma, lex):
+        phrase = []  # ...، ووصف الإعلان بأنه، ...، ودعت الجماهير إلى: the object; the clause's source goes on
     if (
         region
         and comp is not None

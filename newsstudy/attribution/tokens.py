@@ -306,14 +306,52 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
     # Every match holds "ان" at its start or one character in (after ب/و), or is ":" or '"', so none
     # starts before the first of these less one: the slower ``regex`` scan starts there (its
     # look-behind still sees the text before its start, so it matches there as from ``start``).
+    closes: dict[int, int] = {}  # the closing quotes of short quoted names, and their opening ones
     for m in _COMPLEMENT.finditer(norm, max(start, hint.start() - 1), end):
         if m.group() != '"':
             return m.start(), m.end()
         close = norm.find('"', m.end(), end)
         inner = norm[m.end() : close if close >= 0 else end]
         if close < 0 or len(inner.split()) >= _MIN_QUOTE_WORDS or not norm[close + 1 : end].strip(" .،,"):
+            if m.start() in closes:
+                # الشركة "<name>" إن: the closing quote of a short quoted name opens nothing when a
+                # complementiser (إن/أن, a colon) follows it; else it is read as before, as opening speech
+                later = _complement(norm, m.end(), end)
+                if later is not None and norm[later[0]] != '"' and _name_goes_on_to(norm, m.end(), later[0]):
+                    return later
+                if norm[m.end() :].lstrip()[:1] in _COMMA_LIKE and _after_preposition(
+                    norm, closes[m.start()]
+                ):
+                    # دعا إلى "ضبط النفس"، فيما قالت: a short quotation that a preposition governs is the
+                    # content, up to its comma
+                    return closes[m.start()], m.end()
             return m.start(), (close + 1 if close >= 0 else end)
+        closes[close] = m.start()
     return None
+
+
+_MAX_AFTER_QUOTED_NAME = 3
+_COMMA_LIKE = frozenset("،,؛;")
+
+
+def _name_goes_on_to(norm: str, lo: int, hi: int) -> bool:
+    """Whether the words between a short quoted name's closing quote and a complementiser are few and
+    unbroken by a comma (``الشركة "<name>" إن``, ``صحيفة "<name>" الفرنسية أن``): the name belongs to
+    the subject; after a comma (``تحدث إلى "<name>"، مؤكداً أن``) the complementiser is another clause's."""
+    between = norm[lo:hi]
+    return not any(c in _COMMA_LIKE for c in between) and len(between.split()) <= _MAX_AFTER_QUOTED_NAME
+
+
+_QUOTE_PREPOSITIONS = frozenset({"الي", "علي", "عن", "من", "في", "ب", "ل", "وب"})
+
+
+def _after_preposition(norm: str, pos: int) -> bool:
+    """Whether a preposition governs the quotation opening at ``pos`` (``إلى "..."``, ``بـ"..."``)."""
+    before = norm[max(0, pos - 12) : pos]
+    if before[-1:] in ("ب", "ل"):
+        return True  # بـ"..." (the tatweel is gone in matching form): the letter joined to the quote
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1] in _QUOTE_PREPOSITIONS
 
 
 def _sentence_start(norm: str, pos: int) -> int:
