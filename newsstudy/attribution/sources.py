@@ -1531,13 +1531,14 @@ def _reporting_clause_between(norm: str, start: int, end: int, lex: _Lexicon) ->
 
 def _renewed_statement(norm: str, m: _Cue, send: int, lex: _Lexicon) -> tuple[int, int] | None:
     """The span of a statement noun (``statement_objects.txt``) that follows the verb at ``m`` within its
-    subject's length, in its clause (``وجدد وزير الخارجية تأكيده أن``, ``جددت الحركة دعوتها إلى``).
+    subject's length, in its clause (``وجدد وزير الخارجية تأكيده أن``, ``جددت الحركة دعوتها إلى``): its
+    object, right after the verb or its subject phrase (which a preposition ends).
 
     >>> from newsstudy.attribution.cues import _find_cues
     >>> from newsstudy.attribution.lexicon import _lexicon
     >>> def at(text):
     ...     return _renewed_statement(text, _find_cues(text, _lexicon())[0], len(text), _lexicon())
-    >>> at("وجدد الوزير تاكيده ان الحوار ضروري"), at("وجدد الجيش غاراته علي المدينه")
+    >>> at("وجدد الوزير تاكيده ان الحوار ضروري"), at("وجدد الجيش غاراته علي المدينه رغم الرفض الدولي")
     ((12, 18), None)
     """
     toks = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[: _MAX_RENEW_SUBJECT + 1]
@@ -1546,7 +1547,9 @@ def _renewed_statement(norm: str, m: _Cue, send: int, lex: _Lexicon) -> tuple[in
             return None
         if tok.text in lex.statement_objects:
             return tok.start, tok.end
-        if tok.stop_after:
+        if tok.stop_after or tok.text in _PREPOSITIONS:
+            # وجدد الجيش غاراته على المدينة رغم الرفض: past a preposition the words are no more the
+            # subject, and a statement noun there is not the verb's object
             return None
     return None
 
