@@ -33,7 +33,7 @@ from newsstudy.attribution.classification import (
     _titled_person,
 )
 from newsstudy.attribution.context import _last_outlet, _person_affiliation, _resolve_anaphor, _State
-from newsstudy.attribution.cues import _Cue
+from newsstudy.attribution.cues import _Cue, _find_cues
 from newsstudy.attribution.lexicon import _NEGATORS, _PREPOSITIONS, _Lexicon
 from newsstudy.attribution.tokens import (
     _CLAUSE_OPENED,
@@ -1551,15 +1551,45 @@ _RENEW_LEMMAS = frozenset({"جدّد"})
 _MAX_RENEW_SUBJECT = 10
 
 
+def _reporting_clause_between(norm: str, start: int, end: int, lex: _Lexicon) -> bool:
+    """Whether a worded clause reset (``_CLAUSE_OPENED``) between ``start`` and ``end`` opens the clause
+    that the complementiser at ``end`` belongs to: a reporting cue (any cue but a verb of speaking-about,
+    which takes its own preposition) stands between them, or the reset's clause is not a comma-bounded
+    aside closed right before the complementiser.
+
+    >>> from newsstudy.attribution.lexicon import _lexicon
+    >>> def between(text):
+    ...     return _reporting_clause_between(text, 0, text.rindex(" ان") + 1, _lexicon())
+    >>> between("ويشكو التجار، اذ يقول احدهم، ان"), between("وقال الوزير، اذ كان يغادر القاعه، ان")
+    (True, False)
+    """
+    resets = list(_CLAUSE_OPENED.finditer(norm, start, end))
+    if not resets:
+        return False
+    if not norm[start:end].rstrip().endswith(("،", ",")):
+        return True  # ...، ولكن لكل مجتهد نصيب ... سجل ": no aside closed by a comma before it
+    for reset in resets:
+        for cue in _find_cues(norm[reset.end() : end], lex):
+            verb = cue.group("verb")
+            if not verb:
+                return True
+            while verb not in lex.verb_forms and verb[:1] in ("و", "ف", "ل"):
+                verb = verb[1:]
+            if verb not in lex.verb_forms or lex.verb_forms[verb][1] != "topic":
+                return True
+    return False
+
+
 def _renewed_statement(norm: str, m: _Cue, send: int, lex: _Lexicon) -> tuple[int, int] | None:
     """The span of a statement noun (``statement_objects.txt``) that follows the verb at ``m`` within its
-    subject's length, in its clause (``وجدد وزير الخارجية تأكيده أن``, ``جددت الحركة دعوتها إلى``).
+    subject's length, in its clause (``وجدد وزير الخارجية تأكيده أن``, ``جددت الحركة دعوتها إلى``): its
+    object, right after the verb or its subject phrase (which a preposition ends).
 
     >>> from newsstudy.attribution.cues import _find_cues
     >>> from newsstudy.attribution.lexicon import _lexicon
     >>> def at(text):
     ...     return _renewed_statement(text, _find_cues(text, _lexicon())[0], len(text), _lexicon())
-    >>> at("وجدد الوزير تاكيده ان الحوار ضروري"), at("وجدد الجيش غاراته علي المدينه")
+    >>> at("وجدد الوزير تاكيده ان الحوار ضروري"), at("وجدد الجيش غاراته علي المدينه رغم الرفض الدولي")
     ((12, 18), None)
     """
     toks = _tokens(norm, m.end(), _ahead(norm, m.end(), send))[: _MAX_RENEW_SUBJECT + 1]
@@ -1568,7 +1598,9 @@ def _renewed_statement(norm: str, m: _Cue, send: int, lex: _Lexicon) -> tuple[in
             return None
         if tok.text in lex.statement_objects:
             return tok.start, tok.end
-        if tok.stop_after:
+        if tok.stop_after or tok.text in _PREPOSITIONS:
+            # وجدد الجيش غاراته على المدينة رغم الرفض: past a preposition the words are no more the
+            # subject, and a statement noun there is not the verb's object
             return None
     return None
 
@@ -1608,9 +1640,10 @@ def _verb_cue(
     if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
         return None  # وكما ذكرت سابقا، ...: the writer's own "as I mentioned", no source
     comp = _speech_complement(norm, m.end(), send)
-    if kind == "speech" and comp is not None and _CLAUSE_OPENED.search(norm, m.end(), comp[0]):
+    if kind == "speech" and comp is not None and _reporting_clause_between(norm, m.end(), comp[0], lex):
         # يشكو التجار من الغلاء، إذ يقول أحدهم: ...: a verb that reports with a complementiser does not
-        # take the next clause's (after إذ، فيما، بينما، في حين، لكن)
+        # take the next clause's (after إذ، فيما، بينما، في حين، لكن, a cue of its own before it); an
+        # aside with no cue keeps it (وقال الوزير، إذ كان يغادر القاعة، إن ...)
         comp = None
     if renewed is not None:
         comp = (
