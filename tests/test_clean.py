@@ -2121,3 +2121,16 @@ def test_a_read_also_header_naming_where_before_its_colon_is_an_inline_related_l
     assert (
         rules_of("\n".join([BODY_1, "اقرأ أيضاً في الموقع:", OTHER_1, BODY_2]))[1] != "lexicon:related_inline"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وفيات في انهيار مبنى قديم: أربعة من السكان تحت الأنقاض",
+        "للمزيد عن المشروع: يمكن للقراء مراجعة بيان الوزارة الأخير المنشور صباح اليوم على صفحتها.",
+        "أيضا في الجلسة: ناقش النواب قانون الإيجارات الجديد وأحالوه إلى لجنة الشؤون القانونية للدراسة.",
+    ],
+)
+def test_a_header_other_than_a_read_prompt_before_a_preposition_is_no_related_line(line: str) -> None:
+    # only a read prompt (read / watch / follow) names where its link is before the colon
+    assert labels_of("\n".join([BODY_1, line, BODY_2]))[1] == "content"
