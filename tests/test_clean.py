@@ -2102,6 +2102,35 @@ def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_
         assert labels_of("\n".join([head, "بقلم: سامر الحلبي", line, BODY_1, BODY_2]))[2] != "caption"
 
 
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "البرلمان يناقش خفض الضرائب في جلسته الطارئة المقبلة",
+        "خطة لتوسيع شبكة الحافلات خلال السنوات الخمس المقبلة",
+    ],
+)
+def test_a_deck_with_in_or_during_but_no_place_right_over_the_story_is_no_caption(deck: str) -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    assert labels_of("\n".join([head, "بقلم: سامر الحلبي", deck, BODY_1, BODY_2]))[2] != "caption"
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "متظاهرون يرفعون الأعلام في ساحة البلدية",
+        "مزارعون يحصدون القمح في الحقول أمس",
+    ],
+)
+def test_in_before_a_place_a_kind_of_place_or_a_day_right_over_the_story_is_a_caption(photo: str) -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    out = clean.label_lines(
+        pd.DataFrame(
+            {"doc_id": ["d"], "text": ["\n".join([head, "بقلم: سامر الحلبي", photo, BODY_1, BODY_2])]}
+        )
+    )
+    assert out["rule"].tolist()[2] == "structure:lead_photo_caption"
+
+
 def test_a_listed_headlines_own_stamp_in_a_related_block_is_related() -> None:
     text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, "مقالات ذات صلة", OTHER_1, "18 أكتوبر 2017", OTHER_2])
     out = clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
