@@ -2090,6 +2090,31 @@ def test_a_short_label_over_rows_of_figures_is_the_boxs_header_and_the_rows_stay
     assert labels_of("\n".join([head, lead, "خلال الأسبوع الأول", *rows, after]))[2] != "nav"
 
 
+def test_a_box_label_looks_no_further_than_its_rows_and_the_paragraph_after() -> None:
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.params import _Params
+    from newsstudy.clean.structure import _box_rows
+
+    seen: set[int] = set()
+
+    class Watched(list):
+        def __getitem__(self, j):
+            seen.add(j)
+            return super().__getitem__(j)
+
+    lead = "أعلنت اللجنة مساء الأحد النتائج الأولية للاقتراع الذي جرى في أحياء المدينة الخمسة."
+    after = "وقال رئيس اللجنة إن نسبة المشاركة بلغت مستوى لم تعرفه المدينة منذ عشرين عاماً."
+    raws = [lead, "النتائج الأولية", "قائمة الوفاق: 41%", "", "قائمة التجديد: 37%", after, *[after] * 300]
+    lines = Watched(_make_line(r) for r in raws)
+    for ln in lines:
+        ln.label = "blank" if not ln.raw else "content"
+    p = _Params()
+    assert _box_rows(lines, 1, p, _lexicons()) == [2, 4]
+    # the label, the line over it, and at most box_max_rows + 2 text lines (and the blanks among them)
+    assert max(seen) <= 1 + p.box_max_rows + 3
+
+
 def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_photos_caption() -> None:
     head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
     photo = "عمال يصلحون أنبوباً قرب ساحة البلدية صباح الاثنين"

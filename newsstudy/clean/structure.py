@@ -3,6 +3,8 @@ injected headlines, subheads, trailing teasers, tweet texts and in-document dupl
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from newsstudy.clean.features import (
@@ -697,7 +699,13 @@ def _box_rows(lines: list[_Line], i: int, p: _Params, lex: _Lexicons) -> list[in
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or before.n_words < p.body_min_words:
         return []
-    text = [j for j in range(i + 1, len(lines)) if lines[j].label != "blank"]
+    # Only the first text lines under the label can be rows or the paragraph after them: the scan stops
+    # there (every short line between paragraphs asks, so a scan to the end is quadratic in the lines).
+    text = list(
+        itertools.islice(
+            (j for j in range(i + 1, len(lines)) if lines[j].label != "blank"), p.box_max_rows + 2
+        )
+    )
     if not text or lines[text[0]].label != "content":
         return []
     first = lines[text[0]]
