@@ -2090,6 +2090,31 @@ def test_a_short_label_over_rows_of_figures_is_the_boxs_header_and_the_rows_stay
     assert labels_of("\n".join([head, lead, "خلال الأسبوع الأول", *rows, after]))[2] != "nav"
 
 
+def test_a_box_label_looks_no_further_than_its_rows_and_the_paragraph_after() -> None:
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.lexicons import _lexicons
+    from newsstudy.clean.params import _Params
+    from newsstudy.clean.structure import _box_rows
+
+    seen: set[int] = set()
+
+    class Watched(list):
+        def __getitem__(self, j):
+            seen.add(j)
+            return super().__getitem__(j)
+
+    lead = "أعلنت اللجنة مساء الأحد النتائج الأولية للاقتراع الذي جرى في أحياء المدينة الخمسة."
+    after = "وقال رئيس اللجنة إن نسبة المشاركة بلغت مستوى لم تعرفه المدينة منذ عشرين عاماً."
+    raws = [lead, "النتائج الأولية", "قائمة الوفاق: 41%", "", "قائمة التجديد: 37%", after, *[after] * 300]
+    lines = Watched(_make_line(r) for r in raws)
+    for ln in lines:
+        ln.label = "blank" if not ln.raw else "content"
+    p = _Params()
+    assert _box_rows(lines, 1, p, _lexicons()) == [2, 4]
+    # the label, the line over it, and at most box_max_rows + 2 text lines (and the blanks among them)
+    assert max(seen) <= 1 + p.box_max_rows + 3
+
+
 def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_photos_caption() -> None:
     head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
     photo = "عمال يصلحون أنبوباً قرب ساحة البلدية صباح الاثنين"
@@ -2100,6 +2125,35 @@ def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_
     # a line of the story (a comma, a reporting verb) or a byline (<name> - <outlet>) is no caption
     for line in ("عمال يصلحون أنبوباً قرب ساحة البلدية، صباح الاثنين", "سامر الحلبي - موقع المدينة"):
         assert labels_of("\n".join([head, "بقلم: سامر الحلبي", line, BODY_1, BODY_2]))[2] != "caption"
+
+
+@pytest.mark.parametrize(
+    "deck",
+    [
+        "البرلمان يناقش خفض الضرائب في جلسته الطارئة المقبلة",
+        "خطة لتوسيع شبكة الحافلات خلال السنوات الخمس المقبلة",
+    ],
+)
+def test_a_deck_with_in_or_during_but_no_place_right_over_the_story_is_no_caption(deck: str) -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    assert labels_of("\n".join([head, "بقلم: سامر الحلبي", deck, BODY_1, BODY_2]))[2] != "caption"
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "متظاهرون يرفعون الأعلام في ساحة البلدية",
+        "مزارعون يحصدون القمح في الحقول أمس",
+    ],
+)
+def test_in_before_a_place_a_kind_of_place_or_a_day_right_over_the_story_is_a_caption(photo: str) -> None:
+    head = "المجلس البلدي يقر موازنة جديدة لترميم شبكة المياه"
+    out = clean.label_lines(
+        pd.DataFrame(
+            {"doc_id": ["d"], "text": ["\n".join([head, "بقلم: سامر الحلبي", photo, BODY_1, BODY_2])]}
+        )
+    )
+    assert out["rule"].tolist()[2] == "structure:lead_photo_caption"
 
 
 def test_a_listed_headlines_own_stamp_in_a_related_block_is_related() -> None:
@@ -2121,3 +2175,16 @@ def test_a_read_also_header_naming_where_before_its_colon_is_an_inline_related_l
     assert (
         rules_of("\n".join([BODY_1, "اقرأ أيضاً في الموقع:", OTHER_1, BODY_2]))[1] != "lexicon:related_inline"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وفيات في انهيار مبنى قديم: أربعة من السكان تحت الأنقاض",
+        "للمزيد عن المشروع: يمكن للقراء مراجعة بيان الوزارة الأخير المنشور صباح اليوم على صفحتها.",
+        "أيضا في الجلسة: ناقش النواب قانون الإيجارات الجديد وأحالوه إلى لجنة الشؤون القانونية للدراسة.",
+    ],
+)
+def test_a_header_other_than_a_read_prompt_before_a_preposition_is_no_related_line(line: str) -> None:
+    # only a read prompt (read / watch / follow) names where its link is before the colon
+    assert labels_of("\n".join([BODY_1, line, BODY_2]))[1] == "content"

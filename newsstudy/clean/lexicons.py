@@ -37,6 +37,10 @@ def _key(text: str) -> str:
     return " ".join(_LETTERS.findall(for_matching(text).casefold()))
 
 
+# First words of the read-prompt headers (letters-only form): read, watch, follow, see.
+_READ_PROMPTS = frozenset({"اقرا", "شاهد", "تابع", "read", "see", "lire", "voir"})
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     """One alternation of the phrases in letters-only form (for whole-line matches)."""
     keys = sorted({_key(p) for p in phrases if _key(p)}, key=len, reverse=True)
@@ -138,6 +142,14 @@ def _lexicons() -> _Lexicons:
     agencies = sorted(names, key=len, reverse=True)
     agency = "|".join(regex.escape(a) for a in agencies)
     related = _alternation(_read_list("related_headers.txt"))
+    # The read prompts among the headers (read / watch / follow): only they may name where the link is
+    # before their colon ("<read also> <in the site>: <headline>"); a header such as "deaths" or "also"
+    # followed by a preposition is a body line ("deaths in a road accident: ...").
+    read_prompt = _alternation(
+        h
+        for h in _read_list("related_headers.txt")
+        if _key(h).split()[:1] and _key(h).split()[0] in _READ_PROMPTS
+    )
     nav = _alternation(_read_list("nav.txt"))
     login = _alternation(_read_list("login_wall.txt"))
     form_phrases = _read_list("comment_form.txt")
@@ -170,9 +182,9 @@ def _lexicons() -> _Lexicons:
     credit_agency = regex.compile("|".join(f"(?:{_expand(c, agency)})" for c in only_agencies), flags)
     caption = compiled("caption_patterns.txt")
     related_start = regex.compile(
-        rf"^\W*(?:{related})(?:\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))"
-        # "<header> <in/on the site>: <headline>" (a place named between the header and its link)
-        rf"|\s+(?:في|على|علي|من|عن)\s+\S+(?:\s+\S+)?\s*[:：|»\-–—]\s*(?=\S))",
+        rf"^\W*(?:(?:{related})\s*(?:[:|：»/\-–—…]|\.\.|(?<=[a-z])\s*(?=\p{{Arabic}}))"
+        # "<read prompt> <in/on the site>: <headline>" (a place named between the header and its link)
+        rf"|(?:{read_prompt})\s+(?:في|على|علي|من|عن)\s+\S+(?:\s+\S+)?\s*[:：|»\-–—]\s*(?=\S))",
         flags,
     )
     tags_start = regex.compile(rf"^\W*(?:{tags})\s*(?:[:：\-–—]|$)", flags)

@@ -3,6 +3,8 @@ injected headlines, subheads, trailing teasers, tweet texts and in-document dupl
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from newsstudy.clean.features import (
@@ -26,6 +28,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
+from newsstudy.normalize import for_matching
 
 
 def _login_joiners(lines: list[_Line], lex: _Lexicons) -> None:
@@ -186,10 +189,69 @@ def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
 # Prepositions of place and time (hamza forms of alef unified, final ى kept: على is not the name علي):
 # a caption says where (and when) the picture was taken ("<who> in front of <where>", "<what> near ...").
 _SCENE_PREPOSITIONS = frozenset({"في", "امام", "قرب", "على", "عند", "داخل", "خارج", "وسط", "بجوار", "خلال"})
+# "in" and "during" say where only before a place: a deck over the story has them too ("<the cabinet
+# passes a raise> in <next year's budget>"); a caption's في names a country or city of the gazetteer or
+# a kind of place (a quarter, a square, a camp), or the caption closes on the day it was taken (أمس).
+_PLACE_ONLY_PREPOSITIONS = frozenset({"في", "خلال"})
+_SCENE_NOUNS = frozenset(
+    {
+        "حي",
+        "مدينه",
+        "بلده",
+        "قريه",
+        "مخيم",
+        "شارع",
+        "ساحه",
+        "ميدان",
+        "منطقه",
+        "مستشفي",
+        "مطار",
+        "ميناء",
+        "سوق",
+        "مسجد",
+        "كنيسه",
+        "جامعه",
+        "مدرسه",
+        "قاعه",
+        "مقر",
+        "مبني",
+        "محافظه",
+        "ولايه",
+        "جنوب",
+        "شمال",
+        "شرق",
+        "غرب",
+        "ضواحي",
+        "حقل",
+        "معبر",
+        "مرفا",
+        "ملعب",
+        "محطه",
+        "مصنع",
+        "موقع",
+    }
+)
+_WHEN_WORDS = frozenset({"امس"})
 _HAMZA_ALEF = regex.compile(r"[أإآ]")
 # A name in brackets closing the line, with no slash: a source the story cites (left to the site-credit
 # rule, web_furniture._captions_with_site_credit); "(<site>/ <photographer>)" is a photo's credit.
 _BRACKETED_SOURCE_END = regex.compile(r"\([^()/]+\)\W*$")
+
+
+def _names_a_place(words: list[str], last: str, lex: _Lexicons) -> bool:
+    """One of the (up to two) words after a preposition is a country or city of the gazetteer or a
+    kind of place (``في دمشق``, ``في حي ...``, ``في ساحة ...``), or the line closes on a day
+    (``أمس``, a weekday)."""
+    from newsstudy.attribution.gazetteer import place_forms
+
+    places = place_forms()
+    forms = [for_matching(w) for w in words]
+    end = for_matching(last)
+    return (
+        any(f in places or f in _SCENE_NOUNS or f.removeprefix("ال") in _SCENE_NOUNS for f in forms)
+        or end in _WHEN_WORDS
+        or end.lower() in lex.date_words
+    )
 
 
 def _caption_over_story(line: _Line, lex: _Lexicons) -> bool:
@@ -200,7 +262,11 @@ def _caption_over_story(line: _Line, lex: _Lexicons) -> bool:
     s = _signals(line, lex)
     words = _HAMZA_ALEF.sub("ا", line.raw).split()
     return (
-        any(w in _SCENE_PREPOSITIONS for w in words[1:])
+        any(
+            w in _SCENE_PREPOSITIONS
+            and (w not in _PLACE_ONLY_PREPOSITIONS or _names_a_place(words[i + 1 : i + 3], words[-1], lex))
+            for i, w in enumerate(words[1:], start=1)
+        )
         and not (s.reporting_cue or s.ends_sentence)
         and not any(ch in line.norm for ch in ':،,"«»“”')
         and not _PREFIX_DASH.search(line.norm)
@@ -633,7 +699,13 @@ def _box_rows(lines: list[_Line], i: int, p: _Params, lex: _Lexicons) -> list[in
     before = _previous_text_line(lines, i)
     if before is None or before.label != "content" or before.n_words < p.body_min_words:
         return []
-    text = [j for j in range(i + 1, len(lines)) if lines[j].label != "blank"]
+    # Only the first text lines under the label can be rows or the paragraph after them: the scan stops
+    # there (every short line between paragraphs asks, so a scan to the end is quadratic in the lines).
+    text = list(
+        itertools.islice(
+            (j for j in range(i + 1, len(lines)) if lines[j].label != "blank"), p.box_max_rows + 2
+        )
+    )
     if not text or lines[text[0]].label != "content":
         return []
     first = lines[text[0]]
