@@ -3532,6 +3532,10 @@ def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
         ("وقال مدير عام الشركة إن الإنتاج توقف.", "named_person"),
         ("وقالت ممثلها في كندا إن الطلبات تضاعفت.", "named_person"),
         ("وقال المتحدث باسم الحكومة يوسف المحمود إن القرار نهائي.", "named_person"),
+        # attrsub: an indefinite official governing a preposition is unnamed; the verb's object after
+        # it is no name (a title before a name still names one)
+        ("ونفى متحدث باسم الحركة وجود مجاعة.", "anonymous_official"),
+        ("وقال متحدث باسم الجيش العقيد سامي حداد إن الوضع هادئ.", "named_person"),
     ],
 )
 def test_unnamed_people_are_not_named_persons(text: str, source_type: str) -> None:
