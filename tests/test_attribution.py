@@ -139,6 +139,17 @@ def test_anonymity_reason() -> None:
     assert out["anonymity_reason"].tolist() == [False]
 
 
+# attrsub: "preferred/asked not to be mentioned" (عدم ذكر) is an anonymity clause too, and one between
+# commas may stand between a subject and its verb (subject-verb order).
+def test_an_anonymity_clause_between_the_subject_and_its_verb() -> None:
+    text = (
+        "وتأخرت الشحنات أسبوعا. غير أن عضواً في لجنة المراقبة، فضّل عدم ذكر اسمه، قال للصحيفة إن الإقبال ضعيف."
+    )
+    out = A.extract(lines_table("d", [text]))
+    assert out["source_text"].tolist() == ["عضواً في لجنة المراقبة"]
+    assert out["source_type"].tolist() == ["anonymous_official"]
+
+
 def test_continuation_takes_last_source() -> None:
     out = A.extract(lines_table("d", ["قال مسؤول مصري لرويترز إن المعبر سيفتح.", 'وأضاف: "سنواصل الجهود".']))
     assert out["source_text"].tolist() == ["مسؤول مصري", "مسؤول مصري"]
@@ -3621,6 +3632,10 @@ def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
         ("وقال مدير عام الشركة إن الإنتاج توقف.", "named_person"),
         ("وقالت ممثلها في كندا إن الطلبات تضاعفت.", "named_person"),
         ("وقال المتحدث باسم الحكومة يوسف المحمود إن القرار نهائي.", "named_person"),
+        # attrsub: an indefinite official governing a preposition is unnamed; the verb's object after
+        # it is no name (a title before a name still names one)
+        ("ونفى متحدث باسم الحركة وجود مجاعة.", "anonymous_official"),
+        ("وقال متحدث باسم الجيش العقيد سامي حداد إن الوضع هادئ.", "named_person"),
     ],
 )
 def test_unnamed_people_are_not_named_persons(text: str, source_type: str) -> None:

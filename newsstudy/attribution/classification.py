@@ -413,6 +413,25 @@ def _titled_after(words: list[str], lex: _Lexicon) -> bool:
     )
 
 
+def _indefinite_governing(words: list[str]) -> bool:
+    """An indefinite official's head governing a preposition (``متحدث باسم الحركة``, ``مسؤولا في أحد
+    المصارف``): an unnamed member of a body, after whom name-like words are the verb's object or the
+    preposition's (``ونفى متحدث باسم الحركة وجود مجاعة``), not a name (a title before a name still
+    names one: :func:`_titled_after`).
+
+    >>> _indefinite_governing(["متحدث", "باسم", "الحركه", "وجود", "مجاعه"])
+    True
+    >>> _indefinite_governing(["المتحدث", "باسم", "الحركه", "سامي", "حداد"])
+    False
+    """
+    return (
+        len(words) > 2
+        and not _is_definite(words[0])
+        and not words[0].endswith(_POSSESSIVES)
+        and (words[1] in _NOT_NAME_STARTS or words[1] == "باسم")
+    )
+
+
 def _indefinite_described(words: list[str]) -> bool:
     """An indefinite head with an indefinite nisba adjective (``دبلوماسي غربي``, ``مسؤول عربي``): an
     unnamed person, whom a relative clause may follow (``دبلوماسي غربي حضر الجلسات``), never a name.
@@ -500,9 +519,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 return _Source(text, "institution", aff or "unknown", None, gender, "institution")
             return _Source(text, "media_outlet", aff or "unknown", None, gender, "outlet")
         if cls == "official":
-            named = (_has_name_after(words, lex) or _titled_after(words, lex)) and not _indefinite_described(
-                words
-            )
+            named = (
+                (_has_name_after(words, lex) and not _indefinite_governing(words))
+                or _titled_after(words, lex)
+            ) and not _indefinite_described(words)
             kind = "named_person" if named else "anonymous_official"
             if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
                 aff = _placed_affiliation(words, aff, lex)

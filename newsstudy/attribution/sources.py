@@ -501,12 +501,30 @@ def _antecedent(norm: str, verb: int, lex: _Lexicon) -> tuple[_Source, tuple[int
     return None
 
 
+_MAX_ANONYMITY_CLAUSE = 6
+
+
+def _before_anonymity_clause(norm: str, start: int, pos: int, lex: _Lexicon) -> int:
+    """Where the words before a verb right after a comma end when the clause before that comma is an
+    anonymity clause after another (``، طلب عدم ذكر اسمه، قال``): at its first comma; else ``pos``."""
+    if start < 1 or norm[start:pos].strip() or norm[start - 1] not in "،,":
+        return pos  # the verb right after a comma only
+    anon = _clause_start(norm, start - 1)
+    if anon < 1 or norm[anon - 1] not in "،," or len(norm[anon : start - 1].split()) > _MAX_ANONYMITY_CLAUSE:
+        return pos
+    return anon - 1 if lex.anonymity_re.search(norm, anon, start - 1) is not None else pos
+
+
 def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
-    """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``."""
+    """Subject-verb order: ``لكن المسؤولين الأميركيين يزعمون أنهم``; an anonymity clause between commas
+    may stand between the subject and its verb (``لكن مسؤولاً في الهيئة، طلب عدم ذكر اسمه، قال``)."""
     start = _clause_start(norm, pos)
-    if _fronted_topic(norm, start, pos):
+    end = _before_anonymity_clause(norm, start, pos, lex)
+    if end != pos:
+        start = _clause_start(norm, end)
+    if _fronted_topic(norm, start, end):
         return None
-    toks = [t for t in _last_tokens(norm, start, pos, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
+    toks = [t for t in _last_tokens(norm, start, end, _MAX_SV_TOKENS) if t.text]  # as in _antecedent
     while toks and toks[-1].text in _OPENERS:
         toks = toks[:-1]  # وكان الوزير قد أكد: the particle of the pluperfect is no part of the subject
     topic = _amma_topic(norm, pos, lex)
@@ -1807,7 +1825,16 @@ def _verb_cue(
     src: _Source | None = None
     span: tuple[int, int] | None = None
     sv: tuple[_Source, tuple[int, int]] | bool | None = False  # False: not read yet
-    if phrase and not has_suffix and not embedded and kind != "inform" and not _opens_clause(norm, m):
+    if (
+        phrase
+        and not has_suffix
+        and not embedded
+        and kind != "inform"
+        and (
+            not _opens_clause(norm, m)
+            or _before_anonymity_clause(norm, _clause_start(norm, m.start()), m.start(), lex) != m.start()
+        )
+    ):
         # والدفاع المدني السعودي يعلن مقتل ...: a source noun phrase before a verb that does not open its
         # clause is its subject (subject-verb order), and the words after the verb are its object
         sv = _sv_subject(norm, m.start(), lex)
