@@ -3361,6 +3361,19 @@ def test_subjectless_verb_after_a_fronted_adverbial_takes_the_clause_subject() -
     assert got["source_type"].tolist() == ["anonymous_source"]
 
 
+# fixattr: only a conjunction is stripped from a sentence's first word before it is read as an opener or
+# a preposition: the verbs أمّن and ثمّن are no من, and their subject goes on to وقال.
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("أمّن الجيش الطريق إلى المدينة، وقال إن القوافل ستمر.", "institution"),
+        ("ثمّن الوزير جهود الفرق، وقال إن العمل مستمر.", "named_person"),
+    ],
+)
+def test_a_first_word_ending_in_min_is_no_opener(text: str, source_type: str) -> None:
+    assert [r[:2] for r in rows([text])] == [("وقال", source_type)]
+
+
 # attrcls: a rank and a given name spelled like a nationality adjective in apposition after an office
 # (، العقيد الركن تركي المالكي،) name the office holder; the phrase itself names no country.
 @pytest.mark.parametrize(

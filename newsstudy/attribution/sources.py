@@ -367,7 +367,9 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
-    if toks and (toks[0].text in _ADVERBIAL_OPENERS or toks[0].text[1:] in _ADVERBIAL_OPENERS):
+    # only a conjunction is stripped from the first word: أمّن، ثمّن، زمن are no من
+    first = _strip_conj(toks[0].text, _ADVERBIAL_OPENERS | _PREPOSITIONS) if toks else ""
+    if first in _ADVERBIAL_OPENERS:
         # في الصيف الماضي، نالت الشابات جائزة ...، ويقلن إن: a fronted adverbial closed by a comma, then
         # the clause's verb and subject
         comma = next(
@@ -379,7 +381,7 @@ def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     if len(toks) > 2 and toks[0].text in _NEGATORS:
         # ولم تذكر الحكومة ... لكنها أشارت: a negated verb cites no one, but its subject is the clause's
         toks = toks[1:]
-    if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
+    if len(toks) < 2 or _strip_conj(toks[0].text, _PREPOSITIONS) in _PREPOSITIONS:
         return None
     phrase, _ = _phrase(toks[1:], lex)
     words = [t.text for t in phrase]
