@@ -3475,7 +3475,13 @@ def test_a_conduit_after_the_verb_is_not_its_subject() -> None:
         ("وقال مدير في شركة النفط إن الإنتاج توقف.", "anonymous_source"),
         ("وقال مندوب خليجي في المنظمة إن الإنتاج توقف.", "anonymous_official"),
         ("وقال مدير في وزارة النفط إن الإنتاج توقف.", "anonymous_official"),
-        ("وقالت موظفة في قطاع الضيافة إنها جاءت مبكرا.", "anonymous_official"),
+        # fixattr: a private sector's employee is no official (ANNOTATION §3), a state office's is
+        ("وقالت موظفة في قطاع الضيافة إنها جاءت مبكرا.", "anonymous_source"),
+        ("وقال موظف في وزارة المالية إن الرواتب تأخرت.", "anonymous_official"),
+        # fixattr: an indefinite title with an adjective that is no nationality's or state sector's
+        ("وقال أستاذ جامعي إن الإنتاج توقف.", "anonymous_source"),
+        ("وقال كاتب صحفي إن الإنتاج توقف.", "anonymous_source"),
+        ("وقال رئيس تنفيذي إن الإنتاج توقف.", "anonymous_source"),
         ("وقال مدير عام الشركة إن الإنتاج توقف.", "named_person"),
         ("وقالت ممثلها في كندا إن الطلبات تضاعفت.", "named_person"),
         ("وقال المتحدث باسم الحكومة يوسف المحمود إن القرار نهائي.", "named_person"),

@@ -504,6 +504,18 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 words
             )
             kind = "named_person" if named else "anonymous_official"
+            if (
+                not named
+                and aff is None
+                and _bare(first, lex)[-1].startswith(_EMPLOYEE)
+                and len(words) > 2
+                and words[1] in _INSIDE
+                and not _inside_state_body(words, lex)
+                and _head(words[2], lex) is None
+            ):
+                # موظفة في قطاع الضيافة: an employee placed in a sector, in no state's office and no body
+                # (موظفات في الشركة), is no official (ANNOTATION §3: officials are a body's members)
+                kind = "anonymous_source"
             if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
                 aff = _placed_affiliation(words, aff, lex)
             return _Source(text, kind, aff or "unknown", None, gender, "official")
@@ -604,10 +616,13 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
     ``مندوب خليجي``), or None for a titled person (``رئيس اللجنة``, ``وزير الخارجية``, ``مدير عام الشركة
     <name>``): the title has no article, no name follows it, and the word after it is a preposition, an
     indefinite nisba adjective or an indefinite body noun that no definite word follows. An official
-    when the adjective or the body is a state's (``مندوب خليجي``, ``مدير في الوزارة``), else a source.
+    when the adjective is a nationality's or a state sector's (``مندوب خليجي``, ``state_sectors.txt``) or
+    the body a state's (``مدير في الوزارة``), else a source (``أستاذ جامعي``).
 
     >>> lex = _lexicon()
     >>> _unnamed_title(["مدير", "صندوق", "في", "دبي"], lex), _unnamed_title(["مندوب", "خليجي"], lex)
+    ('anonymous_source', 'anonymous_official')
+    >>> _unnamed_title(["استاذ", "جامعي"], lex), _unnamed_title(["مدير", "امني"], lex)
     ('anonymous_source', 'anonymous_official')
     >>> _unnamed_title(["رئيس", "اللجنه"], lex), _unnamed_title(["مدير", "شركه", "الساحل"], lex)
     (None, None)
@@ -622,7 +637,11 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
         inside = _inside_state_body(words, lex)
         return "anonymous_official" if inside else "anonymous_source"
     if not _is_definite(nxt) and nxt.endswith(("ي", "يه")) and len(nxt) > 3 and _head(nxt, lex) is None:
-        return "anonymous_official"  # مندوب خليجي، مبعوث أممي: an unnamed office holder of a state or body
+        # مندوب خليجي، مبعوث أممي، مسؤول أمني: a nationality's or a state sector's adjective, an unnamed
+        # office holder of a state or body; أستاذ جامعي، كاتب صحفي، رئيس تنفيذي: an unnamed source
+        if nxt in lex.state_sectors or _affiliation([nxt], lex) is not None:
+            return "anonymous_official"
+        return "anonymous_source"
     head = _head(nxt, lex)
     if (
         head is not None
@@ -646,6 +665,7 @@ _UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
 #: The stem of a diplomat's head noun (دبلوماسي، دبلوماسيون): posted abroad, the place it is in names no
 #: affiliation.
 _DIPLOMAT = "دبلوماسي"
+_EMPLOYEE = "موظف"
 
 #: Prepositions placing a source inside a body (مصدر في الوزارة، مصدر داخل الحكومة، مصادر لدى الشرطة).
 _INSIDE = frozenset({"في", "داخل", "لدي"})
