@@ -225,8 +225,8 @@ def term_tables(
     in the articles (:func:`newsstudy.topics.display_forms` on the first
     :data:`FORMS_PER_OUTLET` articles of each outlet, by ``doc_id``).
 
-    The work is three steps, which a run gives to its workers (the second and third side by side):
-    :func:`term_fit`, then :func:`term_topics` and :func:`term_neighbours` on its fit, then
+    The work is four functions in three stages, which a run gives to its workers: :func:`term_fit`,
+    then :func:`term_topics` and :func:`term_neighbours` side by side on its fit, then
     :func:`term_assembly` of their results.
     """
     fitted = term_fit(articles)

@@ -751,7 +751,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
         ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
-            # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
+            # clause's (after فيما، بينما، في حين، لكن، إذ، حيث or a semicolon, _NEW_CLAUSE); that
+            # clause's verb opens its own attribution
             comp = None
         if comp is not None:
             embedded_from = comp[0]  # (a relative clause before it, في بيان نقلته الوكالة، is no content)
@@ -1607,7 +1608,7 @@ def _verb_cue(
         return None  # ذهب الوزير إلى المدينة: a motion; ذهب الفقهاء إلى أن: a view
     if kind == "topic":
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
-        j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
+        j = _topic_preposition(after, prep, before, lex)
         if j is None:
             return None
         if not j and m.group("verb")[:1] not in ("و", "ف") and _sv_subject(norm, m.start(), lex) is None:
@@ -2123,15 +2124,14 @@ _TOPIC_WINDOW = 10
 _SPEAKER_CLASSES = frozenset({"title", "official", "institution", "source", "outlet"})
 
 
-def _topic_preposition(
-    after: list[_Tok], prep: str | None, before: str | None, coordinated: bool, lex: _Lexicon
-) -> int | None:
+def _topic_preposition(after: list[_Tok], prep: str | None, before: str | None, lex: _Lexicon) -> int | None:
     """Where the topic of a verb of speaking-about opens (``تحدث الوزير عن``, ``وتطرق إلى``), or None.
 
     ``تحدّث``, ``تطرّق``, ``تكلّم``, ``عبّر`` (frame ``topic``) report what was said only with their own
     preposition (``عن``, ``إلى``) and a speaker: a subject that names a person or a body (a title, an
-    official or institution noun, a known name) or, for a coordinated verb (``وتطرق إلى``), none at
-    all (the clause's or document's source goes on). Without them they are no attribution: ``تحدث مع``
+    official or institution noun, a known name) or none at all before the preposition (a coordinated
+    verb, ``وتطرق إلى``, goes on the clause's or document's source; another has its subject before it,
+    which the caller checks). Without them they are no attribution: ``تحدث مع``
     (even with a topic: ``تحدث الوزير مع نظيره عن``) is a conversation, ``تحدث مشاكل`` (تَحدُث
     "occur") an event, ``تطرق الحديث إلى`` a topic, and after a relative pronoun (``المرة التي يتحدث
     فيها``) the verb describes, it does not cite.
