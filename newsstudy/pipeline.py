@@ -318,9 +318,11 @@ def term_assembly(
             "outlet_terms": pd.DataFrame(columns=["outlet", "rank", "term", "written", "weight"]),
             "term_forms": pd.DataFrame(columns=["term", "written"]),
         }
-        zero = pd.DataFrame(0.0, index=ids, columns=ids)
-        small = len(ids) <= options.max_all_pairs
-        pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
+        if len(ids) <= options.max_all_pairs:
+            zero = pd.DataFrame(0.0, index=ids, columns=ids)  # n x n: built only when all pairs are listed
+            pairs = similarity_pairs(zero, zero)
+        else:
+            pairs = pd.DataFrame(columns=_SIMILARITY_COLUMNS)
         return {**empty, "similarity": pairs, "outlet_similarity": _outlet_similarity(pairs, facets, texts)}
     top, model = topic_part
     pairs, by_outlet, forms_of = neighbour_part

@@ -592,6 +592,19 @@ def _fronted_topic(norm: str, start: int, pos: int) -> bool:
 _MAX_OWN_OBJECT = 3
 
 
+def _char_before(norm: str, pos: int) -> str:
+    """The last character before ``pos`` that is no space (``""`` at the line's start), read backwards
+    from ``pos`` without copying the line before it.
+
+    >>> _char_before("قال، وأضاف", 5), _char_before("  ", 2)
+    ('،', '')
+    """
+    k = pos
+    while k and norm[k - 1].isspace():
+        k -= 1
+    return norm[k - 1] if k else ""
+
+
 def _coordinated_verb_between(
     norm: str, cues: list[_Cue], res: _Found, comp: int, send: int, lex: _Lexicon
 ) -> bool:
@@ -602,7 +615,7 @@ def _coordinated_verb_between(
     return any(
         res.cue_end <= c.start() < comp
         and (c.group("verb") or "")[:1] in ("و", "ف")
-        and norm[: c.start()].rstrip()[-1:] in ("،", ",")
+        and _char_before(norm, c.start()) in ("،", ",")
         and (
             len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
         )
