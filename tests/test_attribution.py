@@ -3455,6 +3455,30 @@ def test_a_person_by_trade_or_kin_is_a_source(text: str) -> None:
     assert [r[:2] for r in rows([text])] == [("وقال", "anonymous_source")]
 
 
+# fixattr: عامل is also "factor": with another (آخر) or a nisba adjective after it, it is no source.
+@pytest.mark.parametrize(
+    "text", ["ويشير عامل آخر إلى أن الأسعار سترتفع.", "ويشير عامل رئيسي إلى أن الطلب تراجع."]
+)
+def test_a_factor_is_no_worker(text: str) -> None:
+    assert rows([text]) == []
+
+
+# fixattr: heads.tsv lists each form once, and cities.tsv each city once under its country.
+def test_head_and_city_rows_are_not_repeated() -> None:
+    from collections import Counter
+
+    data = A.lexicon.ATTRIBUTION_DIR.parent
+    heads = [
+        ln.split("\t")[0]
+        for ln in (A.lexicon.ATTRIBUTION_DIR / "heads.tsv").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    assert [w for w, n in Counter(heads).items() if n > 1] == []
+    for ln in (data / "gazetteer" / "cities.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        names = ln.split("\t")[1].split("|")
+        assert [w for w, n in Counter(names).items() if n > 1] == [], ln.split("\t")[0]
+
+
 # attrcue: a conduit right after a verb (ل + an outlet, or a generic outlet noun: للإذاعة) is no subject;
 # with no speaker after it the verb goes on the clause's source.
 def test_a_conduit_after_the_verb_is_not_its_subject() -> None:

@@ -457,6 +457,24 @@ def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
     return _classify_plain(list(words), _lexicon(), headline=headline)
 
 
+#: Head nouns that are also "factor" (heads.tsv: عامل, a worker): a source only with a word after them
+#: that is no adjective (عامل إغاثة، عامل في المصنع; not عامل آخر، عامل رئيسي, nor عامل alone).
+_FACTOR = frozenset({"عامل"})
+
+
+def _factor_reading(words: list[str]) -> bool:
+    """Whether a phrase opened by a ``_FACTOR`` noun reads as "factor": nothing after it, or another
+    (آخر) or a nisba adjective (رئيسي، أساسي) right after it.
+
+    >>> _factor_reading(["عامل", "اخر"]), _factor_reading(["عامل", "اغاثه"])
+    (True, False)
+    """
+    if len(words) < 2:
+        return True
+    nxt = words[1]
+    return nxt in ("اخر", "مهم", "حاسم") or (not _is_definite(nxt) and nxt.endswith(("ي", "يه")))
+
+
 def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
     """:func:`_classify` computed afresh."""
     words = [part for w in words if w for part in _split_abbreviation(w)]
@@ -485,6 +503,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "media_outlet", _outlet_label(outlet), outlet.canonical, "f", "outlet")
     first = words[0]
     head = _head(first, lex)
+    if head is not None and _bare(first, lex)[-1] in _FACTOR and _factor_reading(words):
+        return None  # ويشير عامل آخر إلى أن: a factor, no worker
     if head is not None:
         cls, gender = head
         if cls == "outlet":
