@@ -225,8 +225,8 @@ def term_tables(
     in the articles (:func:`newsstudy.topics.display_forms` on the first
     :data:`FORMS_PER_OUTLET` articles of each outlet, by ``doc_id``).
 
-    The work is three steps, which a run gives to its workers (the second and third side by side):
-    :func:`term_fit`, then :func:`term_topics` and :func:`term_neighbours` on its fit, then
+    The work is four functions in three stages, which a run gives to its workers: :func:`term_fit`,
+    then :func:`term_topics` and :func:`term_neighbours` side by side on its fit, then
     :func:`term_assembly` of their results.
     """
     fitted = term_fit(articles)
@@ -318,9 +318,11 @@ def term_assembly(
             "outlet_terms": pd.DataFrame(columns=["outlet", "rank", "term", "written", "weight"]),
             "term_forms": pd.DataFrame(columns=["term", "written"]),
         }
-        zero = pd.DataFrame(0.0, index=ids, columns=ids)
-        small = len(ids) <= options.max_all_pairs
-        pairs = similarity_pairs(zero, zero) if small else pd.DataFrame(columns=_SIMILARITY_COLUMNS)
+        if len(ids) <= options.max_all_pairs:
+            zero = pd.DataFrame(0.0, index=ids, columns=ids)  # n x n: built only when all pairs are listed
+            pairs = similarity_pairs(zero, zero)
+        else:
+            pairs = pd.DataFrame(columns=_SIMILARITY_COLUMNS)
         return {**empty, "similarity": pairs, "outlet_similarity": _outlet_similarity(pairs, facets, texts)}
     top, model = topic_part
     pairs, by_outlet, forms_of = neighbour_part

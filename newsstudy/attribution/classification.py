@@ -476,6 +476,24 @@ def _classify_cached(words: tuple[str, ...], headline: bool) -> _Source | None:
     return _classify_plain(list(words), _lexicon(), headline=headline)
 
 
+#: Head nouns that are also "factor" (heads.tsv: عامل, a worker): a source only with a word after them
+#: that is no adjective (عامل إغاثة، عامل في المصنع; not عامل آخر، عامل رئيسي, nor عامل alone).
+_FACTOR = frozenset({"عامل"})
+
+
+def _factor_reading(words: list[str]) -> bool:
+    """Whether a phrase opened by a ``_FACTOR`` noun reads as "factor": nothing after it, or another
+    (آخر) or a nisba adjective (رئيسي، أساسي) right after it.
+
+    >>> _factor_reading(["عامل", "اخر"]), _factor_reading(["عامل", "اغاثه"])
+    (True, False)
+    """
+    if len(words) < 2:
+        return True
+    nxt = words[1]
+    return nxt in ("اخر", "مهم", "حاسم") or (not _is_definite(nxt) and nxt.endswith(("ي", "يه")))
+
+
 def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) -> _Source | None:
     """:func:`_classify` computed afresh."""
     words = [part for w in words if w for part in _split_abbreviation(w)]
@@ -504,6 +522,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
         return _Source(text, "media_outlet", _outlet_label(outlet), outlet.canonical, "f", "outlet")
     first = words[0]
     head = _head(first, lex)
+    if head is not None and _bare(first, lex)[-1] in _FACTOR and _factor_reading(words):
+        return None  # ويشير عامل آخر إلى أن: a factor, no worker
     if head is not None:
         cls, gender = head
         if cls == "outlet":
@@ -524,6 +544,18 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 or _titled_after(words, lex)
             ) and not _indefinite_described(words)
             kind = "named_person" if named else "anonymous_official"
+            if (
+                not named
+                and aff is None
+                and _bare(first, lex)[-1].startswith(_EMPLOYEE)
+                and len(words) > 2
+                and words[1] in _INSIDE
+                and not _inside_state_body(words, lex)
+                and _head(words[2], lex) is None
+            ):
+                # موظفة في قطاع الضيافة: an employee placed in a sector, in no state's office and no body
+                # (موظفات في الشركة), is no official (ANNOTATION §3: officials are a body's members)
+                kind = "anonymous_source"
             if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
                 aff = _placed_affiliation(words, aff, lex)
             return _Source(text, kind, aff or "unknown", None, gender, "official")
@@ -624,10 +656,13 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
     ``مندوب خليجي``), or None for a titled person (``رئيس اللجنة``, ``وزير الخارجية``, ``مدير عام الشركة
     <name>``): the title has no article, no name follows it, and the word after it is a preposition, an
     indefinite nisba adjective or an indefinite body noun that no definite word follows. An official
-    when the adjective or the body is a state's (``مندوب خليجي``, ``مدير في الوزارة``), else a source.
+    when the adjective is a nationality's or a state sector's (``مندوب خليجي``, ``state_sectors.txt``) or
+    the body a state's (``مدير في الوزارة``), else a source (``أستاذ جامعي``).
 
     >>> lex = _lexicon()
     >>> _unnamed_title(["مدير", "صندوق", "في", "دبي"], lex), _unnamed_title(["مندوب", "خليجي"], lex)
+    ('anonymous_source', 'anonymous_official')
+    >>> _unnamed_title(["استاذ", "جامعي"], lex), _unnamed_title(["مدير", "امني"], lex)
     ('anonymous_source', 'anonymous_official')
     >>> _unnamed_title(["رئيس", "اللجنه"], lex), _unnamed_title(["مدير", "شركه", "الساحل"], lex)
     (None, None)
@@ -642,7 +677,11 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
         inside = _inside_state_body(words, lex)
         return "anonymous_official" if inside else "anonymous_source"
     if not _is_definite(nxt) and nxt.endswith(("ي", "يه")) and len(nxt) > 3 and _head(nxt, lex) is None:
-        return "anonymous_official"  # مندوب خليجي، مبعوث أممي: an unnamed office holder of a state or body
+        # مندوب خليجي، مبعوث أممي، مسؤول أمني: a nationality's or a state sector's adjective, an unnamed
+        # office holder of a state or body; أستاذ جامعي، كاتب صحفي، رئيس تنفيذي: an unnamed source
+        if nxt in lex.state_sectors or _affiliation([nxt], lex) is not None:
+            return "anonymous_official"
+        return "anonymous_source"
     head = _head(nxt, lex)
     if (
         head is not None
@@ -666,6 +705,7 @@ _UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
 #: The stem of a diplomat's head noun (دبلوماسي، دبلوماسيون): posted abroad, the place it is in names no
 #: affiliation.
 _DIPLOMAT = "دبلوماسي"
+_EMPLOYEE = "موظف"
 
 #: Prepositions placing a source inside a body (مصدر في الوزارة، مصدر داخل الحكومة، مصادر لدى الشرطة).
 _INSIDE = frozenset({"في", "داخل", "لدي"})

@@ -385,7 +385,9 @@ def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
 
 def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     """The subject after the verb that opens ``toks`` (a sentence's tokens, opening particles dropped)."""
-    if toks and (toks[0].text in _ADVERBIAL_OPENERS or toks[0].text[1:] in _ADVERBIAL_OPENERS):
+    # only a conjunction is stripped from the first word: أمّن، ثمّن، زمن are no من
+    first = _strip_conj(toks[0].text, _ADVERBIAL_OPENERS | _PREPOSITIONS) if toks else ""
+    if first in _ADVERBIAL_OPENERS:
         # في الصيف الماضي، نالت الشابات جائزة ...، ويقلن إن: a fronted adverbial closed by a comma, then
         # the clause's verb and subject
         comma = next(
@@ -397,7 +399,7 @@ def _opening_subject(toks: list[_Tok], lex: _Lexicon) -> _Source | None:
     if len(toks) > 2 and toks[0].text in _NEGATORS:
         # ولم تذكر الحكومة ... لكنها أشارت: a negated verb cites no one, but its subject is the clause's
         toks = toks[1:]
-    if len(toks) < 2 or toks[0].text in _PREPOSITIONS or toks[0].text[1:] in _PREPOSITIONS:
+    if len(toks) < 2 or _strip_conj(toks[0].text, _PREPOSITIONS) in _PREPOSITIONS:
         return None
     phrase, _ = _phrase(toks[1:], lex)
     words = [t.text for t in phrase]
@@ -626,6 +628,19 @@ def _fronted_topic(norm: str, start: int, pos: int) -> bool:
 _MAX_OWN_OBJECT = 3
 
 
+def _char_before(norm: str, pos: int) -> str:
+    """The last character before ``pos`` that is no space (``""`` at the line's start), read backwards
+    from ``pos`` without copying the line before it.
+
+    >>> _char_before("قال، وأضاف", 5), _char_before("  ", 2)
+    ('،', '')
+    """
+    k = pos
+    while k and norm[k - 1].isspace():
+        k -= 1
+    return norm[k - 1] if k else ""
+
+
 def _coordinated_verb_between(
     norm: str, cues: list[_Cue], res: _Found, comp: int, send: int, lex: _Lexicon
 ) -> bool:
@@ -636,7 +651,7 @@ def _coordinated_verb_between(
     return any(
         res.cue_end <= c.start() < comp
         and (c.group("verb") or "")[:1] in ("و", "ف")
-        and norm[: c.start()].rstrip()[-1:] in ("،", ",")
+        and _char_before(norm, c.start()) in ("،", ",")
         and (
             len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
         )
@@ -785,7 +800,8 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
         ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
-            # clause's (after فيما، بينما، في حين، لكن، إذ); that clause's verb opens its own attribution
+            # clause's (after فيما، بينما، في حين، لكن، إذ، حيث or a semicolon, _NEW_CLAUSE); that
+            # clause's verb opens its own attribution
             comp = None
         if comp is not None:
             embedded_from = comp[0]  # (a relative clause before it, في بيان نقلته الوكالة، is no content)
@@ -1674,7 +1690,7 @@ def _verb_cue(
         return None  # ذهب الوزير إلى المدينة: a motion; ذهب الفقهاء إلى أن: a view
     if kind == "topic":
         after = _tokens(norm, m.end(), _ahead(norm, m.end(), send))
-        j = _topic_preposition(after, prep, before, m.group("verb")[:1] in ("و", "ف"), lex)
+        j = _topic_preposition(after, prep, before, lex)
         if j is None:
             return None
         if not j and m.group("verb")[:1] not in ("و", "ف") and _sv_subject(norm, m.start(), lex) is None:
@@ -2207,15 +2223,14 @@ _TOPIC_WINDOW = 10
 _SPEAKER_CLASSES = frozenset({"title", "official", "institution", "source", "outlet"})
 
 
-def _topic_preposition(
-    after: list[_Tok], prep: str | None, before: str | None, coordinated: bool, lex: _Lexicon
-) -> int | None:
+def _topic_preposition(after: list[_Tok], prep: str | None, before: str | None, lex: _Lexicon) -> int | None:
     """Where the topic of a verb of speaking-about opens (``تحدث الوزير عن``, ``وتطرق إلى``), or None.
 
     ``تحدّث``, ``تطرّق``, ``تكلّم``, ``عبّر`` (frame ``topic``) report what was said only with their own
     preposition (``عن``, ``إلى``) and a speaker: a subject that names a person or a body (a title, an
-    official or institution noun, a known name) or, for a coordinated verb (``وتطرق إلى``), none at
-    all (the clause's or document's source goes on). Without them they are no attribution: ``تحدث مع``
+    official or institution noun, a known name) or none at all before the preposition (a coordinated
+    verb, ``وتطرق إلى``, goes on the clause's or document's source; another has its subject before it,
+    which the caller checks). Without them they are no attribution: ``تحدث مع``
     (even with a topic: ``تحدث الوزير مع نظيره عن``) is a conversation, ``تحدث مشاكل`` (تَحدُث
     "occur") an event, ``تطرق الحديث إلى`` a topic, and after a relative pronoun (``المرة التي يتحدث
     فيها``) the verb describes, it does not cite.
