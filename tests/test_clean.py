@@ -2131,7 +2131,7 @@ def test_a_line_saying_where_right_between_the_byline_and_the_story_is_the_lead_
     "deck",
     [
         "البرلمان يناقش خفض الضرائب في جلسته الطارئة المقبلة",
-        "خطة لتوسيع شبكة الحافلات خلال السنوات الخمس المقبلة",
+        "خطة لتوسيع شبكة الحافلات خلال ثلاثة أعوام قادمة",
     ],
 )
 def test_a_deck_with_in_or_during_but_no_place_right_over_the_story_is_no_caption(deck: str) -> None:
