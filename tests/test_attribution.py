@@ -3554,6 +3554,11 @@ def test_a_student_or_volunteer_by_role_takes_no_document_country():
     out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
     assert out["affiliation_entity"].tolist() == [None, None, "KW"]
     assert "طالب" not in A._lexicon().private_roles
+    # fixattr: a story that the country dominates gives its country to a body's speaker, not to these
+    # roles (without the rule both take KW)
+    text[0] = "انتخابات بلدية في الكويت والكويتيون يقترعون"
+    out = A.extract(lines_table("d", text, ["headline", "content", "content", "content"]))
+    assert out["affiliation_entity"].tolist() == [None, None, "KW"]
 
 
 # attrcls: a source inside a state's authority (سلطة) is an unnamed official, as one inside a ministry.
@@ -3700,7 +3705,11 @@ def test_towns_of_niger_and_mali_give_their_country():
     assert A.extract(lines_table("d", text))["affiliation_entity"].tolist() == ["NE", "NE"]
     got = A.extract(lines_table("d", ["وقالت بلدية تمبكتو إن المخطوطات نقلت."]))
     assert got["affiliation_entity"].tolist() == ["ML"]
-    assert "المسيله" not in gazetteer.place_forms()
+    # fixattr: tear gas names no Algerian wilaya (المسيلة), with the noun's gender or the other's
+    for gas in ("الغاز المسيل للدموع", "القنابل المسيلة للدموع"):
+        got = A.extract(lines_table("d", [f"وقالت الشرطة إنها أطلقت {gas} على المتظاهرين."]))
+        assert got["cue"].tolist() == ["وقالت"]
+        assert "DZ" not in got["affiliation_entity"].tolist()
 
 
 # attrcls: God as the speaker of a verse (قال تعالى، يقول الله عز وجل) cites the scripture: a document.
