@@ -647,16 +647,25 @@ def _coordinated_verb_between(
     """Whether a reporting verb coordinated after a comma stands between a cue and a complementiser, and
     owns it: with a subject of its own before it (``أعلن المترو تمديد ...، وقالت الشركة إن``) or within
     a few words of it (``ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه``). The complementiser is then
-    that verb's, the nearer, not the content of the cue before."""
+    that verb's, the nearer, not the content of the cue before. A directive (``، ودعت الإدارة إلى``)
+    owns none: the word after it is the one it addresses, and it goes on with the speaker before."""
     return any(
         res.cue_end <= c.start() < comp
         and (c.group("verb") or "")[:1] in ("و", "ف")
+        and not _is_directive_form(c.group("verb") or "", lex)
         and _char_before(norm, c.start()) in ("،", ",")
         and (
             len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
         )
         for c in cues
     )
+
+
+def _is_directive_form(form: str, lex: _Lexicon) -> bool:
+    """Whether a written verb form (with its و/ف/ل prefixes) is a form of a directive lemma."""
+    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
+        form = form[1:]
+    return form in lex.verb_forms and lex.verb_forms[form][0] in _directive_lemmas()
 
 
 def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues: list[_Cue]) -> list[_Found]:
@@ -1569,7 +1578,10 @@ def _prep_cue(
     if came_in and src.source_type != "document":
         # جاء في المرتبة الأولى، ورد في الوقت نفسه: only a document is stated in; حسب ما جاء في منشور
         # على صفحته: not a document head, so the preposition is read as before (the page's owner)
-        return None if cue_end == m.end() else _prep_cue(norm, m, after, lex, state, document_after_ma=False)
+        # (read once more without the بحسب ما جاء في reading; a second reading never recurses again)
+        if cue_end == m.end() or not document_after_ma:
+            return None
+        return _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
     src = _resolve_anaphor(src, words, lex, state)
     _person_affiliation(src, words, state)
