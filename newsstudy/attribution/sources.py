@@ -7,9 +7,11 @@ the clause's or the document's last source (:func:`_continuation`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice, takewhile
 from operator import itemgetter
 
 from newsstudy.attribution.classification import (
@@ -649,15 +651,18 @@ def _coordinated_verb_between(
     a few words of it (``ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه``). The complementiser is then
     that verb's, the nearer, not the content of the cue before. A directive (``، ودعت الإدارة إلى``)
     owns none: the word after it is the one it addresses, and it goes on with the speaker before."""
+    # the cues are in line order: only those between the cue's end and the complementiser are read, so a
+    # line of many sentences costs each attribution its own few cues, not the whole line's
+    first = bisect_left(cues, res.cue_end, key=_Cue.start)
+    between = islice(cues, first, None)
     return any(
-        res.cue_end <= c.start() < comp
-        and (c.group("verb") or "")[:1] in ("و", "ف")
+        (c.group("verb") or "")[:1] in ("و", "ف")
         and not _is_directive_form(c.group("verb") or "", lex)
         and _char_before(norm, c.start()) in ("،", ",")
         and (
             len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
         )
-        for c in cues
+        for c in takewhile(lambda c: c.start() < comp, between)
     )
 
 
