@@ -23,7 +23,7 @@ from newsstudy.attribution.context import (
 )
 from newsstudy.attribution.cues import _find_cues
 from newsstudy.attribution.lexicon import _Lexicon, _lexicon
-from newsstudy.attribution.sources import _line_attributions
+from newsstudy.attribution.sources import _line_attributions, _verb_form
 from newsstudy.attribution.tokens import _RawMap, _sentence
 from newsstudy.errors import check_table
 from newsstudy.normalize import for_matching_all
@@ -419,9 +419,7 @@ def _marked_passive(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lex
     word = cue.group("verb")
     if not word:
         return False
-    form = word
-    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
-        form = form[1:]
+    form = _verb_form(word, lex)
     if form not in lex.passive_perfects:
         return False
     start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))

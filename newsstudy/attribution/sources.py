@@ -668,8 +668,7 @@ def _coordinated_verb_between(
 
 def _is_directive_form(form: str, lex: _Lexicon) -> bool:
     """Whether a written verb form (with its و/ف/ل prefixes) is a form of a directive lemma."""
-    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
-        form = form[1:]
+    form = _verb_form(form, lex)
     return form in lex.verb_forms and lex.verb_forms[form][0] in _directive_lemmas()
 
 
@@ -925,9 +924,7 @@ def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
     ``وكشف الوزير ... عن``, the preposition its content takes)."""
     comp = _complement(norm, m.end(), send)
     end = comp[0] if comp is not None and norm[comp[0]] != '"' else None
-    form = m.group("verb")
-    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
-        form = form[1:]
+    form = _verb_form(m.group("verb"), lex)
     lemma = lex.verb_forms[form][0] if form in lex.verb_forms else None
     prep = lex.verb_preps.get(lemma)
     if prep and len(prep) > 1 and lemma not in _directive_lemmas():  # ودعت الإدارة إلى: an addressee
@@ -1078,9 +1075,7 @@ def _coordinated_continuation(norm: str, m: _Cue, send: int, lex: _Lexicon, last
     when their genders agree (``وقالت إن`` after a masculine source is someone the content named)."""
     if last.cue_start < _sentence_start(norm, m.start()):
         return None
-    form = m.group("verb")
-    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
-        form = form[1:]
+    form = _verb_form(m.group("verb"), lex)
     comp = _complement(norm, m.end(), send)
     if (
         (comp is None or norm[m.end() : comp[0]].strip())
@@ -1668,9 +1663,7 @@ def _verb_cue(
     relative_only: bool = False,
 ) -> _Found | None:
     word = m.group("verb")
-    form = word
-    while form not in lex.verb_forms and form[:1] in ("و", "ف", "ل"):
-        form = form[1:]
+    form = _verb_form(word, lex)
     lemma, kind, feminine = lex.verb_forms[form]
     if form in _PREPOSITION_SPELLED and not _verb_not_preposition(norm, m, lex.verb_preps.get(lemma), send):
         return None  # checked first: بين and عبر are frequent, and mostly prepositions
