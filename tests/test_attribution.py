@@ -1490,6 +1490,12 @@ GENERAL_15_CASES = [
         [("وقال", "named_person", None, "استشاري الطب الرياضي")],
     ),
     (["وأشارت أصابع الاتهام إلى أن الشبكة مسؤولة."], []),
+    # ... and through a second noun of the chain, whose genitive is a name or definite
+    (
+        ["وقال مدير مدرسة القرية إن الدروس مستمرة."],
+        [("وقال", "named_person", None, "مدير مدرسة القرية")],
+    ),
+    (["وقال حاكم إقليم كاتانغا إن الطريق مفتوح."], [("وقال", "named_person", None, "حاكم إقليم كاتانغا")]),
     # groups of people and bodies as head nouns
     (["قال علماء من ألمانيا إن النتائج مشجعة."], [("قال", "anonymous_source", "DE", "علماء من ألمانيا")]),
     # sentences joined by a full stop with no space after it

@@ -837,7 +837,7 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
         return _Source(" ".join(words), "anonymous_source", aff or "unknown", None, "m", "source")
     # استشاري الطب النفسي، مديرة المدرسة: an indefinite role noun in construct with a definite one is
     # as definite as the article makes it
-    construct = len(words) > 1 and _is_definite(words[1]) and _role_noun(first, lex)
+    construct = len(words) > 1 and _construct_definite(words[1:], lex) and _role_noun(first, lex)
     if not (_is_definite(first) or construct) or _plural(first):
         return None
     if first in lex.vocabulary:
@@ -845,6 +845,32 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
     gender = "f" if first.endswith("ه") else "m"
     return _Source(
         " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, gender, "person"
+    )
+
+
+#: The most words after an indefinite head whose construct is read through a second noun (the two nouns
+#: of the chain and an adjective): a longer run is an object and its own modifiers (``يهدد مرمى ... ``).
+_MAX_CONSTRUCT_CHAIN = 3
+
+
+def _construct_definite(rest: list[str], lex: _Lexicon) -> bool:
+    """Whether the words after an indefinite head make it definite as a construct (iḍāfa): the next
+    word is definite (``مديرة المدرسة``), or it is an indefinite noun in construct in turn whose
+    own genitive is definite or a name (``حاكم ولاية بورنو``, ``مدير شركة النفط``): the chain is as
+    definite as its last noun."""
+    if _is_definite(rest[0]):
+        return True
+    return (
+        1 < len(rest) <= _MAX_CONSTRUCT_CHAIN
+        and _NAME_CHARS.fullmatch(rest[0]) is not None
+        and rest[0] not in lex.vocabulary
+        and rest[0] not in lex.verb_words
+        and not _plural(rest[0])
+        and (
+            _is_definite(rest[1])
+            or lex.name_re.fullmatch(rest[1]) is not None
+            or _namelike(rest[1], lex, strict=False)
+        )
     )
 
 
