@@ -320,9 +320,21 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         ):
             src.affiliation = state.titles[form]
             return src
+    if prev is not None and src.cls == "institution" and not _same_head(prev, words[0], lex):
+        # البلدية after الاتحاد الدولي لكرة القدم, الجيش after منظمة اليونيسف: a body named by another head
+        # noun is another body; it takes the country the document is about, not the last body's entity
+        prev = None
     if prev is not None and src.affiliation == "unknown":
         src.affiliation = prev.affiliation
     return src
+
+
+def _same_head(earlier: _Source, word: str, lex: _Lexicon) -> bool:
+    """Whether an anaphor's first word has the head noun of an earlier source's phrase (``الوزارة`` after
+    ``وزارة الصحة``, ``الحركة`` after ``حركة حماس``)."""
+    first = earlier.text.split(maxsplit=1)[:1]
+    form = _head_form(word, lex)
+    return bool(first) and form is not None and _head_form(first[0], lex) == form
 
 
 #: Words that name a source through the body last cited: its spokesperson (متحدث باسمها).

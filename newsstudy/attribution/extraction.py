@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
+from functools import cache
 from itertools import groupby
 from operator import itemgetter
 
@@ -22,7 +23,7 @@ from newsstudy.attribution.context import (
     _state_office,
 )
 from newsstudy.attribution.cues import _find_cues
-from newsstudy.attribution.lexicon import _Lexicon, _lexicon
+from newsstudy.attribution.lexicon import _data_lines, _Lexicon, _lexicon
 from newsstudy.attribution.sources import _line_attributions, _verb_form
 from newsstudy.attribution.tokens import _RawMap, _sentence
 from newsstudy.errors import check_table
@@ -190,13 +191,10 @@ def _doc_rows(
     if any(r[8] is None and (r[6] in _CONTEXT_TYPES or d) for r, d in zip(rows, records, strict=True)):
         country = _document_country(state.history, lex)
         if country is not None:
+            private = _private_people(rows, norms, described, lex)
             rows = [
-                (*r[:8], country, *r[9:])
-                if r[8] is None
-                and (r[6] in _CONTEXT_TYPES or d)
-                and not (_private_role(n, lex) or n in described)
-                else r
-                for r, n, d in zip(rows, norms, records, strict=True)
+                (*r[:8], country, *r[9:]) if r[8] is None and (r[6] in _CONTEXT_TYPES or d) and not p else r
+                for r, d, p in zip(rows, records, private, strict=True)
             ]
         else:
             # No country dominates: a state office (a minister, the police) still speaks for the home
@@ -222,6 +220,29 @@ def _doc_rows(
     return rows
 
 
+def _private_people(rows: list[tuple], norms: list[str], described: set[str], lex: _Lexicon) -> list[bool]:
+    """Which rows are private people, who take no document country: named by a private role
+    (:func:`_private_role`) or described as private (:func:`_described_private`), or named later by the
+    last word of such a person's name alone (``الناير`` after ``الخبير الاقتصادي <given> الناير``,
+    ``غنيم`` after ``<given> غنيم، صاحب مخبز``).
+
+    >>> lex = _lexicon()
+    >>> r = [(None,) * 6 + ("named_person",)] * 3
+    >>> _private_people(r, ["الخبير الاقتصادي سامي الناير", "الناير", "الوزير"], set(), lex)
+    [True, True, False]
+    """
+    surnames: set[str] = set()
+    private = []
+    for r, n in zip(rows, norms, strict=True):
+        words = n.split()
+        person = r[6] == "named_person"
+        p = person and (_private_role(n, lex) or n in described or (len(words) == 1 and words[0] in surnames))
+        if p and words:
+            surnames.add(words[-1])
+        private.append(p)
+    return private
+
+
 #: A person described right after the name: ``<name>، وهو/وهي [من] <noun>``.
 _DESCRIBED = re.compile(r"\s*[،,]\s*(?:وهو|وهي)\s+(?:من\s+)?(\S+)")
 #: ``من أصل``/``من أصول`` (of ... origin): an origin, no description of a private role.
@@ -237,6 +258,11 @@ def _described_private(after: str, lex: _Lexicon) -> bool:
     before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office, ``وهو من أصل
     فلسطيني`` an origin (of the family, not a role).
 
+    So is an apposition with no ``وهو`` that gives an age (``، 17 عاما،``, ``(24 عاما)``), a relative
+    clause naming no office (``، التي تعمل في بيت عائلة``, ``، الذي ينقل البصل``), a noun of kinship or
+    ownership (``، والد إحدى الطالبات``, ``، صاحب مخبز``: ``kin_nouns.txt``) or a lay person's or a
+    group's noun, alone or after ``أحد``/``إحدى`` (``، إحدى الناجيات``, ``، صياد``).
+
     >>> lex = _lexicon()
     >>> _described_private("، وهو تاجر في السوق", lex), _described_private("، وهي من سكان الحي", lex)
     (True, True)
@@ -244,13 +270,69 @@ def _described_private(after: str, lex: _Lexicon) -> bool:
     (False, False)
     >>> _described_private("، وهو من اصل فلسطيني، ان", lex)
     False
+    >>> _described_private(" (24 عاما)، احدي الناجيات، ان", lex), _described_private("، والد الطالب، ان", lex)
+    (True, True)
+    >>> _described_private("، الذي يعمل في مخبز، ان", lex), _described_private("، الذي يراس الوفد، ان", lex)
+    (True, False)
+    >>> _described_private("، رئيس اللجنه، ان", lex), _described_private("، في مؤتمر صحفي", lex)
+    (False, False)
     """
     m = _DESCRIBED.match(after)
-    if m is None or m.group(1) in ("ما", "الذي", "التي") or m.group(1) in _ORIGIN_NOUNS:
+    if m is None:
+        return _private_apposition(after, lex)
+    if m.group(1) in ("ما", "الذي", "التي") or m.group(1) in _ORIGIN_NOUNS:
         return False  # وهو من أصل <nationality>: where the family comes from, no role
-    return not any(
-        lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(m.group(1), lex)
+    return not _office_word(m.group(1), lex)
+
+
+def _office_word(word: str, lex: _Lexicon) -> bool:
+    """A word of an office or a body: a title, official or institution head, or a state office."""
+    return any(
+        lex.heads.get(c, ("",))[0] in _OFFICE_HEADS or c in lex.state_offices for c in _bare(word, lex)
     )
+
+
+#: An age in apposition after a name: ``، 17 عاما،`` or ``(24 عاما)``.
+_AGE = re.compile(r"\s*[(،,]\s*\d+\s*(?:عاما|عام|سنه|سنوات)\s*\)?")
+#: The words of one apposition after a name, up to the next comma, colon, quote or parenthesis.
+_SEGMENT = re.compile(r"\s*[،,]\s*([^،,:\"«»“”()]+)")
+#: Relative pronouns opening a clause about a person (الذي يعمل، التي وصلت).
+_RELATIVES = frozenset({"الذي", "التي"})
+#: Verbs of holding an office, in a relative clause after a name (الذي يرأس الوفد).
+_OFFICE_VERBS = frozenset(
+    {"يراس", "تراس", "يتراس", "تتراس", "يشغل", "تشغل", "يتولي", "تتولي", "يقود", "تقود"}
+)
+#: One of a group (أحد السكان، إحدى الناجيات).
+_ONE_OF = frozenset({"احد", "احدي"})
+
+
+@cache
+def _kin_nouns() -> frozenset[str]:
+    """Nouns of kinship and ownership (``kin_nouns.txt``): a person described by one is a private one."""
+    return frozenset(_data_lines("kin_nouns.txt"))
+
+
+def _private_apposition(after: str, lex: _Lexicon) -> bool:
+    """:func:`_described_private` for an apposition with no ``وهو``/``وهي``: an age, a relative clause
+    naming no office, or a noun of kinship, ownership, a lay person or a group."""
+    aged = _AGE.match(after)
+    rest = after[aged.end() :] if aged else after
+    m = _SEGMENT.match(rest)
+    if m is None:
+        return aged is not None  # يوسف، 17 عاما، إن: an age alone describes no office
+    words = m.group(1).split()[:8]
+    if not words:
+        return aged is not None
+    if words[0] in _RELATIVES:
+        # a relative clause that holds no office or body (الذي يرأس الوفد، التي تعمل في الوزارة)
+        return not any(w in _OFFICE_VERBS or _office_word(w, lex) for w in words[1:])
+    first = words[1] if words[0] in _ONE_OF and len(words) > 1 else words[0]
+    bare = _bare(first, lex)
+    if any(c in _kin_nouns() or c in lex.lay_people for c in bare):
+        return True
+    if words[0] in _ONE_OF and any(lex.heads.get(c, ("",))[0] == "source" for c in bare):
+        return True  # إحدى الناجيات، أحد السكان: one of a group of people
+    return aged is not None and not _office_word(first, lex)
 
 
 #: A description right after a person's name, up to the next comma, colon or quote.
