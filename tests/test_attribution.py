@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from functools import cache
 from itertools import islice
 
@@ -3780,3 +3781,58 @@ def test_organisers_are_a_source_of_a_headline_colon() -> None:
     assert [r[:2] for r in rows(['المنظمون: "أكثر من مليون في الساحة"'], ["headline"])] == [
         (":", "anonymous_source")
     ]
+
+
+class _CountingCues(list):
+    """A line's cues that count how many of them the extractor reads (iterated or indexed)."""
+
+    reads = 0
+
+    def __iter__(self):
+        for c in super().__iter__():
+            _CountingCues.reads += 1
+            yield c
+
+    def __getitem__(self, key):
+        got = super().__getitem__(key)
+        _CountingCues.reads += len(got) if isinstance(key, slice) else 1
+        return got
+
+
+def _work_on_one_line(n_sentences: int, monkeypatch) -> tuple[int, int]:
+    """The cues read and the Python and C function calls made extracting ``n_sentences`` on one line."""
+    from newsstudy.attribution import extraction
+
+    real = extraction._line_attributions
+    monkeypatch.setattr(
+        extraction,
+        "_line_attributions",
+        lambda norm, label, lex, state, cues: real(norm, label, lex, state, _CountingCues(cues)),
+    )
+    sentence = "وقال وزير الخارجية الأمريكي جون كيري إن الوضع في المنطقة صعب، وأضاف أن الحل قريب. "
+    table = lines_table("long", [sentence * n_sentences])
+    calls = 0
+
+    def count(frame, event, arg):
+        nonlocal calls
+        calls += event in ("call", "c_call")
+
+    _CountingCues.reads = 0
+    sys.setprofile(count)
+    try:
+        out = A.extract(table)
+    finally:
+        sys.setprofile(None)
+    assert len(out) == 2 * n_sentences  # every sentence is read: two attributions each
+    return _CountingCues.reads, calls
+
+
+def test_one_very_long_line_costs_linear_work(monkeypatch) -> None:
+    # A whole scraped page on one line: 4 times the sentences must cost about 4 times the work, counted
+    # (cues read, function calls), not timed; a binary search of the cues adds a logarithm (about 5 times).
+    # Stepping through the line's cues before an attribution's own (``islice``) or rescanning the line
+    # for every attribution makes it grow 16 times.
+    A.extract(lines_table("warm", ["قال الوزير إن الوضع صعب."]))
+    small, large = _work_on_one_line(150, monkeypatch), _work_on_one_line(600, monkeypatch)
+    assert large[0] <= 8 * small[0], (small, large)
+    assert large[1] <= 8 * small[1], (small, large)

@@ -148,10 +148,11 @@ def _doc_rows(
             f.src.raw = source_text
             norms.append(f.src.text)
             if f.src_span is not None and f.src.source_type == "named_person":
-                after = norm[f.src_span[1] :]
-                if _described_private(after, lex):
+                # (read in place: a copy of the rest of the line for each person is quadratic in its length)
+                after = f.src_span[1]
+                if _described_private(norm, lex, after):
                     described.add(f.src.text)
-                kind, entity = _apposition(after, lex)
+                kind, entity = _apposition(norm, lex, after)
                 if entity is not None and f.src.affiliation == "unknown":
                     described_as.setdefault(f.src.text, entity)
                 elif kind == "office":
@@ -251,12 +252,13 @@ _ORIGIN_NOUNS = frozenset({"اصل", "اصول"})
 _OFFICE_HEADS = frozenset({"title", "official", "institution"})
 
 
-def _described_private(after: str, lex: _Lexicon) -> bool:
+def _described_private(after: str, lex: _Lexicon, pos: int = 0) -> bool:
     """Whether the words after a named person's phrase describe a private person: an apposition
     ``، وهو``/``، وهي`` whose noun is no office or body (a trader, a father, a housewife, one of a town's
     notables); such a person speaks for no state and takes no document country, as a private role
     before the name does (:func:`_private_role`). ``وهو وزير سابق`` is an office, ``وهو من أصل
-    فلسطيني`` an origin (of the family, not a role).
+    فلسطيني`` an origin (of the family, not a role). The words are read from ``pos`` of ``after`` (the
+    line itself, at the phrase's end: no copy of the rest of the line).
 
     So is an apposition with no ``وهو`` that gives an age (``، 17 عاما،``, ``(24 عاما)``), a relative
     clause naming no office (``، التي تعمل في بيت عائلة``, ``، الذي ينقل البصل``), a noun of kinship or
@@ -277,9 +279,9 @@ def _described_private(after: str, lex: _Lexicon) -> bool:
     >>> _described_private("، رئيس اللجنه، ان", lex), _described_private("، في مؤتمر صحفي", lex)
     (False, False)
     """
-    m = _DESCRIBED.match(after)
+    m = _DESCRIBED.match(after, pos)
     if m is None:
-        return _private_apposition(after, lex)
+        return _private_apposition(after, lex, pos)
     if m.group(1) in ("ما", "الذي", "التي") or m.group(1) in _ORIGIN_NOUNS:
         return False  # وهو من أصل <nationality>: where the family comes from, no role
     return not _office_word(m.group(1), lex)
@@ -312,12 +314,11 @@ def _kin_nouns() -> frozenset[str]:
     return frozenset(_data_lines("kin_nouns.txt"))
 
 
-def _private_apposition(after: str, lex: _Lexicon) -> bool:
+def _private_apposition(after: str, lex: _Lexicon, pos: int = 0) -> bool:
     """:func:`_described_private` for an apposition with no ``وهو``/``وهي``: an age, a relative clause
-    naming no office, or a noun of kinship, ownership, a lay person or a group."""
-    aged = _AGE.match(after)
-    rest = after[aged.end() :] if aged else after
-    m = _SEGMENT.match(rest)
+    naming no office, or a noun of kinship, ownership, a lay person or a group (read from ``pos``)."""
+    aged = _AGE.match(after, pos)
+    m = _SEGMENT.match(after, aged.end() if aged else pos)
     if m is None:
         return aged is not None  # يوسف، 17 عاما، إن: an age alone describes no office
     words = m.group(1).split()[:8]
@@ -339,14 +340,15 @@ def _private_apposition(after: str, lex: _Lexicon) -> bool:
 _APPOSITION = re.compile(r"\s*[،,]\s*(?:(?:وهو|وهي)\s+)?([^،,:\"«»“”]+)")
 
 
-def _apposition(after: str, lex: _Lexicon) -> tuple[str | None, str | None]:
+def _apposition(after: str, lex: _Lexicon, pos: int = 0) -> tuple[str | None, str | None]:
     """What the description after a named person's phrase says: ``(kind, entity)``.
 
     The description is a role or office noun (a head of ``heads.tsv`` or a private role) and the words
     after it up to the next comma: ``سامي، رئيس البرنامج الوطني`` (kind ``office``: the person speaks
     for a body, as a titled one does, :func:`_speaks_as_body`), ``سامي، الباحثة في المعهد النمساوي``
     (kind ``role``; its entity AT: the description names what the person speaks for). Anything else
-    (``، في مؤتمر صحفي``) is no description: ``(None, None)``.
+    (``، في مؤتمر صحفي``) is no description: ``(None, None)``. As in :func:`_described_private`, the
+    words are read from ``pos`` of ``after``.
 
     >>> lex = _lexicon()
     >>> _apposition("، الباحثه في المعهد النمساوي للسياسه، ان", lex), _apposition("، رئيس البرنامج، ان", lex)
@@ -354,10 +356,10 @@ def _apposition(after: str, lex: _Lexicon) -> tuple[str | None, str | None]:
     >>> _apposition("، في مؤتمر صحفي", lex)
     (None, None)
     """
-    m = _APPOSITION.match(after)
+    m = _APPOSITION.match(after, pos)
     if m is None:
         return None, None
-    words = m.group(1).split()[:8]
+    words = m.group(1).split(maxsplit=8)[:8]  # (the first eight words, without splitting the rest)
     bare = _bare(words[0], lex) if words else ()
     heads = [lex.heads[c][0] for c in bare if c in lex.heads]
     if not heads and not any(c in lex.private_roles for c in bare):

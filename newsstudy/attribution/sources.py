@@ -11,7 +11,6 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice, takewhile
 from operator import itemgetter
 
 from newsstudy.attribution.classification import (
@@ -653,8 +652,10 @@ def _coordinated_verb_between(
     owns none: the word after it is the one it addresses, and it goes on with the speaker before."""
     # the cues are in line order: only those between the cue's end and the complementiser are read, so a
     # line of many sentences costs each attribution its own few cues, not the whole line's
+    # (``islice(cues, first, None)`` would step through the ``first`` cues before them: a line of n
+    # attributions would cost n**2 steps; the slice of the cues before ``comp`` costs only its own)
     first = bisect_left(cues, res.cue_end, key=_Cue.start)
-    between = islice(cues, first, None)
+    between = cues[first : bisect_left(cues, comp, lo=first, key=_Cue.start)]
     return any(
         (c.group("verb") or "")[:1] in ("و", "ف")
         and not _is_directive_form(c.group("verb") or "", lex)
@@ -662,7 +663,7 @@ def _coordinated_verb_between(
         and (
             len(_tokens(norm, c.end(), comp)) <= _MAX_OWN_OBJECT or _own_subject_and_that(norm, c, send, lex)
         )
-        for c in takewhile(lambda c: c.start() < comp, between)
+        for c in between
     )
 
 
