@@ -1319,10 +1319,10 @@ def test_a_byline_over_a_photo_caption_is_credit() -> None:
     assert labels_of(page("كتب فادي الخوري", "", "(صورة: الاتحاد اللبناني لكرة السلة)"))[1] == "credit"
 
 
-def test_the_writer_s_bio_under_the_story_is_nav_and_the_name_over_it_credit() -> None:
+def test_the_writer_s_bio_under_the_story_and_the_name_over_it_are_credit() -> None:
     bio = "صحفية في موقع المدار تغطي شؤون التعليم والمجتمع، عملت سابقاً مراسلة لإذاعات محلية."
     text = page(tail=("", "سارة الخطيب", bio))
-    assert labels_of(text)[-2:] == ["credit", "nav"]
+    assert labels_of(text)[-2:] == ["credit", "credit"]
     assert rules_of(text)[-2:] == ["context:writer_name", "context:about_writer"]
 
 
@@ -1461,7 +1461,7 @@ def test_a_comment_fields_privacy_note_is_comment_form() -> None:
     assert labels_of(page(tail=tail))[-3:] == ["comment_form"] * 3
 
 
-def test_the_writers_name_over_a_bio_box_above_related_links_is_credit() -> None:
+def test_the_writers_name_over_a_bio_box_above_related_links_are_credit() -> None:
     tail = (
         "",
         "رنا الحسن",
@@ -1471,7 +1471,7 @@ def test_the_writers_name_over_a_bio_box_above_related_links_is_credit() -> None
         "افتتاح معرض الكتاب في المدينة",
     )
     labels = labels_of(page(tail=tail))
-    assert labels[-5:-3] == ["credit", "nav"]
+    assert labels[-5:-3] == ["credit", "credit"]
 
 
 def test_a_deck_under_a_headline_below_chrome_is_headline() -> None:

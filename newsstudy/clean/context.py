@@ -892,7 +892,8 @@ def _about_outlet(lines: list[_Line], title: str | None, lex: _Lexicons, p: _Par
             continue
         writer = _in(line.key.split()[0], _NEWSROOM_POSTS)  # "صحفية في ... تغطي ...": the writer's bio
         kind = "about_writer" if writer else "about_outlet"
-        line.label, line.rule = "nav", f"context:{kind}(overlap={score:.2f})"
+        # The writer's bio is byline information (a credit); the outlet's self-description is chrome.
+        line.label, line.rule = ("credit" if writer else "nav"), f"context:{kind}(overlap={score:.2f})"
         j = i - 1
         while j >= 0 and lines[j].label == "blank":
             j -= 1

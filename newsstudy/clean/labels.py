@@ -344,7 +344,7 @@ RULES: dict[str, str] = {
     "sharing less than a quarter of the story's key terms (overlap)",
     "context:outlet_name": "nav: a short name-like line (at most four words, no function word or number) "
     "right above an 'about the outlet' paragraph (context:about_outlet): the site's name over its text",
-    "context:about_writer(overlap=x.xx)": "nav: the writer's bio box under the story: a paragraph of the "
+    "context:about_writer(overlap=x.xx)": "credit: the writer's bio box under the story: a paragraph of the "
     "'about' shape (context:about_outlet) opened by a newsroom post (صحفي، كاتبة، مراسل) with a career word",
     "context:writer_name": "credit: a short name-like line right above the writer's bio "
     "(context:about_writer)",
