@@ -9,8 +9,10 @@ import regex
 
 from newsstudy.clean.features import (
     _SOCIAL_ANY,
+    _TOKEN,
     _dateline_match,
     _dateline_shaped,
+    _has_full_date,
     _headline_like,
     _initials_only,
     _is_body_text,
@@ -34,7 +36,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
-from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _PHOTO_CREDIT_END, _goes_on, _key_stems
 
 # Labels that end the article's run of body text when they come between two body lines.
 # An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
@@ -185,6 +187,30 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:place_and_byline_verb"
         elif _co_authors(line, lex, p):
             line.label, line.rule = "credit", "context:co_authors"
+        elif _dated_byline(line, s, lex, p):
+            line.label, line.rule = "credit", "context:dated_byline"
+
+
+# A byline's words are a name and a word or two ("by", a post): at most one word in five a function word.
+_DATED_BYLINE_MAX_FUNCTION_SHARE = 0.2
+# The words that introduce a writer's name in a byline (English, French and Arabic: "by", "par", "بقلم").
+_BYLINE_MARKS = frozenset({"by", "par", "بقلم"})
+
+
+def _dated_byline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """A byline with its date in the byline's slot (``<posted on> <day month year> <by> <name>``): a
+    whole calendar date and at least two other words, one a given name or a word introducing one
+    (:data:`_BYLINE_MARKS`; a date with the outlet's name or the issue number is a stamp), no final
+    stop, no reporting verb and few function words (a name, not a clause)."""
+    if s.ends_sentence or s.reporting_cue or not _has_full_date(line, lex):
+        return False
+    others = [t for t in _TOKEN.findall(line.norm.casefold()) if not t.isdigit() and t not in lex.date_words]
+    return (
+        len(others) >= 2
+        and s.function_share <= _DATED_BYLINE_MAX_FUNCTION_SHARE
+        # a writer named (a given name, or the word that introduces one), not an outlet or an issue
+        and any(t in _BYLINE_MARKS or t in lex.given_names for t in others)
+    )
 
 
 _CO_AUTHOR_TAIL = regex.compile(r"\s+[\-–—]\s+(?:\p{L}+\s*){1,3}$")
@@ -550,7 +576,11 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     k = i + 1  # the next text line, past a stamp or an issue line under the byline
     while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _STAMP_RULES):
         k += 1
-    return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
+    return k < len(lines) and (
+        lines[k].label in ("content", "dateline", "credit", "caption")
+        # a short line under the byline the structure pass took for another story's headline (a caption)
+        or lines[k].rule.startswith("structure:injected_headline")
+    )
 
 
 _STAMP_RULES = frozenset({"shape:stamp", "shape:published_stamp", "shape:reading_time", "shape:issue_line"})
@@ -717,9 +747,19 @@ def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     if not shapes:
         return
     for i, line in enumerate(lines):
-        if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
+        if not 2 <= line.n_words <= p.unmarked_caption_max_words:
             continue
-        if any(s.search(line.norm) for s in shapes):
+        credited = _PHOTO_CREDIT_END.search(line.norm) and not _CAPTION_STOP.search(
+            _PHOTO_CREDIT_END.sub("", line.norm)
+        )
+        # A photo's credit closing the line outweighs the structure pass's reading of a short line as
+        # another story's headline (a listed headline carries no photographer).
+        injected = line.label == "related" and line.rule.startswith("structure:injected_headline")
+        if line.label != "content" and not (credited and injected):
+            continue
+        if credited:
+            rule = "context:photo_credit_caption"  # "<what it shows> (<site>/ <photographer>)"
+        elif any(s.search(line.norm) for s in shapes):
             rule = "context:unmarked_caption"
         elif (
             line.n_words <= p.scene_caption_max_words
@@ -784,8 +824,10 @@ def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
     if _CAPTION_STOP.search(line.norm) or _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not words or any(w in lex.reporting_cues and not _scene_verb(w) for w in words):
-        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows
+    if not words or any(
+        w in lex.reporting_cues and not _scene_verb(w) and w not in lex.function_words for w in words
+    ):
+        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows (and بين "between")
     first = line.norm.split(maxsplit=2)
     if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
         return False

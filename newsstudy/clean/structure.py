@@ -12,6 +12,7 @@ from newsstudy.clean.features import (
     _QUOTED,
     _SOCIAL_ANY,
     _dateline_match,
+    _has_full_date,
     _headline_like,
     _is_body_text,
     _Line,
@@ -236,6 +237,7 @@ _HAMZA_ALEF = regex.compile(r"[أإآ]")
 # A name in brackets closing the line, with no slash: a source the story cites (left to the site-credit
 # rule, web_furniture._captions_with_site_credit); "(<site>/ <photographer>)" is a photo's credit.
 _BRACKETED_SOURCE_END = regex.compile(r"\([^()/]+\)\W*$")
+_PHOTO_CREDIT_END = regex.compile(r"\([^()/]{2,40}/[^()/]{2,40}\)\W*$")
 
 
 def _names_a_place(words: list[str], last: str, lex: _Lexicons) -> bool:
@@ -437,8 +439,10 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         words = line.key.split()
         if all(w in lex.place_words or w in lex.agency_words for w in words):
             return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
-        if _mostly_dates(line, lex, p):
-            return False  # mostly numbers and date words: the publication stamp, not the headline
+        if _mostly_dates(line, lex, p) or _has_full_date(line, lex):
+            return False  # a publication date (alone or in a byline): the stamp, not the headline
+        if _PHOTO_CREDIT_END.search(line.norm):
+            return False  # "<what it shows> (<site>/ <photographer>)": the lead photo's caption
         k = i + 1  # the next text line past page tools printed under the headline (a print/font row)
         while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _TOOL_ROWS):
             k += 1
