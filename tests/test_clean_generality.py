@@ -62,3 +62,30 @@ def test_a_sentence_closed_by_a_bracketed_credit_stays_content() -> None:
     sentence = "وقال المزارعون إن المياه لم تصل إلى الحقول منذ أسبوعين (أخبار الواحة/ سامي حداد)."
     text = "\n".join([HEAD, BODY_1, sentence, BODY_2])
     assert _rule_of(text, 2)[0] == "content"
+
+
+@pytest.mark.parametrize("source", ["أخبار الواحة – القاهرة", "نبض المدينة – دمشق"])
+def test_an_outlet_and_its_city_under_the_headline_are_no_headline(source: str) -> None:
+    # the story opening with its own dateline right under it (what lets a headline run on to a 2nd line)
+    text = "\n".join([HEAD, source, "دمشق – " + BODY_1.removeprefix("الواحة – "), BODY_2])
+    assert _rows(text)["label"].tolist()[:2] == ["headline", "dateline"]
+
+
+def test_a_headline_second_line_after_a_dash_stays_the_headline() -> None:
+    second = "المزارعون يطالبون بتوسيع الدعم في الموسم المقبل –"
+    text = "\n".join([HEAD, second, BODY_1, BODY_2])
+    assert _rows(text)["label"].tolist()[:2] == ["headline", "headline"]
+
+
+def test_the_writers_box_at_the_foot_of_the_story_is_credit() -> None:
+    box = ["سالم الحداد", "محرر الشؤون الزراعية في أخبار الواحة"]
+    text = "\n".join([HEAD, BODY_1, BODY_2, *box, "التعليقات (0)", "أضف تعليقك"])
+    assert _rows(text)["rule"].tolist()[3:5] == ["context:writer_box"] * 2
+    assert _rows(text)["label"].tolist()[3:5] == ["credit", "credit"]
+
+
+def test_a_name_and_a_post_inside_the_story_stay_content() -> None:
+    # a list of speakers with the text going on under it is the story's own
+    lines = ["سالم الحداد", "مدير مديرية الزراعة في الواحة", BODY_2]
+    text = "\n".join([HEAD, BODY_1, *lines])
+    assert "context:writer_box" not in _rows(text)["rule"].tolist()

@@ -168,7 +168,7 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
         seen += 1
         if seen > p.byline_search_lines:
             break
-        if line.label != "content" or line.n_words > p.byline_max_words + 2:
+        if not (line.label == "content" or _soft_related(line)) or line.n_words > p.byline_max_words + 2:
             continue
         if not _in_byline_slot(lines, i, lex):
             continue
@@ -189,6 +189,12 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:co_authors"
         elif _dated_byline(line, s, lex, p):
             line.label, line.rule = "credit", "context:dated_byline"
+
+
+def _soft_related(line: _Line) -> bool:
+    """A short line the structure pass took for another story's headline from its vocabulary alone (it
+    shares little with its neighbours): a byline shares none either, so the byline rules may take it."""
+    return line.label == "related" and line.rule.startswith("structure:injected_headline")
 
 
 # A byline's words are a name and a word or two ("by", a post): at most one word in five a function word.
@@ -380,6 +386,44 @@ def _outside_line(
     return None
 
 
+def _writer_post(line: _Line, s: _Signals, p: _Params) -> bool:
+    """After the article, a short line opened by a newsroom post (``محرر الشؤون الاقتصادية في <outlet>``,
+    ``مراسل <outlet> في <city>``): at most ``byline_max_words`` + 2 words, no final stop, no reporting verb
+    or number: the writer's post under the story (a byline set at its foot)."""
+    words = line.key.split()
+    return (
+        bool(words)
+        and _in(words[0], _NEWSROOM_POSTS)
+        and 2 <= s.words <= p.byline_max_words + 2
+        and not s.ends_sentence
+        and not s.reporting_cue
+        and not any(w.isdigit() for w in words)
+        and not _COMMA_ANY.search(line.norm)
+    )
+
+
+def _writer_boxes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """The writer's box at the story's foot (``credit``, ``context:writer_box``): a name-shaped content line
+    of at most ``signature_max_words`` words right over a writer's post (:func:`_writer_post`, no blank
+    between), under a line of body text and with no content line right after the post (page furniture,
+    a blank, the end). Comments under the story may read as body text and stretch the article's run over
+    the box, so it is found apart from the run."""
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if line.label != "content" or below.label != "content" or line.n_words > p.signature_max_words:
+            continue
+        s = _signals(line, lex)
+        if not _name_shaped(line, s, lex, p) or not _writer_post(below, _signals(below, lex), p):
+            continue
+        before = _previous_text_line(lines, i)
+        if before is None or before.label != "content" or not _is_body_text(before, lex, p):
+            continue
+        if i + 2 < len(lines) and lines[i + 2].label == "content":
+            continue  # the text goes on under it: a name and a post in the story (a list of speakers)
+        for box in (line, below):
+            box.label, box.rule = "credit", "context:writer_box"
+
+
 def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     """``كتب محمد عبد الرحمن``, ``إعداد وتقديم <name>``: a byline word, then a name-shaped rest (one to
     five words, no function word, number, reporting verb or comma, no sentence end). ``كتب`` also opens
@@ -512,15 +556,17 @@ _POST_FORMS = frozenset(pre + w for w in _NEWSROOM_POSTS for pre in ("", "ال",
 
 def _writer_and_post(line: _Line, lex: _Lexicons) -> bool:
     """``<writer> - <post>`` (``<given name> <name> - مراسل <outlet> في <city>``): a name of two to four
-    words opened by a given name, a dash, then at most six words opened by a newsroom post."""
+    words (no function word, number or verb of speech), a dash, then at most six words opened by a
+    newsroom post."""
     parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
     if len(parts) != 2 or _COMMA_ANY.search(line.norm) or _FINAL_STOP_NOT_COLON.search(line.norm):
         return False
     name, post = (_key(x).split() for x in parts)
+    # The post after the dash says a writer is named before it: the name need not open with a given
+    # name of the list (most names are not in it), only read as a name (no function word or number).
     return (
         2 <= len(name) <= 4
-        and name[0] in lex.given_names
-        and not any(w in lex.function_words for w in name)
+        and not any(w in lex.function_words or w.isdigit() or w in lex.reporting_cues for w in name)
         and 1 <= len(post) <= 6
         and _in(post[0], _NEWSROOM_POSTS)
     )

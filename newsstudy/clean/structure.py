@@ -437,8 +437,8 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
             return False
         words = line.key.split()
-        if all(w in lex.place_words or w in lex.agency_words for w in words):
-            return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
+        if all(w in lex.place_words or w in lex.agency_words for w in words) or _source_and_place(line, lex):
+            return False  # places and agencies only ("<city>/ <city>/ <agency> -"), "<outlet> – <city>"
         if _mostly_dates(line, lex, p) or _has_full_date(line, lex):
             return False  # a publication date (alone or in a byline): the stamp, not the headline
         if _PHOTO_CREDIT_END.search(line.norm):
@@ -455,6 +455,25 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False
         i += 1
     return False
+
+
+_DASHED = regex.compile(r"\s+[\-–—]+\s+")
+
+
+def _source_and_place(line: _Line, lex: _Lexicons) -> bool:
+    """``<outlet> – <city>``: one to three words with no function word or number, a spaced dash, and a known
+    place closing the line: where the story was filed and for whom (a dateline or a byline), not a
+    headline's second line (which names no place alone after a dash)."""
+    parts = _DASHED.split(line.norm.strip())
+    if len(parts) != 2:
+        return False
+    source, place = (_key(x).split() for x in parts)
+    return (
+        1 <= len(source) <= 3
+        and 1 <= len(place) <= 2
+        and " ".join(place) in lex.places
+        and not any(w in lex.function_words or w.isdigit() for w in source)
+    )
 
 
 def _head_block(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:
