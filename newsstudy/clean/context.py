@@ -9,8 +9,10 @@ import regex
 
 from newsstudy.clean.features import (
     _SOCIAL_ANY,
+    _TOKEN,
     _dateline_match,
     _dateline_shaped,
+    _has_full_date,
     _headline_like,
     _initials_only,
     _is_body_text,
@@ -34,7 +36,7 @@ from newsstudy.clean.features import (
 )
 from newsstudy.clean.lexicons import _key, _Lexicons
 from newsstudy.clean.params import _Params
-from newsstudy.clean.structure import _ENDS_WITH_COLON, _goes_on, _key_stems
+from newsstudy.clean.structure import _ENDS_WITH_COLON, _PHOTO_CREDIT_END, _goes_on, _key_stems
 
 # Labels that end the article's run of body text when they come between two body lines.
 # An inline related link ("للمزيد: <headline>") sits inside the body and does not end it.
@@ -166,7 +168,7 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
         seen += 1
         if seen > p.byline_search_lines:
             break
-        if line.label != "content" or line.n_words > p.byline_max_words + 2:
+        if not (line.label == "content" or _soft_related(line)) or line.n_words > p.byline_max_words + 2:
             continue
         if not _in_byline_slot(lines, i, lex):
             continue
@@ -185,6 +187,36 @@ def _top_bylines(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             line.label, line.rule = "credit", "context:place_and_byline_verb"
         elif _co_authors(line, lex, p):
             line.label, line.rule = "credit", "context:co_authors"
+        elif _dated_byline(line, s, lex, p):
+            line.label, line.rule = "credit", "context:dated_byline"
+
+
+def _soft_related(line: _Line) -> bool:
+    """A short line the structure pass took for another story's headline from its vocabulary alone (it
+    shares little with its neighbours): a byline shares none either, so the byline rules may take it."""
+    return line.label == "related" and line.rule.startswith("structure:injected_headline")
+
+
+# A byline's words are a name and a word or two ("by", a post): at most one word in five a function word.
+_DATED_BYLINE_MAX_FUNCTION_SHARE = 0.2
+# The words that introduce a writer's name in a byline (English, French and Arabic: "by", "par", "بقلم").
+_BYLINE_MARKS = frozenset({"by", "par", "بقلم"})
+
+
+def _dated_byline(line: _Line, s: _Signals, lex: _Lexicons, p: _Params) -> bool:
+    """A byline with its date in the byline's slot (``<posted on> <day month year> <by> <name>``): a
+    whole calendar date and at least two other words, one a given name or a word introducing one
+    (:data:`_BYLINE_MARKS`; a date with the outlet's name or the issue number is a stamp), no final
+    stop, no reporting verb and few function words (a name, not a clause)."""
+    if s.ends_sentence or s.reporting_cue or not _has_full_date(line, lex):
+        return False
+    others = [t for t in _TOKEN.findall(line.norm.casefold()) if not t.isdigit() and t not in lex.date_words]
+    return (
+        len(others) >= 2
+        and s.function_share <= _DATED_BYLINE_MAX_FUNCTION_SHARE
+        # a writer named (a given name, or the word that introduces one), not an outlet or an issue
+        and any(t in _BYLINE_MARKS or t in lex.given_names for t in others)
+    )
 
 
 _CO_AUTHOR_TAIL = regex.compile(r"\s+[\-–—]\s+(?:\p{L}+\s*){1,3}$")
@@ -354,6 +386,44 @@ def _outside_line(
     return None
 
 
+def _writer_post(line: _Line, s: _Signals, p: _Params) -> bool:
+    """After the article, a short line opened by a newsroom post (``محرر الشؤون الاقتصادية في <outlet>``,
+    ``مراسل <outlet> في <city>``): at most ``byline_max_words`` + 2 words, no final stop, no reporting verb
+    or number: the writer's post under the story (a byline set at its foot)."""
+    words = line.key.split()
+    return (
+        bool(words)
+        and _in(words[0], _NEWSROOM_POSTS)
+        and 2 <= s.words <= p.byline_max_words + 2
+        and not s.ends_sentence
+        and not s.reporting_cue
+        and not any(w.isdigit() for w in words)
+        and not _COMMA_ANY.search(line.norm)
+    )
+
+
+def _writer_boxes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
+    """The writer's box at the story's foot (``credit``, ``context:writer_box``): a name-shaped content line
+    of at most ``signature_max_words`` words right over a writer's post (:func:`_writer_post`, no blank
+    between), under a line of body text and with no content line right after the post (page furniture,
+    a blank, the end). Comments under the story may read as body text and stretch the article's run over
+    the box, so it is found apart from the run."""
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if line.label != "content" or below.label != "content" or line.n_words > p.signature_max_words:
+            continue
+        s = _signals(line, lex)
+        if not _name_shaped(line, s, lex, p) or not _writer_post(below, _signals(below, lex), p):
+            continue
+        before = _previous_text_line(lines, i)
+        if before is None or before.label != "content" or not _is_body_text(before, lex, p):
+            continue
+        if i + 2 < len(lines) and lines[i + 2].label == "content":
+            continue  # the text goes on under it: a name and a post in the story (a list of speakers)
+        for box in (line, below):
+            box.label, box.rule = "credit", "context:writer_box"
+
+
 def _byline_with_verb(line: _Line, lex: _Lexicons, p: _Params) -> bool:
     """``كتب محمد عبد الرحمن``, ``إعداد وتقديم <name>``: a byline word, then a name-shaped rest (one to
     five words, no function word, number, reporting verb or comma, no sentence end). ``كتب`` also opens
@@ -486,15 +556,17 @@ _POST_FORMS = frozenset(pre + w for w in _NEWSROOM_POSTS for pre in ("", "ال",
 
 def _writer_and_post(line: _Line, lex: _Lexicons) -> bool:
     """``<writer> - <post>`` (``<given name> <name> - مراسل <outlet> في <city>``): a name of two to four
-    words opened by a given name, a dash, then at most six words opened by a newsroom post."""
+    words (no function word, number or verb of speech), a dash, then at most six words opened by a
+    newsroom post."""
     parts = [x for x in _DASH_SPLIT_PARTS.split(line.norm.strip()) if _TOKEN_RE.search(x)]
     if len(parts) != 2 or _COMMA_ANY.search(line.norm) or _FINAL_STOP_NOT_COLON.search(line.norm):
         return False
     name, post = (_key(x).split() for x in parts)
+    # The post after the dash says a writer is named before it: the name need not open with a given
+    # name of the list (most names are not in it), only read as a name (no function word or number).
     return (
         2 <= len(name) <= 4
-        and name[0] in lex.given_names
-        and not any(w in lex.function_words for w in name)
+        and not any(w in lex.function_words or w.isdigit() or w in lex.reporting_cues for w in name)
         and 1 <= len(post) <= 6
         and _in(post[0], _NEWSROOM_POSTS)
     )
@@ -550,7 +622,11 @@ def _in_byline_slot(lines: list[_Line], i: int, lex: _Lexicons) -> bool:
     k = i + 1  # the next text line, past a stamp or an issue line under the byline
     while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _STAMP_RULES):
         k += 1
-    return k < len(lines) and lines[k].label in ("content", "dateline", "credit", "caption")
+    return k < len(lines) and (
+        lines[k].label in ("content", "dateline", "credit", "caption")
+        # a short line under the byline the structure pass took for another story's headline (a caption)
+        or lines[k].rule.startswith("structure:injected_headline")
+    )
 
 
 _STAMP_RULES = frozenset({"shape:stamp", "shape:published_stamp", "shape:reading_time", "shape:issue_line"})
@@ -717,9 +793,19 @@ def _unmarked_captions(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     if not shapes:
         return
     for i, line in enumerate(lines):
-        if line.label != "content" or not 2 <= line.n_words <= p.unmarked_caption_max_words:
+        if not 2 <= line.n_words <= p.unmarked_caption_max_words:
             continue
-        if any(s.search(line.norm) for s in shapes):
+        credited = _PHOTO_CREDIT_END.search(line.norm) and not _CAPTION_STOP.search(
+            _PHOTO_CREDIT_END.sub("", line.norm)
+        )
+        # A photo's credit closing the line outweighs the structure pass's reading of a short line as
+        # another story's headline (a listed headline carries no photographer).
+        injected = line.label == "related" and line.rule.startswith("structure:injected_headline")
+        if line.label != "content" and not (credited and injected):
+            continue
+        if credited:
+            rule = "context:photo_credit_caption"  # "<what it shows> (<site>/ <photographer>)"
+        elif any(s.search(line.norm) for s in shapes):
             rule = "context:unmarked_caption"
         elif (
             line.n_words <= p.scene_caption_max_words
@@ -784,8 +870,10 @@ def _reads_as_caption(line: _Line, lex: _Lexicons) -> bool:
     if _CAPTION_STOP.search(line.norm) or _QUOTATION.search(line.raw):
         return False
     words = line.key.split()
-    if not words or any(w in lex.reporting_cues and not _scene_verb(w) for w in words):
-        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows
+    if not words or any(
+        w in lex.reporting_cues and not _scene_verb(w) and w not in lex.function_words for w in words
+    ):
+        return False  # a verb of speech, but "<someone> يتحدث" is what a photo shows (and بين "between")
     first = line.norm.split(maxsplit=2)
     if first[0] in lex.body_openers or " ".join(first[:2]) in lex.body_openers:
         return False

@@ -446,3 +446,19 @@ def _dateline_match(norm: str, lex: _Lexicons) -> regex.Match | None:
         if m:
             return m
     return None
+
+
+# A calendar date written out: a day, a month word and a year (``15 <month> 2017``), or a numeric
+# date with its year (``15/10/2017``, ``2017-10-15``). Headlines name days and years apart; a line
+# with the whole date is a stamp, a byline's date or a listed story's date, whatever else it holds.
+_WRITTEN_DATE = regex.compile(r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>\p{L}+)\s+(?:\d{4})(?!\d)")
+_NUMERIC_DATE = regex.compile(
+    r"(?<!\d)(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2})(?!\d)"
+)
+
+
+def _has_full_date(line: _Line, lex: _Lexicons) -> bool:
+    """Whether the line holds a whole calendar date (day, month word or number, year)."""
+    if _NUMERIC_DATE.search(line.norm):
+        return True
+    return any(m["month"].casefold() in lex.date_words for m in _WRITTEN_DATE.finditer(line.norm))

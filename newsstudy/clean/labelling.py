@@ -7,7 +7,14 @@ from collections.abc import Iterable, Iterator
 import pandas as pd
 
 from newsstudy import line_evidence
-from newsstudy.clean.context import _about_outlet, _context, _timed_lists, _top_bylines, _unmarked_captions
+from newsstudy.clean.context import (
+    _about_outlet,
+    _context,
+    _timed_lists,
+    _top_bylines,
+    _unmarked_captions,
+    _writer_boxes,
+)
 from newsstudy.clean.corpus_rules import _other_headlines, _recurring_lines, _recurring_tail
 from newsstudy.clean.features import _Line, _make_line
 from newsstudy.clean.furniture_shapes import furniture_shapes, section_numbers
@@ -84,6 +91,7 @@ def _label_document(
         _top_bylines(lines, lex, p)
         _about_outlet(lines, title, lex, p)
         _context(lines, title, lex, p)
+        _writer_boxes(lines, lex, p)
         _unmarked_captions(lines, lex, p)
         _captions_beside_credits(lines, p)
         _captions_with_site_credit(lines, p)

@@ -133,6 +133,15 @@ RULES: dict[str, str] = {
     "context:caption_with_site_credit": "caption: a short content line with no final stop, not the "
     "headline, closed by two or three words in brackets that the page prints again in its furniture "
     "(a nav, credit or dateline line: the site's name): a photo credited to the site",
+    "context:dated_byline": "credit: in the byline's place, a line with a whole calendar date (day, month, "
+    "year) and a writer (a given name, or by/par/بقلم before a name), no final stop or reporting "
+    "verb and few function words: the byline with its date",
+    "context:photo_credit_caption": "caption: a short content line that reads as no sentence, closed by a "
+    "photo credit in brackets with a slash ('(<site>/ <photographer>)'), right under the headline or near "
+    "a body paragraph at least twice its length",
+    "context:writer_box": "credit: the writer's box at the story's foot: a name-shaped line right over a "
+    "short line opened by a newsroom post (محرر، مراسل، صحفي: no final stop, number, comma or reporting "
+    "verb), under body text and with no content line right after it",
     "context:co_authors": "credit: two writers joined by و in the byline's place: a given name first and "
     "after the و, no function word, number, comma or final stop, a place after a dash at most",
     "shape:call_to_action": "nav: a box's call to action: a line of at most form_max_words words closed by "

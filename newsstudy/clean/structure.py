@@ -12,6 +12,7 @@ from newsstudy.clean.features import (
     _QUOTED,
     _SOCIAL_ANY,
     _dateline_match,
+    _has_full_date,
     _headline_like,
     _is_body_text,
     _Line,
@@ -236,6 +237,7 @@ _HAMZA_ALEF = regex.compile(r"[أإآ]")
 # A name in brackets closing the line, with no slash: a source the story cites (left to the site-credit
 # rule, web_furniture._captions_with_site_credit); "(<site>/ <photographer>)" is a photo's credit.
 _BRACKETED_SOURCE_END = regex.compile(r"\([^()/]+\)\W*$")
+_PHOTO_CREDIT_END = regex.compile(r"\([^()/]{2,40}/[^()/]{2,40}\)\W*$")
 
 
 def _names_a_place(words: list[str], last: str, lex: _Lexicons) -> bool:
@@ -435,10 +437,12 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
         if line.label != "content" or line.n_words < 2 or not _headline_like(line, lex, p):
             return False
         words = line.key.split()
-        if all(w in lex.place_words or w in lex.agency_words for w in words):
-            return False  # places and agencies only ("<city>/ <city>/ <agency> -"): a dateline
-        if _mostly_dates(line, lex, p):
-            return False  # mostly numbers and date words: the publication stamp, not the headline
+        if all(w in lex.place_words or w in lex.agency_words for w in words) or _source_and_place(line, lex):
+            return False  # places and agencies only ("<city>/ <city>/ <agency> -"), "<outlet> – <city>"
+        if _mostly_dates(line, lex, p) or _has_full_date(line, lex):
+            return False  # a publication date (alone or in a byline): the stamp, not the headline
+        if _PHOTO_CREDIT_END.search(line.norm):
+            return False  # "<what it shows> (<site>/ <photographer>)": the lead photo's caption
         k = i + 1  # the next text line past page tools printed under the headline (a print/font row)
         while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _TOOL_ROWS):
             k += 1
@@ -451,6 +455,25 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False
         i += 1
     return False
+
+
+_DASHED = regex.compile(r"\s+[\-–—]+\s+")
+
+
+def _source_and_place(line: _Line, lex: _Lexicons) -> bool:
+    """``<outlet> – <city>``: one to three words with no function word or number, a spaced dash, and a known
+    place closing the line: where the story was filed and for whom (a dateline or a byline), not a
+    headline's second line (which names no place alone after a dash)."""
+    parts = _DASHED.split(line.norm.strip())
+    if len(parts) != 2:
+        return False
+    source, place = (_key(x).split() for x in parts)
+    return (
+        1 <= len(source) <= 3
+        and 1 <= len(place) <= 2
+        and " ".join(place) in lex.places
+        and not any(w in lex.function_words or w.isdigit() for w in source)
+    )
 
 
 def _head_block(lines: list[_Line], first: int, lex: _Lexicons, p: _Params) -> bool:

@@ -405,9 +405,11 @@ def _captions_with_site_credit(lines: list[_Line], p: _Params) -> None:
     if not chrome:
         return
     for line in lines:
+        # (a short line the structure pass took for another story's headline: a listed headline does not
+        # carry the site's own name in brackets)
+        injected = line.label == "related" and line.rule.startswith("structure:injected_headline")
         if (
-            line.label != "content"
-            or not line.rule.startswith(_TEXT_RULES)
+            not (injected or (line.label == "content" and line.rule.startswith(_TEXT_RULES)))
             or not 3 <= line.n_words <= limit
             or _FINAL_STOP.search(line.norm.rstrip(") "))
         ):

@@ -1,0 +1,91 @@
+"""Cleaning rules written for any outlet (issue 14): each on invented text in the shape it generalises."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsstudy import clean
+
+HEAD = "وزير المالية يعلن خطة جديدة لدعم المزارعين في الواحة"
+BODY_1 = (
+    "الواحة – أعلن وزير المالية اليوم الأحد خطة جديدة لدعم المزارعين في الواحة، وقال إن الحكومة "
+    "ستخصص مبالغ إضافية لحفر الآبار وإصلاح قنوات الري قبل موسم الزراعة المقبل."
+)
+BODY_2 = (
+    "وأضاف الوزير في مؤتمر صحفي أن الخطة تشمل قروضاً ميسرة للمزارعين الصغار، وأن لجنة من الوزارة "
+    "ستزور القرى الأسبوع المقبل لتسجيل الطلبات."
+)
+
+
+def _rows(text: str) -> pd.DataFrame:
+    return clean.label_lines(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+
+
+def _rule_of(text: str, i: int) -> tuple[str, str]:
+    row = _rows(text).iloc[i]
+    return row["label"], row["rule"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Posted on 12 مارس 2021 by سالم يوسف الحداد",
+        "3 مايو 2019 | بقلم كريم عبد الله",
+        "By Leila Haddad, 4 May 2020",
+    ],
+)
+def test_a_dated_byline_under_the_headline_is_credit_not_the_headline(byline: str) -> None:
+    text = "\n".join([HEAD, byline, BODY_1, BODY_2])
+    label, _ = _rule_of(text, 1)
+    assert label == "credit"
+    assert _rows(text)["label"].tolist()[0] == "headline"
+
+
+def test_a_date_with_the_issue_number_under_the_headline_is_no_byline() -> None:
+    text = "\n".join([HEAD, "الخميس 16 أبريل 2020 — العدد 1402", BODY_1, BODY_2])
+    assert _rule_of(text, 1)[1] != "context:dated_byline"
+    assert _rule_of(text, 1)[0] != "headline"
+
+
+@pytest.mark.parametrize("credit", ["(أخبار الواحة/ سامي حداد)", "(AFP/ John Smith)"])
+def test_a_line_closed_by_a_photo_credit_with_a_slash_is_a_caption(credit: str) -> None:
+    caption = f"مزارعون يجمعون التمر بين النخيل قرب قناة الري {credit}"
+    text = "\n".join([HEAD, caption, BODY_1, BODY_2])
+    assert _rule_of(text, 1) == ("caption", "context:photo_credit_caption")
+    # under a dated byline too: neither is read as the rest of the headline
+    dated = "\n".join([HEAD, "Posted on 12 مارس 2021 by سالم يوسف الحداد", caption, BODY_1, BODY_2])
+    assert _rows(dated)["label"].tolist()[:3] == ["headline", "credit", "caption"]
+
+
+def test_a_sentence_closed_by_a_bracketed_credit_stays_content() -> None:
+    sentence = "وقال المزارعون إن المياه لم تصل إلى الحقول منذ أسبوعين (أخبار الواحة/ سامي حداد)."
+    text = "\n".join([HEAD, BODY_1, sentence, BODY_2])
+    assert _rule_of(text, 2)[0] == "content"
+
+
+@pytest.mark.parametrize("source", ["أخبار الواحة – القاهرة", "نبض المدينة – دمشق"])
+def test_an_outlet_and_its_city_under_the_headline_are_no_headline(source: str) -> None:
+    # the story opening with its own dateline right under it (what lets a headline run on to a 2nd line)
+    text = "\n".join([HEAD, source, "دمشق – " + BODY_1.removeprefix("الواحة – "), BODY_2])
+    assert _rows(text)["label"].tolist()[:2] == ["headline", "dateline"]
+
+
+def test_a_headline_second_line_after_a_dash_stays_the_headline() -> None:
+    second = "المزارعون يطالبون بتوسيع الدعم في الموسم المقبل –"
+    text = "\n".join([HEAD, second, BODY_1, BODY_2])
+    assert _rows(text)["label"].tolist()[:2] == ["headline", "headline"]
+
+
+def test_the_writers_box_at_the_foot_of_the_story_is_credit() -> None:
+    box = ["سالم الحداد", "محرر الشؤون الزراعية في أخبار الواحة"]
+    text = "\n".join([HEAD, BODY_1, BODY_2, *box, "التعليقات (0)", "أضف تعليقك"])
+    assert _rows(text)["rule"].tolist()[3:5] == ["context:writer_box"] * 2
+    assert _rows(text)["label"].tolist()[3:5] == ["credit", "credit"]
+
+
+def test_a_name_and_a_post_inside_the_story_stay_content() -> None:
+    # a list of speakers with the text going on under it is the story's own
+    lines = ["سالم الحداد", "مدير مديرية الزراعة في الواحة", BODY_2]
+    text = "\n".join([HEAD, BODY_1, *lines])
+    assert "context:writer_box" not in _rows(text)["rule"].tolist()
