@@ -225,6 +225,32 @@ def test_headline_colon(headline: str, expected: list[tuple]) -> None:
     assert rows([headline], ["content"]) == []  # the colon form is a headline form only
 
 
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a subject coordinated with و after another clause's verb opens a clause of its own
+        (
+            'موسكو ترحب بالاتفاق وأنقرة تحذر من "تسوية ناقصة"',
+            [("ترحب", "institution", "RU", "موسكو"), ("تحذر", "institution", "TR", "أنقرة")],
+        ),
+        # a quoted subject right before its verb, at the start of its clause
+        (
+            'إغلاق طرق في العاصمة.. و"الصحة" تدعو إلى تجنب التجمعات',
+            [("تدعو", "institution", None, "الصحة")],
+        ),
+        # (inside the reported content it is content)
+        ('وقال الوزير إن "الحكومة" تدعو إلى الهدوء', [("وقال", "named_person", None, "الوزير")]),
+    ],
+)
+def test_headline_subject_verb_clauses(headline: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [headline], ["headline"]))
+    got = [
+        (r.cue, r.source_type, None if pd.isna(r.affiliation_entity) else r.affiliation_entity, r.source_text)
+        for r in out.itertuples()
+    ]
+    assert got == expected
+
+
 def test_raw_offsets_with_diacritics_and_tatweel() -> None:
     text = "  وقــالَ مسؤولٌ أميركيٌّ إنّ الوفد وصل."
     out = A.extract(lines_table("d", [text]))

@@ -534,6 +534,10 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     topic = _amma_topic(norm, pos, lex)
     if topic is not None:
         return topic
+    if not toks:
+        quoted = _quoted_subject(norm, start, lex)
+        if quoted is not None:
+            return quoted
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
@@ -548,8 +552,14 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         impersonal = k + 1 < len(toks) and _strip_conj(toks[k].text, lex.impersonal) in lex.impersonal
         if lex.cue_words.get(toks[k].text, ("",))[0] == "verb" and not impersonal:
             # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
-            # (verb-subject order), and the later verb continues that subject
-            return None
+            # (verb-subject order), and the later verb continues that subject; but a subject coordinated
+            # after that verb's clause opens a clause of its own (طهران ترحب وإسرائيل تحذر من)
+            j = _coordinated_subject(toks, k, lex)
+            if j is None:
+                return None
+            bare = toks[j]._replace(text=toks[j].text[1:], start=toks[j].start + 1, rstart=toks[j].rstart + 1)
+            start, toks = bare.start, [bare, *toks[j + 1 :]]
+            break
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if k and _strip_conj(toks[k - 1].text, _TOPIC_PREPOSITIONS) in _TOPIC_PREPOSITIONS:
@@ -572,6 +582,59 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
                 return src, (toks[0].start, toks[-1].end)
     return None
+
+
+def _coordinated_subject(toks: list[_Tok], verb: int, lex: _Lexicon) -> int | None:
+    """The index of a subject coordinated with و after the verb at ``verb`` and before the cue (``طهران
+    ترحب وإسرائيل تحذر``: واسرائيل), when no other verb stands between it and the cue: a head noun, an
+    outlet, a gazetteer name or a definite noun once the و is taken off (``وليد`` is no و + ليد)."""
+    for j in range(len(toks) - 1, verb, -1):
+        word = toks[j].text
+        if lex.cue_words.get(word, ("",))[0] == "verb" or word in lex.verb_words:
+            return None
+        bare = word[1:]
+        if (
+            word[:1] == "و"
+            and len(bare) > 2
+            and (
+                _head(bare, lex) is not None
+                or _outlet_at([bare], lex) is not None
+                or lex.name_re.fullmatch(bare) is not None
+                or (bare.startswith("ال") and _head(bare[2:], lex) is not None)
+            )
+        ):
+            return j
+    return None
+
+
+#: The most words of a quoted subject before its verb (``"الكهرباء" تدعو``).
+_MAX_QUOTED_SUBJECT = 3
+
+
+def _quoted_subject(norm: str, start: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """A subject in quotation marks right before its verb, at the start of its clause (``و"الكهرباء"
+    تدعو إلى``, a headline's short name of a body): the clause punctuation of the closing quote is no
+    clause boundary then. Read as a head noun, an outlet or a gazetteer name."""
+    head = norm[:start].rstrip()
+    if not head.endswith('"') or head.count('"') % 2:
+        return None
+    q = head.rfind('"', 0, len(head) - 1)
+    if q < 0:
+        return None
+    before = norm[:q].rstrip()
+    if before.endswith("و") and (len(before) == 1 or not before[-2].isalpha()):
+        before = before[:-1].rstrip()
+    if before and before[-1] not in ".:،,؛;!?؟-–—|":
+        return None
+    words = head[q + 1 : -1].split()
+    if not 1 <= len(words) <= _MAX_QUOTED_SUBJECT or not all(w.isalpha() for w in words):
+        return None
+    if _head(words[0], lex) is None and _outlet_at(words, lex) is None and not lex.name_re.match(words[0]):
+        return None
+    src = _classify(words, lex)
+    if src is None or src.source_type == "document":
+        return None
+    return src, (q + 1, len(head) - 1)
 
 
 #: State titles among the institution heads (السلطنة، المملكة): subjects after their verb only.
@@ -664,6 +727,22 @@ def _coordinated_verb_between(
         )
         for c in takewhile(lambda c: c.start() < comp, between)
     )
+
+
+def _coordinated_clause_between(norm: str, cues: list[_Cue], res: _Found, comp: int, lex: _Lexicon) -> bool:
+    """Whether a clause of its own, a subject coordinated with و and then its reporting verb, stands
+    between a cue and a complementiser (``طهران ترحب وإسرائيل تحذر من "..."``): the complementiser is that
+    verb's, and the verb is read with the subject before it (:func:`_coordinated_subject`)."""
+    first = bisect_left(cues, res.cue_end, key=_Cue.start)
+    for c in takewhile(lambda c: c.start() < comp, islice(cues, first, None)):
+        verb = c.group("verb") or ""
+        if not verb or verb[:1] in ("و", "ف"):
+            continue
+        toks = _last_tokens(norm, res.cue_end, c.start(), _MAX_QUOTED_SUBJECT)
+        j = _coordinated_subject(toks, -1, lex) if toks else None
+        if j is not None and not any(t.stop_after for t in toks[j:]):
+            return True
+    return False
 
 
 def _is_directive_form(form: str, lex: _Lexicon) -> bool:
@@ -811,6 +890,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         if comp is not None and (
             _NEW_CLAUSE.search(norm, res.cue_end, comp[0])
             or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
+            or _coordinated_clause_between(norm, cues, res, comp[0], lex)
         ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ، حيث or a semicolon, _NEW_CLAUSE); that
