@@ -3014,6 +3014,22 @@ def test_condemned_estimated_and_documented_are_cues(text, cue):
     assert [r[0] for r in rows([text])] == [cue]
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # written with its shadda, a form whose bare spelling is another word is the verb
+        ("وقدّر المنظمون عدد المشاركين بعشرة آلاف.", ["وقدّر"]),
+        ("وقدر كبير من الأهمية يحيط بالاجتماع.", []),  # the noun "amount"
+        ("وتقدّر النقابة أن نحو ألف عامل يعبرون الحدود يوميا.", ["وتقدّر"]),
+        ("ولا تقدر النقابة أن تدفع الرواتب.", []),  # "is able"
+        ("وردّت الشركة في بيان بأنها تطبق القانون.", ["وردّت"]),
+        ("وردت في التقرير أرقام تشير إلى أن الوضع صعب.", []),  # "was stated"
+    ],
+)
+def test_a_shadda_tells_a_verb_from_the_word_spelled_like_it(text, cues):
+    assert [r[0] for r in rows([text])] == cues
+
+
 def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
     assert rows(["وعلى قدر كبير من الأهمية جاء الاجتماع."]) == []
     out = A.extract(lines_table("d", ["وقال دان كوتس إن التوجيه واضح."]))
