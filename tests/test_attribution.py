@@ -1499,7 +1499,11 @@ GENERAL_15_CASES = [
         ["وقال الوزير إن الوضع صعب.", "وتعترف الدول بالحكومة التي أعلنت من جانب واحد."],
         [("وقال", "named_person", None, "الوزير")],
     ),
-    # غير أن ("however") opens a clause, not reported content
+    # غير أن ("however") opens a clause, not reported content, also after a directive's preposition
+    (
+        ["دعت النقابة العمال إلى الهدوء، غير أن الشركة ترى أن الإضراب مستمر."],
+        [("دعت", "institution", None, "النقابة"), ("ترى", "institution", None, "الشركة")],
+    ),
     (
         ["غير أن مركز الدراسات الدولية يرى أن الخطة لا تكفي."],
         [("يرى", "institution", "INTERNATIONAL", "مركز الدراسات الدولية")],

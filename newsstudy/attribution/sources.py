@@ -463,6 +463,8 @@ _MODAL_AN = frozenset(
 )
 #: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
 _CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
+#: The words before أن that make it "however" (غير أن، إلا أن): a conjunction, no verb's complementiser.
+_BUT_AN = frozenset({"غير", "الا"})
 
 
 def _in_that_clause(norm: str, pos: int) -> bool:
@@ -889,6 +891,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         comp = None if res.relative else _complement(norm, res.cue_end, send)
         if comp is not None and (
             _NEW_CLAUSE.search(norm, res.cue_end, comp[0])
+            or _word_before(norm, comp[0]) in _BUT_AN  # دعت إلى ...، غير أن الوزارة ترى: "however"
             or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
             or _coordinated_clause_between(norm, cues, res, comp[0], lex)
         ):
