@@ -1499,6 +1499,12 @@ GENERAL_15_CASES = [
         ["وقال الوزير إن الوضع صعب.", "وتعترف الدول بالحكومة التي أعلنت من جانب واحد."],
         [("وقال", "named_person", None, "الوزير")],
     ),
+    # a directive in a relative clause whose preposition takes up the antecedent (دعت إليه) calls for
+    # it, an act; a later clause keeps its own attribution
+    (
+        ["وشارك الآلاف في المسيرة التي دعا إليها الحزب، بعد أن أعلنت الحكومة أن الطريق مغلق."],
+        [("أعلنت", "institution", None, "الحكومة")],
+    ),
     # غير أن ("however") opens a clause, not reported content, also after a directive's preposition
     (
         ["دعت النقابة العمال إلى الهدوء، غير أن الشركة ترى أن الإضراب مستمر."],

@@ -1762,6 +1762,8 @@ def _verb_cue(
     ):
         return None  # أعضاء جدد، لاعبين جدد: the adjective "new" (plural) after an indefinite noun
     has_suffix = bool(m.group("suf"))
+    if before in _RELATIVES and lemma in _directive_lemmas() and _resumptive_preposition(norm, m, lemma, lex):
+        return None  # الإضراب الذي دعت إليه النقابة: what was called for is the antecedent, an act
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
     if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
@@ -2014,6 +2016,20 @@ def _verb_cue(
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
 
+
+def _resumptive_preposition(norm: str, m: _Cue, lemma: str, lex: _Lexicon) -> bool:
+    """Whether the verb's own preposition follows it with a pronoun (``دعت إليه``, ``طالب بها``): in a
+    relative clause the pronoun takes up the antecedent, which is then the verb's object, not its subject."""
+    prep = lex.verb_preps.get(lemma)
+    nxt = _tokens(norm, m.end(), min(len(norm), m.end() + 16))[:1]
+    if prep is None or not nxt:
+        return False
+    word = nxt[0].text
+    return word.startswith(prep) and word[len(prep) :] in _RESUMPTIVE_SUFFIXES
+
+
+#: The pronouns a preposition takes up an antecedent with (إليه، إليها، بهم; الي is written اليه).
+_RESUMPTIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 #: ما with a preposition before a relative clause (``بما وصفوه بـ``, ``عما قاله``, ``مما نفاه``).
 _MA_RELATIVES = frozenset({"ما", "بما", "عما", "مما", "لما", "وما"})
