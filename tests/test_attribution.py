@@ -1334,6 +1334,12 @@ PARTICIPLE_CASES = [
     ("ونفى المدير وجود أي انقطاع، معلنا التزام الهيئة بالإصلاح.", ["ونفى", "معلنا"]),
     ("سجل اللاعب هدفا ثانيا معلنا تقدم فريقه.", []),
     ("قال المدير إن العمل مستمر، مشيرا.", ["قال"]),
+    # after a definite noun, with no comma, a bare participle is circumstantial (no adjective of it); it
+    # goes on the speaker, not on a law cited by a preposition
+    (
+        "وناشدت الوزارة الدول احترام مسؤولياتها وفقا للقانون إزاء القضية داعية الجميع إلى الحوار.",
+        ["وناشدت", "وفقا", "داعية"],
+    ),
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),
     ("قالت المديرة إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قالت", "مشيرة"]),

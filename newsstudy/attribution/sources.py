@@ -81,6 +81,7 @@ class _Found:
     anonymous: bool
     consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
     relative: bool = False  # a relative clause's verb (ما نفته الوزارة): what it reports came before it
+    prepositional: bool = False  # an attributive preposition's (بحسب التقرير), no verb's
 
 
 #: Words inside a personal name after which a word spelled like a verb is a name (محمد بن يزيد).
@@ -780,21 +781,28 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         )
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
+            if res is not None:
+                res.prepositional = " " not in norm[res.cue_start : res.cue_end]  # (بحسب ما قال: a verb's)
         elif m.group("part"):
             sstart = _sentence_start(norm, m.start())
             initial = not norm[sstart : m.start()].strip()
             nxt = _complement(norm, m.end(), send)
             if negated:
                 continue
+            # the participle describes the subject of a verb: a document cited by a bare preposition
+            # (تحمل مسؤولياتها وفقا للقانون الدولي، داعية ...) is no speaker it goes on
+            speakers = found
+            while speakers and speakers[-1].prepositional and speakers[-1].src.source_type == "document":
+                speakers = speakers[:-1]
             if m.group("part").lstrip("وف") in lex.guarded_participles and not _guarded_participle(
-                norm, m, sstart, found, lex
+                norm, m, sstart, speakers, lex
             ):
                 continue  # كان متوقعا أن، مطالبة الأهالي: the adjective or the verbal noun
             if (
                 m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
-                and found
-                and found[-1].cue_start >= sstart
-                and _complement(norm, found[-1].cue_end, m.start()) is None
+                and speakers
+                and speakers[-1].cue_start >= sstart
+                and _complement(norm, speakers[-1].cue_end, m.start()) is None
             ):
                 continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
             if nxt is None or (
@@ -803,12 +811,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             ):
                 # It goes on an attribution of its sentence, or opens a sentence split off from one of
                 # this line (``... . . داعيا الجميع``).
-                continuing = bool(found) and (found[-1].cue_start >= sstart or initial)
-                if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
+                continuing = bool(speakers) and (speakers[-1].cue_start >= sstart or initial)
+                if continuing and m.group("part").endswith("ه") != (speakers[-1].src.gender == "f"):
                     continue  # a feminine participle cannot go on a masculine source (nor the reverse)
                 if not _participle_object(norm, m, send, lex, continuing=continuing):
                     continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
-            if not found or (found[-1].cue_start < sstart and not initial):
+            if not speakers or (speakers[-1].cue_start < sstart and not initial):
                 # No attribution of this sentence to continue: the participle reports the speech of its
                 # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
                 # document's last source (an article's speaker goes on, sentence after sentence).
@@ -826,7 +834,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                     continue
                 res = _Found(m.start(), m.end(), subj, None, None, False)
             else:
-                res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
+                res = _Found(m.start(), m.end(), _copy(speakers[-1].src), None, None, False)
         else:
             if (
                 negated
@@ -1346,6 +1354,8 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     ...     return _adverbial_position(text, _find_cues(text, _lexicon())[-1], _lexicon())
     >>> at("قال ان العمل مستمر، مؤكدا اهميه الدعم"), at("قال ان تطورا لافتا حدث"), at("قال ان المياه معتبرا")
     (True, False, True)
+    >>> at("وناشدت الدول ازاء القضيه داعيه"), at("وناشدت الدول ازاء قضيه داعيه")
+    (True, False)
     """
     if m.group("part")[:1] == "و":
         return True
@@ -1353,8 +1363,13 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     if not before or before[-1] in "،,.:;؛!?؟-":
         return True
     word = _word_before(norm, m.start()) or ""
-    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة)
-    return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
+    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة); an adjective takes
+    # the article of a definite noun, so after one the bare participle is circumstantial (إزاء القضية داعية)
+    return (
+        lex.cue_words.get(word, ("",))[0] == "verb"
+        or before[-1:] != m.group("part")[-1:]
+        or (_is_definite(word) and len(word) > 4)
+    )
 
 
 def _written_lemmas() -> frozenset[str]:
