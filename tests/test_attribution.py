@@ -240,6 +240,10 @@ def test_headline_colon(headline: str, expected: list[tuple]) -> None:
         ),
         # (inside the reported content it is content)
         ('وقال الوزير إن "الحكومة" تدعو إلى الهدوء', [("وقال", "named_person", None, "الوزير")]),
+        # an imperfect coordinated after a subject-verb clause shares its subject; the words after it
+        # are its object
+        ("الوزارة تغلق المعبر وتدين الهجمات على المدنيين", [("وتدين", "institution", None, "الوزارة")]),
+        ("الأسعار ترتفع وتؤكد الوزارة أن السوق مستقر", [("وتؤكد", "institution", None, "الوزارة")]),
     ],
 )
 def test_headline_subject_verb_clauses(headline: str, expected: list[tuple]) -> None:

@@ -39,6 +39,7 @@ from newsstudy.attribution.cues import _Cue, _find_cues
 from newsstudy.attribution.lexicon import _NEGATORS, _PREPOSITIONS, _Lexicon
 from newsstudy.attribution.tokens import (
     _CLAUSE_OPENED,
+    _CLAUSE_PUNCT,
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
@@ -1892,6 +1893,17 @@ def _verb_cue(
         and comp_pos < send
     ):
         region = region[:-1]  # وتشير الدراسات إلى أن: the verb's own preposition before أن ends its subject
+    if word[:1] == "و" and form[:1] in ("ي", "ت") and not has_suffix and not embedded:
+        opened = _subject_verb_opening(norm, m, form, lex)
+        if opened is not None:
+            # الوزارة تدق ناقوس الخطر وتدين الانتهاكات: the imperfect coordinated after a subject-verb
+            # clause shares its subject, and the words after it are its object
+            src, span = opened
+            src = _resolve_anaphor(src, src.text.split(), lex, state)
+            _person_affiliation(src, src.text.split(), state)
+            conduit = _find_conduit(region if comp else after[:12], lex, state)
+            anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
+            return _Found(m.start(), m.end(), src, span, conduit, anonymous)
     phrase, stop = _phrase(region, lex)
     if (
         all(t.text in lex.vocabulary for t in phrase)
@@ -2045,6 +2057,37 @@ def _resumptive_preposition(norm: str, m: _Cue, lemma: str, lex: _Lexicon) -> bo
 
 #: The pronouns a preposition takes up an antecedent with (إليه، إليها، بهم; الي is written اليه).
 _RESUMPTIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+
+#: The most words of a subject before the imperfect that opens its clause (``وزارة الصحة العامة تعلن``).
+_MAX_OPENING_SUBJECT = 4
+
+
+def _subject_verb_opening(
+    norm: str, m: _Cue, form: str, lex: _Lexicon
+) -> tuple[_Source, tuple[int, int]] | None:
+    """The subject of a subject-verb clause that opens the sentence of a coordinated imperfect cue, when
+    its verb is an imperfect of the same person (``الوزارة تدق ناقوس الخطر وتدين``, ``المعارضة ترفض
+    النتائج وتتهم الحكومة``): a source noun phrase of a few words, then that verb."""
+    start = _sentence_start(norm, m.start())
+    if _CLAUSE_PUNCT.search(norm, start, m.start()):
+        return None  # (a comma, colon or quote between: another clause may have its own subject)
+    toks = _tokens(norm, start, m.start())
+    person = form[0]
+    for v in range(1, min(len(toks), _MAX_OPENING_SUBJECT + 1)):
+        w = toks[v].text
+        if w[:1] != person or len(w) < 3 or _known_name(w, lex) or _head(w, lex) is not None:
+            continue
+        if lex.cue_words.get(w, ("",))[0] == "prep":
+            return None
+        words = [t.text for t in toks[:v]]
+        if _strip_conj(words[0], _PREPOSITIONS) in _PREPOSITIONS or words[0] in _ADVERBIAL_OPENERS:
+            return None
+        src = _classify(words, lex)
+        if src is None or src.source_type == "document" or (src.gender == "f") != (person == "ت"):
+            return None
+        return src, (toks[0].start, toks[v - 1].end)
+    return None
+
 
 #: ما with a preposition before a relative clause (``بما وصفوه بـ``, ``عما قاله``, ``مما نفاه``).
 _MA_RELATIVES = frozenset({"ما", "بما", "عما", "مما", "لما", "وما"})
