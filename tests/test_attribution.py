@@ -1498,6 +1498,16 @@ GENERAL_15_CASES = [
         [("قال", "anonymous_source", None, "عدد من المستثمرين في السوق")],
     ),
     (["وأكد المشاركون أن المؤتمر ناجح."], [("وأكد", "anonymous_source", None, "المشاركون")]),
+    # indefinite, the plural of an agent noun; and in the reported content of another attribution, after
+    # a comma, a coordinated verb with such a subject (or a role noun in construct) opens its own
+    (
+        ["وقال المدير إن الفرق جاهزة، وأفاد متطوعون في الهلال بأن المساعدات وصلت."],
+        [("وقال", "named_person", None, "المدير"), ("وأفاد", "anonymous_source", None, "متطوعون في الهلال")],
+    ),
+    (
+        ['وروى شهود أن الجسر انهار، وقال سائق الشاحنة سالم نور: "رأيته يسقط".'],
+        [("وروى", "anonymous_source", None, "شهود"), ("وقال", "named_person", None, "سائق الشاحنة سالم نور")],
+    ),
     (["وأشارت الاجتماعات إلى أن الحل قريب."], []),
     # an adverbial right after the verb leaves it subjectless: it continues the last source
     (

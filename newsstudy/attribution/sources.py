@@ -1035,6 +1035,12 @@ def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
     # وأضاف الكعبي أن: a surname or a name the lexicon does not know, read as a subject is read
     words = [t.text for t in toks[:3]]
     src = _classify(words, lex) or _classify(words[:1], lex)
+    if src is None and not _is_definite(toks[0].text):
+        # وقال بائع الهواتف <name>:، وأفاد متطوعون في الجمعية بأن: a role noun in construct or a plural of
+        # people, read as the subject before a complementiser is read (a bare definite noun, وانتقد
+        # التحكيم وقال إنه, is as often the object)
+        read = _subject_words([t.text for t in toks], lex, complement=True)
+        src = read[0] if read is not None else None
     return src is not None and src.source_type != "document"
 
 
