@@ -1620,6 +1620,8 @@ def _prep_cue(
     if toks and toks[0].text in ("ما", "لما") and len(toks) > 1:
         toks = toks[1:]
     v = lex.cue_words.get(toks[0].text) if toks else None
+    if v is not None and v[1] in lex.shadda_forms:
+        v = None  # على ما يقدر ثمنه، على ما ورد: a shadda form's raw spelling is not read here (no cue)
     came_in = _strip_conj(m.group("prep").split()[0], _CAME_IN) in _CAME_IN
     if (
         document_after_ma
