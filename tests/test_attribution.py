@@ -3062,6 +3062,22 @@ def test_a_shadda_tells_a_verb_from_the_word_spelled_like_it(text, cues):
     assert [r[0] for r in rows([text])] == cues
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in line with" a method or a plan, a common noun with no head, names no source
+        ("ومن الغريب أن يحكم البعض وفق منهج سفسطي على الثورة.", []),
+        # ... but a possessive, a document reported by someone, a person and an outlet stated in do
+        ("وفقا لتقديراته، فإن الطريق مغلق.", [("وفقا", "تقديراته")]),
+        ("وقتل عشرة أشخاص وفق آخر حصيلة أوردها المرصد.", [("وفق", "آخر حصيلة أوردها المرصد")]),
+        ("وأطلقت الصواريخ، وفقا لما ورد في وكالة يونهاب.", [("وفقا لما ورد في", "وكالة يونهاب")]),
+    ],
+)
+def test_prepositions_of_conformity(text, expected):
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+
+
 def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
     assert rows(["وعلى قدر كبير من الأهمية جاء الاجتماع."]) == []
     out = A.extract(lines_table("d", ["وقال دان كوتس إن التوجيه واضح."]))

@@ -1607,6 +1607,24 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
     return word[1:] if word not in known and word[:1] in ("و", "ف") else word
 
 
+#: The attributive prepositions of conformity ("in line with"), whose object is as often a rule or a
+#: method as a source (``وفق منهج``, ``طبقا للقانون``).
+_CONFORMITY_PREPOSITIONS = frozenset({"وفق", "وفقا", "طبقا"})
+
+
+def _common_first_word(word: str, lex: _Lexicon) -> bool:
+    """Whether the first word of such a preposition's object is a common noun that names no one: no
+    head noun, title or known name, and no name's shape (a word that takes the article elsewhere:
+    ``منهج``). A possessive (``وفقا لتقديراته``) is left alone: the possessor may be the source."""
+    return (
+        _head(word, lex) is None
+        and word not in lex.titles
+        and not _known_name(word, lex)
+        and not _namelike(word, lex)
+        and not _is_definite(word)
+    )
+
+
 #: The verbs of ``جاء في`` / ``ورد في`` (prepositions.txt): "it was stated in" a document.
 _CAME_IN = frozenset({"جاء", "ورد"})
 
@@ -1682,7 +1700,7 @@ def _prep_cue(
     if read is None:
         return None
     src, n = read
-    if came_in and src.source_type != "document":
+    if came_in and src.source_type not in ("document", "media_outlet"):
         # جاء في المرتبة الأولى، ورد في الوقت نفسه: only a document is stated in; حسب ما جاء في منشور
         # على صفحته: not a document head, so the preposition is read as before (the page's owner)
         # (read once more without the بحسب ما جاء في reading; a second reading never recurses again)
@@ -1690,6 +1708,15 @@ def _prep_cue(
             return None
         return _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
+    if (
+        cue_end == m.end()
+        and src.source_type == "named_person"
+        and _strip_conj(m.group("prep"), lex.prepositions) in _CONFORMITY_PREPOSITIONS
+        and _common_first_word(words[0], lex)
+        # (وفق آخر حصيلة أوردها المرصد: a document, and a reporting verb that names who gave it)
+        and not any(_head(w, lex) or lex.cue_words.get(w, ("",))[0] == "verb" for w in words[1:4])
+    ):
+        return None  # وفق منهج سفسطي: "in line with" a thing, a common noun, no person's name
     src = _resolve_anaphor(src, words, lex, state)
     _person_affiliation(src, words, state)
     region_end = toks[min(stop + 8, len(toks) - 1)].end if toks else cue_end
