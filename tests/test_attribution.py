@@ -226,6 +226,36 @@ def test_headline_colon(headline: str, expected: list[tuple]) -> None:
     assert rows([headline], ["content"]) == []  # the colon form is a headline form only
 
 
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a subject coordinated with و after another clause's verb opens a clause of its own
+        (
+            'موسكو ترحب بالاتفاق وأنقرة تحذر من "تسوية ناقصة"',
+            [("ترحب", "institution", "RU", "موسكو"), ("تحذر", "institution", "TR", "أنقرة")],
+        ),
+        # a quoted subject right before its verb, at the start of its clause
+        (
+            'إغلاق طرق في العاصمة.. و"الصحة" تدعو إلى تجنب التجمعات',
+            [("تدعو", "institution", None, "الصحة")],
+        ),
+        # (inside the reported content it is content)
+        ('وقال الوزير إن "الحكومة" تدعو إلى الهدوء', [("وقال", "named_person", None, "الوزير")]),
+        # an imperfect coordinated after a subject-verb clause shares its subject; the words after it
+        # are its object
+        ("الوزارة تغلق المعبر وتدين الهجمات على المدنيين", [("وتدين", "institution", None, "الوزارة")]),
+        ("الأسعار ترتفع وتؤكد الوزارة أن السوق مستقر", [("وتؤكد", "institution", None, "الوزارة")]),
+    ],
+)
+def test_headline_subject_verb_clauses(headline: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [headline], ["headline"]))
+    got = [
+        (r.cue, r.source_type, None if pd.isna(r.affiliation_entity) else r.affiliation_entity, r.source_text)
+        for r in out.itertuples()
+    ]
+    assert got == expected
+
+
 def test_raw_offsets_with_diacritics_and_tatweel() -> None:
     text = "  وقــالَ مسؤولٌ أميركيٌّ إنّ الوفد وصل."
     out = A.extract(lines_table("d", [text]))
@@ -1309,6 +1339,12 @@ PARTICIPLE_CASES = [
     ("ونفى المدير وجود أي انقطاع، معلنا التزام الهيئة بالإصلاح.", ["ونفى", "معلنا"]),
     ("سجل اللاعب هدفا ثانيا معلنا تقدم فريقه.", []),
     ("قال المدير إن العمل مستمر، مشيرا.", ["قال"]),
+    # after a definite noun, with no comma, a bare participle is circumstantial (no adjective of it); it
+    # goes on the speaker, not on a law cited by a preposition
+    (
+        "وناشدت الوزارة الدول احترام مسؤولياتها وفقا للقانون إزاء القضية داعية الجميع إلى الحوار.",
+        ["وناشدت", "وفقا", "داعية"],
+    ),
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),
     ("قالت المديرة إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قالت", "مشيرة"]),
@@ -1463,6 +1499,16 @@ GENERAL_15_CASES = [
         [("قال", "anonymous_source", None, "عدد من المستثمرين في السوق")],
     ),
     (["وأكد المشاركون أن المؤتمر ناجح."], [("وأكد", "anonymous_source", None, "المشاركون")]),
+    # indefinite, the plural of an agent noun; and in the reported content of another attribution, after
+    # a comma, a coordinated verb with such a subject (or a role noun in construct) opens its own
+    (
+        ["وقال المدير إن الفرق جاهزة، وأفاد متطوعون في الهلال بأن المساعدات وصلت."],
+        [("وقال", "named_person", None, "المدير"), ("وأفاد", "anonymous_source", None, "متطوعون في الهلال")],
+    ),
+    (
+        ['وروى شهود أن الجسر انهار، وقال سائق الشاحنة سالم نور: "رأيته يسقط".'],
+        [("وروى", "anonymous_source", None, "شهود"), ("وقال", "named_person", None, "سائق الشاحنة سالم نور")],
+    ),
     (["وأشارت الاجتماعات إلى أن الحل قريب."], []),
     # an adverbial right after the verb leaves it subjectless: it continues the last source
     (
@@ -1474,7 +1520,17 @@ GENERAL_15_CASES = [
         ["وقال الوزير إن الوضع صعب.", "وتعترف الدول بالحكومة التي أعلنت من جانب واحد."],
         [("وقال", "named_person", None, "الوزير")],
     ),
-    # غير أن ("however") opens a clause, not reported content
+    # a directive in a relative clause whose preposition takes up the antecedent (دعت إليه) calls for
+    # it, an act; a later clause keeps its own attribution
+    (
+        ["وشارك الآلاف في المسيرة التي دعا إليها الحزب، بعد أن أعلنت الحكومة أن الطريق مغلق."],
+        [("أعلنت", "institution", None, "الحكومة")],
+    ),
+    # غير أن ("however") opens a clause, not reported content, also after a directive's preposition
+    (
+        ["دعت النقابة العمال إلى الهدوء، غير أن الشركة ترى أن الإضراب مستمر."],
+        [("دعت", "institution", None, "النقابة"), ("ترى", "institution", None, "الشركة")],
+    ),
     (
         ["غير أن مركز الدراسات الدولية يرى أن الخطة لا تكفي."],
         [("يرى", "institution", "INTERNATIONAL", "مركز الدراسات الدولية")],
@@ -2987,6 +3043,40 @@ def test_body_and_office_take_the_country_the_document_names_once():
 )
 def test_condemned_estimated_and_documented_are_cues(text, cue):
     assert [r[0] for r in rows([text])] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # written with its shadda, a form whose bare spelling is another word is the verb
+        ("وقدّر المنظمون عدد المشاركين بعشرة آلاف.", ["وقدّر"]),
+        ("وقدر كبير من الأهمية يحيط بالاجتماع.", []),  # the noun "amount"
+        ("وتقدّر النقابة أن نحو ألف عامل يعبرون الحدود يوميا.", ["وتقدّر"]),
+        ("ولا تقدر النقابة أن تدفع الرواتب.", []),  # "is able"
+        ("وردّت الشركة في بيان بأنها تطبق القانون.", ["وردّت"]),
+        ("وردت في التقرير أرقام تشير إلى أن الوضع صعب.", []),  # "was stated"
+        # after على ما the raw spelling is not read: no shadda form makes the compound a cue
+        ("وفرضت الحكومة رسوما على ما يقدر ثمنه بخمسين مليار دولار.", []),
+    ],
+)
+def test_a_shadda_tells_a_verb_from_the_word_spelled_like_it(text, cues):
+    assert [r[0] for r in rows([text])] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in line with" a method or a plan, a common noun with no head, names no source
+        ("ومن الغريب أن يحكم البعض وفق منهج سفسطي على الثورة.", []),
+        # ... but a possessive, a document reported by someone, a person and an outlet stated in do
+        ("وفقا لتقديراته، فإن الطريق مغلق.", [("وفقا", "تقديراته")]),
+        ("وقتل عشرة أشخاص وفق آخر حصيلة أوردها المرصد.", [("وفق", "آخر حصيلة أوردها المرصد")]),
+        ("وأطلقت الصواريخ، وفقا لما ورد في وكالة يونهاب.", [("وفقا لما ورد في", "وكالة يونهاب")]),
+    ],
+)
+def test_prepositions_of_conformity(text, expected):
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
 
 
 def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():

@@ -831,7 +831,17 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
         # قالت مشهور: ...: one word between the verb and its complementiser is who spoke; a name that is
         # also a word (مشهور "famous") is read so there, though not elsewhere
         return _Source(first, "named_person", "unknown", None, "m", "person")
-    if _people_plural(first, lex, ("ون",)):
+    if _people_plural(first, lex, ("ون",)) or (
+        # وأفاد متطوعون في الجمعية بأن: indefinite, the plural of an agent noun (مُفعِل, مُتفعِّل: the
+        # participles that name people; a stem of four letters at least, so مضمون، مليون are none)
+        first.endswith("ون")
+        and first.startswith("م")
+        and len(first) >= 6
+        and _head(first, lex) is None
+        and first not in lex.vocabulary
+        and first not in lex.verb_words
+        and _NAME_CHARS.fullmatch(first) is not None
+    ):
         # وأكد المشاركون أن: a masculine sound plural subject (nominative ون) is a group of people
         aff = _placed_affiliation(words, _affiliation(words, lex), lex)
         return _Source(" ".join(words), "anonymous_source", aff or "unknown", None, "m", "source")

@@ -131,6 +131,9 @@ def _doc_rows(
         if "ة" in raw and any(c.group("suf") == "ه" for c in cues):
             omap = omap or _RawMap(raw, matching)
             cues = [c for c in cues if not _taa_marbuta(c, raw, omap, inserted)]
+        if any(c.group("verb") in lex.shadda_forms for c in cues):
+            omap = omap or _RawMap(raw, matching)
+            cues = [c for c in cues if not _without_shadda(c, raw, omap, inserted, lex)]
         if "\u064f" in raw:  # a damma: a perfect may be marked passive (أُعلن، ذُكر)
             omap = omap or _RawMap(raw, matching)
             cues = [c for c in cues if not _marked_passive(c, raw, omap, inserted, lex)]
@@ -494,6 +497,15 @@ def _taa_marbuta(cue, raw: str, omap: _RawMap, inserted: list[int]) -> bool:
     start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
     letters = [c for c in raw[start:end] if c.isalpha()]
     return bool(letters) and letters[-1] == "ة"
+
+
+def _without_shadda(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:
+    """Whether a cue of ``shadda_verbs.tsv`` (``وقدّر``, ``وردّت``) is written without its shadda: then
+    it is the other word its bare spelling also is (the noun قدر، ردّ؛ وردت "was stated"), no cue."""
+    if cue.group("verb") not in lex.shadda_forms:
+        return False
+    start, end = omap.raw_span(*_unshift(inserted, cue.start(), cue.end()))
+    return "\u0651" not in raw[start:end]
 
 
 def _marked_passive(cue, raw: str, omap: _RawMap, inserted: list[int], lex: _Lexicon) -> bool:

@@ -91,6 +91,9 @@ class _Lexicon:
     titles: dict[str, str] = field(default_factory=dict)  # title or honorific (1-2 words) -> gender
     person_names: frozenset[str] = frozenset()  # the names of kind person
     given_names: frozenset[str] = field(default_factory=frozenset)
+    # verb forms, with their و/ف/ل, that are cues only where the raw word writes a shadda
+    # (shadda_verbs.tsv: وردّت، تقدّر): a cue's ``verb`` group
+    shadda_forms: frozenset[str] = frozenset()
     # verbal nouns of a statement that جدّد takes as its object (statement_objects.txt), as written: bare,
     # with ال, and before a possessive pronoun (دعوته)
     statement_objects: frozenset[str] = field(default_factory=frozenset)
@@ -209,6 +212,23 @@ def _reporting_verbs() -> tuple[dict[str, tuple[str, str, bool]], dict[str, str]
 
 
 @cache
+def _shadda_verbs() -> dict[str, tuple[str, str, bool]]:
+    """The verb forms of ``shadda_verbs.tsv`` -> (lemma, frame, feminine), as :func:`_reporting_verbs`.
+
+    >>> forms = _shadda_verbs()
+    >>> forms["تقدر"][0], forms["ردت"][2]
+    ('قدّر', True)
+    """
+    forms: dict[str, tuple[str, str, bool]] = {}
+    rows = [r.split("\t") for r in _data_lines("shadda_verbs.tsv")[1:]]  # after the header
+    for lemma, past, present, _participle, _kind, frame, *_ in rows:
+        presents = [p for p in present.split("|") if p != "-"]
+        for vf in morphology.verb_forms(past, presents, lemma):
+            forms.setdefault(vf.form, (lemma, _FRAMES[frame], vf.feminine))
+    return forms
+
+
+@cache
 def _guarded_participles() -> dict[str, tuple[str, str]]:
     """The masculine accusative and feminine forms of ``guarded_participles.tsv`` -> (frame, preposition).
 
@@ -260,6 +280,9 @@ _BODY_PLURAL_CLASSES = frozenset({"document", "institution"})
 @cache
 def _lexicon() -> _Lexicon:
     verb_forms, verb_preps, generated_participles = _reporting_verbs()
+    not_cues = frozenset(_data_lines("not_cues.txt"))
+    # the forms that need their shadda: those no cue of reporting_verbs.tsv, or one taken out as a collision
+    shadda = {f: v for f, v in _shadda_verbs().items() if f not in verb_forms or f in not_cues}
     heads = {}
     for row in _data_lines("heads.tsv"):
         form, cls, gender = row.split("\t")
@@ -309,9 +332,12 @@ def _lexicon() -> _Lexicon:
     cue_words = _cue_words(
         verb_forms, participles, preps, perfects=_perfect_only_forms(), object_stems=object_stems
     )
-    not_cues = frozenset(_data_lines("not_cues.txt"))
     for word in not_cues:
         cue_words.pop(word, None)
+    # (a shadda form is a cue though its bare spelling is listed there: وقدّر، the raw shadda tells them apart)
+    shadda_words = {w: v for w, v in _cue_words(shadda, frozenset(), ()).items() if w not in cue_words}
+    cue_words.update(shadda_words)
+    verb_forms = {**verb_forms, **shadda}
     guarded = {f: v for f, v in _guarded_participles().items() if f not in cue_words}
     for word in guarded:
         for pre in OTHER_PREFIXES:
@@ -358,7 +384,8 @@ def _lexicon() -> _Lexicon:
         adjective_re=adjective_re,
         anonymity_re=anonymity_re,
         # (a word that is never a cue is no verb either: دان is also a name, قدر a noun)
-        verb_words=frozenset(verb_forms) - not_cues,
+        verb_words=frozenset(verb_forms) - not_cues - frozenset(shadda),  # (as before: no shadda forms)
+        shadda_forms=frozenset(v[1] for v in shadda_words.values()),
         cue_keys=cue_keys,
         cue_re=_cue_token_pattern(
             _cue_stems(verb_forms, participles | frozenset(guarded), preps, object_stems),

@@ -38,6 +38,7 @@ from newsstudy.attribution.cues import _Cue, _find_cues
 from newsstudy.attribution.lexicon import _NEGATORS, _PREPOSITIONS, _Lexicon
 from newsstudy.attribution.tokens import (
     _CLAUSE_OPENED,
+    _CLAUSE_PUNCT,
     _CLAUSE_RESET,
     _COMPLEMENT,
     _LAST_PERIOD,
@@ -80,6 +81,7 @@ class _Found:
     anonymous: bool
     consumes: int = -1  # a cue read as part of this one ends here (نقلت X على لسان Y: على لسان)
     relative: bool = False  # a relative clause's verb (ما نفته الوزارة): what it reports came before it
+    prepositional: bool = False  # an attributive preposition's (بحسب التقرير), no verb's
 
 
 #: Words inside a personal name after which a word spelled like a verb is a name (محمد بن يزيد).
@@ -462,6 +464,8 @@ _MODAL_AN = frozenset(
 )
 #: Words that make أن part of a conjunction (``غير أن``, ``إلا أن`` "however", ``رغم أن`` "although").
 _CONJUNCTION_AN = frozenset({"غير", "الا", "رغم", "برغم"})
+#: The words before أن that make it "however" (غير أن، إلا أن): a conjunction, no verb's complementiser.
+_BUT_AN = frozenset({"غير", "الا"})
 
 
 def _in_that_clause(norm: str, pos: int) -> bool:
@@ -533,6 +537,10 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     topic = _amma_topic(norm, pos, lex)
     if topic is not None:
         return topic
+    if not toks:
+        quoted = _quoted_subject(norm, start, lex)
+        if quoted is not None:
+            return quoted
     for k in range(len(toks)):
         if _COMPLEMENT.fullmatch(toks[k].text):
             prev = _strip_conj(toks[k - 1].text, lex.impersonal) if k else ""
@@ -547,8 +555,14 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
         impersonal = k + 1 < len(toks) and _strip_conj(toks[k].text, lex.impersonal) in lex.impersonal
         if lex.cue_words.get(toks[k].text, ("",))[0] == "verb" and not impersonal:
             # واعتبر المدير الفاتورة منخفضة وقال: the noun phrase is the subject of the verb before it
-            # (verb-subject order), and the later verb continues that subject
-            return None
+            # (verb-subject order), and the later verb continues that subject; but a subject coordinated
+            # after that verb's clause opens a clause of its own (طهران ترحب وإسرائيل تحذر من)
+            j = _coordinated_subject(toks, k, lex)
+            if j is None:
+                return None
+            bare = toks[j]._replace(text=toks[j].text[1:], start=toks[j].start + 1, rstart=toks[j].rstart + 1)
+            start, toks = bare.start, [bare, *toks[j + 1 :]]
+            break
     for k in range(len(toks)):
         words = [t.text for t in toks[k:]]
         if k and _strip_conj(toks[k - 1].text, _TOPIC_PREPOSITIONS) in _TOPIC_PREPOSITIONS:
@@ -571,6 +585,59 @@ def _sv_subject(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
             if src is not None and src.affiliation != "unknown" and src.source_type != "document":
                 return src, (toks[0].start, toks[-1].end)
     return None
+
+
+def _coordinated_subject(toks: list[_Tok], verb: int, lex: _Lexicon) -> int | None:
+    """The index of a subject coordinated with و after the verb at ``verb`` and before the cue (``طهران
+    ترحب وإسرائيل تحذر``: واسرائيل), when no other verb stands between it and the cue: a head noun, an
+    outlet, a gazetteer name or a definite noun once the و is taken off (``وليد`` is no و + ليد)."""
+    for j in range(len(toks) - 1, verb, -1):
+        word = toks[j].text
+        if lex.cue_words.get(word, ("",))[0] == "verb" or word in lex.verb_words:
+            return None
+        bare = word[1:]
+        if (
+            word[:1] == "و"
+            and len(bare) > 2
+            and (
+                _head(bare, lex) is not None
+                or _outlet_at([bare], lex) is not None
+                or lex.name_re.fullmatch(bare) is not None
+                or (bare.startswith("ال") and _head(bare[2:], lex) is not None)
+            )
+        ):
+            return j
+    return None
+
+
+#: The most words of a quoted subject before its verb (``"الكهرباء" تدعو``).
+_MAX_QUOTED_SUBJECT = 3
+
+
+def _quoted_subject(norm: str, start: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """A subject in quotation marks right before its verb, at the start of its clause (``و"الكهرباء"
+    تدعو إلى``, a headline's short name of a body): the clause punctuation of the closing quote is no
+    clause boundary then. Read as a head noun, an outlet or a gazetteer name."""
+    head = norm[:start].rstrip()
+    if not head.endswith('"') or head.count('"') % 2:
+        return None
+    q = head.rfind('"', 0, len(head) - 1)
+    if q < 0:
+        return None
+    before = norm[:q].rstrip()
+    if before.endswith("و") and (len(before) == 1 or not before[-2].isalpha()):
+        before = before[:-1].rstrip()
+    if before and before[-1] not in ".:،,؛;!?؟-–—|":
+        return None
+    words = head[q + 1 : -1].split()
+    if not 1 <= len(words) <= _MAX_QUOTED_SUBJECT or not all(w.isalpha() for w in words):
+        return None
+    if _head(words[0], lex) is None and _outlet_at(words, lex) is None and not lex.name_re.match(words[0]):
+        return None
+    src = _classify(words, lex)
+    if src is None or src.source_type == "document":
+        return None
+    return src, (q + 1, len(head) - 1)
 
 
 #: State titles among the institution heads (السلطنة، المملكة): subjects after their verb only.
@@ -667,6 +734,22 @@ def _coordinated_verb_between(
     )
 
 
+def _coordinated_clause_between(norm: str, cues: list[_Cue], res: _Found, comp: int, lex: _Lexicon) -> bool:
+    """Whether a clause of its own, a subject coordinated with و and then its reporting verb, stands
+    between a cue and a complementiser (``طهران ترحب وإسرائيل تحذر من "..."``): the complementiser is that
+    verb's, and the verb is read with the subject before it (:func:`_coordinated_subject`)."""
+    first = bisect_left(cues, res.cue_end, key=_Cue.start)
+    for c in takewhile(lambda c: c.start() < comp, islice(cues, first, None)):
+        verb = c.group("verb") or ""
+        if not verb or verb[:1] in ("و", "ف"):
+            continue
+        toks = _last_tokens(norm, res.cue_end, c.start(), _MAX_QUOTED_SUBJECT)
+        j = _coordinated_subject(toks, -1, lex) if toks else None
+        if j is not None and not any(t.stop_after for t in toks[j:]):
+            return True
+    return False
+
+
 def _is_directive_form(form: str, lex: _Lexicon) -> bool:
     """Whether a written verb form (with its و/ف/ل prefixes) is a form of a directive lemma."""
     form = _verb_form(form, lex)
@@ -700,21 +783,28 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         )
         if m.group("prep"):
             res = _prep_cue(norm, m, _tokens(norm, m.end(), _ahead(norm, m.end(), send)), lex, state)
+            if res is not None:
+                res.prepositional = " " not in norm[res.cue_start : res.cue_end]  # (بحسب ما قال: a verb's)
         elif m.group("part"):
             sstart = _sentence_start(norm, m.start())
             initial = not norm[sstart : m.start()].strip()
             nxt = _complement(norm, m.end(), send)
             if negated:
                 continue
+            # the participle describes the subject of a verb: a document cited by a bare preposition
+            # (تحمل مسؤولياتها وفقا للقانون الدولي، داعية ...) is no speaker it goes on
+            speakers = found
+            while speakers and speakers[-1].prepositional and speakers[-1].src.source_type == "document":
+                speakers = speakers[:-1]
             if m.group("part").lstrip("وف") in lex.guarded_participles and not _guarded_participle(
-                norm, m, sstart, found, lex
+                norm, m, sstart, speakers, lex
             ):
                 continue  # كان متوقعا أن، مطالبة الأهالي: the adjective or the verbal noun
             if (
                 m.group("part").lstrip("وف") in _VERBAL_NOUN_CUES
-                and found
-                and found[-1].cue_start >= sstart
-                and _complement(norm, found[-1].cue_end, m.start()) is None
+                and speakers
+                and speakers[-1].cue_start >= sstart
+                and _complement(norm, speakers[-1].cue_end, m.start()) is None
             ):
                 continue  # واكتفى المتحدث بالقول: the verbal noun is the verb's own speech, counted once
             if nxt is None or (
@@ -723,12 +813,12 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             ):
                 # It goes on an attribution of its sentence, or opens a sentence split off from one of
                 # this line (``... . . داعيا الجميع``).
-                continuing = bool(found) and (found[-1].cue_start >= sstart or initial)
-                if continuing and m.group("part").endswith("ه") != (found[-1].src.gender == "f"):
+                continuing = bool(speakers) and (speakers[-1].cue_start >= sstart or initial)
+                if continuing and m.group("part").endswith("ه") != (speakers[-1].src.gender == "f"):
                     continue  # a feminine participle cannot go on a masculine source (nor the reverse)
                 if not _participle_object(norm, m, send, lex, continuing=continuing):
                     continue  # مشيرا إلى أن / مضيفا: ... ; متابعة طويلة is a noun
-            if not found or (found[-1].cue_start < sstart and not initial):
+            if not speakers or (speakers[-1].cue_start < sstart and not initial):
                 # No attribution of this sentence to continue: the participle reports the speech of its
                 # clause's subject (وتطرق الوزير إلى ...، قائلاً:), or, at a clause with none, of the
                 # document's last source (an article's speaker goes on, sentence after sentence).
@@ -746,7 +836,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                     continue
                 res = _Found(m.start(), m.end(), subj, None, None, False)
             else:
-                res = _Found(m.start(), m.end(), _copy(found[-1].src), None, None, False)
+                res = _Found(m.start(), m.end(), _copy(speakers[-1].src), None, None, False)
         else:
             if (
                 negated
@@ -811,7 +901,9 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
         comp = None if res.relative else _complement(norm, res.cue_end, send)
         if comp is not None and (
             _NEW_CLAUSE.search(norm, res.cue_end, comp[0])
+            or _word_before(norm, comp[0]) in _BUT_AN  # دعت إلى ...، غير أن الوزارة ترى: "however"
             or _coordinated_verb_between(norm, cues, res, comp[0], send, lex)
+            or _coordinated_clause_between(norm, cues, res, comp[0], lex)
         ):
             # وأعلنت الوزارة تعليق المساعدات، فيما قال متحدث إن ...: the complementiser is another
             # clause's (after فيما، بينما، في حين، لكن، إذ، حيث or a semicolon, _NEW_CLAUSE); that
@@ -944,6 +1036,12 @@ def _own_subject_and_that(norm: str, m: _Cue, send: int, lex: _Lexicon) -> bool:
     # وأضاف الكعبي أن: a surname or a name the lexicon does not know, read as a subject is read
     words = [t.text for t in toks[:3]]
     src = _classify(words, lex) or _classify(words[:1], lex)
+    if src is None and not _is_definite(toks[0].text):
+        # وقال بائع الهواتف <name>:، وأفاد متطوعون في الجمعية بأن: a role noun in construct or a plural of
+        # people, read as the subject before a complementiser is read (a bare definite noun, وانتقد
+        # التحكيم وقال إنه, is as often the object)
+        read = _subject_words([t.text for t in toks], lex, complement=True)
+        src = read[0] if read is not None else None
     return src is not None and src.source_type != "document"
 
 
@@ -1264,6 +1362,8 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     ...     return _adverbial_position(text, _find_cues(text, _lexicon())[-1], _lexicon())
     >>> at("قال ان العمل مستمر، مؤكدا اهميه الدعم"), at("قال ان تطورا لافتا حدث"), at("قال ان المياه معتبرا")
     (True, False, True)
+    >>> at("وناشدت الدول ازاء القضيه داعيه"), at("وناشدت الدول ازاء قضيه داعيه")
+    (True, False)
     """
     if m.group("part")[:1] == "و":
         return True
@@ -1271,8 +1371,13 @@ def _adverbial_position(norm: str, m: _Cue, lex: _Lexicon) -> bool:
     if not before or before[-1] in "،,.:;؛!?؟-":
         return True
     word = _word_before(norm, m.start()) or ""
-    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة)
-    return lex.cue_words.get(word, ("",))[0] == "verb" or before[-1:] != m.group("part")[-1:]
+    # (the ending of the token before, also when it is no word: #رسوم_جمركية مشددة); an adjective takes
+    # the article of a definite noun, so after one the bare participle is circumstantial (إزاء القضية داعية)
+    return (
+        lex.cue_words.get(word, ("",))[0] == "verb"
+        or before[-1:] != m.group("part")[-1:]
+        or (_is_definite(word) and len(word) > 4)
+    )
 
 
 def _written_lemmas() -> frozenset[str]:
@@ -1503,6 +1608,24 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
     return word[1:] if word not in known and word[:1] in ("و", "ف") else word
 
 
+#: The attributive prepositions of conformity ("in line with"), whose object is as often a rule or a
+#: method as a source (``وفق منهج``, ``طبقا للقانون``).
+_CONFORMITY_PREPOSITIONS = frozenset({"وفق", "وفقا", "طبقا"})
+
+
+def _common_first_word(word: str, lex: _Lexicon) -> bool:
+    """Whether the first word of such a preposition's object is a common noun that names no one: no
+    head noun, title or known name, and no name's shape (a word that takes the article elsewhere:
+    ``منهج``). A possessive (``وفقا لتقديراته``) is left alone: the possessor may be the source."""
+    return (
+        _head(word, lex) is None
+        and word not in lex.titles
+        and not _known_name(word, lex)
+        and not _namelike(word, lex)
+        and not _is_definite(word)
+    )
+
+
 #: The verbs of ``جاء في`` / ``ورد في`` (prepositions.txt): "it was stated in" a document.
 _CAME_IN = frozenset({"جاء", "ورد"})
 
@@ -1516,6 +1639,8 @@ def _prep_cue(
     if toks and toks[0].text in ("ما", "لما") and len(toks) > 1:
         toks = toks[1:]
     v = lex.cue_words.get(toks[0].text) if toks else None
+    if v is not None and v[1] in lex.shadda_forms:
+        v = None  # على ما يقدر ثمنه، على ما ورد: a shadda form's raw spelling is not read here (no cue)
     came_in = _strip_conj(m.group("prep").split()[0], _CAME_IN) in _CAME_IN
     if (
         document_after_ma
@@ -1576,7 +1701,7 @@ def _prep_cue(
     if read is None:
         return None
     src, n = read
-    if came_in and src.source_type != "document":
+    if came_in and src.source_type not in ("document", "media_outlet"):
         # جاء في المرتبة الأولى، ورد في الوقت نفسه: only a document is stated in; حسب ما جاء في منشور
         # على صفحته: not a document head, so the preposition is read as before (the page's owner)
         # (read once more without the بحسب ما جاء في reading; a second reading never recurses again)
@@ -1584,6 +1709,15 @@ def _prep_cue(
             return None
         return _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
+    if (
+        cue_end == m.end()
+        and src.source_type == "named_person"
+        and _strip_conj(m.group("prep"), lex.prepositions) in _CONFORMITY_PREPOSITIONS
+        and _common_first_word(words[0], lex)
+        # (وفق آخر حصيلة أوردها المرصد: a document, and a reporting verb that names who gave it)
+        and not any(_head(w, lex) or lex.cue_words.get(w, ("",))[0] == "verb" for w in words[1:4])
+    ):
+        return None  # وفق منهج سفسطي: "in line with" a thing, a common noun, no person's name
     src = _resolve_anaphor(src, words, lex, state)
     _person_affiliation(src, words, state)
     region_end = toks[min(stop + 8, len(toks) - 1)].end if toks else cue_end
@@ -1680,6 +1814,8 @@ def _verb_cue(
     ):
         return None  # أعضاء جدد، لاعبين جدد: the adjective "new" (plural) after an indefinite noun
     has_suffix = bool(m.group("suf"))
+    if before in _RELATIVES and lemma in _directive_lemmas() and _resumptive_preposition(norm, m, lemma, lex):
+        return None  # الإضراب الذي دعت إليه النقابة: what was called for is the antecedent, an act
     after_ma = before == "ما"
     after_kama = before in ("كما", "وكما")
     if after_kama and not has_suffix and _writer_aside(norm, m, form, send):
@@ -1793,6 +1929,17 @@ def _verb_cue(
         and comp_pos < send
     ):
         region = region[:-1]  # وتشير الدراسات إلى أن: the verb's own preposition before أن ends its subject
+    if word[:1] == "و" and form[:1] in ("ي", "ت") and not has_suffix and not embedded:
+        opened = _subject_verb_opening(norm, m, form, lex)
+        if opened is not None:
+            # الوزارة تدق ناقوس الخطر وتدين الانتهاكات: the imperfect coordinated after a subject-verb
+            # clause shares its subject, and the words after it are its object
+            src, span = opened
+            src = _resolve_anaphor(src, src.text.split(), lex, state)
+            _person_affiliation(src, src.text.split(), state)
+            conduit = _find_conduit(region if comp else after[:12], lex, state)
+            anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
+            return _Found(m.start(), m.end(), src, span, conduit, anonymous)
     phrase, stop = _phrase(region, lex)
     if (
         all(t.text in lex.vocabulary for t in phrase)
@@ -1931,6 +2078,51 @@ def _verb_cue(
         conduit = None  # الموقع الإلكتروني لصحيفة ماركا: the outlet is the source, it spoke to no one
     anonymous = lex.anonymity_re.search(norm, m.end(), comp_pos if comp else send) is not None
     return _Found(m.start(), m.end(), src, span, conduit, anonymous)
+
+
+def _resumptive_preposition(norm: str, m: _Cue, lemma: str, lex: _Lexicon) -> bool:
+    """Whether the verb's own preposition follows it with a pronoun (``دعت إليه``, ``طالب بها``): in a
+    relative clause the pronoun takes up the antecedent, which is then the verb's object, not its subject."""
+    prep = lex.verb_preps.get(lemma)
+    nxt = _tokens(norm, m.end(), min(len(norm), m.end() + 16))[:1]
+    if prep is None or not nxt:
+        return False
+    word = nxt[0].text
+    return word.startswith(prep) and word[len(prep) :] in _RESUMPTIVE_SUFFIXES
+
+
+#: The pronouns a preposition takes up an antecedent with (إليه، إليها، بهم; الي is written اليه).
+_RESUMPTIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+
+#: The most words of a subject before the imperfect that opens its clause (``وزارة الصحة العامة تعلن``).
+_MAX_OPENING_SUBJECT = 4
+
+
+def _subject_verb_opening(
+    norm: str, m: _Cue, form: str, lex: _Lexicon
+) -> tuple[_Source, tuple[int, int]] | None:
+    """The subject of a subject-verb clause that opens the sentence of a coordinated imperfect cue, when
+    its verb is an imperfect of the same person (``الوزارة تدق ناقوس الخطر وتدين``, ``المعارضة ترفض
+    النتائج وتتهم الحكومة``): a source noun phrase of a few words, then that verb."""
+    start = _sentence_start(norm, m.start())
+    if _CLAUSE_PUNCT.search(norm, start, m.start()):
+        return None  # (a comma, colon or quote between: another clause may have its own subject)
+    toks = _tokens(norm, start, m.start())
+    person = form[0]
+    for v in range(1, min(len(toks), _MAX_OPENING_SUBJECT + 1)):
+        w = toks[v].text
+        if w[:1] != person or len(w) < 3 or _known_name(w, lex) or _head(w, lex) is not None:
+            continue
+        if lex.cue_words.get(w, ("",))[0] == "prep":
+            return None
+        words = [t.text for t in toks[:v]]
+        if _strip_conj(words[0], _PREPOSITIONS) in _PREPOSITIONS or words[0] in _ADVERBIAL_OPENERS:
+            return None
+        src = _classify(words, lex)
+        if src is None or src.source_type == "document" or (src.gender == "f") != (person == "ت"):
+            return None
+        return src, (toks[0].start, toks[v - 1].end)
+    return None
 
 
 #: ما with a preposition before a relative clause (``بما وصفوه بـ``, ``عما قاله``, ``مما نفاه``).
