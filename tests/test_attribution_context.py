@@ -72,3 +72,23 @@ def test_a_later_mention_by_surname_of_a_private_person_stays_private() -> None:
         ("الناير", None),
         ("الوزير", "TN"),
     ]
+
+
+def test_an_office_of_the_body_the_document_named_speaks_for_it() -> None:
+    # للمنظمة after a gazetteer body that no attribution cited: that body; after a body the gazetteer does
+    # not know, introduced later by the same noun: not the earlier one
+    texts = [
+        "قررت منظمة البلدان المصدرة للنفط (أوبك) في اجتماعها خفض الإنتاج.",
+        "وقال الأمين العام للمنظمة إن الاتفاق تاريخي.",
+        "وتأسست منظمة أصدقاء البحر قبل عامين.",
+        "وقال المدير التنفيذي للمنظمة إن حملتها ستبدأ غدا.",
+    ]
+    assert entities(texts) == [("الأمين العام للمنظمة", "OPEC"), ("المدير التنفيذي للمنظمة", None)]
+
+
+def test_a_body_noun_followed_by_its_own_name_is_no_anaphor() -> None:
+    texts = [
+        "وقال الاتحاد الأفريقي إنه يتابع الانتخابات.",
+        "وقال المتحدث باسم الاتحاد من أجل الأغلبية، سامي داود، إن المشاركة كبيرة.",
+    ]
+    assert entities(texts)[1][1] != "AU"

@@ -355,20 +355,81 @@ def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
             return  # the phrase names whom it speaks for, not only where it is
         words = kept
     body = state.by_class.get("institution")
-    if body is None or body.affiliation == "unknown":
-        return
-    for i, w in enumerate(words[:3]):
-        if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
-            src.affiliation = body.affiliation
-            return
-    # an office of the body last cited, named by its head noun: الأمين العام للمنظمة after منظمة أوبك,
-    # ممثلة البرنامج after برنامج الأغذية العالمي
-    first = body.text.split()[0] if body.text else ""
-    if len(first) > 2 and not first.startswith("ال") and _head(words[0], lex) is not None:
-        for w in words[1:3]:
-            if w in ("ال" + first, "لل" + first):
+    if body is not None and body.affiliation != "unknown":
+        for i, w in enumerate(words[:3]):
+            if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
                 src.affiliation = body.affiliation
                 return
+        # an office of the body last cited, named by its head noun: الأمين العام للمنظمة after منظمة أوبك,
+        # ممثلة البرنامج after برنامج الأغذية العالمي
+        first = body.text.split()[0] if body.text else ""
+        if len(first) > 2 and not first.startswith("ال") and _head(words[0], lex) is not None:
+            for w in words[1:3]:
+                if w in ("ال" + first, "لل" + first):
+                    src.affiliation = body.affiliation
+                    return
+    if len(words) > 1 and _head(words[0], lex) is not None:
+        for i, w in enumerate(words[1:3], start=1):
+            # the noun alone ends the phrase (الأمين العام للمنظمة، مندوب في المنظمة في فيينا): no name of
+            # its own follows it (المتحدث باسم الاتحاد من أجل ...: a body named there)
+            alone = i + 1 == len(words) or words[i + 1] == "في"
+            if alone and w.startswith(("ال", "لل")) and (entity := _named_body(w[2:], state, lex)):
+                src.affiliation = entity
+                return
+
+
+@cache
+def _bodies_by_noun() -> dict[str, frozenset[str]]:
+    """Each noun that opens the gazetteer name of an organisation (``منظمه`` of ``منظمة الدول المصدرة
+    للنفط``, ``مجموعه`` of ``المجموعة الاقتصادية لدول غرب أفريقيا``), without the article, -> those
+    organisations (not countries, places or people)."""
+    lex = _lexicon()
+    countries = {e for e, k in _entity_kinds().items() if k == "country"}
+    found: dict[str, set[str]] = {}
+    for name, (entity, kind) in lex.names.items():
+        if kind == "person" or entity in countries or " " not in name:
+            continue
+        first = name.split()[0]
+        found.setdefault(first.removeprefix("ال"), set()).add(entity)
+    return {noun: frozenset(ids) for noun, ids in found.items()}
+
+
+#: How many lines back a body noun's antecedent is looked for.
+_BODY_WINDOW = 40
+
+
+@lru_cache(maxsize=512)
+def _names_of_line(norm: str) -> tuple[tuple[int, str], ...]:
+    """:func:`_country_names` of a line (default lexicon), kept for the lines read again."""
+    return tuple(_country_names(norm, _lexicon()))
+
+
+#: The clitics of a body noun that introduces a body (منظمة، ومنظمة، بمنظمة): indefinite, a name follows.
+_NOUN_CLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول")
+
+
+def _named_body(noun: str, state: _State, lex: _Lexicon) -> str | None:
+    """The organisation a definite body noun in an office's phrase stands for (``الأمين العام للمنظمة``,
+    ``رئيس مفوضية المجموعة``): the one the document named last with a name of the gazetteer that this
+    noun opens (``منظمة البلدان المصدرة للنفط (أوبك)``) or by another of its names (``أوبك``), when the
+    body the noun last introduced is that one; a body the gazetteer does not know, introduced by the
+    noun later (``منظمة <unknown name>``), is another body (None)."""
+    bodies = _bodies_by_noun().get(noun)
+    if bodies is None:
+        return None
+    for norm in islice(reversed(state.history), _BODY_WINDOW):
+        events: list[tuple[int, str | None]] = [
+            (start, entity) for start, entity in _names_of_line(norm) if entity in bodies
+        ]
+        named = {start for start, _ in events}
+        for m in _NONSPACE.finditer(norm) if noun in norm else ():
+            token = _STRIP.sub("", m.group())
+            if token.endswith(noun) and token[: len(token) - len(noun)] in _NOUN_CLITICS:
+                if m.start() not in named:
+                    events.append((m.start(), None))  # introduces a body the gazetteer does not name
+        if events:
+            return max(events, key=lambda e: e[0])[1]
+    return None
 
 
 def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:
