@@ -92,3 +92,25 @@ def test_a_body_noun_followed_by_its_own_name_is_no_anaphor() -> None:
         "وقال المتحدث باسم الاتحاد من أجل الأغلبية، سامي داود، إن المشاركة كبيرة.",
     ]
     assert entities(texts)[1][1] != "AU"
+
+
+def test_a_name_cut_by_the_source_phrase_is_read_whole() -> None:
+    texts = [
+        "ودعت بعثة الأمم المتحدة في جنوب السودان الطرفين إلى فتح الطرق.",
+        "فيما دعا مكتب الأمم المتحدة لحقوق الإنسان السلطات إلى ضمان حق التظاهر.",
+    ]
+    assert [e for _, e in entities(texts)] == ["UN", "OHCHR"]
+
+
+def test_a_commissioner_is_an_office_holder() -> None:
+    # المفوض/المفوضة: a titled office holder (named_person), of the body the phrase names
+    out = extracted(
+        [
+            "كما طالبت المفوضة السامية لحقوق الإنسان بتحقيق مستقل وسريع.",
+            "وقال المفوض الأوروبي للطاقة إن الوقت يضيق.",
+        ]
+    )
+    assert list(zip(out["source_type"], out["affiliation_entity"], strict=True)) == [
+        ("named_person", "OHCHR"),
+        ("named_person", "EU"),
+    ]

@@ -157,6 +157,8 @@ def _doc_rows(
                 elif kind == "office":
                     offices.add(f.src.text)
             affiliation = None if f.src.affiliation == "unknown" else f.src.affiliation
+            if f.src_span is not None and f.src.source_type != "media_outlet":
+                affiliation = _name_across(norm, *f.src_span, lex) or affiliation
             if affiliation is None and f.src.source_type == "named_person":
                 affiliation = described_as.get(f.src.text)
             elif _private_national(affiliation, f.src.source_type, f.src.text, lex):
@@ -218,6 +220,25 @@ def _doc_rows(
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+def _name_across(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    """The entity of a gazetteer name that opens inside a source phrase and goes on after its end: the
+    phrase was cut inside the name (``مكتب الأمم المتحدة`` | ``لحقوق الإنسان``, ``بعثة الأمم`` |
+    ``المتحدة في ...``), and a name is read whole. Only the phrase's first name is read; a name that
+    ends inside the phrase gives None (its entity is the phrase's own).
+
+    >>> lex = _lexicon()
+    >>> s = "دعا مكتب الامم المتحده لحقوق الانسان السلطات"
+    >>> _name_across(s, 4, s.index(" لحقوق"), lex), _name_across(s, 4, s.index(" السلطات"), lex)
+    ('OHCHR', None)
+    """
+    for m in lex.name_re.finditer(norm, start, min(len(norm), end + 80)):
+        if m.start() >= end or m.end() <= end:
+            return None
+        entity, kind = lex.names[m.group("n")]
+        return None if kind == "person" else entity
+    return None
 
 
 def _private_people(rows: list[tuple], norms: list[str], described: set[str], lex: _Lexicon) -> list[bool]:
