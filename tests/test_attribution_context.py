@@ -114,3 +114,28 @@ def test_a_commissioner_is_an_office_holder() -> None:
         ("named_person", "OHCHR"),
         ("named_person", "EU"),
     ]
+
+
+def types(texts: list[str]) -> list[tuple[str, str]]:
+    return [(r.source_text, r.source_type) for r in extracted(texts).itertuples()]
+
+
+def test_an_accusative_head_noun_is_still_a_head() -> None:
+    # the subject of لكن/غير أن takes the accusative, written with its tanween alef (مسؤولاً، مصدراً)
+    texts = ["لكن مسؤولا في أحد المصارف التجارية، طلب عدم ذكر اسمه، قال إن السيولة لا تكفي."]
+    assert types(texts)[0][1] == "anonymous_official"
+
+
+def test_a_lay_person_by_trade_is_a_source_and_named_by_one_word_a_person() -> None:
+    texts = [
+        "وقال ناخب من حي الزهور إنه انتظر ساعات.",
+        "ويقول الناخب عبدي إنه جاء للتصويت.",
+        "ويقول سائق الشاحنة تسفاي إنه ينتظر منذ أيام.",
+        "وأبلغ المصدر رويترز أن الشحنة وصلت.",
+    ]
+    assert [t for _, t in types(texts)] == [
+        "anonymous_source",
+        "named_person",
+        "named_person",
+        "anonymous_source",  # رويترز is whom the source told, no name
+    ]
