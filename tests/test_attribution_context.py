@@ -139,3 +139,18 @@ def test_a_lay_person_by_trade_is_a_source_and_named_by_one_word_a_person() -> N
         "named_person",
         "anonymous_source",  # رويترز is whom the source told, no name
     ]
+
+
+def test_a_bare_body_noun_is_the_last_body_it_named() -> None:
+    # الصندوق: the fund cited before, though a council was cited since; الوكالة: the agency the text
+    # named without citing it (the EU named on the way is no agency)
+    texts = [
+        "دعا صندوق النقد الدولي الحكومة الجزائرية إلى خفض الدعم.",
+        "وقال المجلس التنفيذي للصندوق في تقييمه إن النمو ضعيف في الجزائر.",
+        "واعتبر الصندوق أن الإصلاحات ضرورية.",
+        "ورفعت وكالة فيتش تصنيف اليونان بعد اتفاقها مع الاتحاد الأوروبي.",
+        "وقالت الوكالة إن الآفاق مستقرة.",
+    ]
+    found = entities(texts)
+    assert found[2] == ("الصندوق", "IMF")
+    assert found[-1] == ("الوكالة", "FITCH")

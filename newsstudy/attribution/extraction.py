@@ -225,8 +225,9 @@ def _doc_rows(
 def _name_across(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
     """The entity of a gazetteer name that opens inside a source phrase and goes on after its end: the
     phrase was cut inside the name (``مكتب الأمم المتحدة`` | ``لحقوق الإنسان``, ``بعثة الأمم`` |
-    ``المتحدة في ...``), and a name is read whole. Only the phrase's first name is read; a name that
-    ends inside the phrase gives None (its entity is the phrase's own).
+    ``المتحدة في ...``), and a name is read whole. Only the phrase's first name is read, and only when
+    it opens the phrase or follows its head noun; a name that ends inside the phrase gives None (its
+    entity is the phrase's own).
 
     >>> lex = _lexicon()
     >>> s = "دعا مكتب الامم المتحده لحقوق الانسان السلطات"
@@ -234,8 +235,8 @@ def _name_across(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
     ('OHCHR', None)
     """
     for m in lex.name_re.finditer(norm, start, min(len(norm), end + 80)):
-        if m.start() >= end or m.end() <= end:
-            return None
+        if m.start() >= end or m.end() <= end or norm.count(" ", start, m.start()) > 1:
+            return None  # (a name that opens after the phrase's second word is no part of its head)
         entity, kind = lex.names[m.group("n")]
         return None if kind == "person" else entity
     return None
