@@ -154,3 +154,27 @@ def test_a_bare_body_noun_is_the_last_body_it_named() -> None:
     found = entities(texts)
     assert found[2] == ("الصندوق", "IMF")
     assert found[-1] == ("الوكالة", "FITCH")
+
+
+def test_a_person_a_place_is_named_after_is_no_affiliation() -> None:
+    # مستشفى <surname of a gazetteer politician>: the hospital, not the politician; مكتب <name>: their office
+    texts = [
+        "وقال مدير مستشفى ماكرون في كانو إن الجرحى بالعشرات.",
+        "وقال مكتب ماكرون إن الرئيس سيزور المدينة.",
+    ]
+    assert [e for _, e in entities(texts)] == ["NG", "FR"]
+
+
+def test_a_person_by_kin_or_ownership_takes_no_document_country() -> None:
+    texts = [
+        *TUNISIAN_STORY,
+        "وقال والد الطالبة إن ابنته لم تعد.",
+        "وقال صاحب أحد المخابز إن الطلب تضاعف.",
+        "وقال مدير المخبز إن الطلب تضاعف.",
+    ]
+    assert [e for _, e in entities(texts)[1:]] == [None, None, "TN"]
+
+
+def test_a_document_cut_before_its_issuing_clause_takes_the_issuer() -> None:
+    texts = ["وحسب الأرقام التي نشرتها الهيئة العليا للانتخابات على موقعها، بلغت المشاركة 40 في المئة."]
+    assert types(texts) == [("الأرقام", "institution")]

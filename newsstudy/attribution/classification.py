@@ -271,7 +271,7 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     m = lex.adjective_re.search(text)  # the first match
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
-    m = lex.name_re.search(text)
+    m = _first_name(text, lex)
     start = None if m is None else m.start()
     if any(w.startswith("لل") for w in words):
         # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية, المفوضية السامية للأمم المتحدة
@@ -287,6 +287,34 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if m is not None and (best is None or start < best[0]):
         best = (start, lex.names[m.group("n")][0])
     return None if best is None else best[1]
+
+
+def _first_name(text: str, lex: _Lexicon) -> regex.Match | None:
+    """The first gazetteer name of a phrase (``lex.name_re``), but for a person's name right after a
+    noun of a place or body named after someone (``جامعة <name>``, :data:`_NAMED_AFTER`): no mention of
+    that person, whom the gazetteer may list under the same surname.
+
+    >>> lex = _lexicon()
+    >>> _first_name("استاذ في جامعه بايرو في كانو", lex).group("n")
+    'كانو'
+    >>> _first_name("مكتب ماكرون", lex).group("n")
+    'ماكرون'
+    """
+    for m in lex.name_re.finditer(text):
+        if lex.names[m.group("n")][1] == "person":
+            before = text[: m.start()].split()[-1:]
+            if before and any(c in _NAMED_AFTER for c in _bare(before[0], lex)):
+                continue
+        return m
+    return None
+
+
+#: Nouns of the places and bodies Arabic names after people (جامعة، مستشفى، مطار، شارع <name>): the
+#: person's name after one of them names the place, not the person (مكتب، إدارة، حكومة <name> are the
+#: person's own office and stay theirs).
+_NAMED_AFTER = frozenset(
+    "جامعه مستشفي معهد مسجد مدرسه كليه مطار شارع ميدان جائزه ملعب مدينه قاعده جسر".split()
+)
 
 
 #: Prepositions of place: a place after one of them says where a source is (``متعامل في الكويت``).
@@ -1039,7 +1067,7 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
 #: Words of issuing before عن (``الصادرة عن``, ``صدر عن``) and verbs of making a document with its
 #: object pronoun (``أجرتها``, ``أعده``, ``نشرتها``): the issuer follows them.
 _ISSUED = ("الصادر", "صادر", "صدر")
-_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع")
+_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع", "اعلنت", "اعلن")
 
 
 _NEWS_WORDS = frozenset({"الاعلام", "للاعلام", "الصحافه", "برس", "الاخبار"})
