@@ -77,6 +77,11 @@ def _head_plain(word: str, lex: _Lexicon) -> tuple[str, str] | None:
         if c in lex.heads:
             return lex.heads[c]
     for c in _bare(word, lex):
+        # the accusative of a person's head with its tanween alef (غير أن مسؤولاً في الديوان، لكن مصدرا
+        # مطلعا): the subject of إن and its sisters, or a verb's object, is written so
+        if c.endswith("ا") and len(c) > 4 and lex.heads.get(c[:-1], ("",))[0] in _PERSON_HEADS:
+            return lex.heads[c[:-1]]
+    for c in _bare(word, lex):
         # the feminine of a person's head noun (الخبيرة، مستشارة) is that head, feminine
         # (not of a broken plural, gender p: تجارة "trade", عمالة "labour")
         if (
@@ -266,7 +271,7 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     m = lex.adjective_re.search(text)  # the first match
     if m is not None:
         best = (m.start(), lex.adjectives[m.group("a")])
-    m = lex.name_re.search(text)
+    m = _first_name(text, lex)
     start = None if m is None else m.start()
     if any(w.startswith("لل") for w in words):
         # a name that holds لل itself (منظمة الخليج للاستشارات الصناعية, المفوضية السامية للأمم المتحدة
@@ -282,6 +287,34 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
     if m is not None and (best is None or start < best[0]):
         best = (start, lex.names[m.group("n")][0])
     return None if best is None else best[1]
+
+
+def _first_name(text: str, lex: _Lexicon) -> regex.Match | None:
+    """The first gazetteer name of a phrase (``lex.name_re``), but for a person's name right after a
+    noun of a place or body named after someone (``جامعة <name>``, :data:`_NAMED_AFTER`): no mention of
+    that person, whom the gazetteer may list under the same surname.
+
+    >>> lex = _lexicon()
+    >>> _first_name("استاذ في جامعه بايرو في كانو", lex).group("n")
+    'كانو'
+    >>> _first_name("مكتب ماكرون", lex).group("n")
+    'ماكرون'
+    """
+    for m in lex.name_re.finditer(text):
+        if lex.names[m.group("n")][1] == "person":
+            before = text[: m.start()].split()[-1:]
+            if before and any(c in _NAMED_AFTER for c in _bare(before[0], lex)):
+                continue
+        return m
+    return None
+
+
+#: Nouns of the places and bodies Arabic names after people (جامعة، مستشفى، مطار، شارع <name>): the
+#: person's name after one of them names the place, not the person (مكتب، إدارة، حكومة <name> are the
+#: person's own office and stay theirs).
+_NAMED_AFTER = frozenset(
+    "جامعه مستشفي معهد مسجد مدرسه كليه مطار شارع ميدان جائزه ملعب مدينه قاعده جسر".split()
+)
 
 
 #: Prepositions of place: a place after one of them says where a source is (``متعامل في الكويت``).
@@ -943,6 +976,16 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
         return True  # الخبير العسكري اللواء فايز الدويري: a role, then a title and a name
     if len(rest) == 1 and len(rest) < len(words) - 1 and _surname(rest[0], lex):
         return True  # الخبير الاقتصادي الحربي: a role, its adjective and a surname
+    if not _plural(words[0]) and _one_word_name(words[-1], lex):
+        if len(rest) == 1 and _is_definite(words[0]):
+            return True  # الناخب عبدي: a definite role and a one-word name ending the phrase
+        if (
+            len(words) == 3
+            and not _is_definite(words[0])
+            and _is_definite(words[1])
+            and _head(words[1], lex) is None
+        ):
+            return True  # سائق الشاحنة تسفاي: a role in construct and a one-word name ending the phrase
     if rest[0] in lex.given_names:
         return True
     return (
@@ -950,6 +993,37 @@ def _name_right_after(words: list[str], lex: _Lexicon) -> bool:
         and _namelike(rest[0], lex, strict=False)
         and (_namelike(rest[1], lex, strict=False) or _surname(rest[1], lex))
     )
+
+
+#: A complementiser with its clitics (إن، فإن، وأنه، بأن) in matching form.
+_COMPLEMENTISER = regex.compile(r"[وفب]{0,2}ان(?:ه|ها|هم|هما|هن|نا|ني)?")
+
+
+def _one_word_name(word: str, lex: _Lexicon) -> bool:
+    """A word that, alone after a person's role, is the person's name (``الناخب عبدي``): :func:`_lone_name`,
+    and no complementiser (``فإن``) or outlet (``المصدر رويترز``: the source told Reuters).
+
+    >>> lex = _lexicon()
+    >>> _one_word_name("عبدي", lex), _one_word_name("فان", lex), _one_word_name("رويترز", lex)
+    (True, False, False)
+    >>> _one_word_name("نفسه", lex), _one_word_name("بدوره", lex), _one_word_name("هناك", lex)
+    (False, False, False)
+    """
+    return (
+        _lone_name(word, lex)
+        and word not in _FUNCTION_WORDS
+        and not _PRONOUN_ENDED.fullmatch(word)
+        and not _COMPLEMENTISER.fullmatch(word)
+        and _outlet_at([word], lex) is None
+    )
+
+
+#: Function words that can follow a subject (``وقال المسؤول هناك``, ``قال المصدر حينئذ``): no names.
+_FUNCTION_WORDS = frozenset("هناك هنا حيث عندئذ حينئذ نحن هو هي انا هم كذلك ايضا".split())
+#: A preposition, particle or noun of emphasis with its pronoun (عنه، معه، لكنه، نفسه، ذاته، بدوره، حينها).
+_PRONOUN_ENDED = regex.compile(
+    r"(?:عن|من|مع|ل|ب|الي|علي|في|لدي|عند|لكن|ذات|نفس|عين|بدور|حين|وحد|كل|بعض)(?:ه|ها|هم|هما|هن|نا|ي)"
+)
 
 
 def _name_then_role(words: list[str], lex: _Lexicon) -> str | None:
@@ -1029,7 +1103,7 @@ def _titled_person(words: list[str], lex: _Lexicon) -> str | None:
 #: Words of issuing before عن (``الصادرة عن``, ``صدر عن``) and verbs of making a document with its
 #: object pronoun (``أجرتها``, ``أعده``, ``نشرتها``): the issuer follows them.
 _ISSUED = ("الصادر", "صادر", "صدر")
-_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع")
+_MADE_BY = ("اجرت", "اجرا", "اعدت", "اعد", "نشرت", "نشر", "اصدرت", "اصدر", "وضعت", "وضع", "اعلنت", "اعلن")
 
 
 _NEWS_WORDS = frozenset({"الاعلام", "للاعلام", "الصحافه", "برس", "الاخبار"})

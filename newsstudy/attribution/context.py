@@ -45,6 +45,7 @@ class _State:
     titles: dict[str, str] = field(default_factory=dict)  # head noun -> entity (وزير الصحة الأردني: وزير, JO)
 
     by_head: dict[str, _Source] = field(default_factory=dict)  # head noun -> the last source it headed
+    bodies: dict[str, _Source] = field(default_factory=dict)  # head noun -> the last body it headed
 
     def remember(self, src: _Source) -> None:
         self.last = src
@@ -54,6 +55,9 @@ class _State:
         form = _head_form(first[0], _lexicon()) if first else None
         if form is not None and src.source_type in _PEOPLE_TYPES:
             self.by_head[form] = src
+        if form is not None and src.cls == "institution":
+            if src.affiliation != "unknown" or form not in self.bodies:
+                self.bodies[form] = src
 
 
 #: Source types of people, whom a later mention by their head noun alone (``الوزير``, ``رجل الدين``) names,
@@ -320,21 +324,21 @@ def _resolve_anaphor(src: _Source, words: list[str], lex: _Lexicon, state: _Stat
         ):
             src.affiliation = state.titles[form]
             return src
-    if prev is not None and src.cls == "institution" and not _same_head(prev, words[0], lex):
-        # البلدية after الاتحاد الدولي لكرة القدم, الجيش after منظمة اليونيسف: a body named by another head
-        # noun is another body; it takes the country the document is about, not the last body's entity
-        prev = None
+    if src.cls == "institution" and src.affiliation == "unknown":
+        # الصندوق after صندوق النقد الدولي (and a council of it cited since), الوكالة after وكالة فيتش: the
+        # last body the same head noun named, cited as a source or named by the gazetteer; a body named by
+        # another head noun (البلدية after الاتحاد الدولي لكرة القدم) is another body, which takes the
+        # country the document is about
+        form = _head_form(words[0], lex)
+        body = state.bodies.get(form) if form is not None else None
+        if body is not None and body.affiliation != "unknown":
+            src.affiliation = body.affiliation
+        elif form is not None and (entity := _named_body(form, state, lex)) is not None:
+            src.affiliation = entity
+        return src
     if prev is not None and src.affiliation == "unknown":
         src.affiliation = prev.affiliation
     return src
-
-
-def _same_head(earlier: _Source, word: str, lex: _Lexicon) -> bool:
-    """Whether an anaphor's first word has the head noun of an earlier source's phrase (``الوزارة`` after
-    ``وزارة الصحة``, ``الحركة`` after ``حركة حماس``)."""
-    first = earlier.text.split(maxsplit=1)[:1]
-    form = _head_form(word, lex)
-    return bool(first) and form is not None and _head_form(first[0], lex) == form
 
 
 #: Words that name a source through the body last cited: its spokesperson (متحدث باسمها).
@@ -355,20 +359,87 @@ def _body_of_pronoun(src: _Source, words: list[str], state: _State) -> None:
             return  # the phrase names whom it speaks for, not only where it is
         words = kept
     body = state.by_class.get("institution")
-    if body is None or body.affiliation == "unknown":
-        return
-    for i, w in enumerate(words[:3]):
-        if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
-            src.affiliation = body.affiliation
-            return
-    # an office of the body last cited, named by its head noun: الأمين العام للمنظمة after منظمة أوبك,
-    # ممثلة البرنامج after برنامج الأغذية العالمي
-    first = body.text.split()[0] if body.text else ""
-    if len(first) > 2 and not first.startswith("ال") and _head(words[0], lex) is not None:
-        for w in words[1:3]:
-            if w in ("ال" + first, "لل" + first):
+    if body is not None and body.affiliation != "unknown":
+        for i, w in enumerate(words[:3]):
+            if w in _OF_IT or (i == 0 and w.endswith(("ها", "هم")) and _head(w, lex) is not None):
                 src.affiliation = body.affiliation
                 return
+        # an office of the body last cited, named by its head noun: الأمين العام للمنظمة after منظمة أوبك,
+        # ممثلة البرنامج after برنامج الأغذية العالمي
+        first = body.text.split()[0] if body.text else ""
+        if len(first) > 2 and not first.startswith("ال") and _head(words[0], lex) is not None:
+            for w in words[1:3]:
+                if w in ("ال" + first, "لل" + first):
+                    src.affiliation = body.affiliation
+                    return
+    if len(words) > 1 and _head(words[0], lex) is not None:
+        for i, w in enumerate(words[1:3], start=1):
+            # the noun alone ends the phrase (الأمين العام للمنظمة، مندوب في المنظمة في فيينا): no name of
+            # its own follows it (المتحدث باسم الاتحاد من أجل ...: a body named there)
+            alone = i + 1 == len(words) or words[i + 1] == "في"
+            if alone and w.startswith(("ال", "لل")) and (entity := _named_body(w[2:], state, lex)):
+                src.affiliation = entity
+                return
+
+
+@cache
+def _bodies_by_noun() -> dict[str, frozenset[str]]:
+    """Each noun that opens the gazetteer name of an organisation (``منظمه`` of ``منظمة الدول المصدرة
+    للنفط``, ``مجموعه`` of ``المجموعة الاقتصادية لدول غرب أفريقيا``), without the article, -> those
+    organisations (not countries, places or people)."""
+    lex = _lexicon()
+    countries = {e for e, k in _entity_kinds().items() if k == "country"}
+    found: dict[str, set[str]] = {}
+    for name, (entity, kind) in lex.names.items():
+        if kind == "person" or entity in countries or " " not in name:
+            continue
+        first = name.split()[0]
+        found.setdefault(first.removeprefix("ال"), set()).add(entity)
+    return {noun: frozenset(ids) for noun, ids in found.items()}
+
+
+#: How many lines back a body noun's antecedent is looked for.
+_BODY_WINDOW = 40
+
+
+@lru_cache(maxsize=512)
+def _names_of_line(norm: str) -> tuple[tuple[int, str, str], ...]:
+    """:func:`_name_mentions` of a line (default lexicon) with each name's entity, kept for the lines
+    read again."""
+    lex = _lexicon()
+    return tuple((start, name, lex.names[name][0]) for start, name in _name_mentions(norm, lex))
+
+
+#: The clitics of a body noun that introduces a body (منظمة، ومنظمة، بمنظمة): indefinite, a name follows.
+_NOUN_CLITICS = ("", "و", "ب", "ل", "ف", "وب", "ول")
+
+
+def _named_body(noun: str, state: _State, lex: _Lexicon) -> str | None:
+    """The organisation a definite body noun in an office's phrase stands for (``الأمين العام للمنظمة``,
+    ``رئيس مفوضية المجموعة``): the one the document named last with a name of the gazetteer that this
+    noun opens (``منظمة البلدان المصدرة للنفط (أوبك)``) or by another of its names (``أوبك``), when the
+    body the noun last introduced is that one; a body the gazetteer does not know, introduced by the
+    noun later (``منظمة <unknown name>``), is another body (None)."""
+    bodies = _bodies_by_noun().get(noun)
+    if bodies is None:
+        return None
+    for norm in islice(reversed(state.history), _BODY_WINDOW):
+        # a mention by a name the noun opens, or by a one-word name (أوبك، إيكواس); not by a name of another
+        # head (الاتحاد الأوروبي is no mention of an agency, وكالة, of the EU)
+        events: list[tuple[int, str | None]] = [
+            (start, entity)
+            for start, name, entity in _names_of_line(norm)
+            if entity in bodies and (" " not in name or name.split()[0].removeprefix("ال") == noun)
+        ]
+        named = {start for start, _ in events}
+        for m in _NONSPACE.finditer(norm) if noun in norm else ():
+            token = _STRIP.sub("", m.group())
+            if token.endswith(noun) and token[: len(token) - len(noun)] in _NOUN_CLITICS:
+                if m.start() not in named:
+                    events.append((m.start(), None))  # introduces a body the gazetteer does not name
+        if events:
+            return max(events, key=lambda e: e[0])[1]
+    return None
 
 
 def _person_affiliation(src: _Source, words: list[str], state: _State) -> None:
@@ -415,6 +486,12 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[tuple[int, str]]:
     its whole token (after a clitic, before punctuation), a longer one when the full pattern matches at
     its token's start.
     """
+    for start, name in _name_mentions(norm, lex):
+        yield start, lex.names[name][0]
+
+
+def _name_mentions(norm: str, lex: _Lexicon) -> Iterator[tuple[int, str]]:
+    """The gazetteer names a line mentions (:func:`_country_names`), as matched, with their offsets."""
     end = -1
     for stem in lex.name_stem_re.finditer(norm):
         start = norm.rfind(" ", 0, stem.start()) + 1
@@ -435,7 +512,7 @@ def _country_names(norm: str, lex: _Lexicon) -> Iterator[tuple[int, str]]:
             if prefix in _ARTICLE_CLITICS and name in gazetteer.no_article_forms():
                 continue  # المالي "the financial", not Mali
             end = stem.end()
-        yield start, lex.names[name][0]
+        yield start, name
 
 
 def _line_countries(norm: str, lex: _Lexicon) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.classification import _affiliation, _bare
+from newsstudy.attribution.classification import _affiliation, _bare, _classify
 from newsstudy.attribution.context import (
     _CONTEXT_TYPES,
     _document_country,
@@ -149,6 +149,12 @@ def _doc_rows(
             else:
                 source_text = f.src.raw or f.src.text
             f.src.raw = source_text
+            if f.src_span is not None and f.src.source_type == "document":
+                issuer = _issuer_after(norm, f.src_span[1], lex)
+                if issuer is not None:
+                    f.src.source_type = issuer.source_type
+                    if f.src.affiliation == "unknown":
+                        f.src.affiliation = issuer.affiliation
             norms.append(f.src.text)
             if f.src_span is not None and f.src.source_type == "named_person":
                 # (read in place: a copy of the rest of the line for each person is quadratic in its length)
@@ -161,6 +167,8 @@ def _doc_rows(
                 elif kind == "office":
                     offices.add(f.src.text)
             affiliation = None if f.src.affiliation == "unknown" else f.src.affiliation
+            if f.src_span is not None and f.src.source_type != "media_outlet":
+                affiliation = _name_across(norm, *f.src_span, lex) or affiliation
             if affiliation is None and f.src.source_type == "named_person":
                 affiliation = described_as.get(f.src.text)
             elif _private_national(affiliation, f.src.source_type, f.src.text, lex):
@@ -222,6 +230,64 @@ def _doc_rows(
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
     return rows
+
+
+#: A relative clause of issuing right after a document's phrase: ``الأرقام التي نشرتها <body>``.
+_ISSUED_BY = re.compile(
+    r"\s*(?:التي|الذي)?\s*(?:اجرت|اجرا|اعدت|اعد|نشرت|نشر|اصدرت|اصدر|وضعت|وضع|اعلنت|اعلن)(?:ها|ه)\s+"
+    r"([^،,.:\"«»()]+)"
+)
+
+
+def _issuer_after(norm: str, end: int, lex: _Lexicon):
+    """The body or person a document's phrase is issued by when the phrase stops before the clause that
+    names it (``الأرقام`` | ``التي نشرتها السلطة المستقلة``, ``النتائج النهائية`` | ``التي أعلنتها
+    مفوضية ...``): the gold conventions give such a document the issuer's type and entity, as
+    :func:`~newsstudy.attribution.classification._issuer` does for a phrase that holds the clause. The
+    issuer's words stop at a complementiser.
+
+    >>> s = "وحسب الارقام التي نشرتها السلطه المستقله علي موقعها، بلغ"
+    >>> _issuer_after(s, s.index(" التي"), _lexicon()).source_type
+    'institution'
+    >>> _issuer_after("وحسب الارقام، بلغ", 12, _lexicon()) is None
+    True
+    """
+    m = _ISSUED_BY.match(norm, end)
+    if m is None:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split()[:8]:
+        if _COMPLEMENT_WORD.fullmatch(w):
+            break
+        words.append(w)
+    src = _classify(words, lex) if words else None
+    if src is None or src.source_type not in ("institution", "named_person", "media_outlet"):
+        return None
+    return src
+
+
+#: A complementiser with its clitics (إن، فإن، بأن، أنه) in matching form.
+_COMPLEMENT_WORD = re.compile(r"[وفب]{0,2}ان(?:ه|ها|هم|هما|هن|نا|ني)?")
+
+
+def _name_across(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    """The entity of a gazetteer name that opens inside a source phrase and goes on after its end: the
+    phrase was cut inside the name (``مكتب الأمم المتحدة`` | ``لحقوق الإنسان``, ``بعثة الأمم`` |
+    ``المتحدة في ...``), and a name is read whole. Only the phrase's first name is read, and only when
+    it opens the phrase or follows its head noun; a name that ends inside the phrase gives None (its
+    entity is the phrase's own).
+
+    >>> lex = _lexicon()
+    >>> s = "دعا مكتب الامم المتحده لحقوق الانسان السلطات"
+    >>> _name_across(s, 4, s.index(" لحقوق"), lex), _name_across(s, 4, s.index(" السلطات"), lex)
+    ('OHCHR', None)
+    """
+    for m in lex.name_re.finditer(norm, start, min(len(norm), end + 80)):
+        if m.start() >= end or m.end() <= end or norm.count(" ", start, m.start()) > 1:
+            return None  # (a name that opens after the phrase's second word is no part of its head)
+        entity, kind = lex.names[m.group("n")]
+        return None if kind == "person" else entity
+    return None
 
 
 def _private_people(rows: list[tuple], norms: list[str], described: set[str], lex: _Lexicon) -> list[bool]:
@@ -311,6 +377,12 @@ _OFFICE_VERBS = frozenset(
 _ONE_OF = frozenset({"احد", "احدي"})
 
 
+#: The nouns of honorifics opened by صاحب (صاحب السمو، صاحبة الجلالة): a title, no owner.
+_HONORIFIC_NOUNS = frozenset(
+    {"السمو", "الجلاله", "المعالي", "الفخامه", "السعاده", "الفضيله", "النيافه", "الغبطه"}
+)
+
+
 @cache
 def _kin_nouns() -> frozenset[str]:
     """Nouns of kinship and ownership (``kin_nouns.txt``): a person described by one is a private one."""
@@ -382,9 +454,23 @@ def _private_role(phrase: str, lex: _Lexicon) -> bool:
 
     >>> _private_role("الخبير الاقتصادي سامي", _lexicon()), _private_role("وزير الخارجيه", _lexicon())
     (True, False)
+    >>> _private_role("صاحب احد البيوت", _lexicon()), _private_role("صاحب السمو الامير", _lexicon())
+    (True, False)
+    >>> _private_role("مالك احمد خان", _lexicon())
+    False
     """
     roles = lex.private_roles
-    for word in phrase.split()[:3]:
+    words = phrase.split()
+    if (
+        len(words) > 1
+        and any(c in _kin_nouns() for c in _bare(words[0], lex))
+        and (words[1].startswith("ال") or words[1] in ("احد", "احدي"))
+        and words[1] not in _HONORIFIC_NOUNS
+    ):
+        # صاحب أحد البيوت، والد الطالبة، الأم الثكلى: a person by kin or ownership (not صاحب السمو, an
+        # honorific, nor the given name مالك before a name)
+        return True
+    for word in words[:3]:
         bare = _bare(word, lex)
         if any(c in roles for c in bare):
             return True
