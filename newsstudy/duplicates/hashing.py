@@ -187,8 +187,18 @@ def _word_strings(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     out = np.where(_TABLES.is_word[cps], cps, np.uint32(0x20)).astype(np.uint32)
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     out[np.cumsum(lengths[:-1]) - 1] = 0x0A  # only the joining newlines: every other one is now a space
-    words = [part.split() for part in out.tobytes().decode("utf-32-le", "surrogatepass").split("\n")]
-    return np.array([len(w) for w in words], dtype=np.int64), [" ".join(w) for w in words]
+    # A text now holds word characters and spaces only, so its words joined are ``" ".join(part.split())``:
+    # made with arrays, without a list of words per text. A space is kept right after a word character
+    # only (one per run), and dropped again before a joining newline or at the end.
+    space = out == 0x20
+    kept = ~space
+    kept[1:] |= space[1:] & ~space[:-1] & (out[:-1] != 0x0A)
+    out = out[kept]
+    last = np.zeros(len(out), dtype=bool)
+    last[:-1] = (out[:-1] == 0x20) & (out[1:] == 0x0A)
+    last[-1:] = out[-1:] == 0x20
+    joined = out[~last].tobytes().decode("utf-32-le", "surrogatepass").split("\n")
+    return np.array([w.count(" ") + 1 if w else 0 for w in joined], dtype=np.int64), joined
 
 
 def _word_bounds(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
