@@ -709,6 +709,14 @@ def _char_before(norm: str, pos: int) -> str:
     return norm[k - 1] if k else ""
 
 
+def _cues_between(cues: list[_Cue], start: int, end: int) -> list[_Cue]:
+    """The cues of a line (in line order) that start in ``[start, end)``, found by bisection: a line of
+    many sentences costs each attribution its own few cues, not the whole line's (``islice(cues, first,
+    None)`` would step through the ``first`` cues before them: n attributions would cost n**2 steps)."""
+    first = bisect_left(cues, start, key=_Cue.start)
+    return cues[first : bisect_left(cues, end, lo=first, key=_Cue.start)]
+
+
 def _coordinated_verb_between(
     norm: str, cues: list[_Cue], res: _Found, comp: int, send: int, lex: _Lexicon
 ) -> bool:
@@ -717,12 +725,7 @@ def _coordinated_verb_between(
     a few words of it (``ونفى المتحدث وجود مجاعة، ووصف الإعلان بأنه``). The complementiser is then
     that verb's, the nearer, not the content of the cue before. A directive (``، ودعت الإدارة إلى``)
     owns none: the word after it is the one it addresses, and it goes on with the speaker before."""
-    # the cues are in line order: only those between the cue's end and the complementiser are read, so a
-    # line of many sentences costs each attribution its own few cues, not the whole line's
-    # (``islice(cues, first, None)`` would step through the ``first`` cues before them: a line of n
-    # attributions would cost n**2 steps; the slice of the cues before ``comp`` costs only its own)
-    first = bisect_left(cues, res.cue_end, key=_Cue.start)
-    between = cues[first : bisect_left(cues, comp, lo=first, key=_Cue.start)]
+    between = _cues_between(cues, res.cue_end, comp)
     return any(
         (c.group("verb") or "")[:1] in ("و", "ف")
         and not _is_directive_form(c.group("verb") or "", lex)
@@ -738,8 +741,7 @@ def _coordinated_clause_between(norm: str, cues: list[_Cue], res: _Found, comp: 
     """Whether a clause of its own, a subject coordinated with و and then its reporting verb, stands
     between a cue and a complementiser (``طهران ترحب وإسرائيل تحذر من "..."``): the complementiser is that
     verb's, and the verb is read with the subject before it (:func:`_coordinated_subject`)."""
-    first = bisect_left(cues, res.cue_end, key=_Cue.start)
-    for c in takewhile(lambda c: c.start() < comp, islice(cues, first, None)):
+    for c in _cues_between(cues, res.cue_end, comp):
         verb = c.group("verb") or ""
         if not verb or verb[:1] in ("و", "ف"):
             continue
