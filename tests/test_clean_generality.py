@@ -89,3 +89,23 @@ def test_a_name_and_a_post_inside_the_story_stay_content() -> None:
     lines = ["سالم الحداد", "مدير مديرية الزراعة في الواحة", BODY_2]
     text = "\n".join([HEAD, BODY_1, *lines])
     assert "context:writer_box" not in _rows(text)["rule"].tolist()
+
+
+def test_a_span_of_dates_with_english_month_abbreviations_is_a_stamp() -> None:
+    text = "\n".join(["Wadi News", "12 Dec 2015 - 9 Sep 2021", HEAD, BODY_1, BODY_2])
+    assert _rows(text)["label"].tolist()[1] == "nav"
+
+
+@pytest.mark.parametrize("line", ["منقول عن: موقع أخبار الواحة – دمشق", "كتبه: سالم يوسف الحداد"])
+def test_a_repost_credit_and_a_byline_with_its_verb_are_credit(line: str) -> None:
+    text = "\n".join([HEAD, BODY_1, BODY_2, line])
+    assert _rule_of(text, 3) == ("credit", "pattern:credit")
+
+
+def test_a_posters_box_under_the_headline_is_no_deck() -> None:
+    box = ["سالم_الواحة · مشرف قسم الأخبار", "تاريخ التسجيل: Mar 2011 · المشاركات: 4,512"]
+    text = "\n".join([HEAD, *box, "منقول عن: موقع أخبار الواحة – دمشق", BODY_1, BODY_2])
+    labels = _rows(text)["label"].tolist()
+    assert labels[0] == "headline"
+    assert "headline" not in labels[1:3]
+    assert labels[3] == "credit"

@@ -237,6 +237,7 @@ _HAMZA_ALEF = regex.compile(r"[أإآ]")
 # A name in brackets closing the line, with no slash: a source the story cites (left to the site-credit
 # rule, web_furniture._captions_with_site_credit); "(<site>/ <photographer>)" is a photo's credit.
 _BRACKETED_SOURCE_END = regex.compile(r"\([^()/]+\)\W*$")
+_DOTTED_ITEMS = regex.compile(r"\S\s+[·•]\s+\S")
 _PHOTO_CREDIT_END = regex.compile(r"\([^()/]{2,40}/[^()/]{2,40}\)\W*$")
 
 
@@ -394,6 +395,8 @@ def _deck_over_byline(lines: list[_Line], first: int, p: _Params, lex: _Lexicons
     while i < len(lines) and lines[i].label == "content" and len(deck) < p.deck_max_lines_over_byline:
         if lines[i].n_words <= p.stamp_max_words and _mostly_dates(lines[i], lex, p):
             return  # a publication stamp under the headline, not a deck line
+        if _DOTTED_ITEMS.search(lines[i].raw):
+            return  # items set off by spaced dots (a poster's box, a tool row), not a deck line
         deck.append(i)
         i += 1
     if not deck or i >= len(lines) or lines[i].label not in ("credit", "dateline"):
@@ -443,6 +446,8 @@ def _headline_continues(lines: list[_Line], first: int, lex: _Lexicons, p: _Para
             return False  # a publication date (alone or in a byline): the stamp, not the headline
         if _PHOTO_CREDIT_END.search(line.norm):
             return False  # "<what it shows> (<site>/ <photographer>)": the lead photo's caption
+        if _DOTTED_ITEMS.search(line.raw):
+            return False  # items set off by spaced dots (a poster's box, a tool row): chrome, not text
         k = i + 1  # the next text line past page tools printed under the headline (a print/font row)
         while k < len(lines) and (lines[k].label == "blank" or lines[k].rule in _TOOL_ROWS):
             k += 1
