@@ -886,6 +886,17 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 res = _verb_cue(
                     norm, m, before, send, lex, state, embedded=in_content, relative_only=relative_only
                 )
+            if (
+                res is None
+                and coordinated
+                and not in_content
+                and found
+                and not m.group("suf")
+                and _verb_form(m.group("verb"), lex) not in lex.impersonal  # (ويعتقد أنها: "it is believed")
+            ):
+                # رحبت البعثة بـ"..." التي جرى فيها التصويت، ودعت جميع الأطراف إلى: after the content a
+                # quotation closed, a coordinated verb after a comma goes on the sentence's speaker too
+                res = _coordinated_continuation(norm, m, send, lex, found[-1])
             if res is not None and lex.verb_forms[_verb_form(m.group("verb"), lex)][0] in _RENEW_LEMMAS:
                 renewed = _renewed_statement(norm, m, send, lex)
                 if renewed is not None:
