@@ -1532,6 +1532,11 @@ GENERAL_15_CASES = [
         ['رحبت البعثة بـ"الأجواء الهادئة" التي جرى فيها التصويت، ودعت جميع الأطراف إلى الهدوء.'],
         [("رحبت", "institution", None, "البعثة"), ("ودعت", "institution", None, "البعثه")],
     ),
+    # أما fronts a role and the name in apposition to it, between commas
+    (
+        ["أما المتحدثة باسم الحزب، سلمى حداد، فقالت إن المشاركة ارتفعت."],
+        [("فقالت", "named_person", None, "المتحدثة باسم الحزب، سلمى حداد")],
+    ),
     # غير أن ("however") opens a clause, not reported content, also after a directive's preposition
     (
         ["دعت النقابة العمال إلى الهدوء، غير أن الشركة ترى أن الإضراب مستمر."],

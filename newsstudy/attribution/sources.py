@@ -654,13 +654,20 @@ def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if norm[pos : pos + 1] != "ف":
         return None
     amma = max(norm.rfind("اما ", 0, pos), norm.rfind("واما ", 0, pos))
-    if amma < 0 or amma < _clause_start(norm, pos) - 1:
+    if amma < 0 or amma < _sentence_start(norm, pos) - 1:
         return None
     toks = [t for t in _last_tokens(norm, amma, pos, _MAX_AMMA_TOKENS) if t.text]
     k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text in ("اما", "واما")), None)
     if k is None or k + 1 >= len(toks):
         return None
     words = [t.text for t in toks[k + 1 :]]
+    if amma < _clause_start(norm, pos) - 1:
+        # أما المرشحة عن حزب اليسار، رشا حداد، فقالت: a role, then the person's name in apposition
+        # between commas, fronted before the verb
+        named = _amma_apposition(toks[k + 1 :], lex)
+        if named is None:
+            return None
+        return named
     # Only a name followed by its role, which the subject-verb reading takes for the role alone (an
     # anonymous official); the other fronted subjects (أما الوزير فقال) it reads already.
     read = None
@@ -677,6 +684,33 @@ def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if read is None or read[0].source_type == "document":
         return None
     return read[0], (toks[k + 1].start, toks[k + read[1]].end)
+
+
+#: The most words of a name in apposition after a fronted role (``أما <role>، <name>، فقالت``).
+_MAX_APPOSED_NAME = 4
+
+
+def _amma_apposition(toks: list[_Tok], lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """``<role>، <name>،`` after أما: a role opened by a head or a definite noun, then one comma-closed
+    segment of a few words that can be names (the segment before ف): the named person."""
+    cuts = [i for i, t in enumerate(toks) if t.stop_after]
+    if len(cuts) != 2 or cuts[1] != len(toks) - 1:
+        return None
+    role, name = toks[: cuts[0] + 1], toks[cuts[0] + 1 :]
+    if (
+        not (_head(role[0].text, lex) or _is_definite(role[0].text))
+        or not 1 <= len(name) <= _MAX_APPOSED_NAME
+    ):
+        return None
+    if not all(_namelike(t.text, lex, strict=False) for t in name):
+        return None
+    words = [t.text for t in toks]
+    aff = _affiliation(words, lex) or "unknown"
+    gender = "f" if role[0].text.endswith("ه") else "m"
+    return _Source(" ".join(words), "named_person", aff, None, gender, "person"), (
+        toks[0].start,
+        toks[-1].end,
+    )
 
 
 #: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
