@@ -3098,6 +3098,11 @@ def test_prepositions_of_conformity(text, expected):
     assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
 
 
+def test_a_fear_is_no_statement():
+    assert rows(["ويخشى السكان من تكرار التوترات في المنطقة."]) == []
+    assert rows(["وتخشى الحكومة أن تتسع الأزمة."]) == []
+
+
 def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():
     assert rows(["وعلى قدر كبير من الأهمية جاء الاجتماع."]) == []
     out = A.extract(lines_table("d", ["وقال دان كوتس إن التوجيه واضح."]))
