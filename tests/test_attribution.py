@@ -809,7 +809,7 @@ def test_sentence_end_is_the_first_match_of_the_whole_pattern(text: str) -> None
 @given(st.one_of(_ARABIC_LIKE, _ODD_TEXT, st.text(st.sampled_from('ان:"بو ،.'), max_size=30)))
 def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
     # _complement starts its scan at the first "ان", ":" or '"' (less one); the plain scan starts at once.
-    from newsstudy.attribution.tokens import _COMMA_LIKE, _after_preposition, _name_goes_on_to
+    from newsstudy.attribution.tokens import _after_preposition, _name_goes_on_to
 
     def plain(norm: str, start: int, end: int) -> tuple[int, int] | None:
         closes: dict[int, int] = {}
@@ -832,7 +832,7 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
                     ):
                         return later
                     opened = closes[m.start()]
-                    if norm[m.end() :].lstrip()[:1] in _COMMA_LIKE and _after_preposition(norm, opened):
+                    if _after_preposition(norm, opened):
                         return opened, m.end()
                 return m.start(), (close + 1 if close >= 0 else end)
             closes[close] = m.start()
@@ -845,8 +845,8 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
 
 
 # attrsub: the closing quote of a short quoted name opens no quotation when a complementiser follows it
-# in the same clause (الشركة "<name>" إن); after a preposition and before a comma the short quotation
-# is the content (دعا إلى "<words>"، فيما قالت ...); otherwise it opens speech as before.
+# in the same clause (الشركة "<name>" إن); after a preposition the short quotation is the content
+# (دعا إلى "<words>"، فيما قالت ...; اتهم ... بـ"<words>" لصالح ...); otherwise it opens speech as before.
 @pytest.mark.parametrize(
     ("text", "opened"),
     [
@@ -854,6 +854,7 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
         ('وقالت صحيفة "الأفق" المحلية إن الخدمة عادت', "ان"),
         ('ودعا الاتحاد إلى "الهدوء التام"، فيما قالت الوزارة إن الوضع مستقر', '"الهدوء التام"'),
         ('وتحدث إلى "نور"، مؤكدا أن الخدمة عادت', '"نور"'),
+        ('واتهم الحزب منافسه بـ"تزوير النتائج" لصالح مرشح آخر', '"تزوير النتائج"'),
         ('وقال مدير "نور" لاحقا في بيان طويل إن الخدمة عادت', '" لاحقا في بيان طويل ان الخدمه عادت'),
     ],
 )
@@ -1526,6 +1527,17 @@ GENERAL_15_CASES = [
         ["وشارك الآلاف في المسيرة التي دعا إليها الحزب، بعد أن أعلنت الحكومة أن الطريق مغلق."],
         [("أعلنت", "institution", None, "الحكومة")],
     ),
+    # a short quotation that a preposition governs is the content: its closing quote opens no speech, so
+    # a relative clause after it (وهو ما نفته) and a coordinated directive after a comma are read
+    (
+        ['رحبت البعثة بـ"الأجواء الهادئة" التي جرى فيها التصويت، ودعت جميع الأطراف إلى الهدوء.'],
+        [("رحبت", "institution", None, "البعثة"), ("ودعت", "institution", None, "البعثه")],
+    ),
+    # أما fronts a role and the name in apposition to it, between commas
+    (
+        ["أما المتحدثة باسم الحزب، سلمى حداد، فقالت إن المشاركة ارتفعت."],
+        [("فقالت", "named_person", None, "المتحدثة باسم الحزب، سلمى حداد")],
+    ),
     # غير أن ("however") opens a clause, not reported content, also after a directive's preposition
     (
         ["دعت النقابة العمال إلى الهدوء، غير أن الشركة ترى أن الإضراب مستمر."],
@@ -1626,6 +1638,14 @@ GENERAL_15_CASES = [
 @pytest.mark.parametrize(("texts", "expected"), GENERAL_15_CASES)
 def test_issue_15_general_readings(texts: list[str], expected: list[tuple]) -> None:
     assert issue_15_rows(texts) == expected
+
+
+def test_a_relative_clause_after_a_quotation_a_preposition_governs() -> None:
+    # the closing quote of بـ"..." opens no speech: وهو ما نفته is a clause of its own, not content
+    text = 'واتهم الحزب منافسه بـ"تزوير النتائج" في الدائرة، وهو ما نفته وزارة الداخلية في بيان.'
+    out = A.extract(lines_table("d", [text]))
+    assert out["cue"].tolist() == ["واتهم", "نفته"]
+    assert out["source_text"].iloc[1] == "وزارة الداخلية"
 
 
 def test_a_document_about_a_national_body_is_about_its_country() -> None:
@@ -3077,6 +3097,11 @@ def test_a_shadda_tells_a_verb_from_the_word_spelled_like_it(text, cues):
 def test_prepositions_of_conformity(text, expected):
     out = A.extract(lines_table("d", [text]))
     assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+
+
+def test_a_fear_is_no_statement():
+    assert rows(["ويخشى السكان من تكرار التوترات في المنطقة."]) == []
+    assert rows(["وتخشى الحكومة أن تتسع الأزمة."]) == []
 
 
 def test_the_masculine_pasts_spelled_as_a_name_or_a_noun_are_no_cue():

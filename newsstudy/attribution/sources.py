@@ -653,13 +653,20 @@ def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if norm[pos : pos + 1] != "ف":
         return None
     amma = max(norm.rfind("اما ", 0, pos), norm.rfind("واما ", 0, pos))
-    if amma < 0 or amma < _clause_start(norm, pos) - 1:
+    if amma < 0 or amma < _sentence_start(norm, pos) - 1:
         return None
     toks = [t for t in _last_tokens(norm, amma, pos, _MAX_AMMA_TOKENS) if t.text]
     k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text in ("اما", "واما")), None)
     if k is None or k + 1 >= len(toks):
         return None
     words = [t.text for t in toks[k + 1 :]]
+    if amma < _clause_start(norm, pos) - 1:
+        # أما المرشحة عن حزب اليسار، رشا حداد، فقالت: a role, then the person's name in apposition
+        # between commas, fronted before the verb
+        named = _amma_apposition(toks[k + 1 :], lex)
+        if named is None:
+            return None
+        return named
     # Only a name followed by its role, which the subject-verb reading takes for the role alone (an
     # anonymous official); the other fronted subjects (أما الوزير فقال) it reads already.
     read = None
@@ -676,6 +683,33 @@ def _amma_topic(norm: str, pos: int, lex: _Lexicon) -> tuple[_Source, tuple[int,
     if read is None or read[0].source_type == "document":
         return None
     return read[0], (toks[k + 1].start, toks[k + read[1]].end)
+
+
+#: The most words of a name in apposition after a fronted role (``أما <role>، <name>، فقالت``).
+_MAX_APPOSED_NAME = 4
+
+
+def _amma_apposition(toks: list[_Tok], lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
+    """``<role>، <name>،`` after أما: a role opened by a head or a definite noun, then one comma-closed
+    segment of a few words that can be names (the segment before ف): the named person."""
+    cuts = [i for i, t in enumerate(toks) if t.stop_after]
+    if len(cuts) != 2 or cuts[1] != len(toks) - 1:
+        return None
+    role, name = toks[: cuts[0] + 1], toks[cuts[0] + 1 :]
+    if (
+        not (_head(role[0].text, lex) or _is_definite(role[0].text))
+        or not 1 <= len(name) <= _MAX_APPOSED_NAME
+    ):
+        return None
+    if not all(_namelike(t.text, lex, strict=False) for t in name):
+        return None
+    words = [t.text for t in toks]
+    aff = _affiliation(words, lex) or "unknown"
+    gender = "f" if role[0].text.endswith("ه") else "m"
+    return _Source(" ".join(words), "named_person", aff, None, gender, "person"), (
+        toks[0].start,
+        toks[-1].end,
+    )
 
 
 #: Prepositions that open a fronted topic of an answer (``وعن أبرز الجهات التي تدعم المستشفى قال:``).
@@ -889,6 +923,17 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
                 res = _verb_cue(
                     norm, m, before, send, lex, state, embedded=in_content, relative_only=relative_only
                 )
+            if (
+                res is None
+                and coordinated
+                and not in_content
+                and found
+                and not m.group("suf")
+                and _verb_form(m.group("verb"), lex) not in lex.impersonal  # (ويعتقد أنها: "it is believed")
+            ):
+                # رحبت البعثة بـ"..." التي جرى فيها التصويت، ودعت جميع الأطراف إلى: after the content a
+                # quotation closed, a coordinated verb after a comma goes on the sentence's speaker too
+                res = _coordinated_continuation(norm, m, send, lex, found[-1])
             if res is not None and lex.verb_forms[_verb_form(m.group("verb"), lex)][0] in _RENEW_LEMMAS:
                 renewed = _renewed_statement(norm, m, send, lex)
                 if renewed is not None:

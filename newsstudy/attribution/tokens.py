@@ -23,9 +23,11 @@ from newsstudy.normalize import for_matching_with_offsets
 _L = r"\p{L}\p{N}"
 # بينما and في حين ("while") open a new clause with or without a comma before them; فيما is also "in what",
 # and إذ ("as, since") is one only after a comma (the word ends there: إذا is "if").
-# (في حين is a whole word: في حينه / في حينها is "at the time")
+# (في حين is a whole word: في حينه / في حينها is "at the time"); after a comma, وهو ما / وهي ما / وهذا ما
+# ("which is what") opens a clause about the statement before (``اتهمت ...، وهو ما نفته الوزارة``).
 _CLAUSE_WORDS_RESET = (
-    r"[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s))|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)(?![^\W_])"
+    r"[،,]\s*(?:و?لكن|فيما|غير ان|الا ان|اذ(?=\s)|(?:وهو|وهي|وهذا) ما(?=\s))"
+    r"|(?:[،,]\s*|(?<=\s))(?:بينما|في حين)(?![^\W_])"
 )
 _CLAUSE_RESET = regex.compile(r"[؛;]|" + _CLAUSE_WORDS_RESET)
 # The clause resets that are words (a semicolon may stand for a colon: ``وأضاف قائلا؛ "...``).
@@ -319,11 +321,10 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
                 later = _complement(norm, m.end(), end)
                 if later is not None and norm[later[0]] != '"' and _name_goes_on_to(norm, m.end(), later[0]):
                     return later
-                if norm[m.end() :].lstrip()[:1] in _COMMA_LIKE and _after_preposition(
-                    norm, closes[m.start()]
-                ):
-                    # دعا إلى "ضبط النفس"، فيما قالت: a short quotation that a preposition governs is the
-                    # content, up to its comma
+                if _after_preposition(norm, closes[m.start()]):
+                    # دعا إلى "ضبط النفس"، فيما قالت / اتهمت الإدارة بـ"تسخير وسائل الدولة" لصالح ...: a
+                    # short quotation that a preposition governs is the content; its closing quote opens
+                    # no speech
                     return closes[m.start()], m.end()
             return m.start(), (close + 1 if close >= 0 else end)
         closes[close] = m.start()
