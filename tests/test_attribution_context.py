@@ -178,3 +178,23 @@ def test_a_person_by_kin_or_ownership_takes_no_document_country() -> None:
 def test_a_document_cut_before_its_issuing_clause_takes_the_issuer() -> None:
     texts = ["وحسب الأرقام التي نشرتها الهيئة العليا للانتخابات على موقعها، بلغت المشاركة 40 في المئة."]
     assert types(texts) == [("الأرقام", "institution")]
+
+
+def test_a_spanish_city_and_a_regional_community_are_in_the_gazetteer() -> None:
+    texts = [
+        "يشهد المغرب جدلا حول المعابر الحدودية مع مدن المغرب الشمالية وتطوان.",
+        "وقال رئيس مدينة سبتة إن السلطات المحلية لن تترك أحداً في الشارع.",
+        "ودعت الجماعة الاقتصادية لدول وسط أفريقيا الأطراف إلى الحوار.",
+    ]
+    out = extracted(texts)
+    assert list(zip(out["source_type"], out["affiliation_entity"], strict=True)) == [
+        ("named_person", "ES"),
+        ("institution", "ECCAS"),
+    ]
+
+
+def test_a_foreign_given_name_in_al_is_a_name_in_apposition() -> None:
+    # أليخاندرو reads as a word with the article in matching form; between commas after a spokesman's
+    # office it is the spokesman's name
+    texts = ["ورأى الناطق باسم حكومة المدينة، أليخاندرو راميريث، أن المدينة تحتاج إلى حدود حديثة."]
+    assert types(texts)[0][1] == "named_person"

@@ -372,7 +372,7 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
                 return True
         # a foreign surname spelled like an imperfect (يوهانسون) ends a name that a name-like word opens
         last = run and i == len(words) - 1 and _foreign_surname(w, lex)
-        if last or _namelike(w, lex, strict=False):
+        if last or _namelike(w, lex, strict=False) or (not run and _al_given_name(words[i:], lex)):
             if not run:
                 # موظفة في قطاع الضيافة: the words after a preposition are its object, not a name
                 governed = words[i - 1] in _NOT_NAME_STARTS
@@ -423,8 +423,15 @@ def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
     (True, True)
     >>> _appositive_name(["في", "بيان"], lex), _appositive_name(["علي", "هامش"], lex)
     (False, False)
+
+    A foreign given name written with أل (``أليخاندرو``, ``ألكسندر``) reads in matching form as a word with
+    the article; it opens the name when no word of the corpora is so spelled (with or without the
+    article) and a name-like word follows it (:func:`_al_given_name`).
+
+    >>> _appositive_name(["اليخاندرو", "راميريث"], lex), _appositive_name(["الحكومه", "الجديده"], lex)
+    (True, False)
     """
-    if not words or not _namelike(words[0], lex, strict=False):
+    if not words or not (_namelike(words[0], lex, strict=False) or _al_given_name(words, lex)):
         return False
     for i, w in enumerate(words):
         if _namelike(w, lex, strict=False) or (_is_definite(w) and not lex.adjective_re.fullmatch(w)):
@@ -435,6 +442,24 @@ def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
             continue
         return False
     return True
+
+
+def _al_given_name(words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``words`` open with a foreign given name in أل that matching spells like a definite word
+    (``اليخاندرو راميريث``): the word is no common noun, vocabulary word, head, adjective or gazetteer
+    name, with or without its ال, and a name-like word follows it."""
+    w = words[0]
+    return (
+        len(words) > 1
+        and w.startswith("ال")
+        and len(w) >= 5
+        and _NAME_CHARS.fullmatch(w) is not None
+        and not any(c in lex.common_nouns or c in lex.vocabulary for c in (w, w[2:]))
+        and _head(w, lex) is None
+        and not lex.adjective_re.fullmatch(w)
+        and not lex.name_re.fullmatch(w)
+        and _namelike(words[1], lex, strict=False)
+    )
 
 
 def _titled_after(words: list[str], lex: _Lexicon) -> bool:
