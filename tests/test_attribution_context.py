@@ -198,3 +198,12 @@ def test_a_foreign_given_name_in_al_is_a_name_in_apposition() -> None:
     # office it is the spokesman's name
     texts = ["ورأى الناطق باسم حكومة المدينة، أليخاندرو راميريث، أن المدينة تحتاج إلى حدود حديثة."]
     assert types(texts)[0][1] == "named_person"
+
+
+def test_a_family_name_spelled_like_a_town_is_no_place() -> None:
+    # عدن after the given name يوسف is the doctor's family name, not Aden: the story's country stays
+    texts = [
+        "شهدت العاصمة الصومالية مقديشو انفجارا كبيرا، وأعلنت الحكومة الصومالية الحداد.",
+        "وقال الطبيب محمد يوسف عدن إن المستشفى استقبل عشرات الجرحى.",
+    ]
+    assert entities(texts)[-1] == ("الطبيب محمد يوسف عدن", "SO")

@@ -292,19 +292,25 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
 def _first_name(text: str, lex: _Lexicon) -> regex.Match | None:
     """The first gazetteer name of a phrase (``lex.name_re``), but for a person's name right after a
     noun of a place or body named after someone (``جامعة <name>``, :data:`_NAMED_AFTER`): no mention of
-    that person, whom the gazetteer may list under the same surname.
+    that person, whom the gazetteer may list under the same surname; nor a one-word place right after a
+    given name, which is the person's family name (``محمد يوسف عدن``).
 
     >>> lex = _lexicon()
     >>> _first_name("استاذ في جامعه بايرو في كانو", lex).group("n")
     'كانو'
     >>> _first_name("مكتب ماكرون", lex).group("n")
     'ماكرون'
+    >>> _first_name("مديره الطبيب محمد يوسف عدن", lex) is None, _first_name("محافظ عدن", lex) is None
+    (True, False)
     """
     for m in lex.name_re.finditer(text):
-        if lex.names[m.group("n")][1] == "person":
-            before = text[: m.start()].split()[-1:]
+        name = m.group("n")
+        before = text[: m.start()].split()[-1:]
+        if lex.names[name][1] == "person":
             if before and any(c in _NAMED_AFTER for c in _bare(before[0], lex)):
                 continue
+        elif before and before[0] in lex.given_names and " " not in name and name in gazetteer.place_forms():
+            continue  # محمد يوسف عدن: a family name spelled like a town, after a given name
         return m
     return None
 
