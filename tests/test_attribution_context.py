@@ -207,3 +207,17 @@ def test_a_family_name_spelled_like_a_town_is_no_place() -> None:
         "وقال الطبيب محمد يوسف عدن إن المستشفى استقبل عشرات الجرحى.",
     ]
     assert entities(texts)[-1] == ("الطبيب محمد يوسف عدن", "SO")
+
+
+def test_a_protester_by_role_speaks_for_no_state() -> None:
+    texts = [
+        "تشهد الخرطوم منذ أيام اعتصاما أمام مقر القيادة، وتقول الحكومة السودانية إن الحوار مستمر.",
+        "وقالت المعتصمة آمنة عثمان الطيب إن المعتصمين باقون.",
+        "وقالت متظاهرة إن الشرطة أطلقت الغاز.",
+    ]
+    out = extracted(texts)
+    rows = [
+        (r.source_type, None if pd.isna(r.affiliation_entity) else r.affiliation_entity)
+        for r in out.itertuples()
+    ]
+    assert rows[1:] == [("named_person", None), ("anonymous_source", None)]
