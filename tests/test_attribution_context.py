@@ -221,3 +221,11 @@ def test_a_protester_by_role_speaks_for_no_state() -> None:
         for r in out.itertuples()
     ]
     assert rows[1:] == [("named_person", None), ("anonymous_source", None)]
+
+
+def test_an_expert_in_a_field_is_no_official_of_its_ministry() -> None:
+    texts = [
+        "وقال خبير في الاقتصاد البحري إن المفاوضات قد تتعثر.",
+        "وقال مصدر في وزارة الاقتصاد إن المفاوضات مستمرة.",
+    ]
+    assert [t for _, t in types(texts)] == ["anonymous_source", "anonymous_official"]

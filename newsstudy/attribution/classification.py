@@ -624,9 +624,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 aff = _placed_affiliation(words, aff, lex)
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
+            private = any(c in lex.private_roles for c in _bare(first, lex))
             if (
                 any(w.startswith(_OFFICE_WORDS) for w in words[1:])
-                or _inside_state_body(words, lex)
+                or (_inside_state_body(words, lex) and not private)  # خبير في الاقتصاد: a field, no ministry
                 or (len(words) > 1 and words[1] in lex.state_sectors)
             ):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official;
@@ -730,6 +731,8 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
     ('anonymous_source', 'anonymous_official')
     >>> _unnamed_title(["رئيس", "اللجنه"], lex), _unnamed_title(["مدير", "شركه", "الساحل"], lex)
     (None, None)
+    >>> _unnamed_title(["خبير", "في", "الاقتصاد"], lex), _unnamed_title(["مدير", "في", "الوزاره"], lex)
+    ('anonymous_source', 'anonymous_official')
     """
     first = words[0]
     if len(words) < 2 or _is_definite(first) or first.endswith(_POSSESSIVES):
@@ -738,7 +741,10 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
         return None
     nxt = words[1]
     if nxt in _NOT_NAME_STARTS:
-        inside = _inside_state_body(words, lex)
+        # خبير في الاقتصاد البحري: an expert in a field is no member of its ministry (a private role
+        # is never an official)
+        private = any(c in lex.private_roles for c in _bare(first, lex))
+        inside = not private and _inside_state_body(words, lex)
         return "anonymous_official" if inside else "anonymous_source"
     if not _is_definite(nxt) and nxt.endswith(("ي", "يه")) and len(nxt) > 3 and _head(nxt, lex) is None:
         # مندوب خليجي، مبعوث أممي، مسؤول أمني: a nationality's or a state sector's adjective, an unnamed
