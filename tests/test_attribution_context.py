@@ -178,3 +178,54 @@ def test_a_person_by_kin_or_ownership_takes_no_document_country() -> None:
 def test_a_document_cut_before_its_issuing_clause_takes_the_issuer() -> None:
     texts = ["وحسب الأرقام التي نشرتها الهيئة العليا للانتخابات على موقعها، بلغت المشاركة 40 في المئة."]
     assert types(texts) == [("الأرقام", "institution")]
+
+
+def test_a_spanish_city_and_a_regional_community_are_in_the_gazetteer() -> None:
+    texts = [
+        "يشهد المغرب جدلا حول المعابر الحدودية مع مدن المغرب الشمالية وتطوان.",
+        "وقال رئيس مدينة سبتة إن السلطات المحلية لن تترك أحداً في الشارع.",
+        "ودعت الجماعة الاقتصادية لدول وسط أفريقيا الأطراف إلى الحوار.",
+    ]
+    out = extracted(texts)
+    assert list(zip(out["source_type"], out["affiliation_entity"], strict=True)) == [
+        ("named_person", "ES"),
+        ("institution", "ECCAS"),
+    ]
+
+
+def test_a_foreign_given_name_in_al_is_a_name_in_apposition() -> None:
+    # أليخاندرو reads as a word with the article in matching form; between commas after a spokesman's
+    # office it is the spokesman's name
+    texts = ["ورأى الناطق باسم حكومة المدينة، أليخاندرو راميريث، أن المدينة تحتاج إلى حدود حديثة."]
+    assert types(texts)[0][1] == "named_person"
+
+
+def test_a_family_name_spelled_like_a_town_is_no_place() -> None:
+    # عدن after the given name يوسف is the doctor's family name, not Aden: the story's country stays
+    texts = [
+        "شهدت العاصمة الصومالية مقديشو انفجارا كبيرا، وأعلنت الحكومة الصومالية الحداد.",
+        "وقال الطبيب محمد يوسف عدن إن المستشفى استقبل عشرات الجرحى.",
+    ]
+    assert entities(texts)[-1] == ("الطبيب محمد يوسف عدن", "SO")
+
+
+def test_a_protester_by_role_speaks_for_no_state() -> None:
+    texts = [
+        "تشهد الخرطوم منذ أيام اعتصاما أمام مقر القيادة، وتقول الحكومة السودانية إن الحوار مستمر.",
+        "وقالت المعتصمة آمنة عثمان الطيب إن المعتصمين باقون.",
+        "وقالت متظاهرة إن الشرطة أطلقت الغاز.",
+    ]
+    out = extracted(texts)
+    rows = [
+        (r.source_type, None if pd.isna(r.affiliation_entity) else r.affiliation_entity)
+        for r in out.itertuples()
+    ]
+    assert rows[1:] == [("named_person", None), ("anonymous_source", None)]
+
+
+def test_an_expert_in_a_field_is_no_official_of_its_ministry() -> None:
+    texts = [
+        "وقال خبير في الاقتصاد البحري إن المفاوضات قد تتعثر.",
+        "وقال مصدر في وزارة الاقتصاد إن المفاوضات مستمرة.",
+    ]
+    assert [t for _, t in types(texts)] == ["anonymous_source", "anonymous_official"]

@@ -292,19 +292,25 @@ def _affiliation(words: list[str], lex: _Lexicon) -> str | None:
 def _first_name(text: str, lex: _Lexicon) -> regex.Match | None:
     """The first gazetteer name of a phrase (``lex.name_re``), but for a person's name right after a
     noun of a place or body named after someone (``جامعة <name>``, :data:`_NAMED_AFTER`): no mention of
-    that person, whom the gazetteer may list under the same surname.
+    that person, whom the gazetteer may list under the same surname; nor a one-word place right after a
+    given name, which is the person's family name (``محمد يوسف عدن``).
 
     >>> lex = _lexicon()
     >>> _first_name("استاذ في جامعه بايرو في كانو", lex).group("n")
     'كانو'
     >>> _first_name("مكتب ماكرون", lex).group("n")
     'ماكرون'
+    >>> _first_name("مديره الطبيب محمد يوسف عدن", lex) is None, _first_name("محافظ عدن", lex) is None
+    (True, False)
     """
     for m in lex.name_re.finditer(text):
-        if lex.names[m.group("n")][1] == "person":
-            before = text[: m.start()].split()[-1:]
+        name = m.group("n")
+        before = text[: m.start()].split()[-1:]
+        if lex.names[name][1] == "person":
             if before and any(c in _NAMED_AFTER for c in _bare(before[0], lex)):
                 continue
+        elif before and before[0] in lex.given_names and " " not in name and name in gazetteer.place_forms():
+            continue  # محمد يوسف عدن: a family name spelled like a town, after a given name
         return m
     return None
 
@@ -372,7 +378,7 @@ def _has_name_after(words: list[str], lex: _Lexicon) -> bool:
                 return True
         # a foreign surname spelled like an imperfect (يوهانسون) ends a name that a name-like word opens
         last = run and i == len(words) - 1 and _foreign_surname(w, lex)
-        if last or _namelike(w, lex, strict=False):
+        if last or _namelike(w, lex, strict=False) or (not run and _al_given_name(words[i:], lex)):
             if not run:
                 # موظفة في قطاع الضيافة: the words after a preposition are its object, not a name
                 governed = words[i - 1] in _NOT_NAME_STARTS
@@ -423,8 +429,15 @@ def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
     (True, True)
     >>> _appositive_name(["في", "بيان"], lex), _appositive_name(["علي", "هامش"], lex)
     (False, False)
+
+    A foreign given name written with أل (``أليخاندرو``, ``ألكسندر``) reads in matching form as a word with
+    the article; it opens the name when no word of the corpora is so spelled (with or without the
+    article) and a name-like word follows it (:func:`_al_given_name`).
+
+    >>> _appositive_name(["اليخاندرو", "راميريث"], lex), _appositive_name(["الحكومه", "الجديده"], lex)
+    (True, False)
     """
-    if not words or not _namelike(words[0], lex, strict=False):
+    if not words or not (_namelike(words[0], lex, strict=False) or _al_given_name(words, lex)):
         return False
     for i, w in enumerate(words):
         if _namelike(w, lex, strict=False) or (_is_definite(w) and not lex.adjective_re.fullmatch(w)):
@@ -435,6 +448,24 @@ def _appositive_name(words: list[str], lex: _Lexicon) -> bool:
             continue
         return False
     return True
+
+
+def _al_given_name(words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``words`` open with a foreign given name in أل that matching spells like a definite word
+    (``اليخاندرو راميريث``): the word is no common noun, vocabulary word, head, adjective or gazetteer
+    name, with or without its ال, and a name-like word follows it."""
+    w = words[0]
+    return (
+        len(words) > 1
+        and w.startswith("ال")
+        and len(w) >= 5
+        and _NAME_CHARS.fullmatch(w) is not None
+        and not any(c in lex.common_nouns or c in lex.vocabulary for c in (w, w[2:]))
+        and _head(w, lex) is None
+        and not lex.adjective_re.fullmatch(w)
+        and not lex.name_re.fullmatch(w)
+        and _namelike(words[1], lex, strict=False)
+    )
 
 
 def _titled_after(words: list[str], lex: _Lexicon) -> bool:
@@ -593,9 +624,10 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 aff = _placed_affiliation(words, aff, lex)
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
+            private = any(c in lex.private_roles for c in _bare(first, lex))
             if (
                 any(w.startswith(_OFFICE_WORDS) for w in words[1:])
-                or _inside_state_body(words, lex)
+                or (_inside_state_body(words, lex) and not private)  # خبير في الاقتصاد: a field, no ministry
                 or (len(words) > 1 and words[1] in lex.state_sectors)
             ):
                 # مصدر يشغل منصباً في الحكومة: a source said to hold an office speaks as an official;
@@ -699,6 +731,8 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
     ('anonymous_source', 'anonymous_official')
     >>> _unnamed_title(["رئيس", "اللجنه"], lex), _unnamed_title(["مدير", "شركه", "الساحل"], lex)
     (None, None)
+    >>> _unnamed_title(["خبير", "في", "الاقتصاد"], lex), _unnamed_title(["مدير", "في", "الوزاره"], lex)
+    ('anonymous_source', 'anonymous_official')
     """
     first = words[0]
     if len(words) < 2 or _is_definite(first) or first.endswith(_POSSESSIVES):
@@ -707,7 +741,10 @@ def _unnamed_title(words: list[str], lex: _Lexicon) -> str | None:
         return None
     nxt = words[1]
     if nxt in _NOT_NAME_STARTS:
-        inside = _inside_state_body(words, lex)
+        # خبير في الاقتصاد البحري: an expert in a field is no member of its ministry (a private role
+        # is never an official)
+        private = any(c in lex.private_roles for c in _bare(first, lex))
+        inside = not private and _inside_state_body(words, lex)
         return "anonymous_official" if inside else "anonymous_source"
     if not _is_definite(nxt) and nxt.endswith(("ي", "يه")) and len(nxt) > 3 and _head(nxt, lex) is None:
         # مندوب خليجي، مبعوث أممي، مسؤول أمني: a nationality's or a state sector's adjective, an unnamed
