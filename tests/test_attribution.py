@@ -806,6 +806,28 @@ def test_sentence_end_is_the_first_match_of_the_whole_pattern(text: str) -> None
 
 
 @settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _ARABIC_LIKE,
+        _ODD_TEXT,
+        _FAST_TEXT.map(lambda t: t + ". "),
+        st.text(st.sampled_from(list("د. ،!؟\n\x1cقال")), max_size=30),
+    )
+)
+@example("د. سامي قال. د. وأضاف، ثم.\x1cو. ")
+def test_last_stop_and_clause_start_are_those_of_the_backward_searches(text: str) -> None:
+    # Looked up in the stops found once per line, as the backward searches from each position find them.
+    from newsstudy.attribution.tokens import _LAST_CLAUSE_PUNCT, _LAST_PERIOD, _clause_start, _last_period
+
+    for s in (text, A.for_matching(text)):
+        for pos in range(len(s) + 2):
+            m = _LAST_PERIOD.search(s, 0, pos)
+            assert _last_period(s, pos) == (None if m is None else m.span())
+            m = _LAST_CLAUSE_PUNCT.search(s, 0, pos)
+            assert _clause_start(s, pos) == (0 if m is None else m.end())
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.one_of(_ARABIC_LIKE, _ODD_TEXT, st.text(st.sampled_from('ان:"بو ،.'), max_size=30)))
 def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
     # _complement starts its scan at the first "ان", ":" or '"' (less one); the plain scan starts at once.
@@ -3914,9 +3936,62 @@ class _CountingCues(list):
         return got
 
 
-def _work_on_one_line(n_sentences: int, monkeypatch) -> tuple[int, int]:
-    """The cues read and the Python and C function calls made extracting ``n_sentences`` on one line."""
-    from newsstudy.attribution import extraction
+class _CountingPattern:
+    """A compiled pattern that counts the characters its searches read: from where a search starts to
+    the end of its match (or to the end of its window when none), backwards for a ``(?r)`` pattern."""
+
+    scanned = 0
+
+    def __init__(self, pattern) -> None:
+        self._p = pattern
+        self._reverse = bool(pattern.flags & regex.REVERSE) if isinstance(pattern, regex.Pattern) else False
+
+    def __getattr__(self, name):
+        return getattr(self._p, name)
+
+    @staticmethod
+    def _window(string, pos=0, endpos=None):
+        n = len(string)
+        return min(max(pos, 0), n), n if endpos is None else min(max(endpos, 0), n)
+
+    def _count(self, m, lo, hi) -> None:
+        if m is None:
+            _CountingPattern.scanned += max(hi - lo, 1)
+        else:
+            _CountingPattern.scanned += max(hi - m.start() if self._reverse else m.end() - lo, 1)
+
+    def search(self, string, *args, **kwargs):
+        m = self._p.search(string, *args, **kwargs)
+        self._count(m, *self._window(string, *args, **kwargs))
+        return m
+
+    def match(self, string, *args, **kwargs):
+        m = self._p.match(string, *args, **kwargs)
+        lo, _ = self._window(string, *args, **kwargs)
+        _CountingPattern.scanned += 1 if m is None else max(m.end() - lo, 1)
+        return m
+
+    fullmatch = match
+
+    def finditer(self, string, *args, **kwargs):
+        lo, hi = self._window(string, *args, **kwargs)
+        at = lo
+        for m in self._p.finditer(string, *args, **kwargs):
+            _CountingPattern.scanned += max(m.end() - at, 1)
+            at = m.end()
+            yield m
+        _CountingPattern.scanned += max(hi - at, 0)
+
+    def findall(self, string, *args, **kwargs):
+        lo, hi = self._window(string, *args, **kwargs)
+        _CountingPattern.scanned += max(hi - lo, 1)
+        return self._p.findall(string, *args, **kwargs)
+
+
+def _work_on_one_line(sentence: str, n_sentences: int, monkeypatch) -> tuple[int, int, int]:
+    """The cues read, the characters the module patterns read and the function calls made, extracting
+    ``n_sentences`` copies of ``sentence`` written as one line."""
+    from newsstudy.attribution import classification, context, cues, extraction, sources, tokens
 
     real = extraction._line_attributions
     monkeypatch.setattr(
@@ -3924,7 +3999,10 @@ def _work_on_one_line(n_sentences: int, monkeypatch) -> tuple[int, int]:
         "_line_attributions",
         lambda norm, label, lex, state, cues: real(norm, label, lex, state, _CountingCues(cues)),
     )
-    sentence = "وقال وزير الخارجية الأمريكي جون كيري إن الوضع في المنطقة صعب، وأضاف أن الحل قريب. "
+    for module in (classification, context, cues, extraction, sources, tokens):
+        for name, value in list(vars(module).items()):
+            if isinstance(value, (re.Pattern, regex.Pattern)):
+                monkeypatch.setattr(module, name, _CountingPattern(value))
     table = lines_table("long", [sentence * n_sentences])
     calls = 0
 
@@ -3932,22 +4010,30 @@ def _work_on_one_line(n_sentences: int, monkeypatch) -> tuple[int, int]:
         nonlocal calls
         calls += event in ("call", "c_call")
 
-    _CountingCues.reads = 0
+    _CountingCues.reads = _CountingPattern.scanned = 0
     sys.setprofile(count)
     try:
         out = A.extract(table)
     finally:
         sys.setprofile(None)
     assert len(out) == 2 * n_sentences  # every sentence is read: two attributions each
-    return _CountingCues.reads, calls
+    return _CountingCues.reads, _CountingPattern.scanned, calls
 
 
-def test_one_very_long_line_costs_linear_work(monkeypatch) -> None:
-    # A whole scraped page on one line: 4 times the sentences must cost about 4 times the work, counted
-    # (cues read, function calls), not timed; a binary search of the cues adds a logarithm (about 5 times).
-    # Stepping through the line's cues before an attribution's own (``islice``) or rescanning the line
-    # for every attribution makes it grow 16 times.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقال وزير الخارجية الأمريكي جون كيري إن الوضع في المنطقة صعب، وأضاف أن الحل قريب. ",
+        # a whole page scraped as one line of commas: no sentence ends, no clause resets
+        "وأكد المتحدث باسم الوزارة أن القرار نهائي، وأضاف أن التنفيذ يبدأ غدا، ",
+    ],
+)
+def test_one_very_long_line_costs_linear_work(sentence: str, monkeypatch) -> None:
+    # 4 times the sentences on one line must cost about 4 times the work, counted (cues read, characters
+    # the patterns read, function calls), not timed; a binary search of the cues adds a logarithm (about
+    # 5 times). Stepping through the line's cues before an attribution's own (``islice``), or searching
+    # back to the line's start or on to its end from every attribution, makes it grow 16 times.
     A.extract(lines_table("warm", ["قال الوزير إن الوضع صعب."]))
-    small, large = _work_on_one_line(150, monkeypatch), _work_on_one_line(600, monkeypatch)
-    assert large[0] <= 8 * small[0], (small, large)
-    assert large[1] <= 8 * small[1], (small, large)
+    small = _work_on_one_line(sentence, 150, monkeypatch)
+    large = _work_on_one_line(sentence, 600, monkeypatch)
+    assert all(b <= 8 * a for a, b in zip(small, large, strict=True)), (small, large)

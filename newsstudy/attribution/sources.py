@@ -41,12 +41,12 @@ from newsstudy.attribution.tokens import (
     _CLAUSE_PUNCT,
     _CLAUSE_RESET,
     _COMPLEMENT,
-    _LAST_PERIOD,
     _NEW_CLAUSE,
     _PUNCT,
     _ahead,
     _clause_start,
     _complement,
+    _last_period,
     _last_tokens,
     _sentence_end,
     _sentence_start,
@@ -376,13 +376,13 @@ def _opening_tokens(norm: str, start: int, end: int) -> list[_Tok]:
 
 def _clause_subject(norm: str, pos: int, lex: _Lexicon) -> _Source | None:
     """The subject of the verb that opens the sentence holding ``pos`` (``وتعمل قطر ...، وتقول إن``)."""
-    last = _LAST_PERIOD.search(norm, 0, pos)
-    start = 0 if last is None else last.end()
+    last = _last_period(norm, pos)
+    start = 0 if last is None else last[1]
     if not norm[start:pos].strip() and last is not None:
         # the verb opens its sentence: look at the sentence before (the period match before the last one;
         # a match needs a space after it, so cutting the text at the last match hides none)
-        before = _LAST_PERIOD.search(norm, 0, last.start())
-        start = 0 if before is None else before.end()
+        before = _last_period(norm, last[0])
+        start = 0 if before is None else before[1]
     return _opening_subject(_opening_tokens(norm, start, pos), lex)
 
 
@@ -963,8 +963,29 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             if norm[comp[0]] == '"':
                 embedded_until = comp[1]  # the quotation ends the reported content
             else:
-                reset = _CLAUSE_RESET.search(norm, comp[1], send)
-                embedded_until = reset.start() if reset else send
+                reset = _clause_reset(norm, comp[1], send)
+                embedded_until = reset if reset is not None else send
+    return found
+
+
+#: The last answer of :func:`_clause_reset`: (line, end, start, where the reset starts or None).
+_LAST_RESET: list = [None, -1, -1, None]
+
+
+def _clause_reset(norm: str, start: int, end: int) -> int | None:
+    """Where ``_CLAUSE_RESET.search(norm, start, end)`` matches (its start), or None.
+
+    The cues of a line ask from later and later positions, to the same sentence end: while the last
+    answer is still at or after ``start`` (or there was none), it is the answer again, since whether the
+    pattern matches at a position does not depend on where the search began. A line of many attributions
+    and no reset (a whole page of commas) is then searched once, not once per attribution to its end.
+    """
+    line, last_end, last_start, found = _LAST_RESET
+    if line is norm and last_end == end and last_start <= start and (found is None or found >= start):
+        return found
+    m = _CLAUSE_RESET.search(norm, start, end)
+    found = None if m is None else m.start()
+    _LAST_RESET[:] = [norm, end, start, found]
     return found
 
 

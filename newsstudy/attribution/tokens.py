@@ -248,9 +248,47 @@ _NONSPACE = re.compile(r"\S+")  # ``re``'s ``\s`` is ``str.isspace``: the words 
 
 
 def _clause_start(norm: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts: after the last clause punctuation before ``pos`` (or 0)."""
-    m = _LAST_CLAUSE_PUNCT.search(norm, 0, pos)
-    return 0 if m is None else m.end()
+    """Where the clause holding ``pos`` starts: after the last clause punctuation before ``pos`` (or 0).
+
+    That is ``_LAST_CLAUSE_PUNCT.search(norm, 0, pos).end()``, looked up in the line's punctuation found
+    once (:func:`_punct_starts`): the backward search runs back to the start of a line without any.
+    """
+    starts = _punct_starts(norm)
+    i = bisect_left(starts, pos) - 1  # a one-character match before ``pos``
+    return 0 if i < 0 else starts[i] + 1
+
+
+@lru_cache(maxsize=16)
+def _punct_starts(norm: str) -> list[int]:
+    """Where ``_CLAUSE_PUNCT`` matches in ``norm`` (single characters, so every one), in order."""
+    return [m.start() for m in _CLAUSE_PUNCT.finditer(norm)]
+
+
+#: ``_LAST_PERIOD`` forwards: its matches are single characters, so ``finditer`` finds every one.
+_PERIOD_AT = regex.compile(r"[.!?؟](?=\s)" + _ABBREV.replace(r"\x1c-\x1f", ""))
+
+
+@lru_cache(maxsize=16)
+def _period_starts(norm: str) -> list[int]:
+    """Where ``_LAST_PERIOD`` can match in ``norm`` (searched to the line's end), in order."""
+    return [m.start() for m in _PERIOD_AT.finditer(norm)]
+
+
+def _last_period(norm: str, pos: int) -> tuple[int, int] | None:
+    """The span of ``_LAST_PERIOD.search(norm, 0, pos)``: the last sentence stop before ``pos``.
+
+    Looked up in the line's stops found once (:func:`_period_starts`), as :func:`_sentence_end` is:
+    searched backwards from every cue of a line without a full stop, the pattern ran back to the line's
+    start each time (quadratic on a whole page scraped as one line of commas). A stop counts when the
+    space after it is before ``pos`` too (the search sees nothing from ``pos`` on).
+
+    >>> text = "قال د. سامي إن الوضع صعب. وأضاف"
+    >>> [_last_period(text, k) for k in (5, 25, 26, len(text))]
+    [None, None, (24, 25), (24, 25)]
+    """
+    starts = _period_starts(norm)
+    i = bisect_right(starts, pos - 2) - 1
+    return None if i < 0 else (starts[i], starts[i] + 1)
 
 
 def _last_tokens(norm: str, start: int, end: int, n: int) -> list[_Tok]:
@@ -357,8 +395,8 @@ def _after_preposition(norm: str, pos: int) -> bool:
 
 def _sentence_start(norm: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts: after the last sentence end before ``pos`` (or 0)."""
-    m = _LAST_PERIOD.search(norm, 0, pos)
-    return 0 if m is None else m.end()
+    last = _last_period(norm, pos)
+    return 0 if last is None else last[1]
 
 
 # The whitespace after a sentence's end (group 1): ``regex``'s ``\s+``, for the faster ``re``. The stop
