@@ -229,3 +229,15 @@ def test_an_expert_in_a_field_is_no_official_of_its_ministry() -> None:
         "وقال مصدر في وزارة الاقتصاد إن المفاوضات مستمرة.",
     ]
     assert [t for _, t in types(texts)] == ["anonymous_source", "anonymous_official"]
+
+
+def test_an_envoy_described_by_a_region_speaks_for_no_bloc() -> None:
+    # دبلوماسي أوروبي، مندوب خليجي: a state's envoy from the region (the gold: null), not the EU or the
+    # GCC, and not the story's country; مسؤول أوروبي stays the EU's
+    texts = [
+        "تستضيف واشنطن محادثات بين الولايات المتحدة وشركائها حول التجارة الأمريكية.",
+        "وأوضح دبلوماسي أوروبي، طلب عدم الكشف عن هويته، أن الخلاف قائم.",
+        "وكشف مندوب خليجي في المنظمة أن إيران حصلت على استثناء.",
+        "وقال مسؤول أوروبي إن الاتفاق قريب.",
+    ]
+    assert [e for _, e in entities(texts)] == [None, None, "EU"]

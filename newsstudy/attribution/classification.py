@@ -622,6 +622,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 kind = "anonymous_source"
             if not named and _bare(first, lex)[-1].startswith(_DIPLOMAT):
                 aff = _placed_affiliation(words, aff, lex)
+            if not named and aff in _REGIONAL_BLOCS and _regional_envoy(words, lex):
+                aff = None
             return _Source(text, kind, aff or "unknown", None, gender, "official")
         if cls == "source":
             private = any(c in lex.private_roles for c in _bare(first, lex))
@@ -671,6 +673,8 @@ def _classify_plain(words: list[str], lex: _Lexicon, *, headline: bool = False) 
                 # مدير صندوق في الكويت، مندوب خليجي: an indefinite title with no name is someone unnamed
                 if unnamed == "anonymous_source":
                     aff = _placed_affiliation(words, aff, lex)
+                if aff in _REGIONAL_BLOCS and _regional_envoy(words, lex):
+                    aff = None  # مندوب خليجي: a Gulf state's delegate, not the GCC's
                 return _Source(text, unnamed, aff or "unknown", None, gender, "source")
             return _Source(text, "named_person", aff or "unknown", None, gender, "person")
     person = _titled_person(words, lex) or _name_then_role(words, lex)
@@ -771,6 +775,29 @@ def _surname_word(word: str, lex: _Lexicon) -> bool:
 #: State titles (heads.tsv) that, alone, name one state: السلطنة is Oman (المملكة, several kingdoms, takes
 #: the document's or outlet's country as any state office does).
 _UNIQUE_STATE_TITLES = {"سلطنه": "OM"}
+
+#: The regional blocs a regional adjective names (أوروبي، أفريقي، خليجي; adjectives.tsv).
+_REGIONAL_BLOCS = frozenset({"EU", "AU", "GCC"})
+#: Stems of the heads of a state's envoys: a diplomat, a delegate, an ambassador.
+_ENVOYS = ("دبلوماسي", "مندوب", "سفير")
+
+
+def _regional_envoy(words: list[str], lex: _Lexicon) -> bool:
+    """Whether an unnamed envoy is described by a region, not a bloc: ``دبلوماسي أوروبي``, ``مندوب خليجي``
+    (a European diplomat, a Gulf delegate) represent a state of the region, which the phrase does not
+    name, not the EU or the GCC; the adjective right after the head is the region's (``مسؤول أوروبي``, an
+    official, and ``مبعوث أممي``, a UN envoy, keep their body). Such an envoy takes no document country
+    either (``extraction._private_people``).
+
+    >>> lex = _lexicon()
+    >>> _regional_envoy(["دبلوماسي", "اوروبي"], lex), _regional_envoy(["مسؤول", "اوروبي"], lex)
+    (True, False)
+    """
+    if len(words) < 2 or _is_definite(words[0]) or not _bare(words[0], lex)[-1].startswith(_ENVOYS):
+        return False
+    m = lex.adjective_re.fullmatch(words[1])
+    return m is not None and lex.adjectives[m.group("a")] in _REGIONAL_BLOCS
+
 
 #: The stem of a diplomat's head noun (دبلوماسي، دبلوماسيون): posted abroad, the place it is in names no
 #: affiliation.

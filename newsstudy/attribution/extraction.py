@@ -14,7 +14,7 @@ from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.classification import _affiliation, _bare, _classify
+from newsstudy.attribution.classification import _affiliation, _bare, _classify, _regional_envoy
 from newsstudy.attribution.context import (
     _CONTEXT_TYPES,
     _document_country,
@@ -307,6 +307,7 @@ def _private_people(rows: list[tuple], norms: list[str], described: set[str], le
         words = n.split()
         person = r[6] == "named_person"
         p = person and (_private_role(n, lex) or n in described or (len(words) == 1 and words[0] in surnames))
+        p = p or (r[6] == "anonymous_official" and _regional_envoy(words, lex))
         if p and words:
             surnames.add(words[-1])
         private.append(p)
