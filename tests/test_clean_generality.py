@@ -109,3 +109,21 @@ def test_a_posters_box_under_the_headline_is_no_deck() -> None:
     assert labels[0] == "headline"
     assert "headline" not in labels[1:3]
     assert labels[3] == "credit"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["wadi_bakery · Instagram · 6 أغسطس 2020", "— سالم الحداد | Salem Haddad · Facebook · 20 October 2015"],
+)
+def test_a_post_signature_as_a_row_of_items_makes_an_embed(signature: str) -> None:
+    post = "شكراً لكل من ساعد في موسم الحصاد هذا العام! الفرحة فرحتكم 🌴"
+    text = "\n".join([HEAD, BODY_1, post, signature, BODY_2])
+    rows = _rows(text)
+    assert rows["label"].tolist()[2:4] == ["embed", "embed"]
+    assert rows["rule"].tolist()[3] == "pattern:post_signature"
+
+
+def test_a_story_line_naming_a_platform_and_a_date_is_no_post_signature() -> None:
+    line = "وقالت الشركة في بيان على فيسبوك إنها ستفتتح فرعاً جديداً في 6 أغسطس 2020."
+    text = "\n".join([HEAD, BODY_1, line, BODY_2])
+    assert _rows(text)["label"].tolist()[2] == "content"

@@ -303,6 +303,13 @@ _UNANCHORED_TRIGGERS = (
     "instagram",
     "انستغرام",
     "منشور",
+    # a post's signature as a row of items ("<page> · Facebook · <date>", embed_patterns.txt)
+    "facebook",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "فيسبوك",
+    "يوتيوب",
 )
 
 
