@@ -846,7 +846,7 @@ def test_complement_is_found_as_by_the_whole_scan(text: str) -> None:
                 or not norm[close + 1 : end].strip(" .،,")
             ):
                 if m.start() in closes:
-                    later = plain(norm, m.end(), end)
+                    later = plain(norm, m.end(), min(end, m.end() + 200))
                     if (
                         later is not None
                         and norm[later[0]] != '"'
@@ -3119,6 +3119,12 @@ def test_a_shadda_tells_a_verb_from_the_word_spelled_like_it(text, cues):
 def test_prepositions_of_conformity(text, expected):
     out = A.extract(lines_table("d", [text]))
     assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+
+
+def test_a_line_of_many_short_quoted_names_does_not_recurse_to_its_end():
+    line = " ".join(['الوزارة تغلق المعبر وتدين الهجمات و"الصحة" تدعو إلى الهدوء'] * 600)
+    out = A.extract(lines_table("d", [line]))
+    assert len(out) > 0
 
 
 def test_a_fear_is_no_statement():

@@ -610,25 +610,28 @@ def _coordinated_subject(toks: list[_Tok], verb: int, lex: _Lexicon) -> int | No
     return None
 
 
-#: The most words of a quoted subject before its verb (``"الكهرباء" تدعو``).
+#: The most words of a quoted subject before its verb (``"الكهرباء" تدعو``), and the most characters
+#: read back for it.
 _MAX_QUOTED_SUBJECT = 3
+_QUOTED_SUBJECT_SPAN = 80
 
 
 def _quoted_subject(norm: str, start: int, lex: _Lexicon) -> tuple[_Source, tuple[int, int]] | None:
     """A subject in quotation marks right before its verb, at the start of its clause (``و"الكهرباء"
     تدعو إلى``, a headline's short name of a body): the clause punctuation of the closing quote is no
     clause boundary then. Read as a head noun, an outlet or a gazetteer name."""
-    head = norm[:start].rstrip()
-    if not head.endswith('"') or head.count('"') % 2:
+    lo = max(0, start - _QUOTED_SUBJECT_SPAN)  # (a window: a scraped line may be megabytes long)
+    head = norm[lo:start].rstrip()
+    if not head.endswith('"'):
         return None
     q = head.rfind('"', 0, len(head) - 1)
     if q < 0:
         return None
-    before = norm[:q].rstrip()
+    before = head[:q].rstrip()
     if before.endswith("و") and (len(before) == 1 or not before[-2].isalpha()):
         before = before[:-1].rstrip()
-    if before and before[-1] not in ".:،,؛;!?؟-–—|":
-        return None
+    if (before and before[-1] not in ".:،,؛;!?؟-–—|") or (not before and lo > 0):
+        return None  # (the subject opens its clause: after a stop, a comma, a colon or a dash)
     words = head[q + 1 : -1].split()
     if not 1 <= len(words) <= _MAX_QUOTED_SUBJECT or not all(w.isalpha() for w in words):
         return None
@@ -637,7 +640,7 @@ def _quoted_subject(norm: str, start: int, lex: _Lexicon) -> tuple[_Source, tupl
     src = _classify(words, lex)
     if src is None or src.source_type == "document":
         return None
-    return src, (q + 1, len(head) - 1)
+    return src, (lo + q + 1, lo + len(head) - 1)
 
 
 #: State titles among the institution heads (السلطنة، المملكة): subjects after their verb only.
@@ -2164,6 +2167,10 @@ _RESUMPTIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 #: The most words of a subject before the imperfect that opens its clause (``وزارة الصحة العامة تعلن``).
 _MAX_OPENING_SUBJECT = 4
+#: The most characters from a sentence's start to a coordinated imperfect read with its opening subject
+#: (a headline or a sentence's first clause; a longer stretch is read no further, a scraped line may hold
+#: no sentence end at all).
+_MAX_OPENING_SPAN = 400
 
 
 def _subject_verb_opening(
@@ -2173,7 +2180,7 @@ def _subject_verb_opening(
     its verb is an imperfect of the same person (``الوزارة تدق ناقوس الخطر وتدين``, ``المعارضة ترفض
     النتائج وتتهم الحكومة``): a source noun phrase of a few words, then that verb."""
     start = _sentence_start(norm, m.start())
-    if _CLAUSE_PUNCT.search(norm, start, m.start()):
+    if m.start() - start > _MAX_OPENING_SPAN or _CLAUSE_PUNCT.search(norm, start, m.start()):
         return None  # (a comma, colon or quote between: another clause may have its own subject)
     toks = _tokens(norm, start, m.start())
     person = form[0]

@@ -356,7 +356,9 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
             if m.start() in closes:
                 # الشركة "<name>" إن: the closing quote of a short quoted name opens nothing when a
                 # complementiser (إن/أن, a colon) follows it; else it is read as before, as opening speech
-                later = _complement(norm, m.end(), end)
+                # (read within a window: the complementiser that counts is a few words on, and a line of
+                # many short quoted names must not recurse once per name to its end)
+                later = _complement(norm, m.end(), min(end, m.end() + _LATER_WINDOW))
                 if later is not None and norm[later[0]] != '"' and _name_goes_on_to(norm, m.end(), later[0]):
                     return later
                 if _after_preposition(norm, closes[m.start()]):
@@ -370,6 +372,8 @@ def _complement(norm: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _MAX_AFTER_QUOTED_NAME = 3
+#: How far after a short quoted name its complementiser is looked for (its few words, with room).
+_LATER_WINDOW = 200
 _COMMA_LIKE = frozenset("،,؛;")
 
 
