@@ -110,7 +110,7 @@ def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) ->
         ("invented-8", "dev", 0.66, 0.62, 0.58, 0.96),
         ("invented-8", "test", 0.63, 0.56, 0.47, 0.96),
         ("invented-9", "dev", 0.81, 0.82, 0.74, 0.95),
-        ("invented-9", "test", 0.83, 0.78, 0.71, 0.97),
+        ("invented-9", "test", 0.83, 0.76, 0.71, 0.97),
     ],
 )
 def test_line_scores_on_the_invented_pages_do_not_regress(
@@ -140,6 +140,9 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # Ninth set (ordinary article pages as scrapers extract them), first scored after its gold was
     # committed (1eff099, before any rule was written on it): dev 0.817 / 0.821 / 0.745, recall 0.956;
     # test 0.832 / 0.788 / 0.716, recall 0.978; floors just under these.
+    # Its test content-precision floor 0.78 -> 0.76 when the gold changed, not the library: the cross-set
+    # convention that a standfirst under the headline is `headline` (tests/gold/lines/README.md, "Gold
+    # conventions (7)") relabelled three test lines that the labeller keeps as content (0.767 after).
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
     assert overall["content_precision"] >= precision and overall["content_recall"] >= recall, overall
