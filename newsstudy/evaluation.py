@@ -72,6 +72,7 @@ INVENTED_CORPORA = (
     "invented-7",
     "invented-8",
     "invented-9",
+    "invented-10",
 )
 #: The ``corpus`` field of the second fresh random attribution sample (:func:`draw_fresh_dev_sample`
 #: with ``seed=FRESH2_SEED``): drawn after the first had been used for rules, from the documents in no

@@ -111,6 +111,8 @@ def test_attribution_gold_points_at_its_cue_in_a_counted_line(pages, records) ->
         ("invented-8", "test", 0.63, 0.56, 0.47, 0.96),
         ("invented-9", "dev", 0.81, 0.82, 0.74, 0.95),
         ("invented-9", "test", 0.83, 0.76, 0.71, 0.97),
+        ("invented-10", "dev", 0.66, 0.65, 0.64, 0.98),
+        ("invented-10", "test", 0.78, 0.77, 0.66, 0.98),
     ],
 )
 def test_line_scores_on_the_invented_pages_do_not_regress(
@@ -143,6 +145,10 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
     # Its test content-precision floor 0.78 -> 0.76 when the gold changed, not the library: the cross-set
     # convention that a standfirst under the headline is `headline` (tests/gold/lines/README.md, "Gold
     # conventions (7)") relabelled three test lines that the labeller keeps as content (0.767 after).
+    # Tenth set (scrapers' and exports' raw text: lynx, newspaper3k, e-paper PDF, Telegram export, full-text
+    # RSS, forum mirror), first scored after its gold was committed (a0b49b1, before any rule was written on
+    # it): dev 0.669 / 0.652 / 0.641, recall 0.989; test 0.788 / 0.779 / 0.663, recall 0.983; floors just
+    # under these.
     overall = evaluation.invented_line_scores(split, corpus=corpus).loc["all"]
     assert overall["accuracy"] >= accuracy and overall["macro_f1"] >= macro_f1, overall
     assert overall["content_precision"] >= precision and overall["content_recall"] >= recall, overall
@@ -169,6 +175,8 @@ def test_line_scores_on_the_invented_pages_do_not_regress(
         ("invented-8", "test", 0.91, 0.91),
         ("invented-9", "dev", 0.91, 0.83),
         ("invented-9", "test", 0.91, 0.84),
+        ("invented-10", "dev", 0.95, 0.94),
+        ("invented-10", "test", 0.87, 0.89),
     ],
 )
 def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, f1, source_type) -> None:
@@ -194,5 +202,7 @@ def test_attribution_scores_on_the_invented_pages_do_not_regress(corpus, split, 
     # Eighth set, first scored after its gold was committed (038df6d): F1 dev 0.921, test 0.918;
     # source_type 0.909, 0.911; floors just under these. Ninth set, first scored after its gold was
     # committed (1eff099): F1 dev 0.917, test 0.915; source_type 0.836, 0.850; floors just under these.
+    # Tenth set, first scored after its gold was committed (a0b49b1): F1 dev 0.957, test 0.872;
+    # source_type 0.947, 0.895; floors just under these.
     overall = evaluation.invented_attribution_scores(split, corpus=corpus).loc["all"]
     assert overall["f1"] >= f1 and overall["source_type"] >= source_type, overall
