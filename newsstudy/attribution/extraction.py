@@ -663,7 +663,8 @@ def extract(
         organisation the source speaks for (None when none is found), ``affiliation`` its category in
         the study (``study.labels``; :data:`AFFILIATIONS` for the default study),
         ``conduit`` the canonical outlet the source spoke to (or None), ``anonymity_reason`` (bool),
-        ``sentence`` the raw sentence and ``outlet`` the canonical name of a media-outlet source.
+        ``sentence`` the raw sentence (a run-on one cut to ``tokens.SENTENCE_MAX_CHARS`` around the cue)
+        and ``outlet`` the canonical name of a media-outlet source.
 
     >>> lines = pd.DataFrame({"doc_id": ["d", "d"], "line": [1, 2], "label": ["content", "content"],
     ...     "text": ["وقال مسؤول أميركي لرويترز إن المحادثات توقفت.", "وأضاف: \\"لا جديد\\"."]})
