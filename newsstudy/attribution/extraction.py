@@ -633,7 +633,7 @@ def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
 
 
 def extract(
-    lines: pd.DataFrame, *, study: Study | None = None, home_countries: Mapping[str, str] | None = None
+    lines: pd.DataFrame, *, study: Study | None = None, home_countries: Mapping[str, str | None] | None = None
 ) -> pd.DataFrame:
     """Find every source attribution in the ``headline`` and ``content`` lines.
 
@@ -649,9 +649,11 @@ def extract(
         categories of ANNOTATION.md). Its ``home_country``, if set, is every document's home country.
     home_countries : mapping, optional
         doc_id -> the ISO code of the country of the document's outlet, where the researcher knows it
-        (a national paper; leave pan-Arab outlets out). A state office (a minister, ministry,
-        governor, police) whose phrase names no country, in a document that no country dominates,
-        speaks for that country; without one, for the country the document names most, even once.
+        (a national paper; a pan-Arab outlet left out, or mapped to None, which no study
+        ``home_country`` overrides); :func:`newsstudy.attribution.home_countries` reads them from a
+        documents table's ``country`` column. A state office (a minister, ministry, governor,
+        police) whose phrase names no country, in a document that no country dominates, speaks for
+        that country; without one, for the country the document names most, even once.
 
     Returns
     -------
