@@ -4095,3 +4095,14 @@ def test_home_countries_from_the_documents_country_column() -> None:
     study = replace(default_study(), home_country="KW")
     found = A.extract(lines, study=study, home_countries=homes).set_index("doc_id")["affiliation_entity"]
     assert found.to_dict() == {"a": "BH", "b": None, "c": "KW"}
+
+
+def test_an_unnamed_envoy_takes_no_home_country() -> None:
+    # a diplomat met abroad is no evidence of the outlet's own state; its police still are
+    texts = [
+        "انتهت المفاوضات أمس بعد ساعات طويلة.",
+        "وقال دبلوماسي غربي شارك في المحادثات إن الاتفاق قريب.",
+        "وقالت الشرطة إن الطرق مفتوحة.",
+    ]
+    found = A.extract(lines_table("d", texts), home_countries={"d": "BH"})
+    assert found["affiliation_entity"].fillna("-").tolist() == ["-", "BH"]

@@ -14,7 +14,13 @@ from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.classification import _affiliation, _bare, _classify, _regional_envoy
+from newsstudy.attribution.classification import (
+    _affiliation,
+    _bare,
+    _classify,
+    _regional_envoy,
+    _unnamed_envoy,
+)
 from newsstudy.attribution.context import (
     _CONTEXT_TYPES,
     _document_country,
@@ -225,7 +231,11 @@ def _doc_rows(
                     # own phrase: الأمير تركي الفيصل, a name read as a nationality, is no evidence)
                     offices = [
                         o
-                        and (_state_office(n, lex) or home is not None or _named_elsewhere(country, r[1], n))
+                        and (
+                            _state_office(n, lex)
+                            or (home is not None and not _unnamed_envoy(n.split(), lex))
+                            or _named_elsewhere(country, r[1], n)
+                        )
                         for o, n, r in zip(offices, norms, rows, strict=True)
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
