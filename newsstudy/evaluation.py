@@ -486,7 +486,8 @@ def attribution_scores(split: str | None = "test", *, study=None) -> pd.DataFram
     """:func:`newsstudy.attribution.score_table` of ``attribution.extract`` on the gold lines, per outlet."""
     outlets = _outlets(split)
     lines = gold_lines_table()
-    found = attribution.extract(lines[lines["doc_id"].isin(outlets.index)], study=study)
+    homes = attribution.home_countries(sample_documents())
+    found = attribution.extract(lines[lines["doc_id"].isin(outlets.index)], study=study, home_countries=homes)
     gold = gold_attributions()
     return attribution.score_table(
         found, gold[gold["doc_id"].isin(outlets.index)], groups=outlets, study=study
@@ -531,7 +532,7 @@ def fresh_attribution_scores(*, study=None, corpus: str = FRESH_CORPUS) -> pd.Da
 def _scored_records(records: list[dict], docs: pd.DataFrame, outlets: pd.Series, study) -> pd.DataFrame:
     """``attribution.score_table`` of the extractor on the gold records' counted lines, per outlet."""
     lines = _lines_of(records, dict(zip(docs["doc_id"], docs["text"], strict=True)))
-    found = attribution.extract(lines, study=study)
+    found = attribution.extract(lines, study=study, home_countries=attribution.home_countries(docs))
     gold = pd.DataFrame([{"doc_id": r["doc_id"], **a} for r in records for a in r["attributions"]])
     return attribution.score_table(found, gold, groups=outlets, study=study)
 

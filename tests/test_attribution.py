@@ -12,6 +12,7 @@ import csv
 import json
 import re
 import sys
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -25,7 +26,7 @@ from newsstudy import attribution as A
 from newsstudy.attribution import gazetteer
 from newsstudy.errors import CorpusError
 from newsstudy.paths import DATA_DIR, REPO_ROOT, SEEDS_DIR
-from newsstudy.study import read_study
+from newsstudy.study import default_study, read_study
 
 GOLD_DIR = REPO_ROOT / "tests" / "gold" / "attributions"
 ANT_FIXTURES = [
@@ -4043,3 +4044,71 @@ def test_one_very_long_line_costs_linear_work(sentence: str, monkeypatch) -> Non
     small = _work_on_one_line(sentence, 150, monkeypatch)
     large = _work_on_one_line(sentence, 600, monkeypatch)
     assert all(b <= 8 * a for a, b in zip(small, large, strict=True)), (small, large)
+
+
+# Issue 15: the outlet's country as a documents field (newsstudy.attribution.gazetteer.country_code).
+COUNTRY_FIELDS = [
+    ("Morocco", "MA"),
+    ("  morocco ", "MA"),
+    ("United Arab Emirates", "AE"),
+    ("UAE", "AE"),
+    ("U.A.E.", "AE"),
+    ("KSA", "SA"),
+    ("USA", "US"),
+    ("UK", "GB"),
+    ("qa", "QA"),
+    ("المغرب", "MA"),
+    ("الإمارات العربية المتحدة", "AE"),
+    ("Jordan (fact-checking)", "JO"),
+    ("Cocos (Keeling) Islands", "CC"),
+    ("Qatar (pan-Arab)", None),
+    ("pan-Arab (fact-checking)", None),
+    ("Jordan (pan-Arab fact-checking)", None),
+    ("international", None),
+    ("Regional", None),
+    ("Egypt / Sudan", None),
+    ("Atlantis", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("value", "code"), COUNTRY_FIELDS)
+def test_a_country_field_gives_one_iso_code_or_none(value: str, code: str | None) -> None:
+    assert A.country_code(value) == code
+
+
+@given(st.one_of(st.text(), st.none(), st.integers(), st.floats()))
+@example("pan-Arab")
+@example("(((")
+@settings(max_examples=300, deadline=None)
+def test_any_country_field_gives_an_iso_code_or_none(value) -> None:
+    code = A.country_code(value)
+    assert code is None or code in set(gazetteer.entities().query("kind == 'country'")["entity"])
+
+
+def test_home_countries_from_the_documents_country_column() -> None:
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c", "d"], "Country": ["Bahrain", "pan-Arab", "", None], "text": [""] * 4}
+    )
+    homes = A.home_countries(docs)
+    assert homes == {"a": "BH", "b": None}
+    assert A.home_countries(docs.drop(columns=["Country"])) == {}
+    texts = ["افتتح معرض الكتاب أمس بحضور جمهور كبير.", "وقالت الشرطة إن الطرق مفتوحة."]
+    lines = pd.concat([lines_table(d, texts) for d in "abc"], ignore_index=True)
+    found = A.extract(lines, home_countries=homes).set_index("doc_id")["affiliation_entity"]
+    assert found.to_dict() == {"a": "BH", "b": None, "c": None}
+    # the study file's home_country is the fallback of a document with no country, not of a pan-Arab one
+    study = replace(default_study(), home_country="KW")
+    found = A.extract(lines, study=study, home_countries=homes).set_index("doc_id")["affiliation_entity"]
+    assert found.to_dict() == {"a": "BH", "b": None, "c": "KW"}
+
+
+def test_an_unnamed_envoy_takes_no_home_country() -> None:
+    # a diplomat met abroad is no evidence of the outlet's own state; its police still are
+    texts = [
+        "انتهت المفاوضات أمس بعد ساعات طويلة.",
+        "وقال دبلوماسي غربي شارك في المحادثات إن الاتفاق قريب.",
+        "وقالت الشرطة إن الطرق مفتوحة.",
+    ]
+    found = A.extract(lines_table("d", texts), home_countries={"d": "BH"})
+    assert found["affiliation_entity"].fillna("-").tolist() == ["-", "BH"]

@@ -332,3 +332,17 @@ def test_json_lines_whose_first_record_is_an_array_keep_the_records_after_it(tmp
         (tmp_path / name).write_text(body, encoding="utf-8")
         docs, problems = load_corpus(tmp_path / name, on_error="report")
         assert len(docs) == body.count('"text"') and problems.empty
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_an_outlet_country_field_is_kept_as_a_column(tmp_path, fmt):
+    # issue 15: the outlet's country (a documents field) reaches attribution as the `country` column
+    records = [{**r, "country": c} for r, c in zip(RECORDS, ["UAE", "pan-Arab"], strict=True)]
+    data = {
+        "jsonl": jsonl_bytes(records),
+        "csv": csv_bytes(records),
+        "parquet": parquet_bytes(tmp_path, records),
+    }
+    docs = load_corpus(write(tmp_path / f"corpus.{fmt}", data[fmt]))
+    assert docs["country"].tolist() == ["UAE", "pan-Arab"]
+    assert "country" not in load_corpus(write(tmp_path / "plain.jsonl", jsonl_bytes())).columns

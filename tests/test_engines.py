@@ -240,3 +240,27 @@ def test_given_anchor_matches_give_the_index_own_passages(ant_expected, tmp_path
     given.close()
     assert len(expected) > 0
     pd.testing.assert_frame_equal(got, expected)
+
+
+@pytest.mark.parametrize(("chunk_size", "n_jobs"), [(1, 1), (2, 2)])
+def test_the_outlet_country_field_is_the_home_of_a_state_office(tmp_path: Path, chunk_size, n_jobs) -> None:
+    # issue 15: a ministry or the police naming no country, in a national paper, speaks for its country;
+    # a pan-Arab outlet's and a document with no country field's speak for no one
+    text = "افتتح معرض الكتاب أمس بحضور جمهور كبير في {n}.\nوقالت الشرطة إن الطرق مفتوحة أمام الزوار."
+    rows = [
+        {"doc_id": "a", "country": "Bahrain", "text": text.format(n="الصباح")},
+        {"doc_id": "b", "country": "pan-Arab", "text": text.format(n="المساء")},
+        {"doc_id": "c", "country": "", "text": text.format(n="الظهيرة")},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    engines.run_streaming(corpus, tmp_path / "one", chunk_size=5000, n_jobs=1)
+    engines.run_streaming(corpus, tmp_path / "many", chunk_size=chunk_size, n_jobs=n_jobs)
+    one, many = _bytes(tmp_path / "one"), _bytes(tmp_path / "many")
+    assert [name for name in one if one[name] != many[name]] == []
+    found = engines.read_table(tmp_path / "many", "attributions")
+    entities = found.set_index("doc_id")["affiliation_entity"]
+    assert entities.fillna("-").to_dict() == {"a": "BH", "b": "-", "c": "-"}
+    documents, _ = load_study_corpus(corpus)
+    in_memory = run_study(documents)["attributions"].set_index("doc_id")["affiliation_entity"]
+    assert in_memory.fillna("-").to_dict() == {"a": "BH", "b": "-", "c": "-"}

@@ -268,6 +268,7 @@ from newsstudy.attribution.extraction import (
     extract,
     highlight,
 )
+from newsstudy.attribution.gazetteer import country_code, home_countries
 from newsstudy.attribution.lexicon import _lexicon, _reporting_verbs, outlets_table, reporting_verbs
 from newsstudy.attribution.scoring import evaluate, match, read_gold, score_table
 from newsstudy.attribution.sources import (
@@ -309,10 +310,12 @@ __all__ = [
     "STUDY_COLUMNS",
     "anonymous_share",
     "count_sources",
+    "country_code",
     "drop_copies",
     "evaluate",
     "extract",
     "highlight",
+    "home_countries",
     "match",
     "outlets_table",
     "read_gold",

@@ -782,6 +782,21 @@ _REGIONAL_BLOCS = frozenset({"EU", "AU", "GCC"})
 _ENVOYS = ("دبلوماسي", "مندوب", "سفير")
 
 
+def _unnamed_envoy(words: list[str], lex: _Lexicon) -> bool:
+    """Whether a source phrase is an unnamed envoy: an indefinite diplomat, delegate or ambassador
+    (``دبلوماسي غربي شارك في المفاوضات``). Posted abroad or met abroad, such an envoy is no evidence of the
+    outlet's own state: the outlet's home country (``extract(home_countries=...)``) is not given to one
+    whose phrase names no country.
+
+    >>> lex = _lexicon()
+    >>> _unnamed_envoy(["دبلوماسي", "غربي"], lex), _unnamed_envoy(["السفير"], lex)
+    (True, False)
+    >>> _unnamed_envoy(["وزير"], lex), _unnamed_envoy([], lex)
+    (False, False)
+    """
+    return bool(words) and not _is_definite(words[0]) and _bare(words[0], lex)[-1].startswith(_ENVOYS)
+
+
 def _regional_envoy(words: list[str], lex: _Lexicon) -> bool:
     """Whether an unnamed envoy is described by a region, not a bloc: ``دبلوماسي أوروبي``, ``مندوب خليجي``
     (a European diplomat, a Gulf delegate) represent a state of the region, which the phrase does not

@@ -14,7 +14,13 @@ from operator import itemgetter
 
 import pandas as pd
 
-from newsstudy.attribution.classification import _affiliation, _bare, _classify, _regional_envoy
+from newsstudy.attribution.classification import (
+    _affiliation,
+    _bare,
+    _classify,
+    _regional_envoy,
+    _unnamed_envoy,
+)
 from newsstudy.attribution.context import (
     _CONTEXT_TYPES,
     _document_country,
@@ -225,7 +231,11 @@ def _doc_rows(
                     # own phrase: الأمير تركي الفيصل, a name read as a nationality, is no evidence)
                     offices = [
                         o
-                        and (_state_office(n, lex) or home is not None or _named_elsewhere(country, r[1], n))
+                        and (
+                            _state_office(n, lex)
+                            or (home is not None and not _unnamed_envoy(n.split(), lex))
+                            or _named_elsewhere(country, r[1], n)
+                        )
                         for o, n, r in zip(offices, norms, rows, strict=True)
                     ]
                     rows = [(*r[:8], country, *r[9:]) if o else r for r, o in zip(rows, offices, strict=True)]
@@ -633,7 +643,7 @@ def _matching_forms(texts: list[str], *, batch: int = 4096) -> list[str]:
 
 
 def extract(
-    lines: pd.DataFrame, *, study: Study | None = None, home_countries: Mapping[str, str] | None = None
+    lines: pd.DataFrame, *, study: Study | None = None, home_countries: Mapping[str, str | None] | None = None
 ) -> pd.DataFrame:
     """Find every source attribution in the ``headline`` and ``content`` lines.
 
@@ -649,9 +659,11 @@ def extract(
         categories of ANNOTATION.md). Its ``home_country``, if set, is every document's home country.
     home_countries : mapping, optional
         doc_id -> the ISO code of the country of the document's outlet, where the researcher knows it
-        (a national paper; leave pan-Arab outlets out). A state office (a minister, ministry,
-        governor, police) whose phrase names no country, in a document that no country dominates,
-        speaks for that country; without one, for the country the document names most, even once.
+        (a national paper; a pan-Arab outlet left out, or mapped to None, which no study
+        ``home_country`` overrides); :func:`newsstudy.attribution.home_countries` reads them from a
+        documents table's ``country`` column. A state office (a minister, ministry, governor,
+        police) whose phrase names no country, in a document that no country dominates, speaks for
+        that country; without one, for the country the document names most, even once.
 
     Returns
     -------

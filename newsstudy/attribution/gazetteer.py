@@ -10,6 +10,9 @@ Data in ``newsstudy/data/gazetteer/`` (curation in the README there):
 - ``cities.tsv``: the main cities (other than capitals) of the region's countries, as places that
   stand for their country (a dateline, ``مسؤول في بنغازي``);
 - ``people.tsv``: political figures news cites by name, with the entity they speak for;
+- ``country_aliases.tsv``: the short forms an outlet table gives a country (``UAE``, ``KSA``, ``UK``),
+  and the words that say an outlet has no home country (``pan-Arab``, ``international``), read by
+  :func:`country_code`;
 - ``adjectives.tsv``: adjectives of organisations and regions (``أممي`` → UN, ``أوروبي`` → EU), and
   ``دولي`` ("international", no body named) → ``INTERNATIONAL``.
 
@@ -24,6 +27,7 @@ out, so it gives no affiliation rather than a wrong one; :func:`ambiguous_forms`
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
@@ -37,8 +41,10 @@ __all__ = [
     "GAZETTEER_DIR",
     "Entry",
     "ambiguous_forms",
+    "country_code",
     "entities",
     "entries",
+    "home_countries",
     "no_article_forms",
     "place_forms",
 ]
@@ -174,3 +180,84 @@ def entities() -> pd.DataFrame:
         ],
         ignore_index=True,
     )
+
+
+# What separates the parts of a country field: ``Qatar (state-owned)``, ``Egypt / Sudan``.
+_FIELD_PARTS = re.compile(r"[()\[\]/,;|\u060c\u061b&+]+")
+
+
+def _field_key(value: str) -> str:
+    """A country field's matching key: the matching form, case-folded, hyphens and dots as spaces."""
+    folded = _FIELD_PARTS.sub(" ", for_matching(value).casefold())
+    return " ".join(folded.replace("-", " ").replace(".", " ").replace("_", " ").split())
+
+
+@cache
+def _country_fields() -> tuple[dict[str, str], tuple[str, ...]]:
+    """(key -> ISO code, the keys that say an outlet has no home) for :func:`country_code`."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for row in _read("countries.tsv").itertuples(index=False):
+        for form in [row.code, row.name_en, *_split(row.names)]:
+            found[_field_key(form)].add(row.code)
+    markers = []
+    for row in _read("country_aliases.tsv").itertuples(index=False):
+        if row.code:
+            found[_field_key(row.form)].add(row.code)
+        else:
+            markers.append(_field_key(row.form))
+    codes = {key: next(iter(ids)) for key, ids in found.items() if key and len(ids) == 1}
+    return codes, tuple(m for m in markers if m)
+
+
+def country_code(value: object) -> str | None:
+    """The ISO code of the country a documents field names (an outlet's ``country``), else None.
+
+    The field is read through the gazetteer's country names: the English name, the Arabic names, the
+    ISO code and the short forms of ``country_aliases.tsv`` (``UAE``, ``KSA``, ``UK``), in any case.
+    A field with several parts (``Jordan (fact-checking)``) gives the one country its parts name. A
+    field that names no country, or more than one, or says the outlet has no home (``pan-Arab``,
+    ``international``, ``regional``: ``Qatar (pan-Arab)`` too), gives None, as any non-string does.
+
+    >>> country_code("Morocco"), country_code("UAE"), country_code("المغرب"), country_code("qa")
+    ('MA', 'AE', 'MA', 'QA')
+    >>> country_code("Qatar (pan-Arab)"), country_code("Egypt / Sudan"), country_code(None)
+    (None, None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    key = _field_key(value)
+    if not key:
+        return None
+    codes, markers = _country_fields()
+    padded = f" {key} "
+    if any(f" {marker} " in padded for marker in markers):
+        return None
+    if key in codes:
+        return codes[key]
+    named = {codes.get(_field_key(part)) for part in _FIELD_PARTS.split(value)} - {None}
+    return named.pop() if len(named) == 1 else None
+
+
+def home_countries(documents: object, column: str = "country") -> dict[str, str | None]:
+    """doc_id -> the ISO code of each document's outlet country, from the documents' ``country`` column.
+
+    For :func:`newsstudy.attribution.extract` (``home_countries=``). A document whose field is empty
+    or missing is left out (the study file's ``home_country``, if any, is its home); one whose field
+    names no single country or a pan-Arab or international outlet maps to None: it has no home. The
+    column is found by name, in any case (``Country``); a table without it gives ``{}``.
+
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "country": ["UAE", "pan-Arab", ""]})
+    >>> home_countries(docs)
+    {'a': 'AE', 'b': None}
+    """
+    if not isinstance(documents, pd.DataFrame) or "doc_id" not in documents.columns:
+        return {}
+    names = [c for c in documents.columns if str(c).casefold() == column.casefold()]
+    if not names:
+        return {}
+    name = column if column in names else names[0]
+    homes: dict[str, str | None] = {}
+    for doc_id, value in zip(documents["doc_id"].astype(str), documents[name], strict=True):
+        if isinstance(value, str) and value.strip():
+            homes[doc_id] = country_code(value)
+    return homes

@@ -120,7 +120,9 @@ def process_chunk(
         articles=ordered(clean.cleaned(lines)),
         label_counts=ordered(counts),
         attributions=ordered(
-            attribution.extract(normed, study=options.study())[list(attribution.STUDY_COLUMNS)]
+            attribution.extract(
+                normed, study=options.study(), home_countries=attribution.home_countries(documents)
+            )[list(attribution.STUDY_COLUMNS)]
         ),
         dates=dates,
         facets=facets,
