@@ -2132,7 +2132,9 @@ STATE_OFFICE_CASES = [
         "BH",
         "JO",
     ),
-    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], "BH", "BH"),
+    # the text first: a country the document names, even once, goes before the outlet's home, which only
+    # fills the text's silence (the police of a story that names no country above)
+    (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], "BH", "JO"),
     (["وصل وفد إلى الأردن أمس.", "وقال وزير الخارجية إن الوفد سيلتقي المسؤولين."], None, "JO"),
     # a minister whose phrase names his country keeps it
     (["افتتح معرض الكتاب أمس.", "وقال وزير الثقافة المصري إن المعرض كبير."], "BH", "EG"),

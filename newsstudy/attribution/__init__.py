@@ -116,9 +116,11 @@ sample of them, ``evaluation.fresh_attribution_scores``)
 - A document's named issuer (``تقرير صدر عن``, ``دراسة أجرتها``, ``تقرير للبنك الدولي``) gives its type.
 - A directive verb's addressee is not part of its source (``ودعا الوزير المواطنين إلى``).
 - A state office (``data/attribution/state_offices.txt``: minister, ministry, governor, police ...) that
-  names no country, in a document no country dominates, speaks for the outlet's home country where
-  the researcher gives it (``extract(home_countries=...)`` or ``[attribution] home_country`` in the
-  study file), else for the country the document names most, even once.
+  names no country, in a document no country dominates, speaks for the country the document names
+  most, even once, and where the text names no country, for the outlet's home country where the
+  researcher gives it (``extract(home_countries=...)``, a documents table's ``country`` column in the
+  pipeline, or ``[attribution] home_country`` in the study file): the text first, the outlet's
+  country only where the text is silent.
 - A named person described right after the name as no office or body (``سمير، وهو تاجر``, ``وهي من
   سكان الحي``: ``extraction._described_private``) speaks for no state, as a private role before the
   name does: no document country, for the cue and its continuations. A description that names an

@@ -215,9 +215,11 @@ def _doc_rows(
                 for r, d, p in zip(rows, records, private, strict=True)
             ]
         else:
-            # No country dominates: a state office (a minister, the police) still speaks for the home
-            # country of its outlet where the researcher gives it, else for the country the document
-            # names most, however few times (a domestic story of a national paper names its own rarely).
+            # No country dominates: a state office (a minister, the police) still speaks for the country
+            # the document names most, however few times (a domestic story of a national paper names its
+            # own rarely), and where the text names none, for the home country of its outlet where the
+            # researcher gives it (the text is the evidence; the outlet's country only fills its silence:
+            # a national paper's story abroad names the country it is about, if only once).
             offices = [
                 r[8] is None
                 and r[6] in _CONTEXT_TYPES
@@ -225,7 +227,7 @@ def _doc_rows(
                 for r, n in zip(rows, norms, strict=True)
             ]
             if any(offices):
-                country = home or _document_country(state.history, lex, min_mentions=1)
+                country = _document_country(state.history, lex, min_mentions=1) or home
                 if country is not None:
                     # (any other body needs the country named on another line than its own, and not by its
                     # own phrase: الأمير تركي الفيصل, a name read as a nationality, is no evidence)
@@ -663,7 +665,8 @@ def extract(
         ``home_country`` overrides); :func:`newsstudy.attribution.home_countries` reads them from a
         documents table's ``country`` column. A state office (a minister, ministry, governor,
         police) whose phrase names no country, in a document that no country dominates, speaks for
-        that country; without one, for the country the document names most, even once.
+        the country the document names most, even once, and where the text names none, for that
+        home country.
 
     Returns
     -------
