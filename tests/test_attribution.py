@@ -131,6 +131,24 @@ def test_conduit_for_addressee_that_is_not_an_outlet() -> None:
     assert rows(["وقال السفير للصحفيين إن الوضع خطير."]) == [("وقال", "named_person", "unknown", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given names that are also common words (نور "light", أمل "hope"), read by their place: the whole
+        # phrase between the verb and its complementiser, no head, preposition or function word in it
+        ("وقال سامي نور إن الحكومة ستعلن القرار.", [("وقال", "سامي نور")]),
+        ("وقالت أمل أبو زيد إن الحكومة ستعلن القرار.", [("وقالت", "أمل أبو زيد")]),
+        ("وأكد سامي نور: الحكومة ستعلن القرار.", [("وأكد", "سامي نور")]),
+        # not when the words run on before the complementiser, nor an object with its adjective
+        ("ونشر أخبار كاذبة من شأنها التأثير على الأمن.", []),
+    ],
+)
+def test_bare_two_word_name_before_the_complementiser(text: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+    assert set(out["source_type"]) <= {"named_person"}
+
+
 def test_anonymity_reason() -> None:
     out = A.extract(lines_table("d", ["وقال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن الجيش مستعد."]))
     assert out["anonymity_reason"].tolist() == [True]

@@ -196,7 +196,9 @@ def _known_name(word: str, lex: _Lexicon) -> bool:
     return word in lex.given_names or lex.name_re.fullmatch(word) is not None
 
 
-def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
+def _subject_words(
+    words: list[str], lex: _Lexicon, *, complement: bool, bare_names: bool = False
+) -> tuple[_Source, int] | None:
     """The source a subject phrase names and how many of its words it takes, or None.
 
     The whole phrase is classified first (:func:`_classify`), then, before a complementiser, read as
@@ -206,7 +208,7 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
     """
     src = _classify(words, lex)
     if src is None and complement:
-        src = _subject_before_complement(words, lex)
+        src = _subject_before_complement(words, lex, bare_names=bare_names)
     if src is not None:
         return src, len(words)
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
@@ -2105,7 +2107,8 @@ def _verb_cue(
             src = _resolve_anaphor(src, words, lex, state)
             span = (phrase[0].start, phrase[-1].end)
     if src is None and phrase and not has_suffix and not embedded and kind != "inform":
-        read = _subject_words(words, lex, complement=comp is not None)
+        adjacent = comp is not None and not norm[phrase[-1].end : comp_pos].strip()
+        read = _subject_words(words, lex, complement=comp is not None, bare_names=adjacent)
         if read is not None:
             src, n = read
             phrase, words = phrase[:n], words[:n]
