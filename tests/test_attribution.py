@@ -149,6 +149,24 @@ def test_bare_two_word_name_before_the_complementiser(text: str, expected: list[
     assert set(out["source_type"]) <= {"named_person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inside its clause a preposition of conformity before a norm's noun is "in accordance with"
+        ("ونفذت الضربة وفقا للقانون الدولي، حسبما قال الجيش.", [("حسبما قال", "الجيش")]),
+        ("وجرى التحقيق وفق المادة 17 من النظام.", []),
+        ("وذلك استنادا إلى قانون أصدرته الحكومة.", []),
+        # opening its clause it frames what the norm says; a report after it is a source anywhere
+        ("وطبقا للائحة، يكون عدد الفرق ستة.", [("وطبقا", "للائحة")]),
+        ("ووفقا للاتفاق، يجب على الطرفين الانسحاب.", [("ووفقا", "للاتفاق")]),
+        ("وارتفع عدد الضحايا وفقا للتقرير.", [("وفقا", "للتقرير")]),
+    ],
+)
+def test_conformity_with_a_norm_is_no_attribution(text: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+
+
 def test_anonymity_reason() -> None:
     out = A.extract(lines_table("d", ["وقال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن الجيش مستعد."]))
     assert out["anonymity_reason"].tolist() == [True]
@@ -1381,10 +1399,11 @@ PARTICIPLE_CASES = [
     ("سجل اللاعب هدفا ثانيا معلنا تقدم فريقه.", []),
     ("قال المدير إن العمل مستمر، مشيرا.", ["قال"]),
     # after a definite noun, with no comma, a bare participle is circumstantial (no adjective of it); it
-    # goes on the speaker, not on a law cited by a preposition
+    # goes on the speaker, not on a law after a preposition (which, inside its clause, is "in accordance
+    # with" the law and no attribution of its own)
     (
         "وناشدت الوزارة الدول احترام مسؤولياتها وفقا للقانون إزاء القضية داعية الجميع إلى الحوار.",
-        ["وناشدت", "وفقا", "داعية"],
+        ["وناشدت", "داعية"],
     ),
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),

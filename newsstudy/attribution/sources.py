@@ -1685,6 +1685,9 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
 #: method as a source (``وفق منهج``, ``طبقا للقانون``).
 _CONFORMITY_PREPOSITIONS = frozenset({"وفق", "وفقا", "طبقا"})
 
+#: The prepositions of conformity that a norm's noun (``norms.txt``) after them makes "in accordance with".
+_NORM_PREPOSITIONS = _CONFORMITY_PREPOSITIONS | {"استنادا الي"}
+
 
 def _common_first_word(word: str, lex: _Lexicon) -> bool:
     """Whether the first word of such a preposition's object is a common noun that names no one: no
@@ -1782,6 +1785,15 @@ def _prep_cue(
             return None
         return _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
+    if (
+        cue_end == m.end()
+        and _strip_conj(m.group("prep"), lex.prepositions) in _NORM_PREPOSITIONS
+        and words[0] in lex.norms
+        and norm[_clause_start(norm, m.start()) : m.start()].strip()
+    ):
+        # نُفذ وفقاً للقانون الدولي، تجري وفق قانون جديد: inside its clause, "in accordance with" a norm, not
+        # a source; opening the clause it frames what the norm says (وطبقاً للائحة، يكون ...: a document)
+        return None
     if (
         cue_end == m.end()
         and src.source_type == "named_person"
