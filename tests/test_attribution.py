@@ -132,6 +132,42 @@ def test_conduit_for_addressee_that_is_not_an_outlet() -> None:
     assert rows(["وقال السفير للصحفيين إن الوضع خطير."]) == [("وقال", "named_person", "unknown", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given names that are also common words (نور "light", أمل "hope"), read by their place: the whole
+        # phrase between the verb and its complementiser, no head, preposition or function word in it
+        ("وقال سامي نور إن الحكومة ستعلن القرار.", [("وقال", "سامي نور")]),
+        ("وقالت أمل أبو زيد إن الحكومة ستعلن القرار.", [("وقالت", "أمل أبو زيد")]),
+        ("وأكد سامي نور: الحكومة ستعلن القرار.", [("وأكد", "سامي نور")]),
+        # not when the words run on before the complementiser, nor an object with its adjective
+        ("ونشر أخبار كاذبة من شأنها التأثير على الأمن.", []),
+    ],
+)
+def test_bare_two_word_name_before_the_complementiser(text: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+    assert set(out["source_type"]) <= {"named_person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # inside its clause a preposition of conformity before a norm's noun is "in accordance with"
+        ("ونفذت الضربة وفقا للقانون الدولي، حسبما قال الجيش.", [("حسبما قال", "الجيش")]),
+        ("وجرى التحقيق وفق المادة 17 من النظام.", []),
+        ("وذلك استنادا إلى قانون أصدرته الحكومة.", []),
+        # opening its clause it frames what the norm says; a report after it is a source anywhere
+        ("وطبقا للائحة، يكون عدد الفرق ستة.", [("وطبقا", "للائحة")]),
+        ("ووفقا للاتفاق، يجب على الطرفين الانسحاب.", [("ووفقا", "للاتفاق")]),
+        ("وارتفع عدد الضحايا وفقا للتقرير.", [("وفقا", "للتقرير")]),
+    ],
+)
+def test_conformity_with_a_norm_is_no_attribution(text: str, expected: list[tuple]) -> None:
+    out = A.extract(lines_table("d", [text]))
+    assert list(zip(out["cue"], out["source_text"], strict=True)) == expected
+
+
 def test_anonymity_reason() -> None:
     out = A.extract(lines_table("d", ["وقال مسؤول إسرائيلي طلب عدم الكشف عن هويته إن الجيش مستعد."]))
     assert out["anonymity_reason"].tolist() == [True]
@@ -1364,10 +1400,11 @@ PARTICIPLE_CASES = [
     ("سجل اللاعب هدفا ثانيا معلنا تقدم فريقه.", []),
     ("قال المدير إن العمل مستمر، مشيرا.", ["قال"]),
     # after a definite noun, with no comma, a bare participle is circumstantial (no adjective of it); it
-    # goes on the speaker, not on a law cited by a preposition
+    # goes on the speaker, not on a law after a preposition (which, inside its clause, is "in accordance
+    # with" the law and no attribution of its own)
     (
         "وناشدت الوزارة الدول احترام مسؤولياتها وفقا للقانون إزاء القضية داعية الجميع إلى الحوار.",
-        ["وناشدت", "وفقا", "داعية"],
+        ["وناشدت", "داعية"],
     ),
     # a feminine participle does not go on a masculine source
     ("قال المدير إن العمل مستمر، مشيرة إلى حجم الإنجاز.", ["قال"]),

@@ -926,7 +926,9 @@ def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
     )
 
 
-def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | None:
+def _subject_before_complement(
+    words: list[str], lex: _Lexicon, *, bare_names: bool = False
+) -> _Source | None:
     """The subject of ``VERB <phrase> أن``, when no head noun of the lexicon types it.
 
     Arabic news is verb-subject-complement: in ``وأكد الخياط أن``, ``قالت المفوضة التجارية في
@@ -943,6 +945,13 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
         # قالت مشهور: ...: one word between the verb and its complementiser is who spoke; a name that is
         # also a word (مشهور "famous") is read so there, though not elsewhere
         return _Source(first, "named_person", "unknown", None, "m", "person")
+    if bare_names and 2 <= len(words) <= _MAX_BARE_NAME and _bare_name(words, lex):
+        # وقال سامي نور إن، وقالت أمل أبو زيد إن: two or three words between the verb and its
+        # complementiser, none of them a head, preposition, function word, verb or vocabulary word, are
+        # a personal name even when each is also a common word (نور "light", أمل "hope"); only when
+        # they are the whole phrase up to the complementiser (``bare_names``), not a cut of it
+        gender = "f" if first.endswith("ه") else "m"
+        return _Source(" ".join(words), "named_person", "unknown", None, gender, "person")
     if _people_plural(first, lex, ("ون",)) or (
         # وأفاد متطوعون في الجمعية بأن: indefinite, the plural of an agent noun (مُفعِل, مُتفعِّل: the
         # participles that name people; a stem of four letters at least, so مضمون، مليون are none)
@@ -967,6 +976,58 @@ def _subject_before_complement(words: list[str], lex: _Lexicon) -> _Source | Non
     gender = "f" if first.endswith("ه") else "m"
     return _Source(
         " ".join(words), "named_person", _affiliation(words, lex) or "unknown", None, gender, "person"
+    )
+
+
+#: The most words of a bare name read between a verb and its complementiser (given name, father's or
+#: family name, and one more).
+_MAX_BARE_NAME = 3
+
+#: The kunya and filiation words inside a name (أبو زيد، بن علي، بنت محمد), in matching form.
+_NAME_LINKS = frozenset({"ابو", "بن", "بنت", "ابن"})
+
+
+def _bare_word(word: str, lex: _Lexicon) -> bool:
+    """A word that can stand in a name read by its place alone: letters, no article or clitic
+    pronoun, and not a vocabulary word, verb, preposition, quantifier, head noun, adjective, plural
+    or adverb in ـا (common nouns, which names often are, are allowed)."""
+    return (
+        _NAME_CHARS.fullmatch(word) is not None
+        and len(word) >= 2
+        and not word.endswith(("ا", "ها", "هم", "هما"))
+        and not _is_definite(word)
+        and word not in lex.vocabulary
+        and word not in lex.verb_words
+        and word not in _QUANTIFIERS
+        and word not in _NOT_NAME_STARTS
+        and _head(word, lex) is None
+        and lex.adjective_re.fullmatch(word) is None
+        and _VERBLIKE.fullmatch(word) is None
+        and not _plural(word)
+    )
+
+
+def _bare_name(words: list[str], lex: _Lexicon) -> bool:
+    """Whether ``words`` (2-3, all a subject holds before its complementiser) read as a personal name:
+    every word :func:`_bare_word`, except a kunya or filiation word inside it (أبو، بن، بنت).
+
+    >>> lex = _lexicon()
+    >>> _bare_name(["سامي", "نور"], lex), _bare_name(["امل", "ابو", "زيد"], lex)
+    (True, True)
+    >>> _bare_name(["مصدر", "مطلع"], lex), _bare_name(["ابو", "زيد"], lex)
+    (False, False)
+    """
+    if words[0] in _NAME_LINKS or words[-1] in _NAME_LINKS:
+        return False
+    if any(lex.name_re.fullmatch(w) for w in words):
+        return False  # فريق ترامب: a gazetteer name is read by the classifier, not here
+    # after the first word, a word in ة or a nisba in ي is an adjective (أخبار كاذبة، طالب جامعي)
+    # unless it is a listed given name (حمزة); the first word in ة too (بورصة، عائلة: bodies)
+    return all(
+        w in _NAME_LINKS
+        or w in lex.given_names
+        or (_bare_word(w, lex) and not w.endswith("ه") and not (i and w.endswith("ي")))
+        for i, w in enumerate(words)
     )
 
 

@@ -97,6 +97,8 @@ class _Lexicon:
     # verbal nouns of a statement that جدّد takes as its object (statement_objects.txt), as written: bare,
     # with ال, and before a possessive pronoun (دعوته)
     statement_objects: frozenset[str] = field(default_factory=frozenset)
+    # nouns of a norm (norms.txt) as written: after وفق/طبقا/استنادا إلى "in accordance with", no source
+    norms: frozenset[str] = field(default_factory=frozenset)
 
 
 def outlets_table() -> pd.DataFrame:
@@ -399,4 +401,5 @@ def _lexicon() -> _Lexicon:
         given_names=frozenset(_data_lines("given_names.txt")) - vocabulary - _NOT_NAME_STARTS - _NEGATORS,
         person_names=frozenset(n for n, (_, k) in names.items() if k == "person"),
         statement_objects=morphology.noun_forms(_data_lines("statement_objects.txt")),
+        norms=morphology.noun_forms(_data_lines("norms.txt")),
     )

@@ -196,7 +196,9 @@ def _known_name(word: str, lex: _Lexicon) -> bool:
     return word in lex.given_names or lex.name_re.fullmatch(word) is not None
 
 
-def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tuple[_Source, int] | None:
+def _subject_words(
+    words: list[str], lex: _Lexicon, *, complement: bool, bare_names: bool = False
+) -> tuple[_Source, int] | None:
     """The source a subject phrase names and how many of its words it takes, or None.
 
     The whole phrase is classified first (:func:`_classify`), then, before a complementiser, read as
@@ -206,7 +208,7 @@ def _subject_words(words: list[str], lex: _Lexicon, *, complement: bool) -> tupl
     """
     src = _classify(words, lex)
     if src is None and complement:
-        src = _subject_before_complement(words, lex)
+        src = _subject_before_complement(words, lex, bare_names=bare_names)
     if src is not None:
         return src, len(words)
     cut = next((i for i, w in enumerate(words) if i and w in _MODIFIER_OPENERS), None)
@@ -1683,6 +1685,9 @@ def _strip_conj(word: str, known: Iterable[str]) -> str:
 #: method as a source (``وفق منهج``, ``طبقا للقانون``).
 _CONFORMITY_PREPOSITIONS = frozenset({"وفق", "وفقا", "طبقا"})
 
+#: The prepositions of conformity that a norm's noun (``norms.txt``) after them makes "in accordance with".
+_NORM_PREPOSITIONS = _CONFORMITY_PREPOSITIONS | {"استنادا الي"}
+
 
 def _common_first_word(word: str, lex: _Lexicon) -> bool:
     """Whether the first word of such a preposition's object is a common noun that names no one: no
@@ -1780,6 +1785,15 @@ def _prep_cue(
             return None
         return _prep_cue(norm, m, after, lex, state, document_after_ma=False)
     phrase, words = phrase[:n], words[:n]
+    if (
+        cue_end == m.end()
+        and _strip_conj(m.group("prep"), lex.prepositions) in _NORM_PREPOSITIONS
+        and words[0] in lex.norms
+        and norm[_clause_start(norm, m.start()) : m.start()].strip()
+    ):
+        # نُفذ وفقاً للقانون الدولي، تجري وفق قانون جديد: inside its clause, "in accordance with" a norm, not
+        # a source; opening the clause it frames what the norm says (وطبقاً للائحة، يكون ...: a document)
+        return None
     if (
         cue_end == m.end()
         and src.source_type == "named_person"
@@ -2105,7 +2119,8 @@ def _verb_cue(
             src = _resolve_anaphor(src, words, lex, state)
             span = (phrase[0].start, phrase[-1].end)
     if src is None and phrase and not has_suffix and not embedded and kind != "inform":
-        read = _subject_words(words, lex, complement=comp is not None)
+        adjacent = comp is not None and not norm[phrase[-1].end : comp_pos].strip()
+        read = _subject_words(words, lex, complement=comp is not None, bare_names=adjacent)
         if read is not None:
             src, n = read
             phrase, words = phrase[:n], words[:n]
