@@ -1016,9 +1016,13 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
         own = _stems(line, lex, p)
         score = _overlap(own, lead)
         # Teasers are different stories: neighbours in the run share little with each other too, so
-        # the run (walked from the end) stops at a line that goes on with the one below it.
+        # the run (walked from the end) stops at a line that goes on with the one below it. Two ledes
+        # on one subject (a list of the section's stories) share words too: a line that shares almost
+        # nothing with the lead and opens as a lede of its own (no joining word) does not stop it.
         if score >= p.teaser_max_overlap or (
-            later is not None and _overlap(later, own) >= p.teaser_max_overlap
+            later is not None
+            and _overlap(later, own) >= p.teaser_max_overlap
+            and (score >= p.teaser_max_mean_overlap or _goes_on(line, lex))
         ):
             break
         run.append((i, score))
