@@ -168,3 +168,25 @@ def test_a_line_going_on_from_the_lead_stops_the_section_list() -> None:
     body = [BODY_1, BODY_2, BODY_1.replace("أعلن", "وأكد"), BODY_2.replace("وأضاف", "وتابع"), closing]
     rows = _rows("\n".join([HEAD, *body, _SECTION_LEDES[1]]))
     assert rows["label"].iloc[5] == "content"
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "قنوات ري جافة على أطراف الواحة صباح اليوم",
+        "مزارعون ينتظرون أمام مبنى الوزارة مساء الخميس",
+        "حقول النخيل خالية من العمال أمس",
+    ],
+)
+def test_a_scene_set_off_between_headline_and_story_saying_when_is_the_lead_photo_caption(scene: str) -> None:
+    # The stamp stands over the headline, so nothing but the line itself says it is a caption: it
+    # closes on the time the picture was taken (a word of date_words.txt, with or without the article).
+    text = "\n".join(["الأحد، 12 مارس 2023", "", HEAD, "", scene, "", BODY_1, BODY_2])
+    assert _rule_of(text, 4) == ("caption", "structure:lead_photo_caption")
+
+
+def test_a_deck_set_off_between_headline_and_story_is_no_caption() -> None:
+    # A deck names what the story says, not where or when a picture was taken.
+    deck = "الحكومة تخصص مبالغ إضافية لحفر الآبار وإصلاح القنوات"
+    text = "\n".join(["الأحد، 12 مارس 2023", "", HEAD, "", deck, "", BODY_1, BODY_2])
+    assert _rows(text)["label"].iloc[4] != "caption"
