@@ -1030,13 +1030,20 @@ def test_a_conjunction_opening_still_ends_the_teaser_run() -> None:
 
 
 def test_two_teasers_on_one_story_end_the_run_without_undoing_the_rest() -> None:
-    # Walked from the end, the run stops where a line goes on with the one below it; the lines after
-    # that point are still the list (before, one such pair left the whole list as content).
+    # Walked from the end, the run stops where a line shares the lead's words and goes on with the one
+    # below it; the lines after that point are still the list (before, one such pair left the whole
+    # list as content).
     follow_up = (
         "أعلنت وزارة الصحة المصرية، الاثنين، أن حملة التطعيم ضد شلل الأطفال في المحافظات بدأت أمس بنجاح."
     )
-    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
+    on_the_lead = TEASER_1.replace("في جميع المحافظات", "في الدوحة وغزة بعد وقف إطلاق النار")
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, on_the_lead, follow_up, TEASER_2, TEASER_ROOT_WAW])
     assert labels_of(text)[-4:] == ["content", "related", "related", "related"]
+    # Two ledes on one story that share nothing with the lead are both in the list: each opens as a
+    # lede of its own (no joining word), as a list of one section's stories does.
+    text = "\n".join([HEADLINE, BODY_1, BODY_2, BODY_3, TEASER_1, follow_up, TEASER_2, TEASER_ROOT_WAW])
+    assert labels_of(text)[-4:] == ["related"] * 4
+    assert labels_of(text)[1:4] == ["content"] * 3
 
 
 def test_a_lede_naming_its_day_over_the_teaser_run_joins_it_whatever_it_shares_with_the_lead() -> None:

@@ -127,3 +127,66 @@ def test_a_story_line_naming_a_platform_and_a_date_is_no_post_signature() -> Non
     line = "وقالت الشركة في بيان على فيسبوك إنها ستفتتح فرعاً جديداً في 6 أغسطس 2020."
     text = "\n".join([HEAD, BODY_1, line, BODY_2])
     assert _rows(text)["label"].tolist()[2] == "content"
+
+
+# A "more news" list of one section under the article: the ledes of other stories, several on one
+# subject (they share words with each other, none with the article's lead).
+_SECTION_LEDES = [
+    "تأهل منتخب الجزر لكرة اليد، السبت، إلى الدور نصف النهائي من البطولة القارية بعد فوزه على نظيره "
+    "الساحلي في مباراة مثيرة.",
+    "يستعد منتخب الجزر لكرة اليد لخوض مباراة نصف النهائي من البطولة القارية أمام حامل اللقب في العاصمة "
+    "بعد غد.",
+    "اختار الاتحاد القاري لكرة اليد حارس منتخب الجزر ضمن التشكيلة المثالية للدور الأول من البطولة "
+    "القارية هذا العام.",
+]
+
+
+def test_ledes_of_one_section_after_the_article_are_related_though_they_share_words() -> None:
+    body = [
+        BODY_1,
+        BODY_2,
+        "وأوضح أن الدعم سيصرف على ثلاث دفعات، تبدأ الأولى بعد تسجيل الطلبات وتنتهي الأخيرة مع جني "
+        "المحصول في الصيف.",
+        "وأشار إلى أن مزارعي النخيل في الجنوب سيحصلون على نصيب أكبر بسبب الأضرار التي خلفها الجفاف "
+        "العام الماضي.",
+        "وكانت نقابة المزارعين قد طالبت الحكومة مرارا بزيادة الدعم ودفع التعويضات المتأخرة عن "
+        "المواسم السابقة.",
+    ]
+    rows = _rows("\n".join([HEAD, *body, *_SECTION_LEDES]))
+    assert rows["label"].tolist()[-3:] == ["related"] * 3
+    assert rows["rule"].iloc[-2].startswith("structure:trailing_teaser")
+    assert set(rows["label"].iloc[1:6]) == {"content"}
+
+
+def test_a_line_going_on_from_the_lead_stops_the_section_list() -> None:
+    # The closing paragraph shares the next line's words but also the lead's: it is the article's, and
+    # the run above the two ledes it would need is not there.
+    closing = (
+        "قال الوزير إن منتخب الجزر لكرة اليد سيزور مزارعي الواحة بعد البطولة القارية لدعم خطة "
+        "الزراعة الجديدة."
+    )
+    body = [BODY_1, BODY_2, BODY_1.replace("أعلن", "وأكد"), BODY_2.replace("وأضاف", "وتابع"), closing]
+    rows = _rows("\n".join([HEAD, *body, _SECTION_LEDES[1]]))
+    assert rows["label"].iloc[5] == "content"
+
+
+@pytest.mark.parametrize(
+    "scene",
+    [
+        "قنوات ري جافة على أطراف الواحة صباح اليوم",
+        "مزارعون ينتظرون أمام مبنى الوزارة مساء الخميس",
+        "حقول النخيل خالية من العمال أمس",
+    ],
+)
+def test_a_scene_set_off_between_headline_and_story_saying_when_is_the_lead_photo_caption(scene: str) -> None:
+    # The stamp stands over the headline, so nothing but the line itself says it is a caption: it
+    # closes on the time the picture was taken (a word of date_words.txt, with or without the article).
+    text = "\n".join(["الأحد، 12 مارس 2023", "", HEAD, "", scene, "", BODY_1, BODY_2])
+    assert _rule_of(text, 4) == ("caption", "structure:lead_photo_caption")
+
+
+def test_a_deck_set_off_between_headline_and_story_is_no_caption() -> None:
+    # A deck names what the story says, not where or when a picture was taken.
+    deck = "الحكومة تخصص مبالغ إضافية لحفر الآبار وإصلاح القنوات"
+    text = "\n".join(["الأحد، 12 مارس 2023", "", HEAD, "", deck, "", BODY_1, BODY_2])
+    assert _rows(text)["label"].iloc[4] != "caption"

@@ -161,7 +161,9 @@ RULES: dict[str, str] = {
     "or byline) and the story's first line, a line of injected_min_words to headline_max_words words set off "
     "by blank lines, not ending as a sentence, right over the story, a stamp or marker aside (what the lead "
     "photo shows); or, with no blank under it, right over the story's first line, when it says where (a "
-    "preposition of place) and holds no comma, colon, dash, quotation, reporting verb or bracketed source",
+    "preposition of place) or when (it closes on a word of date_words.txt, with or without the article, or "
+    "أمس) and holds no comma, colon, dash, quotation, reporting verb or bracketed source; with no stamp or "
+    "byline under the headline, a line set off by blanks there that says where or when",
     "structure:headline_continues": "headline: a headline-like line right under the headline (no blank "
     "between) when the story opens after it (a dateline, a byline, a body line opened by a dateline) or it "
     "ends with a dash",

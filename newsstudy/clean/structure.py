@@ -181,7 +181,18 @@ def _lead_photo_caption(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
             and _story_line(lines[after], p)
         )
         set_off = lines[i - 1].label == "blank" and i + 1 < len(lines) and lines[i + 1].label == "blank"
-        if shaped and (set_off or (after == i + 1 and _caption_over_story(line, lex))):
+        # With no stamp or byline under the headline, a line set off by blanks over the story is still
+        # the photo's caption when it says where or when the picture was taken (a deck says neither).
+        bare = (
+            not furniture
+            and set_off
+            and p.injected_min_words <= line.n_words <= p.headline_max_words
+            and not _ENDS_SENTENCE.search(line.norm)
+            and after is not None
+            and _story_line(lines[after], p)
+            and _caption_over_story(line, lex)
+        )
+        if bare or (shaped and (set_off or (after == i + 1 and _caption_over_story(line, lex)))):
             line.label, line.rule = "caption", "structure:lead_photo_caption"
             return
         furniture = True  # a short line no rule named (a byline the lexicons do not know)
@@ -250,11 +261,16 @@ def _names_a_place(words: list[str], last: str, lex: _Lexicons) -> bool:
     places = place_forms()
     forms = [for_matching(w) for w in words]
     end = for_matching(last)
-    return (
-        any(f in places or f in _SCENE_NOUNS or f.removeprefix("ال") in _SCENE_NOUNS for f in forms)
-        or end in _WHEN_WORDS
-        or end.lower() in lex.date_words
-    )
+    return any(
+        f in places or f in _SCENE_NOUNS or f.removeprefix("ال") in _SCENE_NOUNS for f in forms
+    ) or _closes_on_a_time(end, lex)
+
+
+def _closes_on_a_time(end: str, lex: _Lexicons) -> bool:
+    """A last word that says when: ``أمس``, or a word of ``date_words.txt`` with or without the article
+    (``اليوم`` as ``يوم``, ``الخميس``, ``مساء``)."""
+    end = end.lower()
+    return end in _WHEN_WORDS or end in lex.date_words or end.removeprefix("ال") in lex.date_words
 
 
 def _caption_over_story(line: _Line, lex: _Lexicons) -> bool:
@@ -265,10 +281,16 @@ def _caption_over_story(line: _Line, lex: _Lexicons) -> bool:
     s = _signals(line, lex)
     words = _HAMZA_ALEF.sub("ا", line.raw).split()
     return (
-        any(
-            w in _SCENE_PREPOSITIONS
-            and (w not in _PLACE_ONLY_PREPOSITIONS or _names_a_place(words[i + 1 : i + 3], words[-1], lex))
-            for i, w in enumerate(words[1:], start=1)
+        (
+            any(
+                w in _SCENE_PREPOSITIONS
+                and (
+                    w not in _PLACE_ONLY_PREPOSITIONS or _names_a_place(words[i + 1 : i + 3], words[-1], lex)
+                )
+                for i, w in enumerate(words[1:], start=1)
+            )
+            # "<what it shows> صباح اليوم": a scene closing on the time it was taken says when.
+            or (len(words) >= 3 and _closes_on_a_time(for_matching(words[-1]), lex))
         )
         and not (s.reporting_cue or s.ends_sentence)
         and not any(ch in line.norm for ch in ':،,"«»“”')
@@ -1016,9 +1038,13 @@ def _trailing_teasers(lines: list[_Line], title: str | None, lex: _Lexicons, p: 
         own = _stems(line, lex, p)
         score = _overlap(own, lead)
         # Teasers are different stories: neighbours in the run share little with each other too, so
-        # the run (walked from the end) stops at a line that goes on with the one below it.
+        # the run (walked from the end) stops at a line that goes on with the one below it. Two ledes
+        # on one subject (a list of the section's stories) share words too: a line that shares almost
+        # nothing with the lead and opens as a lede of its own (no joining word) does not stop it.
         if score >= p.teaser_max_overlap or (
-            later is not None and _overlap(later, own) >= p.teaser_max_overlap
+            later is not None
+            and _overlap(later, own) >= p.teaser_max_overlap
+            and (score >= p.teaser_max_mean_overlap or _goes_on(line, lex))
         ):
             break
         run.append((i, score))
