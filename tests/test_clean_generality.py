@@ -190,3 +190,48 @@ def test_a_deck_set_off_between_headline_and_story_is_no_caption() -> None:
     deck = "الحكومة تخصص مبالغ إضافية لحفر الآبار وإصلاح القنوات"
     text = "\n".join(["الأحد، 12 مارس 2023", "", HEAD, "", deck, "", BODY_1, BODY_2])
     assert _rows(text)["label"].iloc[4] != "caption"
+
+
+def test_a_text_browsers_reference_list_after_the_article_is_nav() -> None:
+    refs = [
+        "References",
+        "",
+        "   1. http://wadi-news.example/2021/03/12/plan",
+        "   7. https://wadi-news.example/",
+    ]
+    text = "\n".join([HEAD, BODY_1, BODY_2, "© 2021 أخبار الواحة", "", *refs])
+    rows = _rows(text)
+    assert rows["label"].tolist()[5:] == ["nav", "blank", "nav", "nav"]
+    assert rows["rule"].tolist()[5] == "shape:link_references"
+
+
+def test_a_numbered_url_inside_the_story_is_not_taken_for_a_reference_list() -> None:
+    line = "وقال الوزير إن الاستمارة متاحة على موقع الوزارة للمزارعين جميعاً حتى نهاية الشهر المقبل."
+    text = "\n".join([HEAD, BODY_1, line, BODY_2])
+    assert "shape:link_references" not in _rows(text)["rule"].tolist()
+
+
+def test_a_text_browsers_menu_row_and_first_link_over_the_headline_are_nav() -> None:
+    chrome = [
+        "   [1]انتقل إلى المحتوى",
+        "   [2][شعار أخبار الواحة]",
+        "   [3]الرئيسية [4]محليات [5]اقتصاد [6]رياضة",
+    ]
+    tags = "الكلمات الدلالية: [7]الزراعة [8]الواحة [9]المياه"
+    text = "\n".join([*chrome, "", HEAD, "   الأحد 12 مارس 2021 - 10:15", BODY_1, BODY_2, tags])
+    rows = _rows(text)
+    assert rows["label"].tolist()[0] == "nav"
+    assert rows["label"].tolist()[2] == "nav"
+    assert rows["rule"].tolist()[0] == "shape:link_row"
+    assert rows["label"].tolist()[-1] == "tags"
+
+
+def test_a_text_browsers_menu_row_kept_as_text_is_made_nav() -> None:
+    from newsstudy.clean.features import _make_line
+    from newsstudy.clean.furniture_shapes import _link_row
+
+    assert _link_row(_make_line("   [3]الرئيسية [4]ليبيا [5]اقتصاد [6]رياضة [7]اتصل بنا", ""))
+    assert not _link_row(_make_line("وسوم: [14]وقف إطلاق النار [15]جنيف [16]اللجنة", ""))
+    assert not _link_row(
+        _make_line("قال الوزير [3]في مؤتمر صحفي عقده اليوم [4]إن الخطة جاهزة [5]للتنفيذ", "")
+    )

@@ -28,7 +28,12 @@ not the strings of one outlet:
   no piece a sentence, no ``<header>: <items>`` tag shape) is the page's chrome (``nav``);
 - a one-to-three-word line over a list (bullets, dated items) inside the story is the box's header
   (``nav``); the list is the story's;
-- rows of figures taken for a headline list are a table of the story (``content``), its header ``nav``.
+- rows of figures taken for a headline list are a table of the story (``content``), its header ``nav``;
+- a text browser's dump (``lynx -dump``): after the article, its list of the page's links, one
+  numbered URL a line (``12. http://…``), and the one-word header over it (``References``) are ``nav``;
+  above the article, a row of its numbered links (``[3]<item> [4]<item> [5]<item>``, each item a word
+  or two) is the page's menu (``nav``), and so is the page's first link on its first line
+  (``[1]<a few words>``: a skip link, the logo).
 
 The few truly lexical cues (advertisement markers, comment nouns, mailer phrases, greetings) are in
 ``newsstudy/data/clean/furniture_words.txt``.
@@ -281,6 +286,55 @@ def furniture_shapes(lines: list[_Line], lex: _Lexicons, p: _Params) -> None:
     _menu_kickers(lines)
     _bylines_by_photo(lines)
     _links_and_dates_over_the_title(lines, lex, first)
+    _text_browser_links(lines, first, last)
+
+
+# A text browser's numbered list of the page's links: "   12. http://…", nothing else on the line.
+_NUMBERED_URL = regex.compile(r"^\s*\d{1,4}\.\s+(?:https?|ftp|file|mailto):\S+\s*$", regex.IGNORECASE)
+# Its mark of a link inside the text: "[12]" set right before the link's words.
+_LINK_MARK = regex.compile(r"\[\d{1,4}\]")
+_ARABIC = regex.compile(r"\p{Arabic}")
+
+
+def _link_row(line: _Line) -> bool:
+    """``[3]<item> [4]<item> [5]<item>``: three or more marked links, each of a word or two, and
+    nothing before the first (a ``<header>: [n]<tag> …`` line is a tag line, not a menu)."""
+    pieces = _LINK_MARK.split(line.raw.strip())
+    if len(pieces) < 4 or pieces[0].strip():
+        return False
+    return all(0 < len(_WORD.findall(piece)) <= 2 for piece in pieces[1:])
+
+
+def _text_browser_links(lines: list[_Line], first: int, last: int) -> None:
+    """A text browser's link furniture (``lynx -dump``): the numbered URLs after the article and the
+    header over them, a row of numbered menu links above it (``nav``)."""
+    listed = [i for i in range(last + 1, len(lines)) if _NUMBERED_URL.match(lines[i].raw)]
+    for i in listed:
+        _set(lines[i], "nav", "shape:link_references")
+    if listed:
+        above = next((k for k in range(listed[0] - 1, last, -1) if lines[k].n_words > 0), None)
+        # The list's header: one word of the browser's own language, none of the page's script.
+        if above is not None and above not in listed:
+            header = lines[above].raw.strip()
+            if len(header.split()) == 1 and not _ARABIC.search(header) and not header[-1].isdigit():
+                _set(lines[above], "nav", "shape:link_references")
+    for i in range(first):
+        if lines[i].label in ("content", "related") and _link_row(lines[i]):
+            _set(lines[i], "nav", "shape:link_row")
+    # The page's first link ("[1]<a few words>" on its first line): a skip link or the logo, the
+    # browser's numbering starting at the top of the page's chrome.
+    top = next((i for i in range(first) if lines[i].n_words > 0), None)
+    taken = top is not None and (
+        lines[top].label in ("content", "related") or lines[top].rule == "shape:first_line_headline"
+    )
+    if taken:
+        pieces = _LINK_MARK.split(lines[top].raw.strip())
+        if (
+            lines[top].raw.strip().startswith("[1]")
+            and len(pieces) == 2
+            and len(_WORD.findall(pieces[1])) <= 4
+        ):
+            _set(lines[top], "nav", "shape:link_row")
 
 
 # "« <previous post> | <next post> »": a blog's links to the posts on either side.

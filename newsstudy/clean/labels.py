@@ -111,6 +111,12 @@ RULES: dict[str, str] = {
     "number right after it and no sentence end (a radio, app, weather or live-page promo)",
     "shape:numbered_reply": "comment_form: '#<n> · <name> · <date or time>' (n >= 2) under the thread's "
     "first post: a forum reply's header (the short lines under it are shape:comment_text)",
+    "shape:link_references": "nav: after the article, a text browser's list of the page's links (one "
+    "numbered URL a line, '12. http://…') and the one-word header over it with no Arabic letter "
+    "('References', lynx -dump)",
+    "shape:link_row": "nav: above the article, a text browser's row of three or more numbered links of a "
+    "word or two each ('[3]<item> [4]<item> [5]<item>'), or the page's first link on its first line "
+    "('[1]<a few words>': a skip link, the logo)",
     "shape:segmented_chrome": "nav: outside the article's main run, two or more pieces set off by middle "
     "dots or bars, none a sentence or longer than eight words (a site's name and motto, a section and "
     "its date, a forum's counters, a footer's links)",
