@@ -122,7 +122,7 @@ def types(texts: list[str]) -> list[tuple[str, str]]:
 
 def test_an_accusative_head_noun_is_still_a_head() -> None:
     # the subject of لكن/غير أن takes the accusative, written with its tanween alef (مسؤولاً، مصدراً)
-    texts = ["لكن مسؤولا في أحد المصارف التجارية، طلب عدم ذكر اسمه، قال إن السيولة لا تكفي."]
+    texts = ["لكن مسؤولا في أحد المصارف التجارية، فضّل حجب اسمه، قال إن السيولة لا تكفي."]
     assert types(texts)[0][1] == "anonymous_official"
 
 

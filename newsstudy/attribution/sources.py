@@ -833,7 +833,7 @@ def _line_attributions(norm: str, label: str, lex: _Lexicon, state: _State, cues
             if negated:
                 continue
             # the participle describes the subject of a verb: a document cited by a bare preposition
-            # (تحمل مسؤولياتها وفقا للقانون الدولي، داعية ...) is no speaker it goes on
+            # (تتحمل واجبها طبقا للأعراف، داعية ...) is no speaker it goes on
             speakers = found
             while speakers and speakers[-1].prepositional and speakers[-1].src.source_type == "document":
                 speakers = speakers[:-1]
