@@ -895,19 +895,7 @@ def _lone_name(word: str, lex: _Lexicon) -> bool:
     """A single word that can be a name when it is all a subject holds: letters, no article, not a
     function or vocabulary word, verb, quantifier, head noun or adjective, and not an adverb in ـًا
     (مجدداً، أيضاً)."""
-    return (
-        _NAME_CHARS.fullmatch(word) is not None
-        and len(word) >= 3
-        and not word.endswith("ا")
-        and not _is_definite(word)
-        and word not in lex.vocabulary
-        and word not in lex.verb_words
-        and word not in _QUANTIFIERS
-        and word not in _NOT_NAME_STARTS
-        and _head(word, lex) is None
-        and lex.adjective_re.fullmatch(word) is None
-        and _VERBLIKE.fullmatch(word) is None
-    )
+    return len(word) >= 3 and not word.endswith("ا") and _name_letters_no_known_word(word, lex)
 
 
 def _people_plural(word: str, lex: _Lexicon, endings: tuple[str, ...]) -> bool:
@@ -992,9 +980,18 @@ def _bare_word(word: str, lex: _Lexicon) -> bool:
     pronoun, and not a vocabulary word, verb, preposition, quantifier, head noun, adjective, plural
     or adverb in ـا (common nouns, which names often are, are allowed)."""
     return (
-        _NAME_CHARS.fullmatch(word) is not None
-        and len(word) >= 2
+        len(word) >= 2
         and not word.endswith(("ا", "ها", "هم", "هما"))
+        and _name_letters_no_known_word(word, lex)
+        and not _plural(word)
+    )
+
+
+def _name_letters_no_known_word(word: str, lex: _Lexicon) -> bool:
+    """What :func:`_lone_name` and :func:`_bare_word` share: letters only, no article, and not a
+    vocabulary word, verb, quantifier, non-name start, head noun, adjective or verb-like form."""
+    return (
+        _NAME_CHARS.fullmatch(word) is not None
         and not _is_definite(word)
         and word not in lex.vocabulary
         and word not in lex.verb_words
@@ -1003,7 +1000,6 @@ def _bare_word(word: str, lex: _Lexicon) -> bool:
         and _head(word, lex) is None
         and lex.adjective_re.fullmatch(word) is None
         and _VERBLIKE.fullmatch(word) is None
-        and not _plural(word)
     )
 
 
